@@ -1,0 +1,115 @@
+import type { MemberType, MembershipStatus, OrgLevel } from './org';
+import type { Permission } from './permissions';
+import type { Role } from './roles';
+
+/** Request/response shapes of the HTTP API (all paths under /api). */
+
+export interface UserView {
+  id: number;
+  /** Demo users have a username; WeChat users do not. */
+  username: string | null;
+  nickname: string;
+  role: Role;
+  roles: Role[];
+  permissions: Permission[];
+  isInformant: boolean;
+  /** Masked unless the caller may see it, e.g. 138****5678. */
+  phone: string | null;
+  /** Org unit a staff member belongs to (station for officers, branch for branch leaders …). */
+  orgUnitId: number | null;
+  orgUnitName: string | null;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export interface LoginResponse extends TokenPair {
+  user: UserView;
+}
+
+export interface WechatLoginRequest { code: string }
+export interface RefreshRequest { refreshToken: string }
+export interface DevLoginRequest { username: string }
+export interface DemoUser { username: string; role: Role; roleLabel: string; nickname: string }
+
+export interface OrgUnitView {
+  id: number;
+  name: string;
+  level: OrgLevel;
+  parentId: number | null;
+  path: string;
+}
+
+export interface OfficerCard {
+  id: number;
+  name: string;
+  /** Work phone of the officer (public by design: residents call their officer). */
+  phone: string | null;
+  photoUrl: string | null;
+  stationName: string;
+}
+
+export interface CommunityView {
+  id: number;
+  name: string;
+  stationId: number;
+  stationName: string;
+  branchName: string;
+  officer: OfficerCard | null;
+  groupName: string | null;
+  memberCount?: number;
+}
+
+export interface MembershipView {
+  id: number;
+  communityId: number;
+  communityName: string;
+  memberType: MemberType;
+  status: MembershipStatus;
+  joinedAt: string | null;
+  officer: OfficerCard | null;
+}
+
+export interface MemberView {
+  membershipId: number;
+  userId: number;
+  nickname: string;
+  /** Masked unless the caller's role needs it. */
+  phone: string | null;
+  memberType: MemberType;
+  status: MembershipStatus;
+  isInformant: boolean;
+  joinedAt: string | null;
+}
+
+export interface JoinByCodeRequest { code: string; memberType?: MemberType }
+export interface JoinRequest { communityId: number; memberType?: MemberType; note?: string }
+export interface CommunityInviteView { code: string; communityId: number; expiresAt: string; scene: string }
+
+export interface StaffInvitationRequest { role: Role; orgUnitId: number; name: string }
+export interface StaffInvitationView { token: string; role: Role; orgUnitId: number; expiresAt: string }
+export interface AcceptStaffInvitationRequest { token: string; code: string }
+
+export interface HandoverRequest { newOfficerId: number; reason: string }
+
+export interface WorkbenchCommunity extends CommunityView {
+  pendingCount: number;
+}
+
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  actorId: number | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: 'ok' | 'denied';
+  ip: string | null;
+  detail: string | null;
+}
+
+export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }

@@ -1,0 +1,74 @@
+/**
+ * Coded errors shared by server and client. The server answers `{ code, message, errorId? }`;
+ * `message` is Chinese, meant to be shown to a person.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  TokenExpired = 'TOKEN_EXPIRED',
+  TokenInvalid = 'TOKEN_INVALID',
+  RefreshTokenInvalid = 'REFRESH_TOKEN_INVALID',
+  RefreshTokenReused = 'REFRESH_TOKEN_REUSED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  RateLimited = 'RATE_LIMITED',
+  WechatCodeInvalid = 'WECHAT_CODE_INVALID',
+  WechatUserBlocked = 'WECHAT_USER_BLOCKED',
+  WechatUnavailable = 'WECHAT_UNAVAILABLE',
+  DemoDisabled = 'DEMO_DISABLED',
+  DemoUserNotFound = 'DEMO_USER_NOT_FOUND',
+  InviteInvalid = 'INVITE_INVALID',
+  InviteExpired = 'INVITE_EXPIRED',
+  InviteUsed = 'INVITE_USED',
+  InviteRoleNotAllowed = 'INVITE_ROLE_NOT_ALLOWED',
+  AlreadyMember = 'ALREADY_MEMBER',
+  AlreadyStaff = 'ALREADY_STAFF',
+  MembershipNotPending = 'MEMBERSHIP_NOT_PENDING',
+  OfficerNotInStation = 'OFFICER_NOT_IN_STATION',
+  NotAResident = 'NOT_A_RESIDENT',
+  Internal = 'INTERNAL',
+}
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  [ErrorCode.ValidationFailed]: '提交的内容不符合要求',
+  [ErrorCode.Unauthenticated]: '请先登录',
+  [ErrorCode.TokenExpired]: '登录已过期，请重新登录',
+  [ErrorCode.TokenInvalid]: '登录凭证无效，请重新登录',
+  [ErrorCode.RefreshTokenInvalid]: '登录状态已失效，请重新登录',
+  [ErrorCode.RefreshTokenReused]: '登录凭证已被使用，为安全起见已退出所有设备，请重新登录',
+  [ErrorCode.Forbidden]: '您没有权限进行此操作',
+  [ErrorCode.NotFound]: '未找到该记录',
+  [ErrorCode.RateLimited]: '操作太频繁，请稍后再试',
+  [ErrorCode.WechatCodeInvalid]: '微信登录凭证无效或已过期，请重试',
+  [ErrorCode.WechatUserBlocked]: '微信账号存在风险，暂时无法登录',
+  [ErrorCode.WechatUnavailable]: '微信服务暂时不可用，请稍后再试',
+  [ErrorCode.DemoDisabled]: '演示登录未开启',
+  [ErrorCode.DemoUserNotFound]: '没有这个演示账号',
+  [ErrorCode.InviteInvalid]: '邀请码无效，请核对后重新输入',
+  [ErrorCode.InviteExpired]: '邀请码已过期，请联系社区民警重新获取',
+  [ErrorCode.InviteUsed]: '该邀请已被使用',
+  [ErrorCode.InviteRoleNotAllowed]: '您无权邀请该角色',
+  [ErrorCode.AlreadyMember]: '您已是该社区的成员',
+  [ErrorCode.AlreadyStaff]: '该微信账号已登记为工作人员',
+  [ErrorCode.MembershipNotPending]: '该申请已处理',
+  [ErrorCode.OfficerNotInStation]: '接手民警不在该辖区',
+  [ErrorCode.NotAResident]: '只有居民可以加入社区',
+  [ErrorCode.Internal]: '系统繁忙，请稍后再试',
+};
+
+/** The error body every failed API call returns. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Present on unexpected errors: quote it to support; it is in the server log. */
+  errorId?: string;
+  /** Field-level problems for VALIDATION_FAILED. */
+  details?: string[];
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' && value !== null &&
+    typeof (value as ApiErrorBody).code === 'string' && typeof (value as ApiErrorBody).message === 'string'
+  );
+}

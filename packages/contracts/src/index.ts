@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './permissions';
+export * from './org';
+export * from './errors';
+export * from './api';
+export * from './mask';

@@ -1,0 +1,40 @@
+import { ALL_ROLES, INVITED_ROLES, Role } from './roles';
+import { can, effectiveRoles, INVITABLE_BY, Permission, permissionsOf, ROLE_PERMISSIONS } from './permissions';
+
+describe('role → permission map', () => {
+  it('gives every role an entry', () => {
+    for (const role of ALL_ROLES) expect(ROLE_PERMISSIONS[role]).toBeDefined();
+  });
+
+  it('hides the 工作台 from residents and informants but shows it to police, mediators and department staff', () => {
+    expect(can([Role.Resident], Permission.WorkbenchAccess)).toBe(false);
+    expect(can(effectiveRoles(Role.Resident, true), Permission.WorkbenchAccess)).toBe(false);
+    for (const r of [Role.CommunityOfficer, Role.StationLeader, Role.Mediator, Role.DepartmentStaff]) {
+      expect(can([r], Permission.WorkbenchAccess)).toBe(true);
+    }
+  });
+
+  it('lets only residents join a community', () => {
+    const joiners = ALL_ROLES.filter((r) => can([r], Permission.CommunityJoin));
+    expect(joiners.sort()).toEqual([Role.Informant, Role.Resident].sort());
+  });
+
+  it('adds the informant role only to residents', () => {
+    expect(effectiveRoles(Role.Resident, true)).toEqual([Role.Resident, Role.Informant]);
+    expect(effectiveRoles(Role.CommunityOfficer, true)).toEqual([Role.CommunityOfficer]);
+  });
+
+  it('never lets a leader invite a role above their own level', () => {
+    expect(INVITABLE_BY[Role.StationLeader]).not.toContain(Role.BranchLeader);
+    expect(INVITABLE_BY[Role.BranchLeader]).not.toContain(Role.CityLeader);
+    expect(INVITABLE_BY[Role.CityLeader]).not.toContain(Role.Admin);
+    for (const roles of Object.values(INVITABLE_BY)) {
+      for (const r of roles ?? []) expect(INVITED_ROLES).toContain(r);
+    }
+  });
+
+  it('keeps the audit log to admins and city leaders', () => {
+    const readers = ALL_ROLES.filter((r) => permissionsOf([r]).has(Permission.AuditRead));
+    expect(readers.sort()).toEqual([Role.Admin, Role.CityLeader].sort());
+  });
+});

@@ -1,0 +1,104 @@
+import { Role } from './roles';
+
+/**
+ * Permissions (权限). The server enforces them; the mini program uses the same map
+ * to hide what the server would refuse.
+ */
+export enum Permission {
+  /** Open the 工作台 admin tab. */
+  WorkbenchAccess = 'workbench.access',
+  /** Read the jurisdiction tree within the caller's scope. */
+  OrgRead = 'org.read',
+  /** Read members of communities in scope (names/phones masked unless PersonalDataUnmask). */
+  CommunityMembersRead = 'community.members.read',
+  /** Create resident invites to a community (QR / short code). */
+  CommunityInviteCreate = 'community.invite.create',
+  /** Approve or refuse a resident's request to join a community. */
+  CommunityJoinApprove = 'community.join.approve',
+  /** Reassign a community to another officer (民警交接). */
+  CommunityHandover = 'community.handover',
+  /** Grant or revoke the informant flag on a resident (信息员). */
+  InformantGrant = 'informant.grant',
+  /** Invite police, mediators and department staff. */
+  StaffInvitationCreate = 'staff.invitation.create',
+  /** See personal data (phone, ID number) unmasked; every read is audited. */
+  PersonalDataUnmask = 'personal.unmask',
+  /** Read the audit log. */
+  AuditRead = 'audit.read',
+  /** Join a community as a resident and read one's own officer. */
+  CommunityJoin = 'community.join',
+}
+
+const POLICE_COMMON: Permission[] = [
+  Permission.WorkbenchAccess,
+  Permission.OrgRead,
+  Permission.CommunityMembersRead,
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  [Role.Resident]: [Permission.CommunityJoin],
+  [Role.Informant]: [Permission.CommunityJoin],
+  [Role.Mediator]: [Permission.WorkbenchAccess],
+  [Role.DepartmentStaff]: [Permission.WorkbenchAccess],
+  [Role.LegalReviewer]: [Permission.WorkbenchAccess],
+  [Role.CommunityOfficer]: [
+    ...POLICE_COMMON,
+    Permission.CommunityInviteCreate,
+    Permission.CommunityJoinApprove,
+    Permission.InformantGrant,
+    Permission.PersonalDataUnmask,
+  ],
+  [Role.StationLeader]: [
+    ...POLICE_COMMON,
+    Permission.CommunityInviteCreate,
+    Permission.CommunityJoinApprove,
+    Permission.CommunityHandover,
+    Permission.StaffInvitationCreate,
+  ],
+  [Role.BranchLeader]: [...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate],
+  [Role.CityLeader]: [
+    ...POLICE_COMMON,
+    Permission.CommunityHandover,
+    Permission.StaffInvitationCreate,
+    Permission.AuditRead,
+  ],
+  [Role.Admin]: [
+    Permission.WorkbenchAccess,
+    Permission.OrgRead,
+    Permission.StaffInvitationCreate,
+    Permission.CommunityHandover,
+    Permission.AuditRead,
+  ],
+};
+
+/** Effective roles of a user: the primary role plus the informant flag. */
+export function effectiveRoles(role: Role, isInformant: boolean): Role[] {
+  return isInformant && role === Role.Resident ? [role, Role.Informant] : [role];
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r]) out.add(p);
+  return out;
+}
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}
+
+/**
+ * Which roles a caller may invite. Admin and city leaders may invite anyone,
+ * branch/station leaders only roles at or below their own level.
+ */
+export const INVITABLE_BY: Partial<Record<Role, readonly Role[]>> = {
+  [Role.Admin]: [
+    Role.Mediator, Role.CommunityOfficer, Role.StationLeader, Role.BranchLeader, Role.CityLeader,
+    Role.LegalReviewer, Role.DepartmentStaff, Role.Admin,
+  ],
+  [Role.CityLeader]: [
+    Role.Mediator, Role.CommunityOfficer, Role.StationLeader, Role.BranchLeader, Role.CityLeader,
+    Role.LegalReviewer, Role.DepartmentStaff,
+  ],
+  [Role.BranchLeader]: [Role.Mediator, Role.CommunityOfficer, Role.StationLeader, Role.LegalReviewer, Role.DepartmentStaff],
+  [Role.StationLeader]: [Role.Mediator, Role.CommunityOfficer],
+};
