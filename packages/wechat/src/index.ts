@@ -1,0 +1,21 @@
+export { WechatClient, DEFAULT_WECHAT_BASE_URL } from './client';
+export { WechatApiError, WechatErrcode, isRetryableErrcode, isWechatApiError } from './errors';
+export type { WechatErrcodeName } from './errors';
+export type {
+  EnvVersion,
+  MiniprogramState,
+  MsgSecCheckInput,
+  MsgSecCheckResult,
+  MsgSecScene,
+  MsgSecSuggest,
+  PhoneNumberResult,
+  SubscribeMessageInput,
+  UnlimitedQrCodeInput,
+  WechatClientOptions,
+  WechatLogger,
+  WechatSession,
+} from './types';
+// The fake is also reachable as @jws/wechat/dist/fake-server; re-exported here for convenience.
+export { startFakeWechat, FakeWechatState } from './fake-server';
+export type { FakeWechat, FakeWechatOptions, FakeReply, SentMessage } from './fake-server';
+export { PNG_SIGNATURE, readPngText } from './png';
