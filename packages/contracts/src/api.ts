@@ -61,7 +61,6 @@ export interface CommunityView {
   branchName: string;
   officer: OfficerCard | null;
   groupName: string | null;
-  memberCount?: number;
 }
 
 export interface MembershipView {
@@ -97,6 +96,7 @@ export interface AcceptStaffInvitationRequest { token: string; code: string }
 export interface HandoverRequest { newOfficerId: number; reason: string }
 
 export interface WorkbenchCommunity extends CommunityView {
+  memberCount: number;
   pendingCount: number;
 }
 

@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { existsSync } from 'node:fs';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { loggerParams } from './common/logging';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+import { OrgModule } from './org/org.module';
+import { WechatModule } from './wechat/wechat.module';
+
+/** The service. `overrides` replace environment variables (tests use it instead of process.env). */
+@Module({})
+export class AppModule {
+  static forRoot(overrides: Record<string, string> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(overrides),
+        LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => loggerParams(c.logLevel) }),
+        DatabaseModule,
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
+        // The h5 build of the mini program at `/`, with index.html for its deep links.
+        ServeStaticModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) =>
+            existsSync(c.h5Dir) ? [{ rootPath: c.h5Dir, exclude: ['/api/{*path}', '/open311/{*path}'] }] : [],
+        }),
+        WechatModule,
+        AuditModule,
+        IdentityModule,
+        OrgModule,
+        HealthModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { ErrorCode } from '@jws/contracts';
+import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { DomainException } from './common/domain.exception';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+
+function flatten(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = parent ? `${parent}.${e.property}` : e.property;
+    return [...Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`), ...flatten(e.children ?? [], path)];
+  });
+}
+
+/** Everything main.ts and the tests configure identically on the Nest application. */
+export function configureApp(app: INestApplication): AppConfig {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useLogger(app.get(Logger));
+  const express = app as NestExpressApplication;
+  if (config.trustProxy) express.set('trust proxy', 1);
+  express.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+        },
+      },
+    }),
+  );
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new DomainException(ErrorCode.ValidationFailed, flatten(errors)),
+    }),
+  );
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle('指尖上的警务室 API')
+    .setDescription(
+      'Service API of the 指尖上的警务室 mini program. Errors are `{ code, message, errorId? }` with a Chinese message; codes are listed per endpoint.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+  return config;
+}

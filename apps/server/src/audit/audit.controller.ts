@@ -1,0 +1,52 @@
+import { ErrorCode, Permission } from '@jws/contracts';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import type { Caller } from '../common/request-context';
+import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
+import { AuditService } from './audit.service';
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page?: number;
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize?: number;
+  @ApiPropertyOptional({ example: 'personal_data.read' }) @IsOptional() @IsString() @MaxLength(64)
+  action?: string;
+}
+
+class AuditEntryDto {
+  @ApiProperty() id: number;
+  @ApiProperty() at: string;
+  @ApiProperty({ nullable: true, type: Number }) actorId: number | null;
+  @ApiProperty() action: string;
+  @ApiProperty({ nullable: true, type: String }) targetType: string | null;
+  @ApiProperty({ nullable: true, type: String }) targetId: string | null;
+  @ApiProperty({ enum: ['ok', 'denied'] }) outcome: 'ok' | 'denied';
+  @ApiProperty({ nullable: true, type: String }) ip: string | null;
+  @ApiProperty({ nullable: true, type: String }) detail: string | null;
+}
+
+class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+@ApiTags('audit 审计')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.AuditRead })
+  @ApiOperation({ summary: 'Audit log, newest first (admins and city leaders); reading it is itself audited' })
+  @ApiOkResponse({ type: AuditPageDto })
+  @ApiErrors(ErrorCode.Forbidden)
+  list(@CurrentCaller() caller: Caller, @Query() query: AuditQueryDto): Promise<AuditPageDto> {
+    return this.audit.list(caller, query.page ?? 1, query.pageSize ?? 50, query.action);
+  }
+}

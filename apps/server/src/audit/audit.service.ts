@@ -1,0 +1,112 @@
+import { AuditEntryView, Page } from '@jws/contracts';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { Caller } from '../common/request-context';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export interface AuditInput {
+  action: string;
+  targetType?: string;
+  targetId?: string | number;
+  outcome?: 'ok' | 'denied';
+  detail?: string;
+}
+
+/** Well-known audit actions. */
+export const AuditAction = {
+  SignIn: 'auth.sign_in',
+  SignInDemo: 'auth.sign_in_demo',
+  RefreshReuse: 'auth.refresh_reuse',
+  AccessDenied: 'access.denied',
+  PersonalDataRead: 'personal_data.read',
+  RoleGranted: 'permission.role_granted',
+  InformantChanged: 'permission.informant_changed',
+  StaffInvited: 'permission.staff_invited',
+  CommunityHandover: 'org.community_handover',
+  MembershipDecided: 'org.membership_decided',
+  AuditRead: 'audit.read',
+} as const;
+
+/**
+ * Append-only audit log. There is no update or delete path in the API; the only removal is the
+ * retention purge of entries older than AUDIT_RETENTION_DAYS (at least 180).
+ */
+@Injectable()
+export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AuditService.name);
+  private purgeTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async record(
+    who: Pick<Caller, 'ip' | 'requestId'> & { userId: number | null },
+    input: AuditInput,
+    manager?: EntityManager,
+  ): Promise<void> {
+    const repo = manager ? manager.getRepository(AuditEntryEntity) : this.entries;
+    await repo.insert({
+      at: new Date(),
+      actorId: who.userId,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId === undefined ? null : String(input.targetId),
+      outcome: input.outcome ?? 'ok',
+      ip: who.ip,
+      requestId: who.requestId,
+      detail: input.detail?.slice(0, 500) ?? null,
+    });
+  }
+
+  recordFor(caller: Caller, input: AuditInput, manager?: EntityManager): Promise<void> {
+    return this.record({ userId: caller.user.id, ip: caller.ip, requestId: caller.requestId }, input, manager);
+  }
+
+  async list(caller: Caller, page: number, pageSize: number, action?: string): Promise<Page<AuditEntryView>> {
+    const [rows, total] = await this.entries.findAndCount({
+      where: action ? { action } : {},
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    await this.recordFor(caller, { action: AuditAction.AuditRead, detail: `page=${page}` });
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actorId: r.actorId,
+        action: r.action,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        outcome: r.outcome,
+        ip: r.ip,
+        detail: r.detail,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** Removes entries past retention; idempotent, so running it on several instances is harmless. */
+  async purgeExpired(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.config.auditRetentionDays * 86_400_000);
+    const result = await this.entries.delete({ at: LessThan(cutoff) });
+    return result.affected ?? 0;
+  }
+
+  onApplicationBootstrap(): void {
+    this.purgeTimer = setInterval(() => {
+      this.purgeExpired().catch((err: unknown) => this.logger.warn(`audit purge failed: ${String(err)}`));
+    }, 6 * 3600_000);
+    this.purgeTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+  }
+}

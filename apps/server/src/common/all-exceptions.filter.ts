@@ -1,0 +1,83 @@
+import { ApiErrorBody, ERROR_MESSAGES, ErrorCode } from '@jws/contracts';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DomainException, httpStatusOf } from './domain.exception';
+
+/**
+ * The one place errors become HTTP. Domain errors → `{ code, message }`; framework HTTP errors →
+ * a matching code; anything else → 500 with an error id that is also in the log. Never a stack trace.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request & { id?: string }>();
+    const { status, body } = this.toBody(exception, req);
+    if (!res.headersSent) res.status(status).json(body);
+  }
+
+  private toBody(exception: unknown, req: Request & { id?: string }): { status: number; body: ApiErrorBody } {
+    if (exception instanceof DomainException) {
+      const body: ApiErrorBody = { code: exception.code, message: exception.message };
+      if (exception.details?.length) body.details = exception.details;
+      return { status: httpStatusOf(exception.code), body };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { status: 429, body: { code: ErrorCode.RateLimited, message: ERROR_MESSAGES[ErrorCode.RateLimited] } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = codeForStatus(status);
+      if (code) {
+        const body: ApiErrorBody = { code, message: ERROR_MESSAGES[code] };
+        const details = validationDetails(exception);
+        if (details) body.details = details;
+        return { status, body };
+      }
+    }
+    const errorId = randomUUID();
+    this.logger.error(
+      { errorId, requestId: req.id, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) },
+      'unexpected error',
+    );
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { code: ErrorCode.Internal, message: ERROR_MESSAGES[ErrorCode.Internal], errorId },
+    };
+  }
+}
+
+function codeForStatus(status: number): ErrorCode | null {
+  switch (status) {
+    case 400:
+    case 413:
+    case 415:
+      return ErrorCode.ValidationFailed;
+    case 401:
+      return ErrorCode.Unauthenticated;
+    case 403:
+      return ErrorCode.Forbidden;
+    case 404:
+    case 405:
+      return ErrorCode.NotFound;
+    case 429:
+      return ErrorCode.RateLimited;
+    default:
+      return null;
+  }
+}
+
+function validationDetails(exception: HttpException): string[] | null {
+  const response = exception.getResponse();
+  if (typeof response === 'object' && response !== null) {
+    const message = (response as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.map(String);
+    if (typeof message === 'string' && exception.getStatus() === 400) return [message];
+  }
+  return null;
+}

@@ -1,0 +1,57 @@
+import { ERROR_MESSAGES, ErrorCode } from '@jws/contracts';
+import { HttpStatus } from '@nestjs/common';
+
+/** HTTP status for each domain error code; exhaustive so a new code cannot be forgotten. */
+export function httpStatusOf(code: ErrorCode): HttpStatus {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.InviteInvalid:
+    case ErrorCode.InviteExpired:
+    case ErrorCode.InviteUsed:
+    case ErrorCode.WechatCodeInvalid:
+    case ErrorCode.OfficerNotInStation:
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.Unauthenticated:
+    case ErrorCode.TokenExpired:
+    case ErrorCode.TokenInvalid:
+    case ErrorCode.RefreshTokenInvalid:
+    case ErrorCode.RefreshTokenReused:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.Forbidden:
+    case ErrorCode.InviteRoleNotAllowed:
+    case ErrorCode.WechatUserBlocked:
+    case ErrorCode.DemoDisabled:
+    case ErrorCode.NotAResident:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.NotFound:
+    case ErrorCode.DemoUserNotFound:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.AlreadyMember:
+    case ErrorCode.AlreadyStaff:
+    case ErrorCode.MembershipNotPending:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.RateLimited:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.WechatUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case ErrorCode.Internal:
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+export function assertUnreachable(value: never): never {
+  throw new Error(`unhandled value: ${String(value)}`);
+}
+
+/** A rule of the domain was not met. The filter turns it into `{ code, message }`. */
+export class DomainException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: string[],
+    message?: string,
+  ) {
+    super(message ?? ERROR_MESSAGES[code]);
+  }
+}

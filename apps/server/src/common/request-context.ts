@@ -1,0 +1,16 @@
+import type { Request } from 'express';
+import type { UserEntity } from '../identity/user.entity';
+import type { Scope } from '../org/scope';
+import type { Permission, Role } from '@jws/contracts';
+
+/** What the auth guard attaches to a request. */
+export interface Caller {
+  user: UserEntity;
+  roles: Role[];
+  permissions: Set<Permission>;
+  scope: Scope;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export type AuthedRequest = Request & { caller?: Caller; id?: string };

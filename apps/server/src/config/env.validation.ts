@@ -1,0 +1,70 @@
+import * as Joi from 'joi';
+
+/**
+ * Configuration schema. With NODE_ENV=production the service refuses to start without
+ * a MySQL DATABASE_URL and its secrets; the error names the missing variable.
+ */
+export const envSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().port().default(3000),
+  DATA_DIR: Joi.string().default('./data'),
+  DATABASE_URL: Joi.string()
+    .pattern(/^mysql:\/\//)
+    .messages({ 'string.pattern.base': 'DATABASE_URL must start with mysql://' })
+    .when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  DEMO: Joi.boolean().truthy('1').falsy('0').default(false),
+  JWT_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  ACCESS_TOKEN_TTL_SECONDS: Joi.number().integer().min(60).default(900),
+  REFRESH_TOKEN_TTL_DAYS: Joi.number().integer().min(1).default(30),
+  /** 32 bytes, base64: AES-256-GCM key for personal data at rest. */
+  DATA_ENCRYPTION_KEY: Joi.string()
+    .base64()
+    .when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  WECHAT_APP_ID: Joi.string().when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  WECHAT_APP_SECRET: Joi.string().when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  WECHAT_API_BASE_URL: Joi.string().uri().default('https://api.weixin.qq.com'),
+  AUDIT_RETENTION_DAYS: Joi.number().integer().min(180).default(180),
+  COMMUNITY_INVITE_TTL_DAYS: Joi.number().integer().min(1).max(90).default(7),
+  STAFF_INVITE_TTL_HOURS: Joi.number().integer().min(1).max(720).default(72),
+  H5_DIR: Joi.string().optional(),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  TRUST_PROXY: Joi.boolean().truthy('1').falsy('0').default(false),
+})
+  .custom((value: Record<string, unknown>, helpers) => {
+    if (value.NODE_ENV === 'production' && value.DEMO) {
+      return helpers.message({ custom: 'DEMO must not be enabled with NODE_ENV=production' });
+    }
+    return value;
+  })
+  .unknown(true);
+
+export interface AppEnv {
+  NODE_ENV: 'development' | 'production' | 'test';
+  PORT: number;
+  DATA_DIR: string;
+  DATABASE_URL?: string;
+  DEMO: boolean;
+  JWT_SECRET?: string;
+  ACCESS_TOKEN_TTL_SECONDS: number;
+  REFRESH_TOKEN_TTL_DAYS: number;
+  DATA_ENCRYPTION_KEY?: string;
+  WECHAT_APP_ID?: string;
+  WECHAT_APP_SECRET?: string;
+  WECHAT_API_BASE_URL: string;
+  AUDIT_RETENTION_DAYS: number;
+  COMMUNITY_INVITE_TTL_DAYS: number;
+  STAFF_INVITE_TTL_HOURS: number;
+  H5_DIR?: string;
+  LOG_LEVEL: string;
+  TRUST_PROXY: boolean;
+}
+
+/** Validates raw environment; throws an Error whose message names each missing or bad variable. */
+export function validateEnv(raw: Record<string, unknown>): AppEnv {
+  const { error, value } = envSchema.validate(raw, { abortEarly: false, convert: true });
+  if (error) {
+    const lines = error.details.map((d) => `  - ${d.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return value as AppEnv;
+}

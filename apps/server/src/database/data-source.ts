@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { RefreshTokenEntity } from '../identity/refresh-token.entity';
+import { StaffInvitationEntity } from '../identity/staff-invitation.entity';
+import { UserEntity } from '../identity/user.entity';
+import { CommunityHandoverEntity } from '../org/community-handover.entity';
+import { CommunityInviteEntity } from '../org/community-invite.entity';
+import { PoliceGroupEntity } from '../org/group.entity';
+import { MembershipEntity } from '../org/membership.entity';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
+
+export const ENTITIES = [
+  UserEntity,
+  RefreshTokenEntity,
+  StaffInvitationEntity,
+  OrgUnitEntity,
+  PoliceGroupEntity,
+  MembershipEntity,
+  CommunityInviteEntity,
+  CommunityHandoverEntity,
+  AuditEntryEntity,
+];
+
+/** Migrations in order. Committed files; `synchronize` is never on. */
+export const MIGRATIONS = [Foundation1764000000000];
+
+/** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
+export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false as const,
+  };
+  if (database.kind === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url: database.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      connectorPackage: 'mysql2',
+      extra: { connectionLimit: 20 },
+    };
+  }
+  return {
+    ...common,
+    type: 'sqljs',
+    location: database.file,
+    autoSave: true,
+    sqlJsConfig: { locateFile: (file: string) => join(require.resolve('sql.js'), '..', file) },
+  };
+}

@@ -1,0 +1,19 @@
+import { DataSource } from 'typeorm';
+import { buildAppConfig } from '../config/app-config';
+import { validateEnv } from '../config/env.validation';
+import { dataSourceOptions } from './data-source';
+
+/** `pnpm --filter @jws/server migrate`: apply pending migrations to the configured database. */
+async function main(): Promise<void> {
+  const config = buildAppConfig(validateEnv(process.env));
+  const ds = new DataSource(dataSourceOptions(config.database));
+  await ds.initialize();
+  const applied = await ds.runMigrations({ transaction: 'each' });
+  console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'schema is up to date');
+  await ds.destroy();
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

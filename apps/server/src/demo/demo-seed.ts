@@ -1,0 +1,103 @@
+import { GroupKind, MemberType, MembershipStatus, OrgLevel, Role } from '@jws/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { FieldCipher } from '../personal-data/field-cipher';
+import { UserEntity } from '../identity/user.entity';
+import { CommunityInviteEntity } from '../org/community-invite.entity';
+import { PoliceGroupEntity } from '../org/group.entity';
+import { MembershipEntity } from '../org/membership.entity';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+
+/** The demo invite code for 胜利社区, printed at start-up and used in the README. */
+export const DEMO_INVITE_CODE = 'SHENGLI2026';
+
+/**
+ * Demo data, loaded once into an empty database: 蚌埠市公安局 with two branches, three stations,
+ * six communities (each with its group and officer), two enterprise groups, and one user of every role.
+ */
+export async function seedDemo(dataSource: DataSource): Promise<boolean> {
+  if ((await dataSource.getRepository(OrgUnitEntity).count()) > 0) return false;
+  await dataSource.transaction(async (m) => {
+    const unit = async (name: string, level: OrgLevel, parent: OrgUnitEntity | null): Promise<OrgUnitEntity> => {
+      const repo = m.getRepository(OrgUnitEntity);
+      const saved = await repo.save(repo.create({ name, level, parentId: parent?.id ?? null, path: 'pending', officerId: null }));
+      saved.path = `${parent?.path ?? '/'}${saved.id}/`;
+      return repo.save(saved);
+    };
+    const city = await unit('蚌埠市公安局', OrgLevel.City, null);
+    const bengshan = await unit('蚌山分局', OrgLevel.Branch, city);
+    const huaiyuan = await unit('怀远县公安局', OrgLevel.Branch, city);
+    const tianqiao = await unit('天桥派出所', OrgLevel.Station, bengshan);
+    const tushanlu = await unit('涂山路派出所', OrgLevel.Station, bengshan);
+    const chengguan = await unit('城关派出所', OrgLevel.Station, huaiyuan);
+
+    const user = (u: Partial<UserEntity> & { username: string; role: Role; nickname: string }) =>
+      createUser(m, { orgUnitId: null, isInformant: false, phone: null, workPhone: null, ...u });
+
+    await user({ username: 'admin1', role: Role.Admin, nickname: '系统管理员', orgUnitId: city.id });
+    await user({ username: 'city_leader1', role: Role.CityLeader, nickname: '市局 周局长', orgUnitId: city.id });
+    await user({ username: 'branch_leader1', role: Role.BranchLeader, nickname: '蚌山分局 吴局长', orgUnitId: bengshan.id });
+    const stationLeader = await user({ username: 'station_leader1', role: Role.StationLeader, nickname: '天桥所 郑副所长', orgUnitId: tianqiao.id });
+    const stationLeader2 = await user({ username: 'station_leader2', role: Role.StationLeader, nickname: '城关所 冯副所长', orgUnitId: chengguan.id });
+    const officer1 = await user({ username: 'officer1', role: Role.CommunityOfficer, nickname: '王建国', orgUnitId: tianqiao.id, workPhone: '0552-2011001' });
+    const officer2 = await user({ username: 'officer2', role: Role.CommunityOfficer, nickname: '李卫东', orgUnitId: tushanlu.id, workPhone: '0552-2011002' });
+    const officer3 = await user({ username: 'officer3', role: Role.CommunityOfficer, nickname: '陈志强', orgUnitId: chengguan.id, workPhone: '0552-2011003' });
+    await user({ username: 'officer4', role: Role.CommunityOfficer, nickname: '赵立新', orgUnitId: tianqiao.id, workPhone: '0552-2011004' });
+    await user({ username: 'mediator1', role: Role.Mediator, nickname: '调解员 孙大姐', orgUnitId: tianqiao.id });
+    await user({ username: 'legal_reviewer1', role: Role.LegalReviewer, nickname: '法制大队 钱科长', orgUnitId: bengshan.id });
+    await user({ username: 'department_staff1', role: Role.DepartmentStaff, nickname: '户政科 何警官', orgUnitId: bengshan.id });
+    const resident1 = await user({ username: 'resident1', role: Role.Resident, nickname: '张阿姨', phone: '13800000001' });
+    await user({ username: 'resident2', role: Role.Resident, nickname: '刘先生', phone: '13800000002' });
+    const informant1 = await user({ username: 'informant1', role: Role.Resident, nickname: '老马', phone: '13800000003', isInformant: true });
+
+    const communities: [string, OrgUnitEntity, UserEntity][] = [
+      ['胜利社区', tianqiao, officer1],
+      ['纬四路社区', tianqiao, officer1],
+      ['延安社区', tushanlu, officer2],
+      ['涂山社区', tushanlu, officer2],
+      ['禹王社区', chengguan, officer3],
+      ['东园村', chengguan, officer3],
+    ];
+    const groups = m.getRepository(PoliceGroupEntity);
+    let shengli: OrgUnitEntity | null = null;
+    for (const [name, station, officer] of communities) {
+      const community = await unit(name, OrgLevel.Community, station);
+      community.officerId = officer.id;
+      await m.getRepository(OrgUnitEntity).save(community);
+      await groups.insert({
+        kind: GroupKind.Community, name: `${name}警民议事群`, communityId: community.id, stationId: station.id,
+        ownerId: officer.id, wechatOpenGid: null, enterpriseCount: 0,
+      });
+      shengli ??= community;
+    }
+    await groups.insert({ kind: GroupKind.Enterprise, name: '天桥派出所企业服务群', communityId: null, stationId: tianqiao.id, ownerId: stationLeader.id, wechatOpenGid: null, enterpriseCount: 64 });
+    await groups.insert({ kind: GroupKind.Enterprise, name: '城关派出所企业服务群', communityId: null, stationId: chengguan.id, ownerId: stationLeader2.id, wechatOpenGid: null, enterpriseCount: 58 });
+
+    if (!shengli) throw new Error('no community seeded');
+    const now = new Date();
+    const memberships = m.getRepository(MembershipEntity);
+    for (const [member, type] of [[resident1, MemberType.BuildingHead], [informant1, MemberType.SecurityVolunteer]] as const) {
+      await memberships.insert({
+        userId: member.id, communityId: shengli.id, memberType: type, status: MembershipStatus.Active,
+        note: null, joinedAt: now, decidedBy: officer1.id, createdAt: now,
+      });
+    }
+    await m.getRepository(CommunityInviteEntity).insert({
+      code: DEMO_INVITE_CODE, communityId: shengli.id, createdBy: officer1.id,
+      expiresAt: new Date(now.getTime() + 365 * 86_400_000), revokedAt: null, useCount: 0, createdAt: now,
+    });
+  });
+  return true;
+}
+
+async function createUser(m: EntityManager, u: Partial<UserEntity>): Promise<UserEntity> {
+  const repo = m.getRepository(UserEntity);
+  return repo.save(
+    repo.create({
+      ...u,
+      openid: null,
+      unionid: null,
+      phoneHash: u.phone ? FieldCipher.blindIndex(u.phone) : null,
+      disabled: false,
+    }),
+  );
+}

@@ -1,0 +1,21 @@
+import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { seedDemo } from './demo-seed';
+
+/** Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production). */
+@Module({})
+export class DemoModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demo) return;
+    if (await seedDemo(this.dataSource)) this.logger.log('demo data loaded');
+  }
+}

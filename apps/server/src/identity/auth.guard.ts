@@ -1,0 +1,65 @@
+import { effectiveRoles, ErrorCode, permissionsOf } from '@jws/contracts';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditAction, AuditService } from '../audit/audit.service';
+import { DomainException } from '../common/domain.exception';
+import type { AuthedRequest } from '../common/request-context';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { scopeFor } from '../org/scope';
+import { AUTH_METADATA, AuthOptions } from './authenticated.decorator';
+import { TokenService } from './token.service';
+import { UserEntity } from './user.entity';
+
+/** Global guard: every route is closed unless marked @Public() or @Authenticated(...). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(OrgUnitEntity) private readonly orgUnits: Repository<OrgUnitEntity>,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const options = this.reflector.getAllAndOverride<AuthOptions | undefined>(AUTH_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    // Routes outside our controllers (static files, health of the framework) carry no metadata.
+    if (!options) return context.getClass().name.endsWith('Controller') ? false : true;
+    if (options.public) return true;
+
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const header = req.headers.authorization;
+    if (!header?.startsWith('Bearer ')) throw new DomainException(ErrorCode.Unauthenticated);
+    const claims = await this.tokens.verifyAccess(header.slice(7).trim());
+    const user = await this.users.findOne({ where: { id: claims.sub } });
+    if (!user || user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
+
+    const orgUnit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
+    const roles = effectiveRoles(user.role, user.isInformant);
+    req.caller = {
+      user,
+      roles,
+      permissions: permissionsOf(roles),
+      scope: scopeFor(user, orgUnit?.path ?? null),
+      ip: req.ip ?? null,
+      requestId: req.id ? String(req.id) : null,
+    };
+    if (options.permission && !req.caller.permissions.has(options.permission)) {
+      await this.audit.recordFor(req.caller, {
+        action: AuditAction.AccessDenied,
+        targetType: 'route',
+        targetId: `${req.method} ${req.route?.path ?? req.path}`.slice(0, 64),
+        outcome: 'denied',
+        detail: `missing permission ${options.permission}`,
+      });
+      throw new DomainException(ErrorCode.Forbidden);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,133 @@
+import { DemoUser, ErrorCode, LoginResponse, ROLE_LABELS, Role, UserView } from '@jws/contracts';
+import { WechatApiError, WechatClient, WechatErrcode } from '@jws/wechat';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
+import { AuditAction, AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { TokenService } from './token.service';
+import { UserEntity } from './user.entity';
+import { toUserView } from './user-view';
+
+export interface ClientInfo {
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** Sign-in with WeChat, token refresh, demo sign-in and the caller's own profile. */
+@Injectable()
+export class IdentityService {
+  private readonly logger = new Logger(IdentityService.name);
+
+  constructor(
+    private readonly wechat: WechatClient,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(OrgUnitEntity) private readonly orgUnits: Repository<OrgUnitEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Exchanges a wx.login code for the openid; session_key stays here, encrypted. */
+  async exchangeCode(code: string): Promise<{ openid: string; unionid: string | null; sessionKey: string }> {
+    try {
+      const session = await this.wechat.code2Session(code);
+      return { openid: session.openid, unionid: session.unionid ?? null, sessionKey: session.sessionKey };
+    } catch (err) {
+      if (err instanceof WechatApiError) {
+        if (err.errcode === WechatErrcode.INVALID_CODE) throw new DomainException(ErrorCode.WechatCodeInvalid);
+        if (err.errcode === WechatErrcode.USER_BLOCKED) throw new DomainException(ErrorCode.WechatUserBlocked);
+        if (err.errcode === WechatErrcode.RATE_LIMITED) throw new DomainException(ErrorCode.RateLimited);
+        this.logger.warn(`code2Session failed with errcode ${err.errcode}`);
+        throw new DomainException(ErrorCode.WechatUnavailable);
+      }
+      throw err;
+    }
+  }
+
+  /** WeChat sign-in: finds the user by openid (or unionid), or registers a new resident. */
+  async wechatLogin(code: string, client: ClientInfo): Promise<LoginResponse> {
+    const session = await this.exchangeCode(code);
+    let user =
+      (await this.users.findOne({ where: { openid: session.openid } })) ??
+      (session.unionid ? await this.users.findOne({ where: { unionid: session.unionid } }) : null);
+    if (!user) {
+      user = this.users.create({
+        openid: session.openid,
+        unionid: session.unionid,
+        nickname: `居民${session.openid.slice(-4)}`,
+        role: Role.Resident,
+        isInformant: false,
+        sessionKey: session.sessionKey,
+        disabled: false,
+      });
+      user = await this.users.save(user);
+    } else {
+      if (user.disabled) throw new DomainException(ErrorCode.Forbidden);
+      user.sessionKey = session.sessionKey;
+      user.openid = session.openid;
+      if (session.unionid) user.unionid = session.unionid;
+      await this.users.save(user);
+    }
+    await this.audit.record({ userId: user.id, ...client }, { action: AuditAction.SignIn, targetType: 'user', targetId: user.id });
+    return this.loginResponse(user);
+  }
+
+  async refresh(refreshToken: string, client: ClientInfo): Promise<LoginResponse> {
+    try {
+      const { userId, tokens } = await this.tokens.rotate(refreshToken);
+      const user = await this.users.findOne({ where: { id: userId } });
+      if (!user || user.disabled) throw new DomainException(ErrorCode.RefreshTokenInvalid);
+      return { ...tokens, user: await this.view(user) };
+    } catch (err) {
+      if (err instanceof DomainException && err.code === ErrorCode.RefreshTokenReused) {
+        await this.audit.record({ userId: null, ...client }, { action: AuditAction.RefreshReuse, outcome: 'denied' });
+      }
+      throw err;
+    }
+  }
+
+  logout(refreshToken: string): Promise<void> {
+    return this.tokens.revoke(refreshToken);
+  }
+
+  private requireDemo(): void {
+    if (!this.config.demo) throw new DomainException(ErrorCode.DemoDisabled);
+  }
+
+  async demoUsers(): Promise<DemoUser[]> {
+    this.requireDemo();
+    const users = await this.users.find({ where: { username: Not(IsNull()) }, order: { id: 'ASC' } });
+    return users.map((u) => ({
+      username: u.username as string,
+      role: u.role,
+      roleLabel: ROLE_LABELS[u.role] + (u.isInformant ? '·信息员' : ''),
+      nickname: u.nickname,
+    }));
+  }
+
+  async devLogin(username: string, client: ClientInfo): Promise<LoginResponse> {
+    this.requireDemo();
+    const user = await this.users.findOne({ where: { username } });
+    if (!user) throw new DomainException(ErrorCode.DemoUserNotFound);
+    await this.audit.record({ userId: user.id, ...client }, { action: AuditAction.SignInDemo, targetType: 'user', targetId: user.id });
+    return this.loginResponse(user);
+  }
+
+  async loginResponse(user: UserEntity): Promise<LoginResponse> {
+    const tokens = await this.tokens.issue(user.id);
+    return { ...tokens, user: await this.view(user) };
+  }
+
+  me(caller: Caller): Promise<UserView> {
+    return this.view(caller.user);
+  }
+
+  private async view(user: UserEntity): Promise<UserView> {
+    const unit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
+    return toUserView(user, unit?.name ?? null);
+  }
+}

@@ -1,0 +1,94 @@
+import { ErrorCode, INVITABLE_BY, LoginResponse, Role, StaffInvitationView } from '@jws/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { AuditAction, AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { ROLE_ORG_LEVEL } from '../org/scope';
+import { ClientInfo, IdentityService } from './identity.service';
+import { StaffInvitationDto } from './dto/auth.dto';
+import { StaffInvitationEntity } from './staff-invitation.entity';
+import { sha256 } from './token.service';
+import { UserEntity } from './user.entity';
+
+/** Enrolment of police, mediators and department staff by single-use, expiring invitation. */
+@Injectable()
+export class StaffInvitationService {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(StaffInvitationEntity) private readonly invitations: Repository<StaffInvitationEntity>,
+    @InjectRepository(OrgUnitEntity) private readonly orgUnits: Repository<OrgUnitEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(caller: Caller, dto: StaffInvitationDto): Promise<StaffInvitationView> {
+    const allowed = INVITABLE_BY[caller.user.role] ?? [];
+    if (!allowed.includes(dto.role)) throw new DomainException(ErrorCode.InviteRoleNotAllowed);
+    const unit = await this.orgUnits.findOne({ where: { id: dto.orgUnitId } });
+    const inScope = unit && caller.scope.kind === 'subtree' && unit.path.startsWith(caller.scope.pathPrefix);
+    if (!unit || !inScope) {
+      await this.audit.recordFor(caller, {
+        action: AuditAction.AccessDenied, targetType: 'org_unit', targetId: dto.orgUnitId, outcome: 'denied',
+      });
+      throw new DomainException(ErrorCode.NotFound);
+    }
+    const levels = ROLE_ORG_LEVEL[dto.role] ?? [];
+    if (!levels.includes(unit.level)) {
+      throw new DomainException(ErrorCode.ValidationFailed, [`该角色只能登记在：${levels.join('/')}`]);
+    }
+    const token = randomBytes(24).toString('base64url');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.staffInviteTtlHours * 3600_000);
+    const saved = await this.invitations.save(
+      this.invitations.create({
+        tokenHash: sha256(token), role: dto.role, orgUnitId: unit.id, inviteeName: dto.name,
+        createdBy: caller.user.id, expiresAt, usedAt: null, usedBy: null, createdAt: now,
+      }),
+    );
+    await this.audit.recordFor(caller, {
+      action: AuditAction.StaffInvited, targetType: 'staff_invitation', targetId: saved.id, detail: `role=${dto.role} unit=${unit.id}`,
+    });
+    return { token, role: dto.role, orgUnitId: unit.id, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Binds the invitee's WeChat account: the invitation is consumed exactly once. */
+  async accept(token: string, code: string, client: ClientInfo): Promise<LoginResponse> {
+    const invitation = await this.invitations.findOne({ where: { tokenHash: sha256(token) } });
+    if (!invitation) throw new DomainException(ErrorCode.InviteInvalid);
+    if (invitation.usedAt) throw new DomainException(ErrorCode.InviteUsed);
+    if (invitation.expiresAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.InviteExpired);
+    const session = await this.identity.exchangeCode(code);
+
+    const user = await this.dataSource.transaction(async (manager) => {
+      const users = manager.getRepository(UserEntity);
+      const existing = await users.findOne({ where: { openid: session.openid } });
+      if (existing && existing.role !== Role.Resident) throw new DomainException(ErrorCode.AlreadyStaff);
+      const claimed = await manager
+        .getRepository(StaffInvitationEntity)
+        .update({ id: invitation.id, usedAt: IsNull() }, { usedAt: new Date() });
+      if (!claimed.affected) throw new DomainException(ErrorCode.InviteUsed);
+      const account = existing ?? users.create({ openid: session.openid, unionid: session.unionid, isInformant: false, disabled: false });
+      account.role = invitation.role;
+      account.orgUnitId = invitation.orgUnitId;
+      account.nickname = invitation.inviteeName.slice(0, 64);
+      account.realName = invitation.inviteeName;
+      account.isInformant = false;
+      account.sessionKey = session.sessionKey;
+      const saved = await users.save(account);
+      await manager.getRepository(StaffInvitationEntity).update({ id: invitation.id }, { usedBy: saved.id });
+      await this.audit.record(
+        { userId: saved.id, ...client },
+        { action: AuditAction.RoleGranted, targetType: 'user', targetId: saved.id, detail: `role=${invitation.role} via invitation ${invitation.id}` },
+        manager,
+      );
+      return saved;
+    });
+    return this.identity.loginResponse(user);
+  }
+}

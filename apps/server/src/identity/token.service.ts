@@ -1,0 +1,98 @@
+import { ErrorCode } from '@jws/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { IsNull, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainException } from '../common/domain.exception';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+export interface AccessClaims {
+  sub: number;
+  typ: 'access';
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Short-lived JWT access tokens and rotating, hashed, revocable refresh tokens. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async issue(userId: number, familyId: string = randomUUID()): Promise<IssuedTokens> {
+    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' } satisfies AccessClaims, {
+      expiresIn: this.config.accessTokenTtlSeconds,
+    });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = new Date();
+    await this.refreshTokens.insert({
+      userId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.refreshTokenTtlDays * 86_400_000),
+      rotatedAt: null,
+      revokedAt: null,
+    });
+    return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
+  }
+
+  /** Verifies an access token; distinguishes expired from invalid so the client knows to refresh. */
+  async verifyAccess(token: string): Promise<AccessClaims> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessClaims>(token);
+      if (claims.typ !== 'access' || typeof claims.sub !== 'number') throw new DomainException(ErrorCode.TokenInvalid);
+      return claims;
+    } catch (err) {
+      if (err instanceof DomainException) throw err;
+      if (err instanceof Error && err.name === 'TokenExpiredError') throw new DomainException(ErrorCode.TokenExpired);
+      throw new DomainException(ErrorCode.TokenInvalid);
+    }
+  }
+
+  /**
+   * Rotates a refresh token. A token that was already rotated or revoked means it leaked:
+   * the whole family is revoked and the caller must sign in again.
+   */
+  async rotate(refreshToken: string): Promise<{ userId: number; tokens: IssuedTokens }> {
+    const row = await this.refreshTokens.findOne({ where: { tokenHash: sha256(refreshToken) } });
+    if (!row) throw new DomainException(ErrorCode.RefreshTokenInvalid);
+    if (row.rotatedAt || row.revokedAt) {
+      await this.revokeFamily(row.familyId);
+      throw new DomainException(ErrorCode.RefreshTokenReused);
+    }
+    if (row.expiresAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.RefreshTokenInvalid);
+    // Conditional update: of two concurrent rotations of one token only one wins.
+    const result = await this.refreshTokens.update({ id: row.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
+    if (!result.affected) {
+      await this.revokeFamily(row.familyId);
+      throw new DomainException(ErrorCode.RefreshTokenReused);
+    }
+    return { userId: row.userId, tokens: await this.issue(row.userId, row.familyId) };
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Logout: revokes the presented token's family. Unknown tokens are ignored (logout is idempotent). */
+  async revoke(refreshToken: string): Promise<void> {
+    const row = await this.refreshTokens.findOne({ where: { tokenHash: sha256(refreshToken) } });
+    if (row) await this.revokeFamily(row.familyId);
+  }
+
+  async revokeAllForUser(userId: number): Promise<void> {
+    await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MembershipStatus,
+  MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, WorkbenchCommunity,
+} from '@jws/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
+import { InviteCode, OptionalEnum, OptionalText, RequiredId, RequiredText } from '../../common/validation';
+
+export class JoinByCodeDto implements JoinByCodeRequest {
+  @InviteCode()
+  code: string;
+  @OptionalEnum(MemberType)
+  memberType?: MemberType;
+}
+
+export class JoinRequestDto implements Omit<JoinRequest, 'communityId'> {
+  @OptionalEnum(MemberType)
+  memberType?: MemberType;
+  @OptionalText(200, '我住在3号楼')
+  note?: string;
+}
+
+export class HandoverDto implements HandoverRequest {
+  @RequiredId()
+  newOfficerId: number;
+  @RequiredText(200, '原责任民警岗位调整')
+  reason: string;
+}
+
+export class InformantDto {
+  @ApiProperty() @IsBoolean()
+  granted: boolean;
+}
+
+export class OfficerCardDto implements OfficerCard {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: '王建国' }) name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'public work phone' }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) photoUrl: string | null;
+  @ApiProperty() stationName: string;
+}
+
+export class CommunityViewDto implements CommunityView {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() stationId: number;
+  @ApiProperty() stationName: string;
+  @ApiProperty() branchName: string;
+  @ApiProperty({ type: OfficerCardDto, nullable: true }) officer: OfficerCardDto | null;
+  @ApiProperty({ nullable: true, type: String }) groupName: string | null;
+}
+
+export class WorkbenchCommunityDto extends CommunityViewDto implements WorkbenchCommunity {
+  @ApiProperty() memberCount: number;
+  @ApiProperty() pendingCount: number;
+}
+
+export class MembershipViewDto implements MembershipView {
+  @ApiProperty() id: number;
+  @ApiProperty() communityId: number;
+  @ApiProperty() communityName: string;
+  @ApiProperty({ enum: MemberType }) memberType: MemberType;
+  @ApiProperty({ enum: MembershipStatus }) status: MembershipStatus;
+  @ApiProperty({ nullable: true, type: String }) joinedAt: string | null;
+  @ApiProperty({ type: OfficerCardDto, nullable: true }) officer: OfficerCardDto | null;
+}
+
+export class MemberViewDto implements MemberView {
+  @ApiProperty() membershipId: number;
+  @ApiProperty() userId: number;
+  @ApiProperty() nickname: string;
+  @ApiProperty({ nullable: true, type: String, description: 'masked unless the caller is the responsible officer' }) phone: string | null;
+  @ApiProperty({ enum: MemberType }) memberType: MemberType;
+  @ApiProperty({ enum: MembershipStatus }) status: MembershipStatus;
+  @ApiProperty() isInformant: boolean;
+  @ApiProperty({ nullable: true, type: String }) joinedAt: string | null;
+}
+
+export class CommunityInviteViewDto implements CommunityInviteView {
+  @ApiProperty({ example: 'HF3K7Q9M' }) code: string;
+  @ApiProperty() communityId: number;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty({ description: 'scene for the mini-program code (getwxacodeunlimit)', example: 'c=HF3K7Q9M' }) scene: string;
+}
+
+export class OrgUnitViewDto implements OrgUnitView {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: OrgLevel }) level: OrgLevel;
+  @ApiProperty({ nullable: true, type: Number }) parentId: number | null;
+  @ApiProperty() path: string;
+}
+
+export class OfficerOptionDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+}
+

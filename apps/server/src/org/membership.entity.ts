@@ -1,0 +1,35 @@
+import { MemberType, MembershipStatus } from '@jws/contracts';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A resident's membership of a community and its group, with the member's type (身份). */
+@Entity('memberships')
+@Index('uq_memberships_user_community', ['userId', 'communityId'], { unique: true })
+@Index('ix_memberships_community_status', ['communityId', 'status'])
+export class MembershipEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'user_id', type: 'int' })
+  userId: number;
+
+  @Column({ name: 'community_id', type: 'int' })
+  communityId: number;
+
+  @Column({ name: 'member_type', type: 'varchar', length: 32 })
+  memberType: MemberType;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: MembershipStatus;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  note: string | null;
+
+  @Column({ name: 'joined_at', type: 'datetime', nullable: true })
+  joinedAt: Date | null;
+
+  @Column({ name: 'decided_by', type: 'int', nullable: true })
+  decidedBy: number | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}

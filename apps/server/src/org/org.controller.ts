@@ -1,0 +1,156 @@
+import { ErrorCode, Permission } from '@jws/contracts';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { IdParamPipe } from '../common/id-param.pipe';
+import type { Caller } from '../common/request-context';
+import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
+import {
+  CommunityInviteViewDto, CommunityViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
+  MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, WorkbenchCommunityDto,
+} from './dto/org.dto';
+import { OrgService } from './org.service';
+
+@ApiTags('org 辖区与社区')
+@Controller()
+export class OrgController {
+  constructor(private readonly org: OrgService) {}
+
+  @Get('communities/directory')
+  @Authenticated()
+  @ApiOperation({ summary: 'Communities a resident can ask to join (public facts only)' })
+  @ApiOkResponse({ type: [CommunityViewDto] })
+  directory(): Promise<CommunityViewDto[]> {
+    return this.org.directory();
+  }
+
+  @Get('me/memberships')
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's community memberships, with the community officer of active ones" })
+  @ApiOkResponse({ type: [MembershipViewDto] })
+  myMemberships(@CurrentCaller() caller: Caller): Promise<MembershipViewDto[]> {
+    return this.org.myMemberships(caller);
+  }
+
+  @Post('communities/join-by-code')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CommunityJoin })
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @ApiOperation({ summary: "Join a community with the officer's invite code (from a mini-program code scene or typed in)" })
+  @ApiOkResponse({ type: MembershipViewDto })
+  @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteExpired, ErrorCode.AlreadyMember, ErrorCode.RateLimited)
+  joinByCode(@CurrentCaller() caller: Caller, @Body() dto: JoinByCodeDto): Promise<MembershipViewDto> {
+    return this.org.joinByCode(caller, dto.code, dto.memberType);
+  }
+
+  @Post('communities/:id/join-requests')
+  @Authenticated({ permission: Permission.CommunityJoin })
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @ApiOperation({ summary: 'Ask to join a community; its officer approves' })
+  @ApiOkResponse({ type: MembershipViewDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.AlreadyMember, ErrorCode.RateLimited)
+  requestJoin(
+    @CurrentCaller() caller: Caller,
+    @Param('id', IdParamPipe) id: number,
+    @Body() dto: JoinRequestDto,
+  ): Promise<MembershipViewDto> {
+    return this.org.requestJoin(caller, id, dto.memberType, dto.note);
+  }
+
+  @Get('workbench/communities')
+  @Authenticated({ permission: Permission.WorkbenchAccess })
+  @ApiOperation({ summary: "工作台: communities in the caller's jurisdiction with member and pending counts" })
+  @ApiOkResponse({ type: [WorkbenchCommunityDto] })
+  workbenchCommunities(@CurrentCaller() caller: Caller): Promise<WorkbenchCommunityDto[]> {
+    return this.org.workbenchCommunities(caller);
+  }
+
+  @Get('communities/:id/members')
+  @Authenticated({ permission: Permission.CommunityMembersRead })
+  @ApiOperation({ summary: 'Members of a community in scope (active and pending)' })
+  @ApiOkResponse({ type: [MemberViewDto] })
+  @ApiErrors(ErrorCode.NotFound)
+  members(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<MemberViewDto[]> {
+    return this.org.members(caller, id);
+  }
+
+  @Post('communities/:id/invites')
+  @Authenticated({ permission: Permission.CommunityInviteCreate })
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @ApiOperation({ summary: 'Create a resident invite code for a community in scope' })
+  @ApiOkResponse({ type: CommunityInviteViewDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.RateLimited)
+  createInvite(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<CommunityInviteViewDto> {
+    return this.org.createInvite(caller, id);
+  }
+
+  @Post('memberships/:id/approve')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CommunityJoinApprove })
+  @ApiOperation({ summary: 'Approve a pending join request' })
+  @ApiOkResponse({ type: MemberViewDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.MembershipNotPending)
+  approve(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<MemberViewDto> {
+    return this.org.decideMembership(caller, id, true);
+  }
+
+  @Post('memberships/:id/refuse')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CommunityJoinApprove })
+  @ApiOperation({ summary: 'Refuse a pending join request' })
+  @ApiOkResponse({ type: MemberViewDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.MembershipNotPending)
+  refuse(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<MemberViewDto> {
+    return this.org.decideMembership(caller, id, false);
+  }
+
+  @Post('communities/:id/handover')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CommunityHandover })
+  @ApiOperation({ summary: '民警交接: reassign a community to another officer of its station' })
+  @ApiOkResponse({ type: WorkbenchCommunityDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.OfficerNotInStation)
+  handover(
+    @CurrentCaller() caller: Caller,
+    @Param('id', IdParamPipe) id: number,
+    @Body() dto: HandoverDto,
+  ): Promise<WorkbenchCommunityDto> {
+    return this.org.handover(caller, id, dto.newOfficerId, dto.reason);
+  }
+
+  @Post('users/:id/informant')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.InformantGrant })
+  @ApiOperation({ summary: 'Grant or revoke the informant flag (信息员) of a resident in one of your communities' })
+  @ApiOkResponse({ type: MemberViewDto })
+  @ApiErrors(ErrorCode.NotFound)
+  setInformant(
+    @CurrentCaller() caller: Caller,
+    @Param('id', IdParamPipe) id: number,
+    @Body() dto: InformantDto,
+  ): Promise<MemberViewDto> {
+    return this.org.setInformant(caller, id, dto.granted);
+  }
+
+  @Get('org/tree')
+  @Authenticated({ permission: Permission.OrgRead })
+  @ApiOperation({ summary: "The jurisdiction tree within the caller's scope" })
+  @ApiOkResponse({ type: [OrgUnitViewDto] })
+  tree(@CurrentCaller() caller: Caller): Promise<OrgUnitViewDto[]> {
+    return this.org.tree(caller);
+  }
+
+  @Get('org/stations/:id/officers')
+  @Authenticated({ permission: Permission.CommunityHandover })
+  @ApiOperation({ summary: 'Community officers of a station in scope (handover picker)' })
+  @ApiOkResponse({ type: [OfficerOptionDto] })
+  @ApiErrors(ErrorCode.NotFound)
+  stationOfficers(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<OfficerOptionDto[]> {
+    return this.org.stationOfficers(caller, id);
+  }
+}
+

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity } from '../identity/user.entity';
+import { CommunityHandoverEntity } from './community-handover.entity';
+import { CommunityInviteEntity } from './community-invite.entity';
+import { PoliceGroupEntity } from './group.entity';
+import { MembershipEntity } from './membership.entity';
+import { OrgUnitEntity } from './org-unit.entity';
+import { OrgController } from './org.controller';
+import { OrgRepository } from './org.repository';
+import { OrgService } from './org.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      OrgUnitEntity, PoliceGroupEntity, MembershipEntity, CommunityInviteEntity, CommunityHandoverEntity, UserEntity,
+    ]),
+  ],
+  controllers: [OrgController],
+  providers: [OrgRepository, OrgService],
+  exports: [OrgService, OrgRepository],
+})
+export class OrgModule {}

@@ -1,0 +1,161 @@
+import { MembershipStatus, OrgLevel } from '@jws/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { parseDbDate } from '../common/db-date';
+import { FieldCipher } from '../personal-data/field-cipher';
+import { OrgUnitEntity } from './org-unit.entity';
+import { Scope } from './scope';
+
+export interface CommunityRow {
+  id: number;
+  name: string;
+  path: string;
+  officerId: number | null;
+  stationId: number;
+  stationName: string;
+  branchName: string;
+  officerName: string | null;
+  officerPhone: string | null;
+  officerPhotoUrl: string | null;
+  groupName: string | null;
+  memberCount: number;
+  pendingCount: number;
+}
+
+export interface MemberRow {
+  membershipId: number;
+  userId: number;
+  nickname: string;
+  phone: string | null;
+  memberType: string;
+  status: MembershipStatus;
+  isInformant: boolean;
+  joinedAt: Date | null;
+}
+
+/**
+ * Data access for the jurisdiction tree. Queries that return records take the caller's Scope,
+ * so a list can never be read outside it.
+ */
+@Injectable()
+export class OrgRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private communityQuery(): SelectQueryBuilder<OrgUnitEntity> {
+    const active = `'${MembershipStatus.Active}'`;
+    const pending = `'${MembershipStatus.Pending}'`;
+    return this.dataSource
+      .getRepository(OrgUnitEntity)
+      .createQueryBuilder('c')
+      .innerJoin(OrgUnitEntity, 's', 's.id = c.parent_id')
+      .innerJoin(OrgUnitEntity, 'b', 'b.id = s.parent_id')
+      .leftJoin('users', 'u', 'u.id = c.officer_id')
+      .leftJoin('police_groups', 'g', 'g.community_id = c.id')
+      .select([
+        'c.id AS id', 'c.name AS name', 'c.path AS path', 'c.officer_id AS officerId',
+        's.id AS stationId', 's.name AS stationName', 'b.name AS branchName',
+        'u.nickname AS officerName', 'u.work_phone AS officerPhone', 'u.photo_url AS officerPhotoUrl',
+        'g.name AS groupName',
+      ])
+      .addSelect(`(SELECT COUNT(*) FROM memberships m WHERE m.community_id = c.id AND m.status = ${active})`, 'memberCount')
+      .addSelect(`(SELECT COUNT(*) FROM memberships m WHERE m.community_id = c.id AND m.status = ${pending})`, 'pendingCount')
+      .where('c.level = :level', { level: OrgLevel.Community })
+      .orderBy('c.id', 'ASC');
+  }
+
+  private static toCommunityRow(raw: Record<string, unknown>): CommunityRow {
+    return {
+      id: Number(raw.id),
+      name: String(raw.name),
+      path: String(raw.path),
+      officerId: raw.officerId == null ? null : Number(raw.officerId),
+      stationId: Number(raw.stationId),
+      stationName: String(raw.stationName),
+      branchName: String(raw.branchName),
+      officerName: raw.officerName == null ? null : String(raw.officerName),
+      officerPhone: raw.officerPhone == null ? null : String(raw.officerPhone),
+      officerPhotoUrl: raw.officerPhotoUrl == null ? null : String(raw.officerPhotoUrl),
+      groupName: raw.groupName == null ? null : String(raw.groupName),
+      memberCount: Number(raw.memberCount ?? 0),
+      pendingCount: Number(raw.pendingCount ?? 0),
+    };
+  }
+
+  private applyScope(qb: SelectQueryBuilder<OrgUnitEntity>, scope: Scope): SelectQueryBuilder<OrgUnitEntity> | null {
+    switch (scope.kind) {
+      case 'subtree':
+        return qb.andWhere('c.path LIKE :prefix', { prefix: `${scope.pathPrefix}%` });
+      case 'officer':
+        return qb.andWhere('c.officer_id = :officerId', { officerId: scope.officerId });
+      case 'self':
+        return qb.andWhere(
+          `c.id IN (SELECT m2.community_id FROM memberships m2 WHERE m2.user_id = :selfId AND m2.status = '${MembershipStatus.Active}')`,
+          { selfId: scope.userId },
+        );
+      case 'none':
+        return null;
+    }
+  }
+
+  async communitiesInScope(scope: Scope): Promise<CommunityRow[]> {
+    const qb = this.applyScope(this.communityQuery(), scope);
+    if (!qb) return [];
+    return (await qb.getRawMany<Record<string, unknown>>()).map(OrgRepository.toCommunityRow);
+  }
+
+  async communityInScope(scope: Scope, id: number): Promise<CommunityRow | null> {
+    const qb = this.applyScope(this.communityQuery().andWhere('c.id = :id', { id }), scope);
+    if (!qb) return null;
+    const raw = await qb.getRawOne<Record<string, unknown>>();
+    return raw ? OrgRepository.toCommunityRow(raw) : null;
+  }
+
+  /**
+   * The community directory residents pick from when asking to join. It holds only public
+   * facts (names, station, the officer's work contact), so it is not scoped.
+   */
+  async communityDirectory(): Promise<CommunityRow[]> {
+    return (await this.communityQuery().getRawMany<Record<string, unknown>>()).map(OrgRepository.toCommunityRow);
+  }
+
+  async communityById(id: number): Promise<CommunityRow | null> {
+    const raw = await this.communityQuery().andWhere('c.id = :id', { id }).getRawOne<Record<string, unknown>>();
+    return raw ? OrgRepository.toCommunityRow(raw) : null;
+  }
+
+  /** Members of one community. Callers check the community is in scope first. */
+  async membersOf(communityId: number, statuses: MembershipStatus[]): Promise<MemberRow[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .from('memberships', 'm')
+      .innerJoin('users', 'u', 'u.id = m.user_id')
+      .select([
+        'm.id AS membershipId', 'u.id AS userId', 'u.nickname AS nickname', 'u.phone_enc AS phoneEnc',
+        'm.member_type AS memberType', 'm.status AS status', 'u.is_informant AS isInformant', 'm.joined_at AS joinedAt',
+      ])
+      .where('m.community_id = :communityId', { communityId })
+      .andWhere('m.status IN (:...statuses)', { statuses })
+      .orderBy('m.id', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      membershipId: Number(r.membershipId),
+      userId: Number(r.userId),
+      nickname: String(r.nickname),
+      phone: r.phoneEnc == null ? null : FieldCipher.decrypt(String(r.phoneEnc)),
+      memberType: String(r.memberType),
+      status: r.status as MembershipStatus,
+      isInformant: Boolean(Number(r.isInformant)),
+      joinedAt: parseDbDate(r.joinedAt),
+    }));
+  }
+
+  async unitsInScope(scope: Scope): Promise<OrgUnitEntity[]> {
+    const repo = this.dataSource.getRepository(OrgUnitEntity);
+    if (scope.kind !== 'subtree') {
+      const communities = await this.communitiesInScope(scope);
+      return communities.length ? repo.createQueryBuilder('o').where('o.id IN (:...ids)', { ids: communities.map((c) => c.id) }).getMany() : [];
+    }
+    return repo.createQueryBuilder('o').where('o.path LIKE :prefix', { prefix: `${scope.pathPrefix}%` }).orderBy('o.path', 'ASC').getMany();
+  }
+}

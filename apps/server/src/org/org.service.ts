@@ -1,0 +1,285 @@
+import {
+  CommunityInviteView, CommunityView, ErrorCode, MembershipStatus, MembershipView, MemberType, MemberView,
+  OrgUnitView, Permission, Role, WorkbenchCommunity, maskPhone,
+} from '@jws/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import { AuditAction, AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { UserEntity } from '../identity/user.entity';
+import { CommunityHandoverEntity } from './community-handover.entity';
+import { CommunityInviteEntity } from './community-invite.entity';
+import { MembershipEntity } from './membership.entity';
+import { OrgUnitEntity } from './org-unit.entity';
+import { CommunityRow, OrgRepository } from './org.repository';
+
+const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function toCommunityView(row: CommunityRow): CommunityView {
+  return {
+    id: row.id,
+    name: row.name,
+    stationId: row.stationId,
+    stationName: row.stationName,
+    branchName: row.branchName,
+    officer: row.officerId
+      ? {
+          id: row.officerId,
+          name: row.officerName ?? '',
+          phone: row.officerPhone,
+          photoUrl: row.officerPhotoUrl,
+          stationName: row.stationName,
+        }
+      : null,
+    groupName: row.groupName,
+  };
+}
+
+/** Jurisdiction, communities and memberships (一警一群). */
+@Injectable()
+export class OrgService {
+  constructor(
+    private readonly repo: OrgRepository,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    @InjectRepository(CommunityInviteEntity) private readonly invites: Repository<CommunityInviteEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The one access check for a community id sent by a client: outside the caller's scope it
+   * answers 404 (existence is not revealed) and the refusal is audited.
+   */
+  async requireCommunity(caller: Caller, communityId: number): Promise<CommunityRow> {
+    const row = await this.repo.communityInScope(caller.scope, communityId);
+    if (!row) {
+      await this.audit.recordFor(caller, {
+        action: AuditAction.AccessDenied, targetType: 'community', targetId: communityId, outcome: 'denied',
+      });
+      throw new DomainException(ErrorCode.NotFound);
+    }
+    return row;
+  }
+
+  async directory(): Promise<CommunityView[]> {
+    return (await this.repo.communityDirectory()).map(toCommunityView);
+  }
+
+  async myMemberships(caller: Caller): Promise<MembershipView[]> {
+    const rows = await this.memberships.find({ where: { userId: caller.user.id }, order: { id: 'ASC' } });
+    const views: MembershipView[] = [];
+    for (const m of rows) {
+      const community = await this.repo.communityById(m.communityId);
+      if (!community) continue;
+      const view = toCommunityView(community);
+      views.push({
+        id: m.id,
+        communityId: m.communityId,
+        communityName: community.name,
+        memberType: m.memberType,
+        status: m.status,
+        joinedAt: m.joinedAt?.toISOString() ?? null,
+        officer: m.status === MembershipStatus.Active ? view.officer : null,
+      });
+    }
+    return views;
+  }
+
+  private requireResident(caller: Caller): void {
+    if (!caller.permissions.has(Permission.CommunityJoin)) throw new DomainException(ErrorCode.NotAResident);
+  }
+
+  /** Joins with an officer's invite code: the officer's invitation is the approval. */
+  async joinByCode(caller: Caller, rawCode: string, memberType: MemberType = MemberType.Resident): Promise<MembershipView> {
+    this.requireResident(caller);
+    const invite = await this.invites.findOne({ where: { code: rawCode.toUpperCase() } });
+    if (!invite) throw new DomainException(ErrorCode.InviteInvalid);
+    if (invite.revokedAt || invite.expiresAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.InviteExpired);
+    await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(MembershipEntity);
+      const existing = await repo.findOne({ where: { userId: caller.user.id, communityId: invite.communityId } });
+      if (existing?.status === MembershipStatus.Active) throw new DomainException(ErrorCode.AlreadyMember);
+      const now = new Date();
+      if (existing) {
+        await repo.update({ id: existing.id }, { status: MembershipStatus.Active, memberType, joinedAt: now, decidedBy: invite.createdBy });
+      } else {
+        await repo.insert({
+          userId: caller.user.id, communityId: invite.communityId, memberType, status: MembershipStatus.Active,
+          note: null, joinedAt: now, decidedBy: invite.createdBy, createdAt: now,
+        });
+      }
+      await manager.getRepository(CommunityInviteEntity).increment({ id: invite.id }, 'useCount', 1);
+    });
+    return this.membershipViewFor(caller, invite.communityId);
+  }
+
+  /** Asks to join a community chosen from the directory; the community's officer decides. */
+  async requestJoin(caller: Caller, communityId: number, memberType: MemberType = MemberType.Resident, note?: string): Promise<MembershipView> {
+    this.requireResident(caller);
+    const community = await this.repo.communityById(communityId);
+    if (!community) throw new DomainException(ErrorCode.NotFound);
+    const existing = await this.memberships.findOne({ where: { userId: caller.user.id, communityId } });
+    if (existing?.status === MembershipStatus.Active) throw new DomainException(ErrorCode.AlreadyMember);
+    if (existing) {
+      await this.memberships.update({ id: existing.id }, { status: MembershipStatus.Pending, memberType, note: note ?? null, decidedBy: null });
+    } else {
+      await this.memberships.insert({
+        userId: caller.user.id, communityId, memberType, status: MembershipStatus.Pending,
+        note: note ?? null, joinedAt: null, decidedBy: null, createdAt: new Date(),
+      });
+    }
+    return this.membershipViewFor(caller, communityId);
+  }
+
+  private async membershipViewFor(caller: Caller, communityId: number): Promise<MembershipView> {
+    const view = (await this.myMemberships(caller)).find((m) => m.communityId === communityId);
+    if (!view) throw new Error('membership just written is missing');
+    return view;
+  }
+
+  async decideMembership(caller: Caller, membershipId: number, approve: boolean): Promise<MemberView> {
+    const membership = await this.memberships.findOne({ where: { id: membershipId } });
+    if (!membership) throw new DomainException(ErrorCode.NotFound);
+    await this.requireCommunity(caller, membership.communityId);
+    if (membership.status !== MembershipStatus.Pending) throw new DomainException(ErrorCode.MembershipNotPending);
+    const status = approve ? MembershipStatus.Active : MembershipStatus.Refused;
+    await this.memberships.update(
+      { id: membership.id, status: MembershipStatus.Pending },
+      { status, decidedBy: caller.user.id, joinedAt: approve ? new Date() : null },
+    );
+    await this.audit.recordFor(caller, {
+      action: AuditAction.MembershipDecided, targetType: 'membership', targetId: membership.id, detail: status,
+    });
+    const members = await this.members(caller, membership.communityId, [status]);
+    const view = members.find((m) => m.membershipId === membership.id);
+    if (!view) throw new Error('decided membership is missing');
+    return view;
+  }
+
+  async workbenchCommunities(caller: Caller): Promise<WorkbenchCommunity[]> {
+    return (await this.repo.communitiesInScope(caller.scope)).map((row) => ({
+      ...toCommunityView(row),
+      memberCount: row.memberCount,
+      pendingCount: row.pendingCount,
+    }));
+  }
+
+  /**
+   * Members of a community in scope. Phone numbers are shown only to the community's own
+   * officer (who needs to call residents); each such read is audited.
+   */
+  async members(
+    caller: Caller,
+    communityId: number,
+    statuses: MembershipStatus[] = [MembershipStatus.Active, MembershipStatus.Pending],
+  ): Promise<MemberView[]> {
+    const community = await this.requireCommunity(caller, communityId);
+    const rows = await this.repo.membersOf(community.id, statuses);
+    const unmask = caller.permissions.has(Permission.PersonalDataUnmask) && community.officerId === caller.user.id;
+    if (unmask && rows.some((r) => r.phone)) {
+      await this.audit.recordFor(caller, {
+        action: AuditAction.PersonalDataRead, targetType: 'community_members', targetId: community.id,
+        detail: `phone of users ${rows.filter((r) => r.phone).map((r) => r.userId).join(',')}`.slice(0, 500),
+      });
+    }
+    return rows.map((r) => ({
+      membershipId: r.membershipId,
+      userId: r.userId,
+      nickname: r.nickname,
+      phone: unmask ? r.phone : maskPhone(r.phone),
+      memberType: r.memberType as MemberType,
+      status: r.status,
+      isInformant: r.isInformant,
+      joinedAt: r.joinedAt?.toISOString() ?? null,
+    }));
+  }
+
+  async createInvite(caller: Caller, communityId: number): Promise<CommunityInviteView> {
+    const community = await this.requireCommunity(caller, communityId);
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.communityInviteTtlDays * 86_400_000);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+      if (await this.invites.exist({ where: { code } })) continue;
+      await this.invites.insert({
+        code, communityId: community.id, createdBy: caller.user.id, expiresAt, revokedAt: null, useCount: 0, createdAt: now,
+      });
+      return { code, communityId: community.id, expiresAt: expiresAt.toISOString(), scene: `c=${code}` };
+    }
+    throw new Error('could not allocate a unique invite code');
+  }
+
+  /** 民警交接: a leader reassigns a community; members and history stay with the community. */
+  async handover(caller: Caller, communityId: number, newOfficerId: number, reason: string): Promise<WorkbenchCommunity> {
+    const community = await this.requireCommunity(caller, communityId);
+    const officer = await this.users.findOne({ where: { id: newOfficerId } });
+    if (!officer || officer.role !== Role.CommunityOfficer || officer.disabled || officer.orgUnitId !== community.stationId) {
+      throw new DomainException(ErrorCode.OfficerNotInStation);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(OrgUnitEntity).update({ id: community.id }, { officerId: officer.id });
+      await manager.getRepository(CommunityHandoverEntity).insert({
+        communityId: community.id, fromOfficerId: community.officerId, toOfficerId: officer.id,
+        byUserId: caller.user.id, reason, at: new Date(),
+      });
+      await this.audit.recordFor(
+        caller,
+        {
+          action: AuditAction.CommunityHandover, targetType: 'community', targetId: community.id,
+          detail: `officer ${community.officerId ?? '-'} → ${officer.id}: ${reason}`,
+        },
+        manager,
+      );
+    });
+    const updated = await this.repo.communityById(community.id);
+    if (!updated) throw new Error('community vanished during handover');
+    return { ...toCommunityView(updated), memberCount: updated.memberCount, pendingCount: updated.pendingCount };
+  }
+
+  /** Grants or revokes the informant flag (信息员) on an active member of a community in scope. */
+  async setInformant(caller: Caller, userId: number, granted: boolean): Promise<MemberView> {
+    const memberships = await this.memberships.find({ where: { userId, status: MembershipStatus.Active } });
+    let communityId: number | null = null;
+    for (const m of memberships) {
+      if (await this.repo.communityInScope(caller.scope, m.communityId)) {
+        communityId = m.communityId;
+        break;
+      }
+    }
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (communityId === null || !user || user.role !== Role.Resident) {
+      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'user', targetId: userId, outcome: 'denied' });
+      throw new DomainException(ErrorCode.NotFound);
+    }
+    await this.users.update({ id: userId }, { isInformant: granted });
+    await this.audit.recordFor(caller, {
+      action: AuditAction.InformantChanged, targetType: 'user', targetId: userId, detail: granted ? 'granted' : 'revoked',
+    });
+    const view = (await this.members(caller, communityId, [MembershipStatus.Active])).find((m) => m.userId === userId);
+    if (!view) throw new Error('member vanished');
+    return view;
+  }
+
+  async tree(caller: Caller): Promise<OrgUnitView[]> {
+    return (await this.repo.unitsInScope(caller.scope)).map((u) => ({
+      id: u.id, name: u.name, level: u.level, parentId: u.parentId, path: u.path,
+    }));
+  }
+
+  /** Community officers of a station in scope, for the handover picker. */
+  async stationOfficers(caller: Caller, stationId: number): Promise<{ id: number; name: string }[]> {
+    const units = await this.repo.unitsInScope(caller.scope);
+    if (!units.some((u) => u.id === stationId)) {
+      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'org_unit', targetId: stationId, outcome: 'denied' });
+      throw new DomainException(ErrorCode.NotFound);
+    }
+    const officers = await this.users.find({ where: { orgUnitId: stationId, role: Role.CommunityOfficer, disabled: false }, order: { id: 'ASC' } });
+    return officers.map((o) => ({ id: o.id, name: o.nickname }));
+  }
+}

@@ -1,0 +1,59 @@
+import { OrgLevel, Role } from '@jws/contracts';
+
+/**
+ * Jurisdiction scope of a caller (管辖范围). Every query that returns records takes one, so
+ * forgetting it is a type error rather than a data leak.
+ * - subtree: leaders and admins see the org subtree under `pathPrefix`;
+ * - officer: a community officer sees the communities they are responsible for;
+ * - self: a resident sees only their own records;
+ * - none: roles whose work is not tied to communities (mediators, departments, legal reviewers).
+ */
+export type Scope =
+  | { kind: 'subtree'; pathPrefix: string }
+  | { kind: 'officer'; officerId: number }
+  | { kind: 'self'; userId: number }
+  | { kind: 'none' };
+
+/** Level of the org unit each leader role is attached to. */
+export const ROLE_ORG_LEVEL: Partial<Record<Role, OrgLevel[]>> = {
+  [Role.CommunityOfficer]: [OrgLevel.Station],
+  [Role.StationLeader]: [OrgLevel.Station],
+  [Role.BranchLeader]: [OrgLevel.Branch],
+  [Role.CityLeader]: [OrgLevel.City],
+  [Role.Admin]: [OrgLevel.City],
+  [Role.Mediator]: [OrgLevel.Station],
+  [Role.DepartmentStaff]: [OrgLevel.Branch, OrgLevel.City],
+  [Role.LegalReviewer]: [OrgLevel.Branch, OrgLevel.City],
+};
+
+export function scopeFor(user: { id: number; role: Role }, orgPath: string | null): Scope {
+  switch (user.role) {
+    case Role.Resident:
+    case Role.Informant:
+      return { kind: 'self', userId: user.id };
+    case Role.CommunityOfficer:
+      return { kind: 'officer', officerId: user.id };
+    case Role.StationLeader:
+    case Role.BranchLeader:
+    case Role.CityLeader:
+    case Role.Admin:
+      return orgPath ? { kind: 'subtree', pathPrefix: orgPath } : { kind: 'none' };
+    case Role.Mediator:
+    case Role.DepartmentStaff:
+    case Role.LegalReviewer:
+      return { kind: 'none' };
+  }
+}
+
+/** Whether a community (with its materialised path and officer) lies inside a scope. */
+export function communityInScope(scope: Scope, community: { path: string; officerId: number | null }): boolean {
+  switch (scope.kind) {
+    case 'subtree':
+      return community.path.startsWith(scope.pathPrefix);
+    case 'officer':
+      return community.officerId === scope.officerId;
+    case 'self':
+    case 'none':
+      return false;
+  }
+}

@@ -1,0 +1,49 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { ValueTransformer } from 'typeorm';
+
+/**
+ * AES-256-GCM encryption of personal data at rest (names, phone numbers, ID numbers,
+ * WeChat session keys). Stored as `v1.<iv>.<tag>.<ciphertext>` in base64url.
+ *
+ * The key is installed once at start-up; entity columns use `encryptedColumn` so nothing
+ * personal can be written in clear by forgetting a call.
+ */
+export class FieldCipher {
+  private static key: Buffer | null = null;
+
+  static install(key: Buffer): void {
+    if (key.length !== 32) throw new Error('data encryption key must be 32 bytes');
+    FieldCipher.key = key;
+  }
+
+  private static requireKey(): Buffer {
+    if (!FieldCipher.key) throw new Error('FieldCipher key not installed');
+    return FieldCipher.key;
+  }
+
+  static encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', FieldCipher.requireKey(), iv);
+    const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return ['v1', iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join('.');
+  }
+
+  static decrypt(stored: string): string {
+    const [version, iv, tag, ct] = stored.split('.');
+    if (version !== 'v1' || !iv || !tag || ct === undefined) throw new Error('unrecognised ciphertext');
+    const decipher = createDecipheriv('aes-256-gcm', FieldCipher.requireKey(), Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /** Deterministic keyed hash, so an encrypted value (e.g. a phone number) can still be looked up. */
+  static blindIndex(value: string): string {
+    return createHmac('sha256', FieldCipher.requireKey()).update('bi:' + value).digest('hex');
+  }
+}
+
+export const encryptedTransformer: ValueTransformer = {
+  to: (value: string | null | undefined) => (value == null ? value : FieldCipher.encrypt(value)),
+  from: (value: string | null | undefined) => (value == null ? value : FieldCipher.decrypt(value)),
+};
