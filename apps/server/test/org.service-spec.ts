@@ -1,0 +1,199 @@
+import { ErrorCode, MembershipStatus, MemberType } from '@jws/contracts';
+import { DEMO_INVITE_CODE } from '../src/demo/demo-seed';
+import { bearer, startTestApp, TestApp } from './test-app';
+
+describe('jurisdiction, communities and memberships (MariaDB)', () => {
+  let t: TestApp;
+  let shengliId: number;
+  let yananId: number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const rows: { id: number; name: string }[] = await t.dataSource.query(
+      "SELECT id, name FROM org_units WHERE name IN ('胜利社区', '延安社区')",
+    );
+    shengliId = rows.find((r) => r.name === '胜利社区')!.id;
+    yananId = rows.find((r) => r.name === '延安社区')!.id;
+  });
+  afterAll(() => t.close());
+
+  const auditCount = async (action: string, outcome = 'ok'): Promise<number> => {
+    const [row] = await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_entries WHERE action = ? AND outcome = ?', [action, outcome]);
+    return Number(row.n);
+  };
+
+  it('lets a resident join with the officer’s invite code and then see their community officer', async () => {
+    const resident = await t.login('resident2');
+    expect((await t.http.get('/api/me/memberships').set(bearer(resident)).expect(200)).body).toEqual([]);
+
+    const joined = await t.http
+      .post('/api/communities/join-by-code')
+      .set(bearer(resident))
+      .send({ code: DEMO_INVITE_CODE.toLowerCase() })
+      .expect(200);
+    expect(joined.body).toMatchObject({ communityName: '胜利社区', status: MembershipStatus.Active });
+    expect(joined.body.officer).toMatchObject({ name: '王建国', stationName: '天桥派出所', phone: '0552-2011001' });
+
+    const again = await t.http.post('/api/communities/join-by-code').set(bearer(resident)).send({ code: DEMO_INVITE_CODE }).expect(409);
+    expect(again.body.code).toBe(ErrorCode.AlreadyMember);
+  });
+
+  it('answers a wrong invite code with 邀请码无效 and a malformed one with a validation error', async () => {
+    const resident = await t.login('resident2');
+    const wrong = await t.http.post('/api/communities/join-by-code').set(bearer(resident)).send({ code: 'NOPE1234' }).expect(400);
+    expect(wrong.body).toEqual({ code: ErrorCode.InviteInvalid, message: expect.stringContaining('邀请码无效') });
+    const malformed = await t.http.post('/api/communities/join-by-code').set(bearer(resident)).send({ code: '<script>' }).expect(400);
+    expect(malformed.body.code).toBe(ErrorCode.ValidationFailed);
+  });
+
+  it('refuses an expired invite code', async () => {
+    const officer = await t.login('officer1');
+    const invite = await t.http.post(`/api/communities/${shengliId}/invites`).set(bearer(officer)).expect(201);
+    await t.dataSource.query('UPDATE community_invites SET expires_at = ? WHERE code = ?', [new Date(Date.now() - 1000), invite.body.code]);
+    const resident = await t.login('informant1');
+    const res = await t.http.post('/api/communities/join-by-code').set(bearer(resident)).send({ code: invite.body.code }).expect(400);
+    expect(res.body.code).toBe(ErrorCode.InviteExpired);
+  });
+
+  it('shows an officer only their own communities in 工作台, and a station leader the whole station', async () => {
+    const officer1 = await t.login('officer1');
+    const mine = await t.http.get('/api/workbench/communities').set(bearer(officer1)).expect(200);
+    expect(mine.body.map((c: { name: string }) => c.name).sort()).toEqual(['纬四路社区', '胜利社区'].sort());
+    const shengli = mine.body.find((c: { name: string }) => c.name === '胜利社区');
+    expect(shengli.memberCount).toBeGreaterThanOrEqual(2);
+
+    const leader = await t.login('station_leader1');
+    const station = await t.http.get('/api/workbench/communities').set(bearer(leader)).expect(200);
+    expect(station.body).toHaveLength(2);
+
+    const branch = await t.login('branch_leader1');
+    expect((await t.http.get('/api/workbench/communities').set(bearer(branch)).expect(200)).body).toHaveLength(4);
+    const city = await t.login('city_leader1');
+    expect((await t.http.get('/api/workbench/communities').set(bearer(city)).expect(200)).body).toHaveLength(6);
+  });
+
+  it('hides another officer’s community as 404 and audits the refused access', async () => {
+    const officer2 = await t.login('officer2');
+    const before = await auditCount('access.denied', 'denied');
+    const res = await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(officer2)).expect(404);
+    expect(res.body.code).toBe(ErrorCode.NotFound);
+    expect(await auditCount('access.denied', 'denied')).toBe(before + 1);
+    // A community that does not exist answers exactly the same.
+    const missing = await t.http.get('/api/communities/999999/members').set(bearer(officer2)).expect(404);
+    expect(missing.body).toEqual(res.body);
+  });
+
+  it('keeps 工作台 from residents', async () => {
+    const resident = await t.login('resident1');
+    const res = await t.http.get('/api/workbench/communities').set(bearer(resident)).expect(403);
+    expect(res.body.code).toBe(ErrorCode.Forbidden);
+    await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(resident)).expect(403);
+  });
+
+  it('shows members’ phone numbers only to their own officer, and audits each such read', async () => {
+    const officer1 = await t.login('officer1');
+    const before = await auditCount('personal_data.read');
+    const asOfficer = await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(officer1)).expect(200);
+    const resident1 = asOfficer.body.find((m: { nickname: string }) => m.nickname === '张阿姨');
+    expect(resident1.phone).toBe('13800000001');
+    expect(await auditCount('personal_data.read')).toBe(before + 1);
+
+    const leader = await t.login('station_leader1');
+    const asLeader = await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(leader)).expect(200);
+    expect(asLeader.body.find((m: { nickname: string }) => m.nickname === '张阿姨').phone).toBe('138****0001');
+
+    const [row] = await t.dataSource.query("SELECT phone_enc FROM users WHERE username = 'resident1'");
+    expect(row.phone_enc).not.toContain('13800000001');
+  });
+
+  it('runs a join request through the officer’s approval', async () => {
+    const resident = await t.login('informant1');
+    const requested = await t.http
+      .post(`/api/communities/${yananId}/join-requests`)
+      .set(bearer(resident))
+      .send({ memberType: MemberType.ShopOwner, note: '我在延安路开店' })
+      .expect(201);
+    expect(requested.body).toMatchObject({ status: MembershipStatus.Pending, officer: null });
+
+    const wrongOfficer = await t.login('officer1');
+    await t.http.post(`/api/memberships/${requested.body.id}/approve`).set(bearer(wrongOfficer)).expect(404);
+
+    const officer2 = await t.login('officer2');
+    const members = await t.http.get(`/api/communities/${yananId}/members`).set(bearer(officer2)).expect(200);
+    expect(members.body.find((m: { membershipId: number }) => m.membershipId === requested.body.id).status).toBe(MembershipStatus.Pending);
+    const approved = await t.http.post(`/api/memberships/${requested.body.id}/approve`).set(bearer(officer2)).expect(200);
+    expect(approved.body).toMatchObject({ status: MembershipStatus.Active, memberType: MemberType.ShopOwner });
+    const twice = await t.http.post(`/api/memberships/${requested.body.id}/refuse`).set(bearer(officer2)).expect(409);
+    expect(twice.body.code).toBe(ErrorCode.MembershipNotPending);
+
+    const mine = await t.http.get('/api/me/memberships').set(bearer(resident)).expect(200);
+    expect(mine.body.find((m: { communityId: number }) => m.communityId === yananId).officer.name).toBe('李卫东');
+  });
+
+  it('hands a community over to another officer of the station, with members and on record', async () => {
+    const leader = await t.login('station_leader1');
+    const [officer4] = await t.dataSource.query("SELECT id FROM users WHERE username = 'officer4'");
+    const [officer2] = await t.dataSource.query("SELECT id FROM users WHERE username = 'officer2'");
+
+    const cross = await t.http
+      .post(`/api/communities/${shengliId}/handover`)
+      .set(bearer(leader))
+      .send({ newOfficerId: officer2.id, reason: '调整' })
+      .expect(400);
+    expect(cross.body.code).toBe(ErrorCode.OfficerNotInStation);
+
+    const done = await t.http
+      .post(`/api/communities/${shengliId}/handover`)
+      .set(bearer(leader))
+      .send({ newOfficerId: officer4.id, reason: '原责任民警岗位调整' })
+      .expect(200);
+    expect(done.body.officer.name).toBe('赵立新');
+
+    const officer4Token = await t.login('officer4');
+    const members = await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(officer4Token)).expect(200);
+    expect(members.body.length).toBeGreaterThanOrEqual(2);
+    const officer1 = await t.login('officer1');
+    await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(officer1)).expect(404);
+
+    const [record] = await t.dataSource.query('SELECT to_officer_id, reason FROM community_handovers WHERE community_id = ?', [shengliId]);
+    expect(record).toMatchObject({ to_officer_id: officer4.id, reason: '原责任民警岗位调整' });
+    expect(await auditCount('org.community_handover')).toBe(1);
+
+    const resident = await t.login('resident1');
+    const mine = await t.http.get('/api/me/memberships').set(bearer(resident)).expect(200);
+    expect(mine.body[0].officer.name).toBe('赵立新');
+
+    // Hand it back so other tests see the demo layout.
+    const [o1] = await t.dataSource.query("SELECT id FROM users WHERE username = 'officer1'");
+    await t.http.post(`/api/communities/${shengliId}/handover`).set(bearer(leader)).send({ newOfficerId: o1.id, reason: '复原' }).expect(200);
+  });
+
+  it('lets the officer name an informant among their residents, but not someone else’s', async () => {
+    const officer1 = await t.login('officer1');
+    const [resident1] = await t.dataSource.query("SELECT id FROM users WHERE username = 'resident1'");
+    const res = await t.http.post(`/api/users/${resident1.id}/informant`).set(bearer(officer1)).send({ granted: true }).expect(200);
+    expect(res.body.isInformant).toBe(true);
+    const me = await t.http.get('/api/me').set(bearer(await t.login('resident1'))).expect(200);
+    expect(me.body.roles).toContain('informant');
+    expect(me.body.permissions).not.toContain('workbench.access');
+
+    const officer3 = await t.login('officer3');
+    await t.http.post(`/api/users/${resident1.id}/informant`).set(bearer(officer3)).send({ granted: false }).expect(404);
+    expect(await auditCount('permission.informant_changed')).toBe(1);
+  });
+
+  it('rejects a non-numeric id with a validation error rather than a 500', async () => {
+    const officer1 = await t.login('officer1');
+    const res = await t.http.get('/api/communities/abc/members').set(bearer(officer1)).expect(400);
+    expect(res.body.code).toBe(ErrorCode.ValidationFailed);
+  });
+
+  it('lets city leaders read the audit log and nobody delete it', async () => {
+    const city = await t.login('city_leader1');
+    const page = await t.http.get('/api/audit?pageSize=5').set(bearer(city)).expect(200);
+    expect(page.body.items.length).toBe(5);
+    expect(page.body.total).toBeGreaterThan(5);
+    await t.http.delete('/api/audit').set(bearer(city)).expect(404);
+    const officer = await t.login('officer1');
+    await t.http.get('/api/audit').set(bearer(officer)).expect(403);
+  });
+});

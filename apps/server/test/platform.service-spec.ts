@@ -1,0 +1,117 @@
+import { ErrorCode } from '@jws/contracts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source';
+import { bearer, createTestDatabase, startTestApp, TestApp } from './test-app';
+
+
+const entityTables = (ds: DataSource) => ds.entityMetadatas.map((m) => m.tableName).sort();
+
+async function tablesOf(ds: DataSource): Promise<string[]> {
+  const rows: { name: string }[] =
+    ds.options.type === 'mysql'
+      ? await ds.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> 'migrations'")
+      : await ds.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('migrations', 'sqlite_sequence')");
+  return rows.map((r) => r.name).sort();
+}
+
+describe('migrations from zero', () => {
+  it('build the whole schema on MariaDB and roll back to nothing', async () => {
+    const db = await createTestDatabase();
+    const ds = new DataSource(dataSourceOptions({ kind: 'mysql', url: db.url }));
+    try {
+      await ds.initialize();
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await tablesOf(ds)).toEqual(entityTables(ds));
+      // Every entity table and column exists as migrated. (TypeORM's MariaDB diff also proposes
+      // no-op CHANGEs for nullable columns and index re-creation; those are not drift.)
+      const drift = (await ds.driver.createSchemaBuilder().log()).upQueries
+        .map((q) => q.query)
+        .filter((q) => /CREATE TABLE|ADD `|ADD COLUMN|DROP COLUMN|DROP TABLE/.test(q));
+      expect(drift).toEqual([]);
+      while ((await ds.showMigrations()) === false && (await tablesOf(ds)).length) await ds.undoLastMigration();
+      expect(await tablesOf(ds)).toEqual([]);
+    } finally {
+      if (ds.isInitialized) await ds.destroy();
+      await db.drop();
+    }
+  });
+
+  it('build the same schema on the embedded SQLite file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jws-sqlite-'));
+    const ds = new DataSource(dataSourceOptions({ kind: 'sqlite', file: join(dir, 'x.sqlite') }));
+    try {
+      await ds.initialize();
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await tablesOf(ds)).toEqual(entityTables(ds));
+    } finally {
+      if (ds.isInitialized) await ds.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('service platform (MariaDB)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports health with the database up', async () => {
+    const res = await t.http.get('/api/health').expect(200);
+    expect(res.body.info.database.status).toBe('up');
+  });
+
+  it('documents every endpoint in OpenAPI with responses and error codes', async () => {
+    const res = await t.http.get('/api/docs-json').expect(200);
+    const paths = res.body.paths as Record<string, Record<string, { responses: Record<string, unknown>; summary?: string }>>;
+    for (const p of ['/api/auth/wechat', '/api/auth/refresh', '/api/me', '/api/communities/join-by-code', '/api/workbench/communities', '/api/audit']) {
+      expect(paths[p]).toBeDefined();
+    }
+    for (const [path, ops] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect({ route: `${method} ${path}`, summary: Boolean(op.summary) }).toEqual({ route: `${method} ${path}`, summary: true });
+        expect(Object.keys(op.responses).some((s) => s.startsWith('2'))).toBe(true);
+      }
+    }
+    expect(JSON.stringify(paths['/api/communities/join-by-code'])).toContain(ErrorCode.InviteInvalid);
+  });
+
+  it('turns an unexpected failure into a 500 with an error id and no stack trace', async () => {
+    const token = await t.login('officer1');
+    await t.dataSource.query('RENAME TABLE police_groups TO police_groups_away');
+    try {
+      const res = await t.http.get('/api/workbench/communities').set(bearer(token)).expect(500);
+      expect(res.body).toEqual({ code: ErrorCode.Internal, message: expect.any(String), errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js|police_groups|SELECT/);
+    } finally {
+      await t.dataSource.query('RENAME TABLE police_groups_away TO police_groups');
+    }
+  });
+
+  it('answers an unknown API path with a coded 404', async () => {
+    const res = await t.http.get('/api/no-such-thing').expect(404);
+    expect(res.body.code).toBe(ErrorCode.NotFound);
+  });
+
+  it('sets security headers (helmet)', async () => {
+    const res = await t.http.get('/api/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('demo mode', () => {
+  it('is off on MySQL without DEMO=1: no demo users and no dev login', async () => {
+    const t = await startTestApp({ DEMO: '0' });
+    try {
+      expect((await t.http.get('/api/auth/demo-users').expect(403)).body.code).toBe(ErrorCode.DemoDisabled);
+      expect((await t.http.post('/api/auth/dev-login').send({ username: 'resident1' }).expect(403)).body.code).toBe(ErrorCode.DemoDisabled);
+    } finally {
+      await t.close();
+    }
+  });
+});
