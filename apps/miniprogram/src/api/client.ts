@@ -1,0 +1,108 @@
+import Taro from '@tarojs/taro'
+import { ErrorCode, type LoginResponse, type RefreshRequest } from '@jws/contracts'
+
+import { ApiError } from './errors'
+import { clearAuth, readAuth, writeAuth } from './tokens'
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RequestOptions {
+  /** Send the bearer token (default). Login endpoints pass false. */
+  auth?: boolean
+  query?: Record<string, string | number | undefined>
+}
+
+interface AuthHooks {
+  /** Resolves once a session exists (weapp logs in silently); rejects when the person must log in. */
+  ensureSession: () => Promise<void>
+  /** Tokens are gone for good: clear the session and send the person to the login page. */
+  onAuthLost: () => void
+}
+
+let hooks: AuthHooks = {
+  ensureSession: async () => undefined,
+  onAuthLost: () => undefined,
+}
+
+/** Wired once by src/session/auth.ts; kept as a hook so the client does not import pages or navigation. */
+export function configureAuth(next: AuthHooks): void {
+  hooks = next
+}
+
+/** One refresh at a time: concurrent 401s wait for the same refresh (refresh tokens are single use). */
+let refreshInFlight: Promise<void> | null = null
+
+function url(path: string, query?: RequestOptions['query']): string {
+  const params = Object.entries(query ?? {})
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return `${API_BASE_URL}${path}${params.length ? `?${params.join('&')}` : ''}`
+}
+
+async function send(method: Method, path: string, body: unknown, options: RequestOptions, accessToken: string | null) {
+  const header: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) header['Content-Type'] = 'application/json'
+  if (accessToken) header.Authorization = `Bearer ${accessToken}`
+  try {
+    return await Taro.request<unknown>({
+      url: url(path, options.query),
+      method,
+      data: body as Record<string, unknown> | undefined,
+      header,
+      dataType: 'json',
+      timeout: 15000,
+    })
+  } catch {
+    throw ApiError.client('NETWORK_ERROR')
+  }
+}
+
+async function refreshTokens(): Promise<void> {
+  if (!refreshInFlight) {
+    refreshInFlight = (async () => {
+      const stored = readAuth()
+      if (!stored) throw ApiError.client('SIGNED_OUT')
+      const body: RefreshRequest = { refreshToken: stored.refreshToken }
+      const res = await send('POST', '/api/auth/refresh', body, { auth: false }, null)
+      if (res.statusCode < 200 || res.statusCode >= 300) throw ApiError.fromResponse(res.statusCode, res.data)
+      const login = res.data as LoginResponse
+      writeAuth(login, login.user ?? stored.user)
+    })().finally(() => {
+      refreshInFlight = null
+    })
+  }
+  return refreshInFlight
+}
+
+function authLost(): never {
+  clearAuth()
+  hooks.onAuthLost()
+  throw ApiError.client('SIGNED_OUT')
+}
+
+/**
+ * The one way pages talk to the server. Resolves with the parsed body of a 2xx answer;
+ * rejects with ApiError otherwise. An expired access token is refreshed once and the
+ * request retried; a failed refresh ends the session.
+ */
+export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const auth = options.auth !== false
+  if (auth) await hooks.ensureSession()
+
+  let res = await send(method, path, body, options, auth ? readAuth()?.accessToken ?? null : null)
+
+  if (auth && res.statusCode === 401) {
+    const error = ApiError.fromResponse(res.statusCode, res.data)
+    if (error.code !== ErrorCode.TokenExpired) authLost()
+    try {
+      await refreshTokens()
+    } catch {
+      authLost()
+    }
+    res = await send(method, path, body, options, readAuth()?.accessToken ?? null)
+    if (res.statusCode === 401) authLost()
+  }
+
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
+  throw ApiError.fromResponse(res.statusCode, res.data)
+}

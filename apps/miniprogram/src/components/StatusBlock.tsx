@@ -1,0 +1,37 @@
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+
+import { errorMessage } from '../api'
+import './StatusBlock.scss'
+
+export function Loading({ text = '加载中…' }: { text?: string }) {
+  return (
+    <View className='status-block status-block--muted'>
+      <Text>{text}</Text>
+    </View>
+  )
+}
+
+/** A failed load: the server's message and a retry button. */
+export function ErrorBlock({ error, onRetry, id }: { error: unknown; onRetry?: () => void; id?: string }) {
+  return (
+    <View className='status-block' id={id}>
+      <Text className='status-block__error'>{errorMessage(error)}</Text>
+      {onRetry && (
+        <Button className='status-block__action' type='primary' fill='outline' onClick={onRetry}>
+          重试
+        </Button>
+      )}
+    </View>
+  )
+}
+
+/** Nothing to show, said plainly. */
+export function EmptyBlock({ title, description, id }: { title: string; description?: string; id?: string }) {
+  return (
+    <View className='status-block' id={id}>
+      <Text className='status-block__title'>{title}</Text>
+      {description && <Text className='status-block__description'>{description}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Permission } from '@jws/contracts'
+
+import { TABS, type TabKey } from '../lib/routes'
+import { useUser, userCan } from '../session/store'
+import { selectTab, useSelectedTab } from './tab-state'
+import './TabBar.scss'
+
+interface Props {
+  /** The tab page showing this bar (h5); the WeChat custom tab bar reads the shared selection. */
+  current?: TabKey
+}
+
+/** Bottom navigation. 工作台 appears only for police, mediators and department staff. */
+export default function TabBar({ current }: Props) {
+  const user = useUser()
+  const sharedSelection = useSelectedTab()
+  const selected = current ?? sharedSelection
+  const tabs = TABS.filter((tab) => tab.key !== 'workbench' || userCan(user, Permission.WorkbenchAccess))
+
+  return (
+    <View className='jws-tabbar' id='tab-bar'>
+      {tabs.map((tab) => (
+        <View
+          key={tab.key}
+          id={`tab-${tab.key}`}
+          className={`jws-tabbar__item${tab.key === selected ? ' jws-tabbar__item--active' : ''}`}
+          ariaRole='tab'
+          ariaLabel={tab.key === selected ? `${tab.text}，已选中` : tab.text}
+          onClick={() => {
+            if (tab.key === selected) return
+            selectTab(tab.key)
+            void Taro.switchTab({ url: tab.path })
+          }}
+        >
+          <View className='jws-tabbar__mark' />
+          <Text className='jws-tabbar__text'>{tab.text}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

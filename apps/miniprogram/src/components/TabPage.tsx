@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+
+import type { TabKey } from '../lib/routes'
+import TabBar from './TabBar'
+import { selectTab } from './tab-state'
+
+interface Props {
+  tab: TabKey
+  children: ReactNode
+}
+
+/**
+ * Frame of a tab page. In the mini program WeChat draws src/custom-tab-bar below the page;
+ * Taro's h5 runtime draws no custom tab bar, so the browser build renders the same one here.
+ */
+export default function TabPage({ tab, children }: Props) {
+  useDidShow(() => selectTab(tab))
+
+  if (process.env.TARO_ENV !== 'h5') return <View className='page'>{children}</View>
+  return (
+    <View className='page page--h5-tabbed'>
+      {children}
+      <View className='h5-tabbar'>
+        <TabBar current={tab} />
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+
+import { isApiError, type ApiError } from '../api/errors'
+
+export interface AsyncState<T> {
+  data: T | undefined
+  /** Set when the last load failed; pages show `error.message`. */
+  error: ApiError | Error | null
+  loading: boolean
+  reload: () => Promise<void>
+}
+
+interface Options {
+  /** Load again each time the page is shown again (e.g. back from the join page). */
+  reloadOnShow?: boolean
+}
+
+/**
+ * Loading / error / retry for one async source. Keeps the previous data while reloading,
+ * ignores answers that arrive after a newer load started, and treats "not signed in"
+ * as loading (the session layer is already sending the person to the login page).
+ */
+export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], options: Options = {}): AsyncState<T> {
+  const [data, setData] = useState<T | undefined>(undefined)
+  const [error, setError] = useState<ApiError | Error | null>(null)
+  const [loading, setLoading] = useState(true)
+  const generation = useRef(0)
+  const loadRef = useRef(load)
+  loadRef.current = load
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current
+    setLoading(true)
+    setError(null)
+    try {
+      const value = await loadRef.current()
+      if (mine === generation.current) setData(value)
+    } catch (e) {
+      if (mine !== generation.current) return
+      if (isApiError(e) && e.code === 'SIGNED_OUT') return
+      setError(e instanceof Error ? e : new Error(String(e)))
+    } finally {
+      if (mine === generation.current) setLoading(false)
+    }
+  }, [])
+
+  useEffect(() => {
+    void reload()
+  }, deps)
+
+  const shownOnce = useRef(false)
+  useDidShow(() => {
+    if (!shownOnce.current) {
+      shownOnce.current = true
+      return
+    }
+    if (options.reloadOnShow) void reload()
+  })
+
+  return { data, error, loading, reload }
+}

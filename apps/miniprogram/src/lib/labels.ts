@@ -1,0 +1,30 @@
+import {
+  MEMBER_TYPE_LABELS,
+  MEMBERSHIP_STATUS_LABELS,
+  ROLE_LABELS,
+  Role,
+  maskPhone,
+  type MemberType,
+  type MembershipStatus,
+  type UserView,
+} from '@jws/contracts'
+
+export const memberTypeLabel = (type: MemberType): string => MEMBER_TYPE_LABELS[type] ?? type
+export const membershipStatusLabel = (status: MembershipStatus): string => MEMBERSHIP_STATUS_LABELS[status] ?? status
+
+/** 居民 · 信息员 for a resident the officer named informant. */
+export function roleLabel(user: UserView): string {
+  const label = ROLE_LABELS[user.role] ?? user.role
+  return user.isInformant && user.role === Role.Resident ? `${label} · ${ROLE_LABELS[Role.Informant]}` : label
+}
+
+/** Phones are personal data: show 138****5678 even if the server sent more. */
+export const displayPhone = (phone: string | null): string => maskPhone(phone) ?? '未登记'
+
+/** 2025-11-24T08:00:00Z → 2025-11-24 16:00 (local time). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}

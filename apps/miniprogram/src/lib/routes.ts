@@ -1,0 +1,26 @@
+/** Page paths, in one place so navigation calls and the tab bar cannot drift from app.config.ts. */
+export const ROUTES = {
+  home: '/pages/home/index',
+  report: '/pages/report/index',
+  mine: '/pages/mine/index',
+  workbench: '/pages/workbench/index',
+  join: '/pages/join/index',
+  login: '/pages/login/index',
+  officerCommunity: '/packageOfficer/community/index',
+} as const
+
+export type TabKey = 'home' | 'report' | 'mine' | 'workbench'
+
+export interface TabItem {
+  key: TabKey
+  text: string
+  path: string
+}
+
+/** Order of the tab bar. 工作台 is filtered out for users without Permission.WorkbenchAccess. */
+export const TABS: readonly TabItem[] = [
+  { key: 'home', text: '首页', path: ROUTES.home },
+  { key: 'report', text: '上报', path: ROUTES.report },
+  { key: 'mine', text: '我的', path: ROUTES.mine },
+  { key: 'workbench', text: '工作台', path: ROUTES.workbench },
+]

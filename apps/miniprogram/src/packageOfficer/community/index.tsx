@@ -1,0 +1,190 @@
+import { useState, type ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
+import { MembershipStatus, Permission, type CommunityInviteView, type MemberView } from '@jws/contracts'
+
+import { api, errorMessage } from '../../api'
+import { EmptyBlock, ErrorBlock, Loading } from '../../components/StatusBlock'
+import { useAsync } from '../../hooks/useAsync'
+import { displayPhone, formatDateTime, memberTypeLabel } from '../../lib/labels'
+import { useUser, userCan } from '../../session/store'
+import './index.scss'
+
+function MemberRow({ member, children }: { member: MemberView; children?: ReactNode }) {
+  return (
+    <View className='row list-item'>
+      <View className='list-item__main'>
+        <View className='community__name-row'>
+          <Text className='list-item__title'>{member.nickname}</Text>
+          {member.isInformant && <Tag type='primary' className='community__tag'>信息员</Tag>}
+        </View>
+        <Text className='list-item__meta'>
+          {memberTypeLabel(member.memberType)} · {displayPhone(member.phone)}
+        </Text>
+      </View>
+      {children}
+    </View>
+  )
+}
+
+function InviteCard({ communityId }: { communityId: number }) {
+  const [invite, setInvite] = useState<CommunityInviteView | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  async function create() {
+    setBusy(true)
+    setError('')
+    try {
+      setInvite(await api.createInvite(communityId))
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card' id='invite-card'>
+      <Text className='card__title'>邀请居民加入</Text>
+      {invite ? (
+        <View className='community__invite'>
+          <Text className='community__invite-code' id='invite-code' userSelect>
+            {invite.code}
+          </Text>
+          <Text className='muted'>有效期至 {formatDateTime(invite.expiresAt)}</Text>
+          <Button
+            className='block-button'
+            id='invite-copy'
+            type='primary'
+            onClick={() => void Taro.setClipboardData({ data: invite.code })}
+          >
+            复制邀请码
+          </Button>
+        </View>
+      ) : (
+        <Text className='muted'>生成邀请码后发给居民，居民在“加入社区”页输入即可加入。</Text>
+      )}
+      {error && (
+        <Text className='error-text' id='invite-error'>
+          {error}
+        </Text>
+      )}
+      <Button className='block-button' id='invite-create' fill='outline' type='primary' loading={busy} disabled={busy} onClick={() => void create()}>
+        {invite ? '重新生成邀请码' : '生成邀请码'}
+      </Button>
+    </View>
+  )
+}
+
+/** One community seen by its officer: members, pending join requests, invite codes. */
+export default function CommunityPage() {
+  const router = useRouter()
+  const communityId = Number(router.params.id)
+  const communityName = router.params.name ? decodeURIComponent(router.params.name) : '社区'
+  const user = useUser()
+  const members = useAsync(() => api.communityMembers(communityId), [communityId])
+  const [deciding, setDeciding] = useState<number | null>(null)
+  const [decisionError, setDecisionError] = useState('')
+
+  async function decide(member: MemberView, approve: boolean) {
+    setDeciding(member.membershipId)
+    setDecisionError('')
+    try {
+      if (approve) await api.approveMembership(member.membershipId)
+      else await api.refuseMembership(member.membershipId)
+      void Taro.showToast({ title: approve ? '已通过' : '已拒绝', icon: 'success' })
+      await members.reload()
+    } catch (e) {
+      setDecisionError(errorMessage(e))
+    } finally {
+      setDeciding(null)
+    }
+  }
+
+  if (!Number.isInteger(communityId) || communityId <= 0) {
+    return (
+      <View className='page'>
+        <EmptyBlock title='未找到该社区' />
+      </View>
+    )
+  }
+
+  const all = members.data ?? []
+  const pending = all.filter((m) => m.status === MembershipStatus.Pending)
+  const active = all.filter((m) => m.status === MembershipStatus.Active)
+  const canApprove = userCan(user, Permission.CommunityJoinApprove)
+
+  let lists
+  if (!members.data && members.loading) lists = <Loading />
+  else if (!members.data) lists = <ErrorBlock error={members.error} onRetry={members.reload} />
+  else {
+    lists = (
+      <>
+        <View className='card' id='pending-list'>
+          <Text className='card__title'>待审核（{pending.length}）</Text>
+          {decisionError && (
+            <Text className='error-text' id='decision-error'>
+              {decisionError}
+            </Text>
+          )}
+          {pending.length === 0 ? (
+            <Text className='muted'>暂无待审核的入群申请</Text>
+          ) : (
+            pending.map((m) => (
+              <View key={m.membershipId} id={`pending-${m.membershipId}`}>
+                <MemberRow member={m}>
+                  {canApprove && (
+                    <View className='community__decide'>
+                      <Button
+                        id={`approve-${m.membershipId}`}
+                        type='primary'
+                        disabled={deciding !== null}
+                        loading={deciding === m.membershipId}
+                        onClick={() => void decide(m, true)}
+                      >
+                        通过
+                      </Button>
+                      <Button
+                        id={`refuse-${m.membershipId}`}
+                        type='danger'
+                        fill='outline'
+                        disabled={deciding !== null}
+                        onClick={() => void decide(m, false)}
+                      >
+                        拒绝
+                      </Button>
+                    </View>
+                  )}
+                </MemberRow>
+              </View>
+            ))
+          )}
+        </View>
+        <View className='card' id='member-list'>
+          <Text className='card__title'>社区成员（{active.length}）</Text>
+          {active.length === 0 ? (
+            <Text className='muted'>还没有成员，生成邀请码邀请居民加入吧</Text>
+          ) : (
+            active.map((m) => (
+              <View key={m.membershipId} id={`member-${m.membershipId}`}>
+                <MemberRow member={m} />
+              </View>
+            ))
+          )}
+        </View>
+      </>
+    )
+  }
+
+  return (
+    <View className='page'>
+      <View className='community__header'>
+        <Text className='community__title' id='community-title'>{communityName}</Text>
+      </View>
+      {userCan(user, Permission.CommunityInviteCreate) && <InviteCard communityId={communityId} />}
+      {lists}
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '指尖上的警务室',
+})

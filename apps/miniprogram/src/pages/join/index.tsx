@@ -1,0 +1,175 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Input, Tag } from '@nutui/nutui-react-taro'
+import { MEMBER_TYPE_LABELS, MemberType, MembershipStatus, type CommunityView } from '@jws/contracts'
+
+import { api, errorMessage } from '../../api'
+import { EmptyBlock, ErrorBlock, Loading } from '../../components/StatusBlock'
+import { useAsync } from '../../hooks/useAsync'
+import { inviteCodeFromParams } from '../../lib/invite-code'
+import { membershipStatusLabel } from '../../lib/labels'
+import { ROUTES } from '../../lib/routes'
+import './index.scss'
+
+const MEMBER_TYPES = Object.keys(MEMBER_TYPE_LABELS) as MemberType[]
+
+function JoinByCode() {
+  const router = useRouter()
+  const [code, setCode] = useState(() => inviteCodeFromParams(router.params))
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState('')
+
+  async function submit() {
+    const trimmed = code.trim()
+    if (!trimmed) {
+      setError('请输入邀请码')
+      return
+    }
+    setSubmitting(true)
+    setError('')
+    try {
+      const membership = await api.joinByCode({ code: trimmed })
+      const pending = membership?.status === MembershipStatus.Pending
+      await Taro.showToast({ title: pending ? '已提交，待民警审核' : '已加入社区', icon: 'success' })
+      // 首页 reloads on show and now shows the officer card.
+      void Taro.switchTab({ url: ROUTES.home })
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View className='card'>
+      <Text className='card__title'>使用邀请码加入</Text>
+      <Text className='muted'>邀请码由您的社区民警提供，也可以扫描民警出示的小程序码。</Text>
+      <View className='join__input'>
+        <Input
+          id='join-code-input'
+          value={code}
+          placeholder='请输入民警提供的邀请码'
+          maxLength={32}
+          clearable
+          onChange={(value) => {
+            setCode(value)
+            if (error) setError('')
+          }}
+          onConfirm={() => void submit()}
+        />
+      </View>
+      {error && (
+        <Text className='error-text' id='join-error'>
+          {error}
+        </Text>
+      )}
+      <Button className='block-button' id='join-submit' type='primary' loading={submitting} disabled={submitting} onClick={() => void submit()}>
+        加入社区
+      </Button>
+    </View>
+  )
+}
+
+function JoinByRequest() {
+  const [memberType, setMemberType] = useState<MemberType>(MemberType.Resident)
+  const [requested, setRequested] = useState<Record<number, MembershipStatus>>({})
+  const [busyId, setBusyId] = useState<number | null>(null)
+  const [error, setError] = useState('')
+  const directory = useAsync(() => api.communityDirectory(), [])
+
+  async function request(community: CommunityView) {
+    setBusyId(community.id)
+    setError('')
+    try {
+      const membership = await api.requestToJoin(community.id, memberType)
+      setRequested((prev) => ({ ...prev, [community.id]: membership?.status ?? MembershipStatus.Pending }))
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  let list
+  if (!directory.data && directory.loading) list = <Loading />
+  else if (!directory.data) list = <ErrorBlock error={directory.error} onRetry={directory.reload} />
+  else if (directory.data.length === 0) list = <EmptyBlock title='暂无可申请的社区' />
+  else {
+    list = directory.data.map((c) => {
+      const status = requested[c.id]
+      return (
+        <View key={c.id} className='row list-item' id={`directory-${c.id}`}>
+          <View className='list-item__main'>
+            <Text className='list-item__title'>{c.name}</Text>
+            <Text className='list-item__meta'>
+              {c.stationName}
+              {c.officer ? ` · 民警 ${c.officer.name}` : ''}
+            </Text>
+          </View>
+          {status ? (
+            <Tag type={status === MembershipStatus.Active ? 'success' : 'warning'} id={`directory-status-${c.id}`}>
+              {membershipStatusLabel(status)}
+            </Tag>
+          ) : (
+            <Button
+              id={`directory-join-${c.id}`}
+              type='primary'
+              fill='outline'
+              loading={busyId === c.id}
+              disabled={busyId !== null}
+              onClick={() => void request(c)}
+            >
+              申请加入
+            </Button>
+          )}
+        </View>
+      )
+    })
+  }
+
+  return (
+    <View className='card' id='directory'>
+      <Text className='card__title'>选择社区申请加入</Text>
+      <Text className='muted'>没有邀请码时，可选择所在社区提交申请，由社区民警审核。</Text>
+      <Text className='join__label'>我的身份</Text>
+      <View className='join__types' ariaRole='radiogroup'>
+        {MEMBER_TYPES.map((type) => (
+          <View
+            key={type}
+            id={`member-type-${type}`}
+            className={`join__type${type === memberType ? ' join__type--active' : ''}`}
+            ariaRole='radio'
+            ariaLabel={type === memberType ? `${MEMBER_TYPE_LABELS[type]}，已选中` : MEMBER_TYPE_LABELS[type]}
+            onClick={() => setMemberType(type)}
+          >
+            <Text>{MEMBER_TYPE_LABELS[type]}</Text>
+          </View>
+        ))}
+      </View>
+      {error && (
+        <Text className='error-text' id='directory-error'>
+          {error}
+        </Text>
+      )}
+      <View id='directory-list'>{list}</View>
+    </View>
+  )
+}
+
+export default function JoinPage() {
+  const [showDirectory, setShowDirectory] = useState(false)
+
+  return (
+    <View className='page'>
+      <JoinByCode />
+      {showDirectory ? (
+        <JoinByRequest />
+      ) : (
+        <Button className='block-button' id='join-directory-open' fill='none' onClick={() => setShowDirectory(true)}>
+          没有邀请码？选择社区申请加入
+        </Button>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,79 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Tag } from '@nutui/nutui-react-taro'
+import { Permission, type WorkbenchCommunity } from '@jws/contracts'
+
+import { api } from '../../api'
+import { EmptyBlock, ErrorBlock, Loading } from '../../components/StatusBlock'
+import TabPage from '../../components/TabPage'
+import { useAsync } from '../../hooks/useAsync'
+import { roleLabel } from '../../lib/labels'
+import { ROUTES } from '../../lib/routes'
+import { loadMe } from '../../session/auth'
+import { userCan } from '../../session/store'
+import './index.scss'
+
+async function loadWorkbench() {
+  const user = await loadMe()
+  // Mediators and department staff have no communities; their work arrives in later features.
+  const communities = userCan(user, Permission.CommunityMembersRead) ? await api.workbenchCommunities() : []
+  return { user, communities }
+}
+
+function openCommunity(community: WorkbenchCommunity) {
+  const query = `id=${community.id}&name=${encodeURIComponent(community.name)}`
+  void Taro.navigateTo({ url: `${ROUTES.officerCommunity}?${query}` })
+}
+
+/** 工作台: the admin tab. Thin on purpose: officer pages live in the packageOfficer subpackage. */
+export default function WorkbenchPage() {
+  const { data, error, loading, reload } = useAsync(loadWorkbench, [], { reloadOnShow: true })
+
+  let body
+  if (!data && loading) body = <Loading />
+  else if (!data) body = <ErrorBlock error={error} onRetry={reload} />
+  else if (!userCan(data.user, Permission.WorkbenchAccess)) {
+    body = <EmptyBlock id='workbench-denied' title='工作台仅对民警和工作人员开放' />
+  } else {
+    body = (
+      <>
+        <View className='card workbench__header'>
+          <Text className='card__title'>{data.user.nickname}</Text>
+          <Text className='muted'>
+            {roleLabel(data.user)}
+            {data.user.orgUnitName ? ` · ${data.user.orgUnitName}` : ''}
+          </Text>
+        </View>
+        {data.communities.length === 0 ? (
+          <View className='card'>
+            <EmptyBlock id='workbench-empty' title='暂无待办' description='有需要您处理的事项时会显示在这里。' />
+          </View>
+        ) : (
+          <View className='card' id='community-list'>
+            <Text className='card__title'>负责的社区</Text>
+            {data.communities.map((c) => (
+              <View
+                key={c.id}
+                id={`community-${c.id}`}
+                className='row list-item workbench__community'
+                ariaRole='button'
+                onClick={() => openCommunity(c)}
+              >
+                <View className='list-item__main'>
+                  <Text className='list-item__title'>{c.name}</Text>
+                  <Text className='list-item__meta'>
+                    民警：{c.officer?.name ?? '未指定'} · 成员 {c.memberCount ?? 0} 人
+                  </Text>
+                </View>
+                {c.pendingCount > 0 ? <Tag type='warning'>待审核 {c.pendingCount}</Tag> : <Text className='muted'>查看</Text>}
+              </View>
+            ))}
+          </View>
+        )}
+        {error && <ErrorBlock error={error} onRetry={reload} />}
+      </>
+    )
+  }
+
+  return <TabPage tab='workbench'>{body}</TabPage>
+}

@@ -1,0 +1,103 @@
+import Taro from '@tarojs/taro'
+import { ERROR_MESSAGES, ErrorCode, type LoginResponse, type UserView } from '@jws/contracts'
+
+import { api } from '../api'
+import { configureAuth } from '../api/client'
+import { ApiError } from '../api/errors'
+import { clearAuth, readAuth, writeAuth, writeUser } from '../api/tokens'
+import { ROUTES } from '../lib/routes'
+import { platform } from '../platform'
+import { getUser, setUser } from './store'
+
+/** Whether the stored user has been re-read from the server in this app run. */
+let meIsFresh = false
+
+/** Stores a fresh login and makes it the current session. */
+export function signIn(login: LoginResponse): UserView {
+  writeAuth(login, login.user)
+  setUser(login.user)
+  meIsFresh = true
+  return login.user
+}
+
+export function signOut(): void {
+  clearAuth()
+  setUser(null)
+  meIsFresh = false
+}
+
+function currentRoute(): string {
+  const pages = Taro.getCurrentPages()
+  const route = pages[pages.length - 1]?.route ?? ''
+  return route.startsWith('/') ? route : `/${route}`
+}
+
+/** Sends the person to the login page (once, even if several requests notice at the same time). */
+export function goToLogin(): void {
+  if (currentRoute().startsWith(ROUTES.login)) return
+  void Taro.reLaunch({ url: ROUTES.login })
+}
+
+let wechatLoginInFlight: Promise<UserView> | null = null
+
+/** Mini program: wx.login → POST /api/auth/wechat. Single-flight, so pages opened together log in once. */
+export function loginWithWechat(): Promise<UserView> {
+  if (!wechatLoginInFlight) {
+    wechatLoginInFlight = (async () => {
+      const code = await platform.getLoginCode().catch(() => {
+        throw new ApiError(ErrorCode.WechatUnavailable, ERROR_MESSAGES[ErrorCode.WechatUnavailable])
+      })
+      return signIn(await api.wechatLogin({ code }))
+    })().finally(() => {
+      wechatLoginInFlight = null
+    })
+  }
+  return wechatLoginInFlight
+}
+
+export async function loginAsDemoUser(username: string): Promise<UserView> {
+  return signIn(await api.devLogin({ username }))
+}
+
+/**
+ * Makes sure a session exists before an authenticated request. In the mini program the
+ * login is silent; in the browser the person picks a demo account on the login page.
+ */
+async function ensureSession(): Promise<void> {
+  if (readAuth()) return
+  if (platform.loginMode === 'wechat') {
+    await loginWithWechat()
+    return
+  }
+  goToLogin()
+  throw ApiError.client('SIGNED_OUT')
+}
+
+let meInFlight: Promise<UserView> | null = null
+
+/** The current user, refreshed from the server once per app run (roles can change between runs). */
+export async function loadMe(): Promise<UserView> {
+  await ensureSession()
+  const cached = getUser()
+  if (cached && meIsFresh) return cached
+  if (!meInFlight) {
+    meInFlight = api.me().then((me) => {
+      meIsFresh = true
+      writeUser(me)
+      setUser(me)
+      return me
+    }).finally(() => {
+      meInFlight = null
+    })
+  }
+  return meInFlight
+}
+
+configureAuth({
+  ensureSession,
+  onAuthLost: () => {
+    setUser(null)
+    meIsFresh = false
+    goToLogin()
+  },
+})
