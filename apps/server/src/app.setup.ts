@@ -30,6 +30,8 @@ export function configureApp(app: INestApplication): AppConfig {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'", 'ws:', 'wss:'],
+          // TLS is terminated by the load balancer; a plain-http LAN preview must still load.
+          upgradeInsecureRequests: null,
         },
       },
     }),

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 
 /** Query parameters whose values must never reach a log line. */
@@ -16,6 +17,8 @@ export function redactUrl(url: string | undefined): string | undefined {
 /** Structured request logs with a request id; tokens, cookies and personal data redacted. */
 export function loggerParams(level: string): Params {
   return {
+    // Named wildcard: Express 5 / path-to-regexp 8 no longer accepts a bare '*'.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: (req: IncomingMessage) => {
@@ -36,6 +39,7 @@ export function loggerParams(level: string): Params {
           url: redactUrl(req.url),
           remoteAddress: req.remoteAddress,
         }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     },
