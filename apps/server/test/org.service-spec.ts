@@ -181,6 +181,40 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     expect(await auditCount('permission.informant_changed')).toBe(1);
   });
 
+  it('lists each officer’s community groups, and enterprise groups to their station leader', async () => {
+    const officer1 = await t.login('officer1');
+    const mine = await t.http.get('/api/org/groups').set(bearer(officer1)).expect(200);
+    expect(mine.body.map((g: { name: string }) => g.name).sort()).toEqual(['纬四路社区警民议事群', '胜利社区警民议事群'].sort());
+    const leader = await t.login('station_leader1');
+    const station = await t.http.get('/api/org/groups').set(bearer(leader)).expect(200);
+    expect(station.body.map((g: { name: string }) => g.name)).toContain('天桥派出所企业服务群');
+    expect(station.body.map((g: { name: string }) => g.name)).not.toContain('城关派出所企业服务群');
+    const city = await t.login('city_leader1');
+    const all = await t.http.get('/api/org/groups').set(bearer(city)).expect(200);
+    expect(all.body.filter((g: { kind: string }) => g.kind === 'enterprise')).toHaveLength(2);
+    expect(all.body).toHaveLength(8);
+  });
+
+  it('renders the invite as a WeChat mini-program code that opens the join page', async () => {
+    const officer1 = await t.login('officer1');
+    const invite = await t.http.post(`/api/communities/${shengliId}/invites`).set(bearer(officer1)).expect(201);
+    expect(invite.body.scene).toBe(`c=${invite.body.code}`);
+    const png = await t.http
+      .get(`/api/community-invites/${invite.body.code}/qrcode`)
+      .set(bearer(officer1))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect((png.body as Buffer).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const officer2 = await t.login('officer2');
+    await t.http.get(`/api/community-invites/${invite.body.code}/qrcode`).set(bearer(officer2)).expect(404);
+  });
+
   it('rejects a non-numeric id with a validation error rather than a 500', async () => {
     const officer1 = await t.login('officer1');
     const res = await t.http.get('/api/communities/abc/members').set(bearer(officer1)).expect(400);

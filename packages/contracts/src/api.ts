@@ -1,4 +1,4 @@
-import type { MemberType, MembershipStatus, OrgLevel } from './org';
+import type { GroupKind, MemberType, MembershipStatus, OrgLevel } from './org';
 import type { Permission } from './permissions';
 import type { Role } from './roles';
 
@@ -110,6 +110,17 @@ export interface AuditEntryView {
   outcome: 'ok' | 'denied';
   ip: string | null;
   detail: string | null;
+}
+
+export interface PoliceGroupView {
+  id: number;
+  kind: GroupKind;
+  name: string;
+  communityId: number | null;
+  stationId: number;
+  ownerId: number | null;
+  enterpriseCount: number;
+  boundToWechat: boolean;
 }
 
 export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }

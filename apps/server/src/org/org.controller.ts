@@ -1,6 +1,6 @@
 import { ErrorCode, Permission } from '@jws/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
@@ -8,7 +8,7 @@ import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import {
   CommunityInviteViewDto, CommunityViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
-  MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, WorkbenchCommunityDto,
+  MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, WorkbenchCommunityDto,
 } from './dto/org.dto';
 import { OrgService } from './org.service';
 
@@ -142,6 +142,26 @@ export class OrgController {
   @ApiOkResponse({ type: [OrgUnitViewDto] })
   tree(@CurrentCaller() caller: Caller): Promise<OrgUnitViewDto[]> {
     return this.org.tree(caller);
+  }
+
+  @Get('org/groups')
+  @Authenticated({ permission: Permission.OrgRead })
+  @ApiOperation({ summary: '一警一群: community groups and enterprise groups in scope' })
+  @ApiOkResponse({ type: [PoliceGroupViewDto] })
+  groups(@CurrentCaller() caller: Caller): Promise<PoliceGroupViewDto[]> {
+    return this.org.groups(caller);
+  }
+
+  @Get('community-invites/:code/qrcode')
+  @Authenticated({ permission: Permission.CommunityInviteCreate })
+  @Header('Content-Type', 'image/png')
+  @Header('Cache-Control', 'private, max-age=300')
+  @ApiOperation({ summary: 'Mini-program code (PNG) that opens the join page with this invite' })
+  @ApiProduces('image/png')
+  @ApiOkResponse({ description: 'PNG image', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.InviteExpired, ErrorCode.WechatUnavailable)
+  async inviteQrCode(@CurrentCaller() caller: Caller, @Param('code') code: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.org.inviteQrCode(caller, code));
   }
 
   @Get('org/stations/:id/officers')

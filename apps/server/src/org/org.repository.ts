@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate } from '../common/db-date';
 import { FieldCipher } from '../personal-data/field-cipher';
+import { PoliceGroupEntity } from './group.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { Scope } from './scope';
 
@@ -148,6 +149,21 @@ export class OrgRepository {
       isInformant: Boolean(Number(r.isInformant)),
       joinedAt: parseDbDate(r.joinedAt),
     }));
+  }
+
+  /** Community groups of communities in scope, and enterprise groups of stations in a leader's subtree. */
+  async groupsInScope(scope: Scope): Promise<PoliceGroupEntity[]> {
+    const repo = this.dataSource.getRepository(PoliceGroupEntity);
+    const communityIds = (await this.communitiesInScope(scope)).map((c) => c.id);
+    const qb = repo.createQueryBuilder('g').where('1 = 0');
+    if (communityIds.length) qb.orWhere('g.community_id IN (:...communityIds)', { communityIds });
+    if (scope.kind === 'subtree') {
+      qb.orWhere(
+        `g.community_id IS NULL AND g.station_id IN (SELECT s.id FROM org_units s WHERE s.path LIKE :groupPrefix)`,
+        { groupPrefix: `${scope.pathPrefix}%` },
+      );
+    }
+    return qb.orderBy('g.id', 'ASC').getMany();
   }
 
   async unitsInScope(scope: Scope): Promise<OrgUnitEntity[]> {

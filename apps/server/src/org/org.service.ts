@@ -1,7 +1,8 @@
 import {
   CommunityInviteView, CommunityView, ErrorCode, MembershipStatus, MembershipView, MemberType, MemberView,
-  OrgUnitView, Permission, Role, WorkbenchCommunity, maskPhone,
+  OrgUnitView, Permission, PoliceGroupView, Role, WorkbenchCommunity, maskPhone,
 } from '@jws/contracts';
+import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
@@ -45,6 +46,7 @@ export class OrgService {
   constructor(
     private readonly repo: OrgRepository,
     private readonly audit: AuditService,
+    private readonly wechat: WechatClient,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
     @InjectRepository(CommunityInviteEntity) private readonly invites: Repository<CommunityInviteEntity>,
@@ -270,6 +272,30 @@ export class OrgService {
     return (await this.repo.unitsInScope(caller.scope)).map((u) => ({
       id: u.id, name: u.name, level: u.level, parentId: u.parentId, path: u.path,
     }));
+  }
+
+  async groups(caller: Caller): Promise<PoliceGroupView[]> {
+    return (await this.repo.groupsInScope(caller.scope)).map((g) => ({
+      id: g.id, kind: g.kind, name: g.name, communityId: g.communityId, stationId: g.stationId,
+      ownerId: g.ownerId, enterpriseCount: g.enterpriseCount, boundToWechat: Boolean(g.wechatOpenGid),
+    }));
+  }
+
+  /**
+   * The mini-program code (小程序码) residents scan to join: WeChat renders it for the join page
+   * with the invite in `scene`. Only for a live invite of a community in scope.
+   */
+  async inviteQrCode(caller: Caller, code: string): Promise<Buffer> {
+    const invite = await this.invites.findOne({ where: { code: code.toUpperCase() } });
+    if (!invite) throw new DomainException(ErrorCode.NotFound);
+    await this.requireCommunity(caller, invite.communityId);
+    if (invite.revokedAt || invite.expiresAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.InviteExpired);
+    try {
+      return await this.wechat.getUnlimitedQrCode({ scene: `c=${invite.code}`, page: 'pages/join/index', checkPath: false });
+    } catch (err) {
+      if (err instanceof WechatApiError) throw new DomainException(ErrorCode.WechatUnavailable);
+      throw err;
+    }
   }
 
   /** Community officers of a station in scope, for the handover picker. */

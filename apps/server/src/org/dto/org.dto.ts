@@ -1,6 +1,6 @@
 import {
   CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MembershipStatus,
-  MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, WorkbenchCommunity,
+  GroupKind, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
@@ -96,3 +96,14 @@ export class OfficerOptionDto {
   @ApiProperty() name: string;
 }
 
+
+export class PoliceGroupViewDto implements PoliceGroupView {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: GroupKind }) kind: GroupKind;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: Number }) communityId: number | null;
+  @ApiProperty() stationId: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'officer (community group) or deputy chief (enterprise group)' }) ownerId: number | null;
+  @ApiProperty() enterpriseCount: number;
+  @ApiProperty({ description: 'bound to its real WeChat group (openGId)' }) boundToWechat: boolean;
+}
