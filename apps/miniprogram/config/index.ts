@@ -66,6 +66,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       },
     },
     h5: {
+      // The preview build is not size-tuned like the weapp one; webpack's 244 KiB web hint is noise here.
+      webpackChain(chain) {
+        chain.performance.hints(false)
+      },
       publicPath: '/',
       staticDirectory: 'static',
       compile: { include: [contractsSrc] },

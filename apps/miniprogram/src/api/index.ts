@@ -9,6 +9,7 @@ import type {
   MembershipView,
   MemberView,
   Page,
+  RefreshRequest,
   UserView,
   WechatLoginRequest,
   WorkbenchCommunity,
@@ -30,6 +31,8 @@ export const api = {
   demoUsers: () => list(request<DemoUser[] | Page<DemoUser>>('GET', '/api/auth/demo-users', undefined, { auth: false })),
   devLogin: (body: DevLoginRequest) => request<LoginResponse>('POST', '/api/auth/dev-login', body, { auth: false }),
   wechatLogin: (body: WechatLoginRequest) => request<LoginResponse>('POST', '/api/auth/wechat', body, { auth: false }),
+  /** Revokes the refresh token (and its family) on the server. */
+  logout: (body: RefreshRequest) => request<void>('POST', '/api/auth/logout', body, { auth: false }),
   me: () => request<UserView>('GET', '/api/me'),
   myMemberships: () => list(request<MembershipView[] | Page<MembershipView>>('GET', '/api/me/memberships')),
 

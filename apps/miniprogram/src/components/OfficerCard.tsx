@@ -42,7 +42,7 @@ export default function OfficerCard({ officer, communityName, primary = false }:
       )}
       {officer && (
         <Button
-          className='block-button'
+          block className='block-button'
           id={id('officer-call')}
           type='primary'
           disabled={!officer.phone}

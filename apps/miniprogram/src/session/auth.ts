@@ -20,10 +20,13 @@ export function signIn(login: LoginResponse): UserView {
   return login.user
 }
 
-export function signOut(): void {
+/** Ends the session here and revokes its refresh token on the server (best effort: we are leaving anyway). */
+export async function signOut(): Promise<void> {
+  const stored = readAuth()
   clearAuth()
   setUser(null)
   meIsFresh = false
+  if (stored) await api.logout({ refreshToken: stored.refreshToken }).catch(() => undefined)
 }
 
 function currentRoute(): string {
@@ -55,8 +58,11 @@ export function loginWithWechat(): Promise<UserView> {
   return wechatLoginInFlight
 }
 
+/** h5 role switcher: the previous account's session is closed first. */
 export async function loginAsDemoUser(username: string): Promise<UserView> {
-  return signIn(await api.devLogin({ username }))
+  const login = await api.devLogin({ username })
+  await signOut()
+  return signIn(login)
 }
 
 /**

@@ -55,7 +55,7 @@ function InviteCard({ communityId }: { communityId: number }) {
           </Text>
           <Text className='muted'>有效期至 {formatDateTime(invite.expiresAt)}</Text>
           <Button
-            className='block-button'
+            block className='block-button'
             id='invite-copy'
             type='primary'
             onClick={() => void Taro.setClipboardData({ data: invite.code })}
@@ -71,7 +71,7 @@ function InviteCard({ communityId }: { communityId: number }) {
           {error}
         </Text>
       )}
-      <Button className='block-button' id='invite-create' fill='outline' type='primary' loading={busy} disabled={busy} onClick={() => void create()}>
+      <Button block className='block-button' id='invite-create' fill='outline' type='primary' loading={busy} disabled={busy} onClick={() => void create()}>
         {invite ? '重新生成邀请码' : '生成邀请码'}
       </Button>
     </View>

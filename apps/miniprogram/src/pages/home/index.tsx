@@ -27,7 +27,7 @@ function JoinPrompt() {
       <Text className='card__title'>您还未加入社区</Text>
       <Text className='muted'>加入所在社区后，可以在这里看到您的社区民警并直接联系。</Text>
       <Button
-        className='block-button'
+        block className='block-button'
         id='home-join'
         type='primary'
         onClick={() => void Taro.navigateTo({ url: ROUTES.join })}
@@ -52,7 +52,7 @@ export default function HomePage() {
           您的身份是{roleLabel(data.user)}。社区成员、入群审核和邀请码请在“工作台”处理。
         </Text>
         {userCan(data.user, Permission.WorkbenchAccess) && (
-          <Button className='block-button' type='primary' onClick={() => void Taro.switchTab({ url: ROUTES.workbench })}>
+          <Button block className='block-button' type='primary' onClick={() => void Taro.switchTab({ url: ROUTES.workbench })}>
             进入工作台
           </Button>
         )}

@@ -64,7 +64,7 @@ function JoinByCode() {
           {error}
         </Text>
       )}
-      <Button className='block-button' id='join-submit' type='primary' loading={submitting} disabled={submitting} onClick={() => void submit()}>
+      <Button block className='block-button' id='join-submit' type='primary' loading={submitting} disabled={submitting} onClick={() => void submit()}>
         加入社区
       </Button>
     </View>
@@ -166,7 +166,7 @@ export default function JoinPage() {
       {showDirectory ? (
         <JoinByRequest />
       ) : (
-        <Button className='block-button' id='join-directory-open' fill='none' onClick={() => setShowDirectory(true)}>
+        <Button block className='block-button link-button' id='join-directory-open' fill='none' onClick={() => setShowDirectory(true)}>
           没有邀请码？选择社区申请加入
         </Button>
       )}

@@ -47,7 +47,7 @@ function WechatLogin() {
           {state.error}
         </Text>
       )}
-      <Button className='block-button' id='wechat-login' type='primary' loading={state.busy} disabled={state.busy} onClick={() => void login()}>
+      <Button block className='block-button' id='wechat-login' type='primary' loading={state.busy} disabled={state.busy} onClick={() => void login()}>
         {state.busy ? '正在登录…' : '微信一键登录'}
       </Button>
     </View>
@@ -81,6 +81,7 @@ function DemoLogin() {
     list = users.data.map((user) => (
       <Button
         key={user.username}
+        block
         className='block-button login__demo-user'
         id={`demo-user-${user.username}`}
         type={current?.username === user.username ? 'primary' : 'default'}

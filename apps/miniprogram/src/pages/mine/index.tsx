@@ -30,7 +30,7 @@ const STATUS_TAG: Record<MembershipStatus, 'success' | 'warning' | 'danger' | 'd
 async function logout() {
   const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出当前账号吗？', confirmText: '退出' })
   if (!confirm) return
-  signOut()
+  await signOut()
   // manual=1: in the mini program, do not log straight back in.
   void Taro.reLaunch({ url: `${ROUTES.login}?manual=1` })
 }
@@ -73,7 +73,7 @@ export default function MinePage() {
                 </View>
               ))
             )}
-            <Button className='block-button' fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.join })}>
+            <Button block className='block-button' fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.join })}>
               加入社区
             </Button>
           </View>
@@ -83,7 +83,7 @@ export default function MinePage() {
         <View className='card'>
           {platform.loginMode === 'demo' && (
             <Button
-              className='block-button'
+              block className='block-button'
               id='mine-switch-account'
               fill='outline'
               onClick={() => void Taro.navigateTo({ url: ROUTES.login })}
@@ -91,7 +91,7 @@ export default function MinePage() {
               切换演示账号
             </Button>
           )}
-          <Button className='block-button' id='mine-logout' type='danger' fill='outline' onClick={() => void logout()}>
+          <Button block className='block-button' id='mine-logout' type='danger' fill='outline' onClick={() => void logout()}>
             退出登录
           </Button>
         </View>
