@@ -8,7 +8,8 @@ import { api, errorMessage } from '../../api'
 import { EmptyBlock, ErrorBlock, Loading } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { displayPhone, formatDateTime, memberTypeLabel } from '../../lib/labels'
-import { useUser, userCan } from '../../session/store'
+import { useMe } from '../../hooks/useMe'
+import { userCan } from '../../session/store'
 import './index.scss'
 
 function MemberRow({ member, children }: { member: MemberView; children?: ReactNode }) {
@@ -83,7 +84,7 @@ export default function CommunityPage() {
   const router = useRouter()
   const communityId = Number(router.params.id)
   const communityName = router.params.name ? decodeURIComponent(router.params.name) : '社区'
-  const user = useUser()
+  const { user } = useMe()
   const members = useAsync(() => api.communityMembers(communityId), [communityId])
   const [deciding, setDeciding] = useState<number | null>(null)
   const [decisionError, setDecisionError] = useState('')

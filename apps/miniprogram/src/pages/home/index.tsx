@@ -75,6 +75,15 @@ export default function HomePage() {
               </Text>
             ))}
             <Text className='muted'>民警通过后，这里会显示您的社区民警。</Text>
+            <Button
+              block
+              className='block-button'
+              fill='outline'
+              type='primary'
+              onClick={() => void Taro.navigateTo({ url: ROUTES.join })}
+            >
+              有邀请码？直接加入
+            </Button>
           </View>
         )}
         {active.length === 0 && pending.length === 0 && <JoinPrompt />}

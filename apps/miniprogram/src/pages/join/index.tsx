@@ -76,7 +76,15 @@ function JoinByRequest() {
   const [requested, setRequested] = useState<Record<number, MembershipStatus>>({})
   const [busyId, setBusyId] = useState<number | null>(null)
   const [error, setError] = useState('')
-  const directory = useAsync(() => api.communityDirectory(), [])
+  // The person's own memberships mark communities already joined or asked for.
+  const directory = useAsync(async () => {
+    const [communities, memberships] = await Promise.all([api.communityDirectory(), api.myMemberships()])
+    const known: Record<number, MembershipStatus> = {}
+    for (const m of memberships) {
+      if (m.status === MembershipStatus.Active || m.status === MembershipStatus.Pending) known[m.communityId] = m.status
+    }
+    return { communities, known }
+  }, [])
 
   async function request(community: CommunityView) {
     setBusyId(community.id)
@@ -94,10 +102,11 @@ function JoinByRequest() {
   let list
   if (!directory.data && directory.loading) list = <Loading />
   else if (!directory.data) list = <ErrorBlock error={directory.error} onRetry={directory.reload} />
-  else if (directory.data.length === 0) list = <EmptyBlock title='暂无可申请的社区' />
+  else if (directory.data.communities.length === 0) list = <EmptyBlock title='暂无可申请的社区' />
   else {
-    list = directory.data.map((c) => {
-      const status = requested[c.id]
+    const { communities, known } = directory.data
+    list = communities.map((c) => {
+      const status = requested[c.id] ?? known[c.id]
       return (
         <View key={c.id} className='row list-item' id={`directory-${c.id}`}>
           <View className='list-item__main'>
@@ -108,9 +117,9 @@ function JoinByRequest() {
             </Text>
           </View>
           {status ? (
-            <Tag type={status === MembershipStatus.Active ? 'success' : 'warning'} id={`directory-status-${c.id}`}>
-              {membershipStatusLabel(status)}
-            </Tag>
+            <View id={`directory-status-${c.id}`}>
+              <Tag type={status === MembershipStatus.Active ? 'success' : 'warning'}>{membershipStatusLabel(status)}</Tag>
+            </View>
           ) : (
             <Button
               id={`directory-join-${c.id}`}
