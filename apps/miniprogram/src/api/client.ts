@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { ErrorCode, type LoginResponse, type RefreshRequest } from '@jws/contracts'
 
-import { ApiError } from './errors'
+import { ApiError, isApiError } from './errors'
 import { clearAuth, readAuth, writeAuth } from './tokens'
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -80,6 +80,12 @@ function authLost(): never {
   throw ApiError.client('SIGNED_OUT')
 }
 
+/** Only a refused refresh token ends the session; a network failure or rate limit does not. */
+function refreshRefused(error: unknown): boolean {
+  if (!isApiError(error)) return false
+  return error.status === 400 || error.status === 401 || error.code === 'SIGNED_OUT'
+}
+
 /**
  * The one way pages talk to the server. Resolves with the parsed body of a 2xx answer;
  * rejects with ApiError otherwise. An expired access token is refreshed once and the
@@ -89,15 +95,20 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   const auth = options.auth !== false
   if (auth) await hooks.ensureSession()
 
-  let res = await send(method, path, body, options, auth ? readAuth()?.accessToken ?? null : null)
+  const usedToken = auth ? readAuth()?.accessToken ?? null : null
+  let res = await send(method, path, body, options, usedToken)
 
   if (auth && res.statusCode === 401) {
     const error = ApiError.fromResponse(res.statusCode, res.data)
     if (error.code !== ErrorCode.TokenExpired) authLost()
-    try {
-      await refreshTokens()
-    } catch {
-      authLost()
+    // Another request may already have refreshed while this one was in flight.
+    if (readAuth()?.accessToken === usedToken) {
+      try {
+        await refreshTokens()
+      } catch (refreshError) {
+        if (refreshRefused(refreshError)) authLost()
+        throw refreshError
+      }
     }
     res = await send(method, path, body, options, readAuth()?.accessToken ?? null)
     if (res.statusCode === 401) authLost()

@@ -35,9 +35,12 @@ function currentRoute(): string {
   return route.startsWith('/') ? route : `/${route}`
 }
 
+let redirectedAt = 0
+
 /** Sends the person to the login page (once, even if several requests notice at the same time). */
 export function goToLogin(): void {
-  if (currentRoute().startsWith(ROUTES.login)) return
+  if (currentRoute().startsWith(ROUTES.login) || Date.now() - redirectedAt < 2000) return
+  redirectedAt = Date.now()
   void Taro.reLaunch({ url: ROUTES.login })
 }
 
