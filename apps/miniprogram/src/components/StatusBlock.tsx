@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 
 import { errorMessage } from '../api'
+import type { AsyncState } from '../hooks/useAsync'
 import './StatusBlock.scss'
 
 export function Loading({ text = '加载中…' }: { text?: string }) {
@@ -33,5 +35,25 @@ export function EmptyBlock({ title, description, id }: { title: string; descript
       <Text className='status-block__title'>{title}</Text>
       {description && <Text className='status-block__description'>{description}</Text>}
     </View>
+  )
+}
+
+/**
+ * Renders a useAsync state: loading until the first answer, the error with a retry if there
+ * is nothing to show, otherwise the content (and a reload error below it).
+ */
+export function AsyncContent<T>({ state, errorId, children }: {
+  state: AsyncState<T>
+  errorId?: string
+  children: (data: T) => ReactNode
+}) {
+  const { data, error, reload } = state
+  // No data and no error: still loading, or on the way to the login page.
+  if (data === undefined) return error ? <ErrorBlock error={error} onRetry={reload} id={errorId} /> : <Loading />
+  return (
+    <>
+      {children(data)}
+      {error && <ErrorBlock error={error} onRetry={reload} />}
+    </>
   )
 }

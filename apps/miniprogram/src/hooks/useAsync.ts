@@ -7,7 +7,6 @@ export interface AsyncState<T> {
   data: T | undefined
   /** Set when the last load failed; pages show `error.message`. */
   error: ApiError | Error | null
-  loading: boolean
   reload: () => Promise<void>
 }
 
@@ -17,21 +16,19 @@ interface Options {
 }
 
 /**
- * Loading / error / retry for one async source. Keeps the previous data while reloading,
- * ignores answers that arrive after a newer load started, and treats "not signed in"
- * as loading (the session layer is already sending the person to the login page).
+ * Data / error / retry for one async source (no data and no error means loading). Keeps the
+ * previous data while reloading, ignores answers that arrive after a newer load started, and
+ * treats "not signed in" as still loading (the session layer is sending the person to login).
  */
 export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], options: Options = {}): AsyncState<T> {
   const [data, setData] = useState<T | undefined>(undefined)
   const [error, setError] = useState<ApiError | Error | null>(null)
-  const [loading, setLoading] = useState(true)
   const generation = useRef(0)
   const loadRef = useRef(load)
   loadRef.current = load
 
   const reload = useCallback(async () => {
     const mine = ++generation.current
-    setLoading(true)
     setError(null)
     try {
       const value = await loadRef.current()
@@ -40,8 +37,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
       if (mine !== generation.current) return
       if (isApiError(e) && e.code === 'SIGNED_OUT') return
       setError(e instanceof Error ? e : new Error(String(e)))
-    } finally {
-      if (mine === generation.current) setLoading(false)
     }
   }, [])
 
@@ -58,5 +53,5 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
     if (options.reloadOnShow) void reload()
   })
 
-  return { data, error, loading, reload }
+  return { data, error, reload }
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ERROR_MESSAGES, ErrorCode, type LoginResponse, type UserView } from '@jws/contracts'
+import { ERROR_MESSAGES, ErrorCode, Permission, type LoginResponse, type MembershipView, type UserView } from '@jws/contracts'
 
 import { api } from '../api'
 import { configureAuth } from '../api/client'
@@ -7,7 +7,7 @@ import { ApiError } from '../api/errors'
 import { clearAuth, readAuth, writeAuth, writeUser } from '../api/tokens'
 import { ROUTES } from '../lib/routes'
 import { platform } from '../platform'
-import { getUser, setUser } from './store'
+import { getUser, setUser, userCan } from './store'
 
 /** Whether the stored user has been re-read from the server in this app run. */
 let meIsFresh = false
@@ -100,6 +100,13 @@ export async function loadMe(): Promise<UserView> {
     })
   }
   return meInFlight
+}
+
+/** The user and, for residents, their memberships (staff see their communities in 工作台 instead). */
+export async function loadMeAndMemberships(): Promise<{ user: UserView; memberships: MembershipView[] | null }> {
+  const user = await loadMe()
+  const memberships = userCan(user, Permission.CommunityJoin) ? await api.myMemberships() : null
+  return { user, memberships }
 }
 
 configureAuth({

@@ -5,7 +5,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { MembershipStatus, Permission, type CommunityInviteView, type MemberView } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
-import { EmptyBlock, ErrorBlock, Loading } from '../../components/StatusBlock'
+import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { displayPhone, formatDateTime, memberTypeLabel } from '../../lib/labels'
 import { useMe } from '../../hooks/useMe'
@@ -79,103 +79,100 @@ function InviteCard({ communityId }: { communityId: number }) {
   )
 }
 
-/** One community seen by its officer: members, pending join requests, invite codes. */
-export default function CommunityPage() {
-  const router = useRouter()
-  const communityId = Number(router.params.id)
-  const communityName = router.params.name ? decodeURIComponent(router.params.name) : '社区'
-  const { user } = useMe()
-  const members = useAsync(() => api.communityMembers(communityId), [communityId])
+function PendingRequests({ pending, canApprove, onDecided }: { pending: MemberView[]; canApprove: boolean; onDecided: () => Promise<void> }) {
   const [deciding, setDeciding] = useState<number | null>(null)
-  const [decisionError, setDecisionError] = useState('')
+  const [error, setError] = useState('')
 
   async function decide(member: MemberView, approve: boolean) {
     setDeciding(member.membershipId)
-    setDecisionError('')
+    setError('')
     try {
       if (approve) await api.approveMembership(member.membershipId)
       else await api.refuseMembership(member.membershipId)
       void Taro.showToast({ title: approve ? '已通过' : '已拒绝', icon: 'success' })
-      await members.reload()
+      await onDecided()
     } catch (e) {
-      setDecisionError(errorMessage(e))
+      setError(errorMessage(e))
     } finally {
       setDeciding(null)
     }
   }
 
-  if (!Number.isInteger(communityId) || communityId <= 0) {
+  return (
+    <View className='card' id='pending-list'>
+      <Text className='card__title'>待审核（{pending.length}）</Text>
+      {error && (
+        <Text className='error-text' id='decision-error'>
+          {error}
+        </Text>
+      )}
+      {pending.length === 0 ? (
+        <Text className='muted'>暂无待审核的入群申请</Text>
+      ) : (
+        pending.map((m) => (
+          <View key={m.membershipId} id={`pending-${m.membershipId}`}>
+            <MemberRow member={m}>
+              {canApprove && (
+                <View className='community__decide'>
+                  <Button
+                    id={`approve-${m.membershipId}`}
+                    type='primary'
+                    disabled={deciding !== null}
+                    loading={deciding === m.membershipId}
+                    onClick={() => void decide(m, true)}
+                  >
+                    通过
+                  </Button>
+                  <Button
+                    id={`refuse-${m.membershipId}`}
+                    type='danger'
+                    fill='outline'
+                    disabled={deciding !== null}
+                    onClick={() => void decide(m, false)}
+                  >
+                    拒绝
+                  </Button>
+                </View>
+              )}
+            </MemberRow>
+          </View>
+        ))
+      )}
+    </View>
+  )
+}
+
+function MemberList({ active }: { active: MemberView[] }) {
+  return (
+    <View className='card' id='member-list'>
+      <Text className='card__title'>社区成员（{active.length}）</Text>
+      {active.length === 0 ? (
+        <Text className='muted'>还没有成员，生成邀请码邀请居民加入吧</Text>
+      ) : (
+        active.map((m) => (
+          <View key={m.membershipId} id={`member-${m.membershipId}`}>
+            <MemberRow member={m} />
+          </View>
+        ))
+      )}
+    </View>
+  )
+}
+
+/** One community seen by its officer: members, pending join requests, invite codes. */
+export default function CommunityPage() {
+  const router = useRouter()
+  const communityId = Number(router.params.id)
+  const validId = Number.isInteger(communityId) && communityId > 0
+  const communityName = router.params.name ? decodeURIComponent(router.params.name) : '社区'
+  const { user } = useMe()
+  const members = useAsync(async () => (validId ? api.communityMembers(communityId) : []), [communityId])
+
+  if (!validId) {
     return (
       <View className='page'>
         <EmptyBlock title='未找到该社区' />
       </View>
-    )
-  }
-
-  const all = members.data ?? []
-  const pending = all.filter((m) => m.status === MembershipStatus.Pending)
-  const active = all.filter((m) => m.status === MembershipStatus.Active)
-  const canApprove = userCan(user, Permission.CommunityJoinApprove)
-
-  let lists
-  if (!members.data && members.loading) lists = <Loading />
-  else if (!members.data) lists = <ErrorBlock error={members.error} onRetry={members.reload} />
-  else {
-    lists = (
-      <>
-        <View className='card' id='pending-list'>
-          <Text className='card__title'>待审核（{pending.length}）</Text>
-          {decisionError && (
-            <Text className='error-text' id='decision-error'>
-              {decisionError}
-            </Text>
-          )}
-          {pending.length === 0 ? (
-            <Text className='muted'>暂无待审核的入群申请</Text>
-          ) : (
-            pending.map((m) => (
-              <View key={m.membershipId} id={`pending-${m.membershipId}`}>
-                <MemberRow member={m}>
-                  {canApprove && (
-                    <View className='community__decide'>
-                      <Button
-                        id={`approve-${m.membershipId}`}
-                        type='primary'
-                        disabled={deciding !== null}
-                        loading={deciding === m.membershipId}
-                        onClick={() => void decide(m, true)}
-                      >
-                        通过
-                      </Button>
-                      <Button
-                        id={`refuse-${m.membershipId}`}
-                        type='danger'
-                        fill='outline'
-                        disabled={deciding !== null}
-                        onClick={() => void decide(m, false)}
-                      >
-                        拒绝
-                      </Button>
-                    </View>
-                  )}
-                </MemberRow>
-              </View>
-            ))
-          )}
-        </View>
-        <View className='card' id='member-list'>
-          <Text className='card__title'>社区成员（{active.length}）</Text>
-          {active.length === 0 ? (
-            <Text className='muted'>还没有成员，生成邀请码邀请居民加入吧</Text>
-          ) : (
-            active.map((m) => (
-              <View key={m.membershipId} id={`member-${m.membershipId}`}>
-                <MemberRow member={m} />
-              </View>
-            ))
-          )}
-        </View>
-      </>
     )
   }
 
@@ -185,7 +182,18 @@ export default function CommunityPage() {
         <Text className='community__title' id='community-title'>{communityName}</Text>
       </View>
       {userCan(user, Permission.CommunityInviteCreate) && <InviteCard communityId={communityId} />}
-      {lists}
+      <AsyncContent state={members}>
+        {(all) => (
+          <>
+            <PendingRequests
+              pending={all.filter((m) => m.status === MembershipStatus.Pending)}
+              canApprove={userCan(user, Permission.CommunityJoinApprove)}
+              onDecided={members.reload}
+            />
+            <MemberList active={all.filter((m) => m.status === MembershipStatus.Active)} />
+          </>
+        )}
+      </AsyncContent>
     </View>
   )
 }

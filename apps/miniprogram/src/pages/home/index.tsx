@@ -1,25 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { MembershipStatus, Permission } from '@jws/contracts'
+import { MembershipStatus, Permission, type MembershipView, type UserView } from '@jws/contracts'
 
-import { api } from '../../api'
 import OfficerCard from '../../components/OfficerCard'
-import { ErrorBlock, Loading } from '../../components/StatusBlock'
+import { AsyncContent } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
 import { roleLabel } from '../../lib/labels'
 import { ROUTES } from '../../lib/routes'
-import { loadMe } from '../../session/auth'
+import { loadMeAndMemberships } from '../../session/auth'
 import { userCan } from '../../session/store'
 import './index.scss'
 
-async function loadHome() {
-  const user = await loadMe()
-  // Only residents belong to communities; staff see their communities in 工作台.
-  const memberships = userCan(user, Permission.CommunityJoin) ? await api.myMemberships() : null
-  return { user, memberships }
-}
 
 function JoinPrompt() {
   return (
@@ -38,59 +31,55 @@ function JoinPrompt() {
   )
 }
 
-export default function HomePage() {
-  const { data, error, loading, reload } = useAsync(loadHome, [], { reloadOnShow: true })
+function StaffCard({ user }: { user: UserView }) {
+  return (
+    <View className='card' id='staff-card'>
+      <Text className='card__title'>{user.nickname}，您好</Text>
+      <Text className='muted'>您的身份是{roleLabel(user)}。社区成员、入群审核和邀请码请在“工作台”处理。</Text>
+      {userCan(user, Permission.WorkbenchAccess) && (
+        <Button block className='block-button' type='primary' onClick={() => void Taro.switchTab({ url: ROUTES.workbench })}>
+          进入工作台
+        </Button>
+      )}
+    </View>
+  )
+}
 
-  let body
-  if (!data && loading) body = <Loading />
-  else if (!data) body = <ErrorBlock error={error} onRetry={reload} id='home-error' />
-  else if (data.memberships === null) {
-    body = (
-      <View className='card' id='staff-card'>
-        <Text className='card__title'>{data.user.nickname}，您好</Text>
-        <Text className='muted'>
-          您的身份是{roleLabel(data.user)}。社区成员、入群审核和邀请码请在“工作台”处理。
+function PendingCard({ pending }: { pending: MembershipView[] }) {
+  return (
+    <View className='card' id='join-pending'>
+      <Text className='card__title'>加入申请待民警审核</Text>
+      {pending.map((m) => (
+        <Text key={m.id} className='muted home__pending-community'>
+          {m.communityName}
         </Text>
-        {userCan(data.user, Permission.WorkbenchAccess) && (
-          <Button block className='block-button' type='primary' onClick={() => void Taro.switchTab({ url: ROUTES.workbench })}>
-            进入工作台
-          </Button>
-        )}
-      </View>
-    )
-  } else {
-    const active = data.memberships.filter((m) => m.status === MembershipStatus.Active)
-    const pending = data.memberships.filter((m) => m.status === MembershipStatus.Pending)
-    body = (
+      ))}
+      <Text className='muted'>民警通过后，这里会显示您的社区民警。</Text>
+      <Button block className='block-button' fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.join })}>
+        有邀请码？直接加入
+      </Button>
+    </View>
+  )
+}
+
+/** What a resident sees: their officers, else the pending request, else how to join. */
+function ResidentHome({ memberships }: { memberships: MembershipView[] }) {
+  const active = memberships.filter((m) => m.status === MembershipStatus.Active)
+  const pending = memberships.filter((m) => m.status === MembershipStatus.Pending)
+  if (active.length > 0) {
+    return (
       <>
         {active.map((m, index) => (
           <OfficerCard key={m.id} officer={m.officer} communityName={m.communityName} primary={index === 0} />
         ))}
-        {active.length === 0 && pending.length > 0 && (
-          <View className='card' id='join-pending'>
-            <Text className='card__title'>加入申请待民警审核</Text>
-            {pending.map((m) => (
-              <Text key={m.id} className='muted home__pending-community'>
-                {m.communityName}
-              </Text>
-            ))}
-            <Text className='muted'>民警通过后，这里会显示您的社区民警。</Text>
-            <Button
-              block
-              className='block-button'
-              fill='outline'
-              type='primary'
-              onClick={() => void Taro.navigateTo({ url: ROUTES.join })}
-            >
-              有邀请码？直接加入
-            </Button>
-          </View>
-        )}
-        {active.length === 0 && pending.length === 0 && <JoinPrompt />}
-        {error && <ErrorBlock error={error} onRetry={reload} />}
       </>
     )
   }
+  return pending.length > 0 ? <PendingCard pending={pending} /> : <JoinPrompt />
+}
+
+export default function HomePage() {
+  const state = useAsync(loadMeAndMemberships, [], { reloadOnShow: true })
 
   return (
     <TabPage tab='home'>
@@ -98,7 +87,9 @@ export default function HomePage() {
         <Text className='home__banner-title'>指尖上的警务室</Text>
         <Text className='home__banner-text'>您身边的社区民警，一键联系</Text>
       </View>
-      {body}
+      <AsyncContent state={state} errorId='home-error'>
+        {({ user, memberships }) => (memberships === null ? <StaffCard user={user} /> : <ResidentHome memberships={memberships} />)}
+      </AsyncContent>
     </TabPage>
   )
 }

@@ -5,7 +5,7 @@ import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { MEMBER_TYPE_LABELS, MemberType, MembershipStatus, type CommunityView } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
-import { EmptyBlock, ErrorBlock, Loading } from '../../components/StatusBlock'
+import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { inviteCodeFromParams } from '../../lib/invite-code'
 import { membershipStatusLabel } from '../../lib/labels'
@@ -99,42 +99,34 @@ function JoinByRequest() {
     }
   }
 
-  let list
-  if (!directory.data && directory.loading) list = <Loading />
-  else if (!directory.data) list = <ErrorBlock error={directory.error} onRetry={directory.reload} />
-  else if (directory.data.communities.length === 0) list = <EmptyBlock title='暂无可申请的社区' />
-  else {
-    const { communities, known } = directory.data
-    list = communities.map((c) => {
-      const status = requested[c.id] ?? known[c.id]
-      return (
-        <View key={c.id} className='row list-item' id={`directory-${c.id}`}>
-          <View className='list-item__main'>
-            <Text className='list-item__title'>{c.name}</Text>
-            <Text className='list-item__meta'>
-              {c.stationName}
-              {c.officer ? ` · 民警 ${c.officer.name}` : ''}
-            </Text>
-          </View>
-          {status ? (
-            <View id={`directory-status-${c.id}`}>
-              <Tag type={status === MembershipStatus.Active ? 'success' : 'warning'}>{membershipStatusLabel(status)}</Tag>
-            </View>
-          ) : (
-            <Button
-              id={`directory-join-${c.id}`}
-              type='primary'
-              fill='outline'
-              loading={busyId === c.id}
-              disabled={busyId !== null}
-              onClick={() => void request(c)}
-            >
-              申请加入
-            </Button>
-          )}
+  function row(c: CommunityView, status: MembershipStatus | undefined) {
+    return (
+      <View key={c.id} className='row list-item' id={`directory-${c.id}`}>
+        <View className='list-item__main'>
+          <Text className='list-item__title'>{c.name}</Text>
+          <Text className='list-item__meta'>
+            {c.stationName}
+            {c.officer ? ` · 民警 ${c.officer.name}` : ''}
+          </Text>
         </View>
-      )
-    })
+        {status ? (
+          <View id={`directory-status-${c.id}`}>
+            <Tag type={status === MembershipStatus.Active ? 'success' : 'warning'}>{membershipStatusLabel(status)}</Tag>
+          </View>
+        ) : (
+          <Button
+            id={`directory-join-${c.id}`}
+            type='primary'
+            fill='outline'
+            loading={busyId === c.id}
+            disabled={busyId !== null}
+            onClick={() => void request(c)}
+          >
+            申请加入
+          </Button>
+        )}
+      </View>
+    )
   }
 
   return (
@@ -161,7 +153,17 @@ function JoinByRequest() {
           {error}
         </Text>
       )}
-      <View id='directory-list'>{list}</View>
+      <View id='directory-list'>
+        <AsyncContent state={directory}>
+          {({ communities, known }) =>
+            communities.length === 0 ? (
+              <EmptyBlock title='暂无可申请的社区' />
+            ) : (
+              communities.map((c) => row(c, requested[c.id] ?? known[c.id]))
+            )
+          }
+        </AsyncContent>
+      </View>
     </View>
   )
 }

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { DemoUser } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
-import { EmptyBlock, ErrorBlock, Loading } from '../../components/StatusBlock'
+import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { ROUTES } from '../../lib/routes'
 import { platform } from '../../platform'
@@ -73,27 +73,6 @@ function DemoLogin() {
     }
   }
 
-  let list
-  if (!users.data && users.loading) list = <Loading />
-  else if (!users.data) list = <ErrorBlock error={users.error} onRetry={users.reload} id='demo-users-error' />
-  else if (users.data.length === 0) list = <EmptyBlock title='没有可用的演示账号' />
-  else {
-    list = users.data.map((user) => (
-      <Button
-        key={user.username}
-        block
-        className='block-button login__demo-user'
-        id={`demo-user-${user.username}`}
-        type={current?.username === user.username ? 'primary' : 'default'}
-        loading={busy === user.username}
-        disabled={busy !== null}
-        onClick={() => void choose(user)}
-      >
-        {`${user.username}（${user.roleLabel}）`}
-      </Button>
-    ))
-  }
-
   return (
     <View className='card' id='demo-login'>
       <Text className='card__title'>选择演示账号</Text>
@@ -104,7 +83,30 @@ function DemoLogin() {
           {error}
         </Text>
       )}
-      <View id='demo-user-list'>{list}</View>
+      <View id='demo-user-list'>
+        <AsyncContent state={users} errorId='demo-users-error'>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyBlock title='没有可用的演示账号' />
+            ) : (
+              list.map((user) => (
+                <Button
+                  key={user.username}
+                  block
+                  className='block-button login__demo-user'
+                  id={`demo-user-${user.username}`}
+                  type={current?.username === user.username ? 'primary' : 'default'}
+                  loading={busy === user.username}
+                  disabled={busy !== null}
+                  onClick={() => void choose(user)}
+                >
+                  {`${user.username}（${user.roleLabel}）`}
+                </Button>
+              ))
+            )
+          }
+        </AsyncContent>
+      </View>
     </View>
   )
 }

@@ -4,7 +4,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { Permission, type WorkbenchCommunity } from '@jws/contracts'
 
 import { api } from '../../api'
-import { EmptyBlock, ErrorBlock, Loading } from '../../components/StatusBlock'
+import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
 import { roleLabel } from '../../lib/labels'
@@ -25,55 +25,56 @@ function openCommunity(community: WorkbenchCommunity) {
   void Taro.navigateTo({ url: `${ROUTES.officerCommunity}?${query}` })
 }
 
-/** 工作台: the admin tab. Thin on purpose: officer pages live in the packageOfficer subpackage. */
-export default function WorkbenchPage() {
-  const { data, error, loading, reload } = useAsync(loadWorkbench, [], { reloadOnShow: true })
-
-  let body
-  if (!data && loading) body = <Loading />
-  else if (!data) body = <ErrorBlock error={error} onRetry={reload} />
-  else if (!userCan(data.user, Permission.WorkbenchAccess)) {
-    body = <EmptyBlock id='workbench-denied' title='工作台仅对民警和工作人员开放' />
-  } else {
-    body = (
-      <>
-        <View className='card workbench__header'>
-          <Text className='card__title'>{data.user.nickname}</Text>
-          <Text className='muted'>
-            {roleLabel(data.user)}
-            {data.user.orgUnitName ? ` · ${data.user.orgUnitName}` : ''}
-          </Text>
-        </View>
-        {data.communities.length === 0 ? (
-          <View className='card'>
-            <EmptyBlock id='workbench-empty' title='暂无待办' description='有需要您处理的事项时会显示在这里。' />
-          </View>
-        ) : (
-          <View className='card' id='community-list'>
-            <Text className='card__title'>负责的社区</Text>
-            {data.communities.map((c) => (
-              <View
-                key={c.id}
-                id={`community-${c.id}`}
-                className='row list-item workbench__community'
-                ariaRole='button'
-                onClick={() => openCommunity(c)}
-              >
-                <View className='list-item__main'>
-                  <Text className='list-item__title'>{c.name}</Text>
-                  <Text className='list-item__meta'>
-                    民警：{c.officer?.name ?? '未指定'} · 成员 {c.memberCount ?? 0} 人
-                  </Text>
-                </View>
-                {c.pendingCount > 0 ? <Tag type='warning'>待审核 {c.pendingCount}</Tag> : <Text className='muted'>查看</Text>}
-              </View>
-            ))}
-          </View>
-        )}
-        {error && <ErrorBlock error={error} onRetry={reload} />}
-      </>
+function CommunityList({ communities }: { communities: WorkbenchCommunity[] }) {
+  if (communities.length === 0) {
+    return (
+      <View className='card'>
+        <EmptyBlock id='workbench-empty' title='暂无待办' description='有需要您处理的事项时会显示在这里。' />
+      </View>
     )
   }
+  return (
+    <View className='card' id='community-list'>
+      <Text className='card__title'>负责的社区</Text>
+      {communities.map((c) => (
+        <View key={c.id} id={`community-${c.id}`} className='row list-item workbench__community' ariaRole='button' onClick={() => openCommunity(c)}>
+          <View className='list-item__main'>
+            <Text className='list-item__title'>{c.name}</Text>
+            <Text className='list-item__meta'>
+              民警：{c.officer?.name ?? '未指定'} · 成员 {c.memberCount ?? 0} 人
+            </Text>
+          </View>
+          {c.pendingCount > 0 ? <Tag type='warning'>待审核 {c.pendingCount}</Tag> : <Text className='muted'>查看</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}
 
-  return <TabPage tab='workbench'>{body}</TabPage>
+/** 工作台: the admin tab. Thin on purpose: officer pages live in the packageOfficer subpackage. */
+export default function WorkbenchPage() {
+  const state = useAsync(loadWorkbench, [], { reloadOnShow: true })
+
+  return (
+    <TabPage tab='workbench'>
+      <AsyncContent state={state}>
+        {({ user, communities }) =>
+          userCan(user, Permission.WorkbenchAccess) ? (
+            <>
+              <View className='card workbench__header'>
+                <Text className='card__title'>{user.nickname}</Text>
+                <Text className='muted'>
+                  {roleLabel(user)}
+                  {user.orgUnitName ? ` · ${user.orgUnitName}` : ''}
+                </Text>
+              </View>
+              <CommunityList communities={communities} />
+            </>
+          ) : (
+            <EmptyBlock id='workbench-denied' title='工作台仅对民警和工作人员开放' />
+          )
+        }
+      </AsyncContent>
+    </TabPage>
+  )
 }
