@@ -54,12 +54,17 @@ function WechatLogin() {
   )
 }
 
-/** Browser preview and tests: pick one of the server's demo accounts. */
-function DemoLogin() {
+/**
+ * Browser preview and tests: pick one of the server's demo accounts. In the mini program it is
+ * offered only when the server runs in demo mode (WeChat DevTools against `pnpm start`, whose
+ * WeChat API is a local fake that cannot accept DevTools' real wx.login codes).
+ */
+function DemoLogin({ onlyIfAvailable = false }: { onlyIfAvailable?: boolean }) {
   const current = useUser()
   const users = useAsync(() => api.demoUsers(), [])
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState('')
+  if (onlyIfAvailable && !users.data?.length) return null
 
   async function choose(user: DemoUser) {
     setBusy(user.username)
@@ -118,7 +123,14 @@ export default function LoginPage() {
         <Text className='login__title'>指尖上的警务室</Text>
         <Text className='login__subtitle'>社区民警在身边，有事随时找</Text>
       </View>
-      {platform.loginMode === 'wechat' ? <WechatLogin /> : <DemoLogin />}
+      {platform.loginMode === 'wechat' ? (
+        <>
+          <WechatLogin />
+          <DemoLogin onlyIfAvailable />
+        </>
+      ) : (
+        <DemoLogin />
+      )}
     </View>
   )
 }
