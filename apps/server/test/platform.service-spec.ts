@@ -1,4 +1,5 @@
 import { ErrorCode } from '@jws/contracts';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +102,22 @@ describe('service platform (MariaDB)', () => {
     const res = await t.http.get('/api/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('production start-up', () => {
+  it('refuses to start without MySQL and secrets, saying which variables are missing', () => {
+    const main = join(__dirname, '..', 'dist', 'main.js');
+    const result = spawnSync(process.execPath, [main], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: mkdtempSync(join(tmpdir(), 'jws-prod-')) },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    for (const name of ['DATABASE_URL', 'JWT_SECRET', 'DATA_ENCRYPTION_KEY', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET']) {
+      expect(result.stderr).toContain(name);
+    }
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
