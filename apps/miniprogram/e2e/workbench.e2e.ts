@@ -1,0 +1,41 @@
+import { expectPath, expectVisibleText, openPath, openWorkbenchCommunity, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { useBrowser } from './support/browser';
+
+const browser = useBrowser();
+
+describe('workbench', () => {
+  it('officer1 opens 工作台 and sees 胜利社区, 纬四路社区 and the members of 胜利社区 with phone', async () => {
+    const { page } = await browser.open('officer1');
+    await signInWithDemoSwitcher(page, 'officer1');
+
+    await expectVisibleText(page, '#tab-workbench', '工作台');
+    await visible(page, '#tab-workbench').click();
+    await expectPath(page, ROUTES.workbench);
+    await expectVisibleText(page, '#community-list', '胜利社区');
+    await expectVisibleText(page, '#community-list', '纬四路社区');
+
+    await openWorkbenchCommunity(page, '胜利社区');
+    // 张阿姨 (resident1) is a demo member; officer1 is responsible, the page shows the phone (masked).
+    const zhang = visible(page, '#member-list [id^="member-"]', '张阿姨');
+    await zhang.first().waitFor();
+    expect(await zhang.first().innerText()).toContain('138****0001');
+    await expectVisibleText(page, '#member-list', '楼栋长');
+  });
+
+  it('a resident has no 工作台 tab and the 工作台 URL shows no community data', async () => {
+    const { page } = await browser.open('resident1');
+    await signInWithDemoSwitcher(page, 'resident1');
+
+    await expectVisibleText(page, '#officer-name', '王建国');
+    await expectVisibleText(page, '#tab-bar', '首页');
+    await expectVisibleText(page, '#tab-bar', '我的');
+    expect(await page.locator('#tab-workbench').count()).toBe(0);
+    expect(await visible(page, '#tab-bar').innerText()).not.toContain('工作台');
+
+    await openPath(page, ROUTES.workbench);
+    await expectVisibleText(page, '#workbench-denied', '工作台仅对民警和工作人员开放');
+    expect(await page.locator('#community-list').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain('纬四路社区');
+    expect(await page.locator('#tab-workbench').count()).toBe(0);
+  });
+});
