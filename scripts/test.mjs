@@ -1,4 +1,5 @@
 // `pnpm test`: every test tier, in order, stopping at the first red one.
+//   lint     ESLint and tsc --noEmit on every package
 //   unit     contracts, wechat client (against the fake WeChat server), server units
 //   service  the service on real MariaDB/MySQL, one fresh database per test file
 //   weapp    the WeChat build, failing if a package is over budget
@@ -14,6 +15,7 @@ mkdirSync(out, { recursive: true });
 const jest = (file) => ['--ci', '--json', `--outputFile=${join(out, file)}`];
 const timings = {};
 
+timings.lint = await mustRun('lint: ESLint and TypeScript (strict) everywhere', 'pnpm', ['lint']);
 timings.build = await mustRun('build shared packages and the service', 'pnpm', [
   '--filter', '@jws/contracts', '--filter', '@jws/wechat', '--filter', '@jws/server', 'run', 'build',
 ]);

@@ -15,11 +15,24 @@ describe('workbench', () => {
     await expectVisibleText(page, '#community-list', '纬四路社区');
 
     await openWorkbenchCommunity(page, '胜利社区');
-    // 张阿姨 (resident1) is a demo member; officer1 is responsible, the page shows the phone (masked).
+    // 张阿姨 (resident1) is a demo member; officer1 is responsible and needs the full number to call her.
     const zhang = visible(page, '#member-list [id^="member-"]', '张阿姨');
     await zhang.first().waitFor();
-    expect(await zhang.first().innerText()).toContain('138****0001');
+    expect(await zhang.first().innerText()).toContain('13800000001');
     await expectVisibleText(page, '#member-list', '楼栋长');
+  });
+
+  it('a station leader sees the same members with phone numbers masked', async () => {
+    const { page } = await browser.open('station_leader1');
+    await signInWithDemoSwitcher(page, 'station_leader1');
+    await visible(page, '#tab-workbench').click();
+    await expectPath(page, ROUTES.workbench);
+    await openWorkbenchCommunity(page, '胜利社区');
+    const zhang = visible(page, '#member-list [id^="member-"]', '张阿姨');
+    await zhang.first().waitFor();
+    const text = await zhang.first().innerText();
+    expect(text).toContain('138****0001');
+    expect(text).not.toContain('13800000001');
   });
 
   it('a resident has no 工作台 tab and the 工作台 URL shows no community data', async () => {

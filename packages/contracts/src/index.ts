@@ -4,3 +4,5 @@ export * from './org';
 export * from './errors';
 export * from './api';
 export * from './mask';
+export * from './cases';
+export * from './cases-api';

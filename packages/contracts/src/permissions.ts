@@ -27,17 +27,30 @@ export enum Permission {
   AuditRead = 'audit.read',
   /** Join a community as a resident and read one's own officer. */
   CommunityJoin = 'community.join',
+  /** Report a case (上报) and follow one's own reports. */
+  CaseReport = 'case.report',
+  /** Read the case queue and case pages in scope. */
+  CaseRead = 'case.read',
+  /** Handle cases: accept, start, resolve, reject, transfer, notes, serious-risk flag. */
+  CaseHandle = 'case.handle',
+  /** Unseal an informant's identity, giving a reason (station leaders). */
+  InformantUnseal = 'informant.unseal',
+  /** See the list of unseals (city leaders). */
+  UnsealLogRead = 'informant.unseal_log',
+  /** Notification outbox dead letters (admins). */
+  OutboxAdmin = 'outbox.admin',
 }
 
 const POLICE_COMMON: Permission[] = [
   Permission.WorkbenchAccess,
   Permission.OrgRead,
   Permission.CommunityMembersRead,
+  Permission.CaseRead,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  [Role.Resident]: [Permission.CommunityJoin],
-  [Role.Informant]: [Permission.CommunityJoin],
+  [Role.Resident]: [Permission.CommunityJoin, Permission.CaseReport],
+  [Role.Informant]: [Permission.CommunityJoin, Permission.CaseReport],
   [Role.Mediator]: [Permission.WorkbenchAccess],
   [Role.DepartmentStaff]: [Permission.WorkbenchAccess],
   [Role.LegalReviewer]: [Permission.WorkbenchAccess],
@@ -47,6 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CommunityJoinApprove,
     Permission.InformantGrant,
     Permission.PersonalDataUnmask,
+    Permission.CaseHandle,
   ],
   [Role.StationLeader]: [
     ...POLICE_COMMON,
@@ -54,6 +68,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CommunityJoinApprove,
     Permission.CommunityHandover,
     Permission.StaffInvitationCreate,
+    Permission.CaseHandle,
+    Permission.InformantUnseal,
   ],
   [Role.BranchLeader]: [...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate],
   [Role.CityLeader]: [
@@ -61,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CommunityHandover,
     Permission.StaffInvitationCreate,
     Permission.AuditRead,
+    Permission.UnsealLogRead,
   ],
   [Role.Admin]: [
     Permission.WorkbenchAccess,
@@ -68,6 +85,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.StaffInvitationCreate,
     Permission.CommunityHandover,
     Permission.AuditRead,
+    Permission.OutboxAdmin,
   ],
 };
 

@@ -19,6 +19,7 @@ beforeEach(() => {
 });
 
 /** Drives the fake the way another process (demo server, browser test) would. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON of the control API; the assertions check its shape
 async function control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${fake.url}${path}`, {
     method,

@@ -3,7 +3,6 @@ import {
   MEMBERSHIP_STATUS_LABELS,
   ROLE_LABELS,
   Role,
-  maskPhone,
   type MemberType,
   type MembershipStatus,
   type UserView,
@@ -19,7 +18,8 @@ export function roleLabel(user: UserView): string {
 }
 
 /** Phones are personal data: show 138****5678 even if the server sent more. */
-export const displayPhone = (phone: string | null): string => maskPhone(phone) ?? '未登记'
+/** The server decides masking (only the responsible officer gets full numbers, and each read is audited). */
+export const displayPhone = (phone: string | null): string => phone ?? '未登记'
 
 /** 2025-11-24T08:00:00Z → 2025-11-24 16:00 (local time). */
 export function formatDateTime(iso: string): string {

@@ -10,7 +10,17 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.InviteUsed:
     case ErrorCode.WechatCodeInvalid:
     case ErrorCode.OfficerNotInStation:
+    case ErrorCode.IdempotencyKeyRequired:
+    case ErrorCode.ReasonRequired:
+    case ErrorCode.NoCommunity:
+    case ErrorCode.UploadTypeNotAllowed:
+    case ErrorCode.UploadNotFound:
+    case ErrorCode.SubcategoryInvalid:
+    case ErrorCode.SealNotAllowed:
+    case ErrorCode.NotSealed:
       return HttpStatus.BAD_REQUEST;
+    case ErrorCode.UploadTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     case ErrorCode.Unauthenticated:
     case ErrorCode.TokenExpired:
     case ErrorCode.TokenInvalid:
@@ -29,6 +39,10 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.AlreadyMember:
     case ErrorCode.AlreadyStaff:
     case ErrorCode.MembershipNotPending:
+    case ErrorCode.CaseTransitionNotAllowed:
+    case ErrorCode.IdempotencyKeyConflict:
+    case ErrorCode.ReopenWindowPassed:
+    case ErrorCode.AlreadyRated:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;

@@ -11,6 +11,14 @@ import { PoliceGroupEntity } from '../org/group.entity';
 import { MembershipEntity } from '../org/membership.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
+import { Cases1764100000000 } from './migrations/1764100000000-cases';
+import { CaseEntity } from '../cases/case.entity';
+import { CaseEventEntity } from '../cases/case-event.entity';
+import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
+import {
+  CaseSealedReporterEntity, CaseUnsealEntity, IdempotencyKeyEntity, UploadEntity,
+} from '../cases/case-support.entities';
+import { NotificationEntity, OutboxEntity } from '../notifications/notification.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -22,10 +30,19 @@ export const ENTITIES = [
   CommunityInviteEntity,
   CommunityHandoverEntity,
   AuditEntryEntity,
+  CaseEntity,
+  CaseEventEntity,
+  CaseDeadlineEntity,
+  IdempotencyKeyEntity,
+  CaseSealedReporterEntity,
+  CaseUnsealEntity,
+  UploadEntity,
+  NotificationEntity,
+  OutboxEntity,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, Cases1764100000000];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {

@@ -26,6 +26,8 @@ export function columnsFor(queryRunner: QueryRunner) {
       length: String(length),
       isNullable: opts.nullable ?? false,
     }),
+    text: (name: string): TableColumnOptions => ({ name, type: 'text', isNullable: false }),
+    double: (name: string): TableColumnOptions => ({ name, type: mysql ? 'double' : 'real', isNullable: true }),
     bool: (name: string, dflt: boolean): TableColumnOptions => ({
       name,
       type: 'boolean',

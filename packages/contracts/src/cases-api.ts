@@ -1,0 +1,130 @@
+import type {
+  Anonymity, CaseAction, CaseKind, CaseStatus, ContactPreference, EscalationLevel, TimelineEventType,
+} from './cases';
+
+/** POST /api/cases (header Idempotency-Key required). */
+export interface CreateCaseRequest {
+  kind: CaseKind;
+  subcategory: string;
+  title: string;
+  description: string;
+  /** Defaults to the reporter's active community. */
+  communityId?: number;
+  addressText?: string;
+  /** Optional map point (GCJ-02 as WeChat returns it). */
+  latitude?: number;
+  longitude?: number;
+  /** ISO time the matter happened. */
+  occurredAt?: string;
+  /** Ids returned by POST /api/uploads. */
+  photoIds?: string[];
+  contactPreference: ContactPreference;
+  anonymity: Anonymity;
+  /** Dispute: who the other party is (free text, stored encrypted). */
+  otherParty?: string;
+}
+
+export interface CasePhotoView { id: string; url: string }
+
+export interface TimelineEventView {
+  id: number;
+  type: TimelineEventType;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus | null;
+  /** 'resident' | 'officer' | 'system' | role label, never a name for sealed/anonymous reporters. */
+  actorLabel: string;
+  note: string | null;
+  public: boolean;
+  at: string;
+}
+
+export interface DeadlineView {
+  kind: 'first_response' | 'resolution';
+  dueAt: string;
+  metAt: string | null;
+  overdue: boolean;
+  escalation: EscalationLevel;
+}
+
+export interface CaseSummary {
+  id: number;
+  /** Human-readable number, e.g. 20261124-000123. */
+  number: string;
+  kind: CaseKind;
+  subcategory: string;
+  title: string;
+  status: CaseStatus;
+  communityId: number;
+  communityName: string;
+  createdAt: string;
+  /** Earliest unmet deadline. */
+  nextDueAt: string | null;
+  overdue: boolean;
+  escalation: EscalationLevel;
+  seriousRisk: boolean;
+  heldForReview: boolean;
+}
+
+export interface CaseDetail extends CaseSummary {
+  description: string;
+  addressText: string | null;
+  /** Exact point; shown to staff in scope and the reporter only. */
+  latitude: number | null;
+  longitude: number | null;
+  occurredAt: string | null;
+  contactPreference: ContactPreference;
+  anonymity: Anonymity;
+  /** What the caller may know of the reporter: a name, '匿名群众' or '匿名信息员'. */
+  reporterLabel: string;
+  /** Masked unless the caller is the handling officer and the reporter is not sealed. */
+  reporterPhone: string | null;
+  otherParty: string | null;
+  officerId: number | null;
+  officerName: string | null;
+  photos: CasePhotoView[];
+  timeline: TimelineEventView[];
+  deadlines: DeadlineView[];
+  /** Actions the caller may take now (state machine ∩ permission). */
+  allowedActions: CaseAction[];
+  canAddNote: boolean;
+  canFlagSeriousRisk: boolean;
+  canUnseal: boolean;
+  canConfirm: boolean;
+  rating: number | null;
+  ratingComment: string | null;
+  duplicateOfId: number | null;
+}
+
+export interface CaseActionRequest {
+  action: CaseAction;
+  /** Required for reject, transfer, reopen; optional otherwise. Public unless `internal`. */
+  note?: string;
+  duplicateOfId?: number;
+  transferToCommunityId?: number;
+}
+
+export interface CaseNoteRequest { note: string; internal: boolean }
+export interface CaseInfoRequest { note?: string; photoIds?: string[] }
+export interface RateCaseRequest { rating: number; comment?: string }
+export interface UnsealRequest { reason: string }
+export interface UnsealView { reporterId: number; reporterName: string; reporterPhone: string | null }
+
+export interface CaseQueueQuery {
+  status?: CaseStatus;
+  kind?: CaseKind;
+  communityId?: number;
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface UploadView { id: string; url: string; bytes: number; contentType: string }
+
+export interface NotificationView {
+  id: number;
+  title: string;
+  body: string;
+  caseId: number | null;
+  readAt: string | null;
+  createdAt: string;
+}
