@@ -14,6 +14,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { OrgModule } from './org/org.module';
+import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
 
 /** The service. `overrides` replace environment variables (tests use it instead of process.env). */
@@ -37,6 +38,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         OrgModule,
+        UploadsModule,
         HealthModule,
         DemoModule,
       ],

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UploadEntity } from '../cases/case-support.entities';
+import { FILE_STORAGE, LocalDiskStorage } from './storage';
+import { UploadsController } from './uploads.controller';
+import { UploadsService } from './uploads.service';
+
+/** Photo uploads: checked, cleaned of metadata, stored; the cases module claims them for a case. */
+@Module({
+  imports: [TypeOrmModule.forFeature([UploadEntity])],
+  controllers: [UploadsController],
+  providers: [UploadsService, { provide: FILE_STORAGE, useClass: LocalDiskStorage }],
+  exports: [UploadsService],
+})
+export class UploadsModule {}

@@ -1,0 +1,142 @@
+import { ErrorCode, MAX_CASE_PHOTOS, UploadView } from '@jws/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
+import { UploadEntity } from '../cases/case-support.entities';
+import { DomainException } from '../common/domain.exception';
+import { IMAGE_EXTENSIONS, ImageType, sanitizeImage } from './image-sanitizer';
+import { FILE_STORAGE, FileStorage, StoredFileMissing } from './storage';
+
+/** A stored image, for callers that already decided the reader may see it. */
+export interface StoredImage {
+  buffer: Buffer;
+  contentType: string;
+}
+
+/** A photo attached to a case; the cases module builds its URL (it serves it after its own access check). */
+export interface CasePhoto {
+  id: string;
+  contentType: string;
+  bytes: number;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const uploadUrl = (id: string) => `/api/uploads/${id}`;
+
+/**
+ * Photos users upload before submitting a case or a follow-up. An upload belongs to its owner
+ * until a case claims it; only the owner can see an unclaimed upload.
+ */
+@Injectable()
+export class UploadsService {
+  private readonly logger = new Logger(UploadsService.name);
+
+  constructor(
+    @InjectRepository(UploadEntity) private readonly uploads: Repository<UploadEntity>,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+  ) {}
+
+  /** Checks, cleans (no EXIF/GPS) and stores an image; the declared type and name are ignored. */
+  async accept(ownerId: number, input: Buffer): Promise<UploadView> {
+    const image = await sanitizeImage(input);
+    const now = new Date();
+    const id = randomUUID();
+    const storageKey = storageKeyOf(id, image.type, now);
+    await this.storage.put(storageKey, image.buffer, image.contentType);
+    try {
+      await this.uploads.insert({
+        id, ownerId, caseId: null, storageKey, contentType: image.contentType, bytes: image.buffer.length, createdAt: now,
+      });
+    } catch (error) {
+      await this.storage.delete(storageKey).catch(() => undefined);
+      throw error;
+    }
+    return { id, url: uploadUrl(id), bytes: image.buffer.length, contentType: image.contentType };
+  }
+
+  /** The owner's own upload (preview). Anyone else gets NOT_FOUND, as for an id that does not exist. */
+  async readOwn(ownerId: number, id: string): Promise<StoredImage> {
+    const upload = UUID_PATTERN.test(id) ? await this.uploads.findOne({ where: { id, ownerId } }) : null;
+    if (!upload) throw new DomainException(ErrorCode.NotFound);
+    return this.load(upload);
+  }
+
+  /** Any upload by id, for callers that did their own access check (e.g. a case's photos). */
+  async read(id: string): Promise<StoredImage> {
+    const upload = UUID_PATTERN.test(id) ? await this.uploads.findOne({ where: { id } }) : null;
+    if (!upload) throw new DomainException(ErrorCode.NotFound);
+    return this.load(upload);
+  }
+
+  /**
+   * Attaches the owner's unclaimed uploads to a case, inside the caller's transaction. Every id
+   * must be the owner's and not yet used; the conditional UPDATE makes two concurrent claims of
+   * the same upload fail for one of them. Returns the photos in the order of `ids`.
+   */
+  async claimForCase(manager: EntityManager, ownerId: number, ids: string[], caseId: number): Promise<CasePhoto[]> {
+    if (ids.length > MAX_CASE_PHOTOS) {
+      throw new DomainException(ErrorCode.ValidationFailed, [`最多上传${MAX_CASE_PHOTOS}张图片`]);
+    }
+    if (new Set(ids).size !== ids.length) {
+      throw new DomainException(ErrorCode.ValidationFailed, ['同一张图片只能添加一次']);
+    }
+    if (ids.length === 0) return [];
+    if (!ids.every((id) => UUID_PATTERN.test(id))) throw new DomainException(ErrorCode.UploadNotFound);
+
+    const repo = manager.getRepository(UploadEntity);
+    const claimed = await repo.update({ id: In(ids), ownerId, caseId: IsNull() }, { caseId });
+    if (claimed.affected !== ids.length) throw new DomainException(ErrorCode.UploadNotFound);
+    const rows = await repo.find({ where: { id: In(ids) } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => toCasePhoto(byId.get(id)!));
+  }
+
+  /** The photos of a case, oldest first. */
+  async photosOf(caseId: number): Promise<CasePhoto[]> {
+    const rows = await this.uploads.find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map(toCasePhoto);
+  }
+
+  /**
+   * Removes uploads no case claimed that are older than `before` (abandoned drafts), files first.
+   * Returns how many were removed.
+   */
+  async purgeUnclaimed(before: Date, batch = 500): Promise<number> {
+    const stale = await this.uploads.find({
+      where: { caseId: IsNull(), createdAt: LessThan(before) },
+      order: { createdAt: 'ASC' },
+      take: batch,
+    });
+    let removed = 0;
+    for (const upload of stale) {
+      // Claimed meanwhile? Then the row stays and so does the file.
+      const deleted = await this.uploads.delete({ id: upload.id, caseId: IsNull() });
+      if (!deleted.affected) continue;
+      await this.storage.delete(upload.storageKey);
+      removed += 1;
+    }
+    return removed;
+  }
+
+  private async load(upload: UploadEntity): Promise<StoredImage> {
+    try {
+      return { buffer: await this.storage.get(upload.storageKey), contentType: upload.contentType };
+    } catch (error) {
+      if (!(error instanceof StoredFileMissing)) throw error;
+      this.logger.error({ uploadId: upload.id, storageKey: upload.storageKey }, 'upload row without stored file');
+      throw new DomainException(ErrorCode.NotFound);
+    }
+  }
+}
+
+function toCasePhoto(upload: UploadEntity): CasePhoto {
+  return { id: upload.id, contentType: upload.contentType, bytes: upload.bytes };
+}
+
+/** `2025/11/<uuid>.jpg`: one folder per month keeps folders small. */
+function storageKeyOf(id: string, type: ImageType, at: Date): string {
+  const month = String(at.getUTCMonth() + 1).padStart(2, '0');
+  return `${at.getUTCFullYear()}/${month}/${id}.${IMAGE_EXTENSIONS[type]}`;
+}
