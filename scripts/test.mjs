@@ -15,10 +15,10 @@ mkdirSync(out, { recursive: true });
 const jest = (file) => ['--ci', '--json', `--outputFile=${join(out, file)}`];
 const timings = {};
 
-timings.lint = await mustRun('lint: ESLint and TypeScript (strict) everywhere', 'pnpm', ['lint']);
 timings.build = await mustRun('build shared packages and the service', 'pnpm', [
   '--filter', '@jws/contracts', '--filter', '@jws/wechat', '--filter', '@jws/server', 'run', 'build',
 ]);
+timings.lint = await mustRun('lint: ESLint and TypeScript (strict) everywhere', 'pnpm', ['lint']);
 timings.unit = await mustRun('unit: contracts', 'pnpm', ['--filter', '@jws/contracts', 'exec', 'jest', ...jest('unit-contracts.json')]);
 timings.unit += await mustRun('unit: wechat client and fake', 'pnpm', ['--filter', '@jws/wechat', 'exec', 'jest', ...jest('unit-wechat.json')]);
 timings.unit += await mustRun('unit: server', 'pnpm', ['--filter', '@jws/server', 'exec', 'jest', '--selectProjects', 'server:unit', ...jest('unit-server.json')]);

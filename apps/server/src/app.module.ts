@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
+import { CasesModule } from './cases/cases.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { loggerParams } from './common/logging';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -39,6 +40,7 @@ export class AppModule {
         IdentityModule,
         OrgModule,
         UploadsModule,
+        CasesModule,
         HealthModule,
         DemoModule,
       ],

@@ -71,6 +71,9 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
         WECHAT_APP_SECRET: APP_SECRET,
         WECHAT_API_BASE_URL: fake.url,
         LOG_LEVEL: 'silent',
+        // Workers are driven by the tests (tick(now)), not by timers.
+        WORKER_INTERVAL_MS: '0',
+        RATE_LIMIT_SCALE: '1',
         H5_DIR: join(dataDir, 'no-h5'),
         ...overrides,
       }),

@@ -27,6 +27,7 @@ export const AuditAction = {
   CommunityHandover: 'org.community_handover',
   MembershipDecided: 'org.membership_decided',
   AuditRead: 'audit.read',
+  InformantUnsealed: 'informant.unsealed',
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { RateLimitScale } from '../common/rate-limit';
 import { APP_CONFIG, AppConfig, buildAppConfig } from './app-config';
 import { validateEnv } from './env.validation';
 
@@ -23,7 +24,11 @@ export class AppConfigModule {
         {
           provide: APP_CONFIG,
           inject: [ConfigService],
-          useFactory: (config: ConfigService): AppConfig => config.getOrThrow<AppConfig>('app'),
+          useFactory: (config: ConfigService): AppConfig => {
+            const app = config.getOrThrow<AppConfig>('app');
+            RateLimitScale.value = app.rateLimitScale;
+            return app;
+          },
         },
       ],
       exports: [APP_CONFIG],

@@ -1,3 +1,4 @@
+import { CaseKind, DEFAULT_CASE_DEADLINES } from '@jws/contracts';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,11 @@ export interface AppConfig {
   communityInviteTtlDays: number;
   staffInviteTtlHours: number;
   h5Dir: string;
+  caseDeadlines: Record<CaseKind, { firstResponseMinutes: number; resolutionMinutes: number }>;
+  escalationStepMinutes: number;
+  workerIntervalMs: number;
+  wechatTemplateCaseUpdate: string;
+  rateLimitScale: number;
   logLevel: string;
   trustProxy: boolean;
 }
@@ -34,6 +40,26 @@ function secretFromDataDir(dataDir: string, file: string, make: () => string): s
   const value = make();
   writeFileSync(path, value + '\n', { mode: 0o600 });
   return value;
+}
+
+function parseCaseDeadlines(raw: string | undefined): AppConfig['caseDeadlines'] {
+  const result = { ...DEFAULT_CASE_DEADLINES };
+  if (!raw) return result;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('Invalid configuration:\n  - CASE_DEADLINES must be JSON');
+  }
+  for (const [kind, value] of Object.entries(parsed as Record<string, unknown>)) {
+    const v = value as { firstResponseMinutes?: unknown; resolutionMinutes?: unknown };
+    const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n > 0;
+    if (!(Object.values(CaseKind) as string[]).includes(kind) || !ok(v.firstResponseMinutes) || !ok(v.resolutionMinutes)) {
+      throw new Error(`Invalid configuration:\n  - CASE_DEADLINES.${kind} needs a known kind and positive integer minutes`);
+    }
+    result[kind as CaseKind] = { firstResponseMinutes: v.firstResponseMinutes as number, resolutionMinutes: v.resolutionMinutes as number };
+  }
+  return result;
 }
 
 export function buildAppConfig(env: AppEnv): AppConfig {
@@ -70,6 +96,11 @@ export function buildAppConfig(env: AppEnv): AppConfig {
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     communityInviteTtlDays: env.COMMUNITY_INVITE_TTL_DAYS,
     staffInviteTtlHours: env.STAFF_INVITE_TTL_HOURS,
+    caseDeadlines: parseCaseDeadlines(env.CASE_DEADLINES),
+    escalationStepMinutes: env.ESCALATION_STEP_MINUTES,
+    workerIntervalMs: env.WORKER_INTERVAL_MS,
+    wechatTemplateCaseUpdate: env.WECHAT_TEMPLATE_CASE_UPDATE,
+    rateLimitScale: env.RATE_LIMIT_SCALE,
     h5Dir: resolve(env.H5_DIR ?? join(__dirname, '..', '..', '..', 'miniprogram', 'dist', 'h5')),
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,

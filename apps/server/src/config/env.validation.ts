@@ -27,6 +27,16 @@ export const envSchema = Joi.object({
   COMMUNITY_INVITE_TTL_DAYS: Joi.number().integer().min(1).max(90).default(7),
   STAFF_INVITE_TTL_HOURS: Joi.number().integer().min(1).max(720).default(72),
   H5_DIR: Joi.string().optional(),
+  /** JSON: { "<kind>": { "firstResponseMinutes": n, "resolutionMinutes": n } } overriding the defaults. */
+  CASE_DEADLINES: Joi.string().optional(),
+  /** Minutes between escalation steps of an overdue deadline (officer → 督办 → 催办). */
+  ESCALATION_STEP_MINUTES: Joi.number().integer().min(1).default(30),
+  /** How often the scheduler and the outbox worker look for due work; 0 disables them (tests drive them). */
+  WORKER_INTERVAL_MS: Joi.number().integer().min(0).default(10_000),
+  /** WeChat subscribe-message template for case updates (办理进度通知). */
+  WECHAT_TEMPLATE_CASE_UPDATE: Joi.string().default('demo-case-update-template'),
+  /** Multiplies every per-minute rate limit (load tests and test suites that submit a lot). */
+  RATE_LIMIT_SCALE: Joi.number().integer().min(1).default(1),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   TRUST_PROXY: Joi.boolean().truthy('1').falsy('0').default(false),
 })
@@ -55,6 +65,11 @@ export interface AppEnv {
   COMMUNITY_INVITE_TTL_DAYS: number;
   STAFF_INVITE_TTL_HOURS: number;
   H5_DIR?: string;
+  CASE_DEADLINES?: string;
+  ESCALATION_STEP_MINUTES: number;
+  WORKER_INTERVAL_MS: number;
+  WECHAT_TEMPLATE_CASE_UPDATE: string;
+  RATE_LIMIT_SCALE: number;
   LOG_LEVEL: string;
   TRUST_PROXY: boolean;
 }

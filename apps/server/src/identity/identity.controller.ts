@@ -1,8 +1,8 @@
 import { ErrorCode, Permission } from '@jws/contracts';
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { RateLimit } from '../common/rate-limit';
 import type { AuthedRequest, Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller, Public } from './authenticated.decorator';
 import {
@@ -14,8 +14,8 @@ import { StaffInvitationService } from './staff-invitation.service';
 
 const clientOf = (req: AuthedRequest): ClientInfo => ({ ip: req.ip ?? null, requestId: req.id ? String(req.id) : null });
 
-/** Sign-in rate limit: 10 attempts per minute per client address. */
-const LOGIN_LIMIT = { default: { limit: 10, ttl: 60_000 } };
+/** Sign-in attempts per minute per client address. */
+const LOGIN_LIMIT_PER_MINUTE = 10;
 
 @ApiTags('identity 身份')
 @Controller()
@@ -28,8 +28,7 @@ export class IdentityController {
   @Post('auth/wechat')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
-  @Throttle(LOGIN_LIMIT)
+  @RateLimit(LOGIN_LIMIT_PER_MINUTE)
   @ApiOperation({ summary: '微信登录: wx.login code → tokens (new WeChat users register as residents)' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(ErrorCode.WechatCodeInvalid, ErrorCode.WechatUserBlocked, ErrorCode.WechatUnavailable, ErrorCode.RateLimited)
@@ -40,8 +39,7 @@ export class IdentityController {
   @Post('auth/refresh')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
-  @Throttle(LOGIN_LIMIT)
+  @RateLimit(LOGIN_LIMIT_PER_MINUTE)
   @ApiOperation({ summary: 'Rotate the refresh token; reuse of a rotated token signs out every device of the family' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(ErrorCode.RefreshTokenInvalid, ErrorCode.RefreshTokenReused, ErrorCode.RateLimited)
@@ -69,8 +67,7 @@ export class IdentityController {
   @Post('auth/dev-login')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  @RateLimit(60)
   @ApiOperation({ summary: 'Demo mode only: sign in as a demo account' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(ErrorCode.DemoDisabled, ErrorCode.DemoUserNotFound, ErrorCode.RateLimited)
@@ -88,8 +85,7 @@ export class IdentityController {
 
   @Post('staff-invitations')
   @Authenticated({ permission: Permission.StaffInvitationCreate })
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @RateLimit(30)
   @ApiOperation({ summary: 'Invite a police officer, mediator or department staff member (single use, expiring)' })
   @ApiOkResponse({ type: StaffInvitationViewDto })
   @ApiErrors(ErrorCode.InviteRoleNotAllowed, ErrorCode.NotFound, ErrorCode.RateLimited)
@@ -100,8 +96,7 @@ export class IdentityController {
   @Post('staff-invitations/accept')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
-  @Throttle(LOGIN_LIMIT)
+  @RateLimit(LOGIN_LIMIT_PER_MINUTE)
   @ApiOperation({ summary: 'Accept a staff invitation with a wx.login code: binds this WeChat account' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.AlreadyStaff, ErrorCode.WechatCodeInvalid, ErrorCode.RateLimited)

@@ -1,8 +1,8 @@
 import { ErrorCode, Permission } from '@jws/contracts';
-import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { RateLimit } from '../common/rate-limit';
 import { IdParamPipe } from '../common/id-param.pipe';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
@@ -36,8 +36,7 @@ export class OrgController {
   @Post('communities/join-by-code')
   @HttpCode(200)
   @Authenticated({ permission: Permission.CommunityJoin })
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @RateLimit(10)
   @ApiOperation({ summary: "Join a community with the officer's invite code (from a mini-program code scene or typed in)" })
   @ApiOkResponse({ type: MembershipViewDto })
   @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteExpired, ErrorCode.AlreadyMember, ErrorCode.RateLimited)
@@ -47,8 +46,7 @@ export class OrgController {
 
   @Post('communities/:id/join-requests')
   @Authenticated({ permission: Permission.CommunityJoin })
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @RateLimit(10)
   @ApiOperation({ summary: 'Ask to join a community; its officer approves' })
   @ApiOkResponse({ type: MembershipViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.AlreadyMember, ErrorCode.RateLimited)
@@ -79,8 +77,7 @@ export class OrgController {
 
   @Post('communities/:id/invites')
   @Authenticated({ permission: Permission.CommunityInviteCreate })
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @RateLimit(20)
   @ApiOperation({ summary: 'Create a resident invite code for a community in scope' })
   @ApiOkResponse({ type: CommunityInviteViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RateLimited)

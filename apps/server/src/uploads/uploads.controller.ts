@@ -1,9 +1,9 @@
 import { ErrorCode } from '@jws/contracts';
 import {
-  Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseGuards, UseInterceptors,
+  Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { RateLimit } from '../common/rate-limit';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
@@ -22,8 +22,7 @@ export class UploadsController {
 
   @Post()
   @Authenticated()
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @RateLimit(30)
   @UseInterceptors(PhotoFileInterceptor)
   @ApiOperation({
     summary: 'Upload a photo for a report or a follow-up',

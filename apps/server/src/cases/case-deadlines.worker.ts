@@ -1,0 +1,128 @@
+import { AUTO_CONFIRM_DAYS, CaseAction, CaseStatus, EscalationLevel, ESCALATION_LABELS, Role, TERMINAL_STATUSES, TimelineEventType } from '@jws/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainException } from '../common/domain.exception';
+import { IntervalWorker } from '../common/interval-worker';
+import { NotificationsService } from '../notifications/notifications.service';
+import { CaseDeadlineEntity } from './case-deadline.entity';
+import { CaseEventEntity } from './case-event.entity';
+import { leadersOf } from './case-people';
+import { CaseWorkflowService } from './case-workflow.service';
+import { CaseEntity } from './case.entity';
+
+const LEASE_MS = 60_000;
+const BATCH = 50;
+const DEADLINE_LABEL = { first_response: '首次响应', resolution: '办结' } as const;
+
+/**
+ * Time-driven case work, safe with several instances: overdue deadlines escalate step by step
+ * (officer reminded → station 督办 → branch 催办), and resolutions nobody confirmed within
+ * AUTO_CONFIRM_DAYS close as confirmed. Rows are claimed with a lease before they are touched.
+ */
+@Injectable()
+export class CaseDeadlinesWorker extends IntervalWorker {
+  protected readonly logger = new Logger(CaseDeadlinesWorker.name);
+  readonly owner = randomUUID();
+
+  constructor(
+    private readonly workflow: CaseWorkflowService,
+    private readonly notifications: NotificationsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  protected intervalMs(): number {
+    return this.config.workerIntervalMs;
+  }
+
+  async tick(now = new Date()): Promise<{ escalated: number; autoClosed: number }> {
+    return { escalated: await this.escalateDue(now), autoClosed: await this.autoConfirm(now) };
+  }
+
+  /** Claims due deadline rows (conditional update = lease) and escalates each once. */
+  async escalateDue(now: Date): Promise<number> {
+    const repo = this.dataSource.getRepository(CaseDeadlineEntity);
+    const candidates = await repo.find({
+      select: { id: true },
+      where: [
+        { metAt: IsNull(), nextCheckAt: LessThanOrEqual(now), leaseUntil: IsNull() },
+        { metAt: IsNull(), nextCheckAt: LessThanOrEqual(now), leaseUntil: LessThan(now) },
+      ],
+      order: { nextCheckAt: 'ASC' },
+      take: BATCH,
+    });
+    let escalated = 0;
+    for (const { id } of candidates) {
+      const claim = await repo
+        .createQueryBuilder()
+        .update()
+        .set({ leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + LEASE_MS) })
+        .where('id = :id AND met_at IS NULL AND next_check_at <= :now AND (lease_until IS NULL OR lease_until < :now)', { id, now })
+        .execute();
+      if (!claim.affected) continue;
+      if (await this.escalate(id, now)) escalated++;
+    }
+    return escalated;
+  }
+
+  private async escalate(deadlineId: number, now: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const deadlines = m.getRepository(CaseDeadlineEntity);
+      const deadline = await deadlines.findOneOrFail({ where: { id: deadlineId } });
+      const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: deadline.caseId } });
+      const release = { leaseOwner: null, leaseUntil: null };
+      if (deadline.leaseOwner !== this.owner) return false;
+      if (deadline.metAt || TERMINAL_STATUSES.includes(entity.status) || deadline.escalation >= EscalationLevel.BranchUrging) {
+        await deadlines.update({ id: deadline.id }, { ...release, nextCheckAt: null });
+        return false;
+      }
+      const level = (deadline.escalation + 1) as EscalationLevel;
+      const nextCheckAt = level < EscalationLevel.BranchUrging ? new Date(now.getTime() + this.config.escalationStepMinutes * 60_000) : null;
+      await deadlines.update({ id: deadline.id, leaseOwner: this.owner }, { ...release, escalation: level, nextCheckAt });
+      const what = `${DEADLINE_LABEL[deadline.kind]}已超时`;
+      await m.getRepository(CaseEventEntity).insert({
+        caseId: entity.id, type: TimelineEventType.Escalated, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
+        isPublic: false, note: `${what}：${ESCALATION_LABELS[level]}`, at: now,
+      });
+      const recipients =
+        level === EscalationLevel.OfficerReminded
+          ? entity.officerId ? [entity.officerId] : await leadersOf(m, entity.orgPath, [Role.StationLeader])
+          : await leadersOf(m, entity.orgPath, [level === EscalationLevel.StationSupervising ? Role.StationLeader : Role.BranchLeader]);
+      await this.notifications.notify(
+        m,
+        recipients,
+        { title: `${ESCALATION_LABELS[level]}：${what}`, body: `${entity.number}“${entity.title}”`, caseId: entity.id },
+        `case:${entity.id}:deadline:${deadline.kind}:${deadline.dueAt.getTime()}:level${level}`,
+      );
+      await this.workflow.refreshNextDue(m, entity.id);
+      return true;
+    });
+  }
+
+  /** Resolved and not confirmed within AUTO_CONFIRM_DAYS: closed as confirmed, on record. */
+  async autoConfirm(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - AUTO_CONFIRM_DAYS * 86_400_000);
+    const due = await this.dataSource.getRepository(CaseEntity).find({
+      where: { status: CaseStatus.Resolved, resolvedAt: LessThanOrEqual(cutoff) },
+      take: BATCH,
+    });
+    let closed = 0;
+    for (const entity of due) {
+      try {
+        await this.dataSource.transaction((m) =>
+          this.workflow.transition(m, entity, CaseAction.AutoClose, { userId: null, role: null }, `办结后${AUTO_CONFIRM_DAYS}天未确认，视为满意`, now),
+        );
+        closed++;
+      } catch (err) {
+        // Another instance (or the resident) changed it first: the version check refused us.
+        if (!(err instanceof DomainException)) throw err;
+      }
+    }
+    return closed;
+  }
+}

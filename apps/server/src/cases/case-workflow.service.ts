@@ -1,0 +1,300 @@
+import {
+  Anonymity, CaseAction, CaseDetail, CaseStatus, CASE_ACTION_LABELS, CASE_STATUS_LABELS, ErrorCode, Permission,
+  EscalationLevel, Role, TERMINAL_STATUSES, TimelineEventType, UnsealView, nextStatus, OrgLevel,
+} from '@jws/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditAction, AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { parseDbDate } from '../common/db-date';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { UserEntity } from '../identity/user.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { UploadsService } from '../uploads/uploads.service';
+import { CaseDeadlineEntity } from './case-deadline.entity';
+import { CaseEventEntity } from './case-event.entity';
+import { leadersOf } from './case-people';
+import { CaseSealedReporterEntity, CaseUnsealEntity } from './case-support.entities';
+import { allowedActions, toCaseDetail, viewerOf, withinReopenWindow } from './case-views';
+import { CaseEntity } from './case.entity';
+import { casePage, CasesService, STATUS_PHRASE } from './cases.service';
+import { CaseActionDto, CaseInfoDto, CaseNoteDto, RateCaseDto, UnsealLogEntryDto } from './dto/case.dto';
+
+/** Who acts: a person (with their role) or the scheduler. */
+export interface Actor {
+  userId: number | null;
+  role: Role | null;
+}
+
+const REASON_REQUIRED: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen, CaseAction.MarkDuplicate];
+
+/**
+ * Every change of a case: state-machine transitions, notes, follow-up, rating, the serious-risk
+ * flag and unsealing. Each change and its timeline event are written in one transaction.
+ */
+@Injectable()
+export class CaseWorkflowService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly uploads: UploadsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async act(caller: Caller, caseId: number, dto: CaseActionDto): Promise<CaseDetail> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    const now = new Date();
+    if (!allowedActions(caller, entity, viewerOf(caller, entity), now).includes(dto.action)) {
+      if (dto.action === CaseAction.Reopen && entity.status === CaseStatus.Resolved && !withinReopenWindow(entity, now)) {
+        throw new DomainException(ErrorCode.ReopenWindowPassed);
+      }
+      if (nextStatus(entity.status, dto.action) === null) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
+      throw new DomainException(ErrorCode.Forbidden);
+    }
+    if (REASON_REQUIRED.includes(dto.action) && !dto.note?.trim()) throw new DomainException(ErrorCode.ReasonRequired);
+    const updated = await this.dataSource.transaction(async (m) => {
+      const extra: Partial<CaseEntity> = {};
+      if (dto.action === CaseAction.MarkDuplicate) {
+        if (!dto.duplicateOfId || dto.duplicateOfId === entity.id) throw new DomainException(ErrorCode.ValidationFailed, ['请选择原案件']);
+        const original = await this.cases.requireCase(caller, dto.duplicateOfId, m);
+        extra.duplicateOfId = original.id;
+      }
+      if (dto.action === CaseAction.Transfer) Object.assign(extra, await this.transferTarget(m, dto.transferToCommunityId));
+      return this.transition(m, entity, dto.action, { userId: caller.user.id, role: caller.user.role }, dto.note?.trim() || null, now, extra);
+    });
+    // After a transfer out of the caller's jurisdiction they may no longer read the case: answer
+    // with the case as it left them rather than a 404 for a change that succeeded.
+    if (dto.action === CaseAction.Transfer && !(await this.cases.canSee(caller, updated))) {
+      return toCaseDetail(caller, updated, await this.cases.relations(updated));
+    }
+    return this.cases.detail(caller, caseId);
+  }
+
+  private async transferTarget(m: EntityManager, communityId: number | undefined): Promise<Partial<CaseEntity>> {
+    if (!communityId) throw new DomainException(ErrorCode.ValidationFailed, ['请选择转交的社区']);
+    const target = await m.getRepository(OrgUnitEntity).findOne({ where: { id: communityId, level: OrgLevel.Community } });
+    if (!target) throw new DomainException(ErrorCode.NotFound);
+    return { communityId: target.id, orgPath: target.path, officerId: target.officerId };
+  }
+
+  /**
+   * Applies one transition of the shared state machine with an optimistic version check (two
+   * officers acting at once cannot both win), writes the timeline event, settles deadlines and
+   * tells the people concerned — all in the caller's transaction.
+   */
+  async transition(
+    m: EntityManager,
+    entity: CaseEntity,
+    action: CaseAction,
+    actor: Actor,
+    note: string | null,
+    now: Date,
+    extra: Partial<CaseEntity> = {},
+  ): Promise<CaseEntity> {
+    const to = nextStatus(entity.status, action);
+    if (!to) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
+    const changes: Partial<CaseEntity> = { ...extra, status: to, updatedAt: now, version: entity.version + 1 };
+    if (to === CaseStatus.Resolved) changes.resolvedAt = now;
+    if (to === CaseStatus.Closed) changes.closedAt = now;
+    if (to === CaseStatus.Reopened) changes.resolvedAt = null;
+    const result = await m.getRepository(CaseEntity).update({ id: entity.id, version: entity.version, status: entity.status }, changes);
+    if (!result.affected) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
+    const updated = { ...entity, ...changes } as CaseEntity;
+
+    await m.getRepository(CaseEventEntity).insert({
+      caseId: entity.id, type: TimelineEventType.StatusChanged, fromStatus: entity.status, toStatus: to,
+      actorId: actor.userId, actorRole: actor.role, isPublic: true, note, at: now,
+    });
+    await this.settleDeadlines(m, updated, action, now);
+    await this.notifyChange(m, entity, updated, action, note);
+    return updated;
+  }
+
+  private async settleDeadlines(m: EntityManager, entity: CaseEntity, action: CaseAction, now: Date): Promise<void> {
+    const deadlines = m.getRepository(CaseDeadlineEntity);
+    const met = (kind?: 'first_response' | 'resolution') =>
+      deadlines.update({ caseId: entity.id, metAt: IsNull(), ...(kind ? { kind } : {}) }, { metAt: now, nextCheckAt: null });
+    const restart = async (kind: 'first_response' | 'resolution', minutes: number) => {
+      const due = new Date(now.getTime() + minutes * 60_000);
+      await deadlines.update({ caseId: entity.id, kind }, { dueAt: due, metAt: null, escalation: 0, nextCheckAt: due, leaseOwner: null, leaseUntil: null });
+    };
+    const cfg = this.config.caseDeadlines[entity.kind];
+    if (TERMINAL_STATUSES.includes(entity.status) || action === CaseAction.Confirm || action === CaseAction.AutoClose) await met();
+    else if (action === CaseAction.Resolve) await met();
+    else if (action === CaseAction.Accept) await met('first_response');
+    else if (action === CaseAction.Reopen) {
+      await restart('first_response', cfg.firstResponseMinutes);
+      await restart('resolution', cfg.resolutionMinutes);
+    } else if (action === CaseAction.Transfer) {
+      const first = await deadlines.findOne({ where: { caseId: entity.id, kind: 'first_response' } });
+      if (first && !first.metAt) await restart('first_response', cfg.firstResponseMinutes);
+    }
+    await this.refreshNextDue(m, entity.id);
+  }
+
+  /** Keeps the queue's sort key (earliest unmet deadline) and escalation level in step with the rows. */
+  async refreshNextDue(m: EntityManager, caseId: number): Promise<void> {
+    const open = await m.getRepository(CaseDeadlineEntity).find({ where: { caseId, metAt: IsNull() }, order: { dueAt: 'ASC' } });
+    await m.getRepository(CaseEntity).update(
+      { id: caseId },
+      { nextDueAt: open[0]?.dueAt ?? null, escalation: Math.max(0, ...open.map((d) => d.escalation)) as EscalationLevel },
+    );
+  }
+
+  /** The reporter's user id, also for sealed reports (used to notify, never shown). */
+  async reporterUserId(m: EntityManager, entity: CaseEntity): Promise<number | null> {
+    if (entity.reporterId) return entity.reporterId;
+    const sealed = await m.getRepository(CaseSealedReporterEntity).findOne({ where: { caseId: entity.id } });
+    return sealed ? Number(sealed.reporterId) : null;
+  }
+
+  private async notifyChange(m: EntityManager, before: CaseEntity, after: CaseEntity, action: CaseAction, note: string | null): Promise<void> {
+    const reporter = await this.reporterUserId(m, after);
+    const statusLabel = CASE_STATUS_LABELS[after.status];
+    if (reporter && action !== CaseAction.Confirm && action !== CaseAction.Reopen) {
+      await this.notifications.notify(
+        m,
+        [reporter],
+        {
+          title: `您的上报${statusLabel}`,
+          body: `“${after.title}”${CASE_ACTION_LABELS[action]}${note ? `：${note}` : ''}`,
+          caseId: after.id,
+          wechat: { page: casePage(after.id), data: { thing1: after.title.slice(0, 20), phrase2: STATUS_PHRASE[after.status], thing3: (note ?? statusLabel).slice(0, 20) } },
+        },
+        `case:${after.id}:v${after.version}`,
+      );
+    }
+    if (action === CaseAction.MarkDuplicate && after.duplicateOfId) {
+      const original = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: after.duplicateOfId } });
+      const originalReporter = await this.reporterUserId(m, original);
+      if (originalReporter && originalReporter !== reporter) {
+        await this.notifications.notify(
+          m, [originalReporter],
+          { title: '有群众反映了同一件事', body: `您上报的“${original.title}”收到了重复反映，将一并办理`, caseId: original.id },
+          `case:${original.id}:dup-of:${after.id}`,
+        );
+      }
+    }
+    const officerChanged = after.officerId !== before.officerId;
+    if ((action === CaseAction.Reopen || officerChanged) && after.officerId) {
+      await this.notifications.notify(
+        m, [after.officerId],
+        { title: action === CaseAction.Reopen ? '群众重新打开了上报' : '收到转交的上报', body: `“${after.title}”${note ? `：${note}` : ''}`, caseId: after.id },
+        `case:${after.id}:v${after.version}:officer`,
+      );
+    }
+  }
+
+  async addNote(caller: Caller, caseId: number, dto: CaseNoteDto): Promise<CaseDetail> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
+    await this.dataSource.transaction(async (m) => {
+      await this.event(m, entity.id, TimelineEventType.Note, caller, dto.note.trim(), !dto.internal);
+      if (!dto.internal) {
+        const reporter = await this.reporterUserId(m, entity);
+        if (reporter) {
+          await this.notifications.notify(m, [reporter], { title: '民警回复了您的上报', body: dto.note.slice(0, 200), caseId: entity.id }, `case:${entity.id}:note:${Date.now()}`);
+        }
+      }
+    });
+    return this.cases.detail(caller, caseId);
+  }
+
+  /** The reporter adds information or photos (补充信息). */
+  async addInfo(caller: Caller, caseId: number, dto: CaseInfoDto): Promise<CaseDetail> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    if (!viewerOf(caller, entity).isReporter) throw new DomainException(ErrorCode.Forbidden);
+    if (!dto.note?.trim() && !dto.photoIds?.length) throw new DomainException(ErrorCode.ValidationFailed, ['请填写补充内容或添加图片']);
+    if (TERMINAL_STATUSES.includes(entity.status)) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
+    await this.dataSource.transaction(async (m) => {
+      if (dto.photoIds?.length) await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, entity.id);
+      const text = [dto.note?.trim(), dto.photoIds?.length ? `补充图片${dto.photoIds.length}张` : null].filter(Boolean).join('；');
+      await this.event(m, entity.id, TimelineEventType.ReporterInfo, caller, text, true);
+      if (entity.officerId) {
+        await this.notifications.notify(m, [entity.officerId], { title: '上报人补充了信息', body: `“${entity.title}”：${text}`.slice(0, 200), caseId: entity.id }, `case:${entity.id}:info:${Date.now()}`);
+      }
+    });
+    return this.cases.detail(caller, caseId);
+  }
+
+  async rate(caller: Caller, caseId: number, dto: RateCaseDto): Promise<CaseDetail> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    if (!viewerOf(caller, entity).isReporter) throw new DomainException(ErrorCode.Forbidden);
+    if (entity.status !== CaseStatus.Closed) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
+    await this.dataSource.transaction(async (m) => {
+      const result = await m.getRepository(CaseEntity).update({ id: entity.id, rating: IsNull() }, { rating: dto.rating, ratingComment: dto.comment?.trim() || null });
+      if (!result.affected) throw new DomainException(ErrorCode.AlreadyRated);
+      await this.event(m, entity.id, TimelineEventType.Rated, caller, `评价 ${dto.rating} 星${dto.comment ? `：${dto.comment}` : ''}`, true);
+    });
+    return this.cases.detail(caller, caseId);
+  }
+
+  /** 严重现实危险: alerts station and branch leaders at once; marked for the 政法委/综治 report. */
+  async flagSeriousRisk(caller: Caller, caseId: number, note: string): Promise<CaseDetail> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
+    await this.dataSource.transaction(async (m) => {
+      const result = await m.getRepository(CaseEntity).update({ id: entity.id, seriousRisk: false }, { seriousRisk: true, updatedAt: new Date() });
+      if (!result.affected) return;
+      await this.event(m, entity.id, TimelineEventType.SeriousRisk, caller, note.trim(), false);
+      const leaders = await leadersOf(m, entity.orgPath, [Role.StationLeader, Role.BranchLeader]);
+      await this.notifications.notify(m, leaders, { title: '严重现实危险预警', body: `“${entity.title}”：${note}`.slice(0, 200), caseId: entity.id }, `case:${entity.id}:serious-risk`);
+    });
+    return this.cases.detail(caller, caseId);
+  }
+
+  /** An officer releases a report the text safety check held. */
+  async clearReview(caller: Caller, caseId: number): Promise<CaseDetail> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
+    await this.dataSource.transaction(async (m) => {
+      const result = await m.getRepository(CaseEntity).update({ id: entity.id, heldForReview: true }, { heldForReview: false });
+      if (result.affected) await this.event(m, entity.id, TimelineEventType.ReviewCleared, caller, '民警审核通过', false);
+    });
+    return this.cases.detail(caller, caseId);
+  }
+
+  /** Only a station leader may unseal an informant, with a reason; each unseal is audited and listed. */
+  async unseal(caller: Caller, caseId: number, reason: string): Promise<UnsealView> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    if (!caller.permissions.has(Permission.InformantUnseal) || !viewerOf(caller, entity).isStaff) throw new DomainException(ErrorCode.Forbidden);
+    if (entity.anonymity !== Anonymity.Sealed) throw new DomainException(ErrorCode.NotSealed);
+    return this.dataSource.transaction(async (m) => {
+      const reporterId = await this.reporterUserId(m, entity);
+      const reporter = reporterId ? await m.getRepository(UserEntity).findOne({ where: { id: reporterId } }) : null;
+      if (!reporter) throw new DomainException(ErrorCode.NotFound);
+      await m.getRepository(CaseUnsealEntity).insert({ caseId: entity.id, byUserId: caller.user.id, reason: reason.trim(), at: new Date() });
+      await this.event(m, entity.id, TimelineEventType.Note, caller, `派出所领导解封了信息员身份，理由：${reason}`, false);
+      await this.audit.recordFor(caller, { action: AuditAction.InformantUnsealed, targetType: 'case', targetId: entity.id, detail: reason }, m);
+      return { reporterId: reporter.id, reporterName: reporter.realName ?? reporter.nickname, reporterPhone: reporter.phone };
+    });
+  }
+
+  async unsealLog(): Promise<UnsealLogEntryDto[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource
+      .createQueryBuilder()
+      .from('case_unseals', 'x')
+      .innerJoin('cases', 'c', 'c.id = x.case_id')
+      .innerJoin('users', 'u', 'u.id = x.by_user_id')
+      .select(['x.case_id AS caseId', 'c.number AS caseNumber', 'x.by_user_id AS byUserId', 'u.nickname AS byName', 'x.reason AS reason', 'x.at AS at'])
+      .orderBy('x.id', 'DESC')
+      .limit(500)
+      .getRawMany();
+    return rows.map((r) => ({
+      caseId: Number(r.caseId), caseNumber: String(r.caseNumber), byUserId: Number(r.byUserId), byName: String(r.byName),
+      reason: String(r.reason), at: (parseDbDate(r.at) as Date).toISOString(),
+    }));
+  }
+
+  private event(m: EntityManager, caseId: number, type: TimelineEventType, caller: Caller, note: string, isPublic: boolean) {
+    return m.getRepository(CaseEventEntity).insert({
+      caseId, type, fromStatus: null, toStatus: null, actorId: caller.user.id, actorRole: caller.user.role, isPublic, note, at: new Date(),
+    });
+  }
+}
+

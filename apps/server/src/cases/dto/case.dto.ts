@@ -1,0 +1,159 @@
+import {
+  Anonymity, CaseAction, CaseActionRequest, CaseDetail, CaseInfoRequest, CaseKind, CaseNoteRequest, CaseStatus,
+  CaseSummary, CASE_DESCRIPTION_MAX, CASE_TITLE_MAX, ContactPreference, CreateCaseRequest, DeadlineView, EscalationLevel,
+  MAX_CASE_PHOTOS, RateCaseRequest, TimelineEventType, TimelineEventView, UnsealRequest, UnsealView,
+} from '@jws/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsUUID, Max, Min,
+} from 'class-validator';
+import { OptionalEnum, OptionalText, RequiredEnum, RequiredText } from '../../common/validation';
+
+export class CreateCaseDto implements CreateCaseRequest {
+  @RequiredEnum(CaseKind, CaseKind.Dispute) kind: CaseKind;
+  @RequiredText(32, 'neighbour') subcategory: string;
+  @RequiredText(CASE_TITLE_MAX, '楼上装修噪音') title: string;
+  @RequiredText(CASE_DESCRIPTION_MAX, '楼上每天晚上十点后还在装修，多次沟通无果') description: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) communityId?: number;
+  @OptionalText(200, '胜利社区3栋2单元') addressText?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @IsLatitude() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @IsLongitude() longitude?: number;
+  @ApiPropertyOptional({ example: '2026-11-24T20:00:00+08:00' }) @IsOptional() @IsISO8601() occurredAt?: string;
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_CASE_PHOTOS })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CASE_PHOTOS) @IsUUID('4', { each: true })
+  photoIds?: string[];
+  @RequiredEnum(ContactPreference, ContactPreference.InApp) contactPreference: ContactPreference;
+  @RequiredEnum(Anonymity, Anonymity.None) anonymity: Anonymity;
+  @OptionalText(200, '楼上602住户') otherParty?: string;
+}
+
+export class CaseActionDto implements CaseActionRequest {
+  @RequiredEnum(CaseAction, CaseAction.Accept) action: CaseAction;
+  @OptionalText(500) note?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) duplicateOfId?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) transferToCommunityId?: number;
+}
+
+export class CaseNoteDto implements CaseNoteRequest {
+  @RequiredText(1000) note: string;
+  @ApiProperty() @IsBoolean() internal: boolean;
+}
+
+export class CaseInfoDto implements CaseInfoRequest {
+  @OptionalText(1000) note?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_CASE_PHOTOS) @IsUUID('4', { each: true })
+  photoIds?: string[];
+}
+
+export class RateCaseDto implements RateCaseRequest {
+  @ApiProperty({ minimum: 1, maximum: 5 }) @Type(() => Number) @IsInt() @Min(1) @Max(5) rating: number;
+  @OptionalText(200) comment?: string;
+}
+
+export class SeriousRiskDto {
+  @RequiredText(500, '当事人扬言报复，情绪激动') note: string;
+}
+
+export class UnsealDto implements UnsealRequest {
+  @RequiredText(200, '线索核查需要联系上报人') reason: string;
+}
+
+export class CaseQueueQueryDto {
+  @OptionalEnum(CaseStatus) status?: CaseStatus;
+  @OptionalEnum(CaseKind) kind?: CaseKind;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) communityId?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+export class CaseSummaryDto implements CaseSummary {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: '20261124-000123' }) number: string;
+  @ApiProperty({ enum: CaseKind }) kind: CaseKind;
+  @ApiProperty() subcategory: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: CaseStatus }) status: CaseStatus;
+  @ApiProperty() communityId: number;
+  @ApiProperty() communityName: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) nextDueAt: string | null;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ enum: EscalationLevel }) escalation: EscalationLevel;
+  @ApiProperty() seriousRisk: boolean;
+  @ApiProperty() heldForReview: boolean;
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items: CaseSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+class TimelineEventDto implements TimelineEventView {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: TimelineEventType }) type: TimelineEventType;
+  @ApiProperty({ enum: CaseStatus, nullable: true }) fromStatus: CaseStatus | null;
+  @ApiProperty({ enum: CaseStatus, nullable: true }) toStatus: CaseStatus | null;
+  @ApiProperty() actorLabel: string;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() public: boolean;
+  @ApiProperty() at: string;
+}
+
+class DeadlineDto implements DeadlineView {
+  @ApiProperty({ enum: ['first_response', 'resolution'] }) kind: 'first_response' | 'resolution';
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ nullable: true, type: String }) metAt: string | null;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ enum: EscalationLevel }) escalation: EscalationLevel;
+}
+
+class CasePhotoDto {
+  @ApiProperty() id: string;
+  @ApiProperty() url: string;
+}
+
+export class CaseDetailDto extends CaseSummaryDto implements CaseDetail {
+  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String }) addressText: string | null;
+  @ApiProperty({ nullable: true, type: Number }) latitude: number | null;
+  @ApiProperty({ nullable: true, type: Number }) longitude: number | null;
+  @ApiProperty({ nullable: true, type: String }) occurredAt: string | null;
+  @ApiProperty({ enum: ContactPreference }) contactPreference: ContactPreference;
+  @ApiProperty({ enum: Anonymity }) anonymity: Anonymity;
+  @ApiProperty({ example: '匿名信息员' }) reporterLabel: string;
+  @ApiProperty({ nullable: true, type: String }) reporterPhone: string | null;
+  @ApiProperty({ nullable: true, type: String }) otherParty: string | null;
+  @ApiProperty({ nullable: true, type: Number }) officerId: number | null;
+  @ApiProperty({ nullable: true, type: String }) officerName: string | null;
+  @ApiProperty({ type: [CasePhotoDto] }) photos: CasePhotoDto[];
+  @ApiProperty({ type: [TimelineEventDto] }) timeline: TimelineEventDto[];
+  @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
+  @ApiProperty({ enum: CaseAction, isArray: true }) allowedActions: CaseAction[];
+  @ApiProperty() canAddNote: boolean;
+  @ApiProperty() canFlagSeriousRisk: boolean;
+  @ApiProperty() canUnseal: boolean;
+  @ApiProperty() canConfirm: boolean;
+  @ApiProperty({ nullable: true, type: Number }) rating: number | null;
+  @ApiProperty({ nullable: true, type: String }) ratingComment: string | null;
+  @ApiProperty({ nullable: true, type: Number }) duplicateOfId: number | null;
+}
+
+export class UnsealViewDto implements UnsealView {
+  @ApiProperty() reporterId: number;
+  @ApiProperty() reporterName: string;
+  @ApiProperty({ nullable: true, type: String }) reporterPhone: string | null;
+}
+
+export class UnsealLogEntryDto {
+  @ApiProperty() caseId: number;
+  @ApiProperty() caseNumber: string;
+  @ApiProperty() byUserId: number;
+  @ApiProperty() byName: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() at: string;
+}
+

@@ -1,0 +1,100 @@
+import { ErrorCode, Permission } from '@jws/contracts';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { IdParamPipe } from '../common/id-param.pipe';
+import type { Caller } from '../common/request-context';
+import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
+import { NotificationsService } from './notifications.service';
+import { OutboxWorker } from './outbox.worker';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page?: number;
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize?: number;
+}
+
+class NotificationDto {
+  @ApiProperty() id: number;
+  @ApiProperty() title: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ nullable: true, type: Number }) caseId: number | null;
+  @ApiProperty({ nullable: true, type: String }) readAt: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+class CountDto {
+  @ApiProperty() count: number;
+}
+
+class OutboxEntryDto {
+  @ApiProperty() id: number;
+  @ApiProperty() topic: string;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+@ApiTags('notifications 消息')
+@Controller()
+export class NotificationsController {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxWorker,
+  ) {}
+
+  @Get('notifications')
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's in-app notifications, newest first (the channel that always works)" })
+  @ApiOkResponse({ type: NotificationPageDto })
+  list(@CurrentCaller() caller: Caller, @Query() q: PageQueryDto): Promise<NotificationPageDto> {
+    return this.notifications.list(caller, q.page ?? 1, q.pageSize ?? 20);
+  }
+
+  @Get('notifications/unread-count')
+  @Authenticated()
+  @ApiOperation({ summary: 'Number of unread notifications' })
+  @ApiOkResponse({ type: CountDto })
+  async unread(@CurrentCaller() caller: Caller): Promise<CountDto> {
+    return { count: await this.notifications.unreadCount(caller) };
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'Mark one notification read' })
+  @ApiNoContentResponse({ description: 'marked read' })
+  @ApiErrors(ErrorCode.NotFound)
+  async read(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<void> {
+    await this.notifications.markRead(caller, id);
+  }
+
+  @Get('admin/outbox/dead')
+  @Authenticated({ permission: Permission.OutboxAdmin })
+  @ApiOperation({ summary: 'Dead letters: outgoing messages that failed for good' })
+  @ApiOkResponse({ type: [OutboxEntryDto] })
+  async dead(): Promise<OutboxEntryDto[]> {
+    return (await this.outbox.deadLetters()).map((r) => ({
+      id: r.id, topic: r.topic, attempts: r.attempts, lastError: r.lastError, createdAt: r.createdAt.toISOString(),
+    }));
+  }
+
+  @Post('admin/outbox/:id/retry')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.OutboxAdmin })
+  @ApiOperation({ summary: 'Send a dead letter again' })
+  @ApiOkResponse({ type: CountDto })
+  async retry(@Param('id', IdParamPipe) id: number): Promise<CountDto> {
+    return { count: await this.outbox.retry([id]) };
+  }
+}

@@ -1,0 +1,92 @@
+import { NotificationView, Page } from '@jws/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainException } from '../common/domain.exception';
+import { ErrorCode } from '@jws/contracts';
+import type { Caller } from '../common/request-context';
+import { NotificationEntity, OutboxEntity } from './notification.entity';
+
+export const OUTBOX_TOPIC_SUBSCRIBE = 'wechat.subscribe';
+
+export interface SubscribePayload {
+  userId: number;
+  templateId: string;
+  page: string;
+  data: Record<string, string>;
+}
+
+export interface NotifyInput {
+  title: string;
+  body: string;
+  caseId: number | null;
+  /** Also send a WeChat subscribe message (to residents who accepted one at submit). */
+  wechat?: { page: string; data: Record<string, string> };
+}
+
+/**
+ * In-app notifications plus, where wanted, a WeChat subscribe message through the outbox.
+ * Always called with the transaction of the change that causes it, so neither is lost.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async notify(manager: EntityManager, userIds: number[], input: NotifyInput, dedupeKey: string): Promise<void> {
+    const now = new Date();
+    const recipients = [...new Set(userIds)];
+    if (!recipients.length) return;
+    await manager.getRepository(NotificationEntity).insert(
+      recipients.map((userId) => ({
+        userId, caseId: input.caseId, title: input.title.slice(0, 64), body: input.body.slice(0, 500), readAt: null, createdAt: now,
+      })),
+    );
+    if (!input.wechat) return;
+    const wechat = input.wechat;
+    await manager.getRepository(OutboxEntity).insert(
+      recipients.map((userId) => ({
+        topic: OUTBOX_TOPIC_SUBSCRIBE,
+        dedupeKey: `${dedupeKey}:u${userId}`.slice(0, 128),
+        payload: JSON.stringify({ userId, templateId: this.config.wechatTemplateCaseUpdate, page: wechat.page, data: wechat.data } satisfies SubscribePayload),
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        leaseUntil: null,
+        lastError: null,
+        createdAt: now,
+        sentAt: null,
+      })),
+    );
+  }
+
+  async list(caller: Caller, page: number, pageSize: number): Promise<Page<NotificationView>> {
+    const [rows, total] = await this.notifications.findAndCount({
+      where: { userId: caller.user.id },
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return {
+      items: rows.map((n) => ({
+        id: n.id, title: n.title, body: n.body, caseId: n.caseId,
+        readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
+      })),
+      total, page, pageSize,
+    };
+  }
+
+  unreadCount(caller: Caller): Promise<number> {
+    return this.notifications.count({ where: { userId: caller.user.id, readAt: IsNull() } });
+  }
+
+  async markRead(caller: Caller, id: number): Promise<void> {
+    const result = await this.notifications.update({ id, userId: caller.user.id, readAt: IsNull() }, { readAt: new Date() });
+    if (!result.affected && !(await this.notifications.exist({ where: { id, userId: caller.user.id } }))) {
+      throw new DomainException(ErrorCode.NotFound);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { WechatApiError, WechatClient, WechatErrcode } from '@jws/wechat';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { IntervalWorker } from '../common/interval-worker';
+import { UserEntity } from '../identity/user.entity';
+import { OutboxEntity } from './notification.entity';
+import { OUTBOX_TOPIC_SUBSCRIBE, SubscribePayload } from './notifications.service';
+
+export const OUTBOX_MAX_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+const BATCH = 20;
+
+/** Exponential backoff: 5 s, 10 s, 20 s … capped at one hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(3600_000, 5000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Delivers outbox rows. Rows are claimed with a lease, so several instances never send the same
+ * row at once. If a process dies between sending and marking, the lease runs out and the row is
+ * sent again: a one-time subscription was used up by the first send, so WeChat answers 43101 and
+ * the row is closed as `skipped` — the person is never notified twice beyond what WeChat allows.
+ */
+@Injectable()
+export class OutboxWorker extends IntervalWorker {
+  protected readonly logger = new Logger(OutboxWorker.name);
+  private readonly owner = randomUUID();
+
+  constructor(
+    @InjectRepository(OutboxEntity) private readonly outbox: Repository<OutboxEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly wechat: WechatClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  protected intervalMs(): number {
+    return this.config.workerIntervalMs;
+  }
+
+  /** Claims and delivers due rows; returns how many were attempted. */
+  async tick(now = new Date()): Promise<number> {
+    const candidates = await this.outbox.find({
+      select: { id: true },
+      where: [
+        { status: 'pending', nextAttemptAt: LessThanOrEqual(now), leaseUntil: IsNull() },
+        { status: 'pending', nextAttemptAt: LessThanOrEqual(now), leaseUntil: LessThan(now) },
+      ],
+      order: { nextAttemptAt: 'ASC' },
+      take: BATCH,
+    });
+    let attempted = 0;
+    for (const { id } of candidates) {
+      const claim = await this.outbox
+        .createQueryBuilder()
+        .update()
+        .set({ leaseUntil: new Date(now.getTime() + LEASE_MS) })
+        .where('id = :id AND status = :pending AND (lease_until IS NULL OR lease_until < :now)', { id, pending: 'pending', now })
+        .execute();
+      if (!claim.affected) continue;
+      const row = await this.outbox.findOneOrFail({ where: { id } });
+      await this.deliver(row, now);
+      attempted++;
+    }
+    return attempted;
+  }
+
+  private async deliver(row: OutboxEntity, now: Date): Promise<void> {
+    try {
+      if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE) throw new Error(`unknown topic ${row.topic}`);
+      const payload = JSON.parse(row.payload) as SubscribePayload;
+      const user = await this.users.findOne({ where: { id: payload.userId } });
+      if (!user?.openid) {
+        await this.finish(row, 'skipped', 'recipient has no WeChat openid (in-app notification only)');
+        return;
+      }
+      await this.wechat.sendSubscribeMessage({
+        touser: user.openid,
+        templateId: payload.templateId,
+        page: payload.page,
+        data: payload.data,
+        miniprogramState: this.config.env === 'production' ? 'formal' : 'developer',
+      });
+      await this.finish(row, 'sent', null);
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      if (err instanceof WechatApiError && err.errcode === WechatErrcode.NO_SUBSCRIPTION) {
+        await this.finish(row, 'skipped', 'no subscription left (43101)');
+        return;
+      }
+      const retryable = err instanceof WechatApiError ? err.retryable : false;
+      const message = err instanceof WechatApiError ? `errcode ${err.errcode}: ${err.errmsg}` : String(err);
+      if (!retryable || attempts >= OUTBOX_MAX_ATTEMPTS) {
+        await this.outbox.update({ id: row.id }, { status: 'dead', attempts, leaseUntil: null, lastError: message.slice(0, 300) });
+        this.logger.warn(`outbox ${row.id} dead after ${attempts} attempt(s): ${message}`);
+        return;
+      }
+      await this.outbox.update(
+        { id: row.id },
+        { attempts, leaseUntil: null, lastError: message.slice(0, 300), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+      );
+    }
+  }
+
+  private async finish(row: OutboxEntity, status: 'sent' | 'skipped', note: string | null): Promise<void> {
+    await this.outbox.update(
+      { id: row.id },
+      { status, attempts: row.attempts + 1, leaseUntil: null, lastError: note, sentAt: status === 'sent' ? new Date() : null },
+    );
+  }
+
+  deadLetters(): Promise<OutboxEntity[]> {
+    return this.outbox.find({ where: { status: 'dead' }, order: { id: 'DESC' }, take: 200 });
+  }
+
+  /** An admin sends a dead letter again (after fixing what was wrong). */
+  async retry(ids: number[]): Promise<number> {
+    const result = await this.outbox.update({ id: In(ids), status: 'dead' }, { status: 'pending', nextAttemptAt: new Date(), lastError: null });
+    return result.affected ?? 0;
+  }
+}

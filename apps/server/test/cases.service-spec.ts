@@ -1,0 +1,352 @@
+import { Anonymity, CaseAction, CaseKind, CaseStatus, ContactPreference, ErrorCode, EscalationLevel } from '@jws/contracts';
+import { randomUUID } from 'node:crypto';
+import { CaseDeadlinesWorker } from '../src/cases/case-deadlines.worker';
+import { OutboxWorker } from '../src/notifications/outbox.worker';
+import { bearer, startTestApp, TestApp } from './test-app';
+
+const MINUTE = 60_000;
+
+describe('cases: reporting and handling to closure (MariaDB)', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const as = (username: string) => bearer(tokens[username]);
+  const userId = async (username: string): Promise<number> =>
+    Number((await t.dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
+  const notificationsOf = async (username: string): Promise<{ title: string; case_id: number }[]> =>
+    t.dataSource.query('SELECT title, case_id FROM notifications WHERE user_id = ? ORDER BY id', [await userId(username)]);
+
+  const dispute = (overrides: Record<string, unknown> = {}) => ({
+    kind: CaseKind.Dispute,
+    subcategory: 'neighbour',
+    title: '楼上装修噪音扰民',
+    description: '楼上每天晚上十点后还在装修，多次沟通无果',
+    otherParty: '楼上602住户',
+    contactPreference: ContactPreference.Phone,
+    anonymity: Anonymity.None,
+    ...overrides,
+  });
+
+  const report = (username: string, body: Record<string, unknown>, key = randomUUID()) =>
+    t.http.post('/api/cases').set(as(username)).set('Idempotency-Key', key).send(body);
+
+  const act = (username: string, id: number, action: CaseAction, extra: Record<string, unknown> = {}) =>
+    t.http.post(`/api/cases/${id}/actions`).set(as(username)).send({ action, ...extra });
+
+  beforeAll(async () => {
+    // This suite submits far more reports per minute than a person would.
+    t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
+    for (const u of ['resident1', 'resident2', 'informant1', 'officer1', 'officer2', 'station_leader1', 'branch_leader1', 'city_leader1']) {
+      tokens[u] = await t.login(u);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('assigns a new report to the community officer at once, with deadlines and notifications on record', async () => {
+    const before = Date.now();
+    const res = await report('resident1', dispute()).expect(201);
+    const c = res.body;
+    expect(c).toMatchObject({ status: CaseStatus.Submitted, communityName: '胜利社区', officerName: '王建国', reporterLabel: '我' });
+    expect(c.number).toMatch(/^\d{8}-\d{6}$/);
+    expect(c.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted']);
+
+    const officerView = (await t.http.get(`/api/cases/${c.id}`).set(as('officer1')).expect(200)).body;
+    const first = officerView.deadlines.find((d: { kind: string }) => d.kind === 'first_response');
+    const minutes = (Date.parse(first.dueAt) - before) / MINUTE;
+    expect(minutes).toBeGreaterThan(29);
+    expect(minutes).toBeLessThan(31.5);
+    expect(officerView.reporterLabel).toBe('张阿姨');
+    expect(officerView.reporterPhone).toBe('13800000001');
+    expect(officerView.otherParty).toBe('楼上602住户');
+    expect(officerView.allowedActions).toEqual(expect.arrayContaining([CaseAction.Accept, CaseAction.Reject]));
+
+    expect((await notificationsOf('officer1')).some((n) => n.case_id === c.id && n.title.includes('新矛盾纠纷'))).toBe(true);
+    expect((await notificationsOf('resident1')).some((n) => n.case_id === c.id && n.title === '已收到您的上报')).toBe(true);
+    const [outbox] = await t.dataSource.query("SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE ?", [`case:${c.id}:%`]);
+    expect(Number(outbox.n)).toBeGreaterThan(0);
+    const [row] = await t.dataSource.query('SELECT other_party_enc FROM cases WHERE id = ?', [c.id]);
+    expect(row.other_party_enc).not.toContain('602');
+  });
+
+  it('returns the same case for a retried submission, and refuses a reused key with a different body', async () => {
+    const key = randomUUID();
+    const first = await report('resident1', dispute({ title: '小区门口乱停车' }), key).expect(201);
+    const again = await report('resident1', dispute({ title: '小区门口乱停车' }), key).expect(201);
+    expect(again.body.id).toBe(first.body.id);
+    const conflict = await report('resident1', dispute({ title: '别的事情' }), key).expect(409);
+    expect(conflict.body.code).toBe(ErrorCode.IdempotencyKeyConflict);
+    const missing = await t.http.post('/api/cases').set(as('resident1')).send(dispute()).expect(400);
+    expect(missing.body.code).toBe(ErrorCode.IdempotencyKeyRequired);
+    const [count] = await t.dataSource.query("SELECT COUNT(*) AS n FROM cases WHERE title = '小区门口乱停车'");
+    expect(Number(count.n)).toBe(1);
+  });
+
+  it('submits exactly one case when the same draft is sent twice at once', async () => {
+    const key = randomUUID();
+    const body = dispute({ title: '并发提交测试' });
+    const [a, b] = await Promise.all([report('resident1', body, key), report('resident1', body, key)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.id).toBe(b.body.id);
+  });
+
+  it('asks a resident without a community to join one first, and checks the subcategory and hazard place', async () => {
+    expect((await report('resident2', dispute()).expect(400)).body.code).toBe(ErrorCode.NoCommunity);
+    expect((await report('resident1', dispute({ subcategory: 'nonsense' })).expect(400)).body.code).toBe(ErrorCode.SubcategoryInvalid);
+    const hazard = { ...dispute(), kind: CaseKind.Hazard, subcategory: 'fire', otherParty: undefined };
+    expect((await report('resident1', hazard).expect(400)).body.code).toBe(ErrorCode.ValidationFailed);
+    await report('resident1', { ...hazard, addressText: '胜利社区5栋楼道' }).expect(201);
+  });
+
+  it('runs a case to closure: accept → start → resolve → resident confirms → rating', async () => {
+    const id = (await report('resident1', dispute({ title: '走廊堆放杂物' })).expect(201)).body.id;
+    await act('officer1', id, CaseAction.Accept).expect(200);
+    await act('officer1', id, CaseAction.Start).expect(200);
+    const resolved = (await act('officer1', id, CaseAction.Resolve, { note: '已协调物业清理' }).expect(200)).body;
+    expect(resolved.status).toBe(CaseStatus.Resolved);
+    expect(resolved.deadlines.every((d: { metAt: string | null }) => d.metAt)).toBe(true);
+
+    const residentView = (await t.http.get(`/api/cases/${id}`).set(as('resident1')).expect(200)).body;
+    expect(residentView.canConfirm).toBe(true);
+    expect(residentView.allowedActions).toEqual(expect.arrayContaining([CaseAction.Confirm, CaseAction.Reopen]));
+    const closed = (await act('resident1', id, CaseAction.Confirm).expect(200)).body;
+    expect(closed.status).toBe(CaseStatus.Closed);
+    const rated = (await t.http.post(`/api/cases/${id}/rating`).set(as('resident1')).send({ rating: 5, comment: '民警很负责' }).expect(200)).body;
+    expect(rated.rating).toBe(5);
+    expect((await t.http.post(`/api/cases/${id}/rating`).set(as('resident1')).send({ rating: 1 }).expect(409)).body.code).toBe(ErrorCode.AlreadyRated);
+    expect(rated.timeline.map((e: { toStatus: string | null }) => e.toStatus).filter(Boolean)).toEqual([
+      'submitted', 'accepted', 'in_progress', 'resolved', 'closed',
+    ]);
+  });
+
+  it('refuses a change the state machine does not allow with a coded 409, and a rejection without a reason', async () => {
+    const id = (await report('resident1', dispute({ title: '状态机测试' })).expect(201)).body.id;
+    expect((await act('officer1', id, CaseAction.Resolve).expect(409)).body.code).toBe(ErrorCode.CaseTransitionNotAllowed);
+    expect((await act('officer1', id, CaseAction.Reject).expect(400)).body.code).toBe(ErrorCode.ReasonRequired);
+    expect((await act('resident1', id, CaseAction.Accept).expect(403)).body.code).toBe(ErrorCode.Forbidden);
+    await act('officer1', id, CaseAction.Reject, { note: '不属于公安管辖，请拨打12345' }).expect(200);
+    expect((await act('officer1', id, CaseAction.Accept).expect(409)).body.code).toBe(ErrorCode.CaseTransitionNotAllowed);
+  });
+
+  it('lets only one of two simultaneous acceptances win', async () => {
+    const id = (await report('resident1', dispute({ title: '并发受理' })).expect(201)).body.id;
+    const results = await Promise.all([act('officer1', id, CaseAction.Accept), act('station_leader1', id, CaseAction.Accept)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [events] = await t.dataSource.query("SELECT COUNT(*) AS n FROM case_events WHERE case_id = ? AND to_status = 'accepted'", [id]);
+    expect(Number(events.n)).toBe(1);
+  });
+
+  it('shows residents public events only, while officers also see internal notes', async () => {
+    const id = (await report('resident1', dispute({ title: '内部备注测试' })).expect(201)).body.id;
+    await t.http.post(`/api/cases/${id}/notes`).set(as('officer1')).send({ note: '当事人有前科，注意方式', internal: true }).expect(200);
+    await t.http.post(`/api/cases/${id}/notes`).set(as('officer1')).send({ note: '已联系物业，明天上门', internal: false }).expect(200);
+    const resident = (await t.http.get(`/api/cases/${id}`).set(as('resident1')).expect(200)).body;
+    const notes = resident.timeline.map((e: { note: string | null }) => e.note);
+    expect(notes).toContain('已联系物业，明天上门');
+    expect(notes).not.toContain('当事人有前科，注意方式');
+    expect(resident.deadlines).toEqual([]);
+    const officer = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
+    expect(officer.timeline.map((e: { note: string | null }) => e.note)).toContain('当事人有前科，注意方式');
+    // A resident cannot write notes.
+    await t.http.post(`/api/cases/${id}/notes`).set(as('resident1')).send({ note: 'x', internal: false }).expect(403);
+    // But can add information, which reaches the officer.
+    await t.http.post(`/api/cases/${id}/info`).set(as('resident1')).send({ note: '今晚又在施工' }).expect(200);
+    expect((await notificationsOf('officer1')).some((n) => n.case_id === id && n.title === '上报人补充了信息')).toBe(true);
+  });
+
+  it('keeps cases inside jurisdiction: another officer or resident gets 404, the station leader sees it in the queue', async () => {
+    const id = (await report('resident1', dispute({ title: '辖区测试' })).expect(201)).body.id;
+    await t.http.get(`/api/cases/${id}`).set(as('officer2')).expect(404);
+    await t.http.get(`/api/cases/${id}`).set(as('resident2')).expect(404);
+    await act('officer2', id, CaseAction.Accept).expect(404);
+    const queue = (await t.http.get('/api/cases?pageSize=100').set(as('station_leader1')).expect(200)).body;
+    expect(queue.items.map((c: { id: number }) => c.id)).toContain(id);
+    const other = (await t.http.get('/api/cases?pageSize=100').set(as('officer2')).expect(200)).body;
+    expect(other.items.map((c: { id: number }) => c.id)).not.toContain(id);
+    await t.http.get('/api/cases').set(as('resident1')).expect(403);
+    const mine = (await t.http.get('/api/cases/mine?pageSize=100').set(as('resident1')).expect(200)).body;
+    expect(mine.items.map((c: { id: number }) => c.id)).toContain(id);
+  });
+
+  it('hides an anonymous reporter from everyone but the handling officer', async () => {
+    const id = (await report('resident1', dispute({ title: '匿名测试', anonymity: Anonymity.Others })).expect(201)).body.id;
+    const leader = (await t.http.get(`/api/cases/${id}`).set(as('station_leader1')).expect(200)).body;
+    expect(leader.reporterLabel).toBe('匿名群众');
+    expect(leader.reporterPhone).toBeNull();
+    const officer = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
+    expect(officer.reporterLabel).toBe('张阿姨');
+  });
+
+  it('seals an informant’s identity; only a station leader unseals it, with a reason, on record for city leaders', async () => {
+    const lead = { kind: CaseKind.CrimeLead, subcategory: 'gambling', title: '出租屋疑似聚众赌博', description: '3栋601每晚很多人进出', contactPreference: ContactPreference.InApp, anonymity: Anonymity.Sealed };
+    expect((await report('resident1', lead).expect(400)).body.code).toBe(ErrorCode.SealNotAllowed);
+    const id = (await report('informant1', lead).expect(201)).body.id;
+    const [row] = await t.dataSource.query('SELECT reporter_id FROM cases WHERE id = ?', [id]);
+    expect(row.reporter_id).toBeNull();
+
+    const officer = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
+    expect(officer.reporterLabel).toBe('匿名信息员');
+    expect(officer.reporterPhone).toBeNull();
+    expect(JSON.stringify(officer)).not.toContain('老马');
+    expect(officer.canUnseal).toBe(false);
+    await t.http.post(`/api/cases/${id}/unseal`).set(as('officer1')).send({ reason: '想知道' }).expect(403);
+    // Leads alert the station leader at once.
+    expect((await notificationsOf('station_leader1')).some((n) => n.case_id === id)).toBe(true);
+
+    const unsealed = (await t.http.post(`/api/cases/${id}/unseal`).set(as('station_leader1')).send({ reason: '线索核查需当面了解情况' }).expect(200)).body;
+    expect(unsealed).toMatchObject({ reporterName: '老马', reporterPhone: '13800000003' });
+    const log = (await t.http.get('/api/cases/unseal-log').set(as('city_leader1')).expect(200)).body;
+    expect(log[0]).toMatchObject({ caseId: id, reason: '线索核查需当面了解情况' });
+    const [audit] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'informant.unsealed' AND target_id = ?", [String(id)]);
+    expect(Number(audit.n)).toBe(1);
+    // The informant still follows the report as their own.
+    const mine = (await t.http.get('/api/cases/mine').set(as('informant1')).expect(200)).body;
+    expect(mine.items.map((c: { id: number }) => c.id)).toContain(id);
+  });
+
+  it('escalates an overdue first response once per step: officer, then 督办, then 催办 — even with two workers', async () => {
+    const id = (await report('resident1', dispute({ title: '逾期测试' })).expect(201)).body.id;
+    const created = Date.now();
+    const worker = t.app.get(CaseDeadlinesWorker);
+    const second = Object.assign(Object.create(Object.getPrototypeOf(worker)), worker, { owner: 'second-instance' }) as CaseDeadlinesWorker;
+    const reminders = async (username: string) => (await notificationsOf(username)).filter((n) => n.case_id === id && /超时/.test(n.title)).length;
+
+    await Promise.all([worker.tick(new Date(created + 31 * MINUTE)), second.tick(new Date(created + 31 * MINUTE))]);
+    expect(await reminders('officer1')).toBe(1);
+    expect(await reminders('station_leader1')).toBe(0);
+    let view = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
+    expect(view.escalation).toBe(EscalationLevel.OfficerReminded);
+
+    await Promise.all([worker.tick(new Date(created + 62 * MINUTE)), second.tick(new Date(created + 62 * MINUTE))]);
+    expect(await reminders('station_leader1')).toBe(1);
+    await worker.tick(new Date(created + 93 * MINUTE));
+    expect(await reminders('branch_leader1')).toBe(1);
+    await worker.tick(new Date(created + 200 * MINUTE));
+    expect(await reminders('branch_leader1')).toBe(1);
+    view = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
+    expect(view.escalation).toBe(EscalationLevel.BranchUrging);
+    expect(view.timeline.filter((e: { type: string }) => e.type === 'escalated')).toHaveLength(3);
+    // Residents do not see internal escalations.
+    const resident = (await t.http.get(`/api/cases/${id}`).set(as('resident1')).expect(200)).body;
+    expect(resident.timeline.some((e: { type: string }) => e.type === 'escalated')).toBe(false);
+  });
+
+  it('puts overdue cases first in the queue with a visible flag, and filters by overdue', async () => {
+    const late = (await report('resident1', dispute({ title: '早已逾期的案件' })).expect(201)).body.id;
+    await t.dataSource.query('UPDATE cases SET next_due_at = ? WHERE id = ?', [new Date(Date.now() - 3600_000), late]);
+    const queue = (await t.http.get('/api/cases?pageSize=5').set(as('officer1')).expect(200)).body;
+    expect(queue.items[0]).toMatchObject({ id: late, overdue: true });
+    const overdueOnly = (await t.http.get('/api/cases?overdue=true&pageSize=100').set(as('officer1')).expect(200)).body;
+    expect(overdueOnly.items.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
+    expect(overdueOnly.items.map((c: { id: number }) => c.id)).toContain(late);
+  });
+
+  it('counts a resolution nobody confirmed for 3 days as confirmed, on record', async () => {
+    const id = (await report('resident1', dispute({ title: '自动确认测试' })).expect(201)).body.id;
+    await act('officer1', id, CaseAction.Accept).expect(200);
+    await act('officer1', id, CaseAction.Resolve, { note: '已处理' }).expect(200);
+    const worker = t.app.get(CaseDeadlinesWorker);
+    await worker.tick(new Date(Date.now() + 2 * 86_400_000));
+    expect((await t.http.get(`/api/cases/${id}`).set(as('resident1'))).body.status).toBe(CaseStatus.Resolved);
+    await worker.tick(new Date(Date.now() + 3 * 86_400_000 + MINUTE));
+    const view = (await t.http.get(`/api/cases/${id}`).set(as('resident1'))).body;
+    expect(view.status).toBe(CaseStatus.Closed);
+    expect(view.timeline.at(-1)).toMatchObject({ actorLabel: '系统', toStatus: 'closed' });
+  });
+
+  it('lets the resident reopen within 7 days, with a reason, and not after', async () => {
+    const id = (await report('resident1', dispute({ title: '重开测试' })).expect(201)).body.id;
+    await act('officer1', id, CaseAction.Accept).expect(200);
+    await act('officer1', id, CaseAction.Resolve, { note: '已处理' }).expect(200);
+    expect((await act('resident1', id, CaseAction.Reopen).expect(400)).body.code).toBe(ErrorCode.ReasonRequired);
+    const reopened = (await act('resident1', id, CaseAction.Reopen, { note: '问题依旧' }).expect(200)).body;
+    expect(reopened.status).toBe(CaseStatus.Reopened);
+    expect((await notificationsOf('officer1')).some((n) => n.case_id === id && n.title.includes('重新打开'))).toBe(true);
+
+    await act('officer1', id, CaseAction.Accept).expect(200);
+    await act('officer1', id, CaseAction.Resolve, { note: '再次处理' }).expect(200);
+    await t.dataSource.query('UPDATE cases SET resolved_at = ? WHERE id = ?', [new Date(Date.now() - 8 * 86_400_000), id]);
+    expect((await act('resident1', id, CaseAction.Reopen, { note: '又坏了' }).expect(409)).body.code).toBe(ErrorCode.ReopenWindowPassed);
+  });
+
+  it('marks a duplicate and tells the reporters of both', async () => {
+    const original = (await report('resident1', dispute({ title: '路灯坏了' })).expect(201)).body.id;
+    const dup = (await report('informant1', dispute({ title: '3栋旁路灯不亮' })).expect(201)).body.id;
+    await act('officer1', dup, CaseAction.MarkDuplicate, { duplicateOfId: original, note: '与先前上报为同一事项' }).expect(200);
+    expect((await t.http.get(`/api/cases/${dup}`).set(as('informant1'))).body).toMatchObject({ status: CaseStatus.Duplicate, duplicateOfId: original });
+    expect((await notificationsOf('resident1')).some((n) => n.case_id === original && n.title.includes('同一件事'))).toBe(true);
+    expect((await notificationsOf('informant1')).some((n) => n.case_id === dup && n.title.includes('重复上报'))).toBe(true);
+  });
+
+  it('transfers a case to another community: the new officer owns it and must accept it', async () => {
+    const id = (await report('resident1', dispute({ title: '转交测试' })).expect(201)).body.id;
+    const [yanan] = await t.dataSource.query("SELECT id FROM org_units WHERE name = '延安社区'");
+    await act('officer1', id, CaseAction.Transfer, { transferToCommunityId: yanan.id, note: '事发地在延安社区' }).expect(200);
+    await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(404);
+    const view = (await t.http.get(`/api/cases/${id}`).set(as('officer2')).expect(200)).body;
+    expect(view).toMatchObject({ status: CaseStatus.Transferred, officerName: '李卫东', communityName: '延安社区' });
+    expect(view.allowedActions).toContain(CaseAction.Accept);
+    expect((await notificationsOf('officer2')).some((n) => n.case_id === id && n.title.includes('转交'))).toBe(true);
+    // The resident still follows it.
+    expect((await t.http.get(`/api/cases/${id}`).set(as('resident1')).expect(200)).body.status).toBe(CaseStatus.Transferred);
+  });
+
+  it('alerts station and branch leaders at once when an officer flags a serious present risk', async () => {
+    const id = (await report('resident1', dispute({ title: '邻里纠纷激化' })).expect(201)).body.id;
+    const flagged = (await t.http.post(`/api/cases/${id}/serious-risk`).set(as('officer1')).send({ note: '一方扬言报复' }).expect(200)).body;
+    expect(flagged.seriousRisk).toBe(true);
+    expect((await notificationsOf('station_leader1')).some((n) => n.case_id === id && n.title.includes('严重现实危险'))).toBe(true);
+    expect((await notificationsOf('branch_leader1')).some((n) => n.case_id === id && n.title.includes('严重现实危险'))).toBe(true);
+    expect((await t.http.get(`/api/cases/${id}`).set(as('resident1'))).body.seriousRisk).toBe(false);
+  });
+
+  it('holds risky text for officer review instead of dropping it', async () => {
+    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-risky-reporter') }).expect(200);
+    const token = wx.body.accessToken as string;
+    await t.http.post('/api/communities/join-by-code').set(bearer(token)).send({ code: 'SHENGLI2026' }).expect(200);
+    t.fake.state.riskyWords.push('赌博网站');
+    const res = await t.http.post('/api/cases').set(bearer(token)).set('Idempotency-Key', randomUUID())
+      .send({ ...dispute({ title: '有人在群里发赌博网站链接' }), kind: CaseKind.CrimeLead, subcategory: 'gambling', otherParty: undefined }).expect(201);
+    expect(res.body.heldForReview).toBe(true);
+    const officer = (await t.http.get(`/api/cases/${res.body.id}`).set(as('officer1')).expect(200)).body;
+    expect(officer.timeline.some((e: { type: string }) => e.type === 'held_for_review')).toBe(true);
+    const cleared = (await t.http.post(`/api/cases/${res.body.id}/review-cleared`).set(as('officer1')).expect(200)).body;
+    expect(cleared.heldForReview).toBe(false);
+  });
+
+  it('delivers the WeChat subscribe message through the outbox, retrying a busy WeChat, never twice', async () => {
+    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-notified') }).expect(200);
+    const token = wx.body.accessToken as string;
+    await t.http.post('/api/communities/join-by-code').set(bearer(token)).send({ code: 'SHENGLI2026' }).expect(200);
+    t.fake.state.grantSubscription('openid-notified', 'demo-case-update-template', 1);
+    await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
+    const id = (await t.http.post('/api/cases').set(bearer(token)).set('Idempotency-Key', randomUUID()).send(dispute({ title: '订阅消息测试' })).expect(201)).body.id;
+
+    const outbox = t.app.get(OutboxWorker);
+    t.fake.state.failNext('/cgi-bin/message/subscribe/send', 45011);
+    await outbox.tick(new Date());
+    const [pending] = await t.dataSource.query('SELECT status, attempts FROM outbox WHERE dedupe_key = ?', [`case:${id}:submitted:u${await t.dataSource.query("SELECT id FROM users WHERE openid = 'openid-notified'").then((r: { id: number }[]) => r[0].id)}`]);
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
+    await outbox.tick(new Date(Date.now() + 10_000));
+    const sent = t.fake.state.sentMessages.filter((m) => m.touser === 'openid-notified');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].data.thing1).toBe('订阅消息测试');
+
+    // A second change: the one-time subscription is used up → closed as skipped, not retried forever.
+    await act('officer1', id, CaseAction.Accept).expect(200);
+    await outbox.tick(new Date(Date.now() + 20_000));
+    expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-notified')).toHaveLength(1);
+    const [skipped] = await t.dataSource.query("SELECT COUNT(*) AS n FROM outbox WHERE status = 'skipped' AND dedupe_key LIKE ?", [`case:${id}:v%`]);
+    expect(Number(skipped.n)).toBe(1);
+    // The in-app list has everything regardless.
+    const list = (await t.http.get('/api/notifications').set(bearer(token)).expect(200)).body;
+    expect(list.items.filter((n: { caseId: number }) => n.caseId === id).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists, counts and marks the caller’s notifications', async () => {
+    const count = (await t.http.get('/api/notifications/unread-count').set(as('officer1')).expect(200)).body.count;
+    expect(count).toBeGreaterThan(0);
+    const page = (await t.http.get('/api/notifications?pageSize=1').set(as('officer1')).expect(200)).body;
+    await t.http.post(`/api/notifications/${page.items[0].id}/read`).set(as('officer1')).expect(204);
+    expect((await t.http.get('/api/notifications/unread-count').set(as('officer1'))).body.count).toBe(count - 1);
+    await t.http.post(`/api/notifications/${page.items[0].id}/read`).set(as('officer2')).expect(404);
+  });
+});
