@@ -42,6 +42,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     plugins: [],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl),
+      // One-time subscribe-message templates asked for when a report is submitted (weapp only).
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     alias: {
       '@jws/contracts': path.join(contractsSrc, 'index.ts'),

@@ -7,14 +7,22 @@ export default defineAppConfig({
     'pages/workbench/index',
     'pages/join/index',
     'pages/login/index',
+    // Opened from 我的上报, 消息 and subscribe messages, by residents and officers alike.
+    'pages/case/index',
+    'pages/notifications/index',
   ],
   // Officer pages load only when an officer opens them.
   subPackages: [
     {
       root: 'packageOfficer',
-      pages: ['community/index'],
+      pages: ['community/index', 'queue/index'],
     },
   ],
+  // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.
+  requiredPrivateInfos: ['chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于在上报时标注事发位置' },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1d3f8f',

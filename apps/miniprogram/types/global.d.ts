@@ -15,3 +15,6 @@ declare namespace NodeJS {
 
 /** API origin, set at build time (config/index.ts): '' in h5 (same origin), API_BASE_URL env in weapp. */
 declare const API_BASE_URL: string
+
+/** Comma-separated WeChat subscribe-message template ids (build-time env SUBSCRIBE_TEMPLATE_IDS); may be ''. */
+declare const SUBSCRIBE_TEMPLATE_IDS: string

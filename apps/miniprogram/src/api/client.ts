@@ -3,6 +3,7 @@ import { ErrorCode, type LoginResponse, type RefreshRequest } from '@jws/contrac
 
 import { ApiError, isApiError } from './errors'
 import { clearAuth, readAuth, writeAuth } from './tokens'
+import { platform } from '../platform'
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -10,6 +11,8 @@ export interface RequestOptions {
   /** Send the bearer token (default). Login endpoints pass false. */
   auth?: boolean
   query?: Record<string, string | number | undefined>
+  /** Extra headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>
 }
 
 interface AuthHooks {
@@ -32,7 +35,9 @@ export function configureAuth(next: AuthHooks): void {
 /** One refresh at a time: concurrent 401s wait for the same refresh (refresh tokens are single use). */
 let refreshInFlight: Promise<void> | null = null
 
-function url(path: string, query?: RequestOptions['query']): string {
+/** Absolute URL of an API path (weapp needs the origin; h5 uses its own: API_BASE_URL is ''). */
+export function apiUrl(path: string, query?: RequestOptions['query']): string {
+  if (/^https?:\/\//.test(path)) return path
   const params = Object.entries(query ?? {})
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
@@ -40,12 +45,12 @@ function url(path: string, query?: RequestOptions['query']): string {
 }
 
 async function send(method: Method, path: string, body: unknown, options: RequestOptions, accessToken: string | null) {
-  const header: Record<string, string> = { Accept: 'application/json' }
+  const header: Record<string, string> = { Accept: 'application/json', ...options.headers }
   if (body !== undefined) header['Content-Type'] = 'application/json'
   if (accessToken) header.Authorization = `Bearer ${accessToken}`
   try {
     return await Taro.request<unknown>({
-      url: url(path, options.query),
+      url: apiUrl(path, options.query),
       method,
       data: body as Record<string, unknown> | undefined,
       header,
@@ -86,20 +91,22 @@ function refreshRefused(error: unknown): boolean {
   return error.status === 400 || error.status === 401 || error.code === 'SIGNED_OUT'
 }
 
+interface RawResponse {
+  statusCode: number
+  data?: unknown
+}
+
 /**
- * The one way pages talk to the server. Resolves with the parsed body of a 2xx answer;
- * rejects with ApiError otherwise. An expired access token is refreshed once and the
- * request retried; a failed refresh ends the session.
+ * Sends with the current access token; an expired one is refreshed once and the call repeated
+ * (`sendWith` runs again with the new token). A refused token or refresh ends the session.
  */
-export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const auth = options.auth !== false
-  if (auth) await hooks.ensureSession()
+async function withAuth<R extends RawResponse>(sendWith: (accessToken: string | null) => Promise<R>): Promise<R> {
+  await hooks.ensureSession()
+  const usedToken = readAuth()?.accessToken ?? null
+  let res = await sendWith(usedToken)
 
-  const usedToken = auth ? readAuth()?.accessToken ?? null : null
-  let res = await send(method, path, body, options, usedToken)
-
-  if (auth && res.statusCode === 401) {
-    const error = ApiError.fromResponse(res.statusCode, res.data)
+  if (res.statusCode === 401) {
+    const error = ApiError.fromResponse(res.statusCode, parseBody(res.data))
     if (error.code !== ErrorCode.TokenExpired) authLost()
     // Another request may already have refreshed while this one was in flight.
     if (readAuth()?.accessToken === usedToken) {
@@ -110,10 +117,66 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
         throw refreshError
       }
     }
-    res = await send(method, path, body, options, readAuth()?.accessToken ?? null)
+    res = await sendWith(readAuth()?.accessToken ?? null)
     if (res.statusCode === 401) authLost()
   }
+  return res
+}
 
+/** uploadFile answers a string; request answers parsed JSON. */
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data) as unknown
+  } catch {
+    return data
+  }
+}
+
+/**
+ * The one way pages talk to the server. Resolves with the parsed body of a 2xx answer;
+ * rejects with ApiError otherwise. An expired access token is refreshed once and the
+ * request retried; a failed refresh ends the session.
+ */
+export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const res = options.auth === false
+    ? await send(method, path, body, options, null)
+    : await withAuth((token) => send(method, path, body, options, token))
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
+  throw ApiError.fromResponse(res.statusCode, res.data)
+}
+
+/** multipart POST of one local file (Taro.uploadFile; h5 accepts the blob: path of chooseImage). */
+export async function upload<T>(path: string, filePath: string, field = 'file', fileName?: string): Promise<T> {
+  const res = await withAuth(async (token) => {
+    try {
+      return await Taro.uploadFile({
+        url: apiUrl(path),
+        filePath,
+        name: field,
+        header: token ? { Authorization: `Bearer ${token}`, Accept: 'application/json' } : { Accept: 'application/json' },
+        timeout: 60000,
+        ...(fileName ? { fileName } : {}),
+      })
+    } catch {
+      throw ApiError.client('NETWORK_ERROR')
+    }
+  })
+  const body = parseBody(res.data)
+  if (res.statusCode >= 200 && res.statusCode < 300) return body as T
+  throw ApiError.fromResponse(res.statusCode, body)
+}
+
+/** GET a file that needs the bearer token (case photos) → a local path an Image can show. */
+export async function download(path: string): Promise<string> {
+  const res = await withAuth(async (token) => {
+    try {
+      const r = await platform.downloadFile(apiUrl(path), token ? { Authorization: `Bearer ${token}` } : {})
+      return { statusCode: r.statusCode, data: r.body, path: r.path }
+    } catch {
+      throw ApiError.client('NETWORK_ERROR')
+    }
+  })
+  if (res.statusCode >= 200 && res.statusCode < 300 && res.path) return res.path
   throw ApiError.fromResponse(res.statusCode, res.data)
 }

@@ -1,4 +1,15 @@
 import type {
+  CaseActionRequest,
+  CaseDetail,
+  CaseInfoRequest,
+  CaseNoteRequest,
+  CaseQueueQuery,
+  CaseSummary,
+  CreateCaseRequest,
+  NotificationView,
+  RateCaseRequest,
+  UnsealView,
+  UploadView,
   CommunityInviteView,
   CommunityView,
   DemoUser,
@@ -15,7 +26,7 @@ import type {
   WorkbenchCommunity,
 } from '@jws/contracts'
 
-import { request } from './client'
+import { request, upload } from './client'
 
 export { ApiError, errorMessage, isApiError } from './errors'
 
@@ -23,6 +34,12 @@ export { ApiError, errorMessage, isApiError } from './errors'
 async function list<T>(promise: Promise<T[] | Page<T>>): Promise<T[]> {
   const body = await promise
   return Array.isArray(body) ? body : body.items
+}
+
+/** Paged endpoints; a bare array (older server) is read as one page. */
+async function page<T>(promise: Promise<T[] | Page<T>>): Promise<Page<T>> {
+  const body = await promise
+  return Array.isArray(body) ? { items: body, total: body.length, page: 1, pageSize: body.length } : body
 }
 
 /** Typed calls of the HTTP API (all under /api). Pages use these, never URLs. */
@@ -49,4 +66,33 @@ export const api = {
   approveMembership: (membershipId: number) => request<unknown>('POST', `/api/memberships/${membershipId}/approve`),
   refuseMembership: (membershipId: number) => request<unknown>('POST', `/api/memberships/${membershipId}/refuse`),
   createInvite: (communityId: number) => request<CommunityInviteView>('POST', `/api/communities/${communityId}/invites`),
+
+  // reports (上报) and their handling
+  /** multipart field `file`; jpeg/png/webp ≤ 5 MB. */
+  uploadPhoto: (filePath: string, fileName?: string) => upload<UploadView>('/api/uploads', filePath, 'file', fileName),
+  /** Same key + same body answers the same case, so a retry after a lost answer is safe. */
+  createCase: (body: CreateCaseRequest, idempotencyKey: string) =>
+    request<CaseDetail>('POST', '/api/cases', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
+  myCases: (pageNo: number, pageSize: number) =>
+    page(request<CaseSummary[] | Page<CaseSummary>>('GET', '/api/cases/mine', undefined, { query: { page: pageNo, pageSize } })),
+  /** Staff queue in scope: overdue first, then by deadline; without `status` the open cases. */
+  caseQueue: (q: CaseQueueQuery) =>
+    page(request<CaseSummary[] | Page<CaseSummary>>('GET', '/api/cases', undefined, {
+      query: { status: q.status, kind: q.kind, communityId: q.communityId, overdue: q.overdue ? 'true' : undefined, page: q.page, pageSize: q.pageSize },
+    })),
+  caseDetail: (id: number) => request<CaseDetail>('GET', `/api/cases/${id}`),
+  caseAction: (id: number, body: CaseActionRequest) => request<CaseDetail>('POST', `/api/cases/${id}/actions`, body),
+  caseNote: (id: number, body: CaseNoteRequest) => request<CaseDetail>('POST', `/api/cases/${id}/notes`, body),
+  caseInfo: (id: number, body: CaseInfoRequest) => request<CaseDetail>('POST', `/api/cases/${id}/info`, body),
+  rateCase: (id: number, body: RateCaseRequest) => request<CaseDetail>('POST', `/api/cases/${id}/rating`, body),
+  flagSeriousRisk: (id: number, note: string) => request<CaseDetail>('POST', `/api/cases/${id}/serious-risk`, { note }),
+  clearReview: (id: number) => request<CaseDetail>('POST', `/api/cases/${id}/review-cleared`),
+  /** Station leaders only; the server audits every unseal. */
+  unseal: (id: number, reason: string) => request<UnsealView>('POST', `/api/cases/${id}/unseal`, { reason }),
+
+  // 消息
+  notifications: (pageNo: number, pageSize = 20) =>
+    page(request<NotificationView[] | Page<NotificationView>>('GET', '/api/notifications', undefined, { query: { page: pageNo, pageSize } })),
+  unreadCount: () => request<{ count: number }>('GET', '/api/notifications/unread-count'),
+  markNotificationRead: (id: number) => request<unknown>('POST', `/api/notifications/${id}/read`),
 }

@@ -8,6 +8,8 @@ export interface AsyncState<T> {
   /** Set when the last load failed; pages show `error.message`. */
   error: ApiError | Error | null
   reload: () => Promise<void>
+  /** Replace the data with a fresher value (e.g. the CaseDetail an action returned). */
+  set: (value: T) => void
 }
 
 interface Options {
@@ -40,6 +42,13 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
     }
   }, [])
 
+  const set = useCallback((value: T) => {
+    // A load already under way would answer with older data: ignore it.
+    generation.current += 1
+    setError(null)
+    setData(value)
+  }, [])
+
   useEffect(() => {
     void reload()
   }, deps)
@@ -53,5 +62,5 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
     if (options.reloadOnShow) void reload()
   })
 
-  return { data, error, reload }
+  return { data, error, reload, set }
 }

@@ -6,7 +6,10 @@ export const ROUTES = {
   workbench: '/pages/workbench/index',
   join: '/pages/join/index',
   login: '/pages/login/index',
+  case: '/pages/case/index',
+  notifications: '/pages/notifications/index',
   officerCommunity: '/packageOfficer/community/index',
+  officerQueue: '/packageOfficer/queue/index',
 } as const
 
 export type TabKey = 'home' | 'report' | 'mine' | 'workbench'
@@ -24,3 +27,6 @@ export const TABS: readonly TabItem[] = [
   { key: 'mine', text: '我的', path: ROUTES.mine },
   { key: 'workbench', text: '工作台', path: ROUTES.workbench },
 ]
+
+/** The page of one report (上报). */
+export const caseUrl = (id: number): string => `${ROUTES.case}?id=${id}`

@@ -19,4 +19,27 @@ export const platform: Platform = {
     })
     if (confirm) window.location.href = `tel:${phoneNumber}`
   },
+
+  // Browsers have no map picker of WeChat's kind: the page hides the button.
+  chooseLocation: null,
+  openLocation: null,
+
+  // Subscribe messages exist only in WeChat; the in-app notification list always works.
+  requestSubscribe: () => Promise.resolve(),
+
+  async downloadFile(url, header) {
+    const res = await fetch(url, { headers: header })
+    if (!res.ok) {
+      const body: unknown = await res.json().catch(() => undefined)
+      return { statusCode: res.status, body }
+    }
+    return { statusCode: res.status, path: URL.createObjectURL(await res.blob()) }
+  },
+
+  onNetworkRestored(listener) {
+    // Taro's h5 onNetworkStatusChange only follows navigator.connection, which does not report
+    // going on- or offline; the window events do.
+    window.addEventListener('online', listener)
+    return () => window.removeEventListener('online', listener)
+  },
 }

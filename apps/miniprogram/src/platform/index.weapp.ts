@@ -18,4 +18,49 @@ export const platform: Platform = {
       // The person cancelled the dial sheet: nothing to do.
     }
   },
+
+  // Needs requiredPrivateInfos: ['chooseLocation'] and permission['scope.userLocation'] in app.config.ts.
+  async chooseLocation() {
+    try {
+      const res = await Taro.chooseLocation({})
+      return { latitude: res.latitude, longitude: res.longitude, name: res.name ?? '', address: res.address ?? '' }
+    } catch {
+      // Cancelled, or location permission refused.
+      return null
+    }
+  },
+
+  async openLocation(latitude, longitude, name) {
+    try {
+      await Taro.openLocation({ latitude, longitude, name, scale: 17 })
+    } catch {
+      // Closed or refused: nothing to do.
+    }
+  },
+
+  async requestSubscribe(templateIds) {
+    // WeChat takes at most 3 templates per call and only from a tap.
+    const tmplIds = templateIds.slice(0, 3)
+    if (tmplIds.length === 0) return
+    try {
+      // Taro types ask for entityIds too (Alipay only); WeChat takes tmplIds alone.
+      await Taro.requestSubscribeMessage({ tmplIds: [...tmplIds] } as Taro.requestSubscribeMessage.Option)
+    } catch {
+      // Refused or not supported: the in-app notification list still works.
+    }
+  },
+
+  async downloadFile(url, header) {
+    const res = await Taro.downloadFile({ url, header })
+    if (res.statusCode >= 200 && res.statusCode < 300) return { statusCode: res.statusCode, path: res.tempFilePath }
+    return { statusCode: res.statusCode }
+  },
+
+  onNetworkRestored(listener) {
+    const onChange = (res: { isConnected: boolean }) => {
+      if (res.isConnected) listener()
+    }
+    Taro.onNetworkStatusChange(onChange)
+    return () => Taro.offNetworkStatusChange(onChange)
+  },
 }

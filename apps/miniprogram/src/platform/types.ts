@@ -6,4 +6,36 @@ export interface Platform {
   getLoginCode(): Promise<string>
   /** Dial a number (asks the person first). */
   makePhoneCall(phoneNumber: string): Promise<void>
+  /**
+   * Pick a point on a map (weapp: wx.chooseLocation). null where the platform has no map
+   * picker (h5): pages hide the button. Resolves null when the person cancels.
+   */
+  chooseLocation: (() => Promise<PickedLocation | null>) | null
+  /** Show a point on a map (weapp: wx.openLocation); null where there is none (h5). */
+  openLocation: ((latitude: number, longitude: number, name: string) => Promise<void>) | null
+  /**
+   * Ask for one-time subscribe messages (weapp: wx.requestSubscribeMessage, at most 3 templates).
+   * Must be called synchronously from a tap handler; never rejects. No-op in h5 or without templates.
+   */
+  requestSubscribe(templateIds: readonly string[]): Promise<void>
+  /** GET a file with headers (images behind the bearer token) and give a path an Image can show. */
+  downloadFile(url: string, header: Record<string, string>): Promise<DownloadResult>
+  /** Calls `listener` whenever the device comes back online; returns the unsubscribe function. */
+  onNetworkRestored(listener: () => void): () => void
+}
+
+export interface PickedLocation {
+  latitude: number
+  longitude: number
+  /** Place name and address as the map picker returned them (may be empty). */
+  name: string
+  address: string
+}
+
+export interface DownloadResult {
+  statusCode: number
+  /** Local path (weapp temp file, h5 blob: URL) of a 2xx answer. */
+  path?: string
+  /** Parsed error body of a non-2xx answer, when readable. */
+  body?: unknown
 }

@@ -1,13 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { MembershipStatus, type MembershipView, type UserView } from '@jws/contracts'
+import { MembershipStatus, Permission, type CaseSummary, type MembershipView, type UserView } from '@jws/contracts'
+
+import { api } from '../../api'
+import PagedList from '../../components/PagedList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
-import { displayPhone, memberTypeLabel, membershipStatusLabel, roleLabel } from '../../lib/labels'
-import { ROUTES } from '../../lib/routes'
+import { usePaged } from '../../hooks/usePaged'
+import { caseKindLabel, caseStatusLabel, caseStatusTag } from '../../lib/case-labels'
+import { displayPhone, formatDateTime, memberTypeLabel, membershipStatusLabel, roleLabel } from '../../lib/labels'
+import { caseUrl, ROUTES } from '../../lib/routes'
 import { loadMeAndMemberships, signOut } from '../../session/auth'
+import { useUser, userCan } from '../../session/store'
 import { platform } from '../../platform'
 import './index.scss'
 
@@ -67,8 +73,60 @@ function Memberships({ memberships }: { memberships: MembershipView[] }) {
   )
 }
 
+/** 消息 with the unread count; the list page marks what it shows as read. */
+function MessagesEntry() {
+  const unread = useAsync(api.unreadCount, [], { reloadOnShow: true })
+  const count = unread.data?.count ?? 0
+  return (
+    <View className='card row mine__entry' id='mine-notifications' ariaRole='button' onClick={() => void Taro.navigateTo({ url: ROUTES.notifications })}>
+      <Text className='mine__entry-title'>消息</Text>
+      <View className='row'>
+        {count > 0 && (
+          <Text className='mine__badge' id='notifications-badge'>
+            {count > 99 ? '99+' : count}
+          </Text>
+        )}
+        <Text className='muted'>查看 ›</Text>
+      </View>
+    </View>
+  )
+}
+
+function MyCaseRow({ c }: { c: CaseSummary }) {
+  return (
+    <View className='row list-item' id={`my-case-${c.id}`} ariaRole='button' onClick={() => void Taro.navigateTo({ url: caseUrl(c.id) })}>
+      <View className='list-item__main'>
+        <Text className='list-item__title'>{c.title}</Text>
+        <Text className='list-item__meta'>
+          {caseKindLabel(c.kind)} · {formatDateTime(c.createdAt)}
+        </Text>
+      </View>
+      <Tag type={caseStatusTag(c.status)}>{caseStatusLabel(c.status)}</Tag>
+    </View>
+  )
+}
+
+/** 我的上报: the person's own reports, newest first, with their status. */
+function MyCases() {
+  const list = usePaged((page) => api.myCases(page, 10), [], { reloadOnShow: true })
+  return (
+    <View className='card'>
+      <Text className='card__title'>我的上报</Text>
+      <PagedList
+        state={list}
+        id='my-cases'
+        moreId='my-cases-more'
+        empty={{ title: '还没有上报', description: '遇到矛盾纠纷、安全隐患等情况，可以在“上报”页告诉民警。' }}
+      >
+        {(c) => <MyCaseRow key={c.id} c={c} />}
+      </PagedList>
+    </View>
+  )
+}
+
 export default function MinePage() {
   const state = useAsync(loadMeAndMemberships, [], { reloadOnShow: true })
+  const user = useUser()
 
   return (
     <TabPage tab='mine'>
@@ -80,6 +138,8 @@ export default function MinePage() {
           </>
         )}
       </AsyncContent>
+      {user && <MessagesEntry />}
+      {userCan(user, Permission.CaseReport) && <MyCases />}
       {/* Always reachable, even when loading the profile failed. */}
       <View className='card'>
         {platform.loginMode === 'demo' && (

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Permission, type WorkbenchCommunity } from '@jws/contracts'
 
 import { api } from '../../api'
@@ -13,11 +13,51 @@ import { loadMe } from '../../session/auth'
 import { userCan } from '../../session/store'
 import './index.scss'
 
+interface QueueCounts {
+  open: number
+  overdue: number
+}
+
+/** Totals for the 案件队列 entry; the entry still shows (without numbers) if they cannot be read. */
+async function loadQueueCounts(): Promise<QueueCounts | null> {
+  try {
+    const [open, overdue] = await Promise.all([api.caseQueue({ pageSize: 1 }), api.caseQueue({ overdue: true, pageSize: 1 })])
+    return { open: open.total, overdue: overdue.total }
+  } catch {
+    return null
+  }
+}
+
 async function loadWorkbench() {
   const user = await loadMe()
   // Mediators and department staff have no communities; their work arrives in later features.
-  const communities = userCan(user, Permission.CommunityMembersRead) ? await api.workbenchCommunities() : []
-  return { user, communities }
+  const [communities, queue] = await Promise.all([
+    userCan(user, Permission.CommunityMembersRead) ? api.workbenchCommunities() : Promise.resolve([]),
+    userCan(user, Permission.CaseRead) ? loadQueueCounts() : Promise.resolve(null),
+  ])
+  return { user, communities, queue }
+}
+
+function QueueEntry({ counts }: { counts: QueueCounts | null }) {
+  const open = (overdueOnly: boolean) => void Taro.navigateTo({ url: overdueOnly ? `${ROUTES.officerQueue}?overdue=1` : ROUTES.officerQueue })
+  return (
+    <View className='card' id='workbench-queue'>
+      <View className='row'>
+        <Text className='card__title workbench__queue-title'>案件队列</Text>
+        {counts && counts.overdue > 0 && (
+          <View id='workbench-queue-overdue' ariaRole='button' onClick={() => open(true)}>
+            <Tag type='danger'>逾期 {counts.overdue}</Tag>
+          </View>
+        )}
+      </View>
+      <Text className='muted'>
+        {counts ? `未办结 ${counts.open} 件，逾期的排在最前。` : '辖区群众的上报，逾期的排在最前。'}
+      </Text>
+      <Button block className='block-button' id='workbench-queue-open' type='primary' onClick={() => open(false)}>
+        进入案件队列
+      </Button>
+    </View>
+  )
 }
 
 function openCommunity(community: WorkbenchCommunity) {
@@ -58,7 +98,7 @@ export default function WorkbenchPage() {
   return (
     <TabPage tab='workbench'>
       <AsyncContent state={state}>
-        {({ user, communities }) =>
+        {({ user, communities, queue }) =>
           userCan(user, Permission.WorkbenchAccess) ? (
             <>
               <View className='card workbench__header'>
@@ -68,6 +108,7 @@ export default function WorkbenchPage() {
                   {user.orgUnitName ? ` · ${user.orgUnitName}` : ''}
                 </Text>
               </View>
+              {userCan(user, Permission.CaseRead) && <QueueEntry counts={queue} />}
               <CommunityList communities={communities} />
             </>
           ) : (

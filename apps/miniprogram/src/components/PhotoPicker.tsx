@@ -1,0 +1,126 @@
+import type { Dispatch, SetStateAction } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { ERROR_MESSAGES, ErrorCode, MAX_CASE_PHOTOS, MAX_PHOTO_BYTES } from '@jws/contracts'
+
+import { api, errorMessage } from '../api'
+import AuthImage from './AuthImage'
+import './PhotoPicker.scss'
+
+/** A photo of a form: chosen (localPath), uploading, uploaded (id, url) or failed (error). */
+export interface PhotoItem {
+  key: string
+  id?: string
+  url?: string
+  /** Local path from chooseImage; absent for photos restored from a saved draft. */
+  localPath?: string
+  /** Browser file name (h5 only), so the upload carries an extension. */
+  fileName?: string
+  uploading?: boolean
+  error?: string
+}
+
+let counter = 0
+const nextKey = () => `p${Date.now().toString(36)}${(counter += 1)}`
+
+/** Uploaded photo ids of a form, or null while any is uploading or failed. */
+export function uploadedIds(photos: readonly PhotoItem[]): string[] | null {
+  if (photos.some((p) => !p.id)) return null
+  return photos.map((p) => p.id as string)
+}
+
+interface Props {
+  /** Element ids: `<prefix>-photos`, `<prefix>-photo-add`, `<prefix>-photo-<n>`, `<prefix>-photo-remove-<n>`. */
+  idPrefix: string
+  photos: PhotoItem[]
+  onChange: Dispatch<SetStateAction<PhotoItem[]>>
+  max?: number
+  disabled?: boolean
+}
+
+/** Up to 9 photos: choose (album or camera), upload each at once, thumbnails with remove. */
+export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE_PHOTOS, disabled = false }: Props) {
+  const update = (key: string, patch: Partial<PhotoItem>) =>
+    onChange((prev) => prev.map((p) => (p.key === key ? { ...p, ...patch } : p)))
+
+  async function uploadOne(item: PhotoItem) {
+    if (!item.localPath) return
+    update(item.key, { uploading: true, error: undefined })
+    try {
+      const uploaded = await api.uploadPhoto(item.localPath, item.fileName)
+      update(item.key, { id: uploaded.id, url: uploaded.url, uploading: false, error: undefined })
+    } catch (e) {
+      update(item.key, { uploading: false, error: errorMessage(e) })
+    }
+  }
+
+  async function add() {
+    const room = max - photos.length
+    if (room <= 0 || disabled) return
+    let chosen: Taro.chooseImage.SuccessCallbackResult
+    try {
+      chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    } catch {
+      return // cancelled
+    }
+    const items: PhotoItem[] = chosen.tempFiles.slice(0, room).map((f) => ({
+      key: nextKey(),
+      localPath: f.path,
+      fileName: f.originalFileObj?.name,
+      error: f.size > MAX_PHOTO_BYTES ? ERROR_MESSAGES[ErrorCode.UploadTooLarge] : undefined,
+    }))
+    onChange((prev) => [...prev, ...items])
+    // One at a time: WeChat allows few parallel requests and photos are large.
+    for (const item of items) if (!item.error) await uploadOne(item)
+  }
+
+  function preview(item: PhotoItem) {
+    if (item.error && item.localPath && !item.uploading) {
+      void uploadOne(item) // tap a failed photo to try again
+      return
+    }
+    const urls = photos.map((p) => p.localPath).filter((p): p is string => Boolean(p))
+    if (item.localPath) void Taro.previewImage({ urls, current: item.localPath })
+  }
+
+  return (
+    <View className='photo-picker' id={`${idPrefix}-photos`}>
+      {photos.map((p, index) => (
+        <View key={p.key} className='photo-picker__cell' id={`${idPrefix}-photo-${index}`}>
+          {p.localPath ? (
+            <Image className='photo-picker__image' src={p.localPath} mode='aspectFill' onClick={() => preview(p)} />
+          ) : p.url ? (
+            <AuthImage className='photo-picker__image' url={p.url} />
+          ) : (
+            <View className='photo-picker__image' />
+          )}
+          {(p.uploading || p.error) && (
+            <View className={`photo-picker__state${p.error ? ' photo-picker__state--error' : ''}`} onClick={() => preview(p)}>
+              <Text>{p.uploading ? '上传中' : p.localPath ? '失败，点击重试' : '失败'}</Text>
+            </View>
+          )}
+          {!disabled && (
+            <View
+              className='photo-picker__remove'
+              id={`${idPrefix}-photo-remove-${index}`}
+              ariaRole='button'
+              ariaLabel='删除这张图片'
+              onClick={() => onChange((prev) => prev.filter((x) => x.key !== p.key))}
+            >
+              <Text>×</Text>
+            </View>
+          )}
+        </View>
+      ))}
+      {photos.length < max && !disabled && (
+        <View className='photo-picker__cell photo-picker__add' id={`${idPrefix}-photo-add`} ariaRole='button' ariaLabel='添加图片' onClick={() => void add()}>
+          <Text className='photo-picker__plus'>+</Text>
+          <Text className='photo-picker__count'>
+            {photos.length}/{max}
+          </Text>
+        </View>
+      )}
+      {photos.find((p) => p.error) && <Text className='error-text photo-picker__error'>{photos.find((p) => p.error)?.error}</Text>}
+    </View>
+  )
+}

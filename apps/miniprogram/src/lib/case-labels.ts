@@ -1,0 +1,96 @@
+import {
+  Anonymity,
+  CASE_ACTION_LABELS,
+  CASE_KIND_LABELS,
+  CASE_STATUS_LABELS,
+  CASE_SUBCATEGORIES,
+  CONTACT_PREFERENCE_LABELS,
+  CaseAction,
+  CaseStatus,
+  ESCALATION_LABELS,
+  EscalationLevel,
+  TimelineEventType,
+  type CaseKind,
+  type ContactPreference,
+  type DeadlineView,
+  type TimelineEventView,
+} from '@jws/contracts'
+
+export const caseKindLabel = (kind: CaseKind): string => CASE_KIND_LABELS[kind] ?? kind
+export const caseStatusLabel = (status: CaseStatus): string => CASE_STATUS_LABELS[status] ?? status
+export const caseActionLabel = (action: CaseAction): string => CASE_ACTION_LABELS[action] ?? action
+export const contactPreferenceLabel = (p: ContactPreference): string => CONTACT_PREFERENCE_LABELS[p] ?? p
+
+export function subcategoryLabel(kind: CaseKind, code: string): string {
+  return CASE_SUBCATEGORIES[kind]?.find((s) => s.code === code)?.label ?? code
+}
+
+/** 矛盾纠纷 · 邻里纠纷 */
+export const kindAndSubcategory = (kind: CaseKind, code: string): string => `${caseKindLabel(kind)} · ${subcategoryLabel(kind, code)}`
+
+/** '' for no escalation. */
+export const escalationLabel = (level: EscalationLevel): string => ESCALATION_LABELS[level] ?? ''
+
+export const ANONYMITY_LABELS: Record<Anonymity, string> = {
+  [Anonymity.None]: '不匿名',
+  [Anonymity.Others]: '对他人匿名',
+  [Anonymity.Sealed]: '信息员保密模式',
+}
+
+export type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger'
+
+const STATUS_TAGS: Partial<Record<CaseStatus, TagType>> = {
+  [CaseStatus.Submitted]: 'warning',
+  [CaseStatus.Reopened]: 'warning',
+  [CaseStatus.Accepted]: 'primary',
+  [CaseStatus.InProgress]: 'primary',
+  [CaseStatus.InMediation]: 'primary',
+  [CaseStatus.Referred]: 'primary',
+  [CaseStatus.Transferred]: 'primary',
+  [CaseStatus.Resolved]: 'success',
+}
+
+export const caseStatusTag = (status: CaseStatus): TagType => STATUS_TAGS[status] ?? 'default'
+
+/** Actions whose note is required by the server (REASON_REQUIRED otherwise). */
+export const REASON_REQUIRED_ACTIONS: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen]
+
+const DEADLINE_LABELS: Record<DeadlineView['kind'], string> = {
+  first_response: '首次响应',
+  resolution: '办结时限',
+}
+export const deadlineLabel = (kind: DeadlineView['kind']): string => DEADLINE_LABELS[kind] ?? kind
+
+const ACTOR_LABELS: Record<string, string> = {
+  resident: '群众',
+  reporter: '上报人',
+  officer: '民警',
+  system: '系统',
+}
+export const actorLabel = (label: string): string => ACTOR_LABELS[label] ?? label
+
+/** The headline of a timeline entry, e.g. 已受理 → 办理中. */
+export function timelineTitle(e: TimelineEventView): string {
+  switch (e.type) {
+    case TimelineEventType.Submitted:
+      return '提交上报'
+    case TimelineEventType.StatusChanged:
+      return e.toStatus ? `状态变为：${caseStatusLabel(e.toStatus)}` : '状态变更'
+    case TimelineEventType.Note:
+      return e.public ? '办理记录' : '内部备注'
+    case TimelineEventType.ReporterInfo:
+      return '补充信息'
+    case TimelineEventType.Escalated:
+      return '超时升级'
+    case TimelineEventType.SeriousRisk:
+      return '标记严重现实危险'
+    case TimelineEventType.Rated:
+      return '评价'
+    case TimelineEventType.HeldForReview:
+      return '内容待人工审核'
+    case TimelineEventType.ReviewCleared:
+      return '审核通过'
+    default:
+      return '记录'
+  }
+}

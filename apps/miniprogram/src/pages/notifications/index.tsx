@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { NotificationView } from '@jws/contracts'
+
+import { api } from '../../api'
+import PagedList from '../../components/PagedList'
+import { usePaged } from '../../hooks/usePaged'
+import { formatDateTime } from '../../lib/labels'
+import { caseUrl } from '../../lib/routes'
+import './index.scss'
+
+const PAGE_SIZE = 20
+
+/**
+ * 消息: the in-app notification list (the channel that always works, unlike subscribe messages).
+ * What this page shows counts as read: unread items keep their mark here until the next visit,
+ * and are marked read on the server one after another. Tapping one opens its report.
+ */
+export default function NotificationsPage() {
+  const list = usePaged((page) => api.notifications(page, PAGE_SIZE), [])
+  const marked = useRef(new Set<number>())
+
+  useEffect(() => {
+    const unread = (list.items ?? []).filter((n) => !n.readAt && !marked.current.has(n.id))
+    if (unread.length === 0) return
+    unread.forEach((n) => marked.current.add(n.id))
+    void (async () => {
+      // One at a time: WeChat allows only a few requests in flight.
+      for (const n of unread) {
+        await api.markNotificationRead(n.id).catch(() => marked.current.delete(n.id))
+      }
+    })()
+  }, [list.items])
+
+  function open(n: NotificationView) {
+    if (!marked.current.has(n.id) && !n.readAt) {
+      marked.current.add(n.id)
+      void api.markNotificationRead(n.id).catch(() => undefined)
+    }
+    if (n.caseId !== null) void Taro.navigateTo({ url: caseUrl(n.caseId) })
+  }
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <PagedList state={list} id='notifications-list' moreId='notifications-more' empty={{ title: '暂无消息', description: '上报有进展时会通知您。' }}>
+          {(n) => (
+            <View
+              key={n.id}
+              id={`notification-${n.id}`}
+              className={`row list-item notification${n.readAt ? '' : ' notification--unread'}`}
+              ariaRole={n.caseId !== null ? 'button' : undefined}
+              onClick={() => open(n)}
+            >
+              {!n.readAt && <View className='notification__dot' ariaLabel='未读' />}
+              <View className='list-item__main'>
+                <Text className='list-item__title notification__title'>{n.title}</Text>
+                <Text className='notification__body'>{n.body}</Text>
+                <Text className='list-item__meta'>{formatDateTime(n.createdAt)}</Text>
+              </View>
+              {n.caseId !== null && <Text className='muted'>查看</Text>}
+            </View>
+          )}
+        </PagedList>
+      </View>
+    </View>
+  )
+}
