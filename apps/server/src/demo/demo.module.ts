@@ -2,20 +2,27 @@ import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CaseWorkflowService } from '../cases/case-workflow.service';
+import { CasesModule } from '../cases/cases.module';
+import { CasesService } from '../cases/cases.service';
+import { seedDemoCases } from './demo-cases';
 import { seedDemo } from './demo-seed';
 
 /** Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production). */
-@Module({})
+@Module({ imports: [CasesModule] })
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cases: CasesService,
+    private readonly workflow: CaseWorkflowService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
     if (await seedDemo(this.dataSource)) this.logger.log('demo data loaded');
+    if (await seedDemoCases(this.dataSource, this.cases, this.workflow)) this.logger.log('demo cases loaded');
   }
 }

@@ -1,4 +1,4 @@
-import { effectiveRoles, ErrorCode, permissionsOf } from '@jws/contracts';
+import { ErrorCode } from '@jws/contracts';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -7,8 +7,8 @@ import { AuditAction, AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/domain.exception';
 import type { AuthedRequest } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
-import { scopeFor } from '../org/scope';
 import { AUTH_METADATA, AuthOptions } from './authenticated.decorator';
+import { callerFor } from './caller';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -41,15 +41,7 @@ export class AuthGuard implements CanActivate {
     if (!user || user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
 
     const orgUnit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
-    const roles = effectiveRoles(user.role, user.isInformant);
-    req.caller = {
-      user,
-      roles,
-      permissions: permissionsOf(roles),
-      scope: scopeFor(user, orgUnit?.path ?? null),
-      ip: req.ip ?? null,
-      requestId: req.id ? String(req.id) : null,
-    };
+    req.caller = callerFor(user, orgUnit?.path ?? null, req.ip ?? null, req.id ? String(req.id) : null);
     if (options.permission && !req.caller.permissions.has(options.permission)) {
       await this.audit.recordFor(req.caller, {
         action: AuditAction.AccessDenied,
