@@ -80,12 +80,14 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(Number(count.n)).toBe(1);
   });
 
-  it('submits exactly one case when the same draft is sent twice at once', async () => {
+  it('creates exactly one case when the same draft is sent 20 times at once', async () => {
     const key = randomUUID();
     const body = dispute({ title: '并发提交测试' });
-    const [a, b] = await Promise.all([report('resident1', body, key), report('resident1', body, key)]);
-    expect([a.status, b.status]).toEqual([201, 201]);
-    expect(a.body.id).toBe(b.body.id);
+    const results = await Promise.all(Array.from({ length: 20 }, () => report('resident1', body, key)));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    const [count] = await t.dataSource.query("SELECT COUNT(*) AS n FROM cases WHERE title = '并发提交测试'");
+    expect(Number(count.n)).toBe(1);
   });
 
   it('asks a resident without a community to join one first, and checks the subcategory and hazard place', async () => {
@@ -339,6 +341,34 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     // The in-app list has everything regardless.
     const list = (await t.http.get('/api/notifications').set(bearer(token)).expect(200)).body;
     expect(list.items.filter((n: { caseId: number }) => n.caseId === id).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not notify twice when the process dies between sending and marking', async () => {
+    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-crash') }).expect(200);
+    const token = wx.body.accessToken as string;
+    await t.http.post('/api/communities/join-by-code').set(bearer(token)).send({ code: 'SHENGLI2026' }).expect(200);
+    t.fake.state.grantSubscription('openid-crash', 'demo-case-update-template', 1);
+    await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
+    await t.http.post('/api/cases').set(bearer(token)).set('Idempotency-Key', randomUUID()).send(dispute({ title: '崩溃测试' })).expect(201);
+
+    const outbox = t.app.get(OutboxWorker);
+    // The send succeeds, then the process "dies" before the row is marked sent.
+    const finish = (outbox as unknown as { finish: (...args: unknown[]) => Promise<void> }).finish;
+    (outbox as unknown as { finish: () => Promise<void> }).finish = async () => {
+      throw new Error('process died');
+    };
+    const now = Date.now();
+    await expect(outbox.tick(new Date(now))).rejects.toThrow('process died');
+    (outbox as unknown as { finish: typeof finish }).finish = finish;
+    expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-crash')).toHaveLength(1);
+
+    // Still leased: another worker does not touch it.
+    expect(await outbox.tick(new Date(now + 30_000))).toBe(0);
+    // Lease over: it is tried again, WeChat refuses (subscription used up) and the row closes.
+    await outbox.tick(new Date(now + 61_000));
+    expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-crash')).toHaveLength(1);
+    const [row] = await t.dataSource.query("SELECT status FROM outbox WHERE status IN ('pending', 'sent', 'skipped') AND payload LIKE ? ORDER BY id DESC LIMIT 1", [`%"userId":${wx.body.user.id},%`]);
+    expect(row.status).toBe('skipped');
   });
 
   it('lists, counts and marks the caller’s notifications', async () => {

@@ -1,4 +1,5 @@
 import {
+  computeDeadlines, DEFAULT_CASE_DEADLINES,
   actionsFrom, CASE_ACTION_PERMISSION, CASE_SUBCATEGORIES, CASE_TRANSITIONS, CaseAction, CaseKind, CaseStatus,
   nextStatus, TERMINAL_STATUSES,
 } from './cases';
@@ -60,5 +61,52 @@ describe('case state machine', () => {
       expect(codes.length).toBeGreaterThan(0);
       expect(new Set(codes).size).toBe(codes.length);
     }
+  });
+});
+
+/** Every (status, action) pair: allowed exactly where the table says, refused everywhere else. */
+const ALLOWED: Record<CaseStatus, CaseAction[]> = {
+  [CaseStatus.Submitted]: [CaseAction.Accept, CaseAction.Reject, CaseAction.MarkDuplicate, CaseAction.Transfer],
+  [CaseStatus.Accepted]: [CaseAction.Start, CaseAction.Resolve, CaseAction.Reject, CaseAction.MarkDuplicate, CaseAction.Transfer, CaseAction.Refer, CaseAction.Mediate],
+  [CaseStatus.InProgress]: [CaseAction.Resolve, CaseAction.Transfer, CaseAction.Refer, CaseAction.Mediate],
+  [CaseStatus.Resolved]: [CaseAction.Confirm, CaseAction.Reopen, CaseAction.AutoClose],
+  [CaseStatus.Closed]: [],
+  [CaseStatus.Rejected]: [],
+  [CaseStatus.Duplicate]: [],
+  [CaseStatus.Transferred]: [CaseAction.Accept, CaseAction.Reject, CaseAction.MarkDuplicate],
+  [CaseStatus.Referred]: [CaseAction.Start, CaseAction.Resolve, CaseAction.ReturnFromReferral],
+  [CaseStatus.InMediation]: [CaseAction.Start, CaseAction.Resolve],
+  [CaseStatus.Reopened]: [CaseAction.Accept, CaseAction.Transfer],
+};
+
+describe('every transition', () => {
+  const pairs = Object.values(CaseStatus).flatMap((status) => Object.values(CaseAction).map((action) => [status, action] as const));
+  it.each(pairs)('from %s, %s is allowed only if listed', (status, action) => {
+    const allowed = ALLOWED[status].includes(action);
+    expect(nextStatus(status, action) !== null).toBe(allowed);
+    if (allowed) expect(nextStatus(status, action)).toBe(CASE_TRANSITIONS[action].to);
+  });
+});
+
+describe('deadline computation', () => {
+  const at = new Date('2026-11-24T23:50:00+08:00');
+
+  it('gives a dispute 30 minutes for the first response, counted through the night', () => {
+    const [first, resolution] = computeDeadlines(CaseKind.Dispute, at);
+    expect(first).toEqual({ kind: 'first_response', dueAt: new Date('2026-11-25T00:20:00+08:00') });
+    expect(resolution.dueAt.getTime() - at.getTime()).toBe(DEFAULT_CASE_DEADLINES[CaseKind.Dispute].resolutionMinutes * 60_000);
+  });
+
+  it('counts weekends and holidays as calendar time', () => {
+    const saturday = new Date('2026-11-28T10:00:00+08:00');
+    const [, resolution] = computeDeadlines(CaseKind.Hazard, saturday);
+    expect(resolution.dueAt.toISOString()).toBe(new Date('2026-11-30T10:00:00+08:00').toISOString());
+  });
+
+  it('uses a configured table over the defaults', () => {
+    const custom = { ...DEFAULT_CASE_DEADLINES, [CaseKind.Question]: { firstResponseMinutes: 5, resolutionMinutes: 60 } };
+    const [first, resolution] = computeDeadlines(CaseKind.Question, at, custom);
+    expect(first.dueAt.getTime() - at.getTime()).toBe(5 * 60_000);
+    expect(resolution.dueAt.getTime() - at.getTime()).toBe(60 * 60_000);
   });
 });

@@ -198,6 +198,27 @@ export const DEFAULT_CASE_DEADLINES: Record<CaseKind, { firstResponseMinutes: nu
   [CaseKind.Question]: { firstResponseMinutes: 240, resolutionMinutes: 2 * 24 * 60 },
 };
 
+export interface ComputedDeadline {
+  kind: 'first_response' | 'resolution';
+  dueAt: Date;
+}
+
+/**
+ * Deadlines of a new report, in calendar time from submission (no office hours: police work is
+ * 24/7). `deadlines` is the configured table, DEFAULT_CASE_DEADLINES unless overridden.
+ */
+export function computeDeadlines(
+  kind: CaseKind,
+  submittedAt: Date,
+  deadlines: Record<CaseKind, { firstResponseMinutes: number; resolutionMinutes: number }> = DEFAULT_CASE_DEADLINES,
+): ComputedDeadline[] {
+  const { firstResponseMinutes, resolutionMinutes } = deadlines[kind];
+  return [
+    { kind: 'first_response', dueAt: new Date(submittedAt.getTime() + firstResponseMinutes * 60_000) },
+    { kind: 'resolution', dueAt: new Date(submittedAt.getTime() + resolutionMinutes * 60_000) },
+  ];
+}
+
 /** Escalation ladder of an overdue deadline: the officer is reminded, then 督办 by the station, then 催办 by the branch. */
 export enum EscalationLevel {
   None = 0,

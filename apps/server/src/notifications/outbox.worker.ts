@@ -70,40 +70,46 @@ export class OutboxWorker extends IntervalWorker {
   }
 
   private async deliver(row: OutboxEntity, now: Date): Promise<void> {
+    let outcome: { status: 'sent' | 'skipped'; note: string | null } | { error: unknown };
     try {
-      if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE) throw new Error(`unknown topic ${row.topic}`);
-      const payload = JSON.parse(row.payload) as SubscribePayload;
-      const user = await this.users.findOne({ where: { id: payload.userId } });
-      if (!user?.openid) {
-        await this.finish(row, 'skipped', 'recipient has no WeChat openid (in-app notification only)');
-        return;
-      }
-      await this.wechat.sendSubscribeMessage({
-        touser: user.openid,
-        templateId: payload.templateId,
-        page: payload.page,
-        data: payload.data,
-        miniprogramState: this.config.env === 'production' ? 'formal' : 'developer',
-      });
-      await this.finish(row, 'sent', null);
+      outcome = await this.send(row);
     } catch (err) {
-      const attempts = row.attempts + 1;
-      if (err instanceof WechatApiError && err.errcode === WechatErrcode.NO_SUBSCRIPTION) {
-        await this.finish(row, 'skipped', 'no subscription left (43101)');
-        return;
-      }
-      const retryable = err instanceof WechatApiError ? err.retryable : false;
-      const message = err instanceof WechatApiError ? `errcode ${err.errcode}: ${err.errmsg}` : String(err);
-      if (!retryable || attempts >= OUTBOX_MAX_ATTEMPTS) {
-        await this.outbox.update({ id: row.id }, { status: 'dead', attempts, leaseUntil: null, lastError: message.slice(0, 300) });
-        this.logger.warn(`outbox ${row.id} dead after ${attempts} attempt(s): ${message}`);
-        return;
-      }
-      await this.outbox.update(
-        { id: row.id },
-        { attempts, leaseUntil: null, lastError: message.slice(0, 300), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
-      );
+      outcome = { error: err };
     }
+    // Marking is outside the try: if it fails (the process dies, the database blips) the row stays
+    // leased and is retried after the lease, which WeChat's one-time subscription makes harmless.
+    if ('status' in outcome) return this.finish(row, outcome.status, outcome.note);
+    const err = outcome.error;
+    const attempts = row.attempts + 1;
+    if (err instanceof WechatApiError && err.errcode === WechatErrcode.NO_SUBSCRIPTION) {
+      return this.finish(row, 'skipped', 'no subscription left (43101)');
+    }
+    const retryable = err instanceof WechatApiError ? err.retryable : false;
+    const message = err instanceof WechatApiError ? `errcode ${err.errcode}: ${err.errmsg}` : String(err);
+    if (!retryable || attempts >= OUTBOX_MAX_ATTEMPTS) {
+      await this.outbox.update({ id: row.id }, { status: 'dead', attempts, leaseUntil: null, lastError: message.slice(0, 300) });
+      this.logger.warn(`outbox ${row.id} dead after ${attempts} attempt(s): ${message}`);
+      return;
+    }
+    await this.outbox.update(
+      { id: row.id },
+      { attempts, leaseUntil: null, lastError: message.slice(0, 300), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+    );
+  }
+
+  private async send(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
+    if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE) throw new Error(`unknown topic ${row.topic}`);
+    const payload = JSON.parse(row.payload) as SubscribePayload;
+    const user = await this.users.findOne({ where: { id: payload.userId } });
+    if (!user?.openid) return { status: 'skipped', note: 'recipient has no WeChat openid (in-app notification only)' };
+    await this.wechat.sendSubscribeMessage({
+      touser: user.openid,
+      templateId: payload.templateId,
+      page: payload.page,
+      data: payload.data,
+      miniprogramState: this.config.env === 'production' ? 'formal' : 'developer',
+    });
+    return { status: 'sent', note: null };
   }
 
   private async finish(row: OutboxEntity, status: 'sent' | 'skipped', note: string | null): Promise<void> {
