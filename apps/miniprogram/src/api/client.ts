@@ -4,6 +4,7 @@ import { ErrorCode, type LoginResponse, type RefreshRequest } from '@jws/contrac
 import { ApiError, isApiError } from './errors'
 import { clearAuth, readAuth, writeAuth } from './tokens'
 import { platform } from '../platform'
+import type { ChosenImage } from '../platform/types'
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -146,18 +147,13 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   throw ApiError.fromResponse(res.statusCode, res.data)
 }
 
-/** multipart POST of one local file (Taro.uploadFile; h5 accepts the blob: path of chooseImage). */
-export async function upload<T>(path: string, filePath: string, field = 'file', fileName?: string): Promise<T> {
+/** multipart POST of one chosen photo (see platform.uploadFile). */
+export async function upload<T>(path: string, image: Pick<ChosenImage, 'path' | 'source'>, field = 'file'): Promise<T> {
   const res = await withAuth(async (token) => {
+    const header: Record<string, string> = { Accept: 'application/json' }
+    if (token) header.Authorization = `Bearer ${token}`
     try {
-      return await Taro.uploadFile({
-        url: apiUrl(path),
-        filePath,
-        name: field,
-        header: token ? { Authorization: `Bearer ${token}`, Accept: 'application/json' } : { Accept: 'application/json' },
-        timeout: 60000,
-        ...(fileName ? { fileName } : {}),
-      })
+      return await platform.uploadFile({ url: apiUrl(path), image, field, header })
     } catch {
       throw ApiError.client('NETWORK_ERROR')
     }

@@ -26,6 +26,7 @@ import type {
   WorkbenchCommunity,
 } from '@jws/contracts'
 
+import type { ChosenImage } from '../platform/types'
 import { request, upload } from './client'
 
 export { ApiError, errorMessage, isApiError } from './errors'
@@ -69,7 +70,7 @@ export const api = {
 
   // reports (上报) and their handling
   /** multipart field `file`; jpeg/png/webp ≤ 5 MB. */
-  uploadPhoto: (filePath: string, fileName?: string) => upload<UploadView>('/api/uploads', filePath, 'file', fileName),
+  uploadPhoto: (image: Pick<ChosenImage, 'path' | 'source'>) => upload<UploadView>('/api/uploads', image, 'file'),
   /** Same key + same body answers the same case, so a retry after a lost answer is safe. */
   createCase: (body: CreateCaseRequest, idempotencyKey: string) =>
     request<CaseDetail>('POST', '/api/cases', body, { headers: { 'Idempotency-Key': idempotencyKey } }),

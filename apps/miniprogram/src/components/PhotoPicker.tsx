@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { ERROR_MESSAGES, ErrorCode, MAX_CASE_PHOTOS, MAX_PHOTO_BYTES } from '@jws/contracts'
 
 import { api, errorMessage } from '../api'
+import { platform } from '../platform'
 import AuthImage from './AuthImage'
 import './PhotoPicker.scss'
 
@@ -14,8 +15,8 @@ export interface PhotoItem {
   url?: string
   /** Local path from chooseImage; absent for photos restored from a saved draft. */
   localPath?: string
-  /** Browser file name (h5 only), so the upload carries an extension. */
-  fileName?: string
+  /** What the platform needs to upload it besides the path (h5: the File). */
+  source?: unknown
   uploading?: boolean
   error?: string
 }
@@ -47,7 +48,7 @@ export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE
     if (!item.localPath) return
     update(item.key, { uploading: true, error: undefined })
     try {
-      const uploaded = await api.uploadPhoto(item.localPath, item.fileName)
+      const uploaded = await api.uploadPhoto({ path: item.localPath, source: item.source })
       update(item.key, { id: uploaded.id, url: uploaded.url, uploading: false, error: undefined })
     } catch (e) {
       update(item.key, { uploading: false, error: errorMessage(e) })
@@ -57,16 +58,11 @@ export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE
   async function add() {
     const room = max - photos.length
     if (room <= 0 || disabled) return
-    let chosen: Taro.chooseImage.SuccessCallbackResult
-    try {
-      chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    } catch {
-      return // cancelled
-    }
-    const items: PhotoItem[] = chosen.tempFiles.slice(0, room).map((f) => ({
+    const chosen = await platform.chooseImages(room)
+    const items: PhotoItem[] = chosen.slice(0, room).map((f) => ({
       key: nextKey(),
       localPath: f.path,
-      fileName: f.originalFileObj?.name,
+      source: f.source,
       error: f.size > MAX_PHOTO_BYTES ? ERROR_MESSAGES[ErrorCode.UploadTooLarge] : undefined,
     }))
     onChange((prev) => [...prev, ...items])

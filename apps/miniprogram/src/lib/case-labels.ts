@@ -52,8 +52,8 @@ const STATUS_TAGS: Partial<Record<CaseStatus, TagType>> = {
 
 export const caseStatusTag = (status: CaseStatus): TagType => STATUS_TAGS[status] ?? 'default'
 
-/** Actions whose note is required by the server (REASON_REQUIRED otherwise). */
-export const REASON_REQUIRED_ACTIONS: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen]
+/** Actions whose note is required by the server (REASON_REQUIRED otherwise; the server also asks it for 标记重复). */
+export const REASON_REQUIRED_ACTIONS: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen, CaseAction.MarkDuplicate]
 
 const DEADLINE_LABELS: Record<DeadlineView['kind'], string> = {
   first_response: '首次响应',

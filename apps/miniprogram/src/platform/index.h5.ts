@@ -27,6 +27,29 @@ export const platform: Platform = {
   // Subscribe messages exist only in WeChat; the in-app notification list always works.
   requestSubscribe: () => Promise.resolve(),
 
+  async chooseImages(count) {
+    try {
+      const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      return res.tempFiles.map((f) => ({ path: f.path, size: f.size, source: f.originalFileObj }))
+    } catch {
+      return [] // cancelled
+    }
+  },
+
+  async uploadFile({ url, image, field, header }) {
+    // Taro.uploadFile would re-read the blob: URL with a request, which the service's
+    // Content-Security-Policy (connect-src 'self') refuses; the File itself needs no request.
+    if (typeof Blob !== 'undefined' && image.source instanceof Blob) {
+      const form = new FormData()
+      const name = image.source instanceof File ? image.source.name : 'photo'
+      form.append(field, image.source, name)
+      const res = await fetch(url, { method: 'POST', headers: header, body: form })
+      return { statusCode: res.status, data: await res.text() }
+    }
+    const res = await Taro.uploadFile({ url, filePath: image.path, name: field, header, timeout: 60000 })
+    return { statusCode: res.statusCode, data: res.data }
+  },
+
   async downloadFile(url, header) {
     const res = await fetch(url, { headers: header })
     if (!res.ok) {

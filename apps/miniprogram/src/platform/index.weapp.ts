@@ -50,6 +50,20 @@ export const platform: Platform = {
     }
   },
 
+  async chooseImages(count) {
+    try {
+      const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      return res.tempFiles.map((f) => ({ path: f.path, size: f.size }))
+    } catch {
+      return [] // cancelled
+    }
+  },
+
+  async uploadFile({ url, image, field, header }) {
+    const res = await Taro.uploadFile({ url, filePath: image.path, name: field, header, timeout: 60000 })
+    return { statusCode: res.statusCode, data: res.data }
+  },
+
   async downloadFile(url, header) {
     const res = await Taro.downloadFile({ url, header })
     if (res.statusCode >= 200 && res.statusCode < 300) return { statusCode: res.statusCode, path: res.tempFilePath }

@@ -18,6 +18,10 @@ export interface Platform {
    * Must be called synchronously from a tap handler; never rejects. No-op in h5 or without templates.
    */
   requestSubscribe(templateIds: readonly string[]): Promise<void>
+  /** Choose up to `count` photos from the album or camera. Resolves [] when the person cancels. */
+  chooseImages(count: number): Promise<ChosenImage[]>
+  /** multipart POST of one chosen photo (weapp: wx.uploadFile). Rejects only when nothing was answered. */
+  uploadFile(options: UploadOptions): Promise<{ statusCode: number; data: unknown }>
   /** GET a file with headers (images behind the bearer token) and give a path an Image can show. */
   downloadFile(url: string, header: Record<string, string>): Promise<DownloadResult>
   /** Calls `listener` whenever the device comes back online; returns the unsubscribe function. */
@@ -38,4 +42,20 @@ export interface DownloadResult {
   path?: string
   /** Parsed error body of a non-2xx answer, when readable. */
   body?: unknown
+}
+
+export interface ChosenImage {
+  /** Shows in an Image (weapp temp file, h5 blob: URL). */
+  path: string
+  size: number
+  /** What uploadFile needs besides the path (h5: the browser File). */
+  source?: unknown
+}
+
+export interface UploadOptions {
+  url: string
+  image: Pick<ChosenImage, 'path' | 'source'>
+  /** multipart field name */
+  field: string
+  header: Record<string, string>
 }

@@ -108,7 +108,7 @@ function Header({ c, staff }: { c: CaseDetail; staff: boolean }) {
       </View>
       <Text className='case__title'>{c.title}</Text>
       <View className='case__badges'>
-        <Tag type='default' plain>
+        <Tag type='primary' plain>
           {kindAndSubcategory(c.kind, c.subcategory)}
         </Tag>
         {c.overdue && (
@@ -292,7 +292,7 @@ function TransferChooser({ c, value, onChange }: { c: CaseDetail; value: number 
   const communities = useAsync(async () => (await api.workbenchCommunities()).filter((x) => x.id !== c.communityId), [c.communityId])
   return (
     <View className='case__field'>
-      <Text className='case__label'>转交到（选填，不选则交派出所重新分派）</Text>
+      <Text className='case__label'>转交到哪个社区</Text>
       <AsyncContent state={communities}>
         {(items) =>
           items.length === 0 ? (
@@ -334,6 +334,14 @@ function Actions({ c, onUpdated, reporter }: { c: CaseDetail; onUpdated: OnUpdat
   async function submit() {
     if (!selected) return
     const note = reason.trim()
+    if (selected === CaseAction.MarkDuplicate && duplicateOf === null) {
+      call.setError('请选择原上报')
+      return
+    }
+    if (selected === CaseAction.Transfer && transferTo === null) {
+      call.setError('请选择转交的社区')
+      return
+    }
     if (REASON_REQUIRED_ACTIONS.includes(selected) && !note) {
       call.setError(selected === CaseAction.Reopen ? '请说明需要重新办理的原因' : '请填写理由')
       return
@@ -409,6 +417,8 @@ function Actions({ c, onUpdated, reporter }: { c: CaseDetail; onUpdated: OnUpdat
   )
 }
 
+const RATING_WORDS = ['很不满意', '不满意', '一般', '满意', '非常满意'] as const
+
 function RateCard({ c, onUpdated }: { c: CaseDetail; onUpdated: OnUpdated }) {
   const [rating, setRating] = useState(0)
   const [comment, setComment] = useState('')
@@ -429,6 +439,7 @@ function RateCard({ c, onUpdated }: { c: CaseDetail; onUpdated: OnUpdated }) {
       <View id='case-rate' className='case__rate'>
         <Rate value={rating} count={5} onChange={(v) => setRating(v)} />
       </View>
+      <Text className='case__rate-text'>{rating > 0 ? RATING_WORDS[rating - 1] : '点击星星评分'}</Text>
       <NoteInput id='case-rate-comment' value={comment} onChange={setComment} placeholder='说说您的感受（选填）' maxLength={200} />
       <ErrorLine id='case-rate-error' message={call.error} />
       <Button block className='block-button' id='case-rate-submit' type='primary' loading={call.busy} disabled={call.busy} onClick={() => void submit()}>
