@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { Open311Module } from './open311/open311.module';
 import { OrgModule } from './org/org.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -41,6 +42,7 @@ export class AppModule {
         OrgModule,
         UploadsModule,
         CasesModule,
+        Open311Module,
         HealthModule,
         DemoModule,
       ],

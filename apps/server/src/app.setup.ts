@@ -36,7 +36,8 @@ export function configureApp(app: INestApplication): AppConfig {
       },
     }),
   );
-  app.setGlobalPrefix('api');
+  // Open311 GeoReport v2 has its own well-known root, /open311/v2 (docs/open311.md).
+  app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -2,6 +2,7 @@ import {
   Anonymity, CaseDetail, CaseKind, CaseStatus, CaseSummary, CASE_KIND_LABELS, CASE_SUBCATEGORIES, ErrorCode,
   MembershipStatus, Page, Permission, Role, SEALABLE_KINDS, STATION_ALERT_KINDS, TimelineEventType,
 } from '@jws/contracts';
+import { ContactPreference, OrgLevel } from '@jws/contracts';
 import { WechatClient } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -162,6 +163,59 @@ export class CasesService {
       throw err;
     }
     return this.detail(caller, caseId);
+  }
+
+  /**
+   * A report forwarded by a partner system (Open311, e.g. the 12345 hotline): no reporter account
+   * (`reporterKey` names the partner, never a person), no anonymity, contact through the partner.
+   * Same case, deadlines, timeline and officer notification as a resident's report. `claim` runs
+   * inside the transaction (the partner's idempotency token): if it fails, nothing is created.
+   */
+  async createFromPartner(
+    input: {
+      partnerName: string; reporterKey: string; communityId: number; kind: CaseKind; subcategory: string; title: string;
+      description: string; addressText: string | null; latitude: number | null; longitude: number | null;
+    },
+    claim: (m: EntityManager, caseId: number) => Promise<void>,
+  ): Promise<CaseEntity> {
+    if (!CASE_SUBCATEGORIES[input.kind].some((s) => s.code === input.subcategory)) throw new DomainException(ErrorCode.SubcategoryInvalid);
+    const community = await this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id: input.communityId, level: OrgLevel.Community } });
+    if (!community) throw new DomainException(ErrorCode.NotFound);
+    const now = new Date();
+    const deadlines = this.config.caseDeadlines[input.kind];
+    const firstDue = new Date(now.getTime() + deadlines.firstResponseMinutes * 60_000);
+    const resolutionDue = new Date(now.getTime() + deadlines.resolutionMinutes * 60_000);
+    const id = await this.dataSource.transaction(async (m) => {
+      const cases = m.getRepository(CaseEntity);
+      const inserted = await cases.insert({
+        number: `tmp-${randomUUID().slice(0, 16)}`, kind: input.kind, subcategory: input.subcategory, title: input.title.trim(),
+        description: input.description.trim(), communityId: community.id, orgPath: community.path, officerId: community.officerId,
+        reporterId: null, reporterKey: input.reporterKey, status: CaseStatus.Submitted, anonymity: Anonymity.None,
+        contactPreference: ContactPreference.NoContact, addressText: input.addressText?.trim() || null, latitude: input.latitude,
+        longitude: input.longitude, occurredAt: null, otherParty: null, seriousRisk: false, heldForReview: false, nextDueAt: firstDue,
+        escalation: 0, duplicateOfId: null, rating: null, ratingComment: null, resolvedAt: null, closedAt: null, createdAt: now,
+        updatedAt: now, version: 1,
+      });
+      const caseId = Number(inserted.identifiers[0].id);
+      await cases.update({ id: caseId }, { number: caseNumber(now, caseId) });
+      await claim(m, caseId);
+      await m.getRepository(CaseDeadlineEntity).insert([
+        { caseId, kind: 'first_response', dueAt: firstDue, metAt: null, escalation: 0, nextCheckAt: firstDue, leaseOwner: null, leaseUntil: null },
+        { caseId, kind: 'resolution', dueAt: resolutionDue, metAt: null, escalation: 0, nextCheckAt: resolutionDue, leaseOwner: null, leaseUntil: null },
+      ]);
+      await m.getRepository(CaseEventEntity).insert({
+        caseId, type: TimelineEventType.Submitted, fromStatus: null, toStatus: CaseStatus.Submitted, actorId: null, actorRole: null,
+        isPublic: true, note: `由合作平台“${input.partnerName}”转来；如需联系诉求人，请通过该平台`, at: now,
+      });
+      const label = CASE_KIND_LABELS[input.kind];
+      const body = `${community.name}：${input.title.trim()}（${input.partnerName}转来）`;
+      if (community.officerId) await this.notifications.notify(m, [community.officerId], { title: `新${label}上报`, body, caseId }, `case:${caseId}:new:officer`);
+      if (STATION_ALERT_KINDS.includes(input.kind)) {
+        await this.notifications.notify(m, await leadersOf(m, community.path, [Role.StationLeader]), { title: `新${label}（请关注）`, body, caseId }, `case:${caseId}:new:station`);
+      }
+      return caseId;
+    });
+    return this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { id } });
   }
 
   private async replay(caller: Caller, key: string, requestHash: string): Promise<CaseDetail | null> {

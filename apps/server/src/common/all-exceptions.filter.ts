@@ -4,6 +4,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainException, httpStatusOf } from './domain.exception';
+import { Open311ExceptionFilter } from '../open311/open311.errors';
 
 /**
  * The one place errors become HTTP. Domain errors → `{ code, message }`; framework HTTP errors →
@@ -17,6 +18,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request & { id?: string }>();
+    // Open311 has its own error format, also for errors before its controller (an unreadable body).
+    if (req.path?.startsWith('/open311/')) return new Open311ExceptionFilter().catch(exception, host);
     const { status, body } = this.toBody(exception, req);
     if (!res.headersSent) res.status(status).json(body);
   }

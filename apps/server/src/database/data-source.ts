@@ -19,6 +19,8 @@ import {
   CaseSealedReporterEntity, CaseUnsealEntity, IdempotencyKeyEntity, UploadEntity,
 } from '../cases/case-support.entities';
 import { NotificationEntity, OutboxEntity } from '../notifications/notification.entity';
+import { Open3111764200000000 } from './migrations/1764200000000-open311';
+import { Open311PartnerEntity, Open311TokenEntity } from '../open311/open311.entities';
 
 export const ENTITIES = [
   UserEntity,
@@ -39,10 +41,12 @@ export const ENTITIES = [
   UploadEntity,
   NotificationEntity,
   OutboxEntity,
+  Open311PartnerEntity,
+  Open311TokenEntity,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
-export const MIGRATIONS = [Foundation1764000000000, Cases1764100000000];
+export const MIGRATIONS = [Foundation1764000000000, Cases1764100000000, Open3111764200000000];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {

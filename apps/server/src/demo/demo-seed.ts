@@ -6,6 +6,7 @@ import { CommunityInviteEntity } from '../org/community-invite.entity';
 import { PoliceGroupEntity } from '../org/group.entity';
 import { MembershipEntity } from '../org/membership.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
+import { ensureDemoPartner } from '../open311/open311-demo';
 
 /** The demo invite code for 胜利社区, printed at start-up and used in the README. */
 export const DEMO_INVITE_CODE = 'SHENGLI2026';
@@ -85,6 +86,9 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
       code: DEMO_INVITE_CODE, communityId: shengli.id, createdBy: officer1.id,
       expiresAt: new Date(now.getTime() + 365 * 86_400_000), revokedAt: null, useCount: 0, createdAt: now,
     });
+
+    // Open311: the demo partner system (api_key demo-open311-key, stored hashed), default 胜利社区.
+    await ensureDemoPartner(m);
   });
   return true;
 }

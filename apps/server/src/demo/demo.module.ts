@@ -7,6 +7,7 @@ import { CasesModule } from '../cases/cases.module';
 import { CasesService } from '../cases/cases.service';
 import { seedDemoCases } from './demo-cases';
 import { seedDemo } from './demo-seed';
+import { ensureDemoPartner } from '../open311/open311-demo';
 
 /** Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production). */
 @Module({ imports: [CasesModule] })
@@ -23,6 +24,8 @@ export class DemoModule implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
     if (await seedDemo(this.dataSource)) this.logger.log('demo data loaded');
+    // Demo databases seeded before Open311 existed get its demo partner too.
+    if (await ensureDemoPartner(this.dataSource.manager)) this.logger.log('demo Open311 partner added');
     if (await seedDemoCases(this.dataSource, this.cases, this.workflow)) this.logger.log('demo cases loaded');
   }
 }

@@ -1,0 +1,48 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A partner system allowed to submit service requests (e.g. the 12345 hotline platform). Only
+ * the SHA-256 of its api_key is stored; `communityId` is where its requests go when they name none.
+ */
+@Entity('open311_partners')
+export class Open311PartnerEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Index('uq_open311_partners_key_hash', { unique: true })
+  @Column({ name: 'key_hash', type: 'varchar', length: 64 })
+  keyHash: string;
+
+  @Column({ name: 'community_id', type: 'int', nullable: true })
+  communityId: number | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}
+
+/**
+ * The token answered to a partner's POST: maps to the case it created, and is the partner's
+ * idempotency record (derived from its Idempotency-Key, so a retry finds the same row).
+ */
+@Entity('open311_tokens')
+@Index('ix_open311_tokens_case', ['caseId'])
+export class Open311TokenEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  token: string;
+
+  @Column({ name: 'case_id', type: 'int' })
+  caseId: number;
+
+  @Column({ name: 'partner_id', type: 'int' })
+  partnerId: number;
+
+  /** SHA-256 of the submission: a retried key with a different body is refused. */
+  @Column({ name: 'request_hash', type: 'varchar', length: 64 })
+  requestHash: string;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}

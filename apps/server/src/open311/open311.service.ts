@@ -1,0 +1,395 @@
+import { CaseKind, CaseStatus, CASE_TITLE_MAX, OrgLevel, TERMINAL_STATUSES } from '@jws/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { Brackets, DataSource, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { CasesService } from '../cases/cases.service';
+import { UserEntity } from '../identity/user.entity';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { FieldCipher } from '../personal-data/field-cipher';
+import { hashApiKey } from './open311-demo';
+import {
+  findService, OPEN311_SPECIFICATION, OPEN_KINDS, Open311Request, publicDetailOf, SERVICE_CATALOG, ServiceEntry, toPublicRequest,
+} from './open311-public';
+import { Open311Exception } from './open311.errors';
+import { Open311PartnerEntity, Open311TokenEntity } from './open311.entities';
+import type {
+  Open311AttributeDto, Open311CreatedDto, Open311DiscoveryDto, Open311ServiceDefinitionDto, Open311ServiceDto, Open311TokenDto,
+} from './open311.dto';
+
+/** Date of the last change of this API's behaviour, as GeoReport discovery wants it. */
+export const OPEN311_CHANGESET = '2026-11-24T00:00:00Z';
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+const DEFAULT_WINDOW_DAYS = 90;
+const MAX_IDS = 100;
+const DESCRIPTION_MAX = 4000;
+const ADDRESS_MAX = 200;
+
+type Params = Record<string, unknown>;
+
+export interface Open311Page {
+  items: Open311Request[];
+  total: number;
+}
+
+/** Where a request is: the community and the station above it. */
+interface Place {
+  community: OrgUnitEntity;
+  stationName: string;
+}
+
+/**
+ * Open311 GeoReport v2 over the cases: the public read side (with the privacy rules of
+ * open311-public.ts applied in the query and in the view) and submission by partner systems,
+ * which become real cases through CasesService.createFromPartner.
+ */
+@Injectable()
+export class Open311Service {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  discovery(baseUrl: string): Open311DiscoveryDto {
+    return {
+      changeset: OPEN311_CHANGESET,
+      contact: '指尖上的警务室（市公安局社区警务）运维组，请通过所属公安机关联系',
+      key_service: '合作平台（如12345政务服务便民热线）的 api_key 由市公安局统一发放；只读接口无需 api_key',
+      endpoints: [
+        { specification: OPEN311_SPECIFICATION, url: `${baseUrl}/open311/v2`, changeset: OPEN311_CHANGESET, type: 'production', formats: ['application/json'] },
+      ],
+    };
+  }
+
+  services(): Open311ServiceDto[] {
+    return SERVICE_CATALOG.map((s) => ({
+      service_code: s.code,
+      service_name: s.label,
+      description: serviceDescription(s),
+      metadata: s.open,
+      type: 'realtime',
+      keywords: `${s.kindLabel},${s.label}`,
+      group: s.kindLabel,
+    }));
+  }
+
+  async serviceDefinition(code: string): Promise<Open311ServiceDefinitionDto> {
+    const service = findService(code);
+    if (!service) throw Open311Exception.notFound(`未知的服务类别：${code}`);
+    if (!service.open) return { service_code: service.code, attributes: [] };
+    const communities = await this.dataSource.getRepository(OrgUnitEntity).find({ where: { level: OrgLevel.Community }, order: { id: 'ASC' } });
+    const stations = await this.namesOf(communities.map((c) => c.parentId));
+    const attribute: Open311AttributeDto = {
+      variable: true,
+      code: 'community_id',
+      datatype: 'singlevaluelist',
+      required: false,
+      datatype_description: '目标社区；不填时使用合作平台的默认社区',
+      order: 1,
+      description: '社区',
+      values: communities.map((c) => ({ key: String(c.id), name: `${c.name}（${stations.get(c.parentId ?? 0) ?? ''}）` })),
+    };
+    return { service_code: service.code, attributes: [attribute] };
+  }
+
+  /** GET requests.json: public cases, newest first, one page. */
+  async list(params: Params): Promise<Open311Page> {
+    const page = intParam(params, 'page', 1, 1, 1_000_000);
+    const pageSize = intParam(params, 'page_size', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+    const qb = this.publicCases();
+    const ids = listParam(params, 'service_request_id');
+    if (ids.length) {
+      // As the specification says: with ids given, the other filters are ignored.
+      if (ids.length > MAX_IDS) throw Open311Exception.badRequest(`service_request_id 最多 ${MAX_IDS} 个`);
+      qb.andWhere('c.number IN (:...numbers)', { numbers: ids });
+    } else {
+      const { start, end } = dateWindow(params);
+      qb.andWhere('c.createdAt >= :start', { start }).andWhere('c.createdAt <= :end', { end });
+      const codes = listParam(params, 'service_code').map((code) => {
+        const service = findService(code);
+        if (!service) throw Open311Exception.badRequest(`未知的 service_code：${code}`);
+        return service;
+      });
+      if (codes.length) {
+        qb.andWhere(
+          new Brackets((w) => {
+            codes.forEach((s, i) => w.orWhere(`(c.kind = :k${i} AND c.subcategory = :s${i})`, { [`k${i}`]: s.kind, [`s${i}`]: s.subcategory }));
+          }),
+        );
+      }
+      const statuses = new Set(listParam(params, 'status').map((s) => s.toLowerCase()));
+      for (const s of statuses) if (s !== 'open' && s !== 'closed') throw Open311Exception.badRequest('status 只能是 open 或 closed');
+      if (statuses.size === 1) {
+        qb.andWhere(statuses.has('open') ? 'c.status NOT IN (:...terminal)' : 'c.status IN (:...terminal)', { terminal: TERMINAL_STATUSES });
+      }
+    }
+    const total = await qb.getCount();
+    const rows = await qb
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getMany();
+    return { items: await this.toRequests(rows), total };
+  }
+
+  /** GET requests/{id}.json: one public case, as an array of one. */
+  async one(number: string): Promise<Open311Request[]> {
+    const row = /^[\w-]{1,32}$/.test(number) ? await this.publicCases().andWhere('c.number = :number', { number }).getOne() : null;
+    if (!row) throw Open311Exception.notFound(`未找到服务请求 ${number.slice(0, 32)}`);
+    return this.toRequests([row]);
+  }
+
+  async token(token: string): Promise<Open311TokenDto[]> {
+    const row = /^[\w-]{1,64}$/.test(token) ? await this.dataSource.getRepository(Open311TokenEntity).findOne({ where: { token } }) : null;
+    const entity = row ? await this.dataSource.getRepository(CaseEntity).findOne({ select: { id: true, number: true }, where: { id: row.caseId } }) : null;
+    if (!row || !entity) throw Open311Exception.notFound('未找到该 token');
+    return [{ token, service_request_id: entity.number }];
+  }
+
+  /**
+   * POST requests.json from a partner system. The same Idempotency-Key (per partner) and body
+   * answer the same request again; without a key every POST is a new request.
+   */
+  async create(body: Params, idempotencyKey: string | undefined, ip: string | null): Promise<Open311CreatedDto[]> {
+    const partner = await this.partnerFor(bodyField(body, 'api_key'), ip);
+    const code = bodyField(body, 'service_code');
+    if (!code) throw Open311Exception.badRequest('缺少 service_code');
+    const service = findService(code);
+    if (!service) throw Open311Exception.badRequest(`未知的 service_code：${code}`);
+    if (!service.open) {
+      throw Open311Exception.badRequest(`“${service.kindLabel}”只接受群众通过“指尖上的警务室”小程序上报，合作平台不能提交`);
+    }
+    const description = bodyField(body, 'description');
+    if (!description) throw Open311Exception.badRequest('缺少 description（诉求内容）');
+    if (description.length > DESCRIPTION_MAX) throw Open311Exception.badRequest(`description 不能超过 ${DESCRIPTION_MAX} 字`);
+    const point = coordinates(body);
+    const address = bodyField(body, 'address_string') ?? null;
+    if (address && address.length > ADDRESS_MAX) throw Open311Exception.badRequest(`address_string 不能超过 ${ADDRESS_MAX} 字`);
+    if (!point && !address) throw Open311Exception.badRequest('请提供位置：lat 和 long，或 address_string');
+    const place = await this.targetCommunity(attributeField(body, 'community_id'), partner);
+    if (idempotencyKey !== undefined && !/^[\w-]{8,64}$/.test(idempotencyKey)) {
+      throw Open311Exception.badRequest('Idempotency-Key 须为 8–64 位字母、数字、下划线或连字符');
+    }
+    const accountId = bodyField(body, 'account_id')?.slice(0, 64) ?? null;
+
+    const requestHash = sha256(JSON.stringify({ code, description, point, address, community: place.community.id }));
+    const token = idempotencyKey ? sha256(`${partner.id}:${idempotencyKey}`).slice(0, 40) : randomBytes(20).toString('hex');
+    const answer = (number: string): Open311CreatedDto[] => [
+      { service_request_id: number, service_notice: `已转交${place.stationName}${place.community.name}民警办理`, account_id: accountId, token },
+    ];
+    const replay = await this.replay(token, partner, requestHash);
+    if (replay) return answer(replay);
+
+    let created: CaseEntity;
+    try {
+      created = await this.cases.createFromPartner(
+        {
+          partnerName: partner.name,
+          reporterKey: FieldCipher.blindIndex(`open311-partner:${partner.id}`),
+          communityId: place.community.id,
+          kind: service.kind,
+          subcategory: service.subcategory,
+          title: titleOf(description, service.label),
+          description,
+          addressText: address,
+          latitude: point?.lat ?? null,
+          longitude: point?.long ?? null,
+        },
+        async (m, caseId) => {
+          await m.getRepository(Open311TokenEntity).insert({ token, caseId, partnerId: partner.id, requestHash, createdAt: new Date() });
+        },
+      );
+    } catch (err) {
+      // A concurrent retry with the same key committed first: answer with its request.
+      const again = await this.replay(token, partner, requestHash);
+      if (again) return answer(again);
+      throw err;
+    }
+    await this.audit.record(
+      { userId: null, ip, requestId: null },
+      { action: 'open311.request_created', targetType: 'case', targetId: created.id, detail: `partner ${partner.id} ${partner.name}` },
+    );
+    return answer(created.number);
+  }
+
+  private async replay(token: string, partner: Open311PartnerEntity, requestHash: string): Promise<string | null> {
+    const row = await this.dataSource.getRepository(Open311TokenEntity).findOne({ where: { token } });
+    if (!row) return null;
+    if (row.partnerId !== partner.id || row.requestHash !== requestHash) {
+      throw new Open311Exception(409, '该 Idempotency-Key 已用于内容不同的请求，请勿重复使用');
+    }
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ select: { id: true, number: true }, where: { id: row.caseId } });
+    return entity?.number ?? null;
+  }
+
+  private async partnerFor(apiKey: string | undefined, ip: string | null): Promise<Open311PartnerEntity> {
+    const partner = apiKey && apiKey.length <= 200
+      ? await this.dataSource.getRepository(Open311PartnerEntity).findOne({ where: { keyHash: hashApiKey(apiKey) } })
+      : null;
+    if (!partner) {
+      await this.audit.record({ userId: null, ip, requestId: null }, { action: 'open311.key_rejected', outcome: 'denied', detail: apiKey ? 'unknown api_key' : 'no api_key' });
+      throw new Open311Exception(403, apiKey ? 'api_key 无效，无法提交' : '缺少 api_key，无法提交');
+    }
+    return partner;
+  }
+
+  private async targetCommunity(raw: string | undefined, partner: Open311PartnerEntity): Promise<Place> {
+    let communityId: number | null = partner.communityId;
+    if (raw !== undefined) {
+      if (!/^\d{1,9}$/.test(raw)) throw Open311Exception.badRequest('attribute[community_id] 须为社区编号');
+      communityId = Number(raw);
+    } else if (communityId === null) {
+      throw Open311Exception.badRequest('请用 attribute[community_id] 指定社区（见 services/{service_code}.json）');
+    }
+    const community = await this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id: communityId, level: OrgLevel.Community } });
+    if (!community) throw Open311Exception.badRequest(`未知的社区：${communityId}`);
+    const stations = await this.namesOf([community.parentId]);
+    return { community, stationName: stations.get(community.parentId ?? 0) ?? '' };
+  }
+
+  /** Cases the public may see at all: open kinds, not held by the text safety check. */
+  private publicCases() {
+    return this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.kind IN (:...kinds)', { kinds: OPEN_KINDS })
+      .andWhere('c.heldForReview = :held', { held: 0 });
+  }
+
+  private async toRequests(rows: CaseEntity[]): Promise<Open311Request[]> {
+    if (!rows.length) return [];
+    const communities = await this.dataSource.getRepository(OrgUnitEntity).find({ where: { id: In([...new Set(rows.map((r) => r.communityId))]) } });
+    const communityById = new Map(communities.map((c) => [c.id, c]));
+    const stations = await this.namesOf(communities.map((c) => c.parentId));
+    const deadlines = await this.dataSource.getRepository(CaseDeadlineEntity).find({ where: { caseId: In(rows.map((r) => r.id)), kind: 'resolution' } });
+    const dueByCase = new Map(deadlines.map((d) => [d.caseId, d.dueAt]));
+    // Names to mask in the titles that are published (hazards): the reporter's nickname.
+    const reporterIds = rows.filter((r) => publicDetailOf(r.kind, r.subcategory) === 'text' && r.reporterId).map((r) => r.reporterId as number);
+    const reporters = reporterIds.length
+      ? await this.dataSource.getRepository(UserEntity).find({ select: { id: true, nickname: true }, where: { id: In([...new Set(reporterIds)]) } })
+      : [];
+    const nicknames = new Map(reporters.map((u) => [u.id, u.nickname]));
+    return rows.map((r) => {
+      const community = communityById.get(r.communityId);
+      return toPublicRequest({
+        number: r.number,
+        kind: r.kind as CaseKind,
+        subcategory: r.subcategory,
+        title: r.title,
+        status: r.status as CaseStatus,
+        latitude: r.latitude,
+        longitude: r.longitude,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+        communityName: community?.name ?? '',
+        stationName: stations.get(community?.parentId ?? 0) ?? '',
+        resolutionDueAt: dueByCase.get(r.id) ?? null,
+        namesToMask: [r.reporterId ? nicknames.get(r.reporterId) ?? null : null, r.otherParty],
+      });
+    });
+  }
+
+  private async namesOf(ids: (number | null)[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (!wanted.length) return new Map();
+    const units = await this.dataSource.getRepository(OrgUnitEntity).find({ select: { id: true, name: true }, where: { id: In(wanted) } });
+    return new Map(units.map((u) => [u.id, u.name]));
+  }
+}
+
+function serviceDescription(s: ServiceEntry): string {
+  return s.open
+    ? `${s.kindLabel}：${s.label}。合作平台可通过本接口提交；公开列表只含类别、状态、时间和社区。`
+    : `${s.kindLabel}：${s.label}。仅限群众通过“指尖上的警务室”小程序上报（可保密），合作平台不能提交，也不对外公开。`;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The title of a partner's request: the first line of its description. */
+function titleOf(description: string, fallback: string): string {
+  const first = description.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).find(Boolean) ?? '';
+  return (first || fallback).slice(0, CASE_TITLE_MAX);
+}
+
+/** A scalar query value; repeated parameters (`status=open&status=closed`) join with commas. */
+function queryField(params: Params, name: string): string | undefined {
+  const value = params[name];
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(',');
+  if (typeof value !== 'string') throw Open311Exception.badRequest(`参数 ${name} 格式不正确`);
+  return value.trim() || undefined;
+}
+
+function listParam(params: Params, name: string): string[] {
+  return (queryField(params, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function intParam(params: Params, name: string, dflt: number, min: number, max: number): number {
+  const raw = queryField(params, name);
+  if (raw === undefined) return dflt;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw Open311Exception.badRequest(`${name} 须为 ${min}–${max} 的整数`);
+  return n;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function dateParam(params: Params, name: string): Date | undefined {
+  const raw = queryField(params, name);
+  if (raw === undefined) return undefined;
+  // An unencoded "+" of a UTC offset arrives as a space.
+  const text = raw.replace(/ (\d{2}:?\d{2})$/, '+$1');
+  const at = ISO_DATE.test(text) ? new Date(text) : null;
+  if (!at || Number.isNaN(at.getTime())) throw Open311Exception.badRequest(`${name} 须为 ISO 8601 时间，例如 2026-11-24T08:00:00+08:00`);
+  return at;
+}
+
+/** start_date/end_date; without either, the last 90 days (as the specification suggests). */
+function dateWindow(params: Params): { start: Date; end: Date } {
+  const start = dateParam(params, 'start_date');
+  const end = dateParam(params, 'end_date');
+  const window = DEFAULT_WINDOW_DAYS * 86_400_000;
+  const resolvedEnd = end ?? new Date();
+  const resolvedStart = start ?? new Date(resolvedEnd.getTime() - window);
+  if (resolvedStart.getTime() > resolvedEnd.getTime()) throw Open311Exception.badRequest('start_date 不能晚于 end_date');
+  return { start: resolvedStart, end: resolvedEnd };
+}
+
+/** A POST field (JSON or form): text or a number; anything else is refused. */
+function bodyField(body: Params, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') throw Open311Exception.badRequest(`${name} 格式不正确`);
+  return value.trim() || undefined;
+}
+
+/** `attribute[code]`: nested by the form parser (`attribute: { code }`) or flat in JSON. */
+function attributeField(body: Params, code: string): string | undefined {
+  const nested = body.attribute;
+  if (nested !== undefined && (typeof nested !== 'object' || nested === null || Array.isArray(nested))) {
+    throw Open311Exception.badRequest('attribute 格式不正确');
+  }
+  const fromNested = nested ? bodyField(nested as Params, code) : undefined;
+  return fromNested ?? bodyField(body, `attribute[${code}]`);
+}
+
+function coordinates(body: Params): { lat: number; long: number } | null {
+  const lat = bodyField(body, 'lat');
+  const long = bodyField(body, 'long');
+  if (lat === undefined && long === undefined) return null;
+  if (lat === undefined || long === undefined) throw Open311Exception.badRequest('lat 和 long 须同时提供');
+  const la = Number(lat);
+  const lo = Number(long);
+  if (!Number.isFinite(la) || !Number.isFinite(lo) || Math.abs(la) > 90 || Math.abs(lo) > 180) {
+    throw Open311Exception.badRequest('lat/long 不是有效的经纬度');
+  }
+  return { lat: la, long: lo };
+}
