@@ -1,5 +1,5 @@
 import {
-  Anonymity, CaseDetail, CaseKind, CaseStatus, CaseSummary, CASE_KIND_LABELS, CASE_SUBCATEGORIES, ErrorCode,
+  Anonymity, CaseDetail, CaseKind, computeDeadlines, CaseStatus, CaseSummary, CASE_KIND_LABELS, CASE_SUBCATEGORIES, ErrorCode,
   MembershipStatus, Page, Permission, Role, SEALABLE_KINDS, STATION_ALERT_KINDS, TimelineEventType,
 } from '@jws/contracts';
 import { ContactPreference, OrgLevel } from '@jws/contracts';
@@ -42,6 +42,15 @@ export const STATUS_PHRASE: Record<CaseStatus, string> = {
 };
 
 export const casePage = (caseId: number) => `pages/case/index?id=${caseId}`;
+
+/** Fields of a new case that differ between a resident's report and a partner's. */
+type NewCaseFields = Pick<
+  CaseEntity,
+  | 'kind' | 'subcategory' | 'title' | 'description' | 'reporterId' | 'reporterKey' | 'anonymity' | 'contactPreference'
+  | 'addressText' | 'latitude' | 'longitude' | 'occurredAt' | 'otherParty' | 'heldForReview'
+>;
+
+type SubmittedBy = Pick<CaseEventEntity, 'actorId' | 'actorRole' | 'note'>;
 
 /** Reporting (上报) and reading cases. Status changes live in CaseWorkflowService. */
 @Injectable()
@@ -89,7 +98,6 @@ export class CasesService {
     const community = await this.reporterCommunity(caller, dto.communityId);
     const heldForReview = await this.needsReview(caller, `${dto.title}\n${dto.description}\n${dto.otherParty ?? ''}`);
     const now = new Date();
-    const deadlines = this.config.caseDeadlines[dto.kind];
 
     let caseId: number;
     try {
@@ -98,57 +106,33 @@ export class CasesService {
         // and, once we commit, fails and replays our case instead of creating a second one.
         const keys = m.getRepository(IdempotencyKeyEntity);
         await keys.insert({ userId: caller.user.id, key: idempotencyKey, requestHash, caseId: 0, createdAt: now });
-        const cases = m.getRepository(CaseEntity);
         const sealed = dto.anonymity === Anonymity.Sealed;
-        const firstDue = new Date(now.getTime() + deadlines.firstResponseMinutes * 60_000);
-        const resolutionDue = new Date(now.getTime() + deadlines.resolutionMinutes * 60_000);
-        const inserted = await cases.insert({
-          number: `tmp-${randomUUID().slice(0, 16)}`,
-          kind: dto.kind,
-          subcategory: dto.subcategory,
-          title: dto.title.trim(),
-          description: dto.description.trim(),
-          communityId: community.id,
-          orgPath: community.path,
-          officerId: community.officerId,
-          reporterId: sealed ? null : caller.user.id,
-          reporterKey: reporterKeyOf(caller.user.id),
-          status: CaseStatus.Submitted,
-          anonymity: dto.anonymity,
-          contactPreference: dto.contactPreference,
-          addressText: dto.addressText?.trim() || null,
-          latitude: dto.latitude ?? null,
-          longitude: dto.longitude ?? null,
-          occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : null,
-          otherParty: dto.otherParty?.trim() || null,
-          seriousRisk: false,
-          heldForReview,
-          nextDueAt: firstDue,
-          escalation: 0,
-          duplicateOfId: null,
-          rating: null,
-          ratingComment: null,
-          resolvedAt: null,
-          closedAt: null,
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        });
-        const id = Number(inserted.identifiers[0].id);
-        await cases.update({ id }, { number: caseNumber(now, id) });
+        const id = await this.insertNewCase(
+          m,
+          {
+            kind: dto.kind,
+            subcategory: dto.subcategory,
+            title: dto.title.trim(),
+            description: dto.description.trim(),
+            reporterId: sealed ? null : caller.user.id,
+            reporterKey: reporterKeyOf(caller.user.id),
+            anonymity: dto.anonymity,
+            contactPreference: dto.contactPreference,
+            addressText: dto.addressText?.trim() || null,
+            latitude: dto.latitude ?? null,
+            longitude: dto.longitude ?? null,
+            occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : null,
+            otherParty: dto.otherParty?.trim() || null,
+            heldForReview,
+          },
+          community,
+          now,
+          { actorId: caller.user.id, actorRole: caller.user.role, note: null },
+        );
         if (sealed) await m.getRepository(CaseSealedReporterEntity).insert({ caseId: id, reporterId: String(caller.user.id) });
         if (dto.photoIds?.length) await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, id);
-        await m.getRepository(CaseDeadlineEntity).insert([
-          { caseId: id, kind: 'first_response', dueAt: firstDue, metAt: null, escalation: 0, nextCheckAt: firstDue, leaseOwner: null, leaseUntil: null },
-          { caseId: id, kind: 'resolution', dueAt: resolutionDue, metAt: null, escalation: 0, nextCheckAt: resolutionDue, leaseOwner: null, leaseUntil: null },
-        ]);
-        const events = m.getRepository(CaseEventEntity);
-        await events.insert({
-          caseId: id, type: TimelineEventType.Submitted, fromStatus: null, toStatus: CaseStatus.Submitted,
-          actorId: caller.user.id, actorRole: caller.user.role, isPublic: true, note: null, at: now,
-        });
         if (heldForReview) {
-          await events.insert({
+          await m.getRepository(CaseEventEntity).insert({
             caseId: id, type: TimelineEventType.HeldForReview, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
             isPublic: false, note: '内容安全检测未通过或不可用，待民警人工审核', at: now,
           });
@@ -182,40 +166,76 @@ export class CasesService {
     const community = await this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id: input.communityId, level: OrgLevel.Community } });
     if (!community) throw new DomainException(ErrorCode.NotFound);
     const now = new Date();
-    const deadlines = this.config.caseDeadlines[input.kind];
-    const firstDue = new Date(now.getTime() + deadlines.firstResponseMinutes * 60_000);
-    const resolutionDue = new Date(now.getTime() + deadlines.resolutionMinutes * 60_000);
     const id = await this.dataSource.transaction(async (m) => {
-      const cases = m.getRepository(CaseEntity);
-      const inserted = await cases.insert({
-        number: `tmp-${randomUUID().slice(0, 16)}`, kind: input.kind, subcategory: input.subcategory, title: input.title.trim(),
-        description: input.description.trim(), communityId: community.id, orgPath: community.path, officerId: community.officerId,
-        reporterId: null, reporterKey: input.reporterKey, status: CaseStatus.Submitted, anonymity: Anonymity.None,
-        contactPreference: ContactPreference.NoContact, addressText: input.addressText?.trim() || null, latitude: input.latitude,
-        longitude: input.longitude, occurredAt: null, otherParty: null, seriousRisk: false, heldForReview: false, nextDueAt: firstDue,
-        escalation: 0, duplicateOfId: null, rating: null, ratingComment: null, resolvedAt: null, closedAt: null, createdAt: now,
-        updatedAt: now, version: 1,
-      });
-      const caseId = Number(inserted.identifiers[0].id);
-      await cases.update({ id: caseId }, { number: caseNumber(now, caseId) });
+      const caseId = await this.insertNewCase(
+        m,
+        {
+          kind: input.kind, subcategory: input.subcategory, title: input.title.trim(), description: input.description.trim(),
+          reporterId: null, reporterKey: input.reporterKey, anonymity: Anonymity.None, contactPreference: ContactPreference.NoContact,
+          addressText: input.addressText?.trim() || null, latitude: input.latitude, longitude: input.longitude, occurredAt: null,
+          otherParty: null, heldForReview: false,
+        },
+        community,
+        now,
+        { actorId: null, actorRole: null, note: `由合作平台“${input.partnerName}”转来；如需联系诉求人，请通过该平台` },
+      );
       await claim(m, caseId);
-      await m.getRepository(CaseDeadlineEntity).insert([
-        { caseId, kind: 'first_response', dueAt: firstDue, metAt: null, escalation: 0, nextCheckAt: firstDue, leaseOwner: null, leaseUntil: null },
-        { caseId, kind: 'resolution', dueAt: resolutionDue, metAt: null, escalation: 0, nextCheckAt: resolutionDue, leaseOwner: null, leaseUntil: null },
-      ]);
-      await m.getRepository(CaseEventEntity).insert({
-        caseId, type: TimelineEventType.Submitted, fromStatus: null, toStatus: CaseStatus.Submitted, actorId: null, actorRole: null,
-        isPublic: true, note: `由合作平台“${input.partnerName}”转来；如需联系诉求人，请通过该平台`, at: now,
-      });
-      const label = CASE_KIND_LABELS[input.kind];
-      const body = `${community.name}：${input.title.trim()}（${input.partnerName}转来）`;
-      if (community.officerId) await this.notifications.notify(m, [community.officerId], { title: `新${label}上报`, body, caseId }, `case:${caseId}:new:officer`);
-      if (STATION_ALERT_KINDS.includes(input.kind)) {
-        await this.notifications.notify(m, await leadersOf(m, community.path, [Role.StationLeader]), { title: `新${label}（请关注）`, body, caseId }, `case:${caseId}:new:station`);
-      }
+      await this.notifyStaff(m, caseId, input.kind, `${community.name}：${input.title.trim()}（${input.partnerName}转来）`, community);
       return caseId;
     });
     return this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { id } });
+  }
+
+  /**
+   * Writes a new case the one way every origin shares: the row (assigned to the community's
+   * officer at once), its number, both deadlines, and the `submitted` timeline event.
+   */
+  private async insertNewCase(m: EntityManager, fields: NewCaseFields, community: OrgUnitEntity, now: Date, submittedBy: SubmittedBy): Promise<number> {
+    const cases = m.getRepository(CaseEntity);
+    const [firstResponse, resolution] = computeDeadlines(fields.kind, now, this.config.caseDeadlines);
+    const inserted = await cases.insert({
+      ...fields,
+      number: `tmp-${randomUUID().slice(0, 16)}`,
+      communityId: community.id,
+      orgPath: community.path,
+      officerId: community.officerId,
+      status: CaseStatus.Submitted,
+      seriousRisk: false,
+      nextDueAt: firstResponse.dueAt,
+      escalation: 0,
+      duplicateOfId: null,
+      rating: null,
+      ratingComment: null,
+      resolvedAt: null,
+      closedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    const id = Number(inserted.identifiers[0].id);
+    await cases.update({ id }, { number: caseNumber(now, id) });
+    await m.getRepository(CaseDeadlineEntity).insert(
+      [firstResponse, resolution].map((d) => ({
+        caseId: id, kind: d.kind, dueAt: d.dueAt, metAt: null, escalation: 0, nextCheckAt: d.dueAt, leaseOwner: null, leaseUntil: null,
+      })),
+    );
+    await m.getRepository(CaseEventEntity).insert({
+      caseId: id, type: TimelineEventType.Submitted, fromStatus: null, toStatus: CaseStatus.Submitted,
+      ...submittedBy, isPublic: true, at: now,
+    });
+    return id;
+  }
+
+  /** The community officer hears of every new case; leads and anomalies also alert the station leader. */
+  private async notifyStaff(m: EntityManager, caseId: number, kind: CaseKind, body: string, community: OrgUnitEntity): Promise<void> {
+    const label = CASE_KIND_LABELS[kind];
+    if (community.officerId) {
+      await this.notifications.notify(m, [community.officerId], { title: `新${label}上报`, body, caseId }, `case:${caseId}:new:officer`);
+    }
+    if (STATION_ALERT_KINDS.includes(kind)) {
+      const leaders = await leadersOf(m, community.path, [Role.StationLeader]);
+      await this.notifications.notify(m, leaders, { title: `新${label}（请关注）`, body, caseId }, `case:${caseId}:new:station`);
+    }
   }
 
   private async replay(caller: Caller, key: string, requestHash: string): Promise<CaseDetail | null> {
@@ -250,14 +270,7 @@ export class CasesService {
   }
 
   private async notifyCreated(m: EntityManager, caseId: number, dto: CreateCaseDto, community: OrgUnitEntity, caller: Caller): Promise<void> {
-    const label = CASE_KIND_LABELS[dto.kind];
-    if (community.officerId) {
-      await this.notifications.notify(m, [community.officerId], { title: `新${label}上报`, body: `${community.name}：${dto.title}`, caseId }, `case:${caseId}:new:officer`);
-    }
-    if (STATION_ALERT_KINDS.includes(dto.kind)) {
-      const leaders = await leadersOf(m, community.path, [Role.StationLeader]);
-      await this.notifications.notify(m, leaders, { title: `新${label}（请关注）`, body: `${community.name}：${dto.title}`, caseId }, `case:${caseId}:new:station`);
-    }
+    await this.notifyStaff(m, caseId, dto.kind, `${community.name}：${dto.title}`, community);
     await this.notifications.notify(
       m,
       [caller.user.id],
