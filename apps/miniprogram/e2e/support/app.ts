@@ -12,6 +12,10 @@ export const ROUTES = {
   join: '/pages/join/index',
   login: '/pages/login/index',
   officerCommunity: '/packageOfficer/community/index',
+  report: '/pages/report/index',
+  case: '/pages/case/index',
+  notifications: '/pages/notifications/index',
+  officerQueue: '/packageOfficer/queue/index',
 } as const;
 
 const WAIT_MS = 15_000;
@@ -120,4 +124,13 @@ export async function submitInviteCode(page: Page, code: string): Promise<void> 
   const input = visible(page, '#join-code-input input');
   await input.fill(code);
   await visible(page, '#join-submit').click();
+}
+
+/** The report id of the case page showing (`/pages/case/index?id=<id>`). */
+export async function openedCaseId(page: Page): Promise<number> {
+  await expectPath(page, ROUTES.case);
+  const id = Number(new URL(page.url()).searchParams.get('id'));
+  if (!Number.isInteger(id) || id <= 0) throw new Error(`expected a case page with ?id=<number>, got ${page.url()}`);
+  await visible(page, '#case-number').waitFor();
+  return id;
 }

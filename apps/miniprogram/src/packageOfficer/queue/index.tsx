@@ -50,8 +50,8 @@ function QueueItem({ c }: { c: CaseSummary }) {
         <View className='queue__badges'>
           {c.overdue && <Tag type='danger'>逾期</Tag>}
           {c.escalation > 0 && <Tag type='warning'>{escalationLabel(c.escalation)}</Tag>}
-          {c.seriousRisk && <Tag type='danger' plain>严重现实危险</Tag>}
-          {c.heldForReview && <Tag type='warning' plain>内容待审核</Tag>}
+          {c.seriousRisk && <Tag type='danger'>严重现实危险</Tag>}
+          {c.heldForReview && <Tag type='warning'>内容待审核</Tag>}
         </View>
       )}
     </View>

@@ -108,9 +108,7 @@ function Header({ c, staff }: { c: CaseDetail; staff: boolean }) {
       </View>
       <Text className='case__title'>{c.title}</Text>
       <View className='case__badges'>
-        <Tag type='primary' plain>
-          {kindAndSubcategory(c.kind, c.subcategory)}
-        </Tag>
+        <Text className='case__kind' id='case-kind'>{kindAndSubcategory(c.kind, c.subcategory)}</Text>
         {c.overdue && (
           <View id='case-overdue'>
             <Tag type='danger'>逾期</Tag>
@@ -687,7 +685,7 @@ function Timeline({ c }: { c: CaseDetail }) {
             <View className='case__event-body'>
               <View className='case__event-head'>
                 <Text className='case__event-title'>{timelineTitle(e)}</Text>
-                {!e.public && <Tag type='warning' plain>仅内部</Tag>}
+                {!e.public && <Tag type='warning'>仅内部</Tag>}
               </View>
               <Text className='case__event-meta'>
                 {formatDateTime(e.at)} · {actorLabel(e.actorLabel)}
