@@ -1,7 +1,8 @@
 /** RFC 4122 version 4 UUID (the Idempotency-Key of a report draft). */
 export function uuid4(): string {
   const bytes = new Uint8Array(16)
-  const cryptoApi = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
+  // Browsers have Web Crypto; the mini program runtime does not (Math.random is enough for a request key).
+  const cryptoApi = typeof crypto !== 'undefined' ? (crypto as { getRandomValues?: (a: Uint8Array) => Uint8Array }) : undefined
   if (cryptoApi?.getRandomValues) cryptoApi.getRandomValues(bytes)
   else for (let i = 0; i < 16; i += 1) bytes[i] = Math.floor(Math.random() * 256)
   bytes[6] = (bytes[6] & 0x0f) | 0x40
