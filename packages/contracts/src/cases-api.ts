@@ -97,9 +97,11 @@ export interface CaseDetail extends CaseSummary {
 
 export interface CaseActionRequest {
   action: CaseAction;
-  /** Required for reject, transfer, reopen; optional otherwise. Public unless `internal`. */
+  /** Required (a reason) for reject, mark_duplicate, transfer and reopen; optional otherwise. Public. */
   note?: string;
+  /** Required for mark_duplicate: the original case, which must be in the caller's jurisdiction. */
   duplicateOfId?: number;
+  /** Required for transfer: the community the case moves to. */
   transferToCommunityId?: number;
 }
 
