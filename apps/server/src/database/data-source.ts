@@ -12,6 +12,7 @@ import { MembershipEntity } from '../org/membership.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { Cases1764100000000 } from './migrations/1764100000000-cases';
+import { CaseIndexes1764300000000 } from './migrations/1764300000000-case-indexes';
 import { CaseEntity } from '../cases/case.entity';
 import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
@@ -46,7 +47,7 @@ export const ENTITIES = [
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
-export const MIGRATIONS = [Foundation1764000000000, Cases1764100000000, Open3111764200000000];
+export const MIGRATIONS = [Foundation1764000000000, Cases1764100000000, Open3111764200000000, CaseIndexes1764300000000];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
