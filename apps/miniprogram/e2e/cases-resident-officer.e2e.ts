@@ -296,16 +296,11 @@ describe('cases', () => {
     await attachPhoto(page, 'too-large.png', tooLarge);
     await visible(page, '#report-photo-0').waitFor();
     await expectVisibleText(page, '#report-photos', '图片太大，请选择5MB以内的图片');
-    await expectVisibleText(page, '#report-photo-0', '失败，点击重试');
-    expect(uploads).toEqual([]);
-
-    // Tapping it (失败，点击重试) sends it anyway: the service refuses it with 413 and the same message.
-    const refused = page.waitForResponse(isUpload);
+    // No retry is offered for it (it could never succeed), and tapping it sends nothing.
+    await expectVisibleText(page, '#report-photo-0', '无法上传，请删除');
     await visible(page, '#report-photo-0 .photo-picker__state').click();
-    expect((await refused).status()).toBe(413);
-    await expectVisibleText(page, '#report-photo-0', '失败，点击重试');
     await expectVisibleText(page, '#report-photos', '图片太大，请选择5MB以内的图片');
-    expect(uploads).toHaveLength(1);
+    expect(uploads).toEqual([]);
 
     // Submitting now names the photo, and nothing typed is lost.
     await visible(page, '#report-submit').click();
@@ -327,7 +322,7 @@ describe('cases', () => {
     await expectVisibleText(page, '#case-address', address);
     expect(caseId).toBeGreaterThan(0);
     await expect(visible(page, '#case-photos').count()).resolves.toBe(0);
-    expect(uploads).toHaveLength(1);
+    expect(uploads).toEqual([]);
   });
 
   it("a report is listed in 我的上报 with its status, and the officer's internal note stays internal", async () => {

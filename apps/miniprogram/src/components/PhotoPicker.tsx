@@ -19,7 +19,12 @@ export interface PhotoItem {
   source?: unknown
   uploading?: boolean
   error?: string
+  /** False when trying again cannot help (too large, not an image): the person must remove it. */
+  retryable?: boolean
 }
+
+/** Refusals that no retry can fix. */
+const FINAL_UPLOAD_ERRORS: readonly string[] = [ErrorCode.UploadTooLarge, ErrorCode.UploadTypeNotAllowed]
 
 let counter = 0
 const nextKey = () => `p${Date.now().toString(36)}${(counter += 1)}`
@@ -51,7 +56,8 @@ export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE
       const uploaded = await api.uploadPhoto({ path: item.localPath, source: item.source })
       update(item.key, { id: uploaded.id, url: uploaded.url, uploading: false, error: undefined })
     } catch (e) {
-      update(item.key, { uploading: false, error: errorMessage(e) })
+      const code = (e as { code?: string }).code
+      update(item.key, { uploading: false, error: errorMessage(e), retryable: !(code && FINAL_UPLOAD_ERRORS.includes(code)) })
     }
   }
 
@@ -64,6 +70,7 @@ export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE
       localPath: f.path,
       source: f.source,
       error: f.size > MAX_PHOTO_BYTES ? ERROR_MESSAGES[ErrorCode.UploadTooLarge] : undefined,
+      retryable: f.size <= MAX_PHOTO_BYTES,
     }))
     onChange((prev) => [...prev, ...items])
     // One at a time: WeChat allows few parallel requests and photos are large.
@@ -71,8 +78,9 @@ export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE
   }
 
   function preview(item: PhotoItem) {
-    if (item.error && item.localPath && !item.uploading) {
-      void uploadOne(item) // tap a failed photo to try again
+    if (item.error && !item.uploading) {
+      // Tap a failed photo to try again, unless no retry can help (then only removing it does).
+      if (item.localPath && item.retryable !== false) void uploadOne(item)
       return
     }
     const urls = photos.map((p) => p.localPath).filter((p): p is string => Boolean(p))
@@ -92,7 +100,7 @@ export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE
           )}
           {(p.uploading || p.error) && (
             <View className={`photo-picker__state${p.error ? ' photo-picker__state--error' : ''}`} onClick={() => preview(p)}>
-              <Text>{p.uploading ? '上传中' : p.localPath ? '失败，点击重试' : '失败'}</Text>
+              <Text>{p.uploading ? '上传中' : p.retryable === false ? '无法上传，请删除' : p.localPath ? '失败，点击重试' : '失败'}</Text>
             </View>
           )}
           {!disabled && (
