@@ -9,6 +9,7 @@ import type { AuthedRequest } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { AUTH_METADATA, AuthOptions } from './authenticated.decorator';
 import { callerFor } from './caller';
+import { CallerCache } from './caller-cache';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -21,7 +22,17 @@ export class AuthGuard implements CanActivate {
     private readonly audit: AuditService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(OrgUnitEntity) private readonly orgUnits: Repository<OrgUnitEntity>,
+    private readonly cache: CallerCache,
   ) {}
+
+  private async load(userId: number): Promise<{ user: UserEntity; orgPath: string | null } | null> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user) return null;
+    const orgUnit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
+    const known = { user, orgPath: orgUnit?.path ?? null };
+    this.cache.set(user, known.orgPath);
+    return known;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -37,11 +48,9 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new DomainException(ErrorCode.Unauthenticated);
     const claims = await this.tokens.verifyAccess(header.slice(7).trim());
-    const user = await this.users.findOne({ where: { id: claims.sub } });
-    if (!user || user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
-
-    const orgUnit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
-    req.caller = callerFor(user, orgUnit?.path ?? null, req.ip ?? null, req.id ? String(req.id) : null);
+    const known = this.cache.get(claims.sub) ?? (await this.load(claims.sub));
+    if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
+    req.caller = callerFor(known.user, known.orgPath, req.ip ?? null, req.id ? String(req.id) : null);
     if (options.permission && !req.caller.permissions.has(options.permission)) {
       await this.audit.recordFor(req.caller, {
         action: AuditAction.AccessDenied,

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { AuthGuard } from './auth.guard';
+import { CallerCache } from './caller-cache';
 import { IdentityController } from './identity.controller';
 import { IdentityService } from './identity.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -32,7 +33,7 @@ import { UserEntity } from './user.entity';
     }),
   ],
   controllers: [IdentityController],
-  providers: [TokenService, IdentityService, StaffInvitationService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService, TokenService],
+  providers: [TokenService, IdentityService, StaffInvitationService, CallerCache, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [IdentityService, TokenService, CallerCache],
 })
 export class IdentityModule {}

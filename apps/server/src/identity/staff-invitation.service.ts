@@ -9,6 +9,7 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { ROLE_ORG_LEVEL } from '../org/scope';
+import { CallerCache } from './caller-cache';
 import { ClientInfo, IdentityService } from './identity.service';
 import { StaffInvitationDto } from './dto/auth.dto';
 import { StaffInvitationEntity } from './staff-invitation.entity';
@@ -25,6 +26,7 @@ export class StaffInvitationService {
     @InjectRepository(StaffInvitationEntity) private readonly invitations: Repository<StaffInvitationEntity>,
     @InjectRepository(OrgUnitEntity) private readonly orgUnits: Repository<OrgUnitEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly callers: CallerCache,
   ) {}
 
   async create(caller: Caller, dto: StaffInvitationDto): Promise<StaffInvitationView> {
@@ -89,6 +91,7 @@ export class StaffInvitationService {
       );
       return saved;
     });
+    this.callers.invalidate(user.id);
     return this.identity.loginResponse(user);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '../identity/identity.module';
 import { UserEntity } from '../identity/user.entity';
 import { CommunityHandoverEntity } from './community-handover.entity';
 import { CommunityInviteEntity } from './community-invite.entity';
@@ -12,6 +13,7 @@ import { OrgService } from './org.service';
 
 @Module({
   imports: [
+    IdentityModule,
     TypeOrmModule.forFeature([
       OrgUnitEntity, PoliceGroupEntity, MembershipEntity, CommunityInviteEntity, CommunityHandoverEntity, UserEntity,
     ]),

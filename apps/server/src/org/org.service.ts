@@ -11,6 +11,7 @@ import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
+import { CallerCache } from '../identity/caller-cache';
 import { UserEntity } from '../identity/user.entity';
 import { CommunityHandoverEntity } from './community-handover.entity';
 import { CommunityInviteEntity } from './community-invite.entity';
@@ -52,6 +53,7 @@ export class OrgService {
     @InjectRepository(CommunityInviteEntity) private readonly invites: Repository<CommunityInviteEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly callers: CallerCache,
   ) {}
 
   /**
@@ -260,6 +262,7 @@ export class OrgService {
       throw new DomainException(ErrorCode.NotFound);
     }
     await this.users.update({ id: userId }, { isInformant: granted });
+    this.callers.invalidate(userId);
     await this.audit.recordFor(caller, {
       action: AuditAction.InformantChanged, targetType: 'user', targetId: userId, detail: granted ? 'granted' : 'revoked',
     });
