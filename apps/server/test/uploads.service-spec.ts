@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { DomainException } from '../src/common/domain.exception';
 import { FILE_STORAGE, LocalDiskStorage } from '../src/uploads/storage';
+import { UploadsJanitor } from '../src/uploads/uploads.janitor';
 import { UploadsService } from '../src/uploads/uploads.service';
 import { bearer, startTestApp, TestApp } from './test-app';
 
@@ -275,6 +276,16 @@ describe('photo uploads (MariaDB)', () => {
       expect(existsSync(join(storage.root, row.storageKey))).toBe(false);
       await download(resident, `/api/uploads/${abandoned}`).expect(404);
       expect((await uploads.read(used)).contentType).toBe('image/jpeg');
+    });
+
+    it('lets the janitor delete photos of drafts abandoned for over a week, and keep recent ones', async () => {
+      const old = await uploadedId();
+      const recent = await uploadedId();
+      await t.dataSource.query('UPDATE uploads SET created_at = ? WHERE id = ?', [new Date(Date.now() - 8 * 86_400_000), old]);
+      await t.dataSource.query('UPDATE uploads SET created_at = ? WHERE id = ?', [new Date(Date.now() - 6 * 86_400_000), recent]);
+      await t.app.get(UploadsJanitor).tick(new Date());
+      await download(resident, `/api/uploads/${old}`).expect(404);
+      await download(resident, `/api/uploads/${recent}`).expect(200);
     });
   });
 });

@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UploadEntity } from '../cases/case-support.entities';
 import { FILE_STORAGE, LocalDiskStorage } from './storage';
 import { UploadsController } from './uploads.controller';
+import { UploadsJanitor } from './uploads.janitor';
 import { UploadsService } from './uploads.service';
 
 /** Photo uploads: checked, cleaned of metadata, stored; the cases module claims them for a case. */
 @Module({
   imports: [TypeOrmModule.forFeature([UploadEntity])],
   controllers: [UploadsController],
-  providers: [UploadsService, { provide: FILE_STORAGE, useClass: LocalDiskStorage }],
+  providers: [UploadsService, UploadsJanitor, { provide: FILE_STORAGE, useClass: LocalDiskStorage }],
   exports: [UploadsService],
 })
 export class UploadsModule {}
