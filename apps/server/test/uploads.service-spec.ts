@@ -8,21 +8,12 @@ import { FILE_STORAGE, LocalDiskStorage } from '../src/uploads/storage';
 import { UploadsJanitor } from '../src/uploads/uploads.janitor';
 import { UploadsService } from '../src/uploads/uploads.service';
 import { bearer, startTestApp, TestApp } from './test-app';
+import { codeOf } from './error-code';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A small photo made at test time: 40×30 stored, so orientation is visible in its size. */
 const photo = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 60, b: 40 } } });
-
-async function codeOf(promise: Promise<unknown>): Promise<ErrorCode | 'resolved'> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    if (error instanceof DomainException) return error.code;
-    throw error;
-  }
-}
 
 describe('photo uploads (MariaDB)', () => {
   let t: TestApp;

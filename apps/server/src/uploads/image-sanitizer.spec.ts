@@ -1,19 +1,9 @@
 import { ErrorCode, MAX_PHOTO_BYTES } from '@jws/contracts';
 import sharp from 'sharp';
-import { DomainException } from '../common/domain.exception';
 import { detectImageType, MAX_PHOTO_PIXELS, sanitizeImage } from './image-sanitizer';
+import { codeOf } from '../../test/error-code';
 
 const bytes = (...values: number[]) => Buffer.from(values);
-
-async function codeOf(promise: Promise<unknown>): Promise<ErrorCode | 'resolved'> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (error) {
-    if (error instanceof DomainException) return error.code;
-    throw error;
-  }
-}
 
 describe('detectImageType (from the bytes, not the name)', () => {
   it('recognises JPEG, PNG and WebP by their signatures', () => {
