@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 
 import { isApiError, type ApiError } from '../api/errors'
+import { useReloadOnShow } from './useReloadOnShow'
 
 export interface AsyncState<T> {
   data: T | undefined
@@ -53,14 +53,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], op
     void reload()
   }, deps)
 
-  const shownOnce = useRef(false)
-  useDidShow(() => {
-    if (!shownOnce.current) {
-      shownOnce.current = true
-      return
-    }
-    if (options.reloadOnShow) void reload()
-  })
+  useReloadOnShow(reload, options.reloadOnShow)
 
   return { data, error, reload, set }
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import type { Page } from '@jws/contracts'
 
 import { isApiError } from '../api/errors'
+import { useReloadOnShow } from './useReloadOnShow'
 
 export interface PagedState<T> {
   /** undefined until the first page arrived. */
@@ -75,14 +75,7 @@ export function usePaged<T>(
     void reload()
   }, deps)
 
-  const shownOnce = useRef(false)
-  useDidShow(() => {
-    if (!shownOnce.current) {
-      shownOnce.current = true
-      return
-    }
-    if (options.reloadOnShow) void reload()
-  })
+  useReloadOnShow(reload, options.reloadOnShow)
 
   const loaded = items?.length ?? 0
   const hasMore = items !== undefined && loaded < total && (pageSize === 0 || page * pageSize < total)
