@@ -213,12 +213,7 @@ function ReportForm({ user, communities }: { user: UserView; communities: Member
     setStatus({ kind: 'sending' })
     try {
       const created = await api.createCase(built.body, d.idempotencyKey)
-      clearDraft(user.id)
-      const fresh = emptyDraft()
-      draftRef.current = fresh
-      setDraft(fresh)
-      setPhotos([])
-      setStatus({ kind: 'idle' })
+      resetForm()
       if (auto && !showing.current) {
         void Taro.showToast({ title: '草稿已自动提交', icon: 'success' })
       } else {
@@ -264,15 +259,20 @@ function ReportForm({ user, communities }: { user: UserView; communities: Member
     submitTap()
   }
 
+  /** Back to an empty form: the stored draft, its idempotency key and the photos go. */
+  function resetForm() {
+    clearDraft(user.id)
+    const fresh = emptyDraft()
+    draftRef.current = fresh
+    setDraft(fresh)
+    setPhotos([])
+    setStatus({ kind: 'idle' })
+  }
+
   function discard() {
     void Taro.showModal({ title: '清空草稿', content: '确定清空已填写的内容吗？', confirmText: '清空' }).then(({ confirm }) => {
       if (!confirm) return
-      clearDraft(user.id)
-      const fresh = emptyDraft()
-      draftRef.current = fresh
-      setDraft(fresh)
-      setPhotos([])
-      setStatus({ kind: 'idle' })
+      resetForm()
     })
   }
 
