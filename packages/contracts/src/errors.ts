@@ -39,6 +39,14 @@ export enum ErrorCode {
   SealNotAllowed = 'SEAL_NOT_ALLOWED',
   NotSealed = 'NOT_SEALED',
   AlreadyRated = 'ALREADY_RATED',
+  ReferralTargetInvalid = 'REFERRAL_TARGET_INVALID',
+  ReferralContactInvalid = 'REFERRAL_CONTACT_INVALID',
+  ReferralDueInvalid = 'REFERRAL_DUE_INVALID',
+  ReferralNotSigned = 'REFERRAL_NOT_SIGNED',
+  ReferralAlreadyHandled = 'REFERRAL_ALREADY_HANDLED',
+  EvidenceRequired = 'EVIDENCE_REQUIRED',
+  SignatureInvalid = 'SIGNATURE_INVALID',
+  MatterNotFound = 'MATTER_NOT_FOUND',
   Internal = 'INTERNAL',
 }
 
@@ -79,6 +87,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.SealNotAllowed]: '只有信息员上报线索时可以使用保密模式',
   [ErrorCode.NotSealed]: '该上报人身份未保密',
   [ErrorCode.AlreadyRated]: '您已评价过',
+  [ErrorCode.ReferralTargetInvalid]: '请选择正确的转办对象',
+  [ErrorCode.ReferralContactInvalid]: '联系人须为本所民警',
+  [ErrorCode.ReferralDueInvalid]: '签收和回复期限须晚于现在，且回复期限不早于签收期限',
+  [ErrorCode.ReferralNotSigned]: '请先签收再回复',
+  [ErrorCode.ReferralAlreadyHandled]: '该转办已处理，请刷新后查看',
+  [ErrorCode.EvidenceRequired]: '请填写回复凭证（如回复函、通话记录）',
+  [ErrorCode.SignatureInvalid]: '签名校验失败',
+  [ErrorCode.MatterNotFound]: '没有找到这个办事事项',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };
 

@@ -6,3 +6,5 @@ export * from './api';
 export * from './mask';
 export * from './cases';
 export * from './cases-api';
+export * from './service-guide';
+export * from './referrals';

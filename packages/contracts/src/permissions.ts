@@ -39,6 +39,14 @@ export enum Permission {
   UnsealLogRead = 'informant.unseal_log',
   /** Notification outbox dead letters (admins). */
   OutboxAdmin = 'outbox.admin',
+  /** Sign for and reply to referrals sent to one's own department (警种部门). */
+  ReferralHandle = 'referral.handle',
+  /** Edit the 办事指引 catalogue (versioned). */
+  ServiceGuideEdit = 'service_guide.edit',
+  /** Read the daily 政法委/综治 digest of the jurisdiction (view and CSV export). */
+  GovernanceDigestRead = 'governance.digest',
+  /** See 转办分流联席 agenda items of piled-up referrals (branch and city leaders). */
+  ReferralAgendaRead = 'referral.agenda',
 }
 
 const POLICE_COMMON: Permission[] = [
@@ -52,7 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Resident]: [Permission.CommunityJoin, Permission.CaseReport],
   [Role.Informant]: [Permission.CommunityJoin, Permission.CaseReport],
   [Role.Mediator]: [Permission.WorkbenchAccess],
-  [Role.DepartmentStaff]: [Permission.WorkbenchAccess],
+  [Role.DepartmentStaff]: [Permission.WorkbenchAccess, Permission.ReferralHandle],
   [Role.LegalReviewer]: [Permission.WorkbenchAccess],
   [Role.CommunityOfficer]: [
     ...POLICE_COMMON,
@@ -70,14 +78,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.StaffInvitationCreate,
     Permission.CaseHandle,
     Permission.InformantUnseal,
+    Permission.GovernanceDigestRead,
   ],
-  [Role.BranchLeader]: [...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate],
+  [Role.BranchLeader]: [
+    ...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.GovernanceDigestRead,
+    Permission.ReferralAgendaRead,
+  ],
   [Role.CityLeader]: [
     ...POLICE_COMMON,
     Permission.CommunityHandover,
     Permission.StaffInvitationCreate,
     Permission.AuditRead,
     Permission.UnsealLogRead,
+    Permission.GovernanceDigestRead,
+    Permission.ReferralAgendaRead,
   ],
   [Role.Admin]: [
     Permission.WorkbenchAccess,
@@ -86,6 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CommunityHandover,
     Permission.AuditRead,
     Permission.OutboxAdmin,
+    Permission.ServiceGuideEdit,
   ],
 };
 

@@ -18,6 +18,10 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.SubcategoryInvalid:
     case ErrorCode.SealNotAllowed:
     case ErrorCode.NotSealed:
+    case ErrorCode.ReferralTargetInvalid:
+    case ErrorCode.ReferralContactInvalid:
+    case ErrorCode.ReferralDueInvalid:
+    case ErrorCode.EvidenceRequired:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
@@ -26,6 +30,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.TokenInvalid:
     case ErrorCode.RefreshTokenInvalid:
     case ErrorCode.RefreshTokenReused:
+    case ErrorCode.SignatureInvalid:
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.Forbidden:
     case ErrorCode.InviteRoleNotAllowed:
@@ -35,6 +40,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NotFound:
     case ErrorCode.DemoUserNotFound:
+    case ErrorCode.MatterNotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.AlreadyMember:
     case ErrorCode.AlreadyStaff:
@@ -43,6 +49,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.IdempotencyKeyConflict:
     case ErrorCode.ReopenWindowPassed:
     case ErrorCode.AlreadyRated:
+    case ErrorCode.ReferralNotSigned:
+    case ErrorCode.ReferralAlreadyHandled:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;
