@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Command-line programs and tests print their results.
-    files: ['apps/server/src/main.ts', 'apps/server/src/bench/**', 'apps/server/src/database/migrate.ts', 'packages/wechat/src/fake-server-main.ts', '**/e2e/**', '**/test/**'],
+    files: ['apps/server/src/main.ts', 'apps/server/src/bench/**', 'apps/server/src/database/migrate.ts', 'packages/wechat/src/fake-server-main.ts', 'apps/server/src/hotline12345/fake-hotline-main.ts', '**/e2e/**', '**/test/**'],
     rules: { 'no-console': 'off' },
   },
   {

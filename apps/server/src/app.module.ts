@@ -16,6 +16,8 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { Open311Module } from './open311/open311.module';
 import { OrgModule } from './org/org.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { ServiceGuideModule } from './service-guide/service-guide.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -43,6 +45,8 @@ export class AppModule {
         UploadsModule,
         CasesModule,
         Open311Module,
+        ServiceGuideModule,
+        ReferralsModule,
         HealthModule,
         DemoModule,
       ],

@@ -3,6 +3,7 @@ import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/commo
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { DomainException } from './common/domain.exception';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -12,6 +13,31 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
     const path = parent ? `${parent}.${e.property}` : e.property;
     return [...Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`), ...flatten(e.children ?? [], path)];
   });
+}
+
+/** Reads the request body into a Buffer as `req.body` (marked parsed, so Nest's JSON parser leaves it). */
+function rawBody(limit: number) {
+  return (req: IncomingMessage & { body?: unknown; _body?: boolean }, res: ServerResponse, next: (err?: unknown) => void) => {
+    if (req.method !== 'POST') return next();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        res.statusCode = 413;
+        res.end();
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      req.body = Buffer.concat(chunks);
+      req._body = true;
+      next();
+    });
+    req.on('error', next);
+  };
 }
 
 /** Everything main.ts and the tests configure identically on the Nest application. */
@@ -36,6 +62,8 @@ export function configureApp(app: INestApplication): AppConfig {
       },
     }),
   );
+  // The 12345 webhook is verified over its exact bytes: keep the raw body (the JSON parser then skips it).
+  app.use('/api/integrations/12345', rawBody(64 * 1024));
   // Open311 GeoReport v2 has its own well-known root, /open311/v2 (docs/open311.md).
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
   app.useGlobalPipes(

@@ -76,6 +76,8 @@ export interface ReferralView {
   caseKind: CaseKind;
   caseSubcategory: string;
   caseStatus: CaseStatus;
+  /** What the case is about, for the department (the reporter's identity is never included). */
+  caseDescription: string;
   communityName: string;
   target: ReferralTargetView;
   reason: string;

@@ -11,7 +11,7 @@ import { parseDbDate } from '../common/db-date';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { UserEntity } from '../identity/user.entity';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService, OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notifications/notifications.service';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseDeadlineEntity } from './case-deadline.entity';
@@ -244,6 +244,8 @@ export class CaseWorkflowService {
       await this.event(m, entity.id, TimelineEventType.SeriousRisk, caller, note.trim(), false);
       const leaders = await leadersOf(m, entity.orgPath, [Role.StationLeader, Role.BranchLeader]);
       await this.notifications.notify(m, leaders, { title: '严重现实危险预警', body: `“${entity.title}”：${note}`.slice(0, 200), caseId: entity.id }, `case:${entity.id}:serious-risk`);
+      // Reported at once to the 综治 platform, not only in the daily digest.
+      await this.notifications.enqueue(m, OUTBOX_TOPIC_GOVERNANCE_RISK, `case:${entity.id}:serious-risk:governance`, { caseId: entity.id });
     });
     return this.cases.detail(caller, caseId);
   }

@@ -30,6 +30,12 @@ export interface AppConfig {
   rateLimitScale: number;
   logLevel: string;
   trustProxy: boolean;
+  /** 12345 work-order adapter; `baseUrl` null when not configured. Token and secret are never logged or returned. */
+  hotline12345: { baseUrl: string | null; token: string; webhookSecret: string; callbackUrl: string; reconcileMinutes: number };
+  governanceReportUrl: string | null;
+  referralDue: { receiptHours: number; replyHours: number };
+  referralPileup: { threshold: number; periodDays: number };
+  wanshitong: { appId: string; path: string } | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -104,5 +110,16 @@ export function buildAppConfig(env: AppEnv): AppConfig {
     h5Dir: resolve(env.H5_DIR ?? join(__dirname, '..', '..', '..', 'miniprogram', 'dist', 'h5')),
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    hotline12345: {
+      baseUrl: env.HOTLINE12345_BASE_URL?.replace(/\/+$/, '') ?? null,
+      token: env.HOTLINE12345_TOKEN ?? 'demo-12345-token',
+      webhookSecret: env.HOTLINE12345_WEBHOOK_SECRET ?? 'demo-12345-webhook-secret',
+      callbackUrl: env.HOTLINE12345_CALLBACK_URL ?? `http://localhost:${env.PORT}/api/integrations/12345/webhook`,
+      reconcileMinutes: env.HOTLINE12345_RECONCILE_MINUTES,
+    },
+    governanceReportUrl: env.GOVERNANCE_REPORT_URL ?? null,
+    referralDue: { receiptHours: env.REFERRAL_RECEIPT_HOURS, replyHours: env.REFERRAL_REPLY_HOURS },
+    referralPileup: { threshold: env.REFERRAL_PILEUP_THRESHOLD, periodDays: env.REFERRAL_PILEUP_PERIOD_DAYS },
+    wanshitong: env.WANSHITONG_APP_ID ? { appId: env.WANSHITONG_APP_ID, path: env.WANSHITONG_PATH } : null,
   };
 }

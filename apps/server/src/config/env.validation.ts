@@ -39,6 +39,28 @@ export const envSchema = Joi.object({
   RATE_LIMIT_SCALE: Joi.number().integer().min(1).default(1),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   TRUST_PROXY: Joi.boolean().truthy('1').falsy('0').default(false),
+  /** 12345 work-order endpoint (docs/integrations/12345.md); unset: referrals to 12345 are made by phone and recorded by hand. */
+  HOTLINE12345_BASE_URL: Joi.string().uri().optional(),
+  HOTLINE12345_TOKEN: Joi.string().min(8).when('HOTLINE12345_BASE_URL', {
+    is: Joi.exist(), then: Joi.when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  }),
+  HOTLINE12345_WEBHOOK_SECRET: Joi.string().min(16).when('HOTLINE12345_BASE_URL', {
+    is: Joi.exist(), then: Joi.when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  }),
+  /** Our webhook URL as 12345 must call it; default http://localhost:PORT/api/integrations/12345/webhook. */
+  HOTLINE12345_CALLBACK_URL: Joi.string().uri().optional(),
+  /** An order not heard of for this long is polled by the reconciliation job. */
+  HOTLINE12345_RECONCILE_MINUTES: Joi.number().integer().min(1).default(30),
+  /** 综治 platform endpoint for serious-risk reports sent at once; unset: in-app alerts and the daily digest only. */
+  GOVERNANCE_REPORT_URL: Joi.string().uri().optional(),
+  REFERRAL_RECEIPT_HOURS: Joi.number().integer().min(1).default(24),
+  REFERRAL_REPLY_HOURS: Joi.number().integer().min(1).default(120),
+  /** Referrals to one target in one category within a period, per branch, that raise a 转办分流联席 agenda item. */
+  REFERRAL_PILEUP_THRESHOLD: Joi.number().integer().min(2).default(3),
+  REFERRAL_PILEUP_PERIOD_DAYS: Joi.number().integer().min(1).default(7),
+  /** 皖事通 mini program to open with navigateToMiniProgram; unset: steps and a copyable link. */
+  WANSHITONG_APP_ID: Joi.string().optional(),
+  WANSHITONG_PATH: Joi.string().default('pages/index/index'),
 })
   .custom((value: Record<string, unknown>, helpers) => {
     if (value.NODE_ENV === 'production' && value.DEMO) {
@@ -72,6 +94,18 @@ export interface AppEnv {
   RATE_LIMIT_SCALE: number;
   LOG_LEVEL: string;
   TRUST_PROXY: boolean;
+  HOTLINE12345_BASE_URL?: string;
+  HOTLINE12345_TOKEN?: string;
+  HOTLINE12345_WEBHOOK_SECRET?: string;
+  HOTLINE12345_CALLBACK_URL?: string;
+  HOTLINE12345_RECONCILE_MINUTES: number;
+  GOVERNANCE_REPORT_URL?: string;
+  REFERRAL_RECEIPT_HOURS: number;
+  REFERRAL_REPLY_HOURS: number;
+  REFERRAL_PILEUP_THRESHOLD: number;
+  REFERRAL_PILEUP_PERIOD_DAYS: number;
+  WANSHITONG_APP_ID?: string;
+  WANSHITONG_PATH: string;
 }
 
 /** Validates raw environment; throws an Error whose message names each missing or bad variable. */

@@ -8,9 +8,12 @@ import { CasesService } from '../cases/cases.service';
 import { seedDemoCases } from './demo-cases';
 import { seedDemo } from './demo-seed';
 import { ensureDemoPartner } from '../open311/open311-demo';
+import { ReferralsModule } from '../referrals/referrals.module';
+import { ReferralsService } from '../referrals/referrals.service';
+import { seedDemoReferrals } from './demo-referrals';
 
 /** Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production). */
-@Module({ imports: [CasesModule] })
+@Module({ imports: [CasesModule, ReferralsModule] })
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
@@ -19,6 +22,7 @@ export class DemoModule implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cases: CasesService,
     private readonly workflow: CaseWorkflowService,
+    private readonly referrals: ReferralsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -27,5 +31,6 @@ export class DemoModule implements OnApplicationBootstrap {
     // Demo databases seeded before Open311 existed get its demo partner too.
     if (await ensureDemoPartner(this.dataSource.manager)) this.logger.log('demo Open311 partner added');
     if (await seedDemoCases(this.dataSource, this.cases, this.workflow)) this.logger.log('demo cases loaded');
+    if (await seedDemoReferrals(this.dataSource, this.cases, this.workflow, this.referrals)) this.logger.log('demo referral targets and a referred case loaded');
   }
 }

@@ -9,6 +9,8 @@ import type { Caller } from '../common/request-context';
 import { NotificationEntity, OutboxEntity } from './notification.entity';
 
 export const OUTBOX_TOPIC_SUBSCRIBE = 'wechat.subscribe';
+/** A case flagged 严重现实危险, reported at once to the 综治 platform (referrals module delivers it). */
+export const OUTBOX_TOPIC_GOVERNANCE_RISK = 'governance.serious_risk';
 
 export interface SubscribePayload {
   userId: number;
@@ -48,19 +50,30 @@ export class NotificationsService {
     if (!input.wechat) return;
     const wechat = input.wechat;
     await manager.getRepository(OutboxEntity).insert(
-      recipients.map((userId) => ({
-        topic: OUTBOX_TOPIC_SUBSCRIBE,
-        dedupeKey: `${dedupeKey}:u${userId}`.slice(0, 128),
-        payload: JSON.stringify({ userId, templateId: this.config.wechatTemplateCaseUpdate, page: wechat.page, data: wechat.data } satisfies SubscribePayload),
-        status: 'pending' as const,
-        attempts: 0,
-        nextAttemptAt: now,
-        leaseUntil: null,
-        lastError: null,
-        createdAt: now,
-        sentAt: null,
-      })),
+      recipients.map((userId) =>
+        outboxRow(
+          OUTBOX_TOPIC_SUBSCRIBE,
+          `${dedupeKey}:u${userId}`,
+          { userId, templateId: this.config.wechatTemplateCaseUpdate, page: wechat.page, data: wechat.data } satisfies SubscribePayload,
+          now,
+        ),
+      ),
     );
+  }
+
+  /**
+   * Any other outgoing message (12345 work orders, 综治 reports), in the caller's transaction;
+   * a handler registered with the OutboxWorker for `topic` delivers it. Writing the same
+   * `dedupeKey` twice is a no-op.
+   */
+  async enqueue(manager: EntityManager, topic: string, dedupeKey: string, payload: object): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxEntity)
+      .values(outboxRow(topic, dedupeKey, payload, new Date()))
+      .orIgnore()
+      .execute();
   }
 
   async list(caller: Caller, page: number, pageSize: number): Promise<Page<NotificationView>> {
@@ -89,4 +102,19 @@ export class NotificationsService {
       throw new DomainException(ErrorCode.NotFound);
     }
   }
+}
+
+function outboxRow(topic: string, dedupeKey: string, payload: object, now: Date) {
+  return {
+    topic,
+    dedupeKey: dedupeKey.slice(0, 128),
+    payload: JSON.stringify(payload),
+    status: 'pending' as const,
+    attempts: 0,
+    nextAttemptAt: now,
+    leaseUntil: null,
+    lastError: null,
+    createdAt: now,
+    sentAt: null,
+  };
 }

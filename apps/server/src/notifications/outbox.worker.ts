@@ -13,6 +13,20 @@ export const OUTBOX_MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
 const BATCH = 20;
 
+/** Delivers the rows of one topic other than WeChat subscribe messages (12345 orders, 综治 reports). */
+export interface OutboxHandler {
+  deliver(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }>;
+  /** Called once a row of this topic has become a dead letter. */
+  onDead?(row: OutboxEntity, error: string): Promise<void>;
+}
+
+/** A delivery failure a handler classifies: retryable ones back off, the others become dead letters at once. */
+export class OutboxDeliveryError extends Error {
+  constructor(message: string, readonly retryable: boolean) {
+    super(message);
+  }
+}
+
 /** Exponential backoff: 5 s, 10 s, 20 s … capped at one hour. */
 export function backoffMs(attempts: number): number {
   return Math.min(3600_000, 5000 * 2 ** Math.max(0, attempts - 1));
@@ -28,6 +42,7 @@ export function backoffMs(attempts: number): number {
 export class OutboxWorker extends IntervalWorker {
   protected readonly logger = new Logger(OutboxWorker.name);
   private readonly owner = randomUUID();
+  private readonly handlers = new Map<string, OutboxHandler>();
 
   constructor(
     @InjectRepository(OutboxEntity) private readonly outbox: Repository<OutboxEntity>,
@@ -40,6 +55,11 @@ export class OutboxWorker extends IntervalWorker {
 
   protected intervalMs(): number {
     return this.config.workerIntervalMs;
+  }
+
+  /** Feature modules register the delivery of their topics at start-up. */
+  register(topic: string, handler: OutboxHandler): void {
+    this.handlers.set(topic, handler);
   }
 
   /** Claims and delivers due rows; returns how many were attempted. */
@@ -84,11 +104,12 @@ export class OutboxWorker extends IntervalWorker {
     if (err instanceof WechatApiError && err.errcode === WechatErrcode.NO_SUBSCRIPTION) {
       return this.finish(row, 'skipped', 'no subscription left (43101)');
     }
-    const retryable = err instanceof WechatApiError ? err.retryable : false;
-    const message = err instanceof WechatApiError ? `errcode ${err.errcode}: ${err.errmsg}` : String(err);
+    const retryable = err instanceof WechatApiError || err instanceof OutboxDeliveryError ? err.retryable : false;
+    const message = err instanceof WechatApiError ? `errcode ${err.errcode}: ${err.errmsg}` : err instanceof Error ? err.message : String(err);
     if (!retryable || attempts >= OUTBOX_MAX_ATTEMPTS) {
       await this.outbox.update({ id: row.id }, { status: 'dead', attempts, leaseUntil: null, lastError: message.slice(0, 300) });
       this.logger.warn(`outbox ${row.id} dead after ${attempts} attempt(s): ${message}`);
+      await this.handlers.get(row.topic)?.onDead?.(row, message);
       return;
     }
     await this.outbox.update(
@@ -98,6 +119,8 @@ export class OutboxWorker extends IntervalWorker {
   }
 
   private async send(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
+    const handler = this.handlers.get(row.topic);
+    if (handler) return handler.deliver(row);
     if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE) throw new Error(`unknown topic ${row.topic}`);
     const payload = JSON.parse(row.payload) as SubscribePayload;
     const user = await this.users.findOne({ where: { id: payload.userId } });

@@ -1,0 +1,170 @@
+import {
+  CASE_STATUS_LABELS, CaseStatus, DEFAULT_GOVERNANCE_CLASS, ErrorCode, GOVERNANCE_CLASS_LABELS, GovernanceClass, GovernanceDigest,
+  GovernanceDigestCase, Permission, ReferralStatus, TimelineEventType, CaseKind,
+} from '@jws/contracts';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { viewerOf } from '../cases/case-views';
+import { CaseEventEntity } from '../cases/case-event.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { CasesRepository, OPEN_STATUSES } from '../cases/cases.repository';
+import { CasesService } from '../cases/cases.service';
+import { parseDbDate } from '../common/db-date';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Hotline12345Client, HotlineApiError } from '../hotline12345/hotline12345.client';
+import { OutboxEntity } from '../notifications/notification.entity';
+import { OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notifications/notifications.service';
+import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { CaseGovernanceEntity, ReferralEntity, ReferralTargetEntity } from './referral.entities';
+
+/** China Standard Time: the digest's day runs midnight to midnight in UTC+8. */
+const CST_OFFSET_MS = 8 * 3600_000;
+const DIGEST_LIMIT = 2000;
+
+/**
+ * 基层社会治理衔接: every case carries a governance class (the officer's, else the kind's default);
+ * a daily digest per jurisdiction lists the cases in handling by class for the 政法委 and the 综治
+ * office; serious-risk cases are reported at once through the outbox.
+ */
+@Injectable()
+export class GovernanceService implements OnModuleInit {
+  private readonly logger = new Logger(GovernanceService.name);
+
+  constructor(
+    private readonly cases: CasesService,
+    private readonly casesRepo: CasesRepository,
+    private readonly outbox: OutboxWorker,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.register(OUTBOX_TOPIC_GOVERNANCE_RISK, { deliver: (row) => this.reportSeriousRisk(row) });
+  }
+
+  async classify(caller: Caller, caseId: number, governanceClass: GovernanceClass): Promise<{ caseId: number; governanceClass: GovernanceClass }> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
+    const now = new Date();
+    await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(CaseGovernanceEntity);
+      const existing = await repo.findOneBy({ caseId });
+      if (existing) await repo.update({ caseId }, { governanceClass, classifiedBy: caller.user.id, classifiedAt: now });
+      else await repo.insert({ caseId, governanceClass, classifiedBy: caller.user.id, classifiedAt: now });
+      await m.getRepository(CaseEventEntity).insert({
+        caseId, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: caller.user.id, actorRole: caller.user.role,
+        isPublic: false, note: `诉求分类：${GOVERNANCE_CLASS_LABELS[governanceClass]}`, at: now,
+      });
+    });
+    return { caseId, governanceClass };
+  }
+
+  async classOf(caller: Caller, caseId: number): Promise<{ caseId: number; governanceClass: GovernanceClass }> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    const row = await this.dataSource.getRepository(CaseGovernanceEntity).findOneBy({ caseId });
+    return { caseId, governanceClass: row?.governanceClass ?? DEFAULT_GOVERNANCE_CLASS[entity.kind] };
+  }
+
+  /** Cases in handling at the end of `date` (UTC+8) in the caller's jurisdiction, by class. */
+  async digest(caller: Caller, date?: string): Promise<GovernanceDigest> {
+    const day = date ?? new Date(Date.now() + CST_OFFSET_MS).toISOString().slice(0, 10);
+    const end = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000 - CST_OFFSET_MS);
+    if (Number.isNaN(end.getTime())) throw new DomainException(ErrorCode.ValidationFailed, ['date 无效']);
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .from('cases', 'c')
+      .innerJoin('org_units', 'o', 'o.id = c.community_id')
+      .leftJoin('case_governance', 'g', 'g.case_id = c.id')
+      .select([
+        'c.id AS id', 'c.number AS number', 'c.title AS title', 'c.kind AS kind', 'c.status AS status', 'c.serious_risk AS seriousRisk',
+        'c.created_at AS createdAt', 'o.name AS communityName', 'g.governance_class AS governanceClass',
+      ])
+      .where('c.status IN (:...open)', { open: OPEN_STATUSES })
+      .andWhere('c.created_at < :end', { end })
+      .orderBy('c.serious_risk', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(DIGEST_LIMIT);
+    const visible = this.casesRepo.applyScope(qb, caller.scope);
+    const rows: Record<string, unknown>[] = visible ? await qb.getRawMany() : [];
+    const referredTo = await this.referredTo(rows.map((r) => Number(r.id)));
+    const cases: GovernanceDigestCase[] = rows.map((r) => ({
+      caseId: Number(r.id),
+      number: String(r.number),
+      title: String(r.title),
+      governanceClass: (r.governanceClass as GovernanceClass | null) ?? DEFAULT_GOVERNANCE_CLASS[r.kind as CaseKind],
+      status: r.status as CaseStatus,
+      communityName: String(r.communityName),
+      seriousRisk: Boolean(Number(r.seriousRisk)),
+      referredTo: referredTo.get(Number(r.id)) ?? null,
+      createdAt: (parseDbDate(r.createdAt) as Date).toISOString(),
+    }));
+    const counts = Object.fromEntries(Object.values(GovernanceClass).map((g) => [g, 0])) as Record<GovernanceClass, number>;
+    for (const c of cases) counts[c.governanceClass]++;
+    return { date: day, jurisdiction: await this.jurisdictionName(caller), counts, seriousRiskCount: cases.filter((c) => c.seriousRisk).length, cases };
+  }
+
+  /** The digest as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese). */
+  async digestCsv(caller: Caller, date?: string): Promise<{ filename: string; csv: string }> {
+    const d = await this.digest(caller, date);
+    const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const lines = [
+      ['编号', '标题', '诉求分类', '办理状态', '社区', '严重现实危险', '转办对象', '上报时间'].join(','),
+      ...d.cases.map((c) =>
+        [c.number, c.title, GOVERNANCE_CLASS_LABELS[c.governanceClass], CASE_STATUS_LABELS[c.status], c.communityName, c.seriousRisk ? '是' : '否', c.referredTo ?? '', c.createdAt]
+          .map((v) => cell(String(v)))
+          .join(','),
+      ),
+    ];
+    return { filename: `governance-digest-${d.date}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
+  }
+
+  private async referredTo(caseIds: number[]): Promise<Map<number, string>> {
+    if (!caseIds.length) return new Map();
+    const referrals = await this.dataSource.getRepository(ReferralEntity).find({ where: { caseId: In(caseIds), status: In([ReferralStatus.Sent, ReferralStatus.Signed]) } });
+    const targets = referrals.length ? await this.dataSource.getRepository(ReferralTargetEntity).find({ where: { id: In(referrals.map((r) => r.targetId)) } }) : [];
+    const names = new Map(targets.map((t) => [t.id, t.name]));
+    return new Map(referrals.map((r) => [r.caseId, names.get(r.targetId) ?? '']));
+  }
+
+  private async jurisdictionName(caller: Caller): Promise<string> {
+    if (caller.scope.kind === 'officer') return `${caller.user.nickname}责任区`;
+    const unit = caller.user.orgUnitId ? await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: caller.user.orgUnitId }) : null;
+    return unit?.name ?? '';
+  }
+
+  /** Outbox delivery of a serious-risk report to the 综治 platform; skipped (digest only) when none is configured. */
+  private async reportSeriousRisk(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
+    const { caseId } = JSON.parse(row.payload) as { caseId: number };
+    const { governanceReportUrl } = this.config;
+    if (!governanceReportUrl) return { status: 'skipped', note: 'GOVERNANCE_REPORT_URL not configured: in-app alerts and the daily digest only' };
+    const entity = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ id: caseId });
+    const community = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: entity.communityId });
+    const flag = await this.dataSource.getRepository(CaseEventEntity).findOne({ where: { caseId, type: TimelineEventType.SeriousRisk }, order: { id: 'DESC' } });
+    const governance = await this.dataSource.getRepository(CaseGovernanceEntity).findOneBy({ caseId });
+    const base = new URL(governanceReportUrl);
+    const client = new Hotline12345Client(base.origin, this.config.hotline12345.token);
+    try {
+      await client.report(
+        {
+          caseNumber: entity.number,
+          title: entity.title,
+          governanceClass: GOVERNANCE_CLASS_LABELS[governance?.governanceClass ?? DEFAULT_GOVERNANCE_CLASS[entity.kind]],
+          community: community?.name ?? '',
+          note: flag?.note ?? '',
+          status: CASE_STATUS_LABELS[entity.status],
+          flaggedAt: (flag?.at ?? new Date()).toISOString(),
+        },
+        `jws-risk-${entity.id}`,
+      );
+    } catch (err) {
+      if (err instanceof HotlineApiError) throw new OutboxDeliveryError(err.message, err.retryable);
+      throw err;
+    }
+    this.logger.log(`serious-risk case ${entity.number} reported to the 综治 platform`);
+    return { status: 'sent', note: null };
+  }
+}

@@ -1,0 +1,217 @@
+import { HotlineOrderStatus, ReferralStatus, TimelineEventType } from '@jws/contracts';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
+import { CaseEntity } from '../cases/case.entity';
+import { casePage } from '../cases/cases.service';
+import { DomainException } from '../common/domain.exception';
+import { IntervalWorker } from '../common/interval-worker';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Hotline12345Client, HotlineApiError } from '../hotline12345/hotline12345.client';
+import { verifySignature, WORK_ORDER_STATES, WorkOrder, WorkOrderEvent, WorkOrderState } from '../hotline12345/protocol';
+import { UserEntity } from '../identity/user.entity';
+import { OutboxEntity } from '../notifications/notification.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
+import { OrgUnitEntity } from '../org/org-unit.entity';
+import { ErrorCode } from '@jws/contracts';
+import { pathIds } from '../cases/case-people';
+import { ReferralEntity, ReferralTargetEntity } from './referral.entities';
+import { OUTBOX_TOPIC_HOTLINE_ORDER, ReferralsService } from './referrals.service';
+
+/** Order states in the order they happen; an older state never overwrites a newer one. */
+const RANK: Record<HotlineOrderStatus, number> = {
+  [HotlineOrderStatus.Pending]: 0,
+  [HotlineOrderStatus.Failed]: 0,
+  [HotlineOrderStatus.Received]: 1,
+  [HotlineOrderStatus.Accepted]: 2,
+  [HotlineOrderStatus.Processing]: 3,
+  [HotlineOrderStatus.Replied]: 4,
+  [HotlineOrderStatus.Rejected]: 4,
+};
+const OPEN_ORDER_STATES = [HotlineOrderStatus.Received, HotlineOrderStatus.Accepted, HotlineOrderStatus.Processing];
+
+/**
+ * The 12345 adapter (docs/integrations/12345.md): work orders leave through the outbox (written
+ * with the referral, delivered with retries and backoff, dead letters on record), carrying the
+ * referral's idempotency key so a redelivery after a crash never makes a second order; status
+ * comes back by signed webhook, and a reconciliation job polls orders nobody heard of lately.
+ */
+@Injectable()
+export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit {
+  protected readonly logger = new Logger(Hotline12345Adapter.name);
+  private readonly client: Hotline12345Client | null;
+
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxWorker,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+    const { baseUrl, token } = config.hotline12345;
+    this.client = baseUrl ? new Hotline12345Client(baseUrl, token) : null;
+  }
+
+  onModuleInit(): void {
+    this.outbox.register(OUTBOX_TOPIC_HOTLINE_ORDER, {
+      deliver: (row) => this.deliver(row),
+      onDead: (row, error) => this.onDead(row, error),
+    });
+  }
+
+  protected intervalMs(): number {
+    return this.config.workerIntervalMs;
+  }
+
+  /** Outbox delivery of one work order. */
+  private async deliver(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
+    const { referralId } = JSON.parse(row.payload) as { referralId: number };
+    const referral = await this.referrals.pendingOrder(this.dataSource.manager, referralId);
+    if (!referral) return { status: 'skipped', note: 'order already on record' };
+    if (!this.client) {
+      await this.onDead(row, 'HOTLINE12345_BASE_URL not configured');
+      return { status: 'skipped', note: '12345 endpoint not configured' };
+    }
+    let order: WorkOrder;
+    try {
+      order = await this.client.createOrder(await this.orderBody(referral), referral.idempotencyKey);
+    } catch (err) {
+      if (err instanceof HotlineApiError) throw new OutboxDeliveryError(err.message, err.retryable);
+      throw err;
+    }
+    if (typeof order?.orderNo !== 'string' || !order.orderNo) throw new OutboxDeliveryError('12345 answered without an orderNo', true);
+    await this.recordOrder(referral, order);
+    return { status: 'sent', note: null };
+  }
+
+  private async orderBody(referral: ReferralEntity) {
+    const ds = this.dataSource;
+    const entity = await ds.getRepository(CaseEntity).findOneByOrFail({ id: referral.caseId });
+    const community = await ds.getRepository(OrgUnitEntity).findOneBy({ id: entity.communityId });
+    const station = await ds.getRepository(OrgUnitEntity).findOneBy({ id: pathIds(entity.orgPath).stationId ?? 0 });
+    const contact = await ds.getRepository(UserEntity).findOneBy({ id: referral.contactUserId });
+    return {
+      externalRef: `referral-${referral.id}`,
+      title: entity.title,
+      content: `${entity.description}\n转办理由：${referral.reason}`,
+      category: referral.category,
+      location: [community?.name, entity.addressText].filter(Boolean).join(' '),
+      contact: { name: contact?.nickname ?? '', phone: contact?.workPhone ?? null, unit: station?.name ?? '' },
+      replyDueAt: referral.replyDueAt.toISOString(),
+      callbackUrl: this.config.hotline12345.callbackUrl,
+    };
+  }
+
+  /** The order number, once; the resident is told 已转12345，工单号 …. */
+  private async recordOrder(referral: ReferralEntity, order: WorkOrder): Promise<void> {
+    const now = new Date();
+    await this.dataSource.transaction(async (m) => {
+      const result = await m.getRepository(ReferralEntity).update(
+        { id: referral.id, externalOrderNo: IsNull() },
+        { externalOrderNo: order.orderNo, externalStatus: HotlineOrderStatus.Received, externalSyncedAt: now, updatedAt: now },
+      );
+      if (!result.affected) return;
+      const text = `已转12345，工单号 ${order.orderNo}`;
+      await this.referrals.event(m, referral.caseId, TimelineEventType.Note, null, text, true, now);
+      const entity = await m.getRepository(CaseEntity).findOneByOrFail({ id: referral.caseId });
+      const reporter = await this.referrals.reporterOf(m, entity);
+      if (reporter) {
+        await this.notifications.notify(
+          m, [reporter],
+          { title: '您的上报已转12345', body: `“${entity.title}”${text}`, caseId: entity.id, wechat: { page: casePage(entity.id), data: { thing1: entity.title.slice(0, 20), phrase2: '已转办', thing3: `工单号${order.orderNo}`.slice(0, 20) } } },
+          `referral:${referral.id}:order-no`,
+        );
+      }
+    });
+    if (order.status !== 'received') await this.applyStatus(order.orderNo, order.status, order.reply);
+  }
+
+  /** A dead letter: the officer hears that the order never reached 12345 and what to do. */
+  private async onDead(row: OutboxEntity, error: string): Promise<void> {
+    const { referralId } = JSON.parse(row.payload) as { referralId: number };
+    await this.dataSource.transaction(async (m) => {
+      const referral = await this.referrals.pendingOrder(m, referralId);
+      if (!referral) return;
+      await m.getRepository(ReferralEntity).update({ id: referral.id }, { externalStatus: HotlineOrderStatus.Failed, updatedAt: new Date() });
+      await this.referrals.event(m, referral.caseId, TimelineEventType.Note, null, '12345工单发送失败，请电话转办12345并登记回复，或请管理员重发', false, new Date());
+      await this.notifications.notify(m, [referral.contactUserId], { title: '12345工单发送失败', body: `转办未送达12345（${error.slice(0, 80)}），请电话转办并登记回复`, caseId: referral.caseId }, `referral:${referral.id}:dead`);
+    });
+  }
+
+  /** POST /api/integrations/12345/webhook: signature first, then the body. */
+  async webhook(raw: unknown, signature: string | undefined, timestamp: string | undefined): Promise<{ ok: true }> {
+    const body = Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
+    if (!verifySignature(this.config.hotline12345.webhookSecret, { signature, timestamp }, body)) {
+      this.logger.warn('12345 webhook refused: bad signature');
+      throw new DomainException(ErrorCode.SignatureInvalid);
+    }
+    let event: WorkOrderEvent;
+    try {
+      event = JSON.parse(body.toString('utf8')) as WorkOrderEvent;
+    } catch {
+      throw new DomainException(ErrorCode.ValidationFailed, ['body 不是 JSON']);
+    }
+    if (typeof event?.orderNo !== 'string' || !WORK_ORDER_STATES.includes(event.status)) {
+      throw new DomainException(ErrorCode.ValidationFailed, ['orderNo 和 status 必填']);
+    }
+    if (!(await this.applyStatus(event.orderNo, event.status, event.reply ?? null))) throw new DomainException(ErrorCode.NotFound);
+    return { ok: true };
+  }
+
+  /**
+   * One status from 12345 (webhook or reconciliation), applied at most once and never backwards:
+   * accepted/processing sign the referral, replied/rejected reply to it and return the case.
+   */
+  async applyStatus(orderNo: string, state: WorkOrderState, reply: WorkOrder['reply']): Promise<boolean> {
+    const status = state as HotlineOrderStatus;
+    const now = new Date();
+    return this.dataSource.transaction(async (m) => {
+      const referral = await this.referrals.byOrderNo(m, orderNo);
+      if (!referral) return false;
+      const current = referral.externalStatus ?? HotlineOrderStatus.Pending;
+      if (RANK[status] <= RANK[current]) {
+        await m.getRepository(ReferralEntity).update({ id: referral.id }, { externalSyncedAt: now });
+        return true;
+      }
+      const moved = await m.getRepository(ReferralEntity).update({ id: referral.id, externalStatus: current }, { externalStatus: status, externalSyncedAt: now, updatedAt: now });
+      if (!moved.affected) return true;
+      const target = await m.getRepository(ReferralTargetEntity).findOneByOrFail({ id: referral.targetId });
+      if ((status === HotlineOrderStatus.Accepted || status === HotlineOrderStatus.Processing) && referral.status === ReferralStatus.Sent) {
+        await this.referrals.markSigned(m, referral, '12345热线', null, now);
+      }
+      if (status === HotlineOrderStatus.Replied || status === HotlineOrderStatus.Rejected) {
+        const outcome = `${status === HotlineOrderStatus.Rejected ? '退回：' : ''}${reply?.outcome ?? '已办结'}`;
+        await this.referrals.markReplied(m, referral, target, { userId: null, role: null, label: '12345热线' }, outcome, `12345工单${orderNo}（${reply?.department ?? '承办单位'}）`, now);
+      }
+      return true;
+    });
+  }
+
+  /** Reconciliation: orders not heard of for HOTLINE12345_RECONCILE_MINUTES are asked for. */
+  async tick(now = new Date()): Promise<number> {
+    if (!this.client) return 0;
+    const stale = new Date(now.getTime() - this.config.hotline12345.reconcileMinutes * 60_000);
+    const repo = this.dataSource.getRepository(ReferralEntity);
+    const due = await repo.find({
+      where: { externalStatus: In(OPEN_ORDER_STATES), externalSyncedAt: LessThan(stale), externalOrderNo: Not(IsNull()) },
+      order: { externalSyncedAt: 'ASC' },
+      take: 20,
+    });
+    let polled = 0;
+    for (const referral of due) {
+      // Claim by moving the sync time: another instance that read the same row updates nothing.
+      const claim = await repo.update({ id: referral.id, externalSyncedAt: referral.externalSyncedAt ?? IsNull() }, { externalSyncedAt: now });
+      if (!claim.affected) continue;
+      try {
+        const order = await this.client.getOrder(referral.externalOrderNo as string);
+        await this.applyStatus(order.orderNo, order.status, order.reply);
+        polled++;
+      } catch (err) {
+        this.logger.warn(`12345 reconciliation of referral ${referral.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return polled;
+  }
+}

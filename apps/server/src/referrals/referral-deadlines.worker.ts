@@ -1,0 +1,96 @@
+import { EscalationLevel, ESCALATION_LABELS, ReferralStatus, ReferralTargetKind, Role, TimelineEventType } from '@jws/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { leadersOf } from '../cases/case-people';
+import { CaseEntity } from '../cases/case.entity';
+import { IntervalWorker } from '../common/interval-worker';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ReferralEntity, ReferralTargetEntity } from './referral.entities';
+import { ReferralsService } from './referrals.service';
+
+const LEASE_MS = 60_000;
+const BATCH = 50;
+const OPEN = [ReferralStatus.Sent, ReferralStatus.Signed];
+
+/**
+ * Overdue receipts (签收) and replies escalate like case deadlines, on the same lease pattern:
+ * the department and the station contact are reminded, then the station leader 督办, then the
+ * branch leader 催办. Signing restarts the ladder on the reply's due time.
+ */
+@Injectable()
+export class ReferralDeadlinesWorker extends IntervalWorker {
+  protected readonly logger = new Logger(ReferralDeadlinesWorker.name);
+  readonly owner = randomUUID();
+
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly notifications: NotificationsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  protected intervalMs(): number {
+    return this.config.workerIntervalMs;
+  }
+
+  async tick(now = new Date()): Promise<number> {
+    const repo = this.dataSource.getRepository(ReferralEntity);
+    const candidates = await repo.find({
+      select: { id: true },
+      where: [
+        { status: In(OPEN), nextCheckAt: LessThanOrEqual(now), leaseUntil: IsNull() },
+        { status: In(OPEN), nextCheckAt: LessThanOrEqual(now), leaseUntil: LessThan(now) },
+      ],
+      order: { nextCheckAt: 'ASC' },
+      take: BATCH,
+    });
+    let escalated = 0;
+    for (const { id } of candidates) {
+      const claim = await repo
+        .createQueryBuilder()
+        .update()
+        .set({ leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + LEASE_MS) })
+        .where('id = :id AND status IN (:...open) AND next_check_at <= :now AND (lease_until IS NULL OR lease_until < :now)', { id, open: OPEN, now })
+        .execute();
+      if (!claim.affected) continue;
+      if (await this.escalate(id, now)) escalated++;
+    }
+    return escalated;
+  }
+
+  private async escalate(id: number, now: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(ReferralEntity);
+      const referral = await repo.findOneByOrFail({ id });
+      if (referral.leaseOwner !== this.owner) return false;
+      const release = { leaseOwner: null, leaseUntil: null };
+      if (!OPEN.includes(referral.status) || referral.escalation >= EscalationLevel.BranchUrging) {
+        await repo.update({ id }, { ...release, nextCheckAt: null });
+        return false;
+      }
+      const phase = referral.status === ReferralStatus.Sent ? '签收' : '回复';
+      const level = (referral.escalation + 1) as EscalationLevel;
+      const nextCheckAt = level < EscalationLevel.BranchUrging ? new Date(now.getTime() + this.config.escalationStepMinutes * 60_000) : null;
+      await repo.update({ id, leaseOwner: this.owner }, { ...release, escalation: level, nextCheckAt, updatedAt: now });
+      const entity = await m.getRepository(CaseEntity).findOneByOrFail({ id: referral.caseId });
+      const target = await m.getRepository(ReferralTargetEntity).findOneByOrFail({ id: referral.targetId });
+      const what = `转${target.name}${phase}已超时`;
+      await this.referrals.event(m, entity.id, TimelineEventType.Escalated, null, `${what}：${ESCALATION_LABELS[level]}`, false, now);
+      const recipients =
+        level === EscalationLevel.OfficerReminded
+          ? [referral.contactUserId, ...(target.kind === ReferralTargetKind.PoliceDepartment ? await this.referrals.staffOf(m, target.id) : [])]
+          : await leadersOf(m, entity.orgPath, [level === EscalationLevel.StationSupervising ? Role.StationLeader : Role.BranchLeader]);
+      await this.notifications.notify(
+        m, recipients,
+        { title: `${ESCALATION_LABELS[level]}：${what}`, body: `${entity.number}“${entity.title}”`, caseId: entity.id },
+        `referral:${referral.id}:${phase}:level${level}`,
+      );
+      return true;
+    });
+  }
+}

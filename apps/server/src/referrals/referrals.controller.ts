@@ -1,0 +1,143 @@
+import { ErrorCode, Permission } from '@jws/contracts';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Put, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { IdParamPipe } from '../common/id-param.pipe';
+import type { AuthedRequest, Caller } from '../common/request-context';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../hotline12345/protocol';
+import { Authenticated, CurrentCaller, Public } from '../identity/authenticated.decorator';
+import { GovernanceService } from './governance.service';
+import { Hotline12345Adapter } from './hotline12345.adapter';
+import { CreateReferralDto, CreateReferralTargetDto, DigestQueryDto, GovernanceClassDto, ReferralListQueryDto, ReferralReplyDto } from './referrals.dto';
+import { ReferralsService } from './referrals.service';
+
+@ApiTags('referrals 转办分流')
+@Controller()
+export class ReferralsController {
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly governance: GovernanceService,
+    private readonly hotline: Hotline12345Adapter,
+  ) {}
+
+  @Get('referral-targets')
+  @Authenticated({ permission: Permission.CaseHandle })
+  @ApiOperation({ summary: 'Where a case can be referred: 警种 departments, 12345, other departments' })
+  targets() {
+    return this.referrals.targets();
+  }
+
+  @Post('referral-targets')
+  @Authenticated({ permission: Permission.ServiceGuideEdit })
+  @ApiOperation({ summary: 'Add a referral target with its department staff (admins)' })
+  createTarget(@Body() dto: CreateReferralTargetDto) {
+    return this.referrals.createTarget(dto);
+  }
+
+  @Post('cases/:id/referrals')
+  @Authenticated({ permission: Permission.CaseHandle })
+  @ApiOperation({ summary: '转办: refer a case (target, reason, station contact, due dates); the case moves to referred' })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.CaseTransitionNotAllowed, ErrorCode.ReferralTargetInvalid, ErrorCode.ReferralContactInvalid, ErrorCode.ReferralDueInvalid)
+  refer(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CreateReferralDto) {
+    return this.referrals.refer(caller, id, dto);
+  }
+
+  @Get('cases/:id/referrals')
+  @Authenticated({ permission: Permission.CaseRead })
+  @ApiOperation({ summary: 'Referrals of a case (police in scope)' })
+  @ApiErrors(ErrorCode.NotFound)
+  ofCase(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
+    return this.referrals.ofCase(caller, id);
+  }
+
+  @Get('cases/:id/referral-steps')
+  @Authenticated()
+  @ApiOperation({ summary: 'Referral steps in plain words, for the resident (e.g. 已转12345，工单号 …)' })
+  @ApiErrors(ErrorCode.NotFound)
+  steps(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
+    return this.referrals.steps(caller, id);
+  }
+
+  @Get('cases/:id/governance-class')
+  @Authenticated({ permission: Permission.CaseRead })
+  @ApiOperation({ summary: 'The governance class of a case (诉求分类)' })
+  @ApiErrors(ErrorCode.NotFound)
+  classOf(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
+    return this.governance.classOf(caller, id);
+  }
+
+  @Put('cases/:id/governance-class')
+  @Authenticated({ permission: Permission.CaseHandle })
+  @ApiOperation({ summary: 'Classify a case: 矛盾纠纷, 治安隐患, 民生诉求, 违法犯罪线索' })
+  @ApiErrors(ErrorCode.NotFound)
+  classify(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: GovernanceClassDto) {
+    return this.governance.classify(caller, id, dto.governanceClass);
+  }
+
+  @Get('referrals')
+  @Authenticated({ permission: Permission.ReferralHandle })
+  @ApiOperation({ summary: 'Department staff: referrals to their own department, newest first' })
+  departmentList(@CurrentCaller() caller: Caller, @Query() q: ReferralListQueryDto) {
+    return this.referrals.departmentList(caller, q.status);
+  }
+
+  @Get('referrals/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One referral (its department’s staff, or police who may see the case)' })
+  @ApiErrors(ErrorCode.NotFound)
+  detail(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
+    return this.referrals.detail(caller, id);
+  }
+
+  @Post('referrals/:id/sign')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.ReferralHandle })
+  @ApiOperation({ summary: '签收 a referral (department staff)' })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.ReferralAlreadyHandled)
+  sign(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
+    return this.referrals.sign(caller, id);
+  }
+
+  @Post('referrals/:id/reply')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({ summary: 'Reply with an outcome (department staff), or record an external reply with evidence (officer); the case returns to the officer' })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.ReferralNotSigned, ErrorCode.ReferralAlreadyHandled, ErrorCode.EvidenceRequired, ErrorCode.Forbidden)
+  reply(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: ReferralReplyDto) {
+    return this.referrals.reply(caller, id, dto);
+  }
+
+  @Get('referral-agenda')
+  @Authenticated({ permission: Permission.ReferralAgendaRead })
+  @ApiOperation({ summary: '转办分流联席 agenda: piled-up referrals per target and category, with their cases (branch and city leaders)' })
+  agenda(@CurrentCaller() caller: Caller) {
+    return this.referrals.agenda(caller);
+  }
+
+  @Get('governance/digest')
+  @Authenticated({ permission: Permission.GovernanceDigestRead })
+  @ApiOperation({ summary: 'Daily 政法委/综治 digest: cases in handling in the jurisdiction, by class' })
+  digest(@CurrentCaller() caller: Caller, @Query() q: DigestQueryDto) {
+    return this.governance.digest(caller, q.date);
+  }
+
+  @Get('governance/digest.csv')
+  @Authenticated({ permission: Permission.GovernanceDigestRead })
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV, UTF-8 with BOM' })
+  @ApiOperation({ summary: 'The daily digest as CSV' })
+  async digestCsv(@CurrentCaller() caller: Caller, @Query() q: DigestQueryDto): Promise<StreamableFile> {
+    const { filename, csv } = await this.governance.digestCsv(caller, q.date);
+    return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
+  }
+
+  @Post('integrations/12345/webhook')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: '12345 status webhook (HMAC-SHA256 signature over "<timestamp>.<raw body>", see docs/integrations/12345.md)' })
+  @ApiErrors(ErrorCode.SignatureInvalid, ErrorCode.NotFound)
+  webhook(@Req() req: AuthedRequest, @Headers(SIGNATURE_HEADER) signature?: string, @Headers(TIMESTAMP_HEADER) timestamp?: string) {
+    return this.hotline.webhook(req.body, signature, timestamp);
+  }
+}

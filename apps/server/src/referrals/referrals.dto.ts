@@ -1,0 +1,42 @@
+import { CreateReferralRequest, GovernanceClass, GovernanceClassRequest, ReferralReplyRequest, ReferralStatus, ReferralTargetKind } from '@jws/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, Matches, Min } from 'class-validator';
+import { OptionalEnum, OptionalText, RequiredEnum, RequiredId, RequiredText } from '../common/validation';
+
+export class CreateReferralDto implements CreateReferralRequest {
+  @RequiredId() targetId: number;
+  @RequiredText(500, '噪音来自夜间施工，属住建部门职责') reason: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) contactUserId?: number;
+  @ApiPropertyOptional({ example: '2026-12-03T09:00:00+08:00' }) @IsOptional() @IsISO8601() receiptDueAt?: string;
+  @ApiPropertyOptional({ example: '2026-12-08T17:00:00+08:00' }) @IsOptional() @IsISO8601() replyDueAt?: string;
+}
+
+export class ReferralReplyDto implements ReferralReplyRequest {
+  @RequiredText(1000, '已核实，属实，已立案处理') outcome: string;
+  @OptionalText(1000, '住建局2026年12月3日书面回复函') evidence?: string;
+}
+
+export class ReferralListQueryDto {
+  @OptionalEnum(ReferralStatus) status?: ReferralStatus;
+}
+
+export class CreateReferralTargetDto {
+  @RequiredEnum(ReferralTargetKind) kind: ReferralTargetKind;
+  @RequiredText(64, '蚌山分局交警大队') name: string;
+  @OptionalText(32, '0552-1234567') phone?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) orgUnitId?: number;
+  @ApiPropertyOptional({ type: [Number], description: 'department staff users who work for it' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @Type(() => Number) @IsInt({ each: true }) @Min(1, { each: true })
+  staffUserIds?: number[];
+}
+
+export class GovernanceClassDto implements GovernanceClassRequest {
+  @RequiredEnum(GovernanceClass, GovernanceClass.Dispute) governanceClass: GovernanceClass;
+}
+
+export class DigestQueryDto {
+  @ApiPropertyOptional({ example: '2026-12-02', description: 'day of the digest (UTC+8); default today' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date 应为 YYYY-MM-DD' })
+  date?: string;
+}

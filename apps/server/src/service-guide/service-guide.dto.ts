@@ -1,0 +1,60 @@
+import {
+  AssistMode, AssistPlanRequest, AssistRequest, CaseKind, RouteType, ServiceMatterUpdate, ServiceRoute,
+} from '@jws/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { OptionalText, RequiredEnum, RequiredText } from '../common/validation';
+
+export class GuideSearchQueryDto {
+  @OptionalText(50, '孩子上户口') q?: string;
+}
+
+export class AssistDto implements AssistRequest {
+  @RequiredEnum(RouteType, RouteType.WanShiTong) routeType: RouteType;
+  @RequiredText(500, '不会用手机上传材料') note: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) communityId?: number;
+}
+
+export class AssistPlanDto implements AssistPlanRequest {
+  @RequiredText(32, '王建国') helperName: string;
+  @RequiredEnum(AssistMode, AssistMode.HomeVisit) mode: AssistMode;
+  @OptionalText(200) note?: string;
+}
+
+class RouteDto implements ServiceRoute {
+  @RequiredEnum(RouteType) type: RouteType;
+  @RequiredText(64) title: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @IsString({ each: true }) @MaxLength(200, { each: true })
+  steps: string[];
+  @OptionalText(300) link?: string;
+  @OptionalText(200) address?: string;
+  @OptionalText(100) hours?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true })
+  materials?: string[];
+  @OptionalText(32) phone?: string;
+  @OptionalText(64) departmentName?: string;
+}
+
+class AssistTargetDto {
+  @ApiProperty({ enum: CaseKind }) @IsEnum(CaseKind) kind: CaseKind;
+  @RequiredText(32) subcategory: string;
+}
+
+/** A new version of a matter (admins, 工作台). */
+export class ServiceMatterUpdateDto implements ServiceMatterUpdate {
+  @RequiredText(50) title: string;
+  @RequiredText(16) category: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(30, { each: true })
+  synonyms: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(50, { each: true })
+  phrases: string[];
+  @RequiredText(500) summary: string;
+  @ApiProperty({ type: [RouteDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(8) @ValidateNested({ each: true }) @Type(() => RouteDto)
+  routes: RouteDto[];
+  @ApiProperty({ type: AssistTargetDto }) @IsObject() @ValidateNested() @Type(() => AssistTargetDto)
+  assist: AssistTargetDto;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() common?: boolean;
+}

@@ -1,0 +1,169 @@
+import {
+  ASSIST_MODE_LABELS, Anonymity, CASE_SUBCATEGORIES, CaseDetail, ContactPreference, ErrorCode, Permission, ROUTE_TYPE_LABELS, RouteType,
+  SERVICE_CATALOGUE, ServiceGuideSearchResult, ServiceMatter, ServiceMatterView, searchMatters,
+} from '@jws/contracts';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CaseWorkflowService } from '../cases/case-workflow.service';
+import { viewerOf } from '../cases/case-views';
+import { CasesService } from '../cases/cases.service';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AssistDto, AssistPlanDto, ServiceMatterUpdateDto } from './service-guide.dto';
+import { CaseAssistEntity, ServiceMatterEntity } from './service-guide.entities';
+
+export const AuditActionGuide = { MatterEdited: 'service_guide.matter_edited' } as const;
+
+/** 办事指引: the versioned catalogue, its public search, and 请民警协助 service cases. */
+@Injectable()
+export class ServiceGuideService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ServiceGuideService.name);
+
+  constructor(
+    private readonly cases: CasesService,
+    private readonly workflow: CaseWorkflowService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Seeds matters of the contracts catalogue that the database does not have yet (version 1). */
+  async onApplicationBootstrap(): Promise<void> {
+    const added = await this.seedCatalogue();
+    if (added) this.logger.log(`办事指引: ${added} matters seeded`);
+  }
+
+  async seedCatalogue(): Promise<number> {
+    const repo = this.dataSource.getRepository(ServiceMatterEntity);
+    const known = new Set((await repo.find({ select: { code: true } })).map((r) => r.code));
+    const missing = SERVICE_CATALOGUE.filter((m) => !known.has(m.code));
+    if (!missing.length) return 0;
+    const now = new Date();
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values(missing.map((m) => ({ code: m.code, version: 1, title: m.title, content: JSON.stringify(contentOf(m)), isCurrent: true, editedBy: null, createdAt: now })))
+      .orIgnore()
+      .execute();
+    return missing.length;
+  }
+
+  private async current(): Promise<ServiceMatterView[]> {
+    const rows = await this.dataSource.getRepository(ServiceMatterEntity).find({ where: { isCurrent: true }, order: { id: 'ASC' } });
+    return rows.map((r) => this.view(r));
+  }
+
+  private view(row: ServiceMatterEntity): ServiceMatterView {
+    const content = JSON.parse(row.content) as Omit<ServiceMatter, 'code'>;
+    const wst = this.config.wanshitong;
+    return {
+      ...content,
+      code: row.code,
+      version: row.version,
+      routes: content.routes.map((r) => (r.type === RouteType.WanShiTong ? { ...r, miniProgram: wst ? { appId: wst.appId, path: wst.path } : null } : r)),
+    };
+  }
+
+  async search(query: string | undefined): Promise<ServiceGuideSearchResult> {
+    const q = (query ?? '').trim();
+    const matters = searchMatters(await this.current(), q);
+    const weak = q !== '' && matters.length === 0;
+    return { query: q, matters, suggestHotline: weak, suggestPoliceHelp: weak };
+  }
+
+  async matter(code: string): Promise<ServiceMatterView> {
+    const row = await this.dataSource.getRepository(ServiceMatterEntity).findOne({ where: { code, isCurrent: true } });
+    if (!row) throw new DomainException(ErrorCode.MatterNotFound);
+    return this.view(row);
+  }
+
+  /** Every version of a matter, newest first (admins). */
+  async history(code: string): Promise<ServiceMatterView[]> {
+    const rows = await this.dataSource.getRepository(ServiceMatterEntity).find({ where: { code }, order: { version: 'DESC' } });
+    if (!rows.length) throw new DomainException(ErrorCode.MatterNotFound);
+    return rows.map((r) => this.view(r));
+  }
+
+  /** An admin's edit: a new current version; the old one stays on record. */
+  async update(caller: Caller, code: string, dto: ServiceMatterUpdateDto): Promise<ServiceMatterView> {
+    if (!CASE_SUBCATEGORIES[dto.assist.kind].some((s) => s.code === dto.assist.subcategory)) throw new DomainException(ErrorCode.SubcategoryInvalid);
+    const saved = await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(ServiceMatterEntity);
+      const latest = await repo.findOne({ where: { code }, order: { version: 'DESC' } });
+      if (!latest) throw new DomainException(ErrorCode.MatterNotFound);
+      await repo.update({ code, isCurrent: true }, { isCurrent: false });
+      const content: Omit<ServiceMatter, 'code'> = {
+        title: dto.title.trim(), category: dto.category.trim(), synonyms: dto.synonyms, phrases: dto.phrases, summary: dto.summary.trim(),
+        routes: dto.routes.map((r) => ({ ...r })), assist: { ...dto.assist }, common: dto.common ?? false,
+      };
+      // The unique (code, version) index refuses a concurrent edit of the same version.
+      const row = repo.create({ code, version: latest.version + 1, title: content.title, content: JSON.stringify(content), isCurrent: true, editedBy: caller.user.id, createdAt: new Date() });
+      await repo.insert(row);
+      await this.audit.recordFor(caller, { action: AuditActionGuide.MatterEdited, targetType: 'service_matter', targetId: code, detail: `v${row.version}` }, m);
+      return row;
+    });
+    return this.view(saved);
+  }
+
+  /**
+   * 请民警协助: a resident who cannot do the matter alone gets a service case with the matter and
+   * route filled in, through the one CasesService (idempotent by the same key as any report).
+   */
+  async assist(caller: Caller, code: string, dto: AssistDto, idempotencyKey: string | undefined): Promise<CaseDetail> {
+    const matter = await this.matter(code);
+    const route = matter.routes.find((r) => r.type === dto.routeType);
+    const routeLabel = route?.title ?? ROUTE_TYPE_LABELS[dto.routeType];
+    const detail = await this.cases.create(
+      caller,
+      {
+        kind: matter.assist.kind,
+        subcategory: matter.assist.subcategory,
+        title: `请民警协助：${matter.title}`.slice(0, 50),
+        description: `${dto.note.trim()}\n（办事指引：${matter.title}；办理途径：${routeLabel}）`.slice(0, 1000),
+        contactPreference: ContactPreference.InApp,
+        anonymity: Anonymity.None,
+        ...(dto.communityId ? { communityId: dto.communityId } : {}),
+      },
+      idempotencyKey,
+    );
+    // A retried request replays the same case; the record is written once.
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(CaseAssistEntity)
+      .values({ caseId: detail.id, matterCode: matter.code, matterVersion: matter.version, routeType: dto.routeType, helperName: null, mode: null, plannedBy: null, plannedAt: null })
+      .orIgnore()
+      .execute();
+    return detail;
+  }
+
+  /** Hard cases: the officer names a helper and a mode (网上帮办, 窗口陪办, 上门服务), told to the resident. */
+  async plan(caller: Caller, caseId: number, dto: AssistPlanDto): Promise<CaseDetail> {
+    const entity = await this.cases.requireCase(caller, caseId);
+    if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
+    const repo = this.dataSource.getRepository(CaseAssistEntity);
+    const existing = await repo.findOne({ where: { caseId } });
+    const plan = { helperName: dto.helperName.trim(), mode: dto.mode, plannedBy: caller.user.id, plannedAt: new Date() };
+    if (existing) await repo.update({ caseId }, plan);
+    else await repo.insert({ caseId, matterCode: 'other', matterVersion: 0, routeType: RouteType.Station, ...plan });
+    const note = `已安排${plan.helperName}为您${ASSIST_MODE_LABELS[dto.mode]}${dto.note?.trim() ? `：${dto.note.trim()}` : ''}`;
+    return this.workflow.addNote(caller, caseId, { note, internal: false });
+  }
+
+  /** The matter, route and plan of a case, for whoever may see the case. */
+  async assistOf(caller: Caller, caseId: number): Promise<{ matterCode: string; matterTitle: string | null; routeType: RouteType; helperName: string | null; mode: string | null } | null> {
+    await this.cases.requireCase(caller, caseId);
+    const row = await this.dataSource.getRepository(CaseAssistEntity).findOne({ where: { caseId } });
+    if (!row) return null;
+    const matter = await this.dataSource.getRepository(ServiceMatterEntity).findOne({ where: { code: row.matterCode, isCurrent: true } });
+    return { matterCode: row.matterCode, matterTitle: matter?.title ?? null, routeType: row.routeType, helperName: row.helperName, mode: row.mode };
+  }
+}
+
+function contentOf(m: ServiceMatter): Omit<ServiceMatter, 'code'> {
+  const { code: _code, ...rest } = m;
+  return rest;
+}
