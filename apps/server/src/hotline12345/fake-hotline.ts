@@ -120,11 +120,11 @@ export async function startFakeHotline(options: FakeHotlineOptions): Promise<Fak
       return send(res, 200, { webhookStatus: await state.advance(control[1], body.status, body.outcome) });
     }
 
+    if (path === WORK_ORDERS_PATH && req.method === 'POST') state.createRequests++;
     if (state.down) return send(res, 503, { error: 'service_unavailable', message: '系统维护中' });
     if (!authorised(req)) return send(res, 401, { error: 'unauthorized' });
 
     if (path === WORK_ORDERS_PATH && req.method === 'POST') {
-      state.createRequests++;
       const key = String(req.headers['idempotency-key'] ?? '');
       if (!/^[\w:-]{8,64}$/.test(key)) return send(res, 400, { error: 'idempotency_key_required' });
       let body: CreateWorkOrderBody;

@@ -82,7 +82,12 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
       throw err;
     }
     if (typeof order?.orderNo !== 'string' || !order.orderNo) throw new OutboxDeliveryError('12345 answered without an orderNo', true);
-    await this.recordOrder(referral, order);
+    try {
+      await this.recordOrder(referral, order);
+    } catch (err) {
+      // 12345 has the order; sending again with the same key returns it, so recording is retried.
+      throw new OutboxDeliveryError(`order ${order.orderNo} created but not recorded: ${err instanceof Error ? err.message : String(err)}`, true);
+    }
     return { status: 'sent', note: null };
   }
 

@@ -23,6 +23,7 @@ export class ReferralsController {
   @Get('referral-targets')
   @Authenticated({ permission: Permission.CaseHandle })
   @ApiOperation({ summary: 'Where a case can be referred: 警种 departments, 12345, other departments' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   targets() {
     return this.referrals.targets();
   }
@@ -30,6 +31,7 @@ export class ReferralsController {
   @Post('referral-targets')
   @Authenticated({ permission: Permission.ServiceGuideEdit })
   @ApiOperation({ summary: 'Add a referral target with its department staff (admins)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   createTarget(@Body() dto: CreateReferralTargetDto) {
     return this.referrals.createTarget(dto);
   }
@@ -37,6 +39,7 @@ export class ReferralsController {
   @Post('cases/:id/referrals')
   @Authenticated({ permission: Permission.CaseHandle })
   @ApiOperation({ summary: '转办: refer a case (target, reason, station contact, due dates); the case moves to referred' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.CaseTransitionNotAllowed, ErrorCode.ReferralTargetInvalid, ErrorCode.ReferralContactInvalid, ErrorCode.ReferralDueInvalid)
   refer(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CreateReferralDto) {
     return this.referrals.refer(caller, id, dto);
@@ -45,6 +48,7 @@ export class ReferralsController {
   @Get('cases/:id/referrals')
   @Authenticated({ permission: Permission.CaseRead })
   @ApiOperation({ summary: 'Referrals of a case (police in scope)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.NotFound)
   ofCase(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
     return this.referrals.ofCase(caller, id);
@@ -53,6 +57,7 @@ export class ReferralsController {
   @Get('cases/:id/referral-steps')
   @Authenticated()
   @ApiOperation({ summary: 'Referral steps in plain words, for the resident (e.g. 已转12345，工单号 …)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.NotFound)
   steps(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
     return this.referrals.steps(caller, id);
@@ -61,6 +66,7 @@ export class ReferralsController {
   @Get('cases/:id/governance-class')
   @Authenticated({ permission: Permission.CaseRead })
   @ApiOperation({ summary: 'The governance class of a case (诉求分类)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.NotFound)
   classOf(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
     return this.governance.classOf(caller, id);
@@ -69,6 +75,7 @@ export class ReferralsController {
   @Put('cases/:id/governance-class')
   @Authenticated({ permission: Permission.CaseHandle })
   @ApiOperation({ summary: 'Classify a case: 矛盾纠纷, 治安隐患, 民生诉求, 违法犯罪线索' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.NotFound)
   classify(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: GovernanceClassDto) {
     return this.governance.classify(caller, id, dto.governanceClass);
@@ -77,6 +84,7 @@ export class ReferralsController {
   @Get('referrals')
   @Authenticated({ permission: Permission.ReferralHandle })
   @ApiOperation({ summary: 'Department staff: referrals to their own department, newest first' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   departmentList(@CurrentCaller() caller: Caller, @Query() q: ReferralListQueryDto) {
     return this.referrals.departmentList(caller, q.status);
   }
@@ -84,6 +92,7 @@ export class ReferralsController {
   @Get('referrals/:id')
   @Authenticated()
   @ApiOperation({ summary: 'One referral (its department’s staff, or police who may see the case)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.NotFound)
   detail(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
     return this.referrals.detail(caller, id);
@@ -93,6 +102,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.ReferralHandle })
   @ApiOperation({ summary: '签收 a referral (department staff)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.ReferralAlreadyHandled)
   sign(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
     return this.referrals.sign(caller, id);
@@ -102,6 +112,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Reply with an outcome (department staff), or record an external reply with evidence (officer); the case returns to the officer' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.ReferralNotSigned, ErrorCode.ReferralAlreadyHandled, ErrorCode.EvidenceRequired, ErrorCode.Forbidden)
   reply(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: ReferralReplyDto) {
     return this.referrals.reply(caller, id, dto);
@@ -110,6 +121,7 @@ export class ReferralsController {
   @Get('referral-agenda')
   @Authenticated({ permission: Permission.ReferralAgendaRead })
   @ApiOperation({ summary: '转办分流联席 agenda: piled-up referrals per target and category, with their cases (branch and city leaders)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   agenda(@CurrentCaller() caller: Caller) {
     return this.referrals.agenda(caller);
   }
@@ -117,6 +129,7 @@ export class ReferralsController {
   @Get('governance/digest')
   @Authenticated({ permission: Permission.GovernanceDigestRead })
   @ApiOperation({ summary: 'Daily 政法委/综治 digest: cases in handling in the jurisdiction, by class' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   digest(@CurrentCaller() caller: Caller, @Query() q: DigestQueryDto) {
     return this.governance.digest(caller, q.date);
   }
@@ -136,6 +149,7 @@ export class ReferralsController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: '12345 status webhook (HMAC-SHA256 signature over "<timestamp>.<raw body>", see docs/integrations/12345.md)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.SignatureInvalid, ErrorCode.NotFound)
   webhook(@Req() req: AuthedRequest, @Headers(SIGNATURE_HEADER) signature?: string, @Headers(TIMESTAMP_HEADER) timestamp?: string) {
     return this.hotline.webhook(req.body, signature, timestamp);

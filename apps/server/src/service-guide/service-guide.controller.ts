@@ -36,6 +36,7 @@ export class ServiceGuideController {
   @Get('service-guide/:code/versions')
   @Authenticated({ permission: Permission.ServiceGuideEdit })
   @ApiOperation({ summary: 'Every version of a matter, newest first (admins)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.MatterNotFound)
   history(@Param('code') code: string) {
     return this.guide.history(code);
@@ -44,6 +45,7 @@ export class ServiceGuideController {
   @Put('service-guide/:code')
   @Authenticated({ permission: Permission.ServiceGuideEdit })
   @ApiOperation({ summary: 'Edit a matter: writes a new version (admins, audited)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.MatterNotFound, ErrorCode.SubcategoryInvalid)
   update(@CurrentCaller() caller: Caller, @Param('code') code: string, @Body() dto: ServiceMatterUpdateDto) {
     return this.guide.update(caller, code, dto);
@@ -73,6 +75,7 @@ export class ServiceGuideController {
   @Get('cases/:id/assist')
   @Authenticated()
   @ApiOperation({ summary: 'The matter, route, helper and mode of a 请民警协助 case (null for other cases)' })
+  @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   @ApiErrors(ErrorCode.NotFound)
   assistOf(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
     return this.guide.assistOf(caller, id);
