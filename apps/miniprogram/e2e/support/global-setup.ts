@@ -19,9 +19,19 @@ const APP_SECRET = 'e2e-app-secret-never-logged';
 const START_TIMEOUT_MS = 120_000;
 const SERVER_LOG = join(ARTIFACTS_DIR, 'server.log');
 
+/** The fake 12345 platform from the server build (apps/server/src/hotline12345/fake-hotline.ts). */
+interface FakeHotline {
+  url: string;
+  close(): Promise<void>;
+}
+type StartFakeHotline = (options: { token: string; webhookSecret: string }) => Promise<FakeHotline>;
+const HOTLINE_TOKEN = 'e2e-12345-token-never-logged';
+const HOTLINE_SECRET = 'e2e-12345-webhook-secret-never-logged';
+
 export interface E2eEnvironment {
   database?: string;
   fake?: FakeWechat;
+  hotline?: FakeHotline;
   server?: ChildProcess;
   dataDir?: string;
 }
@@ -92,6 +102,7 @@ export async function stopAll(env: E2eEnvironment | undefined): Promise<void> {
     clearTimeout(timer);
   }
   if (env.fake) await env.fake.close().catch((e: unknown) => problems.push(`fake WeChat: ${String(e)}`));
+  if (env.hotline) await env.hotline.close().catch((e: unknown) => problems.push(`fake 12345: ${String(e)}`));
   if (env.database) {
     try {
       const conn = await createConnection({ uri: DATABASE_SERVER });
@@ -127,6 +138,9 @@ export default async function globalSetup(): Promise<void> {
     }
 
     env.fake = await startFakeWechat({ appId: APP_ID, appSecret: APP_SECRET });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startFakeHotline } = require(join(REPO_ROOT, 'apps/server/dist/hotline12345/fake-hotline.js')) as { startFakeHotline: StartFakeHotline };
+    env.hotline = await startFakeHotline({ token: HOTLINE_TOKEN, webhookSecret: HOTLINE_SECRET });
     env.dataDir = mkdtempSync(join(tmpdir(), 'jws-e2e-'));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -145,6 +159,12 @@ export default async function globalSetup(): Promise<void> {
         WECHAT_APP_SECRET: APP_SECRET,
         H5_DIR,
         LOG_LEVEL: 'warn',
+        HOTLINE12345_BASE_URL: env.hotline.url,
+        HOTLINE12345_TOKEN: HOTLINE_TOKEN,
+        HOTLINE12345_WEBHOOK_SECRET: HOTLINE_SECRET,
+        HOTLINE12345_CALLBACK_URL: `${url}/api/integrations/12345/webhook`,
+        // The outbox delivers the 12345 order within a second, as a person would expect on screen.
+        WORKER_INTERVAL_MS: '1000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
