@@ -10,12 +10,20 @@ export default defineAppConfig({
     // Opened from 我的上报, 消息 and subscribe messages, by residents and officers alike.
     'pages/case/index',
     'pages/notifications/index',
+    // 办事指引: search results and one matter with its routes (residents, no login needed).
+    'pages/guide/index',
+    'pages/matter/index',
   ],
   // Officer pages load only when an officer opens them.
   subPackages: [
     {
       root: 'packageOfficer',
       pages: ['community/index', 'queue/index'],
+    },
+    {
+      // 转办: the officer's referral form, the department's inbox (签收/回复) and one referral.
+      root: 'packageReferral',
+      pages: ['refer/index', 'inbox/index', 'detail/index'],
     },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.

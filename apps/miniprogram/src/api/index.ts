@@ -24,6 +24,15 @@ import type {
   UserView,
   WechatLoginRequest,
   WorkbenchCommunity,
+  AssistRequest,
+  CreateReferralRequest,
+  ReferralReplyRequest,
+  ReferralStatus,
+  ReferralStepView,
+  ReferralTargetView,
+  ReferralView,
+  ServiceGuideSearchResult,
+  ServiceMatterView,
 } from '@jws/contracts'
 
 import type { ChosenImage } from '../platform/types'
@@ -90,6 +99,24 @@ export const api = {
   clearReview: (id: number) => request<CaseDetail>('POST', `/api/cases/${id}/review-cleared`),
   /** Station leaders only; the server audits every unseal. */
   unseal: (id: number, reason: string) => request<UnsealView>('POST', `/api/cases/${id}/unseal`, { reason }),
+
+  // 办事指引 (no login needed to read it)
+  searchGuide: (q: string) => request<ServiceGuideSearchResult>('GET', '/api/service-guide', undefined, { auth: false, query: { q: q || undefined } }),
+  matter: (code: string) => request<ServiceMatterView>('GET', `/api/service-guide/${encodeURIComponent(code)}`, undefined, { auth: false }),
+  /** 请民警协助: a service case with the matter and route filled in (same key → same case). */
+  askPoliceHelp: (code: string, body: AssistRequest, idempotencyKey: string) =>
+    request<CaseDetail>('POST', `/api/service-guide/${encodeURIComponent(code)}/assist`, body, { headers: { 'Idempotency-Key': idempotencyKey } }),
+
+  // 转办
+  referralTargets: () => list(request<ReferralTargetView[] | Page<ReferralTargetView>>('GET', '/api/referral-targets')),
+  refer: (caseId: number, body: CreateReferralRequest) => request<ReferralView>('POST', `/api/cases/${caseId}/referrals`, body),
+  caseReferrals: (caseId: number) => list(request<ReferralView[] | Page<ReferralView>>('GET', `/api/cases/${caseId}/referrals`)),
+  referralSteps: (caseId: number) => list(request<ReferralStepView[] | Page<ReferralStepView>>('GET', `/api/cases/${caseId}/referral-steps`)),
+  departmentReferrals: (status?: ReferralStatus) =>
+    list(request<ReferralView[] | Page<ReferralView>>('GET', '/api/referrals', undefined, { query: { status } })),
+  referral: (id: number) => request<ReferralView>('GET', `/api/referrals/${id}`),
+  signReferral: (id: number) => request<ReferralView>('POST', `/api/referrals/${id}/sign`),
+  replyReferral: (id: number, body: ReferralReplyRequest) => request<ReferralView>('POST', `/api/referrals/${id}/reply`, body),
 
   // 消息
   notifications: (pageNo: number, pageSize = 20) =>

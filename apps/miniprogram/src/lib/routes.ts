@@ -10,6 +10,11 @@ export const ROUTES = {
   notifications: '/pages/notifications/index',
   officerCommunity: '/packageOfficer/community/index',
   officerQueue: '/packageOfficer/queue/index',
+  guide: '/pages/guide/index',
+  matter: '/pages/matter/index',
+  refer: '/packageReferral/refer/index',
+  referralInbox: '/packageReferral/inbox/index',
+  referral: '/packageReferral/detail/index',
 } as const
 
 export type TabKey = 'home' | 'report' | 'mine' | 'workbench'
@@ -30,3 +35,7 @@ export const TABS: readonly TabItem[] = [
 
 /** The page of one report (上报). */
 export const caseUrl = (id: number): string => `${ROUTES.case}?id=${id}`
+
+/** 办事指引 results for a query, and one matter. */
+export const guideUrl = (q: string): string => `${ROUTES.guide}?q=${encodeURIComponent(q)}`
+export const matterUrl = (code: string): string => `${ROUTES.matter}?code=${encodeURIComponent(code)}`

@@ -59,6 +59,18 @@ export const platform: Platform = {
     return { statusCode: res.status, path: URL.createObjectURL(await res.blob()) }
   },
 
+  // A browser cannot open a WeChat mini program: the page shows the steps and the link instead.
+  openMiniProgram: () => Promise.resolve(false),
+
+  async copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text)
+      void Taro.showToast({ title: '已复制', icon: 'success' })
+    } catch {
+      await Taro.showModal({ title: '请长按复制', content: text, showCancel: false })
+    }
+  },
+
   onNetworkRestored(listener) {
     // Taro's h5 onNetworkStatusChange only follows navigator.connection, which does not report
     // going on- or offline; the window events do.

@@ -70,6 +70,20 @@ export const platform: Platform = {
     return { statusCode: res.statusCode }
   },
 
+  async openMiniProgram(appId, path) {
+    try {
+      await Taro.navigateToMiniProgram({ appId, path, envVersion: 'release' })
+      return true
+    } catch {
+      // Cancelled by the person, or the mini program could not be opened.
+      return false
+    }
+  },
+
+  async copyText(text) {
+    await Taro.setClipboardData({ data: text })
+  },
+
   onNetworkRestored(listener) {
     const onChange = (res: { isConnected: boolean }) => {
       if (res.isConnected) listener()

@@ -24,6 +24,13 @@ export interface Platform {
   uploadFile(options: UploadOptions): Promise<{ statusCode: number; data: unknown }>
   /** GET a file with headers (images behind the bearer token) and give a path an Image can show. */
   downloadFile(url: string, header: Record<string, string>): Promise<DownloadResult>
+  /**
+   * Open another mini program (weapp: wx.navigateToMiniProgram, after the person confirms).
+   * Resolves false where that is impossible (h5) or it failed: the page then shows steps and a link.
+   */
+  openMiniProgram(appId: string, path: string): Promise<boolean>
+  /** Copy text for the person to paste elsewhere (a link). */
+  copyText(text: string): Promise<void>
   /** Calls `listener` whenever the device comes back online; returns the unsubscribe function. */
   onNetworkRestored(listener: () => void): () => void
 }

@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { MembershipStatus, Permission, type MembershipView, type UserView } from '@jws/contracts'
 
+import CommonMatters from '../../components/CommonMatters'
+import GuideSearch from '../../components/GuideSearch'
 import OfficerCard from '../../components/OfficerCard'
 import { AsyncContent } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
@@ -86,6 +88,11 @@ export default function HomePage() {
       <View className='home__banner'>
         <Text className='home__banner-title'>指尖上的警务室</Text>
         <Text className='home__banner-text'>您身边的社区民警，一键联系</Text>
+      </View>
+      <View className='card' id='home-guide'>
+        <Text className='card__title'>办事指引</Text>
+        <GuideSearch />
+        <CommonMatters />
       </View>
       <AsyncContent state={state} errorId='home-error'>
         {({ user, memberships }) => (memberships === null ? <StaffCard user={user} /> : <ResidentHome memberships={memberships} />)}

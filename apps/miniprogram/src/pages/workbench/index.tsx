@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { Permission, type WorkbenchCommunity } from '@jws/contracts'
+import { Permission, ReferralStatus, type WorkbenchCommunity } from '@jws/contracts'
 
 import { api } from '../../api'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
@@ -30,12 +30,13 @@ async function loadQueueCounts(): Promise<QueueCounts | null> {
 
 async function loadWorkbench() {
   const user = await loadMe()
-  // Mediators and department staff have no communities; their work arrives in later features.
-  const [communities, queue] = await Promise.all([
+  // Mediators and department staff have no communities; department staff get their referrals.
+  const [communities, queue, referrals] = await Promise.all([
     userCan(user, Permission.CommunityMembersRead) ? api.workbenchCommunities() : Promise.resolve([]),
     userCan(user, Permission.CaseRead) ? loadQueueCounts() : Promise.resolve(null),
+    userCan(user, Permission.ReferralHandle) ? api.departmentReferrals(ReferralStatus.Sent).catch(() => null) : Promise.resolve(null),
   ])
-  return { user, communities, queue }
+  return { user, communities, queue, toSign: referrals?.length ?? null }
 }
 
 function QueueEntry({ counts }: { counts: QueueCounts | null }) {
@@ -55,6 +56,22 @@ function QueueEntry({ counts }: { counts: QueueCounts | null }) {
       </Text>
       <Button block className='block-button' id='workbench-queue-open' type='primary' onClick={() => open(false)}>
         进入案件队列
+      </Button>
+    </View>
+  )
+}
+
+/** Department staff: referrals to their department waiting to be signed. */
+function ReferralEntry({ toSign }: { toSign: number | null }) {
+  return (
+    <View className='card' id='workbench-referrals'>
+      <View className='row'>
+        <Text className='card__title workbench__queue-title'>转办签收</Text>
+        {toSign !== null && toSign > 0 && <Tag type='warning'>待签收 {toSign}</Tag>}
+      </View>
+      <Text className='muted'>民警转给本部门的事项：签收后回复办理结果，超时会逐级督办。</Text>
+      <Button block className='block-button' id='workbench-referrals-open' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.referralInbox })}>
+        查看转办
       </Button>
     </View>
   )
@@ -98,7 +115,7 @@ export default function WorkbenchPage() {
   return (
     <TabPage tab='workbench'>
       <AsyncContent state={state}>
-        {({ user, communities, queue }) =>
+        {({ user, communities, queue, toSign }) =>
           userCan(user, Permission.WorkbenchAccess) ? (
             <>
               <View className='card workbench__header'>
@@ -109,7 +126,8 @@ export default function WorkbenchPage() {
                 </Text>
               </View>
               {userCan(user, Permission.CaseRead) && <QueueEntry counts={queue} />}
-              <CommunityList communities={communities} />
+              {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={toSign} />}
+              {(communities.length > 0 || !userCan(user, Permission.ReferralHandle)) && <CommunityList communities={communities} />}
             </>
           ) : (
             <EmptyBlock id='workbench-denied' title='工作台仅对民警和工作人员开放' />

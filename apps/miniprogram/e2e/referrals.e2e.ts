@@ -1,0 +1,95 @@
+/**
+ * 办事指引 and 转办 end to end: a resident finds where 居住证 is done (皖事通 online, in h5 with its
+ * steps and a link to copy); an officer refers a report to 12345 and the resident reads 已转12345
+ * with the work-order number the fake 12345 gave (delivered through the outbox).
+ */
+import { expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { useBrowser } from './support/browser';
+import { baseUrl } from './support/paths';
+
+const browser = useBrowser();
+const GUIDE = '/pages/guide/index';
+const MATTER = '/pages/matter/index';
+const REFER = '/packageReferral/refer/index';
+
+/** A signed-in API call as a demo account (test set-up that is not what the test is about). */
+async function apiAs<T>(username: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const login = await fetch(`${baseUrl()}/api/auth/dev-login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method, headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, ...headers }, body: body ? JSON.stringify(body) : undefined,
+  });
+  if (res.status >= 300) throw new Error(`${method} ${path} as ${username}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+describe('办事指引 and 转办', () => {
+  it('a resident searches 居住证 on 首页 and sees the 皖事通 route with its steps and a link', async () => {
+    const { page } = await browser.open('resident1');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await visible(page, '#common-matters').waitFor();
+    await visible(page, '#guide-search input').fill('居住证');
+    await visible(page, '#guide-search-submit').click();
+
+    await expectPath(page, GUIDE);
+    await expectVisibleText(page, '#guide-results', '居住证');
+    await visible(page, '#guide-result-residence-permit').click();
+
+    await expectPath(page, MATTER);
+    await expectVisibleText(page, '#matter-title', '居住证');
+    await expectVisibleText(page, '#route-wanshitong', '皖事通“居住证申领”');
+    await expectVisibleText(page, '#route-wanshitong', '搜索“居住证申领”');
+    // No 皖事通 mini program in a browser: the link to copy instead.
+    await expectVisibleText(page, '#route-link', 'https://www.ahzwfw.gov.cn');
+    await visible(page, '#route-copy-link').waitFor();
+    await expectVisibleText(page, '#assist-card', '请民警协助');
+  });
+
+  it('an unknown matter suggests 12345 and 请民警协助', async () => {
+    const { page } = await browser.open('resident1');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await openPath(page, `${GUIDE}?q=${encodeURIComponent('火星移民签证')}`);
+    await expectVisibleText(page, '#guide-suggest', '没有找到对应的事项');
+    await expectVisibleText(page, '#guide-call-12345', '拨打12345');
+    await visible(page, '#guide-police-help').waitFor();
+  });
+
+  it('an officer refers a report to 12345 and the resident sees 已转12345 with the work-order number', async () => {
+    const run = Date.now().toString(36);
+    const title = `夜间工地施工噪音${run}`;
+    const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+      kind: 'dispute', subcategory: 'neighbour', title, description: '小区旁工地每晚十一点后还在施工，吵得睡不着。',
+      contactPreference: 'in_app', anonymity: 'none',
+    }, { 'Idempotency-Key': `e2e-referral-${run}` });
+    await apiAs('officer1', 'POST', `/api/cases/${created.id}/actions`, { action: 'accept' });
+
+    const officer = await browser.open('officer1');
+    await signInWithDemoSwitcher(officer.page, 'officer1');
+    await openPath(officer.page, `${ROUTES.case}?id=${created.id}`);
+    await expectVisibleText(officer.page, '#case-status', '已受理');
+    await visible(officer.page, '#case-refer').click();
+    await expectPath(officer.page, REFER);
+    await visible(officer.page, '#refer-targets [id^="refer-target-"]', '12345政务服务便民热线').first().click();
+    await visible(officer.page, '#refer-reason textarea').fill('夜间施工噪音属住建部门职责，转12345派单');
+    await visible(officer.page, '#refer-submit').click();
+    await expectPath(officer.page, ROUTES.case);
+    await expectVisibleText(officer.page, '#case-status', '已转办');
+
+    const resident = await browser.open('resident1');
+    await signInWithDemoSwitcher(resident.page, 'resident1');
+    await openPath(resident.page, `${ROUTES.case}?id=${created.id}`);
+    await expectVisibleText(resident.page, '#case-status', '已转办');
+    // The outbox delivers the order within seconds; the page shows it when opened again.
+    let shown = false;
+    for (let attempt = 0; attempt < 10 && !shown; attempt += 1) {
+      await resident.page.reload();
+      shown = await visible(resident.page, '#case-referrals', '工单号 GD').first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    }
+    await expectVisibleText(resident.page, '#case-referrals', '已转12345，工单号 GD');
+    await expectVisibleText(resident.page, '#case-timeline', '已转12345，工单号 GD');
+    // The resident reads the steps but cannot refer.
+    expect(await visible(resident.page, '#case-refer').count()).toBe(0);
+  });
+});
