@@ -2,9 +2,10 @@ import { WechatApiError, WechatClient, WechatErrcode } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
+import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
+import { workClaimed } from '../common/lease';
 import { UserEntity } from '../identity/user.entity';
 import { OutboxEntity } from './notification.entity';
 import { OUTBOX_TOPIC_SUBSCRIBE, SubscribePayload } from './notifications.service';
@@ -64,29 +65,16 @@ export class OutboxWorker extends IntervalWorker {
 
   /** Claims and delivers due rows; returns how many were attempted. */
   async tick(now = new Date()): Promise<number> {
-    const candidates = await this.outbox.find({
-      select: { id: true },
-      where: [
-        { status: 'pending', nextAttemptAt: LessThanOrEqual(now), leaseUntil: IsNull() },
-        { status: 'pending', nextAttemptAt: LessThanOrEqual(now), leaseUntil: LessThan(now) },
-      ],
-      order: { nextAttemptAt: 'ASC' },
-      take: BATCH,
-    });
-    let attempted = 0;
-    for (const { id } of candidates) {
-      const claim = await this.outbox
-        .createQueryBuilder()
-        .update()
-        .set({ leaseUntil: new Date(now.getTime() + LEASE_MS) })
-        .where('id = :id AND status = :pending AND (lease_until IS NULL OR lease_until < :now)', { id, pending: 'pending', now })
-        .execute();
-      if (!claim.affected) continue;
-      const row = await this.outbox.findOneOrFail({ where: { id } });
-      await this.deliver(row, now);
-      attempted++;
-    }
-    return attempted;
+    return workClaimed(
+      this.outbox,
+      { where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) }, sql: 'status = :pending', params: { pending: 'pending' }, order: { nextAttemptAt: 'ASC' }, batch: BATCH },
+      { until: new Date(now.getTime() + LEASE_MS) },
+      now,
+      async (id) => {
+        await this.deliver(await this.outbox.findOneOrFail({ where: { id } }), now);
+        return true;
+      },
+    );
   }
 
   private async deliver(row: OutboxEntity, now: Date): Promise<void> {

@@ -2,10 +2,11 @@ import { EscalationLevel, ESCALATION_LABELS, ReferralStatus, ReferralTargetKind,
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { leadersOf } from '../cases/case-people';
 import { CaseEntity } from '../cases/case.entity';
 import { IntervalWorker } from '../common/interval-worker';
+import { workClaimed } from '../common/lease';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReferralEntity, ReferralTargetEntity } from './referral.entities';
@@ -39,28 +40,13 @@ export class ReferralDeadlinesWorker extends IntervalWorker {
   }
 
   async tick(now = new Date()): Promise<number> {
-    const repo = this.dataSource.getRepository(ReferralEntity);
-    const candidates = await repo.find({
-      select: { id: true },
-      where: [
-        { status: In(OPEN), nextCheckAt: LessThanOrEqual(now), leaseUntil: IsNull() },
-        { status: In(OPEN), nextCheckAt: LessThanOrEqual(now), leaseUntil: LessThan(now) },
-      ],
-      order: { nextCheckAt: 'ASC' },
-      take: BATCH,
-    });
-    let escalated = 0;
-    for (const { id } of candidates) {
-      const claim = await repo
-        .createQueryBuilder()
-        .update()
-        .set({ leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + LEASE_MS) })
-        .where('id = :id AND status IN (:...open) AND next_check_at <= :now AND (lease_until IS NULL OR lease_until < :now)', { id, open: OPEN, now })
-        .execute();
-      if (!claim.affected) continue;
-      if (await this.escalate(id, now)) escalated++;
-    }
-    return escalated;
+    return workClaimed(
+      this.dataSource.getRepository(ReferralEntity),
+      { where: { status: In(OPEN), nextCheckAt: LessThanOrEqual(now) }, sql: 'status IN (:...open) AND next_check_at <= :now', params: { open: OPEN }, order: { nextCheckAt: 'ASC' }, batch: BATCH },
+      { owner: this.owner, until: new Date(now.getTime() + LEASE_MS) },
+      now,
+      (id) => this.escalate(id, now),
+    );
   }
 
   private async escalate(id: number, now: Date): Promise<boolean> {

@@ -4,9 +4,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { REFERRAL_STATUS_LABELS, ReferralTargetKind, type ReferralView } from '@jws/contracts'
 
-import { api, errorMessage } from '../../api'
+import { api } from '../../api'
 import { AsyncContent } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
+import { useSubmit } from '../../hooks/useSubmit'
 import { formatDateTime } from '../../lib/labels'
 import { platform } from '../../platform'
 import '../referral.scss'
@@ -45,20 +46,14 @@ export default function ReferralDetailPage() {
   const state = useAsync(() => api.referral(id), [id])
   const [outcome, setOutcome] = useState('')
   const [evidence, setEvidence] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const submit = useSubmit()
+  const { busy, error } = submit
 
   async function run(call: () => Promise<ReferralView>, done: string) {
-    setBusy(true)
-    setError('')
-    try {
-      state.set(await call())
-      void Taro.showToast({ title: done, icon: 'success' })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    const updated = await submit.run(call)
+    if (!updated) return
+    state.set(updated)
+    void Taro.showToast({ title: done, icon: 'success' })
   }
 
   return (

@@ -4,10 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { REFERRAL_TARGET_KIND_LABELS } from '@jws/contracts'
 
-import { api, errorMessage } from '../../api'
+import { api } from '../../api'
 import Chips from '../../components/Chips'
 import { AsyncContent } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
+import { useSubmit } from '../../hooks/useSubmit'
 import '../referral.scss'
 
 /** 转办: the officer picks a target and gives the reason; the station contact is the officer. */
@@ -17,22 +18,14 @@ export default function ReferPage() {
   const targets = useAsync(() => api.referralTargets(), [])
   const [targetId, setTargetId] = useState<number | null>(null)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useSubmit()
 
   async function submit() {
     if (!targetId) return setError('请选择转办对象')
     if (!reason.trim()) return setError('请填写转办理由')
-    setBusy(true)
-    setError('')
-    try {
-      await api.refer(caseId, { targetId, reason: reason.trim() })
+    if (await run(() => api.refer(caseId, { targetId, reason: reason.trim() }))) {
       void Taro.showToast({ title: '已转办', icon: 'success' })
       void Taro.navigateBack()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
     }
   }
 

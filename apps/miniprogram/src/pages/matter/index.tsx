@@ -4,11 +4,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { Permission, ROUTE_TYPE_LABELS, RouteType, type ServiceMatterView, type ServiceRoute } from '@jws/contracts'
 
-import { api, errorMessage } from '../../api'
+import { api } from '../../api'
 import Chips from '../../components/Chips'
 import { AsyncContent } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
+import { useSubmit } from '../../hooks/useSubmit'
 import { caseUrl } from '../../lib/routes'
 import { uuid4 } from '../../lib/uuid'
 import { platform } from '../../platform'
@@ -68,26 +69,15 @@ function AssistCard({ matter }: { matter: ServiceMatterView }) {
   const key = useRef(uuid4())
   const [note, setNote] = useState('')
   const [routeType, setRouteType] = useState<RouteType>(matter.routes[0].type)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useSubmit()
   if (user && !userCan(user, Permission.CaseReport)) return null
 
   async function submit() {
-    if (!note.trim()) {
-      setError('请说明哪里需要民警帮忙')
-      return
-    }
-    setBusy(true)
-    setError('')
-    try {
-      const created = await api.askPoliceHelp(matter.code, { routeType, note: note.trim() }, key.current)
-      void Taro.showToast({ title: '已通知社区民警', icon: 'success' })
-      void Taro.redirectTo({ url: caseUrl(created.id) })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    if (!note.trim()) return setError('请说明哪里需要民警帮忙')
+    const created = await run(() => api.askPoliceHelp(matter.code, { routeType, note: note.trim() }, key.current))
+    if (!created) return
+    void Taro.showToast({ title: '已通知社区民警', icon: 'success' })
+    void Taro.redirectTo({ url: caseUrl(created.id) })
   }
 
   return (
