@@ -92,4 +92,38 @@ describe('办事指引 and 转办', () => {
     // The resident reads the steps but cannot refer.
     expect(await visible(resident.page, '#case-refer').count()).toBe(0);
   });
+
+  it('department staff sign for a referral in 工作台 and reply; the case comes back to the officer', async () => {
+    const run = Date.now().toString(36);
+    const title = `出生证明遗失落户${run}`;
+    const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+      kind: 'service_need', subcategory: 'household', title, description: '孩子的出生医学证明丢了，怎么上户口？',
+      contactPreference: 'in_app', anonymity: 'none',
+    }, { 'Idempotency-Key': `e2e-department-${run}` });
+    await apiAs('officer1', 'POST', `/api/cases/${created.id}/actions`, { action: 'accept' });
+    const targets = await apiAs<{ id: number; name: string }[]>('officer1', 'GET', '/api/referral-targets');
+    const household = targets.find((t) => t.name === '蚌山分局户政科');
+    if (!household) throw new Error('demo target 蚌山分局户政科 missing');
+    const referral = await apiAs<{ id: number }>('officer1', 'POST', `/api/cases/${created.id}/referrals`, { targetId: household.id, reason: '出生证明遗失后的落户，请户政科核实' });
+
+    const { page } = await browser.open('department_staff1');
+    await signInWithDemoSwitcher(page, 'department_staff1');
+    await visible(page, '#tab-workbench').click();
+    await expectPath(page, ROUTES.workbench);
+    await expectVisibleText(page, '#workbench-referrals', '转办签收');
+    await visible(page, '#workbench-referrals-open').click();
+    await visible(page, `#referral-item-${referral.id}`, title).click();
+    await expectVisibleText(page, '#referral-facts', '出生证明遗失后的落户，请户政科核实');
+    await visible(page, '#referral-sign').click();
+    await expectVisibleText(page, '#referral-status', '已签收');
+    await visible(page, '#referral-outcome textarea').fill('已核实，请携带父母身份证到天桥派出所户籍窗口补办');
+    await visible(page, '#referral-reply-submit').click();
+    await expectVisibleText(page, '#referral-status', '已回复');
+
+    const resident = await browser.open('resident1');
+    await signInWithDemoSwitcher(resident.page, 'resident1');
+    await openPath(resident.page, `${ROUTES.case}?id=${created.id}`);
+    await expectVisibleText(resident.page, '#case-status', '办理中');
+    await expectVisibleText(resident.page, '#case-referrals', '蚌山分局户政科已回复：已核实');
+  });
 });

@@ -21,9 +21,10 @@ export default defineAppConfig({
       pages: ['community/index', 'queue/index'],
     },
     {
-      // 转办: the officer's referral form, the department's inbox (签收/回复) and one referral.
+      // 转办: the officer's referral form, the department's inbox (签收/回复), one referral, and for
+      // leaders the 转办分流联席 agenda and the 政法委/综治 daily digest.
       root: 'packageReferral',
-      pages: ['refer/index', 'inbox/index', 'detail/index'],
+      pages: ['refer/index', 'inbox/index', 'detail/index', 'agenda/index', 'digest/index'],
     },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.

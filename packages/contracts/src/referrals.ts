@@ -144,6 +144,12 @@ export interface GovernanceClassRequest {
   governanceClass: GovernanceClass;
 }
 
+/** GET/PUT /api/cases/:id/governance-class. */
+export interface GovernanceClassView {
+  caseId: number;
+  governanceClass: GovernanceClass;
+}
+
 export interface GovernanceDigestCase {
   caseId: number;
   number: string;

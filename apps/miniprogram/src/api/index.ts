@@ -33,6 +33,10 @@ import type {
   ReferralView,
   ServiceGuideSearchResult,
   ServiceMatterView,
+  GovernanceClass,
+  GovernanceClassView,
+  GovernanceDigest,
+  ReferralAgendaItemView,
 } from '@jws/contracts'
 
 import type { ChosenImage } from '../platform/types'
@@ -117,6 +121,11 @@ export const api = {
   referral: (id: number) => request<ReferralView>('GET', `/api/referrals/${id}`),
   signReferral: (id: number) => request<ReferralView>('POST', `/api/referrals/${id}/sign`),
   replyReferral: (id: number, body: ReferralReplyRequest) => request<ReferralView>('POST', `/api/referrals/${id}/reply`, body),
+  governanceClass: (caseId: number) => request<GovernanceClassView>('GET', `/api/cases/${caseId}/governance-class`),
+  classifyCase: (caseId: number, governanceClass: GovernanceClass) =>
+    request<GovernanceClassView>('PUT', `/api/cases/${caseId}/governance-class`, { governanceClass }),
+  referralAgenda: () => list(request<ReferralAgendaItemView[] | Page<ReferralAgendaItemView>>('GET', '/api/referral-agenda')),
+  governanceDigest: (date?: string) => request<GovernanceDigest>('GET', '/api/governance/digest', undefined, { query: { date } }),
 
   // 消息
   notifications: (pageNo: number, pageSize = 20) =>

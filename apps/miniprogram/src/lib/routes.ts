@@ -15,6 +15,8 @@ export const ROUTES = {
   refer: '/packageReferral/refer/index',
   referralInbox: '/packageReferral/inbox/index',
   referral: '/packageReferral/detail/index',
+  referralAgenda: '/packageReferral/agenda/index',
+  governanceDigest: '/packageReferral/digest/index',
 } as const
 
 export type TabKey = 'home' | 'report' | 'mine' | 'workbench'

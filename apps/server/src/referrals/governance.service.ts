@@ -1,6 +1,6 @@
 import {
   CASE_STATUS_LABELS, CaseStatus, DEFAULT_GOVERNANCE_CLASS, ErrorCode, GOVERNANCE_CLASS_LABELS, GovernanceClass, GovernanceDigest,
-  GovernanceDigestCase, Permission, ReferralStatus, TimelineEventType, CaseKind,
+  GovernanceClassView, GovernanceDigestCase, Permission, ReferralStatus, TimelineEventType, CaseKind,
 } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -46,7 +46,7 @@ export class GovernanceService implements OnModuleInit {
     this.outbox.register(OUTBOX_TOPIC_GOVERNANCE_RISK, { deliver: (row) => this.reportSeriousRisk(row) });
   }
 
-  async classify(caller: Caller, caseId: number, governanceClass: GovernanceClass): Promise<{ caseId: number; governanceClass: GovernanceClass }> {
+  async classify(caller: Caller, caseId: number, governanceClass: GovernanceClass): Promise<GovernanceClassView> {
     const entity = await this.cases.requireCase(caller, caseId);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     const now = new Date();
@@ -63,7 +63,7 @@ export class GovernanceService implements OnModuleInit {
     return { caseId, governanceClass };
   }
 
-  async classOf(caller: Caller, caseId: number): Promise<{ caseId: number; governanceClass: GovernanceClass }> {
+  async classOf(caller: Caller, caseId: number): Promise<GovernanceClassView> {
     const entity = await this.cases.requireCase(caller, caseId);
     const row = await this.dataSource.getRepository(CaseGovernanceEntity).findOneBy({ caseId });
     return { caseId, governanceClass: row?.governanceClass ?? DEFAULT_GOVERNANCE_CLASS[entity.kind] };

@@ -15,6 +15,7 @@ import {
 import { api, errorMessage } from '../../api'
 import AuthImage from '../../components/AuthImage'
 import CaseReferrals from '../../components/CaseReferrals'
+import GovernanceClassCard from '../../components/GovernanceClass'
 import Chips from '../../components/Chips'
 import PhotoPicker, { uploadedIds, type PhotoItem } from '../../components/PhotoPicker'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
@@ -715,6 +716,7 @@ function CaseView({ c, user, onUpdated }: { c: CaseDetail; user: UserView | null
       <Details c={c} staff={staff} />
       <Photos c={c} />
       {staff && <Deadlines c={c} />}
+      {staff && <GovernanceClassCard c={c} />}
       {staff && c.canAddNote && <NoteCard c={c} onUpdated={onUpdated} />}
       {staff && <StaffTools c={c} user={user} onUpdated={onUpdated} />}
       {reporter && !terminal && <InfoCard c={c} onUpdated={onUpdated} />}

@@ -77,6 +77,24 @@ function ReferralEntry({ toSign }: { toSign: number | null }) {
   )
 }
 
+/** Leaders: the 政法委/综治 daily digest and, for branch and city, the 转办分流联席 agenda. */
+function GovernanceEntry({ agenda }: { agenda: boolean }) {
+  return (
+    <View className='card' id='workbench-governance'>
+      <Text className='card__title'>社会治理衔接</Text>
+      <Text className='muted'>在办诉求按矛盾纠纷、治安隐患、民生诉求、违法犯罪线索分类，报同级政法委和综治中心。</Text>
+      <Button block className='block-button' id='workbench-digest-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.governanceDigest })}>
+        政法委/综治日报
+      </Button>
+      {agenda && (
+        <Button block className='block-button' id='workbench-agenda-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.referralAgenda })}>
+          转办分流联席议题
+        </Button>
+      )}
+    </View>
+  )
+}
+
 function openCommunity(community: WorkbenchCommunity) {
   const query = `id=${community.id}&name=${encodeURIComponent(community.name)}`
   void Taro.navigateTo({ url: `${ROUTES.officerCommunity}?${query}` })
@@ -127,6 +145,7 @@ export default function WorkbenchPage() {
               </View>
               {userCan(user, Permission.CaseRead) && <QueueEntry counts={queue} />}
               {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={toSign} />}
+              {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
               {(communities.length > 0 || !userCan(user, Permission.ReferralHandle)) && <CommunityList communities={communities} />}
             </>
           ) : (

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '政法委/综治日报',
+})
