@@ -126,4 +126,22 @@ describe('办事指引 and 转办', () => {
     await expectVisibleText(resident.page, '#case-status', '办理中');
     await expectVisibleText(resident.page, '#case-referrals', '蚌山分局户政科已回复：已核实');
   });
+
+  it('an admin edits a matter in 工作台 as a new version, and the guide finds the new phrasing', async () => {
+    const { page } = await browser.open('admin1');
+    await signInWithDemoSwitcher(page, 'admin1');
+    await visible(page, '#tab-workbench').click();
+    await visible(page, '#workbench-guide-edit-open').click();
+    await visible(page, '#guide-search input').fill('犬类登记');
+    await visible(page, '#guide-search-submit').click();
+    await visible(page, '#guide-edit-public_security-dog').click();
+    const phrases = visible(page, '#guide-edit-phrases textarea');
+    await phrases.fill(`${await phrases.inputValue()}、狗狗要不要上户口`);
+    await visible(page, '#guide-edit-save').click();
+    await expectVisibleText(page, '#guide-edit-form', '第2版');
+
+    const found = await fetch(`${baseUrl()}/api/service-guide?q=${encodeURIComponent('狗狗要不要上户口')}`).then((r) => r.json()) as { matters: { code: string; version: number }[] };
+    expect(found.matters[0]).toMatchObject({ code: 'public_security.dog', version: 2 });
+  });
 });
+

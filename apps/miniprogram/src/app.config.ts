@@ -22,9 +22,9 @@ export default defineAppConfig({
     },
     {
       // 转办: the officer's referral form, the department's inbox (签收/回复), one referral, and for
-      // leaders the 转办分流联席 agenda and the 政法委/综治 daily digest.
+      // leaders the 转办分流联席 agenda and the 政法委/综治 daily digest; admins edit the 办事指引.
       root: 'packageReferral',
-      pages: ['refer/index', 'inbox/index', 'detail/index', 'agenda/index', 'digest/index'],
+      pages: ['refer/index', 'inbox/index', 'detail/index', 'agenda/index', 'digest/index', 'guide-edit/index'],
     },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.

@@ -33,6 +33,7 @@ import type {
   ReferralView,
   ServiceGuideSearchResult,
   ServiceMatterView,
+  ServiceMatterUpdate,
   GovernanceClass,
   GovernanceClassView,
   GovernanceDigest,
@@ -107,6 +108,8 @@ export const api = {
   // 办事指引 (no login needed to read it)
   searchGuide: (q: string) => request<ServiceGuideSearchResult>('GET', '/api/service-guide', undefined, { auth: false, query: { q: q || undefined } }),
   matter: (code: string) => request<ServiceMatterView>('GET', `/api/service-guide/${encodeURIComponent(code)}`, undefined, { auth: false }),
+  /** Admins: a new version of a matter. */
+  updateMatter: (code: string, body: ServiceMatterUpdate) => request<ServiceMatterView>('PUT', `/api/service-guide/${encodeURIComponent(code)}`, body),
   /** 请民警协助: a service case with the matter and route filled in (same key → same case). */
   askPoliceHelp: (code: string, body: AssistRequest, idempotencyKey: string) =>
     request<CaseDetail>('POST', `/api/service-guide/${encodeURIComponent(code)}/assist`, body, { headers: { 'Idempotency-Key': idempotencyKey } }),

@@ -17,6 +17,7 @@ export const ROUTES = {
   referral: '/packageReferral/detail/index',
   referralAgenda: '/packageReferral/agenda/index',
   governanceDigest: '/packageReferral/digest/index',
+  guideEdit: '/packageReferral/guide-edit/index',
 } as const
 
 export type TabKey = 'home' | 'report' | 'mine' | 'workbench'

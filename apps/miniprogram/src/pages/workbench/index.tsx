@@ -146,6 +146,15 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.CaseRead) && <QueueEntry counts={queue} />}
               {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={toSign} />}
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
+              {userCan(user, Permission.ServiceGuideEdit) && (
+                <View className='card' id='workbench-guide-edit'>
+                  <Text className='card__title'>办事指引维护</Text>
+                  <Text className='muted'>修改事项名称、简介、同义词和群众说法；每次保存都是新版本，旧版本留档。</Text>
+                  <Button block className='block-button' id='workbench-guide-edit-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.guideEdit })}>
+                    维护办事指引
+                  </Button>
+                </View>
+              )}
               {(communities.length > 0 || !userCan(user, Permission.ReferralHandle)) && <CommunityList communities={communities} />}
             </>
           ) : (
