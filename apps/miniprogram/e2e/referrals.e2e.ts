@@ -25,6 +25,17 @@ async function apiAs<T>(username: string, method: string, path: string, body?: u
   return (await res.json()) as T;
 }
 
+/** resident1 reports (title with a per-run suffix) and officer1 accepts: a report ready to be referred. */
+async function acceptedReport(titleStart: string, kind: string, subcategory: string, description: string): Promise<{ id: number; title: string }> {
+  const run = Date.now().toString(36);
+  const title = `${titleStart}${run}`;
+  const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+    kind, subcategory, title, description, contactPreference: 'in_app', anonymity: 'none',
+  }, { 'Idempotency-Key': `e2e-referral-${run}` });
+  await apiAs('officer1', 'POST', `/api/cases/${created.id}/actions`, { action: 'accept' });
+  return { id: created.id, title };
+}
+
 describe('办事指引 and 转办', () => {
   it('a resident searches 居住证 on 首页 and sees the 皖事通 route with its steps and a link', async () => {
     const { page } = await browser.open('resident1');
@@ -57,13 +68,7 @@ describe('办事指引 and 转办', () => {
   });
 
   it('an officer refers a report to 12345 and the resident sees 已转12345 with the work-order number', async () => {
-    const run = Date.now().toString(36);
-    const title = `夜间工地施工噪音${run}`;
-    const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
-      kind: 'dispute', subcategory: 'neighbour', title, description: '小区旁工地每晚十一点后还在施工，吵得睡不着。',
-      contactPreference: 'in_app', anonymity: 'none',
-    }, { 'Idempotency-Key': `e2e-referral-${run}` });
-    await apiAs('officer1', 'POST', `/api/cases/${created.id}/actions`, { action: 'accept' });
+    const created = await acceptedReport('夜间工地施工噪音', 'dispute', 'neighbour', '小区旁工地每晚十一点后还在施工，吵得睡不着。');
 
     const officer = await browser.open('officer1');
     await signInWithDemoSwitcher(officer.page, 'officer1');
@@ -94,13 +99,8 @@ describe('办事指引 and 转办', () => {
   });
 
   it('department staff sign for a referral in 工作台 and reply; the case comes back to the officer', async () => {
-    const run = Date.now().toString(36);
-    const title = `出生证明遗失落户${run}`;
-    const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
-      kind: 'service_need', subcategory: 'household', title, description: '孩子的出生医学证明丢了，怎么上户口？',
-      contactPreference: 'in_app', anonymity: 'none',
-    }, { 'Idempotency-Key': `e2e-department-${run}` });
-    await apiAs('officer1', 'POST', `/api/cases/${created.id}/actions`, { action: 'accept' });
+    const created = await acceptedReport('出生证明遗失落户', 'service_need', 'household', '孩子的出生医学证明丢了，怎么上户口？');
+    const { title } = created;
     const targets = await apiAs<{ id: number; name: string }[]>('officer1', 'GET', '/api/referral-targets');
     const household = targets.find((t) => t.name === '蚌山分局户政科');
     if (!household) throw new Error('demo target 蚌山分局户政科 missing');
