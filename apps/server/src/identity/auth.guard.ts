@@ -8,8 +8,7 @@ import { DomainException } from '../common/domain.exception';
 import type { AuthedRequest } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { AUTH_METADATA, AuthOptions } from './authenticated.decorator';
-import { callerFor } from './caller';
-import { CallerCache } from './caller-cache';
+import { CallerCache, KnownCaller } from './caller-cache';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -25,13 +24,11 @@ export class AuthGuard implements CanActivate {
     private readonly cache: CallerCache,
   ) {}
 
-  private async load(userId: number): Promise<{ user: UserEntity; orgPath: string | null } | null> {
+  private async load(userId: number): Promise<KnownCaller | null> {
     const user = await this.users.findOne({ where: { id: userId } });
     if (!user) return null;
     const orgUnit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
-    const known = { user, orgPath: orgUnit?.path ?? null };
-    this.cache.set(user, known.orgPath);
-    return known;
+    return this.cache.set(user, orgUnit?.path ?? null);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -50,7 +47,7 @@ export class AuthGuard implements CanActivate {
     const claims = await this.tokens.verifyAccess(header.slice(7).trim());
     const known = this.cache.get(claims.sub) ?? (await this.load(claims.sub));
     if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
-    req.caller = callerFor(known.user, known.orgPath, req.ip ?? null, req.id ? String(req.id) : null);
+    req.caller = { ...known.base, ip: req.ip ?? null, requestId: req.id ? String(req.id) : null };
     if (options.permission && !req.caller.permissions.has(options.permission)) {
       await this.audit.recordFor(req.caller, {
         action: AuditAction.AccessDenied,
