@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/domain.exception';
+import { requestIdOf } from '../common/logging';
 import type { AuthedRequest } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { AUTH_METADATA, AuthOptions } from './authenticated.decorator';
@@ -33,6 +34,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    // Set by the request logger, except when logging is off (common/logging.ts).
+    req.id ??= requestIdOf(req);
     const options = this.reflector.getAllAndOverride<AuthOptions | undefined>(AUTH_METADATA, [
       context.getHandler(),
       context.getClass(),
@@ -41,7 +45,6 @@ export class AuthGuard implements CanActivate {
     if (!options) return context.getClass().name.endsWith('Controller') ? false : true;
     if (options.public) return true;
 
-    const req = context.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new DomainException(ErrorCode.Unauthenticated);
     const claims = await this.tokens.verifyAccess(header.slice(7).trim());
