@@ -120,8 +120,12 @@ export class CasesService {
   async create(caller: Caller, dto: CreateCaseDto, idempotencyKey: string | undefined): Promise<CaseDetail> {
     if (!idempotencyKey || !/^[\w-]{8,64}$/.test(idempotencyKey)) throw new DomainException(ErrorCode.IdempotencyKeyRequired);
     const requestHash = createHash('sha256').update(JSON.stringify(canonical(dto))).digest('hex');
-    const replay = await this.replay(caller, idempotencyKey, requestHash);
-    if (replay) return replay;
+    if (!caller.permissions.has(Permission.CaseReport)) throw new DomainException(ErrorCode.Forbidden);
+    const known = await this.submissionContext(caller, idempotencyKey);
+    if (known.earlier) {
+      if (known.earlier.requestHash !== requestHash) throw new DomainException(ErrorCode.IdempotencyKeyConflict);
+      return this.detail(caller, known.earlier.caseId);
+    }
 
     if (!CASE_SUBCATEGORIES[dto.kind].some((s) => s.code === dto.subcategory)) throw new DomainException(ErrorCode.SubcategoryInvalid);
     if (dto.anonymity === Anonymity.Sealed && !(caller.user.isInformant && SEALABLE_KINDS.includes(dto.kind))) {
@@ -130,7 +134,8 @@ export class CasesService {
     if (dto.kind === CaseKind.Hazard && !dto.addressText?.trim() && dto.latitude === undefined) {
       throw new DomainException(ErrorCode.ValidationFailed, ['安全隐患请填写具体位置']);
     }
-    const community = await this.reporterCommunity(caller, dto.communityId);
+    const community = dto.communityId === undefined ? known.communities[0] : known.communities.find((c) => c.id === dto.communityId);
+    if (!community) throw new DomainException(dto.communityId === undefined ? ErrorCode.NoCommunity : ErrorCode.NotFound);
     const heldForReview = await this.needsReview(caller, `${dto.title}\n${dto.description}\n${dto.otherParty ?? ''}`);
     const now = new Date();
 
@@ -342,27 +347,34 @@ export class CasesService {
   }
 
   /**
-   * The community a report belongs to: one of the reporter's active communities (default: the
-   * first), with its officer's name for the answer. One statement.
+   * What a submission needs to know first, in one statement: an earlier use of its key, and the
+   * reporter's active communities (the report's community is one of them, by default the first)
+   * with each officer's name for the answer. The one-row derived table keeps a row when there is
+   * neither, so a retry still finds its case if the reporter has since left every community.
    */
-  private async reporterCommunity(caller: Caller, communityId: number | undefined): Promise<ReportCommunity> {
-    if (!caller.permissions.has(Permission.CaseReport)) throw new DomainException(ErrorCode.Forbidden);
+  private async submissionContext(caller: Caller, key: string): Promise<{ earlier: { requestHash: string; caseId: number } | null; communities: ReportCommunity[] }> {
     const rows = await selectRows(
       this.dataSource.manager,
-      'SELECT o.id AS id, o.name AS name, o.path AS path, o.officer_id AS officerId, u.nickname AS officerName ' +
-        'FROM memberships m INNER JOIN org_units o ON o.id = m.community_id LEFT JOIN users u ON u.id = o.officer_id ' +
-        'WHERE m.user_id = ? AND m.status = ? ORDER BY m.id',
-      [caller.user.id, MembershipStatus.Active],
+      'SELECT k.request_hash AS requestHash, k.case_id AS earlierCaseId, o.id AS id, o.name AS name, o.path AS path, ' +
+        'o.officer_id AS officerId, u.nickname AS officerName FROM (SELECT ? AS uid) me ' +
+        'LEFT JOIN idempotency_keys k ON k.user_id = me.uid AND k.`key` = ? ' +
+        'LEFT JOIN memberships m ON m.user_id = me.uid AND m.status = ? ' +
+        'LEFT JOIN org_units o ON o.id = m.community_id LEFT JOIN users u ON u.id = o.officer_id ORDER BY m.id',
+      [caller.user.id, key, MembershipStatus.Active],
     );
-    const chosen = communityId === undefined ? rows[0] : rows.find((r) => Number(r.id) === communityId);
-    if (!chosen) throw new DomainException(communityId === undefined ? ErrorCode.NoCommunity : ErrorCode.NotFound);
+    const first = rows[0];
     return {
-      id: Number(chosen.id),
-      name: String(chosen.name),
-      path: String(chosen.path),
-      officerId: chosen.officerId == null ? null : Number(chosen.officerId),
-      // The officer's name as the case page shows it (null when the officer has no user row).
-      officerName: chosen.officerId == null || chosen.officerName == null ? null : String(chosen.officerName),
+      earlier: first?.requestHash == null ? null : { requestHash: String(first.requestHash), caseId: Number(first.earlierCaseId) },
+      communities: rows
+        .filter((r) => r.id != null)
+        .map((r) => ({
+          id: Number(r.id),
+          name: String(r.name),
+          path: String(r.path),
+          officerId: r.officerId == null ? null : Number(r.officerId),
+          // The officer's name as the case page shows it (null when the officer has no user row).
+          officerName: r.officerId == null || r.officerName == null ? null : String(r.officerName),
+        })),
     };
   }
 
