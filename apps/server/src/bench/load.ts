@@ -13,6 +13,12 @@ export interface Measured {
   result: autocannon.Result;
   /** CPU time of the serving process per request (Linux only), excluding the database's. */
   cpuMsPerRequest: number | null;
+  /** CPU time of the local MariaDB/MySQL server per request (all its clients: the machine is shared). */
+  dbCpuMsPerRequest: number | null;
+  /** CPU time of this process (autocannon, the load generator) per request: it runs on the same cores. */
+  loadCpuMsPerRequest: number | null;
+  /** 1-minute load average of the machine at the end of the run. */
+  load1: number | null;
 }
 
 /**
@@ -22,11 +28,48 @@ export interface Measured {
  */
 export async function measure(options: LoadOptions, pid?: number): Promise<Measured> {
   if (WARMUP_SECONDS > 0) await autocannon({ ...options, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+  const db = databasePid();
   const before = pid ? cpuMs(pid) : null;
+  const dbBefore = db ? cpuMs(db) : null;
+  const selfBefore = process.cpuUsage();
   const result = await autocannon({ ...options, connections: CONNECTIONS, duration: SECONDS });
+  const self = process.cpuUsage(selfBefore);
   const after = pid ? cpuMs(pid) : null;
-  const cpuMsPerRequest = before !== null && after !== null && result.requests.total > 0 ? (after - before) / result.requests.total : null;
-  return { result, cpuMsPerRequest };
+  const dbAfter = db ? cpuMs(db) : null;
+  const n = result.requests.total;
+  const perRequest = (from: number | null, to: number | null) => (from !== null && to !== null && n > 0 ? (to - from) / n : null);
+  return {
+    result,
+    cpuMsPerRequest: perRequest(before, after),
+    dbCpuMsPerRequest: perRequest(dbBefore, dbAfter),
+    loadCpuMsPerRequest: n > 0 ? (self.user + self.system) / 1000 / n : null,
+    load1: loadAverage(),
+  };
+}
+
+let dbPid: number | null | undefined;
+
+/** The local database server's pid (mariadbd or mysqld), when there is one to read in /proc. */
+function databasePid(): number | null {
+  if (dbPid !== undefined) return dbPid;
+  dbPid = null;
+  for (const name of ['mariadbd', 'mysqld']) {
+    try {
+      const found = Number(execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim());
+      if (found) return (dbPid = found);
+    } catch {
+      // not running here
+    }
+  }
+  return dbPid;
+}
+
+function loadAverage(): number | null {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return null;
+  }
 }
 
 let ticksPerSecond: number | null = null;
@@ -61,20 +104,26 @@ const errorsOf = (r: autocannon.Result) => r.errors + r.non2xx;
 
 /**
  * Markdown table: req/s, p50, p99, errors, ratio to the baseline (100 %), CPU per request of the
- * serving process, and the targets with ✓/✗.
+ * serving process, of the database server and of the load generator (all three share the
+ * machine's cores), the load average, and the targets with ✓/✗.
  */
 export function printTable(title: string, baseline: Row, rows: Row[]): void {
   const base = baseline.result.requests.average;
   console.log(`\n${title}\n`);
-  console.log('| endpoint | req/s | p50 ms | p99 ms | errors | vs baseline | server CPU ms/req | target |\n|---|---|---|---|---|---|---|---|');
-  for (const { label, result, cpuMsPerRequest, target } of [baseline, ...rows]) {
+  console.log(
+    '| endpoint | req/s | p50 ms | p99 ms | errors | vs baseline | server CPU ms/req | DB CPU ms/req | load generator CPU ms/req | load avg | target |\n' +
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  const ms = (v: number | null) => v?.toFixed(2) ?? '—';
+  for (const { label, result, cpuMsPerRequest, dbCpuMsPerRequest, loadCpuMsPerRequest, load1, target } of [baseline, ...rows]) {
     const ratio = (100 * result.requests.average) / base;
     const checks: string[] = [];
     if (target?.minRatio !== undefined) checks.push(`≥ ${target.minRatio} % ${ratio >= target.minRatio ? '✓' : '✗'}`);
     if (target?.maxP99Ms !== undefined) checks.push(`p99 ≤ ${target.maxP99Ms} ms ${result.latency.p99 <= target.maxP99Ms ? '✓' : '✗'}`);
     if (target && errorsOf(result) > 0) checks.push('no errors ✗');
     console.log(
-      `| ${label} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${errorsOf(result)} | ${ratio.toFixed(0)} % | ${cpuMsPerRequest?.toFixed(2) ?? '—'} | ${checks.join(', ') || '—'} |`,
+      `| ${label} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${errorsOf(result)} | ${ratio.toFixed(0)} % | ` +
+        `${ms(cpuMsPerRequest)} | ${ms(dbCpuMsPerRequest)} | ${ms(loadCpuMsPerRequest)} | ${load1?.toFixed(1) ?? '—'} | ${checks.join(', ') || '—'} |`,
     );
   }
 }

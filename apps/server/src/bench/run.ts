@@ -4,7 +4,7 @@ import { startFakeWechat } from '@jws/wechat';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
@@ -28,6 +28,10 @@ const KEY = randomBytes(32);
 const SUBMITTERS = 20;
 
 async function main(): Promise<void> {
+  console.log(
+    `machine: ${cpus().length} CPU cores, shared by the service, the baseline, the database and the load generator ` +
+      `(autocannon, in this process); load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
+  );
   const admin = await createConnection({ uri: SERVER });
   await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
   await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);

@@ -1,6 +1,6 @@
 import { Role } from '@jws/contracts';
-import { EntityManager, In } from 'typeorm';
-import { UserEntity } from '../identity/user.entity';
+import { EntityManager } from 'typeorm';
+import { selectRows } from '../common/sql';
 
 /** Ids along a materialised path: /city/branch/station/community/ → { branchId, stationId }. */
 export function pathIds(orgPath: string): { branchId: number | null; stationId: number | null } {
@@ -15,9 +15,11 @@ export async function leadersOf(manager: EntityManager, orgPath: string, roles: 
   if (roles.includes(Role.StationLeader) && stationId) wanted.push({ role: Role.StationLeader, orgUnitId: stationId });
   if (roles.includes(Role.BranchLeader) && branchId) wanted.push({ role: Role.BranchLeader, orgUnitId: branchId });
   if (!wanted.length) return [];
-  const users = await manager.getRepository(UserEntity).find({
-    select: { id: true, role: true, orgUnitId: true },
-    where: { role: In(wanted.map((w) => w.role)), orgUnitId: In(wanted.map((w) => w.orgUnitId)), disabled: false },
-  });
-  return users.filter((u) => wanted.some((w) => w.role === u.role && w.orgUnitId === u.orgUnitId)).map((u) => u.id);
+  const users = await selectRows<{ id: number | string; role: Role; org_unit_id: number | string }>(
+    manager,
+    `SELECT id, role, org_unit_id FROM users WHERE role IN (${wanted.map(() => '?').join(', ')}) ` +
+      `AND org_unit_id IN (${wanted.map(() => '?').join(', ')}) AND disabled = ?`,
+    [...wanted.map((w) => w.role), ...wanted.map((w) => w.orgUnitId), false],
+  );
+  return users.filter((u) => wanted.some((w) => w.role === u.role && w.orgUnitId === Number(u.org_unit_id))).map((u) => Number(u.id));
 }

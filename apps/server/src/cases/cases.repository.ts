@@ -1,22 +1,15 @@
-import { CaseKind, CaseStatus, CaseSummary, EscalationLevel, Page, TERMINAL_STATUSES } from '@jws/contracts';
+import { CaseKind, CaseStatus, CaseSummary, EscalationLevel, Page } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate } from '../common/db-date';
+import { selectRows } from '../common/sql';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { Scope } from '../org/scope';
+import type { CaseEntity } from './case.entity';
+import { QueueFilter, queueCountQuery, queueQuery, QueueScope, SUMMARY_COLUMNS } from './queue-sql';
 
-export interface QueueFilter {
-  status?: CaseStatus;
-  kind?: CaseKind;
-  communityId?: number;
-  overdue?: boolean;
-  page: number;
-  pageSize: number;
-}
-
-/** Every status that is not terminal: what the queue shows by default. */
-export const OPEN_STATUSES: readonly CaseStatus[] = Object.values(CaseStatus).filter((s) => !TERMINAL_STATUSES.includes(s));
+export { OPEN_STATUSES, type QueueFilter } from './queue-sql';
 
 /** The keyed hash that ties a case to its reporter without storing who for sealed reports. */
 export const reporterKeyOf = (userId: number) => FieldCipher.blindIndex(`reporter:${userId}`);
@@ -46,39 +39,13 @@ export class CasesRepository {
     }
   }
 
-  /** Summary rows; with `page`, only the cases whose ids that derived table (alias p) selects. */
-  private summaryQuery(now: Date, page?: (sub: SelectQueryBuilder<ObjectLiteral>) => SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
-    const qb = this.dataSource.createQueryBuilder();
-    if (page) qb.from(page, 'p').innerJoin('cases', 'c', 'c.id = p.id');
-    else qb.from('cases', 'c');
-    return qb
+  /** Summary rows of cases (alias c) with their community's name. */
+  private summaryQuery(): SelectQueryBuilder<ObjectLiteral> {
+    return this.dataSource
+      .createQueryBuilder()
+      .from('cases', 'c')
       .innerJoin('org_units', 'o', 'o.id = c.community_id')
-      .select([
-        'c.id AS id', 'c.number AS number', 'c.kind AS kind', 'c.subcategory AS subcategory', 'c.title AS title',
-        'c.status AS status', 'c.community_id AS communityId', 'o.name AS communityName', 'c.created_at AS createdAt',
-        'c.next_due_at AS nextDueAt', 'c.escalation AS escalation', 'c.serious_risk AS seriousRisk',
-        'c.held_for_review AS heldForReview',
-      ])
-      .addSelect('CASE WHEN c.next_due_at IS NOT NULL AND c.next_due_at < :now THEN 0 ELSE 1 END', 'overdueRank')
-      .addSelect('CASE WHEN c.next_due_at IS NULL THEN 1 ELSE 0 END', 'noDue')
-      .setParameter('now', now);
-  }
-
-  /** Scope and filters of the queue on `qb` (alias c); false when the scope can see no cases. */
-  private queueWhere(qb: SelectQueryBuilder<ObjectLiteral>, scope: Scope, filter: QueueFilter, now: Date): boolean {
-    if (!this.applyScope(qb, scope)) return false;
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    // The same set written two ways, for the index each scope uses. A subtree's org_path LIKE is
-    // a range, so its index (ix_cases_open_queue) leads with status: equalities there keep the
-    // scan to the subtree's open cases. An officer's index leads with officer_id, which already
-    // narrows to a few hundred cases; NOT IN then spares the optimizer probing every open status
-    // in the status-led indexes.
-    else if (scope.kind === 'subtree') qb.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
-    else qb.andWhere('c.status NOT IN (:...terminal)', { terminal: TERMINAL_STATUSES });
-    if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
-    if (filter.communityId) qb.andWhere('c.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.overdue) qb.andWhere('c.next_due_at < :now', { now });
-    return true;
+      .select(SUMMARY_COLUMNS.split(', '));
   }
 
   static toSummary(raw: Record<string, unknown>, now: Date): CaseSummary {
@@ -101,44 +68,46 @@ export class CasesRepository {
     };
   }
 
+  /** The queue's form of a scope; null when the scope can see no cases at all. */
+  static queueScope(scope: Scope): QueueScope | null {
+    switch (scope.kind) {
+      case 'subtree':
+        return { kind: 'subtree', pathPrefix: scope.pathPrefix };
+      case 'officer':
+        return { kind: 'officer', officerId: scope.officerId };
+      case 'self':
+        return { kind: 'self', reporterKey: reporterKeyOf(scope.userId) };
+      case 'none':
+        return null;
+    }
+  }
+
   /**
-   * The handling queue: open cases by default, overdue first, then by the nearest deadline.
-   * One statement: the page is picked on ids alone, in a derived table the scope index covers
-   * (scope column, status, next_due_at and the primary key) and which also counts the whole
-   * result (COUNT(*) OVER ()); only the page's rows are then read and joined. A wide scope thus
-   * costs an index range scan and a sort of ids, not a row read per open case.
+   * The handling queue: open cases by default, overdue first, then by the nearest deadline, in
+   * one statement (queueQuery). Sent as hand-written SQL and read as raw rows: this is the
+   * hottest read of the product, and building it with the query builder cost more CPU than the
+   * database spent answering it.
    */
   async queue(scope: Scope, filter: QueueFilter, now = new Date()): Promise<Page<CaseSummary>> {
     const page = { page: filter.page, pageSize: filter.pageSize };
-    if (scope.kind === 'none') return { items: [], total: 0, ...page };
-    const pageIds = (sub: SelectQueryBuilder<ObjectLiteral>) => {
-      sub
-        .from('cases', 'c')
-        .select('c.id', 'id')
-        .addSelect('COUNT(*) OVER ()', 'total')
-        .addSelect('CASE WHEN c.next_due_at IS NOT NULL AND c.next_due_at < :now THEN 0 ELSE 1 END', 'overdueRank')
-        .addSelect('CASE WHEN c.next_due_at IS NULL THEN 1 ELSE 0 END', 'noDue')
-        .setParameter('now', now);
-      this.queueWhere(sub, scope, filter, now);
-      return queueOrder(sub)
-        .offset((filter.page - 1) * filter.pageSize)
-        .limit(filter.pageSize);
-    };
-    const rows = await queueOrder(this.summaryQuery(now, pageIds).addSelect('p.total', 'total')).getRawMany<Record<string, unknown>>();
+    const queueScope = CasesRepository.queueScope(scope);
+    if (!queueScope) return { items: [], total: 0, ...page };
+    const manager = this.dataSource.manager;
+    const { sql, values } = queueQuery(queueScope, filter, now);
+    const rows = await selectRows(manager, sql, values);
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && filter.page > 1) {
       // Past the last page there is no row to carry the count. Every case belongs to an existing
       // community (org units are never deleted), so the count needs no join.
-      const counted = this.dataSource.createQueryBuilder().from('cases', 'c').select('COUNT(*)', 'n');
-      this.queueWhere(counted, scope, filter, now);
-      total = Number((await counted.getRawOne<{ n: string | number }>())?.n ?? 0);
+      const counted = queueCountQuery(queueScope, filter, now);
+      total = Number((await selectRows<{ n: string | number }>(manager, counted.sql, counted.values))[0]?.n ?? 0);
     }
     return { items: rows.map((r) => CasesRepository.toSummary(r, now)), total, ...page };
   }
 
   /** A resident's own reports, newest first (sealed ones included: found by the reporter key). */
   async mine(userId: number, page: number, pageSize: number, now = new Date()): Promise<Page<CaseSummary>> {
-    const qb = this.summaryQuery(now).where('c.reporter_key = :key', { key: reporterKeyOf(userId) });
+    const qb = this.summaryQuery().where('c.reporter_key = :key', { key: reporterKeyOf(userId) });
     const total = await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>();
     const rows = await qb
       .orderBy('c.created_at', 'DESC')
@@ -149,15 +118,24 @@ export class CasesRepository {
     return { items: rows.map((r) => CasesRepository.toSummary(r, now)), total: Number(total?.n ?? 0), page, pageSize };
   }
 
+  /** Whether a case, as read, lies in the scope: the same condition applyScope puts into SQL. */
+  static caseInScope(scope: Scope, entity: Pick<CaseEntity, 'reporterKey' | 'officerId' | 'orgPath'>): boolean {
+    switch (scope.kind) {
+      case 'subtree':
+        return entity.orgPath.startsWith(scope.pathPrefix);
+      case 'officer':
+        return entity.officerId === scope.officerId;
+      case 'self':
+        return entity.reporterKey === reporterKeyOf(scope.userId);
+      case 'none':
+        return false;
+    }
+  }
+
   /** Whether one case lies in the scope (the object-level check behind every case id). */
   async inScope(scope: Scope, caseId: number): Promise<boolean> {
     const qb = this.dataSource.createQueryBuilder().from('cases', 'c').select('c.id', 'id').where('c.id = :caseId', { caseId });
     if (!this.applyScope(qb, scope)) return false;
     return Boolean(await qb.getRawOne());
   }
-}
-
-/** Overdue first, then by the nearest deadline, cases without one last; newest first on ties. */
-function queueOrder(qb: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
-  return qb.orderBy('overdueRank', 'ASC').addOrderBy('noDue', 'ASC').addOrderBy('c.next_due_at', 'ASC').addOrderBy('c.id', 'DESC');
 }

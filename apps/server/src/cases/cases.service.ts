@@ -1,5 +1,5 @@
 import {
-  Anonymity, CaseDetail, CaseKind, computeDeadlines, CaseStatus, CaseSummary, CASE_KIND_LABELS, CASE_SUBCATEGORIES, ErrorCode,
+  Anonymity, CaseDetail, CaseKind, computeDeadlines, CaseStatus, CaseSummary, CASE_KIND_LABELS, EscalationLevel, CASE_SUBCATEGORIES, ErrorCode,
   MembershipStatus, Page, Permission, Role, SEALABLE_KINDS, STATION_ALERT_KINDS, TimelineEventType,
 } from '@jws/contracts';
 import { ContactPreference, OrgLevel } from '@jws/contracts';
@@ -12,15 +12,17 @@ import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
+import { execute, insertReturningId, selectRows, valueTuples } from '../common/sql';
 import { UserEntity } from '../identity/user.entity';
-import { NotificationsService } from '../notifications/notifications.service';
-import { MembershipEntity } from '../org/membership.entity';
+import { Notice, NotificationsService } from '../notifications/notifications.service';
+import { FieldCipher } from '../personal-data/field-cipher';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseDeadlineEntity } from './case-deadline.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { leadersOf } from './case-people';
-import { CaseSealedReporterEntity, IdempotencyKeyEntity, UploadEntity } from './case-support.entities';
+import { CASE_COLUMNS, caseFromRow, DEADLINE_COLUMNS, deadlineFromRow, EVENT_COLUMNS, eventFromRow } from './case-rows';
+import { CaseSealedReporterEntity, UploadEntity } from './case-support.entities';
 import { CaseRelations, toCaseDetail, viewerOf } from './case-views';
 import { CaseEntity } from './case.entity';
 import { CasesRepository, QueueFilter, reporterKeyOf } from './cases.repository';
@@ -52,6 +54,24 @@ type NewCaseFields = Pick<
 
 type SubmittedBy = Pick<CaseEventEntity, 'actorId' | 'actorRole' | 'note'>;
 
+/** The reporter's community as a report needs it. */
+interface ReportCommunity {
+  id: number;
+  name: string;
+  path: string;
+  officerId: number | null;
+  officerName: string | null;
+}
+
+/** Every column of cases but the id, in the order insertNewCase passes them. */
+const CASE_INSERT_COLUMNS = [
+  'number', 'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id', 'reporter_key',
+  'status', 'anonymity', 'contact_preference', 'address_text', 'latitude', 'longitude', 'occurred_at', 'other_party_enc',
+  'serious_risk', 'held_for_review', 'next_due_at', 'escalation', 'duplicate_of_id', 'rating', 'rating_comment', 'resolved_at',
+  'closed_at', 'created_at', 'updated_at', 'version',
+];
+const EVENT_INSERT_COLUMNS = 'case_id, type, from_status, to_status, actor_id, actor_role, is_public, note, at';
+
 /** Reporting (上报) and reading cases. Status changes live in CaseWorkflowService. */
 @Injectable()
 export class CasesService {
@@ -70,23 +90,42 @@ export class CasesService {
   /** The one access check for a case id from a client: outside scope → 404, audited. */
   async requireCase(caller: Caller, caseId: number, manager: EntityManager = this.dataSource.manager): Promise<CaseEntity> {
     const entity = await manager.getRepository(CaseEntity).findOne({ where: { id: caseId } });
-    if (!entity || !(await this.canSee(caller, entity))) {
-      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'case', targetId: caseId, outcome: 'denied' });
-      throw new DomainException(ErrorCode.NotFound);
-    }
+    if (!entity || !this.sees(caller, entity)) return this.refuse(caller, caseId);
     return entity;
+  }
+
+  private async refuse(caller: Caller, caseId: number): Promise<never> {
+    await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'case', targetId: caseId, outcome: 'denied' });
+    throw new DomainException(ErrorCode.NotFound);
   }
 
   /** The reporter always sees their case; staff within their jurisdiction scope. */
   async canSee(caller: Caller, entity: CaseEntity): Promise<boolean> {
-    return entity.reporterKey === reporterKeyOf(caller.user.id) || this.repo.inScope(caller.scope, entity.id);
+    return this.sees(caller, entity);
   }
 
+  /**
+   * canSee on the case as read: the scope test on its own officer, org path and reporter key is
+   * the condition CasesRepository.applyScope puts into SQL, so no second query is needed.
+   */
+  private sees(caller: Caller, entity: Pick<CaseEntity, 'reporterKey' | 'officerId' | 'orgPath'>): boolean {
+    return entity.reporterKey === reporterKeyOf(caller.user.id) || CasesRepository.caseInScope(caller.scope, entity);
+  }
+
+  /**
+   * 上报. One transaction writes the case, its number, deadlines and timeline, the idempotency key,
+   * the sealed identity or photos if any, and every notification with its outbox row; the answer
+   * is built from what was written rather than read back.
+   */
   async create(caller: Caller, dto: CreateCaseDto, idempotencyKey: string | undefined): Promise<CaseDetail> {
     if (!idempotencyKey || !/^[\w-]{8,64}$/.test(idempotencyKey)) throw new DomainException(ErrorCode.IdempotencyKeyRequired);
     const requestHash = createHash('sha256').update(JSON.stringify(canonical(dto))).digest('hex');
-    const replay = await this.replay(caller, idempotencyKey, requestHash);
-    if (replay) return replay;
+    if (!caller.permissions.has(Permission.CaseReport)) throw new DomainException(ErrorCode.Forbidden);
+    const known = await this.submissionContext(caller, idempotencyKey);
+    if (known.earlier) {
+      if (known.earlier.requestHash !== requestHash) throw new DomainException(ErrorCode.IdempotencyKeyConflict);
+      return this.detail(caller, known.earlier.caseId);
+    }
 
     if (!CASE_SUBCATEGORIES[dto.kind].some((s) => s.code === dto.subcategory)) throw new DomainException(ErrorCode.SubcategoryInvalid);
     if (dto.anonymity === Anonymity.Sealed && !(caller.user.isInformant && SEALABLE_KINDS.includes(dto.kind))) {
@@ -95,19 +134,16 @@ export class CasesService {
     if (dto.kind === CaseKind.Hazard && !dto.addressText?.trim() && dto.latitude === undefined) {
       throw new DomainException(ErrorCode.ValidationFailed, ['安全隐患请填写具体位置']);
     }
-    const community = await this.reporterCommunity(caller, dto.communityId);
+    const community = dto.communityId === undefined ? known.communities[0] : known.communities.find((c) => c.id === dto.communityId);
+    if (!community) throw new DomainException(dto.communityId === undefined ? ErrorCode.NoCommunity : ErrorCode.NotFound);
     const heldForReview = await this.needsReview(caller, `${dto.title}\n${dto.description}\n${dto.otherParty ?? ''}`);
     const now = new Date();
 
-    let caseId: number;
+    let created: { entity: CaseEntity; events: CaseEventEntity[]; deadlines: CaseDeadlineEntity[]; photoIds: string[] };
     try {
-      caseId = await this.dataSource.transaction(async (m) => {
-        // The key is claimed first: a concurrent retry with the same key waits on this unique row
-        // and, once we commit, fails and replays our case instead of creating a second one.
-        const keys = m.getRepository(IdempotencyKeyEntity);
-        await keys.insert({ userId: caller.user.id, key: idempotencyKey, requestHash, caseId: 0, createdAt: now });
+      created = await this.dataSource.transaction(async (m) => {
         const sealed = dto.anonymity === Anonymity.Sealed;
-        const id = await this.insertNewCase(
+        const { entity, events, deadlines } = await this.insertNewCase(
           m,
           {
             kind: dto.kind,
@@ -129,24 +165,44 @@ export class CasesService {
           now,
           { actorId: caller.user.id, actorRole: caller.user.role, note: null },
         );
-        if (sealed) await m.getRepository(CaseSealedReporterEntity).insert({ caseId: id, reporterId: String(caller.user.id) });
-        if (dto.photoIds?.length) await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, id);
-        if (heldForReview) {
-          await m.getRepository(CaseEventEntity).insert({
-            caseId: id, type: TimelineEventType.HeldForReview, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
-            isPublic: false, note: '内容安全检测未通过或不可用，待民警人工审核', at: now,
-          });
+        // The key is unique per user: of concurrent submissions with one key, the first to insert
+        // it holds the row and every other waits here, then fails once that one commits, rolls back
+        // its own case and replays the first one's instead (the catch below).
+        await execute(m, 'INSERT INTO idempotency_keys (user_id, `key`, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)', [
+          caller.user.id, idempotencyKey, requestHash, entity.id, now,
+        ]);
+        if (sealed) await m.getRepository(CaseSealedReporterEntity).insert({ caseId: entity.id, reporterId: String(caller.user.id) });
+        let photoIds: string[] = [];
+        if (dto.photoIds?.length) {
+          await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, entity.id);
+          photoIds = await this.photoIdsOf(m, entity.id);
         }
-        await keys.update({ userId: caller.user.id, key: idempotencyKey }, { caseId: id });
-        await this.notifyCreated(m, id, dto, community, caller);
-        return id;
+        if (heldForReview) {
+          const note = '内容安全检测未通过或不可用，待民警人工审核';
+          const values = [entity.id, TimelineEventType.HeldForReview, null, null, null, null, false, note, now];
+          const id = await insertReturningId(m, `INSERT INTO case_events (${EVENT_INSERT_COLUMNS}) VALUES ${valueTuples(1, 9)}`, values);
+          events.push(Object.assign(new CaseEventEntity(), {
+            id, caseId: entity.id, type: TimelineEventType.HeldForReview, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
+            isPublic: false, note, at: now,
+          }));
+        }
+        await this.notifyCreated(m, entity.id, dto, community, caller);
+        return { entity, events, deadlines, photoIds };
       });
     } catch (err) {
       const again = await this.replay(caller, idempotencyKey, requestHash);
       if (again) return again;
       throw err;
     }
-    return this.detail(caller, caseId);
+    const { entity, events, deadlines, photoIds } = created;
+    return this.detailOf(caller, entity, {
+      communityName: community.name,
+      officerName: community.officerName,
+      reporter: entity.reporterId ? { nickname: caller.user.nickname, phone: caller.user.phone } : null,
+      events,
+      deadlines,
+      photoIds,
+    });
   }
 
   /**
@@ -167,7 +223,7 @@ export class CasesService {
     if (!community) throw new DomainException(ErrorCode.NotFound);
     const now = new Date();
     const id = await this.dataSource.transaction(async (m) => {
-      const caseId = await this.insertNewCase(
+      const { entity } = await this.insertNewCase(
         m,
         {
           kind: input.kind, subcategory: input.subcategory, title: input.title.trim(), description: input.description.trim(),
@@ -179,22 +235,30 @@ export class CasesService {
         now,
         { actorId: null, actorRole: null, note: `由合作平台“${input.partnerName}”转来；如需联系诉求人，请通过该平台` },
       );
-      await claim(m, caseId);
-      await this.notifyStaff(m, caseId, input.kind, `${community.name}：${input.title.trim()}（${input.partnerName}转来）`, community);
-      return caseId;
+      await claim(m, entity.id);
+      await this.notifications.notifyAll(m, await this.staffNotices(m, entity.id, input.kind, `${community.name}：${input.title.trim()}（${input.partnerName}转来）`, community));
+      return entity.id;
     });
     return this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { id } });
   }
 
   /**
    * Writes a new case the one way every origin shares: the row (assigned to the community's
-   * officer at once), its number, both deadlines, and the `submitted` timeline event.
+   * officer at once), its number, both deadlines, and the `submitted` timeline event; returns
+   * them as written.
    */
-  private async insertNewCase(m: EntityManager, fields: NewCaseFields, community: OrgUnitEntity, now: Date, submittedBy: SubmittedBy): Promise<number> {
-    const cases = m.getRepository(CaseEntity);
+  private async insertNewCase(
+    m: EntityManager,
+    fields: NewCaseFields,
+    community: Pick<OrgUnitEntity, 'id' | 'path' | 'officerId'>,
+    now: Date,
+    submittedBy: SubmittedBy,
+  ): Promise<{ entity: CaseEntity; events: CaseEventEntity[]; deadlines: CaseDeadlineEntity[] }> {
     const [firstResponse, resolution] = computeDeadlines(fields.kind, now, this.config.caseDeadlines);
-    const inserted = await cases.insert({
+    const entity = Object.assign(new CaseEntity(), {
       ...fields,
+      id: 0,
+      // Unique and replaced below, once the id is known.
       number: `tmp-${randomUUID().slice(0, 16)}`,
       communityId: community.id,
       orgPath: community.path,
@@ -202,7 +266,7 @@ export class CasesService {
       status: CaseStatus.Submitted,
       seriousRisk: false,
       nextDueAt: firstResponse.dueAt,
-      escalation: 0,
+      escalation: EscalationLevel.None,
       duplicateOfId: null,
       rating: null,
       ratingComment: null,
@@ -211,50 +275,107 @@ export class CasesService {
       createdAt: now,
       updatedAt: now,
       version: 1,
-    });
-    const id = Number(inserted.identifiers[0].id);
-    await cases.update({ id }, { number: caseNumber(now, id) });
-    await m.getRepository(CaseDeadlineEntity).insert(
-      [firstResponse, resolution].map((d) => ({
-        caseId: id, kind: d.kind, dueAt: d.dueAt, metAt: null, escalation: 0, nextCheckAt: d.dueAt, leaseOwner: null, leaseUntil: null,
-      })),
+    } satisfies CaseEntity) as CaseEntity;
+    entity.id = await insertReturningId(
+      m,
+      `INSERT INTO cases (${CASE_INSERT_COLUMNS.join(', ')}) VALUES ${valueTuples(1, CASE_INSERT_COLUMNS.length)}`,
+      [
+        entity.number, entity.kind, entity.subcategory, entity.title, entity.description, entity.communityId, entity.orgPath,
+        entity.officerId, entity.reporterId, entity.reporterKey, entity.status, entity.anonymity, entity.contactPreference,
+        entity.addressText, entity.latitude, entity.longitude, entity.occurredAt,
+        entity.otherParty === null ? null : FieldCipher.encrypt(entity.otherParty),
+        entity.seriousRisk, entity.heldForReview, entity.nextDueAt, entity.escalation, entity.duplicateOfId, entity.rating,
+        entity.ratingComment, entity.resolvedAt, entity.closedAt, entity.createdAt, entity.updatedAt, entity.version,
+      ],
     );
-    await m.getRepository(CaseEventEntity).insert({
-      caseId: id, type: TimelineEventType.Submitted, fromStatus: null, toStatus: CaseStatus.Submitted,
-      ...submittedBy, isPublic: true, at: now,
+    entity.number = caseNumber(now, entity.id);
+    await execute(m, 'UPDATE cases SET number = ? WHERE id = ?', [entity.number, entity.id]);
+    const deadlines = [firstResponse, resolution].map((d) =>
+      Object.assign(new CaseDeadlineEntity(), {
+        caseId: entity.id, kind: d.kind, dueAt: d.dueAt, metAt: null, escalation: 0, nextCheckAt: d.dueAt, leaseOwner: null, leaseUntil: null,
+      }),
+    );
+    await execute(
+      m,
+      `INSERT INTO case_deadlines (case_id, kind, due_at, met_at, escalation, next_check_at, lease_owner, lease_until) VALUES ${valueTuples(2, 8)}`,
+      deadlines.flatMap((d) => [d.caseId, d.kind, d.dueAt, d.metAt, d.escalation, d.nextCheckAt, d.leaseOwner, d.leaseUntil]),
+    );
+    const submitted = Object.assign(new CaseEventEntity(), {
+      caseId: entity.id, type: TimelineEventType.Submitted, fromStatus: null, toStatus: CaseStatus.Submitted, ...submittedBy, isPublic: true, at: now,
     });
-    return id;
+    submitted.id = await insertReturningId(m, `INSERT INTO case_events (${EVENT_INSERT_COLUMNS}) VALUES ${valueTuples(1, 9)}`, [
+      submitted.caseId, submitted.type, submitted.fromStatus, submitted.toStatus, submitted.actorId, submitted.actorRole,
+      submitted.isPublic, submitted.note, submitted.at,
+    ]);
+    return { entity, events: [submitted], deadlines };
   }
 
   /** The community officer hears of every new case; leads and anomalies also alert the station leader. */
-  private async notifyStaff(m: EntityManager, caseId: number, kind: CaseKind, body: string, community: OrgUnitEntity): Promise<void> {
+  private async staffNotices(
+    m: EntityManager,
+    caseId: number,
+    kind: CaseKind,
+    body: string,
+    community: Pick<OrgUnitEntity, 'path' | 'officerId'>,
+  ): Promise<Notice[]> {
     const label = CASE_KIND_LABELS[kind];
+    const notices: Notice[] = [];
     if (community.officerId) {
-      await this.notifications.notify(m, [community.officerId], { title: `新${label}上报`, body, caseId }, `case:${caseId}:new:officer`);
+      notices.push({ userIds: [community.officerId], input: { title: `新${label}上报`, body, caseId }, dedupeKey: `case:${caseId}:new:officer` });
     }
     if (STATION_ALERT_KINDS.includes(kind)) {
       const leaders = await leadersOf(m, community.path, [Role.StationLeader]);
-      await this.notifications.notify(m, leaders, { title: `新${label}（请关注）`, body, caseId }, `case:${caseId}:new:station`);
+      notices.push({ userIds: leaders, input: { title: `新${label}（请关注）`, body, caseId }, dedupeKey: `case:${caseId}:new:station` });
     }
+    return notices;
+  }
+
+  private async photoIdsOf(manager: EntityManager, caseId: number): Promise<string[]> {
+    const rows = await selectRows<{ id: string }>(manager, 'SELECT id FROM uploads WHERE case_id = ? ORDER BY created_at', [caseId]);
+    return rows.map((r) => r.id);
   }
 
   private async replay(caller: Caller, key: string, requestHash: string): Promise<CaseDetail | null> {
-    const existing = await this.dataSource.getRepository(IdempotencyKeyEntity).findOne({ where: { userId: caller.user.id, key } });
+    const [existing] = await selectRows<{ request_hash: string; case_id: number | string }>(
+      this.dataSource.manager,
+      'SELECT request_hash, case_id FROM idempotency_keys WHERE user_id = ? AND `key` = ?',
+      [caller.user.id, key],
+    );
     if (!existing) return null;
-    if (existing.requestHash !== requestHash) throw new DomainException(ErrorCode.IdempotencyKeyConflict);
-    return this.detail(caller, existing.caseId);
+    if (existing.request_hash !== requestHash) throw new DomainException(ErrorCode.IdempotencyKeyConflict);
+    return this.detail(caller, Number(existing.case_id));
   }
 
-  /** The community a report belongs to: one of the reporter's active communities (default: the first). */
-  private async reporterCommunity(caller: Caller, communityId: number | undefined): Promise<OrgUnitEntity> {
-    if (!caller.permissions.has(Permission.CaseReport)) throw new DomainException(ErrorCode.Forbidden);
-    const memberships = await this.dataSource.getRepository(MembershipEntity).find({
-      where: { userId: caller.user.id, status: MembershipStatus.Active },
-      order: { id: 'ASC' },
-    });
-    const chosen = communityId === undefined ? memberships[0] : memberships.find((m) => m.communityId === communityId);
-    if (!chosen) throw new DomainException(communityId === undefined ? ErrorCode.NoCommunity : ErrorCode.NotFound);
-    return this.dataSource.getRepository(OrgUnitEntity).findOneOrFail({ where: { id: chosen.communityId } });
+  /**
+   * What a submission needs to know first, in one statement: an earlier use of its key, and the
+   * reporter's active communities (the report's community is one of them, by default the first)
+   * with each officer's name for the answer. The one-row derived table keeps a row when there is
+   * neither, so a retry still finds its case if the reporter has since left every community.
+   */
+  private async submissionContext(caller: Caller, key: string): Promise<{ earlier: { requestHash: string; caseId: number } | null; communities: ReportCommunity[] }> {
+    const rows = await selectRows(
+      this.dataSource.manager,
+      'SELECT k.request_hash AS requestHash, k.case_id AS earlierCaseId, o.id AS id, o.name AS name, o.path AS path, ' +
+        'o.officer_id AS officerId, u.nickname AS officerName FROM (SELECT ? AS uid) me ' +
+        'LEFT JOIN idempotency_keys k ON k.user_id = me.uid AND k.`key` = ? ' +
+        'LEFT JOIN memberships m ON m.user_id = me.uid AND m.status = ? ' +
+        'LEFT JOIN org_units o ON o.id = m.community_id LEFT JOIN users u ON u.id = o.officer_id ORDER BY m.id',
+      [caller.user.id, key, MembershipStatus.Active],
+    );
+    const first = rows[0];
+    return {
+      earlier: first?.requestHash == null ? null : { requestHash: String(first.requestHash), caseId: Number(first.earlierCaseId) },
+      communities: rows
+        .filter((r) => r.id != null)
+        .map((r) => ({
+          id: Number(r.id),
+          name: String(r.name),
+          path: String(r.path),
+          officerId: r.officerId == null ? null : Number(r.officerId),
+          // The officer's name as the case page shows it (null when the officer has no user row).
+          officerName: r.officerId == null || r.officerName == null ? null : String(r.officerName),
+        })),
+    };
   }
 
   /** msgSecCheck; anything but a clear pass (or WeChat being unavailable) holds the report for an officer. */
@@ -269,24 +390,58 @@ export class CasesService {
     }
   }
 
-  private async notifyCreated(m: EntityManager, caseId: number, dto: CreateCaseDto, community: OrgUnitEntity, caller: Caller): Promise<void> {
-    await this.notifyStaff(m, caseId, dto.kind, `${community.name}：${dto.title}`, community);
-    await this.notifications.notify(
-      m,
-      [caller.user.id],
-      {
+  private async notifyCreated(m: EntityManager, caseId: number, dto: CreateCaseDto, community: ReportCommunity, caller: Caller): Promise<void> {
+    const notices = await this.staffNotices(m, caseId, dto.kind, `${community.name}：${dto.title}`, community);
+    notices.push({
+      userIds: [caller.user.id],
+      input: {
         title: '已收到您的上报',
         body: `“${dto.title}”已转给${community.name}的社区民警办理`,
         caseId,
         wechat: { page: casePage(caseId), data: { thing1: dto.title.slice(0, 20), phrase2: STATUS_PHRASE[CaseStatus.Submitted], thing3: `${community.name}民警将尽快处理`.slice(0, 20) } },
       },
-      `case:${caseId}:submitted`,
-    );
+      dedupeKey: `case:${caseId}:submitted`,
+    });
+    await this.notifications.notifyAll(m, notices);
   }
 
+  /**
+   * The case page. The case, its community's and officer's names and the reporter are one
+   * statement, checked against the caller's scope in memory; then the timeline, deadlines and
+   * photos together.
+   */
   async detail(caller: Caller, caseId: number): Promise<CaseDetail> {
-    const entity = await this.requireCase(caller, caseId);
-    const detail = toCaseDetail(caller, entity, await this.relations(entity));
+    const manager = this.dataSource.manager;
+    const [row] = await selectRows(
+      manager,
+      `SELECT ${CASE_COLUMNS}, o.name AS community_name, ou.nickname AS officer_nickname, ru.id AS reporter_user_id, ` +
+        'ru.nickname AS reporter_nickname, ru.phone_enc AS reporter_phone_enc FROM cases c LEFT JOIN org_units o ON o.id = c.community_id ' +
+        'LEFT JOIN users ou ON ou.id = c.officer_id LEFT JOIN users ru ON ru.id = c.reporter_id WHERE c.id = ?',
+      [caseId],
+    );
+    const entity = row ? caseFromRow(row) : null;
+    if (!entity || !this.sees(caller, entity)) return this.refuse(caller, caseId);
+    const [events, deadlines, photoIds] = await Promise.all([
+      selectRows(manager, `SELECT ${EVENT_COLUMNS} FROM case_events e WHERE e.case_id = ? ORDER BY e.id`, [caseId]),
+      selectRows(manager, `SELECT ${DEADLINE_COLUMNS} FROM case_deadlines d WHERE d.case_id = ? ORDER BY d.id`, [caseId]),
+      this.photoIdsOf(manager, caseId),
+    ]);
+    return this.detailOf(caller, entity, {
+      communityName: row.community_name == null ? '' : String(row.community_name),
+      officerName: row.officer_nickname == null ? null : String(row.officer_nickname),
+      reporter:
+        row.reporter_user_id == null
+          ? null
+          : { nickname: String(row.reporter_nickname), phone: row.reporter_phone_enc == null ? null : FieldCipher.decrypt(String(row.reporter_phone_enc)) },
+      events: events.map(eventFromRow),
+      deadlines: deadlines.map(deadlineFromRow),
+      photoIds,
+    });
+  }
+
+  /** The case as this caller may see it; a handling officer's read of personal data is audited. */
+  private async detailOf(caller: Caller, entity: CaseEntity, relations: CaseRelations): Promise<CaseDetail> {
+    const detail = toCaseDetail(caller, entity, relations);
     const viewer = viewerOf(caller, entity);
     if (viewer.isHandlingOfficer && ((detail.reporterPhone && !detail.reporterPhone.includes('*')) || entity.otherParty)) {
       await this.audit.recordFor(caller, {

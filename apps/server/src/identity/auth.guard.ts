@@ -5,11 +5,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/domain.exception';
+import { requestIdOf } from '../common/logging';
 import type { AuthedRequest } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { AUTH_METADATA, AuthOptions } from './authenticated.decorator';
-import { callerFor } from './caller';
-import { CallerCache } from './caller-cache';
+import { CallerCache, KnownCaller } from './caller-cache';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -25,17 +25,18 @@ export class AuthGuard implements CanActivate {
     private readonly cache: CallerCache,
   ) {}
 
-  private async load(userId: number): Promise<{ user: UserEntity; orgPath: string | null } | null> {
+  private async load(userId: number): Promise<KnownCaller | null> {
     const user = await this.users.findOne({ where: { id: userId } });
     if (!user) return null;
     const orgUnit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
-    const known = { user, orgPath: orgUnit?.path ?? null };
-    this.cache.set(user, known.orgPath);
-    return known;
+    return this.cache.set(user, orgUnit?.path ?? null);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    // Set by the request logger, except when logging is off (common/logging.ts).
+    req.id ??= requestIdOf(req);
     const options = this.reflector.getAllAndOverride<AuthOptions | undefined>(AUTH_METADATA, [
       context.getHandler(),
       context.getClass(),
@@ -44,13 +45,12 @@ export class AuthGuard implements CanActivate {
     if (!options) return context.getClass().name.endsWith('Controller') ? false : true;
     if (options.public) return true;
 
-    const req = context.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new DomainException(ErrorCode.Unauthenticated);
     const claims = await this.tokens.verifyAccess(header.slice(7).trim());
     const known = this.cache.get(claims.sub) ?? (await this.load(claims.sub));
     if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
-    req.caller = callerFor(known.user, known.orgPath, req.ip ?? null, req.id ? String(req.id) : null);
+    req.caller = { ...known.base, ip: req.ip ?? null, requestId: req.id ? String(req.id) : null };
     if (options.permission && !req.caller.permissions.has(options.permission)) {
       await this.audit.recordFor(req.caller, {
         action: AuditAction.AccessDenied,

@@ -21,9 +21,20 @@ export interface IssuedTokens {
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/** Verified access tokens remembered (a bounded number, until they expire). */
+const VERIFIED_MAX = 10_000;
+
 /** Short-lived JWT access tokens and rotating, hashed, revocable refresh tokens. */
 @Injectable()
 export class TokenService {
+  /**
+   * Access tokens whose signature and claims were already checked, with their expiry (ms). Every
+   * request presents its token; checking an HMAC signature and parsing the JWT again each time was
+   * a measurable share of a cheap request. A signature's validity cannot change while the key does
+   * not, and the expiry is still checked on each use, so the answer is the same as verifying.
+   */
+  private readonly verified = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
@@ -50,9 +61,25 @@ export class TokenService {
 
   /** Verifies an access token; distinguishes expired from invalid so the client knows to refresh. */
   async verifyAccess(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known) {
+      // jsonwebtoken's rule: expired once the current second reaches `exp`.
+      if (Math.floor(Date.now() / 1000) * 1000 >= known.expiresAtMs) {
+        this.verified.delete(token);
+        throw new DomainException(ErrorCode.TokenExpired);
+      }
+      return known.claims;
+    }
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token);
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp?: number }>(token);
       if (claims.typ !== 'access' || typeof claims.sub !== 'number') throw new DomainException(ErrorCode.TokenInvalid);
+      if (typeof claims.exp === 'number') {
+        if (this.verified.size >= VERIFIED_MAX) {
+          const oldest = this.verified.keys().next().value;
+          if (oldest !== undefined) this.verified.delete(oldest);
+        }
+        this.verified.set(token, { claims, expiresAtMs: claims.exp * 1000 });
+      }
       return claims;
     } catch (err) {
       if (err instanceof DomainException) throw err;

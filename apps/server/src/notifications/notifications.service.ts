@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { ErrorCode } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
+import { execute, valueTuples } from '../common/sql';
 import { NotificationEntity, OutboxEntity } from './notification.entity';
 
 export const OUTBOX_TOPIC_SUBSCRIBE = 'wechat.subscribe';
@@ -27,6 +28,13 @@ export interface NotifyInput {
   wechat?: { page: string; data: Record<string, string> };
 }
 
+/** One notification of a change: who, what, and the key that makes its outbox rows idempotent. */
+export interface Notice {
+  userIds: number[];
+  input: NotifyInput;
+  dedupeKey: string;
+}
+
 /**
  * In-app notifications plus, where wanted, a WeChat subscribe message through the outbox.
  * Always called with the transaction of the change that causes it, so neither is lost.
@@ -39,26 +47,39 @@ export class NotificationsService {
   ) {}
 
   async notify(manager: EntityManager, userIds: number[], input: NotifyInput, dedupeKey: string): Promise<void> {
+    await this.notifyAll(manager, [{ userIds, input, dedupeKey }]);
+  }
+
+  /**
+   * Several notifications of one change at once (e.g. a new case: its officer, the station
+   * leaders, the reporter): one multi-row INSERT for the in-app list and one for the outbox,
+   * in the caller's transaction.
+   */
+  async notifyAll(manager: EntityManager, notices: Notice[]): Promise<void> {
     const now = new Date();
-    const recipients = [...new Set(userIds)];
-    if (!recipients.length) return;
-    await manager.getRepository(NotificationEntity).insert(
-      recipients.map((userId) => ({
-        userId, caseId: input.caseId, title: input.title.slice(0, 64), body: input.body.slice(0, 500), readAt: null, createdAt: now,
-      })),
-    );
-    if (!input.wechat) return;
-    const wechat = input.wechat;
-    await manager.getRepository(OutboxEntity).insert(
-      recipients.map((userId) =>
-        outboxRow(
-          OUTBOX_TOPIC_SUBSCRIBE,
-          `${dedupeKey}:u${userId}`,
-          { userId, templateId: this.config.wechatTemplateCaseUpdate, page: wechat.page, data: wechat.data } satisfies SubscribePayload,
-          now,
-        ),
-      ),
-    );
+    const inApp: unknown[] = [];
+    const outbox: unknown[] = [];
+    for (const { userIds, input, dedupeKey } of notices) {
+      const recipients = [...new Set(userIds)];
+      for (const userId of recipients) inApp.push(userId, input.caseId, input.title.slice(0, 64), input.body.slice(0, 500), null, now);
+      const wechat = input.wechat;
+      if (!wechat) continue;
+      for (const userId of recipients) {
+        const payload: SubscribePayload = { userId, templateId: this.config.wechatTemplateCaseUpdate, page: wechat.page, data: wechat.data };
+        outbox.push(OUTBOX_TOPIC_SUBSCRIBE, `${dedupeKey}:u${userId}`.slice(0, 128), JSON.stringify(payload), 'pending', 0, now, null, null, now, null);
+      }
+    }
+    if (inApp.length) {
+      await execute(manager, `INSERT INTO notifications (user_id, case_id, title, body, read_at, created_at) VALUES ${valueTuples(inApp.length / 6, 6)}`, inApp);
+    }
+    if (outbox.length) {
+      await execute(
+        manager,
+        'INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, lease_until, last_error, created_at, sent_at) ' +
+          `VALUES ${valueTuples(outbox.length / 10, 10)}`,
+        outbox,
+      );
+    }
   }
 
   /**

@@ -1,0 +1,108 @@
+import { CaseKind, CaseStatus, TERMINAL_STATUSES } from '@jws/contracts';
+
+/**
+ * The SQL of the handling queue, in one dependency-free place: CasesRepository sends it, and the
+ * bench's bare node:http + mysql2 baseline sends exactly the same statement.
+ */
+
+/** Every status that is not terminal: what the queue shows by default. */
+export const OPEN_STATUSES: readonly CaseStatus[] = Object.values(CaseStatus).filter((s) => !TERMINAL_STATUSES.includes(s));
+
+/** What the queue filters on; the scope is the caller's and always applies. */
+export interface QueueFilter {
+  status?: CaseStatus;
+  kind?: CaseKind;
+  communityId?: number;
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The scope condition in SQL terms (CasesRepository.scopeCondition maps a Scope to this): a
+ * subtree's org_path prefix, an officer's id or a resident's reporter key.
+ */
+export type QueueScope = { kind: 'subtree'; pathPrefix: string } | { kind: 'officer'; officerId: number } | { kind: 'self'; reporterKey: string };
+
+export const SUMMARY_COLUMNS =
+  'c.id AS id, c.number AS number, c.kind AS kind, c.subcategory AS subcategory, c.title AS title, c.status AS status, ' +
+  'c.community_id AS communityId, o.name AS communityName, c.created_at AS createdAt, c.next_due_at AS nextDueAt, ' +
+  'c.escalation AS escalation, c.serious_risk AS seriousRisk, c.held_for_review AS heldForReview';
+
+/**
+ * Overdue first, then by the nearest deadline, cases without one last; newest first on ties.
+ * "Overdue" is a deadline before now, so ascending deadlines already put every overdue case
+ * before every other one: no rank against the clock is needed.
+ */
+export const QUEUE_ORDER = 'ORDER BY c.next_due_at IS NULL, c.next_due_at, c.id DESC';
+
+/** WHERE clause (alias c) and its values for a scope and the filters. */
+export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' | 'pageSize'>, now: Date): { where: string; values: unknown[] } {
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  switch (scope.kind) {
+    case 'subtree':
+      parts.push('c.org_path LIKE ?');
+      values.push(`${scope.pathPrefix}%`);
+      break;
+    case 'officer':
+      parts.push('c.officer_id = ?');
+      values.push(scope.officerId);
+      break;
+    case 'self':
+      parts.push('c.reporter_key = ?');
+      values.push(scope.reporterKey);
+      break;
+  }
+  if (filter.status) {
+    parts.push('c.status = ?');
+    values.push(filter.status);
+  } else if (scope.kind === 'subtree') {
+    // The same set written two ways, for the index each scope uses. A subtree's org_path LIKE is
+    // a range, so its index (ix_cases_open_queue) leads with status: equalities there keep the
+    // scan to the subtree's open cases. An officer's index leads with officer_id, which already
+    // narrows to a few hundred cases; NOT IN then spares the optimizer probing every open status
+    // in the status-led indexes.
+    parts.push(`c.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`);
+    values.push(...OPEN_STATUSES);
+  } else {
+    parts.push(`c.status NOT IN (${TERMINAL_STATUSES.map(() => '?').join(', ')})`);
+    values.push(...TERMINAL_STATUSES);
+  }
+  if (filter.kind) {
+    parts.push('c.kind = ?');
+    values.push(filter.kind);
+  }
+  if (filter.communityId) {
+    parts.push('c.community_id = ?');
+    values.push(filter.communityId);
+  }
+  if (filter.overdue) {
+    parts.push('c.next_due_at < ?');
+    values.push(now);
+  }
+  return { where: parts.join(' AND '), values };
+}
+
+/**
+ * One statement: the page is picked on ids alone, in a derived table the scope index covers
+ * (scope column, status, next_due_at and the primary key) and which also counts the whole
+ * result (COUNT(*) OVER ()); only the page's rows are then read and joined. A wide scope thus
+ * costs an index range scan and a sort of ids, not a row read per open case.
+ */
+export function queueQuery(scope: QueueScope, filter: QueueFilter, now: Date): { sql: string; values: unknown[] } {
+  const { where, values } = queueWhere(scope, filter, now);
+  return {
+    sql:
+      `SELECT ${SUMMARY_COLUMNS}, p.total AS total ` +
+      `FROM (SELECT c.id AS id, COUNT(*) OVER () AS total FROM cases c WHERE ${where} ${QUEUE_ORDER} LIMIT ? OFFSET ?) p ` +
+      `INNER JOIN cases c ON c.id = p.id INNER JOIN org_units o ON o.id = c.community_id ${QUEUE_ORDER}`,
+    values: [...values, filter.pageSize, (filter.page - 1) * filter.pageSize],
+  };
+}
+
+/** The count alone, for a page past the last one (no row carries the total there). */
+export function queueCountQuery(scope: QueueScope, filter: QueueFilter, now: Date): { sql: string; values: unknown[] } {
+  const { where, values } = queueWhere(scope, filter, now);
+  return { sql: `SELECT COUNT(*) AS n FROM cases c WHERE ${where}`, values };
+}

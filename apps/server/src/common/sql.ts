@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Hand-written SQL for the hottest paths (the case queue, the case page, submitting a report),
+ * where TypeORM's query building, entity hydration and the re-read after every insert cost more
+ * CPU than the database does (`pnpm bench`). Everything else keeps using repositories.
+ *
+ * The statements run through the EntityManager, so they join its transaction, and are written to
+ * run unchanged on MySQL/MariaDB and on the demo's SQLite: `?` placeholders, identifiers in
+ * backticks (SQLite accepts them), no vendor functions. Values are passed as the driver wants
+ * them: SQLite gets dates as UTC text and booleans as 0/1, exactly as TypeORM itself stores them.
+ */
+export function isMysql(manager: EntityManager): boolean {
+  return manager.connection.options.type === 'mysql' || manager.connection.options.type === 'mariadb';
+}
+
+/** Date → `YYYY-MM-DD HH:mm:ss.SSS` in UTC, TypeORM's SQLite storage format. */
+const sqliteDate = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+export function sqlValues(manager: EntityManager, values: readonly unknown[]): unknown[] {
+  if (isMysql(manager)) return values as unknown[];
+  return values.map((v) => (v instanceof Date ? sqliteDate(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v));
+}
+
+/** `(?, ?, …), (?, ?, …)` for a multi-row INSERT of `rows` rows of `columns` values each. */
+export function valueTuples(rows: number, columns: number): string {
+  const tuple = `(${Array(columns).fill('?').join(', ')})`;
+  return Array(rows).fill(tuple).join(', ');
+}
+
+export function selectRows<T = Record<string, unknown>>(manager: EntityManager, sql: string, values: readonly unknown[] = []): Promise<T[]> {
+  return manager.query(sql, sqlValues(manager, values)) as Promise<T[]>;
+}
+
+export async function execute(manager: EntityManager, sql: string, values: readonly unknown[] = []): Promise<void> {
+  await manager.query(sql, sqlValues(manager, values));
+}
+
+/** A single-row INSERT; returns the generated id (MySQL's insertId, SQLite's RETURNING). */
+export async function insertReturningId(manager: EntityManager, sql: string, values: readonly unknown[]): Promise<number> {
+  if (isMysql(manager)) {
+    const result = (await manager.query(sql, values as unknown[])) as { insertId: number | string };
+    return Number(result.insertId);
+  }
+  const rows = (await manager.query(`${sql} RETURNING id`, sqlValues(manager, values))) as { id: number | string }[];
+  return Number(rows[0].id);
+}
