@@ -39,6 +39,15 @@ export enum ErrorCode {
   SealNotAllowed = 'SEAL_NOT_ALLOWED',
   NotSealed = 'NOT_SEALED',
   AlreadyRated = 'ALREADY_RATED',
+  NotADispute = 'NOT_A_DISPUTE',
+  RoomAlreadyOpen = 'ROOM_ALREADY_OPEN',
+  RoomReadOnly = 'ROOM_READ_ONLY',
+  MessageTooLong = 'MESSAGE_TOO_LONG',
+  MessageRejected = 'MESSAGE_REJECTED',
+  RecallWindowPassed = 'RECALL_WINDOW_PASSED',
+  AgreementOutdated = 'AGREEMENT_OUTDATED',
+  SlotTaken = 'SLOT_TAKEN',
+  NotInRoom = 'NOT_IN_ROOM',
   Internal = 'INTERNAL',
 }
 
@@ -79,6 +88,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.SealNotAllowed]: '只有信息员上报线索时可以使用保密模式',
   [ErrorCode.NotSealed]: '该上报人身份未保密',
   [ErrorCode.AlreadyRated]: '您已评价过',
+  [ErrorCode.NotADispute]: '只有矛盾纠纷可以开启调解',
+  [ErrorCode.RoomAlreadyOpen]: '该纠纷已有进行中的调解室',
+  [ErrorCode.RoomReadOnly]: '调解已结束，调解室只能查看',
+  [ErrorCode.MessageTooLong]: '消息太长，请分几条发送（每条最多500字）',
+  [ErrorCode.MessageRejected]: '消息含有不适宜的内容，未发送',
+  [ErrorCode.RecallWindowPassed]: '发出超过2分钟的消息不能撤回',
+  [ErrorCode.AgreementOutdated]: '调解协议已更新，请查看最新内容后再确认',
+  [ErrorCode.SlotTaken]: '该时段已被预约，请选择其他时段',
+  [ErrorCode.NotInRoom]: '请先进入调解室',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };
 

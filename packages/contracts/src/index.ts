@@ -6,3 +6,4 @@ export * from './api';
 export * from './mask';
 export * from './cases';
 export * from './cases-api';
+export * from './mediation';

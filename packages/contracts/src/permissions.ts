@@ -39,6 +39,12 @@ export enum Permission {
   UnsealLogRead = 'informant.unseal_log',
   /** Notification outbox dead letters (admins). */
   OutboxAdmin = 'outbox.admin',
+  /** Open a mediation room from a dispute, invite, transfer offline, record outcomes, manage slots. */
+  MediationManage = 'mediation.manage',
+  /** Mediate (警民联调员): caucus with a party, draft the agreement. */
+  MediationMediate = 'mediation.mediate',
+  /** Read transcripts of rooms in the jurisdiction without being a member (every read audited). */
+  MediationTranscriptRead = 'mediation.transcript.read',
 }
 
 const POLICE_COMMON: Permission[] = [
@@ -51,7 +57,7 @@ const POLICE_COMMON: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Resident]: [Permission.CommunityJoin, Permission.CaseReport],
   [Role.Informant]: [Permission.CommunityJoin, Permission.CaseReport],
-  [Role.Mediator]: [Permission.WorkbenchAccess],
+  [Role.Mediator]: [Permission.WorkbenchAccess, Permission.MediationMediate],
   [Role.DepartmentStaff]: [Permission.WorkbenchAccess],
   [Role.LegalReviewer]: [Permission.WorkbenchAccess],
   [Role.CommunityOfficer]: [
@@ -61,6 +67,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InformantGrant,
     Permission.PersonalDataUnmask,
     Permission.CaseHandle,
+    Permission.MediationManage,
   ],
   [Role.StationLeader]: [
     ...POLICE_COMMON,
@@ -70,14 +77,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.StaffInvitationCreate,
     Permission.CaseHandle,
     Permission.InformantUnseal,
+    Permission.MediationManage,
+    Permission.MediationTranscriptRead,
   ],
-  [Role.BranchLeader]: [...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate],
+  [Role.BranchLeader]: [...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.MediationTranscriptRead],
   [Role.CityLeader]: [
     ...POLICE_COMMON,
     Permission.CommunityHandover,
     Permission.StaffInvitationCreate,
     Permission.AuditRead,
     Permission.UnsealLogRead,
+    Permission.MediationTranscriptRead,
   ],
   [Role.Admin]: [
     Permission.WorkbenchAccess,

@@ -18,6 +18,10 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.SubcategoryInvalid:
     case ErrorCode.SealNotAllowed:
     case ErrorCode.NotSealed:
+    case ErrorCode.NotADispute:
+    case ErrorCode.MessageTooLong:
+    case ErrorCode.MessageRejected:
+    case ErrorCode.NotInRoom:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
@@ -43,6 +47,11 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.IdempotencyKeyConflict:
     case ErrorCode.ReopenWindowPassed:
     case ErrorCode.AlreadyRated:
+    case ErrorCode.RoomAlreadyOpen:
+    case ErrorCode.RoomReadOnly:
+    case ErrorCode.RecallWindowPassed:
+    case ErrorCode.AgreementOutdated:
+    case ErrorCode.SlotTaken:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;
