@@ -214,6 +214,10 @@ export interface CloseRoomRequest { outcome: RoomCloseOutcome; note?: string }
 export interface CreateSlotRequest { startsAt: string; endsAt: string }
 
 export const AGREEMENT_TEXT_MAX = 2000;
+/** Lifetime of a room invitation (share card / mini-program code). */
+export const ROOM_INVITE_TTL_HOURS = 72;
+/** Page a room invitation opens; the token travels as `invite` (or as the code's `scene`). */
+export const ROOM_PAGE = 'packageMediation/room/index';
 
 /* ---------------- realtime protocol (/ws) ---------------- */
 

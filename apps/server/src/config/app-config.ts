@@ -30,6 +30,8 @@ export interface AppConfig {
   rateLimitScale: number;
   logLevel: string;
   trustProxy: boolean;
+  redisUrl: string | null;
+  wsHeartbeatMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -104,5 +106,7 @@ export function buildAppConfig(env: AppEnv): AppConfig {
     h5Dir: resolve(env.H5_DIR ?? join(__dirname, '..', '..', '..', 'miniprogram', 'dist', 'h5')),
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    redisUrl: env.REDIS_URL ?? null,
+    wsHeartbeatMs: env.WS_HEARTBEAT_MS,
   };
 }

@@ -39,6 +39,10 @@ export const envSchema = Joi.object({
   RATE_LIMIT_SCALE: Joi.number().integer().min(1).default(1),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   TRUST_PROXY: Joi.boolean().truthy('1').falsy('0').default(false),
+  /** redis://… : mediation rooms shared by several instances through pub/sub; unset → one instance alone. */
+  REDIS_URL: Joi.string().pattern(/^rediss?:\/\//).optional(),
+  /** Interval of WebSocket heartbeats; a socket that missed one is dropped. */
+  WS_HEARTBEAT_MS: Joi.number().integer().min(1000).default(25_000),
 })
   .custom((value: Record<string, unknown>, helpers) => {
     if (value.NODE_ENV === 'production' && value.DEMO) {
@@ -72,6 +76,8 @@ export interface AppEnv {
   RATE_LIMIT_SCALE: number;
   LOG_LEVEL: string;
   TRUST_PROXY: boolean;
+  REDIS_URL?: string;
+  WS_HEARTBEAT_MS: number;
 }
 
 /** Validates raw environment; throws an Error whose message names each missing or bad variable. */

@@ -22,6 +22,8 @@ import {
 import { NotificationEntity, OutboxEntity } from '../notifications/notification.entity';
 import { Open3111764200000000 } from './migrations/1764200000000-open311';
 import { Open311PartnerEntity, Open311TokenEntity } from '../open311/open311.entities';
+import { MEDIATION_ENTITIES } from '../mediation/mediation.entities';
+import { Mediation1764400000000 } from './migrations/1764400000000-mediation';
 
 export const ENTITIES = [
   UserEntity,
@@ -44,10 +46,11 @@ export const ENTITIES = [
   OutboxEntity,
   Open311PartnerEntity,
   Open311TokenEntity,
+  ...MEDIATION_ENTITIES,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
-export const MIGRATIONS = [Foundation1764000000000, Cases1764100000000, Open3111764200000000, CaseIndexes1764300000000];
+export const MIGRATIONS = [Foundation1764000000000, Cases1764100000000, Open3111764200000000, CaseIndexes1764300000000, Mediation1764400000000];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
