@@ -8,9 +8,13 @@ import { CasesService } from '../cases/cases.service';
 import { seedDemoCases } from './demo-cases';
 import { seedDemo } from './demo-seed';
 import { ensureDemoPartner } from '../open311/open311-demo';
+import { MediationModule } from '../mediation/mediation.module';
+import { MediationService } from '../mediation/mediation.service';
+import { RoomChatService } from '../mediation/room-chat.service';
+import { seedDemoMediation } from './demo-mediation';
 
 /** Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production). */
-@Module({ imports: [CasesModule] })
+@Module({ imports: [CasesModule, MediationModule] })
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
@@ -19,6 +23,8 @@ export class DemoModule implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cases: CasesService,
     private readonly workflow: CaseWorkflowService,
+    private readonly mediation: MediationService,
+    private readonly chat: RoomChatService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -27,5 +33,6 @@ export class DemoModule implements OnApplicationBootstrap {
     // Demo databases seeded before Open311 existed get its demo partner too.
     if (await ensureDemoPartner(this.dataSource.manager)) this.logger.log('demo Open311 partner added');
     if (await seedDemoCases(this.dataSource, this.cases, this.workflow)) this.logger.log('demo cases loaded');
+    if (await seedDemoMediation(this.dataSource, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
   }
 }

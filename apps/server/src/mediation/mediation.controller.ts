@@ -1,9 +1,6 @@
-import {
-  ErrorCode, LoginResponse, MediatorView, MessagePage, MessageView, OfflineSlotView, Permission, RoomDetail,
-  RoomInvitationView, RoomSummary,
-} from '@jws/contracts';
+import { ErrorCode, Permission } from '@jws/contracts';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { RateLimit } from '../common/rate-limit';
@@ -13,6 +10,10 @@ import {
   AcceptRoomInvitationDto, CaseIdQueryDto, CaucusDto, CloseRoomDto, ConfirmAgreementDto, CreateSlotDto, DraftAgreementDto,
   HistoryQueryDto, InviteDto, JoinRoomInvitationDto, OfflineOutcomeDto, OpenRoomDto, SendMessageDto, TransferOfflineDto,
 } from './dto/mediation.dto';
+import {
+  MediatorViewDto, MessagePageDto, MessageViewDto, OfflineSlotViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto,
+  RoomSummaryDto,
+} from './dto/mediation-views.dto';
 import { MediationService } from './mediation.service';
 import { RoomChatService } from './room-chat.service';
 
@@ -27,16 +28,18 @@ export class MediationController {
   @Get('mediators')
   @Authenticated({ permission: Permission.MediationManage })
   @ApiOperation({ summary: 'The station roster of 警民联调员 for a dispute case in scope' })
+  @ApiOkResponse({ type: [MediatorViewDto] })
   @ApiErrors(ErrorCode.NotFound)
-  mediators(@CurrentCaller() caller: Caller, @Query() q: CaseIdQueryDto): Promise<MediatorView[]> {
+  mediators(@CurrentCaller() caller: Caller, @Query() q: CaseIdQueryDto): Promise<MediatorViewDto[]> {
     return this.mediation.mediators(caller, q.caseId);
   }
 
   @Post('rooms')
   @Authenticated({ permission: Permission.MediationManage })
   @ApiOperation({ summary: '开启调解: open a room from a dispute case (the case moves to in_mediation)' })
+  @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.NotADispute, ErrorCode.RoomAlreadyOpen, ErrorCode.CaseTransitionNotAllowed)
-  open(@CurrentCaller() caller: Caller, @Body() dto: OpenRoomDto): Promise<RoomDetail> {
+  open(@CurrentCaller() caller: Caller, @Body() dto: OpenRoomDto): Promise<RoomDetailDto> {
     return this.mediation.open(caller, dto);
   }
 
@@ -44,6 +47,7 @@ export class MediationController {
   @HttpCode(204)
   @Authenticated({ permission: Permission.CaseReport })
   @ApiOperation({ summary: '申请调解: the reporter of a dispute asks the officer for a room' })
+  @ApiNoContentResponse({ description: 'the officer has been told' })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.NotADispute)
   async request(@CurrentCaller() caller: Caller, @Body() dto: CaseIdQueryDto): Promise<void> {
     await this.mediation.request(caller, dto.caseId);
@@ -52,31 +56,35 @@ export class MediationController {
   @Get('rooms/mine')
   @Authenticated()
   @ApiOperation({ summary: 'Rooms the caller is a member of (我的调解)' })
-  mine(@CurrentCaller() caller: Caller): Promise<RoomSummary[]> {
+  @ApiOkResponse({ type: [RoomSummaryDto] })
+  mine(@CurrentCaller() caller: Caller): Promise<RoomSummaryDto[]> {
     return this.mediation.mine(caller);
   }
 
   @Get('rooms')
   @Authenticated()
   @ApiOperation({ summary: 'Rooms of a case the caller may see' })
+  @ApiOkResponse({ type: [RoomSummaryDto] })
   @ApiErrors(ErrorCode.NotFound)
-  ofCase(@CurrentCaller() caller: Caller, @Query() q: CaseIdQueryDto): Promise<RoomSummary[]> {
+  ofCase(@CurrentCaller() caller: Caller, @Query() q: CaseIdQueryDto): Promise<RoomSummaryDto[]> {
     return this.mediation.ofCase(caller, q.caseId);
   }
 
   @Get('rooms/:id')
   @Authenticated()
   @ApiOperation({ summary: 'A room: members, caucus channels, agreement, offline booking' })
+  @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound)
-  detail(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<RoomDetail> {
+  detail(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<RoomDetailDto> {
     return this.mediation.detail(caller, id);
   }
 
   @Get('rooms/:id/messages')
   @Authenticated()
   @ApiOperation({ summary: 'Older history, a page before `beforeSeq` (staff reads are audited)' })
+  @ApiOkResponse({ type: MessagePageDto })
   @ApiErrors(ErrorCode.NotFound)
-  history(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Query() q: HistoryQueryDto): Promise<MessagePage> {
+  history(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Query() q: HistoryQueryDto): Promise<MessagePageDto> {
     return this.mediation.history(caller, id, q.beforeSeq, q.limit ?? 50);
   }
 
@@ -84,8 +92,9 @@ export class MediationController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Send a message over HTTP (the socket is the usual way; same rules, same idempotency)' })
+  @ApiOkResponse({ type: MessageViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RoomReadOnly, ErrorCode.MessageTooLong, ErrorCode.MessageRejected, ErrorCode.RateLimited, ErrorCode.UploadNotFound)
-  send(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: SendMessageDto): Promise<MessageView> {
+  send(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: SendMessageDto): Promise<MessageViewDto> {
     return this.chat.send(caller, id, dto);
   }
 
@@ -93,8 +102,9 @@ export class MediationController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Recall one of one’s own messages within 2 minutes' })
+  @ApiOkResponse({ type: MessageViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RecallWindowPassed, ErrorCode.RoomReadOnly)
-  recall(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Param('seq', IdParamPipe) seq: number): Promise<MessageView> {
+  recall(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Param('seq', IdParamPipe) seq: number): Promise<MessageViewDto> {
     return this.chat.recall(caller, id, seq);
   }
 
@@ -103,6 +113,7 @@ export class MediationController {
   @Header('Cache-Control', 'private, max-age=3600')
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOperation({ summary: 'An image of a room message' })
+  @ApiOkResponse({ description: 'the image', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(ErrorCode.NotFound)
   async image(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Param('uploadId') uploadId: string): Promise<StreamableFile> {
     const { buffer, contentType } = await this.chat.image(caller, id, uploadId);
@@ -112,8 +123,9 @@ export class MediationController {
   @Post('rooms/:id/caucus')
   @Authenticated({ permission: Permission.MediationMediate })
   @ApiOperation({ summary: '背靠背: the mediator opens a private channel with one party' })
+  @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RoomReadOnly)
-  caucus(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CaucusDto): Promise<RoomDetail> {
+  caucus(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CaucusDto): Promise<RoomDetailDto> {
     return this.mediation.caucus(caller, id, dto.memberId);
   }
 
@@ -121,8 +133,9 @@ export class MediationController {
   @Authenticated()
   @RateLimit(30)
   @ApiOperation({ summary: 'Single-use, expiring invitation for a member who is not yet a user (share card / code)' })
+  @ApiOkResponse({ type: RoomInvitationViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.AlreadyMember, ErrorCode.RoomReadOnly)
-  invite(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: InviteDto): Promise<RoomInvitationView> {
+  invite(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: InviteDto): Promise<RoomInvitationViewDto> {
     return this.mediation.invite(caller, id, dto.memberId);
   }
 
@@ -131,8 +144,9 @@ export class MediationController {
   @Public()
   @RateLimit(10)
   @ApiOperation({ summary: 'Accept a room invitation with a wx.login code: binds this WeChat account and signs in' })
+  @ApiOkResponse({ type: RoomLoginResponseDto })
   @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.WechatCodeInvalid, ErrorCode.AlreadyMember)
-  accept(@Body() dto: AcceptRoomInvitationDto, @Req() req: AuthedRequest): Promise<LoginResponse & { roomId: number }> {
+  accept(@Body() dto: AcceptRoomInvitationDto, @Req() req: AuthedRequest): Promise<RoomLoginResponseDto> {
     return this.mediation.accept(dto.token, dto.code, { ip: req.ip ?? null, requestId: req.id ? String(req.id) : null });
   }
 
@@ -140,8 +154,9 @@ export class MediationController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Join a room from an invitation while signed in' })
+  @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.AlreadyMember)
-  join(@CurrentCaller() caller: Caller, @Body() dto: JoinRoomInvitationDto): Promise<RoomDetail> {
+  join(@CurrentCaller() caller: Caller, @Body() dto: JoinRoomInvitationDto): Promise<RoomDetailDto> {
     return this.mediation.join(caller, dto.token);
   }
 
@@ -149,8 +164,9 @@ export class MediationController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.MediationMediate })
   @ApiOperation({ summary: 'The mediator drafts (or redrafts) the 调解协议' })
+  @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RoomReadOnly)
-  draft(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: DraftAgreementDto): Promise<RoomDetail> {
+  draft(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: DraftAgreementDto): Promise<RoomDetailDto> {
     return this.mediation.draftAgreement(caller, id, dto);
   }
 
@@ -158,8 +174,9 @@ export class MediationController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'A party confirms the agreement; when all have, the room is settled and the case resolved' })
+  @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.AgreementOutdated, ErrorCode.RoomReadOnly)
-  confirm(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: ConfirmAgreementDto): Promise<RoomDetail> {
+  confirm(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: ConfirmAgreementDto): Promise<RoomDetailDto> {
     return this.mediation.confirmAgreement(caller, id, dto.agreementId);
   }
 
@@ -167,6 +184,7 @@ export class MediationController {
   @Authenticated()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'The agreement as a printable document' })
+  @ApiOkResponse({ description: 'HTML document' })
   @ApiErrors(ErrorCode.NotFound)
   document(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<string> {
     return this.mediation.agreementDocument(caller, id);
@@ -175,16 +193,18 @@ export class MediationController {
   @Get('rooms/:id/offline-slots')
   @Authenticated()
   @ApiOperation({ summary: 'Free slots of the station’s 警民联调室' })
+  @ApiOkResponse({ type: [OfflineSlotViewDto] })
   @ApiErrors(ErrorCode.NotFound)
-  slots(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<OfflineSlotView[]> {
+  slots(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<OfflineSlotViewDto[]> {
     return this.mediation.freeSlots(caller, id);
   }
 
   @Post('offline-rooms/:id/slots')
   @Authenticated({ permission: Permission.MediationManage })
   @ApiOperation({ summary: 'Open a bookable slot in one of the station’s offline rooms' })
+  @ApiOkResponse({ type: OfflineSlotViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.SlotTaken)
-  createSlot(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CreateSlotDto): Promise<OfflineSlotView> {
+  createSlot(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CreateSlotDto): Promise<OfflineSlotViewDto> {
     return this.mediation.createSlot(caller, id, dto);
   }
 
@@ -192,8 +212,9 @@ export class MediationController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: '转线下: book a slot of the 警民联调室 (no double booking) and close the online room' })
+  @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.SlotTaken, ErrorCode.RoomReadOnly)
-  transfer(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: TransferOfflineDto): Promise<RoomDetail> {
+  transfer(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: TransferOfflineDto): Promise<RoomDetailDto> {
     return this.mediation.transferOffline(caller, id, dto);
   }
 
@@ -201,8 +222,9 @@ export class MediationController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Record the outcome of the offline meeting (settled resolves the case)' })
+  @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.CaseTransitionNotAllowed)
-  outcome(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: OfflineOutcomeDto): Promise<RoomDetail> {
+  outcome(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: OfflineOutcomeDto): Promise<RoomDetailDto> {
     return this.mediation.offlineOutcome(caller, id, dto);
   }
 
@@ -210,8 +232,9 @@ export class MediationController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: '调解未成 or 撤回: close the room (read-only from then on)' })
+  @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RoomReadOnly)
-  close(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CloseRoomDto): Promise<RoomDetail> {
+  close(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CloseRoomDto): Promise<RoomDetailDto> {
     return this.mediation.close(caller, id, dto);
   }
 }

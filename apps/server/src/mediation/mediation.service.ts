@@ -93,7 +93,8 @@ export class MediationService {
       // 开启调解 at once: a dispute not yet accepted is accepted first, then moved to in_mediation.
       let current = entity;
       if ([CaseStatus.Submitted, CaseStatus.Transferred, CaseStatus.Reopened].includes(current.status)) {
-        current = await this.workflow.transition(m, current, CaseAction.Accept, actorOf(caller), null, new Date());
+        await this.workflow.transition(m, current, CaseAction.Accept, actorOf(caller), null, new Date());
+        current = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: entity.id } });
       }
       await this.workflow.transition(m, current, CaseAction.Mediate, actorOf(caller), '已开启网上调解室', new Date());
 
