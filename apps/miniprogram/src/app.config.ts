@@ -17,6 +17,11 @@ export default defineAppConfig({
       root: 'packageOfficer',
       pages: ['community/index', 'queue/index'],
     },
+    // 调解室: residents, mediators and officers open it from 我的, 工作台, a case or an invitation.
+    {
+      root: 'packageMediation',
+      pages: ['room/index'],
+    },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.
   requiredPrivateInfos: ['chooseLocation'],

@@ -10,6 +10,7 @@ export const ROUTES = {
   notifications: '/pages/notifications/index',
   officerCommunity: '/packageOfficer/community/index',
   officerQueue: '/packageOfficer/queue/index',
+  room: '/packageMediation/room/index',
 } as const
 
 export type TabKey = 'home' | 'report' | 'mine' | 'workbench'
@@ -30,3 +31,6 @@ export const TABS: readonly TabItem[] = [
 
 /** The page of one report (上报). */
 export const caseUrl = (id: number): string => `${ROUTES.case}?id=${id}`
+
+/** A mediation room (调解室). */
+export const roomUrl = (id: number): string => `${ROUTES.room}?id=${id}`
