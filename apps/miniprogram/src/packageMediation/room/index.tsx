@@ -341,7 +341,9 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
         <Text className='room__title' id='room-title'>{room.title}</Text>
         <View className='row'>
           <Text className='muted'>{room.caseNumber}</Text>
-          <Tag type={open ? 'primary' : room.status === RoomStatus.Settled ? 'success' : 'default'} id='room-status'>{ROOM_STATUS_LABELS[room.status]}</Tag>
+          <View id='room-status'>
+            <Tag type={open ? 'primary' : room.status === RoomStatus.Settled ? 'success' : 'default'}>{ROOM_STATUS_LABELS[room.status]}</Tag>
+          </View>
         </View>
         <Text className='muted' id='room-members'>{room.members.map((m) => m.displayName).join('、')}</Text>
         {room.booking && (
