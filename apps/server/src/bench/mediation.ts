@@ -5,11 +5,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { WebSocket } from 'ws';
-import { dataSourceOptions } from '../database/data-source';
-import { FieldCipher } from '../personal-data/field-cipher';
+import { freshBenchDatabase, waitFor } from './bench-support';
 
 /**
  * Mediation rooms under load (`pnpm bench`, after the case figures; or `node dist/bench/mediation.js`):
@@ -18,7 +16,6 @@ import { FieldCipher } from '../personal-data/field-cipher';
  * which includes storing the message with its sequence number) and messages/s, on one
  * instance and on two instances sharing rooms through Redis. Asserts nothing.
  */
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DB = 'jws_bench_mediation';
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 1000);
@@ -88,18 +85,6 @@ function startService(port: number, databaseUrl: string, redis: boolean): ChildP
       ...(redis ? { REDIS_URL } : {}),
     },
   });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 interface Member {
@@ -204,15 +189,7 @@ async function scenario(label: string, dataset: Dataset, urls: string[]): Promis
 }
 
 async function main(): Promise<void> {
-  const admin = await createConnection({ uri: SERVER });
-  await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-  await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-  const databaseUrl = `${SERVER.replace(/\/$/, '')}/${DB}`;
-  const ds = new DataSource(dataSourceOptions({ kind: 'mysql', url: databaseUrl }));
-  FieldCipher.install(KEY);
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
+  const { ds, databaseUrl } = await freshBenchDatabase(DB, KEY);
   const t0 = Date.now();
   const dataset = await generate(ds);
   await ds.destroy();

@@ -2,10 +2,11 @@ import { AUTO_CONFIRM_DAYS, CaseAction, CaseStatus, EscalationLevel, ESCALATION_
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { DataSource, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { IntervalWorker } from '../common/interval-worker';
+import { handleDueRows } from '../common/leases';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CaseDeadlineEntity } from './case-deadline.entity';
 import { CaseEventEntity } from './case-event.entity';
@@ -45,29 +46,11 @@ export class CaseDeadlinesWorker extends IntervalWorker {
   }
 
   /** Claims due deadline rows (conditional update = lease) and escalates each once. */
-  async escalateDue(now: Date): Promise<number> {
-    const repo = this.dataSource.getRepository(CaseDeadlineEntity);
-    const candidates = await repo.find({
-      select: { id: true },
-      where: [
-        { metAt: IsNull(), nextCheckAt: LessThanOrEqual(now), leaseUntil: IsNull() },
-        { metAt: IsNull(), nextCheckAt: LessThanOrEqual(now), leaseUntil: LessThan(now) },
-      ],
-      order: { nextCheckAt: 'ASC' },
-      take: BATCH,
-    });
-    let escalated = 0;
-    for (const { id } of candidates) {
-      const claim = await repo
-        .createQueryBuilder()
-        .update()
-        .set({ leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + LEASE_MS) })
-        .where('id = :id AND met_at IS NULL AND next_check_at <= :now AND (lease_until IS NULL OR lease_until < :now)', { id, now })
-        .execute();
-      if (!claim.affected) continue;
-      if (await this.escalate(id, now)) escalated++;
-    }
-    return escalated;
+  escalateDue(now: Date): Promise<number> {
+    return handleDueRows(
+      this.dataSource.getRepository(CaseDeadlineEntity), { field: 'metAt', column: 'met_at' }, { owner: this.owner, ms: LEASE_MS, batch: BATCH }, now,
+      (id) => this.escalate(id, now),
+    );
   }
 
   private async escalate(deadlineId: number, now: Date): Promise<boolean> {

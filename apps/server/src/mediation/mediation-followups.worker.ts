@@ -1,14 +1,14 @@
-import { TimelineEventType } from '@jws/contracts';
+import { Role, TimelineEventType } from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
+import { handleDueRows } from '../common/leases';
 import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseEntity } from '../cases/case.entity';
 import { leadersOf } from '../cases/case-people';
-import { Role } from '@jws/contracts';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MediationFollowupEntity } from './mediation.entities';
 
@@ -37,28 +37,11 @@ export class MediationFollowupsWorker extends IntervalWorker {
     return this.config.workerIntervalMs;
   }
 
-  async tick(now = new Date()): Promise<number> {
-    const repo = this.dataSource.getRepository(MediationFollowupEntity);
-    const due = await repo.find({
-      select: { id: true },
-      where: [
-        { doneAt: IsNull(), nextCheckAt: LessThanOrEqual(now), leaseUntil: IsNull() },
-        { doneAt: IsNull(), nextCheckAt: LessThanOrEqual(now), leaseUntil: LessThan(now) },
-      ],
-      order: { nextCheckAt: 'ASC' },
-      take: BATCH,
-    });
-    let reminded = 0;
-    for (const { id } of due) {
-      const claim = await repo
-        .createQueryBuilder()
-        .update()
-        .set({ leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + LEASE_MS) })
-        .where('id = :id AND done_at IS NULL AND next_check_at <= :now AND (lease_until IS NULL OR lease_until < :now)', { id, now })
-        .execute();
-      if (claim.affected && (await this.remind(id, now))) reminded++;
-    }
-    return reminded;
+  tick(now = new Date()): Promise<number> {
+    return handleDueRows(
+      this.dataSource.getRepository(MediationFollowupEntity), { field: 'doneAt', column: 'done_at' }, { owner: this.owner, ms: LEASE_MS, batch: BATCH }, now,
+      (id) => this.remind(id, now),
+    );
   }
 
   private remind(id: number, now: Date): Promise<boolean> {
