@@ -1,4 +1,5 @@
 import { ErrorCode, MessageKind, MessageView, RoomMemberRole, ServerFrame, WS_CLOSE } from '@jws/contracts';
+import { RealtimeGateway } from '../src/mediation/realtime.gateway';
 import { mediationFixtures, WsClient } from './mediation-support';
 import { startTestApp, TestApp } from './test-app';
 
@@ -22,7 +23,7 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
 
   beforeAll(async () => {
     // Peers of this suite talk through Redis; each test run gets channels of its own database.
-    t = await startTestApp({ RATE_LIMIT_SCALE: '10', REDIS_URL });
+    t = await startTestApp({ RATE_LIMIT_SCALE: '10', REDIS_URL, WS_HEARTBEAT_MS: '1000' });
     url = await t.listen();
     for (const u of ['resident1', 'resident2', 'informant1', 'officer1', 'mediator1']) tokens[u] = await t.login(u);
   });
@@ -40,6 +41,19 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     late.send({ type: 'auth', token: tokens.resident1 });
     expect(await late.next((fr) => fr.type === 'ready')).toMatchObject({ type: 'ready' });
     late.close();
+  });
+
+  it('drops a socket that stops answering heartbeats, and keeps one that answers', async () => {
+    const gateway = t.app.get(RealtimeGateway);
+    const [alive, dead] = [await connect('resident1'), await connect('mediator1')];
+    const before = gateway.size;
+    // A phone that lost its network: nothing it receives is read, so no pong goes back.
+    (dead.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const deadline = Date.now() + 5000;
+    while (gateway.size > before - 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(gateway.size).toBe(before - 1);
+    alive.send({ type: 'ping' });
+    await alive.next((fr) => fr.type === 'pong');
   });
 
   it('joins a room and delivers a member’s message to the others, and refuses a room the caller is not in', async () => {

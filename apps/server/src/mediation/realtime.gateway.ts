@@ -27,6 +27,14 @@ const MAX_FRAME_BYTES = 16 * 1024;
  * duplicate. A message past the next expected number means some were published elsewhere first
  * (another instance) or missed: they are read from the database, where they already are.
  */
+/** A live message's frame, serialised once however many sockets of the room it goes to. */
+const liveFrames = new WeakMap<MessageView, string>();
+export function liveFrame(message: MessageView): string {
+  let raw = liveFrames.get(message);
+  if (raw === undefined) liveFrames.set(message, (raw = JSON.stringify({ type: 'message', roomId: message.roomId, message } satisfies ServerFrame)));
+  return raw;
+}
+
 export class RoomSubscription implements RoomListener {
   private queue: MessageView[] = [];
   private busy = false;
@@ -34,7 +42,7 @@ export class RoomSubscription implements RoomListener {
   constructor(
     readonly ctx: RoomContext,
     private last: number,
-    private readonly send: (frame: ServerFrame) => void,
+    private readonly send: (frame: ServerFrame | string) => void,
     private readonly load: (roomId: number, afterSeq: number) => Promise<MessageView[]>,
   ) {}
 
@@ -68,7 +76,7 @@ export class RoomSubscription implements RoomListener {
         if (message.seq <= this.last) continue;
         if (message.seq > this.last + 1) await this.fill(message.seq - 1);
         if (message.seq !== this.last + 1) continue;
-        this.send({ type: 'message', roomId: message.roomId, message });
+        this.send(liveFrame(message));
         this.last = message.seq;
       }
     } finally {
@@ -162,8 +170,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   private accept(ws: WebSocket, req: IncomingMessage): void {
     const conn: Connection = { ws, caller: null, alive: true, rooms: new Map() };
     this.connections.add(conn);
-    const send = (frame: ServerFrame) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
+    const send = (frame: ServerFrame | string) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
     };
     const authTimer = setTimeout(() => {
       if (!conn.caller) ws.close(WS_CLOSE.Unauthenticated, 'unauthenticated');
@@ -191,7 +199,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     });
   }
 
-  private async authenticate(conn: Connection, token: string, send: (f: ServerFrame) => void): Promise<void> {
+  private async authenticate(conn: Connection, token: string, send: (f: ServerFrame | string) => void): Promise<void> {
     try {
       const claims = await this.tokens.verifyAccess(token);
       const known = await this.guard.known(claims.sub);
@@ -205,7 +213,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  private async handle(conn: Connection, raw: string, isBinary: boolean, send: (f: ServerFrame) => void): Promise<void> {
+  private async handle(conn: Connection, raw: string, isBinary: boolean, send: (f: ServerFrame | string) => void): Promise<void> {
     let frame: ClientFrame;
     try {
       if (isBinary) throw new Error('binary');
@@ -262,7 +270,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  private async join(conn: Connection, caller: Caller, roomId: number, lastSeq: number, send: (f: ServerFrame) => void): Promise<void> {
+  private async join(conn: Connection, caller: Caller, roomId: number, lastSeq: number, send: (f: ServerFrame | string) => void): Promise<void> {
     const ctx = await this.access.require(caller, roomId);
     if (!ctx.member) await this.access.recordTranscriptRead(caller, roomId, `socket join after ${lastSeq}`);
     const previous = conn.rooms.get(roomId);
