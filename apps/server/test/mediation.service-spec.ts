@@ -1,4 +1,5 @@
 import { CaseStatus, ErrorCode, MessageKind, RoomMemberRole, RoomStatus } from '@jws/contracts';
+import sharp from 'sharp';
 import { MediationFollowupsWorker } from '../src/mediation/mediation-followups.worker';
 import { mediationFixtures } from './mediation-support';
 import { TestApp, startTestApp } from './test-app';
@@ -212,5 +213,31 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     }
     const own = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as('resident1')).expect(200)).body;
     expect(own.caucuses.map((c: { roomId: number }) => c.roomId)).toEqual([caucus.id]);
+  });
+
+  it('sends an image to the room’s members only; an upload cannot be used twice', async () => {
+    const room = await f.openRoom('晾衣杆滴水（图片）');
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 40, g: 120, b: 200 } } }).jpeg().toBuffer();
+    const upload = (await t.http.post('/api/uploads').set(as('resident1')).attach('file', jpeg, { filename: 'a.jpg', contentType: 'image/jpeg' }).expect(201)).body;
+    const sent = (await t.http.post(`/api/mediation/rooms/${room.id}/messages`).set(as('resident1'))
+      .send({ clientMsgId: 'image-message-01', kind: MessageKind.Image, uploadId: upload.id }).expect(200)).body;
+    expect(sent.imageUrl).toBe(`/api/mediation/rooms/${room.id}/images/${upload.id}`);
+    const got = await t.http.get(sent.imageUrl).set(as('mediator1')).expect(200);
+    expect(got.headers['content-type']).toBe('image/jpeg');
+    await t.http.get(sent.imageUrl).set(as('resident2')).expect(404);
+    // Not among the case's photos (a caucus image would otherwise reach the case page).
+    expect((await caseOf(room.caseId, 'resident1')).photos).toEqual([]);
+    const reused = await t.http.post(`/api/mediation/rooms/${room.id}/messages`).set(as('resident1'))
+      .send({ clientMsgId: 'image-message-02', kind: MessageKind.Image, uploadId: upload.id }).expect(400);
+    expect(reused.body.code).toBe(ErrorCode.UploadNotFound);
+  });
+
+  it('tells the officer when the reporter of a dispute asks for mediation (申请调解), and only the reporter may', async () => {
+    const caseId = await f.reportDispute('申请调解的纠纷');
+    await t.http.post('/api/mediation/requests').set(as('resident1')).send({ caseId }).expect(204);
+    await t.http.post('/api/mediation/requests').set(as('resident2')).send({ caseId }).expect(404);
+    const [n] = await t.dataSource.query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND case_id = ? AND title = '群众申请调解'", [await f.userId('officer1'), caseId]);
+    expect(Number(n.n)).toBe(1);
+    expect((await caseOf(caseId)).timeline.map((e: { note: string | null }) => e.note)).toContain('上报人申请调解');
   });
 });

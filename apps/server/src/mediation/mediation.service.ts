@@ -34,7 +34,10 @@ import { Outgoing, RoomMessagesService } from './room-messages.service';
 import { toAgreementView, toBookingView, toRoomDetail, toRoomSummary } from './room-views';
 
 export const roomPage = (roomId: number) => `${ROOM_PAGE}?id=${roomId}`;
-const displayNameOf = (role: RoomMemberRole, nickname: string) => `${ROOM_MEMBER_ROLE_LABELS[role]} ${nickname}`.slice(0, 64);
+const displayNameOf = (role: RoomMemberRole, nickname: string) => {
+  const label = ROOM_MEMBER_ROLE_LABELS[role];
+  return (nickname.startsWith(label) ? nickname : `${label} ${nickname}`).slice(0, 64);
+};
 const actorOf = (caller: Caller): Actor => ({ userId: caller.user.id, role: caller.user.role });
 const isUniqueViolation = (err: unknown) =>
   err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
