@@ -180,6 +180,10 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     expect((await t.http.post(`/api/mediation/rooms/${room.id}/invitations`).set(as('resident1')).send({ memberId: respondent.id }).expect(403)).body.code).toBe(ErrorCode.Forbidden);
     const invite = (await t.http.post(`/api/mediation/rooms/${room.id}/invitations`).set(as('officer1')).send({ memberId: respondent.id }).expect(201)).body;
     expect(invite.page).toContain('packageMediation/room/index?invite=');
+    const code = await t.http.post(`/api/mediation/rooms/${room.id}/invitations/code`).set(as('officer1')).send({ token: invite.token })
+      .buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); }).expect(200);
+    expect(code.headers['content-type']).toBe('image/png');
+    expect((code.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
 
     const accepted = (await t.http.post('/api/mediation/invitations/accept').send({ token: invite.token, code: 'demo:respondent-openid-1' }).expect(200)).body;
     expect(accepted.roomId).toBe(room.id);

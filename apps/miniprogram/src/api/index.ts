@@ -32,6 +32,7 @@ import type {
   OfflineSlotView,
   OpenRoomRequest,
   RoomDetail,
+  RoomInvitationView,
   RoomSummary,
   SendMessageRequest,
 } from '@jws/contracts'
@@ -113,6 +114,7 @@ export const api = {
   /** Fallback when the socket is down: same idempotency by clientMsgId. */
   sendRoomMessage: (id: number, body: SendMessageRequest) => request<MessageView>('POST', `/api/mediation/rooms/${id}/messages`, body),
   openCaucus: (id: number, memberId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/caucus`, { memberId }),
+  inviteToRoom: (id: number, memberId: number) => request<RoomInvitationView>('POST', `/api/mediation/rooms/${id}/invitations`, { memberId }),
   joinRoomInvitation: (token: string) => request<RoomDetail>('POST', '/api/mediation/invitations/join', { token }),
   draftAgreement: (id: number, body: DraftAgreementRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/agreement`, body),
   confirmAgreement: (id: number, agreementId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/agreement/confirm`, { agreementId }),

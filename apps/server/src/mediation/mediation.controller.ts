@@ -139,6 +139,18 @@ export class MediationController {
     return this.mediation.invite(caller, id, dto.memberId);
   }
 
+  @Post('rooms/:id/invitations/code')
+  @HttpCode(200)
+  @Authenticated()
+  @RateLimit(30)
+  @ApiProduces('image/png')
+  @ApiOperation({ summary: 'The mini-program code (小程序码) of an invitation: scanning it opens the room page with the token' })
+  @ApiOkResponse({ description: 'PNG', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.WechatUnavailable)
+  async invitationCode(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: JoinRoomInvitationDto): Promise<StreamableFile> {
+    return new StreamableFile(await this.mediation.invitationCode(caller, id, dto.token), { type: 'image/png' });
+  }
+
   @Post('invitations/accept')
   @HttpCode(200)
   @Public()

@@ -3,6 +3,7 @@ import {
   Role, ROOM_INVITE_TTL_HOURS, ROOM_MEMBER_ROLE_LABELS, ROOM_PAGE, ROOM_STATUS_LABELS, RoomDetail, RoomInvitationView,
   RoomMemberRole, RoomStatus, RoomSummary, SystemEvent, TimelineEventType, AgreementView, OfflineSlotView,
 } from '@jws/contracts';
+import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
@@ -60,6 +61,7 @@ export class MediationService {
     private readonly identity: IdentityService,
     private readonly callers: CallerCache,
     private readonly audit: AuditService,
+    private readonly wechat: WechatClient,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -268,6 +270,24 @@ export class MediationService {
       roomId, memberId, tokenHash: sha256(token), expiresAt, usedAt: null, usedBy: null, createdBy: caller.user.id, createdAt: now,
     });
     return { token, memberId, expiresAt: expiresAt.toISOString(), page: `${ROOM_PAGE}?invite=${token}` };
+  }
+
+  /**
+   * The mini-program code (小程序码) of an invitation, for the person to scan: WeChat renders the
+   * room page with the token as `scene` (32 characters, WeChat's limit). Only the token's holder
+   * who may invite to the room gets it.
+   */
+  async invitationCode(caller: Caller, roomId: number, token: string): Promise<Buffer> {
+    const ctx = await this.access.require(caller, roomId);
+    if (!ctx.canManage) throw new DomainException(ErrorCode.Forbidden);
+    const { invitation } = await this.usableInvitation(token);
+    if (invitation.roomId !== roomId) throw new DomainException(ErrorCode.InviteInvalid);
+    try {
+      return await this.wechat.getUnlimitedQrCode({ scene: token, page: ROOM_PAGE, checkPath: false });
+    } catch (err) {
+      if (err instanceof WechatApiError) throw new DomainException(ErrorCode.WechatUnavailable);
+      throw err;
+    }
   }
 
   private async usableInvitation(token: string): Promise<{ invitation: MediationInvitationEntity; slot: MediationMemberEntity; room: MediationRoomEntity }> {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
   AGREEMENT_TEXT_MAX, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
-  SystemEvent, type MessageView, type OfflineSlotView, type RoomDetail,
+  SystemEvent, type MessageView, type OfflineSlotView, type RoomDetail, type RoomInvitationView,
 } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
@@ -273,8 +273,23 @@ function DraftForm({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: RoomD
   )
 }
 
+/** The invitation the share card (转发) carries: set when staff invite a member who has no account yet. */
+let sharedInvitation: RoomInvitationView | null = null
+
 function ManageCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void }) {
   const [slots, setSlots] = useState<OfflineSlotView[] | null>(null)
+  const [invited, setInvited] = useState<RoomInvitationView | null>(null)
+  const waiting = room.members.filter((m) => !m.joined)
+  async function invite(memberId: number) {
+    setError('')
+    try {
+      const created = await api.inviteToRoom(room.id, memberId)
+      sharedInvitation = created
+      setInvited(created)
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
   const [error, setError] = useState('')
   async function run(call: () => Promise<RoomDetail>) {
     setError('')
@@ -291,6 +306,16 @@ function ManageCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: Room
   return (
     <View className='card' id='room-manage'>
       <Text className='card__title'>调解管理</Text>
+      {waiting.map((m) => (
+        <Button key={m.id} block className='block-button' id={`room-invite-${m.id}`} fill='outline' type='primary' onClick={() => void invite(m.id)}>
+          邀请{m.displayName.replace('（待加入）', '')}加入
+        </Button>
+      ))}
+      {invited && (
+        <Text className='muted' id='room-invite-ready'>
+          邀请已生成（一次有效，{formatDateTime(invited.expiresAt)}前），请点右上角“…”转发给对方
+        </Text>
+      )}
       {slots === null ? (
         <Button block className='block-button' id='room-transfer-open' fill='outline' onClick={() => void api.offlineSlots(room.id).then(setSlots, (e: unknown) => setError(errorMessage(e)))}>
           转线下调解（预约警民联调室）
@@ -371,6 +396,10 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
 /** 网上调解室: opened with ?id= (我的, 工作台, a case, a subscribe message) or ?invite= / scene (an invitation). */
 export default function RoomPage() {
   const router = useRouter()
+  useShareAppMessage(() => ({
+    title: '邀请您加入网上调解室',
+    path: sharedInvitation ? `/${sharedInvitation.page}` : router.path,
+  }))
   const invite = router.params.invite ?? (router.params.scene ? decodeURIComponent(router.params.scene) : undefined)
   const [roomId, setRoomId] = useState(Number(router.params.id) || 0)
   const state = useAsync(async () => {
