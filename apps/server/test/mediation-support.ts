@@ -76,6 +76,14 @@ export class WsClient {
     });
   }
 
+  /** Waits until a message with `text` arrived, live or in a resume batch. */
+  receivedText(roomId: number, text: string, ms = 5000): Promise<ServerFrame> {
+    return this.next(
+      (f) => (f.type === 'message' && f.roomId === roomId && f.message.text === text) || (f.type === 'messages' && f.roomId === roomId && f.messages.some((m) => m.text === text)),
+      ms,
+    );
+  }
+
   /** Sequence numbers of every message of a room received so far, in arrival order. */
   seqs(roomId: number): number[] {
     return this.frames.flatMap((f) =>

@@ -50,6 +50,10 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     expect(mine.map((r: { id: number }) => r.id)).toContain(room.id);
     const opened = (await t.http.get(`/api/mediation/rooms/${room.id}/messages`).set(as('informant1')).expect(200)).body.items;
     expect(opened[0]).toMatchObject({ seq: 1, kind: MessageKind.System, event: 'opened' });
+    // Nobody holds two parts in one room (the reporter cannot also be the respondent).
+    const twice = await t.http.post('/api/mediation/rooms').set(as('officer1'))
+      .send({ caseId: await f.reportDispute('同一人两个角色'), respondentUserId: await f.userId('resident1'), mediatorUserId: await f.userId('mediator1') }).expect(400);
+    expect(twice.body.code).toBe(ErrorCode.ValidationFailed);
     // A second room for the same dispute while one is open is refused.
     const again = await t.http.post('/api/mediation/rooms').set(as('officer1'))
       .send({ caseId: room.caseId, respondentName: '602住户', mediatorUserId: await f.userId('mediator1') }).expect(409);
@@ -167,6 +171,12 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
       [await f.userId('station_leader1'), String(room.id)],
     );
     expect(Number(read.n)).toBe(1);
+    await t.http.get(`/api/mediation/rooms/${room.id}`).set(as('station_leader1')).expect(200);
+    const [both] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'mediation.transcript_read' AND actor_id = ? AND target_id = ?",
+      [await f.userId('station_leader1'), String(room.id)],
+    );
+    expect(Number(both.n)).toBe(2);
     const [row] = await t.dataSource.query('SELECT body_enc FROM mediation_messages WHERE room_id = ? AND kind = ?', [room.id, 'text']);
     expect(row.body_enc).not.toContain('被子');
   });

@@ -63,8 +63,9 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     await mediator.join(room.id, 0);
     resident.send(text(room.id, 'join-test-0001', '您好，调解员'));
     const ack = await resident.next(ackOf('join-test-0001'));
-    const got = (await mediator.next((fr) => fr.type === 'message' && fr.message.text === '您好，调解员')) as { message: MessageView };
-    expect(got.message).toMatchObject({ seq: (ack as { seq: number }).seq, senderName: '申请人 张阿姨', kind: MessageKind.Text });
+    const got = await mediator.receivedText(room.id, '您好，调解员');
+    const message = (got.type === 'message' ? got.message : got.type === 'messages' ? got.messages.find((m) => m.text === '您好，调解员') : undefined) as MessageView;
+    expect(message).toMatchObject({ seq: (ack as { seq: number }).seq, senderName: '申请人 张阿姨', kind: MessageKind.Text });
 
     await outsider.join(room.id);
     expect(outsider.frames.at(-1)).toMatchObject({ type: 'error', code: ErrorCode.NotFound, roomId: room.id });
@@ -81,7 +82,7 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     await resident.join(room.id);
     for (let i = 1; i <= 3; i++) {
       mediator.send(text(room.id, `before-drop-${i}0000`, `断线前${i}`));
-      await resident.next((fr) => fr.type === 'message' && fr.message.text === `断线前${i}`);
+      await resident.receivedText(room.id, `断线前${i}`);
     }
     const seen = resident.seqs(room.id);
     const last = Math.max(...seen);
@@ -100,7 +101,7 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     resident = await connect('resident1');
     resident.send({ type: 'join', roomId: room.id, lastSeq: last });
     mediator.send(text(room.id, 'after-resume-0001', '重连后'));
-    await resident.next((fr) => fr.type === 'message' && fr.message.text === '重连后', 15_000);
+    await resident.receivedText(room.id, '重连后', 15_000);
     const resumed = resident.seqs(room.id);
     const expected = Array.from({ length: resumed.length }, (_, i) => last + 1 + i);
     expect(resumed).toEqual(expected);
@@ -122,10 +123,10 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     for (const c of [respondent, officer]) expect(c.frames.at(-1)).toMatchObject({ type: 'error', code: ErrorCode.NotFound, roomId: caucus.id });
 
     mediator.send(text(caucus.id, 'caucus-secret-01', '您能接受的赔偿是多少？'));
-    await resident.next((fr) => fr.type === 'message' && fr.message.text === '您能接受的赔偿是多少？');
+    await resident.receivedText(caucus.id, '您能接受的赔偿是多少？');
     mediator.send(text(room.id, 'caucus-public-01', '大家好'));
-    await respondent.next((fr) => fr.type === 'message' && fr.message.text === '大家好');
-    await officer.next((fr) => fr.type === 'message' && fr.message.text === '大家好');
+    await respondent.receivedText(room.id, '大家好');
+    await officer.receivedText(room.id, '大家好');
     for (const c of [respondent, officer]) expect(JSON.stringify(c.frames)).not.toContain('赔偿');
   });
 
@@ -179,8 +180,8 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
         onA.send(text(room.id, `cross-a-${String(i).padStart(4, '0')}`, `甲${i}`));
         onB.send(text(room.id, `cross-b-${String(i).padStart(4, '0')}`, `乙${i}`));
       }
-      await onA.next((fr) => fr.type === 'message' && fr.message.text === '乙20', 15_000);
-      await onB.next((fr) => fr.type === 'message' && fr.message.text === '甲20', 15_000);
+      await onA.receivedText(room.id, '乙20', 15_000);
+      await onB.receivedText(room.id, '甲20', 15_000);
       for (const c of [onA, onB]) {
         const seqs = c.seqs(room.id);
         expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0] + i));
@@ -188,7 +189,7 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
       }
       // Nothing follows on instance A that could make it read this from the database: only Redis brings it.
       onB.send(text(room.id, 'cross-b-last', '只从乙实例发出'));
-      await onA.next((fr) => fr.type === 'message' && fr.message.text === '只从乙实例发出', 3000);
+      await onA.receivedText(room.id, '只从乙实例发出', 3000);
     } finally {
       await peer.close();
     }

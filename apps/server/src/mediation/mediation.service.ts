@@ -114,6 +114,8 @@ export class MediationService {
       const applicant = applicantId ? await users.findOne({ where: { id: applicantId } }) : null;
       const officerId = entity.officerId ?? caller.user.id;
       const officer = await users.findOneOrFail({ where: { id: officerId } });
+      const people = [applicant, respondent, mediator, officer, cadre].filter((u): u is UserEntity => u !== null).map((u) => u.id);
+      if (new Set(people).size !== people.length) throw new DomainException(ErrorCode.ValidationFailed, ['同一人不能在调解中担任两个角色']);
       const rows: Partial<MediationMemberEntity>[] = [
         { role: RoomMemberRole.Applicant, user: applicant },
         { role: RoomMemberRole.Respondent, user: respondent, name: dto.respondentName?.trim() },
@@ -177,6 +179,7 @@ export class MediationService {
 
   async detail(caller: Caller, roomId: number): Promise<RoomDetail> {
     const ctx = await this.access.require(caller, roomId);
+    if (!ctx.member) await this.access.recordTranscriptRead(caller, roomId, 'room and agreement');
     return this.detailOf(caller, ctx);
   }
 
