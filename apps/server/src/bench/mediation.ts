@@ -76,7 +76,9 @@ async function generate(ds: DataSource): Promise<Dataset> {
 }
 
 function startService(port: number, databaseUrl: string, redis: boolean): ChildProcess {
-  return spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
+  // BENCH_PROFILE_DIR: a V8 CPU profile of each service process (written when it exits).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  return spawn(process.execPath, [...profile, join(__dirname, '..', 'main.js')], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO: '0', NODE_ENV: 'development', RATE_LIMIT_SCALE: '1000',
