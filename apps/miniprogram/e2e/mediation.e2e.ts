@@ -109,4 +109,26 @@ describe('网上调解室 (h5, two browsers)', () => {
     await expectVisibleText(officer.page, '#room-members', '被申请人 对门住户（待加入）');
     await expectVisibleText(officer.page, '#room-messages', '调解室已开启');
   });
+
+  it('an officer transfers a room to the station’s 警民联调室 and records the outcome; the case timeline shows both', async () => {
+    const roomId = await openRoomForNewDispute(`停车位纠纷 ${suffix}`);
+    const officer = await browser.open('officer');
+    await signInWithDemoSwitcher(officer.page, 'officer1');
+    await openPath(officer.page, `${ROOM}?id=${roomId}`);
+    await visible(officer.page, '#room-transfer-open').click();
+    const slot = visible(officer.page, '[id^="slot-"]').first();
+    await slot.waitFor();
+    await slot.click();
+    await expectVisibleText(officer.page, '#room-status', '已转线下调解');
+    await expectVisibleText(officer.page, '#room-booking', '天桥派出所警民联调室');
+    await visible(officer.page, '#room-readonly').waitFor();
+    await visible(officer.page, '#room-outcome-note textarea').fill('双方到联调室当面协商，达成一致');
+    await visible(officer.page, '#room-outcome-settled').click();
+    await visible(officer.page, '#room-outcome').waitFor({ state: 'detached' });
+    const room = await apiAs<{ caseId: number }>('officer1', 'GET', `/api/mediation/rooms/${roomId}`);
+    await openPath(officer.page, `${ROUTES.case}?id=${room.caseId}`);
+    await expectVisibleText(officer.page, '#case-status', '已办结待确认');
+    await expectVisibleText(officer.page, '#case-timeline', '已转线下调解');
+    await expectVisibleText(officer.page, '#case-timeline', '线下调解达成协议');
+  });
 });

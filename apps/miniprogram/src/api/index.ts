@@ -29,6 +29,7 @@ import type {
   MediatorView,
   MessagePage,
   MessageView,
+  OfflineOutcomeRequest,
   OfflineSlotView,
   OpenRoomRequest,
   RoomDetail,
@@ -120,6 +121,7 @@ export const api = {
   confirmAgreement: (id: number, agreementId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/agreement/confirm`, { agreementId }),
   offlineSlots: (id: number) => request<OfflineSlotView[]>('GET', `/api/mediation/rooms/${id}/offline-slots`),
   transferOffline: (id: number, slotId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/transfer`, { slotId }),
+  recordOfflineOutcome: (id: number, body: OfflineOutcomeRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/offline-outcome`, body),
   closeRoom: (id: number, body: CloseRoomRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/close`, body),
 
   // 消息

@@ -336,6 +336,48 @@ function ManageCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: Room
   )
 }
 
+/** After a transfer: staff record how the meeting at the 警民联调室 ended (the case follows). */
+function OutcomeCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void }) {
+  const [note, setNote] = useState('')
+  const [error, setError] = useState('')
+  async function record(settled: boolean) {
+    if (!note.trim()) return setError('请填写线下调解的情况')
+    setError('')
+    try {
+      onUpdated(await api.recordOfflineOutcome(room.id, { settled, note: note.trim() }))
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+  return (
+    <View className='card' id='room-outcome'>
+      <Text className='card__title'>记录线下调解结果</Text>
+      <View className='room__field' id='room-outcome-note'>
+        <TextArea value={note} placeholder='线下调解的情况' maxLength={500} autoSize onChange={setNote} />
+      </View>
+      {error && <Text className='room__error' id='room-outcome-error'>{error}</Text>}
+      <Button block className='block-button' id='room-outcome-settled' type='primary' onClick={() => void record(true)}>线下达成协议</Button>
+      <Button block className='block-button' id='room-outcome-unsettled' fill='outline' onClick={() => void record(false)}>线下未达成协议</Button>
+    </View>
+  )
+}
+
+/** The applicant may withdraw while the room is open (撤回). */
+function WithdrawButton({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void }) {
+  async function withdraw() {
+    const { confirm } = await Taro.showModal({ title: '撤回调解', content: '撤回后调解室将关闭，民警会继续办理您的上报。确定撤回吗？', confirmText: '撤回' })
+    if (!confirm) return
+    try {
+      onUpdated(await api.closeRoom(room.id, { outcome: RoomStatus.Withdrawn }))
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    }
+  }
+  return (
+    <Button block className='block-button' id='room-withdraw' fill='outline' type='danger' onClick={() => void withdraw()}>撤回调解申请</Button>
+  )
+}
+
 function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void; reload: () => void }) {
   const [channel, setChannel] = useState(room.id)
   const me = room.members.find((m) => m.isMe) ?? null
@@ -389,6 +431,8 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
       {room.canMediate && channel === room.id && <DraftForm key={room.agreement?.id ?? 0} room={room} onUpdated={onUpdated} />}
       <Chat roomId={channel} readOnly={room.readOnly} myMemberId={channel === room.id ? me?.id ?? null : caucusMemberId} onRoomEvent={reload} />
       {room.canManage && open && <ManageCard room={room} onUpdated={onUpdated} />}
+      {room.canManage && room.status === RoomStatus.TransferredOffline && room.booking && !room.booking.outcome && <OutcomeCard room={room} onUpdated={onUpdated} />}
+      {open && me?.role === RoomMemberRole.Applicant && <WithdrawButton room={room} onUpdated={onUpdated} />}
     </>
   )
 }
