@@ -14,7 +14,9 @@ import {
   MediatorViewDto, MessagePageDto, MessageViewDto, OfflineSlotViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto,
   RoomSummaryDto,
 } from './dto/mediation-views.dto';
+import { AgreementsService } from './agreements.service';
 import { MediationService } from './mediation.service';
+import { OfflineMediationService } from './offline-mediation.service';
 import { RoomChatService } from './room-chat.service';
 
 @ApiTags('mediation 调解室')
@@ -22,6 +24,8 @@ import { RoomChatService } from './room-chat.service';
 export class MediationController {
   constructor(
     private readonly mediation: MediationService,
+    private readonly agreements: AgreementsService,
+    private readonly offline: OfflineMediationService,
     private readonly chat: RoomChatService,
   ) {}
 
@@ -179,7 +183,7 @@ export class MediationController {
   @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RoomReadOnly)
   draft(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: DraftAgreementDto): Promise<RoomDetailDto> {
-    return this.mediation.draftAgreement(caller, id, dto);
+    return this.agreements.draftAgreement(caller, id, dto);
   }
 
   @Post('rooms/:id/agreement/confirm')
@@ -189,7 +193,7 @@ export class MediationController {
   @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.AgreementOutdated, ErrorCode.RoomReadOnly)
   confirm(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: ConfirmAgreementDto): Promise<RoomDetailDto> {
-    return this.mediation.confirmAgreement(caller, id, dto.agreementId);
+    return this.agreements.confirmAgreement(caller, id, dto.agreementId);
   }
 
   @Get('rooms/:id/agreement/document')
@@ -199,7 +203,7 @@ export class MediationController {
   @ApiOkResponse({ description: 'HTML document' })
   @ApiErrors(ErrorCode.NotFound)
   document(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<string> {
-    return this.mediation.agreementDocument(caller, id);
+    return this.agreements.agreementDocument(caller, id);
   }
 
   @Get('rooms/:id/offline-slots')
@@ -208,7 +212,7 @@ export class MediationController {
   @ApiOkResponse({ type: [OfflineSlotViewDto] })
   @ApiErrors(ErrorCode.NotFound)
   slots(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<OfflineSlotViewDto[]> {
-    return this.mediation.freeSlots(caller, id);
+    return this.offline.freeSlots(caller, id);
   }
 
   @Post('offline-rooms/:id/slots')
@@ -217,7 +221,7 @@ export class MediationController {
   @ApiOkResponse({ type: OfflineSlotViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.SlotTaken)
   createSlot(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CreateSlotDto): Promise<OfflineSlotViewDto> {
-    return this.mediation.createSlot(caller, id, dto);
+    return this.offline.createSlot(caller, id, dto);
   }
 
   @Post('rooms/:id/transfer')
@@ -227,7 +231,7 @@ export class MediationController {
   @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.SlotTaken, ErrorCode.RoomReadOnly)
   transfer(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: TransferOfflineDto): Promise<RoomDetailDto> {
-    return this.mediation.transferOffline(caller, id, dto);
+    return this.offline.transferOffline(caller, id, dto);
   }
 
   @Post('rooms/:id/offline-outcome')
@@ -237,7 +241,7 @@ export class MediationController {
   @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.CaseTransitionNotAllowed)
   outcome(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: OfflineOutcomeDto): Promise<RoomDetailDto> {
-    return this.mediation.offlineOutcome(caller, id, dto);
+    return this.offline.offlineOutcome(caller, id, dto);
   }
 
   @Post('rooms/:id/close')

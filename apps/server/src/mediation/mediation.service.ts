@@ -1,19 +1,18 @@
 import {
-  CaseAction, CaseKind, CaseStatus, ErrorCode, LoginResponse, MediatorView, MembershipStatus, PARTY_ROLES, Permission,
-  Role, ROOM_INVITE_TTL_HOURS, ROOM_MEMBER_ROLE_LABELS, ROOM_PAGE, ROOM_STATUS_LABELS, RoomDetail, RoomInvitationView,
-  RoomMemberRole, RoomStatus, RoomSummary, SystemEvent, TimelineEventType, AgreementView, OfflineSlotView,
+  AgreementView, CaseAction, CaseKind, CaseStatus, ErrorCode, LoginResponse, MediatorView, MembershipStatus, PARTY_ROLES,
+  Permission, Role, ROOM_INVITE_TTL_HOURS, ROOM_PAGE, ROOM_STATUS_LABELS, RoomDetail, RoomInvitationView, RoomMemberRole,
+  RoomStatus, RoomSummary, SystemEvent,
 } from '@jws/contracts';
 import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { pathIds } from '../cases/case-people';
-import { CaseEventEntity } from '../cases/case-event.entity';
-import { Actor, CaseWorkflowService } from '../cases/case-workflow.service';
+import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CaseEntity } from '../cases/case.entity';
 import { CasesService } from '../cases/cases.service';
 import { CallerCache } from '../identity/caller-cache';
@@ -22,33 +21,21 @@ import { sha256 } from '../identity/token.service';
 import { UserEntity } from '../identity/user.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MembershipEntity } from '../org/membership.entity';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { CloseRoomDto, OpenRoomDto } from './dto/mediation.dto';
 import {
-  CloseRoomDto, CreateSlotDto, DraftAgreementDto, OfflineOutcomeDto, OpenRoomDto, TransferOfflineDto,
-} from './dto/mediation.dto';
-import {
-  MediationAgreementEntity, MediationConfirmationEntity, MediationFollowupEntity, MediationInvitationEntity,
-  MediationMemberEntity, MediationRoomEntity, OfflineBookingEntity, OfflineRoomEntity, OfflineSlotEntity,
+  MediationAgreementEntity, MediationConfirmationEntity, MediationInvitationEntity, MediationMemberEntity, MediationRoomEntity,
+  OfflineBookingEntity, OfflineRoomEntity, OfflineSlotEntity,
 } from './mediation.entities';
 import { RoomAccess, RoomContext } from './room-access';
 import { Outgoing, RoomMessagesService } from './room-messages.service';
+import { actorOf, displayNameOf, RoomLifecycle } from './room-lifecycle';
 import { toAgreementView, toBookingView, toRoomDetail, toRoomSummary } from './room-views';
-
-export const roomPage = (roomId: number) => `${ROOM_PAGE}?id=${roomId}`;
-const displayNameOf = (role: RoomMemberRole, nickname: string) => {
-  const label = ROOM_MEMBER_ROLE_LABELS[role];
-  return (nickname.startsWith(label) ? nickname : `${label} ${nickname}`).slice(0, 64);
-};
-const actorOf = (caller: Caller): Actor => ({ userId: caller.user.id, role: caller.user.role });
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
 
 /**
  * Mediation rooms (网上调解室): opened from a dispute case (which moves to in_mediation in the
- * same transaction), members and invitations, caucus channels, the agreement and its
- * confirmation by every party (room settled, case resolved), the offline transfer to a
- * station's 警民联调室 with a booked slot, and closing. Room events are system messages with
- * sequence numbers, so sockets see them in order with the chat.
+ * same transaction), members and invitations, caucus channels, reading, closing. The agreement
+ * is AgreementsService's, the 警民联调室 OfflineMediationService's. Room events are system
+ * messages with sequence numbers, so sockets see them in order with the chat.
  */
 @Injectable()
 export class MediationService {
@@ -62,6 +49,7 @@ export class MediationService {
     private readonly callers: CallerCache,
     private readonly audit: AuditService,
     private readonly wechat: WechatClient,
+    private readonly lifecycle: RoomLifecycle,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -128,7 +116,7 @@ export class MediationService {
       }));
       await m.getRepository(MediationMemberEntity).insert(rows);
       await this.messages.appendSystem(m, out, id, SystemEvent.Opened, `调解室已开启：${entity.title}。请各方文明沟通，调解员将主持调解。`);
-      await this.notifyMembers(m, id, [caller.user.id], '您有一个调解室', `“${entity.title}”网上调解已开始，请进入调解室`, entity.id, `room:${id}:opened`);
+      await this.lifecycle.notifyMembers(m, id, [caller.user.id], '您有一个调解室', `“${entity.title}”网上调解已开始，请进入调解室`, entity.id, `room:${id}:opened`);
       return id;
     });
     return this.detail(caller, roomId);
@@ -136,17 +124,6 @@ export class MediationService {
 
   private inCommunity(m: EntityManager, userId: number, communityId: number): Promise<boolean> {
     return m.getRepository(MembershipEntity).exists({ where: { userId, communityId, status: MembershipStatus.Active } });
-  }
-
-  /** In-app notice (and a subscribe message through the outbox) to the room's bound members. */
-  private async notifyMembers(m: EntityManager, roomId: number, except: number[], title: string, body: string, caseId: number, dedupe: string): Promise<void> {
-    const members = await m.getRepository(MediationMemberEntity).find({ where: { roomId } });
-    const ids = members.map((mm) => mm.userId).filter((id): id is number => id !== null && !except.includes(id));
-    await this.notifications.notify(
-      m, ids,
-      { title, body, caseId, wechat: { page: roomPage(roomId), data: { thing1: title.slice(0, 20), phrase2: '调解', thing3: body.slice(0, 20) } } },
-      dedupe,
-    );
   }
 
   /** Rooms the caller is a member of (我的调解 / 我的 → 调解室), newest first. */
@@ -364,185 +341,6 @@ export class MediationService {
     return { ...(await this.identity.loginResponse(user)), roomId: room.id };
   }
 
-  /* ---------------- agreement ---------------- */
-
-  /** The mediator drafts (or redrafts) the 调解协议; earlier confirmations do not carry over. */
-  async draftAgreement(caller: Caller, roomId: number, dto: DraftAgreementDto): Promise<RoomDetail> {
-    const { room, member } = await this.access.require(caller, roomId);
-    if (room.parentId !== null || member?.role !== RoomMemberRole.Mediator) throw new DomainException(ErrorCode.Forbidden);
-    if (room.status !== RoomStatus.Open) throw new DomainException(ErrorCode.RoomReadOnly);
-    const due = new Date(dto.performanceDueAt);
-    if (due.getTime() <= Date.now()) throw new DomainException(ErrorCode.ValidationFailed, ['履行期限应晚于现在']);
-    await this.messages.withMessages(async (m, out) => {
-      const repo = m.getRepository(MediationAgreementEntity);
-      const previous = await repo.findOne({ where: { roomId }, order: { version: 'DESC' } });
-      if (previous && !previous.supersededAt) await repo.update({ id: previous.id }, { supersededAt: new Date() });
-      const version = (previous?.version ?? 0) + 1;
-      await repo.insert(repo.create({
-        roomId, version, parties: dto.parties.trim(), facts: dto.facts.trim(), terms: dto.terms.trim(), performanceDueAt: due,
-        createdBy: caller.user.id, createdAt: new Date(), supersededAt: null, confirmedAt: null,
-      }));
-      await this.messages.appendSystem(m, out, roomId, SystemEvent.AgreementProposed, `调解员起草了调解协议（第${version}版），请双方当事人查看并确认`);
-      const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
-      await this.notifyMembers(m, roomId, [caller.user.id], '请确认调解协议', `“${caseEntity.title}”的调解协议已起草，请查看并确认`, room.caseId, `room:${roomId}:agreement:v${version}`);
-    });
-    return this.detail(caller, roomId);
-  }
-
-  /**
-   * A party confirms the current agreement. When every party has confirmed, the room is settled,
-   * the case resolved, and the performance follow-up is scheduled — one transaction.
-   */
-  async confirmAgreement(caller: Caller, roomId: number, agreementId: number): Promise<RoomDetail> {
-    const { room, member } = await this.access.require(caller, roomId);
-    if (room.parentId !== null || !member || !PARTY_ROLES.includes(member.role)) throw new DomainException(ErrorCode.Forbidden);
-    if (room.status !== RoomStatus.Open) throw new DomainException(ErrorCode.RoomReadOnly);
-    await this.messages.withMessages(async (m, out) => {
-      const agreement = await m.getRepository(MediationAgreementEntity).findOne({ where: { id: agreementId, roomId } });
-      if (!agreement) throw new DomainException(ErrorCode.NotFound);
-      if (agreement.supersededAt) throw new DomainException(ErrorCode.AgreementOutdated);
-      const confirmations = m.getRepository(MediationConfirmationEntity);
-      if (await confirmations.exists({ where: { agreementId, memberId: member.id } })) return;
-      await confirmations.insert({ agreementId, memberId: member.id, confirmedAt: new Date() });
-      await this.messages.appendSystem(m, out, roomId, SystemEvent.AgreementConfirmed, `${member.displayName}已确认调解协议`);
-      const parties = (await m.getRepository(MediationMemberEntity).find({ where: { roomId } })).filter((mm) => PARTY_ROLES.includes(mm.role));
-      const confirmed = await confirmations.count({ where: { agreementId, memberId: In(parties.map((p) => p.id)) } });
-      if (confirmed < parties.length) return;
-
-      const now = new Date();
-      const settled = await m.getRepository(MediationAgreementEntity).update({ id: agreementId, confirmedAt: IsNull(), supersededAt: IsNull() }, { confirmedAt: now });
-      if (!settled.affected) throw new DomainException(ErrorCode.AgreementOutdated);
-      await this.setStatus(m, room, RoomStatus.Settled, now);
-      const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
-      await this.workflow.transition(m, caseEntity, CaseAction.Resolve, actorOf(caller), `调解达成协议：${agreement.terms.slice(0, 200)}`, now);
-      await m.getRepository(MediationFollowupEntity).insert({
-        roomId, agreementId, caseId: room.caseId, dueAt: agreement.performanceDueAt, nextCheckAt: agreement.performanceDueAt,
-        doneAt: null, leaseOwner: null, leaseUntil: null,
-      });
-      await this.messages.appendSystem(m, out, roomId, SystemEvent.Settled, '各方已确认，调解已达成协议');
-    });
-    return this.detail(caller, roomId);
-  }
-
-  /** A room leaves `open` (with its caucus channels): read-only from now on. */
-  private async setStatus(m: EntityManager, room: MediationRoomEntity, status: RoomStatus, now: Date): Promise<void> {
-    const updated = await m.getRepository(MediationRoomEntity).update({ id: room.id, status: RoomStatus.Open }, { status, closedAt: now });
-    if (!updated.affected) throw new DomainException(ErrorCode.RoomReadOnly);
-    await m.getRepository(MediationRoomEntity).update({ parentId: room.id, status: RoomStatus.Open }, { status, closedAt: now });
-  }
-
-  /** The agreement as a printable document (HTML for the browser's print). */
-  async agreementDocument(caller: Caller, roomId: number): Promise<string> {
-    const detail = await this.detail(caller, roomId);
-    const a = detail.agreement;
-    if (!a) throw new DomainException(ErrorCode.NotFound);
-    const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    const para = (s: string) => esc(s).replace(/\n/g, '<br>');
-    const rows = a.confirmations
-      .map((c) => `<tr><td>${esc(c.displayName)}</td><td>${c.confirmedAt ? `已确认 ${esc(c.confirmedAt.slice(0, 16).replace('T', ' '))}` : '未确认'}</td></tr>`)
-      .join('');
-    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>人民调解协议书</title>
-<style>body{font-family:serif;max-width:720px;margin:40px auto;line-height:1.8}h1{text-align:center}td{padding:4px 16px}</style></head>
-<body><h1>人民调解协议书</h1><p>案件编号：${esc(detail.caseNumber)}（第${a.version}版）</p>
-<h2>当事人</h2><p>${para(a.parties)}</p><h2>纠纷事实</h2><p>${para(a.facts)}</p><h2>协议内容</h2><p>${para(a.terms)}</p>
-<p>履行期限：${esc(a.performanceDueAt.slice(0, 10))}</p><h2>当事人确认</h2><table>${rows}</table>
-<p>状态：${a.confirmed ? '各方已确认，协议生效' : '待各方确认'}</p></body></html>`;
-  }
-
-  /* ---------------- offline (警民联调室) ---------------- */
-
-  /** Free future slots of the offline rooms of the room's station. */
-  async freeSlots(caller: Caller, roomId: number): Promise<OfflineSlotView[]> {
-    const { room } = await this.access.require(caller, roomId);
-    return this.slotsOfStation(pathIds(room.orgPath).stationId ?? -1, true);
-  }
-
-  private async slotsOfStation(stationId: number, freeOnly: boolean): Promise<OfflineSlotView[]> {
-    const offline = await this.dataSource.getRepository(OfflineRoomEntity).find({ where: { stationId } });
-    if (!offline.length) return [];
-    const slots = await this.dataSource.getRepository(OfflineSlotEntity).find({
-      where: { offlineRoomId: In(offline.map((o) => o.id)), startsAt: MoreThan(new Date()) }, order: { startsAt: 'ASC' }, take: 100,
-    });
-    const booked = slots.length
-      ? new Set((await this.dataSource.getRepository(OfflineBookingEntity).find({ where: { slotId: In(slots.map((s) => s.id)) } })).map((b) => b.slotId))
-      : new Set<number>();
-    const byId = new Map(offline.map((o) => [o.id, o]));
-    return slots
-      .filter((s) => !freeOnly || !booked.has(s.id))
-      .map((s) => {
-        const o = byId.get(s.offlineRoomId) as OfflineRoomEntity;
-        return { id: s.id, offlineRoomId: o.id, offlineRoomName: o.name, address: o.address, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() };
-      });
-  }
-
-  /** Station staff open a bookable slot in one of their offline rooms. */
-  async createSlot(caller: Caller, offlineRoomId: number, dto: CreateSlotDto): Promise<OfflineSlotView> {
-    const offline = await this.dataSource.getRepository(OfflineRoomEntity).findOne({ where: { id: offlineRoomId } });
-    const station = offline ? await this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id: offline.stationId } }) : null;
-    const inScope = station && caller.permissions.has(Permission.MediationManage) && caller.user.orgUnitId === station.id;
-    if (!offline || !inScope) {
-      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'offline_room', targetId: offlineRoomId, outcome: 'denied' });
-      throw new DomainException(ErrorCode.NotFound);
-    }
-    const startsAt = new Date(dto.startsAt);
-    const endsAt = new Date(dto.endsAt);
-    if (endsAt <= startsAt || startsAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.ValidationFailed, ['时段应在将来且结束晚于开始']);
-    try {
-      const inserted = await this.dataSource.getRepository(OfflineSlotEntity).insert({ offlineRoomId, startsAt, endsAt, createdAt: new Date() });
-      const id = Number(inserted.identifiers[0].id);
-      return { id, offlineRoomId, offlineRoomName: offline.name, address: offline.address, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainException(ErrorCode.SlotTaken);
-      throw err;
-    }
-  }
-
-  /** 转线下: books a slot (the unique slot refuses a second booking), closes the online room, tells the parties. */
-  async transferOffline(caller: Caller, roomId: number, dto: TransferOfflineDto): Promise<RoomDetail> {
-    const { room, canManage } = await this.access.require(caller, roomId);
-    if (!canManage || room.parentId !== null) throw new DomainException(ErrorCode.Forbidden);
-    if (room.status !== RoomStatus.Open) throw new DomainException(ErrorCode.RoomReadOnly);
-    const slot = await this.dataSource.getRepository(OfflineSlotEntity).findOne({ where: { id: dto.slotId } });
-    const offline = slot ? await this.dataSource.getRepository(OfflineRoomEntity).findOne({ where: { id: slot.offlineRoomId } }) : null;
-    if (!slot || !offline || offline.stationId !== pathIds(room.orgPath).stationId) throw new DomainException(ErrorCode.NotFound);
-    if (slot.startsAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.SlotTaken);
-    const when = formatChinaTime(slot.startsAt);
-    try {
-      await this.messages.withMessages(async (m, out) => {
-        const now = new Date();
-        await m.getRepository(OfflineBookingEntity).insert({ slotId: slot.id, roomId, bookedBy: caller.user.id, bookedAt: now, outcome: null, outcomeNote: null, outcomeAt: null });
-        await this.setStatus(m, room, RoomStatus.TransferredOffline, now);
-        const text = `已转线下调解：${when}，${offline.name}（${offline.address}）${dto.note?.trim() ? `。${dto.note.trim()}` : ''}`;
-        await this.messages.appendSystem(m, out, roomId, SystemEvent.Transferred, text);
-        await this.caseEvent(m, room.caseId, caller, text, true);
-        await this.notifyMembers(m, roomId, [caller.user.id], '调解转到线下', `请于${when}到${offline.name}参加调解`, room.caseId, `room:${roomId}:offline:${slot.id}`);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainException(ErrorCode.SlotTaken);
-      throw err;
-    }
-    return this.detail(caller, roomId);
-  }
-
-  /** The outcome of the offline meeting: settled resolves the case, otherwise it goes back to handling. */
-  async offlineOutcome(caller: Caller, roomId: number, dto: OfflineOutcomeDto): Promise<RoomDetail> {
-    const { room, canManage } = await this.access.require(caller, roomId);
-    if (!canManage || room.parentId !== null) throw new DomainException(ErrorCode.Forbidden);
-    await this.messages.withMessages(async (m, out) => {
-      const booking = await m.getRepository(OfflineBookingEntity).findOne({ where: { roomId, outcome: IsNull() }, order: { id: 'DESC' } });
-      if (!booking || room.status !== RoomStatus.TransferredOffline) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
-      const now = new Date();
-      const outcome = dto.settled ? 'settled' : 'unsettled';
-      const updated = await m.getRepository(OfflineBookingEntity).update({ id: booking.id, outcome: IsNull() }, { outcome, outcomeNote: dto.note.trim(), outcomeAt: now });
-      if (!updated.affected) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
-      const text = `线下调解${dto.settled ? '达成协议' : '未达成协议'}：${dto.note.trim()}`;
-      await this.messages.appendSystem(m, out, roomId, SystemEvent.OfflineOutcome, text);
-      const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
-      await this.workflow.transition(m, caseEntity, dto.settled ? CaseAction.Resolve : CaseAction.Start, actorOf(caller), text, now);
-    });
-    return this.detail(caller, roomId);
-  }
-
   /** 调解未成 (mediator or staff) or 撤回 (the applicant, or staff for them): read-only, case back to handling. */
   async close(caller: Caller, roomId: number, dto: CloseRoomDto): Promise<RoomDetail> {
     const { room, member, canManage } = await this.access.require(caller, roomId);
@@ -552,12 +350,12 @@ export class MediationService {
     if (room.status !== RoomStatus.Open) throw new DomainException(ErrorCode.RoomReadOnly);
     await this.messages.withMessages(async (m, out) => {
       const now = new Date();
-      await this.setStatus(m, room, dto.outcome, now);
+      await this.lifecycle.setStatus(m, room, dto.outcome, now);
       const text = `${ROOM_STATUS_LABELS[dto.outcome]}${dto.note?.trim() ? `：${dto.note.trim()}` : ''}，调解室已关闭`;
       await this.messages.appendSystem(m, out, roomId, SystemEvent.Closed, text);
       const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
       if (caseEntity.status === CaseStatus.InMediation) await this.workflow.transition(m, caseEntity, CaseAction.Start, actorOf(caller), text, now);
-      await this.notifyMembers(m, roomId, [caller.user.id], '调解室已关闭', text, room.caseId, `room:${roomId}:closed`);
+      await this.lifecycle.notifyMembers(m, roomId, [caller.user.id], '调解室已关闭', text, room.caseId, `room:${roomId}:closed`);
     });
     return this.detail(caller, roomId);
   }
@@ -568,22 +366,10 @@ export class MediationService {
     if (entity.kind !== CaseKind.Dispute) throw new DomainException(ErrorCode.NotADispute);
     if ((await this.workflow.reporterUserId(this.dataSource.manager, entity)) !== caller.user.id) throw new DomainException(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (m) => {
-      await this.caseEvent(m, entity.id, caller, '上报人申请调解', true);
+      await this.lifecycle.caseEvent(m, entity.id, caller, '上报人申请调解', true);
       if (entity.officerId) {
         await this.notifications.notify(m, [entity.officerId], { title: '群众申请调解', body: `“${entity.title}”的上报人申请网上调解`, caseId: entity.id }, `case:${entity.id}:mediation-request:${Date.now()}`);
       }
     });
   }
-
-  private caseEvent(m: EntityManager, caseId: number, caller: Caller, note: string, isPublic: boolean) {
-    return m.getRepository(CaseEventEntity).insert({
-      caseId, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: caller.user.id, actorRole: caller.user.role,
-      isPublic, note: note.slice(0, 1000), at: new Date(),
-    });
-  }
-}
-
-/** 2026-12-03 14:00 in China time (UTC+8, no daylight saving). */
-export function formatChinaTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
