@@ -1,4 +1,5 @@
 import { ErrorCode, MessageKind, MessageView, RoomMemberRole, ServerFrame, WS_CLOSE } from '@jws/contracts';
+import { JwtService } from '@nestjs/jwt';
 import { RealtimeGateway } from '../src/mediation/realtime.gateway';
 import { mediationFixtures, WsClient } from './mediation-support';
 import { startTestApp, TestApp } from './test-app';
@@ -41,6 +42,16 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     late.send({ type: 'auth', token: tokens.resident1 });
     expect(await late.next((fr) => fr.type === 'ready')).toMatchObject({ type: 'ready' });
     late.close();
+  });
+
+  it('closes a socket when its access token expires, telling the client to refresh', async () => {
+    const resident = await f.userId('resident1');
+    const shortLived = await t.app.get(JwtService).signAsync({ sub: resident, typ: 'access' }, { expiresIn: 2 });
+    const c = await WsClient.connect(url, shortLived);
+    clients.push(c);
+    expect(c.frames[0]).toMatchObject({ type: 'ready' });
+    expect(await c.next(isError(ErrorCode.TokenExpired), 6000)).toMatchObject({ message: '登录已过期，请重新登录' });
+    expect(await c.closed()).toBe(WS_CLOSE.Unauthenticated);
   });
 
   it('drops a socket that stops answering heartbeats, and keeps one that answers', async () => {

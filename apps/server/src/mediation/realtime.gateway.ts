@@ -99,6 +99,8 @@ export class RoomSubscription implements RoomListener {
 interface Connection {
   ws: WebSocket;
   caller: Caller | null;
+  /** When the access token the socket authenticated with expires (ms); the socket goes with it. */
+  expiresAt: number;
   alive: boolean;
   rooms: Map<number, RoomSubscription>;
 }
@@ -156,7 +158,14 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private beat(): void {
+    const now = Date.now();
     for (const c of this.connections) {
+      if (c.caller && c.expiresAt <= now) {
+        // The client refreshes its token over HTTP and reconnects, resuming where it was.
+        c.ws.send(JSON.stringify(errorFrame(ErrorCode.TokenExpired)));
+        c.ws.close(WS_CLOSE.Unauthenticated, 'token expired');
+        continue;
+      }
       if (!c.alive) {
         c.ws.close(WS_CLOSE.Dead, 'heartbeat missed');
         c.ws.terminate();
@@ -168,7 +177,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { ws, caller: null, alive: true, rooms: new Map() };
+    const conn: Connection = { ws, caller: null, expiresAt: Infinity, alive: true, rooms: new Map() };
     this.connections.add(conn);
     const send = (frame: ServerFrame | string) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
@@ -205,6 +214,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
       const known = await this.guard.known(claims.sub);
       if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
       conn.caller = callerFor(known.user, known.orgPath);
+      conn.expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity;
       send({ type: 'ready', userId: known.user.id, heartbeatMs: this.config.wsHeartbeatMs });
     } catch (err) {
       const code = err instanceof DomainException ? err.code : ErrorCode.TokenInvalid;
