@@ -112,6 +112,17 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     expect(Number(reminders[0].n)).toBe(1);
   });
 
+  it('still settles when the officer resolved the case by hand meanwhile: the agreement goes on the timeline', async () => {
+    const room = await f.openRoom('阳台漏水纠纷');
+    const agreementId = (await draft(room.id).expect(200)).body.agreement.id;
+    await t.http.post(`/api/cases/${room.caseId}/actions`).set(as('officer1')).send({ action: 'resolve', note: '已电话协调' }).expect(200);
+    await confirm('resident1', room.id, agreementId).expect(200);
+    expect((await confirm('informant1', room.id, agreementId).expect(200)).body.status).toBe(RoomStatus.Settled);
+    const c = await caseOf(room.caseId);
+    expect(c.status).toBe(CaseStatus.Resolved);
+    expect(c.timeline.at(-1).note).toContain('调解达成协议');
+  });
+
   it('voids confirmations of a redrafted agreement: confirming the old version is refused', async () => {
     const room = await f.openRoom('宠物狗夜间吠叫');
     const v1 = (await draft(room.id).expect(200)).body.agreement.id;

@@ -1,7 +1,6 @@
 import { CaseAction, ErrorCode, PARTY_ROLES, RoomDetail, RoomMemberRole, RoomStatus, SystemEvent } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
-import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CaseEntity } from '../cases/case.entity';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
@@ -9,7 +8,7 @@ import { DraftAgreementDto } from './dto/mediation.dto';
 import { MediationAgreementEntity, MediationConfirmationEntity, MediationFollowupEntity, MediationMemberEntity } from './mediation.entities';
 import { MediationService } from './mediation.service';
 import { RoomAccess } from './room-access';
-import { actorOf, RoomLifecycle } from './room-lifecycle';
+import { RoomLifecycle } from './room-lifecycle';
 import { RoomMessagesService } from './room-messages.service';
 
 /**
@@ -23,7 +22,6 @@ export class AgreementsService {
     private readonly messages: RoomMessagesService,
     private readonly rooms: MediationService,
     private readonly lifecycle: RoomLifecycle,
-    private readonly workflow: CaseWorkflowService,
   ) {}
 
   /** The mediator drafts (or redrafts) the 调解协议; earlier confirmations do not carry over. */
@@ -73,8 +71,7 @@ export class AgreementsService {
       const settled = await m.getRepository(MediationAgreementEntity).update({ id: agreementId, confirmedAt: IsNull(), supersededAt: IsNull() }, { confirmedAt: now });
       if (!settled.affected) throw new DomainException(ErrorCode.AgreementOutdated);
       await this.lifecycle.setStatus(m, room, RoomStatus.Settled, now);
-      const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
-      await this.workflow.transition(m, caseEntity, CaseAction.Resolve, actorOf(caller), `调解达成协议：${agreement.terms.slice(0, 200)}`, now);
+      await this.lifecycle.moveCase(m, room.caseId, CaseAction.Resolve, caller, `调解达成协议：${agreement.terms.slice(0, 200)}`, now);
       await m.getRepository(MediationFollowupEntity).insert({
         roomId, agreementId, caseId: room.caseId, dueAt: agreement.performanceDueAt, nextCheckAt: agreement.performanceDueAt,
         doneAt: null, leaseOwner: null, leaseUntil: null,

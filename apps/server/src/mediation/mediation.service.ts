@@ -353,8 +353,7 @@ export class MediationService {
       await this.lifecycle.setStatus(m, room, dto.outcome, now);
       const text = `${ROOM_STATUS_LABELS[dto.outcome]}${dto.note?.trim() ? `：${dto.note.trim()}` : ''}，调解室已关闭`;
       await this.messages.appendSystem(m, out, roomId, SystemEvent.Closed, text);
-      const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
-      if (caseEntity.status === CaseStatus.InMediation) await this.workflow.transition(m, caseEntity, CaseAction.Start, actorOf(caller), text, now);
+      await this.lifecycle.moveCase(m, room.caseId, CaseAction.Start, caller, text, now);
       await this.lifecycle.notifyMembers(m, roomId, [caller.user.id], '调解室已关闭', text, room.caseId, `room:${roomId}:closed`);
     });
     return this.detail(caller, roomId);

@@ -4,8 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { pathIds } from '../cases/case-people';
-import { CaseWorkflowService } from '../cases/case-workflow.service';
-import { CaseEntity } from '../cases/case.entity';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
@@ -13,7 +11,7 @@ import { CreateSlotDto, OfflineOutcomeDto, TransferOfflineDto } from './dto/medi
 import { OfflineBookingEntity, OfflineRoomEntity, OfflineSlotEntity } from './mediation.entities';
 import { MediationService } from './mediation.service';
 import { RoomAccess } from './room-access';
-import { actorOf, formatChinaTime, isUniqueViolation, RoomLifecycle } from './room-lifecycle';
+import { formatChinaTime, isUniqueViolation, RoomLifecycle } from './room-lifecycle';
 import { RoomMessagesService } from './room-messages.service';
 
 /** 警民联调室: each station's offline rooms with bookable slots, the transfer of a room, and its outcome. */
@@ -24,7 +22,6 @@ export class OfflineMediationService {
     private readonly messages: RoomMessagesService,
     private readonly rooms: MediationService,
     private readonly lifecycle: RoomLifecycle,
-    private readonly workflow: CaseWorkflowService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -115,8 +112,7 @@ export class OfflineMediationService {
       if (!updated.affected) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
       const text = `线下调解${dto.settled ? '达成协议' : '未达成协议'}：${dto.note.trim()}`;
       await this.messages.appendSystem(m, out, roomId, SystemEvent.OfflineOutcome, text);
-      const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
-      await this.workflow.transition(m, caseEntity, dto.settled ? CaseAction.Resolve : CaseAction.Start, actorOf(caller), text, now);
+      await this.lifecycle.moveCase(m, room.caseId, dto.settled ? CaseAction.Resolve : CaseAction.Start, caller, text, now);
     });
     return this.rooms.detail(caller, roomId);
   }

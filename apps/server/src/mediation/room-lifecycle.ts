@@ -1,8 +1,9 @@
-import { ROOM_MEMBER_ROLE_LABELS, ROOM_PAGE, RoomMemberRole, RoomStatus, TimelineEventType, ErrorCode } from '@jws/contracts';
+import { CaseAction, ErrorCode, nextStatus, ROOM_MEMBER_ROLE_LABELS, ROOM_PAGE, RoomMemberRole, RoomStatus, TimelineEventType } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEventEntity } from '../cases/case-event.entity';
-import type { Actor } from '../cases/case-workflow.service';
+import { Actor, CaseWorkflowService } from '../cases/case-workflow.service';
+import { CaseEntity } from '../cases/case.entity';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -28,7 +29,21 @@ export function formatChinaTime(at: Date): string {
  */
 @Injectable()
 export class RoomLifecycle {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly workflow: CaseWorkflowService,
+  ) {}
+
+  /**
+   * Moves the room's case on (resolved after an agreement, back to handling after a failed
+   * mediation) through the case state machine. If the officer already moved the case meanwhile
+   * (e.g. resolved it by hand), the outcome is still recorded on its timeline instead.
+   */
+  async moveCase(m: EntityManager, caseId: number, action: CaseAction, caller: Caller, note: string, now: Date): Promise<void> {
+    const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: caseId } });
+    if (nextStatus(entity.status, action)) await this.workflow.transition(m, entity, action, actorOf(caller), note, now);
+    else await this.caseEvent(m, caseId, caller, note, true);
+  }
 
   /** A room leaves `open` (with its caucus channels): read-only from now on. */
   async setStatus(m: EntityManager, room: MediationRoomEntity, status: RoomStatus, now: Date): Promise<void> {
