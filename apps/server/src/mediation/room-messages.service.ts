@@ -98,11 +98,21 @@ export class RoomMessagesService {
     return result;
   }
 
-  /** The next sequence number of a room; `openOnly` refuses rooms that are no longer open. */
+  /**
+   * The next sequence number of a room, under the room row's lock until the caller's transaction
+   * ends; `openOnly` refuses rooms that are no longer open. On MySQL one statement
+   * (LAST_INSERT_ID(expr) hands the new value back); on SQLite an UPDATE and a read.
+   */
   private async nextSeq(m: EntityManager, roomId: number, openOnly: boolean): Promise<number> {
-    const qb = m.createQueryBuilder().update(MediationRoomEntity).set({ lastSeq: () => 'last_seq + 1' }).where('id = :roomId', { roomId });
-    if (openOnly) qb.andWhere('status = :open', { open: RoomStatus.Open });
-    const updated = await qb.execute();
+    const where = `id = ?${openOnly ? ' AND status = ?' : ''}`;
+    const params = openOnly ? [roomId, RoomStatus.Open] : [roomId];
+    if (m.connection.options.type === 'mysql') {
+      const result = (await m.query(`UPDATE mediation_rooms SET last_seq = LAST_INSERT_ID(last_seq + 1) WHERE ${where}`, params)) as { affectedRows: number; insertId: number };
+      if (!result.affectedRows) throw new DomainException(ErrorCode.RoomReadOnly);
+      return Number(result.insertId);
+    }
+    const updated = await m.createQueryBuilder().update(MediationRoomEntity).set({ lastSeq: () => 'last_seq + 1' })
+      .where(where.replace('id = ?', 'id = :roomId').replace('status = ?', 'status = :open'), { roomId, open: RoomStatus.Open }).execute();
     if (!updated.affected) throw new DomainException(ErrorCode.RoomReadOnly);
     const row = await m.getRepository(MediationRoomEntity).findOneOrFail({ select: { id: true, lastSeq: true }, where: { id: roomId } });
     return row.lastSeq;
@@ -121,14 +131,24 @@ export class RoomMessagesService {
 
   /**
    * A member's text or image. Idempotent by client message id: a retry returns the stored
-   * message (`duplicate`) and publishes nothing.
+   * message (`duplicate`) and publishes nothing. The stored one is looked up only when storing
+   * fails, which keeps the common case to one transaction.
    */
   async send(sender: Sender, room: MediationRoomEntity, member: MediationMemberEntity, input: SendInput): Promise<{ message: MessageView; duplicate: boolean }> {
     if (!CLIENT_MSG_ID.test(input.clientMsgId)) throw new DomainException(ErrorCode.ValidationFailed, ['clientMsgId 应为8到64位字母、数字、-或_']);
-    const existing = await this.byClientId(room.id, sender.userId, input.clientMsgId);
-    if (existing) return { message: toView(existing, member.displayName), duplicate: true };
-    if (room.status !== RoomStatus.Open) throw new DomainException(ErrorCode.RoomReadOnly);
+    try {
+      return await this.store(sender, room, member, input);
+    } catch (err) {
+      // Sent before (a retry after a lost ack, or twice at once: the unique index let one through):
+      // the stored message is the answer, whatever refused this attempt.
+      const stored = await this.byClientId(room.id, sender.userId, input.clientMsgId);
+      if (stored) return { message: toView(stored, member.displayName), duplicate: true };
+      throw err;
+    }
+  }
 
+  private async store(sender: Sender, room: MediationRoomEntity, member: MediationMemberEntity, input: SendInput): Promise<{ message: MessageView; duplicate: boolean }> {
+    if (room.status !== RoomStatus.Open) throw new DomainException(ErrorCode.RoomReadOnly);
     let text: string | null = null;
     if (input.kind === MessageKind.Text) {
       text = input.text?.trim() ?? '';
@@ -141,27 +161,19 @@ export class RoomMessagesService {
     }
     if (!this.limiter.take(sender.userId)) throw new DomainException(ErrorCode.RateLimited);
     const flagged = text !== null && (await this.needsReview(sender, text));
-
-    try {
-      return await this.withMessages(async (m, out) => {
-        const seq = await this.nextSeq(m, room.id, true);
-        if (input.uploadId) await this.uploads.claimForRoom(m, sender.userId, input.uploadId, room.id);
-        const entity = m.getRepository(MediationMessageEntity).create({
-          roomId: room.id, seq, kind: input.kind, senderMemberId: member.id, senderUserId: sender.userId, body: text,
-          uploadId: input.uploadId ?? null, event: null, refSeq: null, clientMsgId: input.clientMsgId, recalledAt: null, flagged,
-          createdAt: new Date(),
-        });
-        await m.getRepository(MediationMessageEntity).insert(entity);
-        const message = toView(entity, member.displayName);
-        out.push(message);
-        return { message, duplicate: false };
+    return this.withMessages(async (m, out) => {
+      const seq = await this.nextSeq(m, room.id, true);
+      if (input.uploadId) await this.uploads.claimForRoom(m, sender.userId, input.uploadId, room.id);
+      const entity = m.getRepository(MediationMessageEntity).create({
+        roomId: room.id, seq, kind: input.kind, senderMemberId: member.id, senderUserId: sender.userId, body: text,
+        uploadId: input.uploadId ?? null, event: null, refSeq: null, clientMsgId: input.clientMsgId, recalledAt: null, flagged,
+        createdAt: new Date(),
       });
-    } catch (err) {
-      // The same client id sent twice at once: the unique index let one through; answer with it.
-      const again = await this.byClientId(room.id, sender.userId, input.clientMsgId);
-      if (again) return { message: toView(again, member.displayName), duplicate: true };
-      throw err;
-    }
+      await m.getRepository(MediationMessageEntity).insert(entity);
+      const message = toView(entity, member.displayName);
+      out.push(message);
+      return { message, duplicate: false };
+    });
   }
 
   private byClientId(roomId: number, senderUserId: number, clientMsgId: string): Promise<MediationMessageEntity | null> {
