@@ -83,6 +83,9 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     outsider.send(text(room.id, 'outsider-0001', '我也要说'));
     await outsider.next(isError(ErrorCode.NotInRoom));
     expect(mediator.texts(room.id)).not.toContain('我也要说');
+    // Probing room ids one after another (every refusal is audited) closes the socket.
+    for (let id = 100_000; id < 100_025; id++) outsider.send({ type: 'join', roomId: id });
+    expect(await outsider.closed()).toBe(WS_CLOSE.Protocol);
   });
 
   it('resumes after a forced drop with exactly the missing messages: no gap, no duplicate, resends idempotent', async () => {
@@ -165,7 +168,8 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
 
   it('answers a flood with a RATE_LIMITED error frame and an over-long text with MESSAGE_TOO_LONG, storing neither', async () => {
     const room = await f.openRoom('刷屏');
-    const resident = await connect('resident1');
+    // informant1 (the respondent) sends nothing else in this suite: a full burst is theirs.
+    const resident = await connect('informant1');
     await resident.join(room.id);
     resident.send(text(room.id, 'too-long-000001', '长'.repeat(501)));
     expect(await resident.next(isError(ErrorCode.MessageTooLong))).toMatchObject({ clientMsgId: 'too-long-000001', message: expect.stringContaining('500') });

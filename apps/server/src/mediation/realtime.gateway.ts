@@ -19,6 +19,8 @@ import { RoomMessagesService } from './room-messages.service';
 
 /** Seconds a socket has to authenticate with a first `auth` frame when it had no `?token=`. */
 const AUTH_WINDOW_MS = 10_000;
+/** Refused joins a socket may make (each is audited) before it is closed as probing. */
+const MAX_REFUSED_JOINS = 20;
 /** Largest frame a client may send (a text message is at most 500 characters). */
 const MAX_FRAME_BYTES = 16 * 1024;
 
@@ -102,6 +104,7 @@ interface Connection {
   /** When the access token the socket authenticated with expires (ms); the socket goes with it. */
   expiresAt: number;
   alive: boolean;
+  refusedJoins: number;
   rooms: Map<number, RoomSubscription>;
 }
 
@@ -177,7 +180,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { ws, caller: null, expiresAt: Infinity, alive: true, rooms: new Map() };
+    const conn: Connection = { ws, caller: null, expiresAt: Infinity, alive: true, refusedJoins: 0, rooms: new Map() };
     this.connections.add(conn);
     const send = (frame: ServerFrame | string) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
@@ -275,6 +278,10 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
       }
     } catch (err) {
       if (!(err instanceof DomainException)) throw err;
+      if (frame.type === 'join' && err.code === ErrorCode.NotFound && ++conn.refusedJoins > MAX_REFUSED_JOINS) {
+        conn.ws.close(WS_CLOSE.Protocol, 'too many refused joins');
+        return;
+      }
       const clientMsgId = frame.type === 'send' ? String(frame.clientMsgId ?? '') : undefined;
       send(errorFrame(err.code, { roomId, ...(clientMsgId ? { clientMsgId } : {}) }, err.message));
     }
