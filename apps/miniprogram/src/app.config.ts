@@ -26,6 +26,11 @@ export default defineAppConfig({
       root: 'packageReferral',
       pages: ['refer/index', 'inbox/index', 'detail/index', 'agenda/index', 'digest/index', 'guide-edit/index'],
     },
+    // 调解室: residents, mediators and officers open it from 我的, 工作台, a case or an invitation.
+    {
+      root: 'packageMediation',
+      pages: ['room/index'],
+    },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.
   requiredPrivateInfos: ['chooseLocation'],

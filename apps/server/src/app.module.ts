@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { MediationModule } from './mediation/mediation.module';
 import { Open311Module } from './open311/open311.module';
 import { OrgModule } from './org/org.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -36,7 +37,7 @@ export class AppModule {
         ServeStaticModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) =>
-            existsSync(c.h5Dir) ? [{ rootPath: c.h5Dir, exclude: ['/api/{*path}', '/open311/{*path}'] }] : [],
+            existsSync(c.h5Dir) ? [{ rootPath: c.h5Dir, exclude: ['/api/{*path}', '/open311/{*path}', '/ws'] }] : [],
         }),
         WechatModule,
         AuditModule,
@@ -44,6 +45,7 @@ export class AppModule {
         OrgModule,
         UploadsModule,
         CasesModule,
+        MediationModule,
         Open311Module,
         ServiceGuideModule,
         ReferralsModule,

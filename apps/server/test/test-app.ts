@@ -46,6 +46,10 @@ export interface TestApp {
   db: TestDatabase;
   /** Demo sign-in; returns the access token. */
   login(username: string): Promise<string>;
+  /** Starts listening on a free port (for WebSocket clients); returns the base URL `http://127.0.0.1:port`. */
+  listen(): Promise<string>;
+  /** Another instance of the service on the same database and secrets (several-instance tests). */
+  startPeer(overrides?: Record<string, string>): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const fake = await startFakeWechat({ appId: APP_ID, appSecret: APP_SECRET });
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'jws-test-'));
+  return startInstance(fake, db, dataDir, overrides, true);
+}
+
+async function startInstance(fake: FakeWechat, db: TestDatabase, dataDir: string, overrides: Record<string, string>, owner: boolean): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       AppModule.forRoot({
@@ -94,8 +102,14 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       const res = await request(app.getHttpServer()).post('/api/auth/dev-login').send({ username }).expect(200);
       return res.body.accessToken as string;
     },
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    },
+    startPeer: (peerOverrides: Record<string, string> = {}) => startInstance(fake, db, dataDir, { ...overrides, ...peerOverrides }, false),
     close: async () => {
       await app.close();
+      if (!owner) return;
       await fake.close();
       await db.drop();
       rmSync(dataDir, { recursive: true, force: true });

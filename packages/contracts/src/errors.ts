@@ -47,6 +47,15 @@ export enum ErrorCode {
   EvidenceRequired = 'EVIDENCE_REQUIRED',
   SignatureInvalid = 'SIGNATURE_INVALID',
   MatterNotFound = 'MATTER_NOT_FOUND',
+  NotADispute = 'NOT_A_DISPUTE',
+  RoomAlreadyOpen = 'ROOM_ALREADY_OPEN',
+  RoomReadOnly = 'ROOM_READ_ONLY',
+  MessageTooLong = 'MESSAGE_TOO_LONG',
+  MessageRejected = 'MESSAGE_REJECTED',
+  RecallWindowPassed = 'RECALL_WINDOW_PASSED',
+  AgreementOutdated = 'AGREEMENT_OUTDATED',
+  SlotTaken = 'SLOT_TAKEN',
+  NotInRoom = 'NOT_IN_ROOM',
   Internal = 'INTERNAL',
 }
 
@@ -95,6 +104,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.EvidenceRequired]: '请填写回复凭证（如回复函、通话记录）',
   [ErrorCode.SignatureInvalid]: '签名校验失败',
   [ErrorCode.MatterNotFound]: '没有找到这个办事事项',
+  [ErrorCode.NotADispute]: '只有矛盾纠纷可以开启调解',
+  [ErrorCode.RoomAlreadyOpen]: '该纠纷已有进行中的调解室',
+  [ErrorCode.RoomReadOnly]: '调解已结束，调解室只能查看',
+  [ErrorCode.MessageTooLong]: '消息太长，请分几条发送（每条最多500字）',
+  [ErrorCode.MessageRejected]: '消息含有不适宜的内容，未发送',
+  [ErrorCode.RecallWindowPassed]: '发出超过2分钟的消息不能撤回',
+  [ErrorCode.AgreementOutdated]: '调解协议已更新，请查看最新内容后再确认',
+  [ErrorCode.SlotTaken]: '该时段已被预约，请选择其他时段',
+  [ErrorCode.NotInRoom]: '请先进入调解室',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };
 

@@ -8,3 +8,4 @@ export * from './cases';
 export * from './cases-api';
 export * from './service-guide';
 export * from './referrals';
+export * from './mediation';

@@ -37,4 +37,11 @@ describe('role → permission map', () => {
     const readers = ALL_ROLES.filter((r) => permissionsOf([r]).has(Permission.AuditRead));
     expect(readers.sort()).toEqual([Role.Admin, Role.CityLeader].sort());
   });
+
+  it('lets community officers and station leaders open mediation rooms, and only mediators mediate', () => {
+    const managers = ALL_ROLES.filter((r) => can([r], Permission.MediationManage));
+    expect(managers.sort()).toEqual([Role.CommunityOfficer, Role.StationLeader].sort());
+    expect(ALL_ROLES.filter((r) => can([r], Permission.MediationMediate))).toEqual([Role.Mediator]);
+    expect(can([Role.Resident], Permission.MediationTranscriptRead)).toBe(false);
+  });
 });

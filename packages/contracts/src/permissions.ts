@@ -47,6 +47,12 @@ export enum Permission {
   GovernanceDigestRead = 'governance.digest',
   /** See 转办分流联席 agenda items of piled-up referrals (branch and city leaders). */
   ReferralAgendaRead = 'referral.agenda',
+  /** Open a mediation room from a dispute, invite, transfer offline, record outcomes, manage slots. */
+  MediationManage = 'mediation.manage',
+  /** Mediate (警民联调员): caucus with a party, draft the agreement. */
+  MediationMediate = 'mediation.mediate',
+  /** Read transcripts of rooms in the jurisdiction without being a member (every read audited). */
+  MediationTranscriptRead = 'mediation.transcript.read',
 }
 
 const POLICE_COMMON: Permission[] = [
@@ -59,7 +65,7 @@ const POLICE_COMMON: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Resident]: [Permission.CommunityJoin, Permission.CaseReport],
   [Role.Informant]: [Permission.CommunityJoin, Permission.CaseReport],
-  [Role.Mediator]: [Permission.WorkbenchAccess],
+  [Role.Mediator]: [Permission.WorkbenchAccess, Permission.MediationMediate],
   [Role.DepartmentStaff]: [Permission.WorkbenchAccess, Permission.ReferralHandle],
   [Role.LegalReviewer]: [Permission.WorkbenchAccess],
   [Role.CommunityOfficer]: [
@@ -69,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InformantGrant,
     Permission.PersonalDataUnmask,
     Permission.CaseHandle,
+    Permission.MediationManage,
   ],
   [Role.StationLeader]: [
     ...POLICE_COMMON,
@@ -79,10 +86,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CaseHandle,
     Permission.InformantUnseal,
     Permission.GovernanceDigestRead,
+    Permission.MediationManage,
+    Permission.MediationTranscriptRead,
   ],
   [Role.BranchLeader]: [
     ...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.GovernanceDigestRead,
-    Permission.ReferralAgendaRead,
+    Permission.ReferralAgendaRead, Permission.MediationTranscriptRead,
   ],
   [Role.CityLeader]: [
     ...POLICE_COMMON,
@@ -92,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.UnsealLogRead,
     Permission.GovernanceDigestRead,
     Permission.ReferralAgendaRead,
+    Permission.MediationTranscriptRead,
   ],
   [Role.Admin]: [
     Permission.WorkbenchAccess,

@@ -38,6 +38,18 @@ import type {
   GovernanceClassView,
   GovernanceDigest,
   ReferralAgendaItemView,
+  CloseRoomRequest,
+  DraftAgreementRequest,
+  MediatorView,
+  MessagePage,
+  MessageView,
+  OfflineOutcomeRequest,
+  OfflineSlotView,
+  OpenRoomRequest,
+  RoomDetail,
+  RoomInvitationView,
+  RoomSummary,
+  SendMessageRequest,
 } from '@jws/contracts'
 
 import type { ChosenImage } from '../platform/types'
@@ -129,6 +141,27 @@ export const api = {
     request<GovernanceClassView>('PUT', `/api/cases/${caseId}/governance-class`, { governanceClass }),
   referralAgenda: () => list(request<ReferralAgendaItemView[] | Page<ReferralAgendaItemView>>('GET', '/api/referral-agenda')),
   governanceDigest: (date?: string) => request<GovernanceDigest>('GET', '/api/governance/digest', undefined, { query: { date } }),
+
+  // 调解室 (the chat itself goes over the socket: packageMediation/lib/room-socket.ts)
+  mediators: (caseId: number) => request<MediatorView[]>('GET', '/api/mediation/mediators', undefined, { query: { caseId } }),
+  openRoom: (body: OpenRoomRequest) => request<RoomDetail>('POST', '/api/mediation/rooms', body),
+  requestMediation: (caseId: number) => request<void>('POST', '/api/mediation/requests', { caseId }),
+  myRooms: () => request<RoomSummary[]>('GET', '/api/mediation/rooms/mine'),
+  roomsOfCase: (caseId: number) => request<RoomSummary[]>('GET', '/api/mediation/rooms', undefined, { query: { caseId } }),
+  room: (id: number) => request<RoomDetail>('GET', `/api/mediation/rooms/${id}`),
+  roomHistory: (id: number, beforeSeq?: number) =>
+    request<MessagePage>('GET', `/api/mediation/rooms/${id}/messages`, undefined, { query: { beforeSeq, limit: 50 } }),
+  /** Fallback when the socket is down: same idempotency by clientMsgId. */
+  sendRoomMessage: (id: number, body: SendMessageRequest) => request<MessageView>('POST', `/api/mediation/rooms/${id}/messages`, body),
+  openCaucus: (id: number, memberId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/caucus`, { memberId }),
+  inviteToRoom: (id: number, memberId: number) => request<RoomInvitationView>('POST', `/api/mediation/rooms/${id}/invitations`, { memberId }),
+  joinRoomInvitation: (token: string) => request<RoomDetail>('POST', '/api/mediation/invitations/join', { token }),
+  draftAgreement: (id: number, body: DraftAgreementRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/agreement`, body),
+  confirmAgreement: (id: number, agreementId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/agreement/confirm`, { agreementId }),
+  offlineSlots: (id: number) => request<OfflineSlotView[]>('GET', `/api/mediation/rooms/${id}/offline-slots`),
+  transferOffline: (id: number, slotId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/transfer`, { slotId }),
+  recordOfflineOutcome: (id: number, body: OfflineOutcomeRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/offline-outcome`, body),
+  closeRoom: (id: number, body: CloseRoomRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/close`, body),
 
   // 消息
   notifications: (pageNo: number, pageSize = 20) =>

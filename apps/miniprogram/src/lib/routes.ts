@@ -18,6 +18,7 @@ export const ROUTES = {
   referralAgenda: '/packageReferral/agenda/index',
   governanceDigest: '/packageReferral/digest/index',
   guideEdit: '/packageReferral/guide-edit/index',
+  room: '/packageMediation/room/index',
 } as const
 
 export type TabKey = 'home' | 'report' | 'mine' | 'workbench'
@@ -42,3 +43,5 @@ export const caseUrl = (id: number): string => `${ROUTES.case}?id=${id}`
 /** 办事指引 results for a query, and one matter. */
 export const guideUrl = (q: string): string => `${ROUTES.guide}?q=${encodeURIComponent(q)}`
 export const matterUrl = (code: string): string => `${ROUTES.matter}?code=${encodeURIComponent(code)}`
+/** A mediation room (调解室). */
+export const roomUrl = (id: number): string => `${ROUTES.room}?id=${id}`

@@ -71,6 +71,28 @@ export const platform: Platform = {
     }
   },
 
+  socketUrl(path) {
+    return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}${path}`
+  },
+
+  openSocket(url, handlers) {
+    const ws = new WebSocket(url)
+    let closed = false
+    const closeOnce = (code: number) => {
+      if (closed) return
+      closed = true
+      handlers.onClose(code)
+    }
+    ws.onopen = () => handlers.onOpen()
+    ws.onmessage = (e: MessageEvent) => handlers.onMessage(String(e.data))
+    ws.onclose = (e: CloseEvent) => closeOnce(e.code)
+    ws.onerror = () => closeOnce(1006)
+    return {
+      send: (data) => ws.readyState === WebSocket.OPEN && ws.send(data),
+      close: () => ws.close(),
+    }
+  },
+
   onNetworkRestored(listener) {
     // Taro's h5 onNetworkStatusChange only follows navigator.connection, which does not report
     // going on- or offline; the window events do.

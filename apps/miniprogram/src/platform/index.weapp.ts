@@ -91,4 +91,37 @@ export const platform: Platform = {
     Taro.onNetworkStatusChange(onChange)
     return () => Taro.offNetworkStatusChange(onChange)
   },
+
+  socketUrl(path) {
+    return `${API_BASE_URL.replace(/^http/, 'ws')}${path}`
+  },
+
+  openSocket(url, handlers) {
+    let task: Taro.SocketTask | null = null
+    let wanted = true
+    let closed = false
+    const closeOnce = (code: number) => {
+      if (closed) return
+      closed = true
+      handlers.onClose(code)
+    }
+    // wx allows 5 sockets per mini program; the room client keeps exactly one open.
+    Taro.connectSocket({ url })
+      .then((t) => {
+        task = t
+        if (!wanted) return void t.close({})
+        t.onOpen(() => handlers.onOpen())
+        t.onMessage((m) => handlers.onMessage(typeof m.data === 'string' ? m.data : ''))
+        t.onClose((r) => closeOnce(r.code))
+        t.onError(() => closeOnce(1006))
+      })
+      .catch(() => closeOnce(1006))
+    return {
+      send: (data) => void task?.send({ data }),
+      close: () => {
+        wanted = false
+        task?.close({})
+      },
+    }
+  },
 }

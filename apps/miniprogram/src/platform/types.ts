@@ -33,6 +33,22 @@ export interface Platform {
   copyText(text: string): Promise<void>
   /** Calls `listener` whenever the device comes back online; returns the unsubscribe function. */
   onNetworkRestored(listener: () => void): () => void
+  /** URL of the service's WebSocket endpoint (weapp: from API_BASE_URL; h5: this page's origin). */
+  socketUrl(path: string): string
+  /** Opens a plain WebSocket (weapp: wx.connectSocket; h5: the browser's WebSocket). */
+  openSocket(url: string, handlers: SocketHandlers): SocketConnection
+}
+
+export interface SocketHandlers {
+  onOpen: () => void
+  onMessage: (data: string) => void
+  /** Called once, whether the socket closed or failed to open. */
+  onClose: (code: number) => void
+}
+
+export interface SocketConnection {
+  send(data: string): void
+  close(): void
 }
 
 export interface PickedLocation {

@@ -28,6 +28,7 @@ export const AuditAction = {
   MembershipDecided: 'org.membership_decided',
   AuditRead: 'audit.read',
   InformantUnsealed: 'informant.unsealed',
+  TranscriptRead: 'mediation.transcript_read',
 } as const;
 
 /**

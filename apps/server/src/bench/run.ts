@@ -6,10 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../database/data-source';
-import { FieldCipher } from '../personal-data/field-cipher';
+import { freshBenchDatabase, waitFor } from './bench-support';
 import { CASES, COMMUNITIES, generateCases, generateCity, RESIDENTS } from './dataset';
 import { explainCaseQueries } from './explain';
 import { CONNECTIONS, get, LoadOptions, measure, printTable, Row } from './load';
@@ -21,7 +18,6 @@ import { CONNECTIONS, get, LoadOptions, measure, printTable, Row } from './load'
  * node:http + mysql2 baseline running in the same run. Prints figures and the targets met or
  * missed; asserts nothing. BENCH_DATABASE_URL defaults to the local MariaDB.
  */
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
 const DB = 'jws_bench';
 const KEY = randomBytes(32);
 /** Residents who submit during the load (requests rotate among them). */
@@ -32,17 +28,8 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} CPU cores, shared by the service, the baseline, the database and the load generator ` +
       `(autocannon, in this process); load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
   );
-  const admin = await createConnection({ uri: SERVER });
-  await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-  await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-
-  const databaseUrl = `${SERVER.replace(/\/$/, '')}/${DB}`;
-  const ds = new DataSource(dataSourceOptions({ kind: 'mysql', url: databaseUrl }));
   // The same key as the service: reporter keys and phone ciphertexts must be readable by it.
-  FieldCipher.install(KEY);
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
+  const { ds, databaseUrl } = await freshBenchDatabase(DB, KEY);
   let t0 = Date.now();
   const city = await generateCity(ds);
   console.log(`dataset: ${COMMUNITIES} communities, ${RESIDENTS} residents and memberships generated in ${seconds(t0)} s`);
@@ -177,18 +164,6 @@ const SUBMISSIONS = [
 ];
 
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 main().catch((err: unknown) => {
   console.error(err);

@@ -67,6 +67,10 @@ export class UploadEntity {
   @Column({ name: 'case_id', type: 'int', nullable: true })
   caseId: number | null;
 
+  /** Set when an image message of a mediation room uses it (never shown with the case's photos). */
+  @Column({ name: 'room_id', type: 'int', nullable: true })
+  roomId: number | null;
+
   @Column({ name: 'storage_key', type: 'varchar', length: 128 })
   storageKey: string;
 

@@ -22,6 +22,10 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.ReferralContactInvalid:
     case ErrorCode.ReferralDueInvalid:
     case ErrorCode.EvidenceRequired:
+    case ErrorCode.NotADispute:
+    case ErrorCode.MessageTooLong:
+    case ErrorCode.MessageRejected:
+    case ErrorCode.NotInRoom:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
@@ -51,6 +55,11 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.AlreadyRated:
     case ErrorCode.ReferralNotSigned:
     case ErrorCode.ReferralAlreadyHandled:
+    case ErrorCode.RoomAlreadyOpen:
+    case ErrorCode.RoomReadOnly:
+    case ErrorCode.RecallWindowPassed:
+    case ErrorCode.AgreementOutdated:
+    case ErrorCode.SlotTaken:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;

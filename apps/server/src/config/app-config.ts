@@ -36,6 +36,8 @@ export interface AppConfig {
   referralDue: { receiptHours: number; replyHours: number };
   referralPileup: { threshold: number; periodDays: number };
   wanshitong: { appId: string; path: string } | null;
+  redisUrl: string | null;
+  wsHeartbeatMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -121,5 +123,7 @@ export function buildAppConfig(env: AppEnv): AppConfig {
     referralDue: { receiptHours: env.REFERRAL_RECEIPT_HOURS, replyHours: env.REFERRAL_REPLY_HOURS },
     referralPileup: { threshold: env.REFERRAL_PILEUP_THRESHOLD, periodDays: env.REFERRAL_PILEUP_PERIOD_DAYS },
     wanshitong: env.WANSHITONG_APP_ID ? { appId: env.WANSHITONG_APP_ID, path: env.WANSHITONG_PATH } : null,
+    redisUrl: env.REDIS_URL ?? null,
+    wsHeartbeatMs: env.WS_HEARTBEAT_MS,
   };
 }

@@ -61,6 +61,10 @@ export const envSchema = Joi.object({
   /** 皖事通 mini program to open with navigateToMiniProgram; unset: steps and a copyable link. */
   WANSHITONG_APP_ID: Joi.string().optional(),
   WANSHITONG_PATH: Joi.string().default('pages/index/index'),
+  /** redis://… : mediation rooms shared by several instances through pub/sub; unset → one instance alone. */
+  REDIS_URL: Joi.string().pattern(/^rediss?:\/\//).optional(),
+  /** Interval of WebSocket heartbeats; a socket that missed one is dropped. */
+  WS_HEARTBEAT_MS: Joi.number().integer().min(1000).default(25_000),
 })
   .custom((value: Record<string, unknown>, helpers) => {
     if (value.NODE_ENV === 'production' && value.DEMO) {
@@ -106,6 +110,8 @@ export interface AppEnv {
   REFERRAL_PILEUP_PERIOD_DAYS: number;
   WANSHITONG_APP_ID?: string;
   WANSHITONG_PATH: string;
+  REDIS_URL?: string;
+  WS_HEARTBEAT_MS: number;
 }
 
 /** Validates raw environment; throws an Error whose message names each missing or bad variable. */

@@ -27,6 +27,8 @@ import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-
 import {
   CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
 } from '../referrals/referral.entities';
+import { MEDIATION_ENTITIES } from '../mediation/mediation.entities';
+import { Mediation1764400000000 } from './migrations/1764400000000-mediation';
 
 export const ENTITIES = [
   UserEntity,
@@ -56,11 +58,13 @@ export const ENTITIES = [
   ReferralEntity,
   ReferralAgendaItemEntity,
   CaseGovernanceEntity,
+  ...MEDIATION_ENTITIES,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
 export const MIGRATIONS = [
-  Foundation1764000000000, Cases1764100000000, Open3111764200000000, CaseIndexes1764300000000, Referrals1764500000000,
+  Foundation1764000000000, Cases1764100000000, Open3111764200000000, CaseIndexes1764300000000, Mediation1764400000000,
+  Referrals1764500000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

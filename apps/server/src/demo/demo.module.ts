@@ -11,9 +11,13 @@ import { ensureDemoPartner } from '../open311/open311-demo';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { ReferralsService } from '../referrals/referrals.service';
 import { seedDemoReferrals } from './demo-referrals';
+import { MediationModule } from '../mediation/mediation.module';
+import { MediationService } from '../mediation/mediation.service';
+import { RoomChatService } from '../mediation/room-chat.service';
+import { seedDemoMediation } from './demo-mediation';
 
 /** Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production). */
-@Module({ imports: [CasesModule, ReferralsModule] })
+@Module({ imports: [CasesModule, ReferralsModule, MediationModule] })
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
@@ -23,6 +27,8 @@ export class DemoModule implements OnApplicationBootstrap {
     private readonly cases: CasesService,
     private readonly workflow: CaseWorkflowService,
     private readonly referrals: ReferralsService,
+    private readonly mediation: MediationService,
+    private readonly chat: RoomChatService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,5 +38,6 @@ export class DemoModule implements OnApplicationBootstrap {
     if (await ensureDemoPartner(this.dataSource.manager)) this.logger.log('demo Open311 partner added');
     if (await seedDemoCases(this.dataSource, this.cases, this.workflow)) this.logger.log('demo cases loaded');
     if (await seedDemoReferrals(this.dataSource, this.cases, this.workflow, this.referrals)) this.logger.log('demo referral targets and a referred case loaded');
+    if (await seedDemoMediation(this.dataSource, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
   }
 }

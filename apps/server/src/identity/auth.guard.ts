@@ -25,7 +25,10 @@ export class AuthGuard implements CanActivate {
     private readonly cache: CallerCache,
   ) {}
 
-  private async load(userId: number): Promise<KnownCaller | null> {
+  /** The user a token names (cached for a few seconds), or null when unknown; the socket gateway uses it too. */
+  async known(userId: number): Promise<KnownCaller | null> {
+    const cached = this.cache.get(userId);
+    if (cached) return cached;
     const user = await this.users.findOne({ where: { id: userId } });
     if (!user) return null;
     const orgUnit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
@@ -48,7 +51,7 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new DomainException(ErrorCode.Unauthenticated);
     const claims = await this.tokens.verifyAccess(header.slice(7).trim());
-    const known = this.cache.get(claims.sub) ?? (await this.load(claims.sub));
+    const known = await this.known(claims.sub);
     if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
     req.caller = { ...known.base, ip: req.ip ?? null, requestId: req.id ? String(req.id) : null };
     if (options.permission && !req.caller.permissions.has(options.permission)) {

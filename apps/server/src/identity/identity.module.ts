@@ -33,7 +33,7 @@ import { UserEntity } from './user.entity';
     }),
   ],
   controllers: [IdentityController],
-  providers: [TokenService, IdentityService, StaffInvitationService, CallerCache, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService, TokenService, CallerCache],
+  providers: [TokenService, IdentityService, StaffInvitationService, CallerCache, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  exports: [IdentityService, TokenService, CallerCache, AuthGuard],
 })
 export class IdentityModule {}

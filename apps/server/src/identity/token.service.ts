@@ -11,6 +11,8 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 export interface AccessClaims {
   sub: number;
   typ: 'access';
+  /** Expiry (seconds since the epoch), set when signed. */
+  exp?: number;
 }
 
 export interface IssuedTokens {

@@ -47,7 +47,7 @@ export class UploadsService {
     await this.storage.put(storageKey, image.buffer, image.contentType);
     try {
       await this.uploads.insert({
-        id, ownerId, caseId: null, storageKey, contentType: image.contentType, bytes: image.buffer.length, createdAt: now,
+        id, ownerId, caseId: null, roomId: null, storageKey, contentType: image.contentType, bytes: image.buffer.length, createdAt: now,
       });
     } catch (error) {
       await this.storage.delete(storageKey).catch(() => undefined);
@@ -86,11 +86,18 @@ export class UploadsService {
     if (!ids.every((id) => UUID_PATTERN.test(id))) throw new DomainException(ErrorCode.UploadNotFound);
 
     const repo = manager.getRepository(UploadEntity);
-    const claimed = await repo.update({ id: In(ids), ownerId, caseId: IsNull() }, { caseId });
+    const claimed = await repo.update({ id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull() }, { caseId });
     if (claimed.affected !== ids.length) throw new DomainException(ErrorCode.UploadNotFound);
     const rows = await repo.find({ where: { id: In(ids) } });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => toCasePhoto(byId.get(id)!));
+  }
+
+  /** Attaches one of the owner's unused uploads to a room's image message, in the caller's transaction. */
+  async claimForRoom(manager: EntityManager, ownerId: number, id: string, roomId: number): Promise<void> {
+    if (!UUID_PATTERN.test(id)) throw new DomainException(ErrorCode.UploadNotFound);
+    const claimed = await manager.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull() }, { roomId });
+    if (!claimed.affected) throw new DomainException(ErrorCode.UploadNotFound);
   }
 
   /** The photos of a case, oldest first. */
@@ -105,14 +112,14 @@ export class UploadsService {
    */
   async purgeUnclaimed(before: Date, batch = 500): Promise<number> {
     const stale = await this.uploads.find({
-      where: { caseId: IsNull(), createdAt: LessThan(before) },
+      where: { caseId: IsNull(), roomId: IsNull(), createdAt: LessThan(before) },
       order: { createdAt: 'ASC' },
       take: batch,
     });
     let removed = 0;
     for (const upload of stale) {
       // Claimed meanwhile? Then the row stays and so does the file.
-      const deleted = await this.uploads.delete({ id: upload.id, caseId: IsNull() });
+      const deleted = await this.uploads.delete({ id: upload.id, caseId: IsNull(), roomId: IsNull() });
       if (!deleted.affected) continue;
       await this.storage.delete(upload.storageKey);
       removed += 1;

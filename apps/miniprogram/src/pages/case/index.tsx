@@ -16,6 +16,7 @@ import { api, errorMessage } from '../../api'
 import AuthImage from '../../components/AuthImage'
 import CaseReferrals from '../../components/CaseReferrals'
 import GovernanceClassCard from '../../components/GovernanceClass'
+import CaseMediation from '../../components/CaseMediation'
 import Chips from '../../components/Chips'
 import PhotoPicker, { uploadedIds, type PhotoItem } from '../../components/PhotoPicker'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
@@ -712,6 +713,7 @@ function CaseView({ c, user, onUpdated }: { c: CaseDetail; user: UserView | null
       <Header c={c} staff={staff} />
       <Actions c={c} onUpdated={onUpdated} reporter={reporter} />
       <CaseReferrals c={c} staff={staff} />
+      <CaseMediation c={c} user={user} reporter={reporter} />
       {reporter && c.status === CaseStatus.Closed && c.rating === null && <RateCard c={c} onUpdated={onUpdated} />}
       <Details c={c} staff={staff} />
       <Photos c={c} />

@@ -5,6 +5,7 @@ import { MembershipStatus, Permission, type CaseSummary, type MembershipView, ty
 
 import { api } from '../../api'
 import PagedList from '../../components/PagedList'
+import RoomList from '../../components/RoomList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
@@ -139,6 +140,7 @@ export default function MinePage() {
         )}
       </AsyncContent>
       {user && <MessagesEntry />}
+      {userCan(user, Permission.CaseReport) && <RoomList id='mine-rooms' title='我的调解室' hideWhenEmpty />}
       {userCan(user, Permission.CaseReport) && <MyCases />}
       {/* Always reachable, even when loading the profile failed. */}
       <View className='card'>

@@ -4,6 +4,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Permission, ReferralStatus, type WorkbenchCommunity } from '@jws/contracts'
 
 import { api } from '../../api'
+import RoomList from '../../components/RoomList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
@@ -143,6 +144,7 @@ export default function WorkbenchPage() {
                   {user.orgUnitName ? ` · ${user.orgUnitName}` : ''}
                 </Text>
               </View>
+              {userCan(user, Permission.MediationMediate) && <RoomList id='workbench-rooms' title='我的调解' />}
               {userCan(user, Permission.CaseRead) && <QueueEntry counts={queue} />}
               {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={toSign} />}
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
@@ -155,7 +157,8 @@ export default function WorkbenchPage() {
                   </Button>
                 </View>
               )}
-              {(communities.length > 0 || !userCan(user, Permission.ReferralHandle)) && <CommunityList communities={communities} />}
+              {userCan(user, Permission.MediationManage) && <RoomList id='workbench-rooms' title='我的调解' hideWhenEmpty />}
+              {(communities.length > 0 || !(userCan(user, Permission.ReferralHandle) || userCan(user, Permission.MediationMediate))) && <CommunityList communities={communities} />}
             </>
           ) : (
             <EmptyBlock id='workbench-denied' title='工作台仅对民警和工作人员开放' />

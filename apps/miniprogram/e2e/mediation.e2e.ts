@@ -1,0 +1,134 @@
+/**
+ * 网上调解室 end to end: resident1 reported a dispute and officer1 opened a room for it (set up
+ * over the API, as the case page's 开启调解 does), with informant1 as the respondent and mediator1
+ * mediating. In two browsers the resident and the mediator chat live over the socket; the
+ * mediator drafts the agreement, the respondent has confirmed it on their phone (API), the
+ * resident confirms in the page, and both pages show 已达成协议.
+ */
+import type { Page } from 'playwright-core';
+import { expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { useBrowser } from './support/browser';
+import { baseUrl } from './support/paths';
+
+const browser = useBrowser();
+const ROOM = '/packageMediation/room/index';
+const suffix = Date.now().toString(36);
+
+async function apiAs<T>(username: string, method: string, path: string, body?: unknown): Promise<T> {
+  const login = await fetch(`${baseUrl()}/api/auth/dev-login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'idempotency-key': `e2e-${suffix}-${Math.random().toString(36).slice(2)}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${path} as ${username}: HTTP ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+async function openRoomForNewDispute(title: string): Promise<number> {
+  const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+    kind: 'dispute', subcategory: 'neighbour', title, description: '楼上空调外机滴水到我家窗台，沟通未果',
+    otherParty: '楼上住户', contactPreference: 'in_app', anonymity: 'none',
+  });
+  const [mediator] = await apiAs<{ id: number }[]>('officer1', 'GET', `/api/mediation/mediators?caseId=${kase.id}`);
+  const me = await apiAs<{ id: number }>('informant1', 'GET', '/api/me');
+  const room = await apiAs<{ id: number }>('officer1', 'POST', '/api/mediation/rooms', { caseId: kase.id, respondentUserId: me.id, mediatorUserId: mediator.id });
+  return room.id;
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  await visible(page, '#room-input input').fill(text);
+  await visible(page, '#room-send').click();
+  await expectVisibleText(page, '#room-messages', text);
+}
+
+describe('网上调解室 (h5, two browsers)', () => {
+  it('a resident and the mediator chat live; the mediator drafts the agreement; after the resident confirms both see 已达成协议', async () => {
+    const title = `空调滴水纠纷 ${suffix}`;
+    const roomId = await openRoomForNewDispute(title);
+
+    const resident = await browser.open('resident');
+    await signInWithDemoSwitcher(resident.page, 'resident1');
+    await visible(resident.page, '#tab-mine').click();
+    await expectPath(resident.page, ROUTES.mine);
+    await visible(resident.page, `#mine-rooms #room-item-${roomId}`).click();
+    await expectPath(resident.page, ROOM);
+    await expectVisibleText(resident.page, '#room-title', title);
+    await expectVisibleText(resident.page, '#room-connection', '已连接');
+
+    const mediator = await browser.open('mediator');
+    await signInWithDemoSwitcher(mediator.page, 'mediator1');
+    await visible(mediator.page, '#tab-workbench').click();
+    await expectPath(mediator.page, ROUTES.workbench);
+    await visible(mediator.page, `#workbench-rooms #room-item-${roomId}`).click();
+    await expectVisibleText(mediator.page, '#room-connection', '已连接');
+
+    await say(resident.page, '楼上的空调水天天滴到我家窗台上');
+    await expectVisibleText(mediator.page, '#room-messages', '楼上的空调水天天滴到我家窗台上');
+    await say(mediator.page, '张阿姨您好，我们一起商量个解决办法');
+    await expectVisibleText(resident.page, '#room-messages', '张阿姨您好，我们一起商量个解决办法');
+
+    await visible(mediator.page, '#agreement-draft-open').click();
+    await visible(mediator.page, '#agreement-facts textarea').fill('楼上空调外机冷凝水滴落到申请人窗台');
+    await visible(mediator.page, '#agreement-terms textarea').fill('被申请人一周内加装冷凝水导管，不再滴水');
+    await visible(mediator.page, '#agreement-submit').click();
+    await expectVisibleText(mediator.page, '#agreement-terms-text', '被申请人一周内加装冷凝水导管');
+    // The resident's page learns of the draft from the room's system message, without reloading.
+    await expectVisibleText(resident.page, '#agreement-terms-text', '被申请人一周内加装冷凝水导管');
+    await expectVisibleText(resident.page, '#agreement-status', '待各方确认');
+
+    const room = await apiAs<{ agreement: { id: number } }>('informant1', 'GET', `/api/mediation/rooms/${roomId}`);
+    await apiAs('informant1', 'POST', `/api/mediation/rooms/${roomId}/agreement/confirm`, { agreementId: room.agreement.id });
+
+    await visible(resident.page, '#agreement-confirm').click();
+    for (const person of [resident, mediator]) {
+      await expectVisibleText(person.page, '#agreement-status', '已达成协议');
+      await expectVisibleText(person.page, '#room-status', '已达成协议');
+      await visible(person.page, '#room-readonly').waitFor();
+    }
+    const kase = await apiAs<{ status: string }>('resident1', 'GET', `/api/cases/${(await apiAs<{ caseId: number }>('resident1', 'GET', `/api/mediation/rooms/${roomId}`)).caseId}`);
+    expect(kase.status).toBe('resolved');
+  });
+
+  it('an officer opens a room from a dispute case page with 开启调解', async () => {
+    const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+      kind: 'dispute', subcategory: 'neighbour', title: `楼道堆物纠纷 ${suffix}`, description: '邻居在楼道堆放杂物',
+      otherParty: '对门住户', contactPreference: 'in_app', anonymity: 'none',
+    });
+    const officer = await browser.open('officer');
+    await signInWithDemoSwitcher(officer.page, 'officer1');
+    await openPath(officer.page, `${ROUTES.case}?id=${kase.id}`);
+    await visible(officer.page, '#case-mediate').click();
+    await visible(officer.page, '#case-mediate-form').waitFor();
+    await visible(officer.page, '#case-mediate-submit').click();
+    await expectPath(officer.page, ROOM);
+    await expectVisibleText(officer.page, '#room-status', '调解中');
+    await expectVisibleText(officer.page, '#room-members', '被申请人 对门住户（待加入）');
+    await expectVisibleText(officer.page, '#room-messages', '调解室已开启');
+  });
+
+  it('an officer transfers a room to the station’s 警民联调室 and records the outcome; the case timeline shows both', async () => {
+    const roomId = await openRoomForNewDispute(`停车位纠纷 ${suffix}`);
+    const officer = await browser.open('officer');
+    await signInWithDemoSwitcher(officer.page, 'officer1');
+    await openPath(officer.page, `${ROOM}?id=${roomId}`);
+    await visible(officer.page, '#room-transfer-open').click();
+    const slot = visible(officer.page, '[id^="slot-"]').first();
+    await slot.waitFor();
+    await slot.click();
+    await expectVisibleText(officer.page, '#room-status', '已转线下调解');
+    await expectVisibleText(officer.page, '#room-booking', '天桥派出所警民联调室');
+    await visible(officer.page, '#room-readonly').waitFor();
+    await visible(officer.page, '#room-outcome-note textarea').fill('双方到联调室当面协商，达成一致');
+    await visible(officer.page, '#room-outcome-settled').click();
+    await visible(officer.page, '#room-outcome').waitFor({ state: 'detached' });
+    const room = await apiAs<{ caseId: number }>('officer1', 'GET', `/api/mediation/rooms/${roomId}`);
+    await openPath(officer.page, `${ROUTES.case}?id=${room.caseId}`);
+    await expectVisibleText(officer.page, '#case-status', '已办结待确认');
+    await expectVisibleText(officer.page, '#case-timeline', '已转线下调解');
+    await expectVisibleText(officer.page, '#case-timeline', '线下调解达成协议');
+  });
+});

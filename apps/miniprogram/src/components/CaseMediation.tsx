@@ -1,0 +1,90 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { CaseKind, CaseStatus, Permission, ROOM_STATUS_LABELS, type CaseDetail, type MediatorView, type UserView } from '@jws/contracts'
+
+import { api, errorMessage } from '../api'
+import { useAsync } from '../hooks/useAsync'
+import { roomUrl } from '../lib/routes'
+import { userCan } from '../session/store'
+import Chips from './Chips'
+
+const MEDIATABLE: readonly CaseStatus[] = [CaseStatus.Submitted, CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Transferred, CaseStatus.Reopened]
+
+/**
+ * 调解 on a dispute's case page: the rooms of the case, 开启调解 for officers (mediator from the
+ * station's roster, the respondent as the reporter named them), 申请调解 for the reporter.
+ */
+export default function CaseMediation({ c, user, reporter }: { c: CaseDetail; user: UserView | null; reporter: boolean }) {
+  const rooms = useAsync(() => api.roomsOfCase(c.id), [c.id, c.status])
+  const [form, setForm] = useState<{ mediators: MediatorView[]; mediatorId: number | null; respondent: string } | null>(null)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  if (c.kind !== CaseKind.Dispute) return null
+  const canOpen = userCan(user, Permission.MediationManage) && MEDIATABLE.includes(c.status) && !(rooms.data ?? []).some((r) => r.status === 'open')
+
+  async function startForm() {
+    setError('')
+    try {
+      const mediators = await api.mediators(c.id)
+      setForm({ mediators, mediatorId: mediators[0]?.id ?? null, respondent: c.otherParty && !c.otherParty.startsWith('（') ? c.otherParty.slice(0, 20) : '' })
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  async function open() {
+    if (!form?.mediatorId) return setError('请选择调解员')
+    if (!form.respondent.trim()) return setError('请填写被申请人')
+    setBusy(true)
+    setError('')
+    try {
+      const room = await api.openRoom({ caseId: c.id, mediatorUserId: form.mediatorId, respondentName: form.respondent.trim() })
+      void Taro.navigateTo({ url: roomUrl(room.id) })
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function ask() {
+    try {
+      await api.requestMediation(c.id)
+      void Taro.showToast({ title: '已告知民警', icon: 'success' })
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  return (
+    <View className='card' id='case-mediation'>
+      <Text className='card__title'>调解</Text>
+      {(rooms.data ?? []).map((r) => (
+        <View key={r.id} className='row list-item' id={`case-room-${r.id}`} ariaRole='button' onClick={() => void Taro.navigateTo({ url: roomUrl(r.id) })}>
+          <Text className='list-item__title'>网上调解室</Text>
+          <Text className='muted'>{ROOM_STATUS_LABELS[r.status]} ›</Text>
+        </View>
+      ))}
+      {canOpen && !form && (
+        <Button block className='block-button' id='case-mediate' type='primary' onClick={() => void startForm()}>开启调解</Button>
+      )}
+      {form && (
+        <View id='case-mediate-form'>
+          <Text className='muted'>调解员</Text>
+          <Chips options={form.mediators.map((m) => ({ value: m.id, label: m.nickname, id: `case-mediator-${m.id}` }))} value={form.mediatorId} onChange={(id) => setForm({ ...form, mediatorId: id })} />
+          <Text className='muted'>被申请人（将通过邀请加入）</Text>
+          <View id='case-mediate-respondent'>
+            <Input value={form.respondent} maxLength={20} placeholder='如：楼上602住户' onChange={(v) => setForm({ ...form, respondent: v })} />
+          </View>
+          <Button block className='block-button' id='case-mediate-submit' type='primary' loading={busy} disabled={busy} onClick={() => void open()}>开启网上调解室</Button>
+        </View>
+      )}
+      {reporter && c.status !== CaseStatus.InMediation && MEDIATABLE.includes(c.status) && !(rooms.data ?? []).length && (
+        <Button block className='block-button' id='case-mediation-request' fill='outline' type='primary' onClick={() => void ask()}>申请调解</Button>
+      )}
+      {error && <Text className='room__error' id='case-mediation-error'>{error}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,119 @@
+import {
+  AgreementView, MediatorView, MessageKind, MessagePage, MessageView, OfflineBookingView, OfflineSlotView, RoomDetail,
+  RoomInvitationView, RoomMemberRole, RoomMemberView, RoomStatus, RoomSummary, SystemEvent,
+} from '@jws/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { LoginResponseDto } from '../../identity/dto/auth.dto';
+
+/** Response shapes of the mediation API, for the OpenAPI document (the types live in contracts). */
+
+export class MediatorViewDto implements MediatorView {
+  @ApiProperty() id: number;
+  @ApiProperty() nickname: string;
+}
+
+export class RoomSummaryDto implements RoomSummary {
+  @ApiProperty() id: number;
+  @ApiProperty() caseId: number;
+  @ApiProperty() caseNumber: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: RoomStatus }) status: RoomStatus;
+  @ApiProperty({ nullable: true, type: Number }) parentRoomId: number | null;
+  @ApiProperty() lastSeq: number;
+  @ApiProperty({ enum: RoomMemberRole, nullable: true }) myRole: RoomMemberRole | null;
+  @ApiProperty() createdAt: string;
+}
+
+class RoomMemberViewDto implements RoomMemberView {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: RoomMemberRole }) role: RoomMemberRole;
+  @ApiProperty() displayName: string;
+  @ApiProperty() joined: boolean;
+  @ApiProperty() isMe: boolean;
+}
+
+class ConfirmationDto {
+  @ApiProperty() memberId: number;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ nullable: true, type: String }) confirmedAt: string | null;
+}
+
+class AgreementViewDto implements AgreementView {
+  @ApiProperty() id: number;
+  @ApiProperty() roomId: number;
+  @ApiProperty() version: number;
+  @ApiProperty() parties: string;
+  @ApiProperty() facts: string;
+  @ApiProperty() terms: string;
+  @ApiProperty() performanceDueAt: string;
+  @ApiProperty({ type: [ConfirmationDto] }) confirmations: ConfirmationDto[];
+  @ApiProperty() confirmed: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() canConfirm: boolean;
+}
+
+class OfflineBookingViewDto implements OfflineBookingView {
+  @ApiProperty() slotId: number;
+  @ApiProperty() offlineRoomName: string;
+  @ApiProperty() address: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ enum: ['settled', 'unsettled'], nullable: true }) outcome: 'settled' | 'unsettled' | null;
+  @ApiProperty({ nullable: true, type: String }) outcomeNote: string | null;
+}
+
+class CaucusRefDto {
+  @ApiProperty() roomId: number;
+  @ApiProperty() withMemberId: number;
+  @ApiProperty() withName: string;
+}
+
+export class RoomDetailDto extends RoomSummaryDto implements RoomDetail {
+  @ApiProperty({ type: [RoomMemberViewDto] }) members: RoomMemberViewDto[];
+  @ApiProperty({ type: [CaucusRefDto] }) caucuses: CaucusRefDto[];
+  @ApiProperty({ type: AgreementViewDto, nullable: true }) agreement: AgreementViewDto | null;
+  @ApiProperty({ type: OfflineBookingViewDto, nullable: true }) booking: OfflineBookingViewDto | null;
+  @ApiProperty() readOnly: boolean;
+  @ApiProperty() canMediate: boolean;
+  @ApiProperty() canManage: boolean;
+}
+
+export class MessageViewDto implements MessageView {
+  @ApiProperty() roomId: number;
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: MessageKind }) kind: MessageKind;
+  @ApiProperty({ nullable: true, type: Number }) senderMemberId: number | null;
+  @ApiProperty() senderName: string;
+  @ApiProperty({ nullable: true, type: String }) text: string | null;
+  @ApiProperty({ nullable: true, type: String }) imageUrl: string | null;
+  @ApiProperty({ enum: SystemEvent, nullable: true }) event: SystemEvent | null;
+  @ApiProperty({ nullable: true, type: Number }) refSeq: number | null;
+  @ApiProperty({ nullable: true, type: String }) clientMsgId: string | null;
+  @ApiProperty() recalled: boolean;
+  @ApiProperty() createdAt: string;
+}
+
+export class MessagePageDto implements MessagePage {
+  @ApiProperty({ type: [MessageViewDto] }) items: MessageViewDto[];
+  @ApiProperty({ nullable: true, type: Number }) nextBeforeSeq: number | null;
+}
+
+export class RoomInvitationViewDto implements RoomInvitationView {
+  @ApiProperty() token: string;
+  @ApiProperty() memberId: number;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty() page: string;
+}
+
+export class RoomLoginResponseDto extends LoginResponseDto {
+  @ApiProperty() roomId: number;
+}
+
+export class OfflineSlotViewDto implements OfflineSlotView {
+  @ApiProperty() id: number;
+  @ApiProperty() offlineRoomId: number;
+  @ApiProperty() offlineRoomName: string;
+  @ApiProperty() address: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+}

@@ -1,0 +1,84 @@
+import {
+  AcceptRoomInvitationRequest, AGREEMENT_TEXT_MAX, CloseRoomRequest, ConfirmAgreementRequest, CreateSlotRequest,
+  DraftAgreementRequest, JoinRoomInvitationRequest, MESSAGE_PAGE_MAX, MESSAGE_TEXT_MAX, MessageKind, OfflineOutcomeRequest,
+  OpenRoomRequest, RoomStatus, SendMessageRequest, TransferOfflineRequest,
+} from '@jws/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { OptionalText, RequiredId, RequiredText } from '../../common/validation';
+
+export class OpenRoomDto implements OpenRoomRequest {
+  @RequiredId() caseId: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) respondentUserId?: number;
+  @OptionalText(20, '楼上602住户') respondentName?: string;
+  @RequiredId() mediatorUserId: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) cadreUserId?: number;
+}
+
+export class SendMessageDto implements SendMessageRequest {
+  @RequiredText(64, '3f1c2a7e-msg-0001') clientMsgId: string;
+  @ApiProperty({ enum: [MessageKind.Text, MessageKind.Image] }) @IsIn([MessageKind.Text, MessageKind.Image]) kind: MessageKind.Text | MessageKind.Image;
+  // The length cap is the service's (MESSAGE_TOO_LONG, counted in characters); this only bounds the body.
+  @ApiPropertyOptional({ maxLength: MESSAGE_TEXT_MAX }) @IsOptional() @IsString() text?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID('4') uploadId?: string;
+}
+
+export class HistoryQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) beforeSeq?: number;
+  @ApiPropertyOptional({ default: 50, maximum: MESSAGE_PAGE_MAX }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MESSAGE_PAGE_MAX) limit?: number;
+}
+
+export class CaseIdQueryDto {
+  @RequiredId() caseId: number;
+}
+
+export class CaucusDto {
+  @RequiredId() memberId: number;
+}
+
+export class InviteDto {
+  @RequiredId() memberId: number;
+}
+
+export class AcceptRoomInvitationDto implements AcceptRoomInvitationRequest {
+  @RequiredText(64) token: string;
+  @RequiredText(128, 'demo:new-respondent') code: string;
+}
+
+export class JoinRoomInvitationDto implements JoinRoomInvitationRequest {
+  @RequiredText(64) token: string;
+}
+
+export class DraftAgreementDto implements DraftAgreementRequest {
+  @RequiredText(AGREEMENT_TEXT_MAX, '申请人：张阿姨；被申请人：602住户') parties: string;
+  @RequiredText(AGREEMENT_TEXT_MAX, '602住户晚间装修噪音影响楼下休息') facts: string;
+  @RequiredText(AGREEMENT_TEXT_MAX, '602住户每天20点后不再施工') terms: string;
+  @ApiProperty({ example: '2026-12-31T00:00:00+08:00' }) @IsISO8601() performanceDueAt: string;
+}
+
+export class ConfirmAgreementDto implements ConfirmAgreementRequest {
+  @RequiredId() agreementId: number;
+}
+
+export class TransferOfflineDto implements TransferOfflineRequest {
+  @RequiredId() slotId: number;
+  @OptionalText(200) note?: string;
+}
+
+export class OfflineOutcomeDto implements OfflineOutcomeRequest {
+  @ApiProperty() @IsBoolean() settled: boolean;
+  @RequiredText(500, '双方当面达成一致') note: string;
+}
+
+export class CloseRoomDto implements CloseRoomRequest {
+  @ApiProperty({ enum: [RoomStatus.ClosedUnsettled, RoomStatus.Withdrawn] })
+  @IsIn([RoomStatus.ClosedUnsettled, RoomStatus.Withdrawn])
+  outcome: RoomStatus.ClosedUnsettled | RoomStatus.Withdrawn;
+  @OptionalText(200) note?: string;
+}
+
+export class CreateSlotDto implements CreateSlotRequest {
+  @ApiProperty() @IsISO8601() startsAt: string;
+  @ApiProperty() @IsISO8601() endsAt: string;
+}

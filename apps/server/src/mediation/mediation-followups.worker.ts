@@ -1,0 +1,66 @@
+import { Role, TimelineEventType } from '@jws/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { IntervalWorker } from '../common/interval-worker';
+import { workClaimed } from '../common/lease';
+import { CaseEventEntity } from '../cases/case-event.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { leadersOf } from '../cases/case-people';
+import { NotificationsService } from '../notifications/notifications.service';
+import { MediationFollowupEntity } from './mediation.entities';
+
+const LEASE_MS = 60_000;
+const BATCH = 50;
+
+/**
+ * 履行回访: at an agreement's performance deadline the officer is reminded to check it was carried
+ * out. Follow-ups are rows claimed with a lease (as the case deadlines are), so several
+ * instances remind once.
+ */
+@Injectable()
+export class MediationFollowupsWorker extends IntervalWorker {
+  protected readonly logger = new Logger(MediationFollowupsWorker.name);
+  readonly owner = randomUUID();
+
+  constructor(
+    private readonly notifications: NotificationsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  protected intervalMs(): number {
+    return this.config.workerIntervalMs;
+  }
+
+  tick(now = new Date()): Promise<number> {
+    return workClaimed(
+      this.dataSource.getRepository(MediationFollowupEntity),
+      { where: { doneAt: IsNull(), nextCheckAt: LessThanOrEqual(now) }, sql: 'done_at IS NULL AND next_check_at <= :now', order: { nextCheckAt: 'ASC' }, batch: BATCH },
+      { owner: this.owner, until: new Date(now.getTime() + LEASE_MS) },
+      now,
+      (id) => this.remind(id, now),
+    );
+  }
+
+  private remind(id: number, now: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const followup = await m.getRepository(MediationFollowupEntity).findOneOrFail({ where: { id } });
+      if (followup.leaseOwner !== this.owner || followup.doneAt) return false;
+      const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: followup.caseId } });
+      const recipients = entity.officerId ? [entity.officerId] : await leadersOf(m, entity.orgPath, [Role.StationLeader]);
+      const note = '调解协议履行期限已到，请回访核实履行情况';
+      await m.getRepository(CaseEventEntity).insert({
+        caseId: entity.id, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
+        isPublic: false, note, at: now,
+      });
+      await this.notifications.notify(m, recipients, { title: '调解协议履行回访', body: `${entity.number}“${entity.title}”：${note}`, caseId: entity.id }, `mediation-followup:${followup.id}`);
+      await m.getRepository(MediationFollowupEntity).update({ id, leaseOwner: this.owner }, { doneAt: now, nextCheckAt: null, leaseOwner: null, leaseUntil: null });
+      return true;
+    });
+  }
+}

@@ -1,0 +1,302 @@
+import {
+  ClientFrame, ErrorCode, ERROR_MESSAGES, MESSAGE_PAGE_MAX, MessageKind, MessageView, ServerFrame, WS_CLOSE, WS_PATH,
+} from '@jws/contracts';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuthGuard } from '../identity/auth.guard';
+import { callerFor } from '../identity/caller';
+import { TokenService } from '../identity/token.service';
+import { RoomAccess, RoomContext } from './room-access';
+import { RoomChatService } from './room-chat.service';
+import { RoomHub, RoomListener } from './room-hub';
+import { RoomMessagesService } from './room-messages.service';
+
+/** Seconds a socket has to authenticate with a first `auth` frame when it had no `?token=`. */
+const AUTH_WINDOW_MS = 10_000;
+/** Refused joins a socket may make (each is audited) before it is closed as probing. */
+const MAX_REFUSED_JOINS = 20;
+/** Largest frame a client may send (a text message is at most 500 characters). */
+const MAX_FRAME_BYTES = 16 * 1024;
+
+/**
+ * One room on one socket: delivers the room's messages in sequence order with no gap and no
+ * duplicate. A message past the next expected number means some were published elsewhere first
+ * (another instance) or missed: they are read from the database, where they already are.
+ */
+/** A live message's frame, serialised once however many sockets of the room it goes to. */
+const liveFrames = new WeakMap<MessageView, string>();
+export function liveFrame(message: MessageView): string {
+  let raw = liveFrames.get(message);
+  if (raw === undefined) liveFrames.set(message, (raw = JSON.stringify({ type: 'message', roomId: message.roomId, message } satisfies ServerFrame)));
+  return raw;
+}
+
+export class RoomSubscription implements RoomListener {
+  private queue: MessageView[] = [];
+  private busy = false;
+
+  constructor(
+    readonly ctx: RoomContext,
+    private last: number,
+    private readonly send: (frame: ServerFrame | string) => void,
+    private readonly load: (roomId: number, afterSeq: number) => Promise<MessageView[]>,
+  ) {}
+
+  get roomId(): number {
+    return this.ctx.room.id;
+  }
+
+  /** Sends everything after the client's last sequence number, then the live messages. */
+  async start(): Promise<void> {
+    this.busy = true;
+    try {
+      await this.fill(Number.MAX_SAFE_INTEGER);
+    } finally {
+      this.busy = false;
+    }
+    await this.drain();
+  }
+
+  offer(message: MessageView): void {
+    if (message.seq <= this.last) return;
+    this.queue.push(message);
+    if (!this.busy) void this.drain().catch(() => undefined);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.queue.length) {
+        const message = this.queue.shift() as MessageView;
+        if (message.seq <= this.last) continue;
+        if (message.seq > this.last + 1) await this.fill(message.seq - 1);
+        if (message.seq !== this.last + 1) continue;
+        this.send(liveFrame(message));
+        this.last = message.seq;
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Reads and sends stored messages after `last`, up to `upTo`, in batches. */
+  private async fill(upTo: number): Promise<void> {
+    for (;;) {
+      const batch = (await this.load(this.roomId, this.last)).filter((m) => m.seq <= upTo);
+      if (!batch.length) return;
+      this.send({ type: 'messages', roomId: this.roomId, messages: batch });
+      this.last = batch[batch.length - 1].seq;
+      if (batch.length < MESSAGE_PAGE_MAX || this.last >= upTo) return;
+    }
+  }
+}
+
+interface Connection {
+  ws: WebSocket;
+  caller: Caller | null;
+  /** When the access token the socket authenticated with expires (ms); the socket goes with it. */
+  expiresAt: number;
+  alive: boolean;
+  refusedJoins: number;
+  rooms: Map<number, RoomSubscription>;
+}
+
+const errorFrame = (code: ErrorCode, extra: { roomId?: number; clientMsgId?: string } = {}, message = ERROR_MESSAGES[code]): ServerFrame =>
+  ({ type: 'error', code, message, ...extra });
+
+/**
+ * The WebSocket endpoint `/ws` on the service's own HTTP port (plain `ws`, protocol in
+ * docs/realtime.md): token auth, rooms multiplexed on one socket, resume by last sequence,
+ * heartbeats, error frames for refused sends.
+ */
+@Injectable()
+export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RealtimeGateway.name);
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly connections = new Set<Connection>();
+  private heartbeat: NodeJS.Timeout | null = null;
+  private server: Server | null = null;
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== WS_PATH) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+  };
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly tokens: TokenService,
+    private readonly guard: AuthGuard,
+    private readonly access: RoomAccess,
+    private readonly chat: RoomChatService,
+    private readonly messages: RoomMessagesService,
+    private readonly hub: RoomHub,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.server.on('upgrade', this.onUpgrade);
+    this.heartbeat = setInterval(() => this.beat(), this.config.wsHeartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** Before the HTTP server closes, which would otherwise wait for every open socket. */
+  beforeApplicationShutdown(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.server?.off('upgrade', this.onUpgrade);
+    for (const c of this.connections) c.ws.terminate();
+    this.wss.close();
+  }
+
+  /** Number of open sockets on this instance (bench, health). */
+  get size(): number {
+    return this.connections.size;
+  }
+
+  private beat(): void {
+    const now = Date.now();
+    for (const c of this.connections) {
+      if (c.caller && c.expiresAt <= now) {
+        // The client refreshes its token over HTTP and reconnects, resuming where it was.
+        c.ws.send(JSON.stringify(errorFrame(ErrorCode.TokenExpired)));
+        c.ws.close(WS_CLOSE.Unauthenticated, 'token expired');
+        continue;
+      }
+      if (!c.alive) {
+        c.ws.close(WS_CLOSE.Dead, 'heartbeat missed');
+        c.ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.ws.ping();
+    }
+  }
+
+  private accept(ws: WebSocket, req: IncomingMessage): void {
+    const conn: Connection = { ws, caller: null, expiresAt: Infinity, alive: true, refusedJoins: 0, rooms: new Map() };
+    this.connections.add(conn);
+    const send = (frame: ServerFrame | string) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    };
+    const authTimer = setTimeout(() => {
+      if (!conn.caller) ws.close(WS_CLOSE.Unauthenticated, 'unauthenticated');
+    }, AUTH_WINDOW_MS);
+    authTimer.unref();
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('close', () => {
+      clearTimeout(authTimer);
+      for (const sub of conn.rooms.values()) this.hub.unlisten(sub.roomId, sub);
+      conn.rooms.clear();
+      this.connections.delete(conn);
+    });
+    ws.on('error', () => ws.terminate());
+
+    // Frames are handled one after another, so a join's resume is sent before a later send's ack.
+    let chain: Promise<void> = Promise.resolve();
+    const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+    if (token) chain = chain.then(() => this.authenticate(conn, token, send));
+    ws.on('message', (data, isBinary) => {
+      conn.alive = true;
+      chain = chain.then(() => this.handle(conn, data.toString(), isBinary, send)).catch((err: unknown) => {
+        this.logger.error(`frame failed: ${err instanceof Error ? err.message : String(err)}`);
+        send(errorFrame(ErrorCode.Internal));
+      });
+    });
+  }
+
+  private async authenticate(conn: Connection, token: string, send: (f: ServerFrame | string) => void): Promise<void> {
+    try {
+      const claims = await this.tokens.verifyAccess(token);
+      const known = await this.guard.known(claims.sub);
+      if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
+      conn.caller = callerFor(known.user, known.orgPath);
+      conn.expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity;
+      send({ type: 'ready', userId: known.user.id, heartbeatMs: this.config.wsHeartbeatMs });
+    } catch (err) {
+      const code = err instanceof DomainException ? err.code : ErrorCode.TokenInvalid;
+      send(errorFrame(code));
+      conn.ws.close(WS_CLOSE.Unauthenticated, 'unauthenticated');
+    }
+  }
+
+  private async handle(conn: Connection, raw: string, isBinary: boolean, send: (f: ServerFrame | string) => void): Promise<void> {
+    let frame: ClientFrame;
+    try {
+      if (isBinary) throw new Error('binary');
+      frame = JSON.parse(raw) as ClientFrame;
+      if (typeof frame !== 'object' || frame === null || typeof frame.type !== 'string') throw new Error('shape');
+    } catch {
+      send(errorFrame(ErrorCode.ValidationFailed, {}, '无法识别的消息格式'));
+      return;
+    }
+    if (frame.type === 'ping') return send({ type: 'pong' });
+    if (frame.type === 'auth') {
+      if (!conn.caller && typeof frame.token === 'string') await this.authenticate(conn, frame.token, send);
+      return;
+    }
+    const caller = conn.caller;
+    if (!caller) {
+      send(errorFrame(ErrorCode.Unauthenticated));
+      conn.ws.close(WS_CLOSE.Unauthenticated, 'unauthenticated');
+      return;
+    }
+    const roomId = Number((frame as { roomId?: unknown }).roomId);
+    if (!Number.isSafeInteger(roomId) || roomId < 1) return send(errorFrame(ErrorCode.ValidationFailed, {}, '缺少调解室编号'));
+    try {
+      switch (frame.type) {
+        case 'join':
+          return await this.join(conn, caller, roomId, Math.max(0, Math.floor(Number(frame.lastSeq) || 0)), send);
+        case 'leave': {
+          const sub = conn.rooms.get(roomId);
+          if (sub) this.hub.unlisten(roomId, sub);
+          conn.rooms.delete(roomId);
+          return send({ type: 'left', roomId });
+        }
+        case 'send': {
+          const sub = conn.rooms.get(roomId);
+          if (!sub) return send(errorFrame(ErrorCode.NotInRoom, { roomId, clientMsgId: frame.clientMsgId }));
+          const kind = frame.kind === MessageKind.Image ? MessageKind.Image : MessageKind.Text;
+          const message = await this.chat.send(caller, roomId, { clientMsgId: String(frame.clientMsgId ?? ''), kind, text: typeof frame.text === 'string' ? frame.text : undefined, uploadId: typeof frame.uploadId === 'string' ? frame.uploadId : undefined }, sub.ctx);
+          send({ type: 'ack', roomId, clientMsgId: String(frame.clientMsgId), seq: message.seq });
+          return;
+        }
+        case 'recall': {
+          const sub = conn.rooms.get(roomId);
+          if (!sub) return send(errorFrame(ErrorCode.NotInRoom, { roomId }));
+          await this.chat.recall(caller, roomId, Number(frame.seq), sub.ctx);
+          return;
+        }
+        default:
+          return send(errorFrame(ErrorCode.ValidationFailed, { roomId }, '无法识别的消息类型'));
+      }
+    } catch (err) {
+      if (!(err instanceof DomainException)) throw err;
+      if (frame.type === 'join' && err.code === ErrorCode.NotFound && ++conn.refusedJoins > MAX_REFUSED_JOINS) {
+        conn.ws.close(WS_CLOSE.Protocol, 'too many refused joins');
+        return;
+      }
+      const clientMsgId = frame.type === 'send' ? String(frame.clientMsgId ?? '') : undefined;
+      send(errorFrame(err.code, { roomId, ...(clientMsgId ? { clientMsgId } : {}) }, err.message));
+    }
+  }
+
+  private async join(conn: Connection, caller: Caller, roomId: number, lastSeq: number, send: (f: ServerFrame | string) => void): Promise<void> {
+    const ctx = await this.access.require(caller, roomId);
+    if (!ctx.member) await this.access.recordTranscriptRead(caller, roomId, `socket join after ${lastSeq}`);
+    const previous = conn.rooms.get(roomId);
+    if (previous) this.hub.unlisten(roomId, previous);
+    const sub = new RoomSubscription(ctx, lastSeq, send, (id, after) => this.messages.after(id, after, MESSAGE_PAGE_MAX));
+    conn.rooms.set(roomId, sub);
+    // Listen first, then read: a message stored meanwhile is either read or queued, never lost.
+    this.hub.listen(roomId, sub);
+    send({ type: 'joined', roomId, lastSeq: ctx.room.lastSeq, status: ctx.room.status });
+    await sub.start();
+  }
+}

@@ -1,0 +1,60 @@
+import { ErrorCode, Permission, RoomMemberRole } from '@jws/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditAction, AuditService } from '../audit/audit.service';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { communityInScope } from '../org/scope';
+import { MediationMemberEntity, MediationRoomEntity } from './mediation.entities';
+
+/** A room as one caller may use it. */
+export interface RoomContext {
+  room: MediationRoomEntity;
+  /** The caller's membership; null for staff reading the transcript of a room in their jurisdiction. */
+  member: MediationMemberEntity | null;
+  /** Staff in scope who may transfer, close, invite and record outcomes (or the room's mediator). */
+  canManage: boolean;
+}
+
+/** Staff read transcripts of rooms they are not in only within their jurisdiction, and never a caucus. */
+export function staffInScope(caller: Caller, room: MediationRoomEntity): boolean {
+  return communityInScope(caller.scope, { path: room.orgPath, officerId: room.officerId });
+}
+
+export const isResidentCaller = (caller: Caller) => !caller.permissions.has(Permission.WorkbenchAccess);
+
+/**
+ * The one access check for a room id from a client (HTTP or socket): members, and staff in
+ * scope for the main room; anyone else gets 404 and an audit entry, as for cases.
+ */
+@Injectable()
+export class RoomAccess {
+  constructor(
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async require(caller: Caller, roomId: number, manager: EntityManager = this.dataSource.manager): Promise<RoomContext> {
+    const room = await manager.getRepository(MediationRoomEntity).findOne({ where: { id: roomId } });
+    const member = room
+      ? await manager.getRepository(MediationMemberEntity).findOne({ where: { roomId, userId: caller.user.id } })
+      : null;
+    const staff =
+      room !== null && room.parentId === null && staffInScope(caller, room) &&
+      (caller.permissions.has(Permission.MediationTranscriptRead) || caller.permissions.has(Permission.MediationManage));
+    if (!room || (!member && !staff)) {
+      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'mediation_room', targetId: roomId, outcome: 'denied' });
+      throw new DomainException(ErrorCode.NotFound);
+    }
+    const canManage =
+      (staff && caller.permissions.has(Permission.MediationManage)) || member?.role === RoomMemberRole.Mediator;
+    return { room, member, canManage };
+  }
+
+  /** Every read of a transcript by staff (police, mediators) is on record. */
+  async recordTranscriptRead(caller: Caller, roomId: number, detail: string): Promise<void> {
+    if (isResidentCaller(caller)) return;
+    await this.audit.recordFor(caller, { action: AuditAction.TranscriptRead, targetType: 'mediation_room', targetId: roomId, detail });
+  }
+}

@@ -1,0 +1,73 @@
+import { CaseAction, ErrorCode, nextStatus, ROOM_MEMBER_ROLE_LABELS, ROOM_PAGE, RoomMemberRole, RoomStatus, TimelineEventType } from '@jws/contracts';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseEventEntity } from '../cases/case-event.entity';
+import { Actor, CaseWorkflowService } from '../cases/case-workflow.service';
+import { CaseEntity } from '../cases/case.entity';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { NotificationsService } from '../notifications/notifications.service';
+import { MediationMemberEntity, MediationRoomEntity } from './mediation.entities';
+
+export const roomPage = (roomId: number) => `${ROOM_PAGE}?id=${roomId}`;
+export const displayNameOf = (role: RoomMemberRole, nickname: string) => {
+  const label = ROOM_MEMBER_ROLE_LABELS[role];
+  return (nickname.startsWith(label) ? nickname : `${label} ${nickname}`).slice(0, 64);
+};
+export const actorOf = (caller: Caller): Actor => ({ userId: caller.user.id, role: caller.user.role });
+export const isUniqueViolation = (err: unknown) =>
+  err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
+
+/** 2026-12-03 14:00 in China time (UTC+8, no daylight saving). */
+export function formatChinaTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * What every room change shares, inside the change's transaction: leaving `open` (with the
+ * caucus channels), telling the members, and writing on the case's timeline.
+ */
+@Injectable()
+export class RoomLifecycle {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly workflow: CaseWorkflowService,
+  ) {}
+
+  /**
+   * Moves the room's case on (resolved after an agreement, back to handling after a failed
+   * mediation) through the case state machine. If the officer already moved the case meanwhile
+   * (e.g. resolved it by hand), the outcome is still recorded on its timeline instead.
+   */
+  async moveCase(m: EntityManager, caseId: number, action: CaseAction, caller: Caller, note: string, now: Date): Promise<void> {
+    const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: caseId } });
+    if (nextStatus(entity.status, action)) await this.workflow.transition(m, entity, action, actorOf(caller), note, now);
+    else await this.caseEvent(m, caseId, caller, note, true);
+  }
+
+  /** A room leaves `open` (with its caucus channels): read-only from now on. */
+  async setStatus(m: EntityManager, room: MediationRoomEntity, status: RoomStatus, now: Date): Promise<void> {
+    const updated = await m.getRepository(MediationRoomEntity).update({ id: room.id, status: RoomStatus.Open }, { status, closedAt: now });
+    if (!updated.affected) throw new DomainException(ErrorCode.RoomReadOnly);
+    await m.getRepository(MediationRoomEntity).update({ parentId: room.id, status: RoomStatus.Open }, { status, closedAt: now });
+  }
+
+  /** In-app notice (and a subscribe message through the outbox) to the room's bound members. */
+  async notifyMembers(m: EntityManager, roomId: number, except: number[], title: string, body: string, caseId: number, dedupe: string): Promise<void> {
+    const members = await m.getRepository(MediationMemberEntity).find({ where: { roomId } });
+    const ids = members.map((mm) => mm.userId).filter((id): id is number => id !== null && !except.includes(id));
+    await this.notifications.notify(
+      m, ids,
+      { title, body, caseId, wechat: { page: roomPage(roomId), data: { thing1: title.slice(0, 20), phrase2: '调解', thing3: body.slice(0, 20) } } },
+      dedupe,
+    );
+  }
+
+  /** A note on the case's timeline (public: the reporter sees it too). */
+  caseEvent(m: EntityManager, caseId: number, caller: Caller, note: string, isPublic: boolean) {
+    return m.getRepository(CaseEventEntity).insert({
+      caseId, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: caller.user.id, actorRole: caller.user.role,
+      isPublic, note: note.slice(0, 1000), at: new Date(),
+    });
+  }
+}

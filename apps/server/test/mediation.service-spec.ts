@@ -1,0 +1,268 @@
+import { CaseStatus, ErrorCode, MessageKind, RoomMemberRole, RoomStatus } from '@jws/contracts';
+import sharp from 'sharp';
+import { MediationFollowupsWorker } from '../src/mediation/mediation-followups.worker';
+import { mediationFixtures } from './mediation-support';
+import { TestApp, startTestApp } from './test-app';
+
+const DAY = 86_400_000;
+
+describe('mediation rooms: opening, agreement, offline transfer, closing (MariaDB)', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const f = mediationFixtures(() => t, tokens);
+  const { as } = f;
+  const caseOf = async (caseId: number, username = 'officer1') => (await t.http.get(`/api/cases/${caseId}`).set(as(username)).expect(200)).body;
+  const say = (username: string, roomId: number, text: string, clientMsgId = `m-${Math.random().toString(36).slice(2, 12)}`) =>
+    t.http.post(`/api/mediation/rooms/${roomId}/messages`).set(as(username)).send({ clientMsgId, kind: MessageKind.Text, text });
+  const draft = (roomId: number, terms = '602住户每天20点后不再施工，并向申请人道歉') =>
+    t.http.post(`/api/mediation/rooms/${roomId}/agreement`).set(as('mediator1')).send({
+      parties: '申请人：张阿姨；被申请人：602住户', facts: '602住户晚间装修噪音影响楼下休息', terms,
+      performanceDueAt: new Date(Date.now() + 7 * DAY).toISOString(),
+    });
+  const confirm = (username: string, roomId: number, agreementId: number) =>
+    t.http.post(`/api/mediation/rooms/${roomId}/agreement/confirm`).set(as(username)).send({ agreementId });
+  const offlineSlot = async (hoursAhead: number) => {
+    const [offline] = await t.dataSource.query("SELECT id FROM mediation_offline_rooms WHERE name = '天桥派出所警民联调室'");
+    const startsAt = new Date(Date.now() + hoursAhead * 3600_000);
+    const res = await t.http.post(`/api/mediation/offline-rooms/${offline.id}/slots`).set(as('officer1'))
+      .send({ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString() }).expect(201);
+    return res.body.id as number;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
+    for (const u of ['resident1', 'resident2', 'informant1', 'officer1', 'officer3', 'mediator1', 'station_leader1', 'station_leader2']) {
+      tokens[u] = await t.login(u);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('opens a room from a dispute at once: the case moves to 调解中 with its timeline, and every party is a member', async () => {
+    const room = await f.openRoom('邻居占用楼道');
+    expect(room.status).toBe(RoomStatus.Open);
+    expect(room.members.map((mm) => mm.role).sort()).toEqual(
+      [RoomMemberRole.Applicant, RoomMemberRole.Respondent, RoomMemberRole.Mediator, RoomMemberRole.Officer].sort(),
+    );
+    const c = await caseOf(room.caseId);
+    expect(c.status).toBe(CaseStatus.InMediation);
+    expect(c.timeline.map((e: { toStatus: string | null }) => e.toStatus).filter(Boolean)).toEqual(['submitted', 'accepted', 'in_mediation']);
+    const mine = (await t.http.get('/api/mediation/rooms/mine').set(as('resident1')).expect(200)).body;
+    expect(mine.map((r: { id: number }) => r.id)).toContain(room.id);
+    const opened = (await t.http.get(`/api/mediation/rooms/${room.id}/messages`).set(as('informant1')).expect(200)).body.items;
+    expect(opened[0]).toMatchObject({ seq: 1, kind: MessageKind.System, event: 'opened' });
+    // Nobody holds two parts in one room (the reporter cannot also be the respondent).
+    const twice = await t.http.post('/api/mediation/rooms').set(as('officer1'))
+      .send({ caseId: await f.reportDispute('同一人两个角色'), respondentUserId: await f.userId('resident1'), mediatorUserId: await f.userId('mediator1') }).expect(400);
+    expect(twice.body.code).toBe(ErrorCode.ValidationFailed);
+    // A second room for the same dispute while one is open is refused.
+    const again = await t.http.post('/api/mediation/rooms').set(as('officer1'))
+      .send({ caseId: room.caseId, respondentName: '602住户', mediatorUserId: await f.userId('mediator1') }).expect(409);
+    expect(again.body.code).toBe(ErrorCode.RoomAlreadyOpen);
+  });
+
+  it('answers 404 (and audits) a room for someone who is neither a member nor staff in scope', async () => {
+    const room = await f.openRoom('楼下烧烤油烟');
+    for (const outsider of ['resident2', 'officer3', 'station_leader2']) {
+      const res = await t.http.get(`/api/mediation/rooms/${room.id}`).set(as(outsider)).expect(404);
+      expect(res.body.code).toBe(ErrorCode.NotFound);
+      await say(outsider, room.id, '我也来说两句').expect(404);
+    }
+    const [denied] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'access.denied' AND target_type = 'mediation_room' AND target_id = ?", [String(room.id)],
+    );
+    expect(Number(denied.n)).toBeGreaterThanOrEqual(6);
+    const hazard = await t.http.get('/api/cases/mine').set(as('resident1'));
+    const nonDispute = hazard.body.items.find((c: { kind: string }) => c.kind === 'hazard');
+    const refused = await t.http.post('/api/mediation/rooms').set(as('officer1'))
+      .send({ caseId: nonDispute.id, respondentName: '某住户', mediatorUserId: await f.userId('mediator1') }).expect(400);
+    expect(refused.body.code).toBe(ErrorCode.NotADispute);
+  });
+
+  it('settles the room and resolves the case only when every party has confirmed the agreement; reminds the officer at the performance deadline', async () => {
+    const room = await f.openRoom('空调外机滴水');
+    const drafted = (await draft(room.id).expect(200)).body;
+    const agreementId = drafted.agreement.id as number;
+    expect(drafted.agreement.confirmations.map((c: { confirmedAt: string | null }) => c.confirmedAt)).toEqual([null, null]);
+    await confirm('mediator1', room.id, agreementId).expect(403);
+
+    const afterOne = (await confirm('resident1', room.id, agreementId).expect(200)).body;
+    expect(afterOne.status).toBe(RoomStatus.Open);
+    expect(afterOne.agreement.canConfirm).toBe(false);
+    expect((await caseOf(room.caseId)).status).toBe(CaseStatus.InMediation);
+
+    const settled = (await confirm('informant1', room.id, agreementId).expect(200)).body;
+    expect(settled.status).toBe(RoomStatus.Settled);
+    expect(settled.agreement.confirmed).toBe(true);
+    const c = await caseOf(room.caseId);
+    expect(c.status).toBe(CaseStatus.Resolved);
+    expect(c.timeline.at(-1).note).toContain('调解达成协议');
+    const doc = await t.http.get(`/api/mediation/rooms/${room.id}/agreement/document`).set(as('resident1')).expect(200);
+    expect(doc.text).toContain('人民调解协议书');
+    expect(doc.text).toContain('各方已确认，协议生效');
+    const [row] = await t.dataSource.query('SELECT terms_enc FROM mediation_agreements WHERE id = ?', [agreementId]);
+    expect(row.terms_enc).not.toContain('602');
+
+    const worker = t.app.get(MediationFollowupsWorker);
+    expect(await worker.tick(new Date(Date.now() + 6 * DAY))).toBe(0);
+    expect(await worker.tick(new Date(Date.now() + 8 * DAY))).toBe(1);
+    expect(await worker.tick(new Date(Date.now() + 9 * DAY))).toBe(0);
+    const reminders = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND case_id = ? AND title = '调解协议履行回访'", [await f.userId('officer1'), room.caseId],
+    );
+    expect(Number(reminders[0].n)).toBe(1);
+  });
+
+  it('still settles when the officer resolved the case by hand meanwhile: the agreement goes on the timeline', async () => {
+    const room = await f.openRoom('阳台漏水纠纷');
+    const agreementId = (await draft(room.id).expect(200)).body.agreement.id;
+    await t.http.post(`/api/cases/${room.caseId}/actions`).set(as('officer1')).send({ action: 'resolve', note: '已电话协调' }).expect(200);
+    await confirm('resident1', room.id, agreementId).expect(200);
+    expect((await confirm('informant1', room.id, agreementId).expect(200)).body.status).toBe(RoomStatus.Settled);
+    const c = await caseOf(room.caseId);
+    expect(c.status).toBe(CaseStatus.Resolved);
+    expect(c.timeline.at(-1).note).toContain('调解达成协议');
+  });
+
+  it('voids confirmations of a redrafted agreement: confirming the old version is refused', async () => {
+    const room = await f.openRoom('宠物狗夜间吠叫');
+    const v1 = (await draft(room.id).expect(200)).body.agreement.id;
+    await confirm('resident1', room.id, v1).expect(200);
+    const v2 = (await draft(room.id, '夜间将狗关在室内').expect(200)).body.agreement;
+    expect(v2.version).toBe(2);
+    expect(v2.confirmations.every((c: { confirmedAt: string | null }) => c.confirmedAt === null)).toBe(true);
+    expect((await confirm('informant1', room.id, v1).expect(409)).body.code).toBe(ErrorCode.AgreementOutdated);
+  });
+
+  it('refuses to book an offline slot twice, also when two transfers race for it, and records the outcome on the case', async () => {
+    const [a, b, c] = [await f.openRoom('停车位纠纷甲'), await f.openRoom('停车位纠纷乙'), await f.openRoom('停车位纠纷丙')];
+    const slot = await offlineSlot(30);
+    const free = (await t.http.get(`/api/mediation/rooms/${a.id}/offline-slots`).set(as('officer1')).expect(200)).body;
+    expect(free.map((s: { id: number }) => s.id)).toContain(slot);
+    const results = await Promise.all([a, b].map((r) => t.http.post(`/api/mediation/rooms/${r.id}/transfer`).set(as('officer1')).send({ slotId: slot })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body.code).toBe(ErrorCode.SlotTaken);
+    const third = await t.http.post(`/api/mediation/rooms/${c.id}/transfer`).set(as('mediator1')).send({ slotId: slot }).expect(409);
+    expect(third.body.code).toBe(ErrorCode.SlotTaken);
+    const [bookings] = await t.dataSource.query('SELECT COUNT(*) AS n FROM mediation_bookings WHERE slot_id = ?', [slot]);
+    expect(Number(bookings.n)).toBe(1);
+
+    const winner = results.find((r) => r.status === 200)?.body;
+    expect(winner.status).toBe(RoomStatus.TransferredOffline);
+    expect(winner.booking.offlineRoomName).toBe('天桥派出所警民联调室');
+    const freeAfter = (await t.http.get(`/api/mediation/rooms/${c.id}/offline-slots`).set(as('officer1')).expect(200)).body;
+    expect(freeAfter.map((s: { id: number }) => s.id)).not.toContain(slot);
+    const done = (await t.http.post(`/api/mediation/rooms/${winner.id}/offline-outcome`).set(as('officer1')).send({ settled: true, note: '双方当面达成一致' }).expect(200)).body;
+    expect(done.booking.outcome).toBe('settled');
+    const kase = await caseOf(winner.caseId, 'resident1');
+    expect(kase.status).toBe(CaseStatus.Resolved);
+    const notes = kase.timeline.map((e: { note: string | null }) => e.note ?? '');
+    expect(notes.some((n: string) => n.startsWith('已转线下调解'))).toBe(true);
+    expect(notes.some((n: string) => n.includes('线下调解达成协议'))).toBe(true);
+    const parties = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE ?", [`room:${winner.id}:offline:%`],
+    );
+    expect(Number(parties[0].n)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('makes a closed room read-only: no messages, no agreement, but the transcript stays and staff reads are audited', async () => {
+    const room = await f.openRoom('楼顶晾晒纠纷');
+    await say('resident1', room.id, '他家的被子挡住了我家阳光').expect(200);
+    const closed = (await t.http.post(`/api/mediation/rooms/${room.id}/close`).set(as('mediator1')).send({ outcome: RoomStatus.ClosedUnsettled, note: '双方分歧较大' }).expect(200)).body;
+    expect(closed.status).toBe(RoomStatus.ClosedUnsettled);
+    expect(closed.readOnly).toBe(true);
+    expect((await say('resident1', room.id, '还能再谈谈吗').expect(409)).body.code).toBe(ErrorCode.RoomReadOnly);
+    expect((await draft(room.id).expect(409)).body.code).toBe(ErrorCode.RoomReadOnly);
+    expect((await t.http.post(`/api/mediation/rooms/${room.id}/close`).set(as('resident1')).send({ outcome: RoomStatus.Withdrawn }).expect(409)).body.code).toBe(ErrorCode.RoomReadOnly);
+    expect((await caseOf(room.caseId)).status).toBe(CaseStatus.InProgress);
+
+    const transcript = (await t.http.get(`/api/mediation/rooms/${room.id}/messages`).set(as('station_leader1')).expect(200)).body.items;
+    expect(transcript.map((mm: { text: string | null }) => mm.text)).toContain('他家的被子挡住了我家阳光');
+    const [read] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'mediation.transcript_read' AND actor_id = ? AND target_id = ?",
+      [await f.userId('station_leader1'), String(room.id)],
+    );
+    expect(Number(read.n)).toBe(1);
+    await t.http.get(`/api/mediation/rooms/${room.id}`).set(as('station_leader1')).expect(200);
+    const [both] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'mediation.transcript_read' AND actor_id = ? AND target_id = ?",
+      [await f.userId('station_leader1'), String(room.id)],
+    );
+    expect(Number(both.n)).toBe(2);
+    const [row] = await t.dataSource.query('SELECT body_enc FROM mediation_messages WHERE room_id = ? AND kind = ?', [room.id, 'text']);
+    expect(row.body_enc).not.toContain('被子');
+  });
+
+  it('lets a respondent who is not yet a user join from a single-use invitation that binds their WeChat account', async () => {
+    const caseId = await f.reportDispute('快递堆放门口');
+    const room = (await t.http.post('/api/mediation/rooms').set(as('officer1'))
+      .send({ caseId, respondentName: '对门住户', mediatorUserId: await f.userId('mediator1') }).expect(201)).body;
+    const respondent = f.memberOf(room, RoomMemberRole.Respondent);
+    expect(respondent.joined).toBe(false);
+    expect((await t.http.post(`/api/mediation/rooms/${room.id}/invitations`).set(as('resident1')).send({ memberId: respondent.id }).expect(403)).body.code).toBe(ErrorCode.Forbidden);
+    const invite = (await t.http.post(`/api/mediation/rooms/${room.id}/invitations`).set(as('officer1')).send({ memberId: respondent.id }).expect(201)).body;
+    expect(invite.page).toContain('packageMediation/room/index?invite=');
+    const code = await t.http.post(`/api/mediation/rooms/${room.id}/invitations/code`).set(as('officer1')).send({ token: invite.token })
+      .buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); }).expect(200);
+    expect(code.headers['content-type']).toBe('image/png');
+    expect((code.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
+
+    const accepted = (await t.http.post('/api/mediation/invitations/accept').send({ token: invite.token, code: 'demo:respondent-openid-1' }).expect(200)).body;
+    expect(accepted.roomId).toBe(room.id);
+    const token = accepted.accessToken as string;
+    const view = (await t.http.get(`/api/mediation/rooms/${room.id}`).set({ Authorization: `Bearer ${token}` }).expect(200)).body;
+    expect(view.myRole).toBe(RoomMemberRole.Respondent);
+    expect(f.memberOf(view, RoomMemberRole.Respondent).joined).toBe(true);
+    const reused = await t.http.post('/api/mediation/invitations/accept').send({ token: invite.token, code: 'demo:someone-else' }).expect(400);
+    expect(reused.body.code).toBe(ErrorCode.InviteUsed);
+    const [users] = await t.dataSource.query("SELECT COUNT(*) AS n FROM users WHERE openid = 'someone-else'");
+    expect(Number(users.n)).toBe(0);
+    expect((await t.http.post('/api/mediation/invitations/accept').send({ token: 'no-such-token', code: 'demo:x' }).expect(400)).body.code).toBe(ErrorCode.InviteInvalid);
+  });
+
+  it('keeps a caucus private: the other party cannot open it or learn of it over HTTP', async () => {
+    const room = await f.openRoom('装修垃圾堆放');
+    const applicant = f.memberOf(room, RoomMemberRole.Applicant);
+    const caucus = (await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(as('mediator1')).send({ memberId: applicant.id }).expect(201)).body;
+    expect(caucus.parentRoomId).toBe(room.id);
+    await say('mediator1', caucus.id, '您的底线是什么？').expect(200);
+    await say('resident1', caucus.id, '只要他道歉就行').expect(200);
+    expect((await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(as('officer1')).send({ memberId: applicant.id }).expect(403)).body.code).toBe(ErrorCode.Forbidden);
+
+    for (const other of ['informant1', 'officer1', 'station_leader1']) {
+      await t.http.get(`/api/mediation/rooms/${caucus.id}`).set(as(other)).expect(404);
+      await t.http.get(`/api/mediation/rooms/${caucus.id}/messages`).set(as(other)).expect(404);
+      const main = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as(other)).expect(200)).body;
+      expect(main.caucuses).toEqual([]);
+      const history = (await t.http.get(`/api/mediation/rooms/${room.id}/messages`).set(as(other)).expect(200)).body.items;
+      expect(JSON.stringify(history)).not.toContain('道歉');
+    }
+    const own = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as('resident1')).expect(200)).body;
+    expect(own.caucuses.map((c: { roomId: number }) => c.roomId)).toEqual([caucus.id]);
+  });
+
+  it('sends an image to the room’s members only; an upload cannot be used twice', async () => {
+    const room = await f.openRoom('晾衣杆滴水（图片）');
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 40, g: 120, b: 200 } } }).jpeg().toBuffer();
+    const upload = (await t.http.post('/api/uploads').set(as('resident1')).attach('file', jpeg, { filename: 'a.jpg', contentType: 'image/jpeg' }).expect(201)).body;
+    const sent = (await t.http.post(`/api/mediation/rooms/${room.id}/messages`).set(as('resident1'))
+      .send({ clientMsgId: 'image-message-01', kind: MessageKind.Image, uploadId: upload.id }).expect(200)).body;
+    expect(sent.imageUrl).toBe(`/api/mediation/rooms/${room.id}/images/${upload.id}`);
+    const got = await t.http.get(sent.imageUrl).set(as('mediator1')).expect(200);
+    expect(got.headers['content-type']).toBe('image/jpeg');
+    await t.http.get(sent.imageUrl).set(as('resident2')).expect(404);
+    // Not among the case's photos (a caucus image would otherwise reach the case page).
+    expect((await caseOf(room.caseId, 'resident1')).photos).toEqual([]);
+    const reused = await t.http.post(`/api/mediation/rooms/${room.id}/messages`).set(as('resident1'))
+      .send({ clientMsgId: 'image-message-02', kind: MessageKind.Image, uploadId: upload.id }).expect(400);
+    expect(reused.body.code).toBe(ErrorCode.UploadNotFound);
+  });
+
+  it('tells the officer when the reporter of a dispute asks for mediation (申请调解), and only the reporter may', async () => {
+    const caseId = await f.reportDispute('申请调解的纠纷');
+    await t.http.post('/api/mediation/requests').set(as('resident1')).send({ caseId }).expect(204);
+    await t.http.post('/api/mediation/requests').set(as('resident2')).send({ caseId }).expect(404);
+    const [n] = await t.dataSource.query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND case_id = ? AND title = '群众申请调解'", [await f.userId('officer1'), caseId]);
+    expect(Number(n.n)).toBe(1);
+    expect((await caseOf(caseId)).timeline.map((e: { note: string | null }) => e.note)).toContain('上报人申请调解');
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Mediation rooms (网上调解室 online, 警民联调室 offline): room states, members, message kinds,
+ * agreements, and the frames of the realtime protocol at `/ws` (docs/realtime.md).
+ */
+
+/** Room status. `open` is the only state in which anything can be written. */
+export enum RoomStatus {
+  Open = 'open',
+  Settled = 'settled', // 已达成协议
+  TransferredOffline = 'transferred_offline', // 转线下调解
+  ClosedUnsettled = 'closed_unsettled', // 调解未成
+  Withdrawn = 'withdrawn', // 申请人撤回
+}
+
+export const ROOM_STATUS_LABELS: Record<RoomStatus, string> = {
+  [RoomStatus.Open]: '调解中',
+  [RoomStatus.Settled]: '已达成协议',
+  [RoomStatus.TransferredOffline]: '已转线下调解',
+  [RoomStatus.ClosedUnsettled]: '调解未成',
+  [RoomStatus.Withdrawn]: '已撤回',
+};
+
+/** How a room may end by a person's decision (settling happens by confirmation of the agreement). */
+export type RoomCloseOutcome = RoomStatus.ClosedUnsettled | RoomStatus.Withdrawn;
+
+/** A member's part in the room. */
+export enum RoomMemberRole {
+  Applicant = 'applicant', // 申请人
+  Respondent = 'respondent', // 被申请人
+  Mediator = 'mediator', // 警民联调员
+  Officer = 'officer', // 社区民警
+  Cadre = 'cadre', // 社区干部
+}
+
+export const ROOM_MEMBER_ROLE_LABELS: Record<RoomMemberRole, string> = {
+  [RoomMemberRole.Applicant]: '申请人',
+  [RoomMemberRole.Respondent]: '被申请人',
+  [RoomMemberRole.Mediator]: '调解员',
+  [RoomMemberRole.Officer]: '民警',
+  [RoomMemberRole.Cadre]: '社区干部',
+};
+
+/** Parties: the members who must each confirm an agreement. */
+export const PARTY_ROLES: readonly RoomMemberRole[] = [RoomMemberRole.Applicant, RoomMemberRole.Respondent];
+
+export enum MessageKind {
+  Text = 'text',
+  Image = 'image',
+  System = 'system',
+}
+
+/** What a system message reports. `recalled` carries the recalled message's seq in `refSeq`. */
+export enum SystemEvent {
+  Opened = 'opened',
+  Joined = 'joined',
+  Left = 'left',
+  Recalled = 'recalled',
+  AgreementProposed = 'agreement_proposed',
+  AgreementConfirmed = 'agreement_confirmed',
+  Settled = 'settled',
+  Transferred = 'transferred',
+  OfflineOutcome = 'offline_outcome',
+  Closed = 'closed',
+  CaucusOpened = 'caucus_opened',
+}
+
+/** Limits of the chat. */
+export const MESSAGE_TEXT_MAX = 500;
+/** A sender may recall a message within this many milliseconds (then it shows as 已撤回). */
+export const RECALL_WINDOW_MS = 2 * 60_000;
+/** Messages per user per minute on one instance (scaled by RATE_LIMIT_SCALE on the server). */
+export const MESSAGE_RATE_PER_MINUTE = 30;
+/** Burst a user may send at once before the per-minute rate applies. */
+export const MESSAGE_BURST = 10;
+/** Largest page of history over HTTP and largest resume batch in one `messages` frame. */
+export const MESSAGE_PAGE_MAX = 100;
+
+export interface RoomMemberView {
+  id: number;
+  role: RoomMemberRole;
+  /** Nickname and role label, e.g. 调解员 孙大姐; '待加入' while an invitation is open. */
+  displayName: string;
+  /** False while the member has not accepted their invitation. */
+  joined: boolean;
+  isMe: boolean;
+}
+
+export interface MessageView {
+  roomId: number;
+  seq: number;
+  kind: MessageKind;
+  senderMemberId: number | null;
+  senderName: string;
+  /** Text, or for system messages the Chinese sentence shown; null once recalled. */
+  text: string | null;
+  /** Image messages: GET with the bearer token. */
+  imageUrl: string | null;
+  event: SystemEvent | null;
+  /** `recalled` system messages: the message they recall. */
+  refSeq: number | null;
+  clientMsgId: string | null;
+  recalled: boolean;
+  createdAt: string;
+}
+
+export interface AgreementView {
+  id: number;
+  roomId: number;
+  version: number;
+  parties: string;
+  facts: string;
+  terms: string;
+  /** 履行期限 (ISO). The officer is reminded then to check it was carried out. */
+  performanceDueAt: string;
+  /** Parties who must confirm, with their confirmation time (null = not yet). */
+  confirmations: { memberId: number; displayName: string; confirmedAt: string | null }[];
+  confirmed: boolean;
+  createdAt: string;
+  canConfirm: boolean;
+}
+
+export interface OfflineBookingView {
+  slotId: number;
+  offlineRoomName: string;
+  address: string;
+  startsAt: string;
+  endsAt: string;
+  outcome: 'settled' | 'unsettled' | null;
+  outcomeNote: string | null;
+}
+
+export interface RoomSummary {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  title: string;
+  status: RoomStatus;
+  /** Set for a caucus (背靠背) channel: the main room it belongs to. */
+  parentRoomId: number | null;
+  lastSeq: number;
+  myRole: RoomMemberRole | null;
+  createdAt: string;
+}
+
+export interface RoomDetail extends RoomSummary {
+  members: RoomMemberView[];
+  /** Caucus channels the caller is in (the mediator sees all of theirs, a party only their own). */
+  caucuses: { roomId: number; withMemberId: number; withName: string }[];
+  agreement: AgreementView | null;
+  booking: OfflineBookingView | null;
+  readOnly: boolean;
+  canMediate: boolean;
+  canManage: boolean;
+}
+
+export interface OpenRoomRequest {
+  caseId: number;
+  /** A respondent who is a user already, or a name for an invitation. */
+  respondentUserId?: number;
+  respondentName?: string;
+  /** From GET /api/mediation/mediators?caseId= (the station's roster). */
+  mediatorUserId: number;
+  cadreUserId?: number;
+}
+
+export interface MediatorView { id: number; nickname: string }
+
+export interface SendMessageRequest {
+  clientMsgId: string;
+  kind: MessageKind.Text | MessageKind.Image;
+  text?: string;
+  /** Image messages: id from POST /api/uploads. */
+  uploadId?: string;
+}
+
+export interface MessagePage {
+  items: MessageView[];
+  /** Pass as beforeSeq for the next (older) page; null when there is none. */
+  nextBeforeSeq: number | null;
+}
+
+export interface RoomInvitationView {
+  token: string;
+  memberId: number;
+  expiresAt: string;
+  /** Mini-program page the share card or code opens. */
+  page: string;
+}
+
+export interface AcceptRoomInvitationRequest { token: string; code: string }
+export interface JoinRoomInvitationRequest { token: string }
+
+export interface DraftAgreementRequest {
+  parties: string;
+  facts: string;
+  terms: string;
+  performanceDueAt: string;
+}
+
+export interface ConfirmAgreementRequest { agreementId: number }
+
+export interface OfflineSlotView {
+  id: number;
+  offlineRoomId: number;
+  offlineRoomName: string;
+  address: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface TransferOfflineRequest { slotId: number; note?: string }
+export interface OfflineOutcomeRequest { settled: boolean; note: string }
+export interface CloseRoomRequest { outcome: RoomCloseOutcome; note?: string }
+export interface CreateSlotRequest { startsAt: string; endsAt: string }
+
+export const AGREEMENT_TEXT_MAX = 2000;
+/** Lifetime of a room invitation (share card / mini-program code). */
+export const ROOM_INVITE_TTL_HOURS = 72;
+/** Page a room invitation opens; the token travels as `invite` (or as the code's `scene`). */
+export const ROOM_PAGE = 'packageMediation/room/index';
+
+/* ---------------- realtime protocol (/ws) ---------------- */
+
+/** Frames a client sends. */
+export type ClientFrame =
+  | { type: 'auth'; token: string }
+  | { type: 'join'; roomId: number; lastSeq?: number }
+  | { type: 'leave'; roomId: number }
+  | { type: 'send'; roomId: number; clientMsgId: string; kind: MessageKind.Text | MessageKind.Image; text?: string; uploadId?: string }
+  | { type: 'recall'; roomId: number; seq: number }
+  | { type: 'ping' };
+
+/** Frames the server sends. */
+export type ServerFrame =
+  | { type: 'ready'; userId: number; heartbeatMs: number }
+  | { type: 'joined'; roomId: number; lastSeq: number; status: RoomStatus }
+  | { type: 'messages'; roomId: number; messages: MessageView[] }
+  | { type: 'message'; roomId: number; message: MessageView }
+  | { type: 'ack'; roomId: number; clientMsgId: string; seq: number }
+  | { type: 'left'; roomId: number }
+  | { type: 'pong' }
+  | { type: 'error'; code: string; message: string; roomId?: number; clientMsgId?: string };
+
+/** Close codes of the socket. */
+export const WS_CLOSE = {
+  /** No valid token (or none within the auth window). */
+  Unauthenticated: 4001,
+  /** Heartbeat missed. */
+  Dead: 4002,
+  /** Frame not understood or too large. */
+  Protocol: 4003,
+} as const;
+
+export const WS_PATH = '/ws';
