@@ -10,6 +10,8 @@ import { ensureDemoPartner } from '../open311/open311-demo';
 
 /** The demo invite code for 胜利社区, printed at start-up and used in the README. */
 export const DEMO_INVITE_CODE = 'SHENGLI2026';
+/** A user only the demo city has: the demo's reports, referrals and rooms are made on its behalf. */
+export const DEMO_MARKER_USER = 'resident1';
 
 /**
  * Demo data, loaded once into an empty database: 蚌埠市公安局 with two branches, three stations,
@@ -46,7 +48,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     await user({ username: 'mediator1', role: Role.Mediator, nickname: '调解员 孙大姐', orgUnitId: tianqiao.id });
     await user({ username: 'legal_reviewer1', role: Role.LegalReviewer, nickname: '法制大队 钱科长', orgUnitId: bengshan.id });
     await user({ username: 'department_staff1', role: Role.DepartmentStaff, nickname: '户政科 何警官', orgUnitId: bengshan.id });
-    const resident1 = await user({ username: 'resident1', role: Role.Resident, nickname: '张阿姨', phone: '13800000001' });
+    const resident1 = await user({ username: DEMO_MARKER_USER, role: Role.Resident, nickname: '张阿姨', phone: '13800000001' });
     await user({ username: 'resident2', role: Role.Resident, nickname: '刘先生', phone: '13800000002' });
     const informant1 = await user({ username: 'informant1', role: Role.Resident, nickname: '老马', phone: '13800000003', isInformant: true });
 

@@ -6,7 +6,8 @@ import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesModule } from '../cases/cases.module';
 import { CasesService } from '../cases/cases.service';
 import { seedDemoCases } from './demo-cases';
-import { seedDemo } from './demo-seed';
+import { DEMO_MARKER_USER, seedDemo } from './demo-seed';
+import { UserEntity } from '../identity/user.entity';
 import { ensureDemoPartner } from '../open311/open311-demo';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { ReferralsService } from '../referrals/referrals.service';
@@ -36,6 +37,8 @@ export class DemoModule implements OnApplicationBootstrap {
     if (await seedDemo(this.dataSource)) this.logger.log('demo data loaded');
     // Demo databases seeded before Open311 existed get its demo partner too.
     if (await ensureDemoPartner(this.dataSource.manager)) this.logger.log('demo Open311 partner added');
+    // A demo-mode database holding another city (`pnpm bench` generates one) gets no demo reports.
+    if (!(await this.dataSource.getRepository(UserEntity).existsBy({ username: DEMO_MARKER_USER }))) return;
     if (await seedDemoCases(this.dataSource, this.cases, this.workflow)) this.logger.log('demo cases loaded');
     if (await seedDemoReferrals(this.dataSource, this.cases, this.workflow, this.referrals)) this.logger.log('demo referral targets and a referred case loaded');
     if (await seedDemoMediation(this.dataSource, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
