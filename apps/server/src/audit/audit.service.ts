@@ -28,6 +28,8 @@ export const AuditAction = {
   MembershipDecided: 'org.membership_decided',
   AuditRead: 'audit.read',
   InformantUnsealed: 'informant.unsealed',
+  /** A sealed (informant-mode) report was made; the reporter only in the encrypted detail. */
+  SealedReportMade: 'informant.sealed_report',
 } as const;
 
 /**
