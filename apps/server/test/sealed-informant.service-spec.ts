@@ -64,6 +64,11 @@ describe('sealed informant: no plain row links the informant to the lead (MariaD
 
   it('keeps the whole informant experience working without a plain link, and the scan finds the link of an ordinary report', async () => {
     const informant = await userId('informant1');
+    // The informant also reports things under their name: those rows must not lead to the lead either.
+    const own = (await report('informant1', {
+      kind: CaseKind.Hazard, subcategory: 'fire', title: '楼道堆放杂物', description: '3栋楼道堆满纸箱', addressText: '3栋1单元',
+      contactPreference: ContactPreference.Phone, anonymity: Anonymity.None,
+    }).expect(201)).body.id as number;
     const photo = await uploadPhoto('informant1');
     const lead = {
       kind: CaseKind.CrimeLead, subcategory: 'gambling', title: '出租屋疑似聚众赌博（信息员）', description: '3栋601每晚很多人进出',
@@ -146,6 +151,18 @@ describe('sealed informant: no plain row links the informant to the lead (MariaD
     const [p]: { number: string }[] = await t.dataSource.query('SELECT number FROM cases WHERE id = ?', [parallelId]);
     expect(await linkingRows(informant, 'openid-informant1', { id: parallelId, number: p.number, title: parallel.title })).toEqual([]);
 
+    // Nor does a join through the informant's ordinary report: its reporter key and idempotency
+    // key are not shared with the sealed leads.
+    const keyRows: { id: number; reporter_id: number | null; reporter_key: string }[] = await t.dataSource.query(
+      'SELECT id, reporter_id, reporter_key FROM cases WHERE id IN (?, ?, ?)', [own, id, parallelId]);
+    const ownKey = keyRows.find((r) => r.id === own)!;
+    expect(Number(ownKey.reporter_id)).toBe(informant);
+    expect(keyRows.filter((r) => r.id !== own).every((r) => r.reporter_id === null && r.reporter_key !== ownKey.reporter_key)).toBe(true);
+    const idem: { user_key: string; case_id: number }[] = await t.dataSource.query('SELECT user_key, case_id FROM idempotency_keys WHERE case_id IN (?, ?, ?)', [own, id, parallelId]);
+    expect(idem).toHaveLength(3);
+    expect(new Set(idem.map((r) => r.user_key)).size).toBe(3);
+    expect(list.items.map((c: { id: number }) => c.id)).toEqual(expect.arrayContaining([own, id, parallelId]));
+
     // The same scan does find the link of an ordinary report (the check is not blind).
     const resident = await userId('resident1');
     const ordinary = { ...lead, title: '普通上报的线索', anonymity: Anonymity.None, photoIds: [await uploadPhoto('resident1')] };
@@ -179,6 +196,8 @@ describe('sealed informant: no plain row links the informant to the lead (MariaD
         [`case:${id}:v2:u${informant}`, JSON.stringify({ userId: informant, templateId: 'demo-case-update-template', page: `pages/case/index?id=${id}`, data: { thing1: lead.title } }), now, now],
       );
       await qr.query("UPDATE case_events SET actor_id = ? WHERE case_id = ? AND type = 'submitted'", [informant, id]);
+      // Before, a sealed case carried the user's ordinary reporter key.
+      await qr.query('UPDATE cases SET reporter_key = (SELECT k FROM (SELECT reporter_key AS k FROM cases WHERE reporter_id = ? LIMIT 1) x) WHERE id = ?', [informant, id]);
       await qr.query('INSERT INTO uploads (id, owner_id, case_id, storage_key, content_type, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         randomUUID(), informant, id, 'legacy/photo.jpg', 'image/jpeg', 10, now,
       ]);
@@ -188,10 +207,14 @@ describe('sealed informant: no plain row links the informant to the lead (MariaD
     }
 
     expect(await linkingRows(informant, 'openid-informant1', { id, number, title: lead.title })).toEqual([]);
+    const [rekeyed]: { reporter_key: string }[] = await t.dataSource.query('SELECT reporter_key FROM cases WHERE id = ?', [id]);
+    const [ordinaryKeys]: { n: number }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM cases WHERE reporter_key = ? AND reporter_id IS NOT NULL', [rekeyed.reporter_key]);
+    expect(Number(ordinaryKeys.n)).toBe(0);
     // The retry still finds its case; the informant still reads the notification; the message still goes out.
     expect((await report('informant1', lead, key)).body.id).toBe(id);
     const inbox = (await t.http.get('/api/notifications?pageSize=50').set(as('informant1')).expect(200)).body;
     expect(inbox.items.some((n: { caseId: number; title: string }) => n.caseId === id && n.title === '民警回复了您的上报')).toBe(true);
+    expect((await t.http.get('/api/cases/mine?pageSize=50').set(as('informant1')).expect(200)).body.items.map((c: { id: number }) => c.id)).toContain(id);
     t.fake.state.grantSubscription('openid-informant1', 'demo-case-update-template', 1);
     const sentBefore = t.fake.state.sentMessages.length;
     await t.app.get(OutboxWorker).tick(new Date(Date.now() + 1000));

@@ -26,7 +26,7 @@ import { CASE_COLUMNS, caseFromRow, DEADLINE_COLUMNS, deadlineFromRow, EVENT_COL
 import { CaseSealedReporterEntity, UploadEntity } from './case-support.entities';
 import { CaseRelations, toCaseDetail, viewerOf } from './case-views';
 import { CaseEntity } from './case.entity';
-import { CasesRepository, QueueFilter, reporterKeyOf } from './cases.repository';
+import { CasesRepository, isReporterOf, QueueFilter, reporterKeyOf, sealedReporterKeyOf } from './cases.repository';
 import { CreateCaseDto } from './dto/case.dto';
 
 /** Short status words for WeChat `phrase` fields (≤ 5 characters). */
@@ -110,7 +110,7 @@ export class CasesService {
    * the condition CasesRepository.applyScope puts into SQL, so no second query is needed.
    */
   private sees(caller: Caller, entity: Pick<CaseEntity, 'reporterKey' | 'officerId' | 'orgPath'>): boolean {
-    return entity.reporterKey === reporterKeyOf(caller.user.id) || CasesRepository.caseInScope(caller.scope, entity);
+    return isReporterOf(caller.user.id, entity) || CasesRepository.caseInScope(caller.scope, entity);
   }
 
   /**
@@ -152,7 +152,7 @@ export class CasesService {
             title: dto.title.trim(),
             description: dto.description.trim(),
             reporterId: sealed ? null : caller.user.id,
-            reporterKey: reporterKeyOf(caller.user.id),
+            reporterKey: sealed ? sealedReporterKeyOf(caller.user.id) : reporterKeyOf(caller.user.id),
             anonymity: dto.anonymity,
             contactPreference: dto.contactPreference,
             addressText: dto.addressText?.trim() || null,
@@ -170,9 +170,10 @@ export class CasesService {
         // The key is unique per user: of concurrent submissions with one key, the first to insert
         // it holds the row and every other waits here, then fails once that one commits, rolls back
         // its own case and replays the first one's instead (the catch below).
-        // The submitter is keyed (idempotencyUserKey), so the row does not link an informant to a sealed case.
+        // The submitter is a keyed hash of user and key (idempotencyUserKey): the row does not name the
+        // user, nor tie this submission to the user's others, so it cannot link an informant to a sealed case.
         await execute(m, 'INSERT INTO idempotency_keys (user_key, `key`, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)', [
-          idempotencyUserKey(caller.user.id), idempotencyKey, requestHash, entity.id, now,
+          idempotencyUserKey(caller.user.id, idempotencyKey), idempotencyKey, requestHash, entity.id, now,
         ]);
         if (sealed) {
           await m.getRepository(CaseSealedReporterEntity).insert({ caseId: entity.id, reporterId: String(caller.user.id) });
@@ -351,7 +352,7 @@ export class CasesService {
     const [existing] = await selectRows<{ request_hash: string; case_id: number | string }>(
       this.dataSource.manager,
       'SELECT request_hash, case_id FROM idempotency_keys WHERE user_key = ? AND `key` = ?',
-      [idempotencyUserKey(caller.user.id), key],
+      [idempotencyUserKey(caller.user.id, key), key],
     );
     if (!existing) return null;
     if (existing.request_hash !== requestHash) throw new DomainException(ErrorCode.IdempotencyKeyConflict);
@@ -372,7 +373,7 @@ export class CasesService {
         'LEFT JOIN idempotency_keys k ON k.user_key = ? AND k.`key` = ? ' +
         'LEFT JOIN memberships m ON m.user_id = me.uid AND m.status = ? ' +
         'LEFT JOIN org_units o ON o.id = m.community_id LEFT JOIN users u ON u.id = o.officer_id ORDER BY m.id',
-      [caller.user.id, idempotencyUserKey(caller.user.id), key, MembershipStatus.Active],
+      [caller.user.id, idempotencyUserKey(caller.user.id, key), key, MembershipStatus.Active],
     );
     const first = rows[0];
     return {

@@ -7,8 +7,18 @@ import { FieldCipher } from './field-cipher';
  * reading the database, a backup or a replica can recompute them from a user id.
  */
 
-/** The submitter of an Idempotency-Key (`idempotency_keys.user_key`), for every report. */
-export const idempotencyUserKey = (userId: number): string => FieldCipher.blindIndex(`idempotency:${userId}`);
+/**
+ * The submitter of an Idempotency-Key (`idempotency_keys.user_key`), for every report: a keyed
+ * hash of the user and the key, so rows of one user's submissions cannot be told to be theirs nor
+ * tied to each other (an informant's ordinary report would otherwise name them beside a sealed one).
+ */
+export const idempotencyUserKey = (userId: number, key: string): string => FieldCipher.blindIndex(`idempotency:${userId}:${key}`);
+
+/**
+ * The reporter key (`cases.reporter_key`) of a sealed report: another keyed hash than the user's
+ * ordinary one (`reporterKeyOf`), which sits beside `reporter_id` on their other cases and would name them.
+ */
+export const sealedReporterKeyOf = (userId: number): string => FieldCipher.blindIndex(`sealed-reporter:${userId}`);
 
 /** The outbox dedupe key of a confidential notice (its plain form names the case and the user). */
 export const sealedDedupeKey = (plain: string): string => `sealed:${FieldCipher.blindIndex(`outbox:${plain}`)}`;

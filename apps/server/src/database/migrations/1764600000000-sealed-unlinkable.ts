@@ -1,13 +1,15 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 import { FieldCipher } from '../../personal-data/field-cipher';
 import {
-  DISOWNED_UPLOAD_OWNER, idempotencyUserKey, SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey,
+  DISOWNED_UPLOAD_OWNER, idempotencyUserKey, SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey, sealedReporterKeyOf,
 } from '../../personal-data/sealed-links';
 import { columnsFor } from './schema-helpers';
 
 /**
  * Informants stay unlinkable from their sealed cases outside `case_sealed_reporters`:
- * - `idempotency_keys` is keyed by a blind index of the user (`user_key`) instead of `user_id`;
+ * - `idempotency_keys` is keyed by a blind index of user and key (`user_key`) instead of `user_id`;
+ * - a sealed case's `reporter_key` is the user's sealed reporter key, not the one their ordinary
+ *   cases carry beside `reporter_id`;
  * - `notifications.sealed_enc` holds the case reference, title and body of a sealed reporter's
  *   notification encrypted (its `case_id` is NULL and its title/body neutral);
  * - existing rows are rewritten: sealed reporters' notifications, outbox rows (payload encrypted,
@@ -40,7 +42,7 @@ export class SealedUnlinkable1764600000000 implements MigrationInterface {
         const batch = rows.slice(i, i + 200);
         await queryRunner.query(
           `INSERT INTO idempotency_keys_v2 (user_key, \`key\`, request_hash, case_id, created_at) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-          batch.flatMap((r) => [idempotencyUserKey(Number(r.user_id)), r.key, r.request_hash, Number(r.case_id), r.created_at]),
+          batch.flatMap((r) => [idempotencyUserKey(Number(r.user_id), r.key), r.key, r.request_hash, Number(r.case_id), r.created_at]),
         );
       }
     }
@@ -70,6 +72,7 @@ export class SealedUnlinkable1764600000000 implements MigrationInterface {
           sealedDedupeKey(o.dedupe_key), FieldCipher.encrypt(o.payload), Number(o.id),
         ]);
       }
+      await queryRunner.query('UPDATE cases SET reporter_key = ? WHERE id = ?', [sealedReporterKeyOf(userId), caseId]);
       await queryRunner.query('UPDATE case_events SET actor_id = NULL WHERE case_id = ? AND actor_id = ?', [caseId, userId]);
       await queryRunner.query('UPDATE uploads SET owner_id = ? WHERE case_id = ? AND owner_id = ?', [DISOWNED_UPLOAD_OWNER, caseId, userId]);
     }
