@@ -1,15 +1,19 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { encryptedTransformer } from '../personal-data/field-cipher';
 
-/** Idempotency-Key of a case submission: the same key and body return the same case. */
+/**
+ * Idempotency-Key of a case submission: the same key and body return the same case. The submitter
+ * is a keyed hash (`idempotencyUserKey`), never the user id: the row must not link an informant to
+ * a sealed case.
+ */
 @Entity('idempotency_keys')
-@Index('uq_idempotency_keys_user_key', ['userId', 'key'], { unique: true })
+@Index('uq_idempotency_keys_user_key', ['userKey', 'key'], { unique: true })
 export class IdempotencyKeyEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ name: 'user_id', type: 'int' })
-  userId: number;
+  @Column({ name: 'user_key', type: 'varchar', length: 64 })
+  userKey: string;
 
   @Column({ type: 'varchar', length: 64 })
   key: string;
@@ -54,7 +58,10 @@ export class CaseUnsealEntity {
   at: Date;
 }
 
-/** Photos and images uploaded by users; `caseId` is set when a case or its follow-up uses them. */
+/**
+ * Photos and images uploaded by users; `caseId` is set when a case or its follow-up uses them.
+ * A sealed case's photos lose their owner when claimed (`DISOWNED_UPLOAD_OWNER`).
+ */
 @Entity('uploads')
 @Index('ix_uploads_case', ['caseId'])
 export class UploadEntity {

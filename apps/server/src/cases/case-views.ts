@@ -6,7 +6,7 @@ import type { Caller } from '../common/request-context';
 import { CaseDeadlineEntity } from './case-deadline.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
-import { reporterKeyOf } from './cases.repository';
+import { isReporterOf } from './cases.repository';
 
 /** Actions whose flows belong to the referral and mediation features, not to the plain action button. */
 const FLOW_ACTIONS: readonly CaseAction[] = [CaseAction.Refer, CaseAction.Mediate, CaseAction.ReturnFromReferral];
@@ -27,7 +27,7 @@ export interface CaseViewer {
 }
 
 export function viewerOf(caller: Caller, entity: CaseEntity): CaseViewer {
-  const isReporter = entity.reporterKey === reporterKeyOf(caller.user.id);
+  const isReporter = isReporterOf(caller.user.id, entity);
   const isStaff = caller.permissions.has(Permission.CaseRead) && !isReporter;
   const isHandlingOfficer = isStaff && entity.officerId === caller.user.id;
   return { isReporter, isStaff, isHandlingOfficer };

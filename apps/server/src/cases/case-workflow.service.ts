@@ -65,7 +65,7 @@ export class CaseWorkflowService {
         extra.duplicateOfId = original.id;
       }
       if (dto.action === CaseAction.Transfer) Object.assign(extra, await this.transferTarget(m, dto.transferToCommunityId));
-      return this.transition(m, entity, dto.action, { userId: caller.user.id, role: caller.user.role }, dto.note?.trim() || null, now, extra);
+      return this.transition(m, entity, dto.action, { userId: actorIdOf(caller, entity), role: caller.user.role }, dto.note?.trim() || null, now, extra);
     });
     // After a transfer out of the caller's jurisdiction they may no longer read the case: answer
     // with the case as it left them rather than a 404 for a change that succeeded.
@@ -165,6 +165,7 @@ export class CaseWorkflowService {
           body: `“${after.title}”${CASE_ACTION_LABELS[action]}${note ? `：${note}` : ''}`,
           caseId: after.id,
           wechat: { page: casePage(after.id), data: { thing1: after.title.slice(0, 20), phrase2: STATUS_PHRASE[after.status], thing3: (note ?? statusLabel).slice(0, 20) } },
+          confidential: after.anonymity === Anonymity.Sealed,
         },
         `case:${after.id}:v${after.version}`,
       );
@@ -175,7 +176,7 @@ export class CaseWorkflowService {
       if (originalReporter && originalReporter !== reporter) {
         await this.notifications.notify(
           m, [originalReporter],
-          { title: '有群众反映了同一件事', body: `您上报的“${original.title}”收到了重复反映，将一并办理`, caseId: original.id },
+          { title: '有群众反映了同一件事', body: `您上报的“${original.title}”收到了重复反映，将一并办理`, caseId: original.id, confidential: original.anonymity === Anonymity.Sealed },
           `case:${original.id}:dup-of:${after.id}`,
         );
       }
@@ -194,11 +195,15 @@ export class CaseWorkflowService {
     const entity = await this.cases.requireCase(caller, caseId);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (m) => {
-      await this.event(m, entity.id, TimelineEventType.Note, caller, dto.note.trim(), !dto.internal);
+      await this.event(m, entity, TimelineEventType.Note, caller, dto.note.trim(), !dto.internal);
       if (!dto.internal) {
         const reporter = await this.reporterUserId(m, entity);
         if (reporter) {
-          await this.notifications.notify(m, [reporter], { title: '民警回复了您的上报', body: dto.note.slice(0, 200), caseId: entity.id }, `case:${entity.id}:note:${Date.now()}`);
+          await this.notifications.notify(
+            m, [reporter],
+            { title: '民警回复了您的上报', body: dto.note.slice(0, 200), caseId: entity.id, confidential: entity.anonymity === Anonymity.Sealed },
+            `case:${entity.id}:note:${Date.now()}`,
+          );
         }
       }
     });
@@ -212,9 +217,9 @@ export class CaseWorkflowService {
     if (!dto.note?.trim() && !dto.photoIds?.length) throw new DomainException(ErrorCode.ValidationFailed, ['请填写补充内容或添加图片']);
     if (TERMINAL_STATUSES.includes(entity.status)) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
     await this.dataSource.transaction(async (m) => {
-      if (dto.photoIds?.length) await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, entity.id);
+      if (dto.photoIds?.length) await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, entity.id, { disown: entity.anonymity === Anonymity.Sealed });
       const text = [dto.note?.trim(), dto.photoIds?.length ? `补充图片${dto.photoIds.length}张` : null].filter(Boolean).join('；');
-      await this.event(m, entity.id, TimelineEventType.ReporterInfo, caller, text, true);
+      await this.event(m, entity, TimelineEventType.ReporterInfo, caller, text, true);
       if (entity.officerId) {
         await this.notifications.notify(m, [entity.officerId], { title: '上报人补充了信息', body: `“${entity.title}”：${text}`.slice(0, 200), caseId: entity.id }, `case:${entity.id}:info:${Date.now()}`);
       }
@@ -229,7 +234,7 @@ export class CaseWorkflowService {
     await this.dataSource.transaction(async (m) => {
       const result = await m.getRepository(CaseEntity).update({ id: entity.id, rating: IsNull() }, { rating: dto.rating, ratingComment: dto.comment?.trim() || null });
       if (!result.affected) throw new DomainException(ErrorCode.AlreadyRated);
-      await this.event(m, entity.id, TimelineEventType.Rated, caller, `评价 ${dto.rating} 星${dto.comment ? `：${dto.comment}` : ''}`, true);
+      await this.event(m, entity, TimelineEventType.Rated, caller, `评价 ${dto.rating} 星${dto.comment ? `：${dto.comment}` : ''}`, true);
     });
     return this.cases.detail(caller, caseId);
   }
@@ -241,7 +246,7 @@ export class CaseWorkflowService {
     await this.dataSource.transaction(async (m) => {
       const result = await m.getRepository(CaseEntity).update({ id: entity.id, seriousRisk: false }, { seriousRisk: true, updatedAt: new Date() });
       if (!result.affected) return;
-      await this.event(m, entity.id, TimelineEventType.SeriousRisk, caller, note.trim(), false);
+      await this.event(m, entity, TimelineEventType.SeriousRisk, caller, note.trim(), false);
       const leaders = await leadersOf(m, entity.orgPath, [Role.StationLeader, Role.BranchLeader]);
       await this.notifications.notify(m, leaders, { title: '严重现实危险预警', body: `“${entity.title}”：${note}`.slice(0, 200), caseId: entity.id }, `case:${entity.id}:serious-risk`);
       // Reported at once to the 综治 platform, not only in the daily digest.
@@ -256,7 +261,7 @@ export class CaseWorkflowService {
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (m) => {
       const result = await m.getRepository(CaseEntity).update({ id: entity.id, heldForReview: true }, { heldForReview: false });
-      if (result.affected) await this.event(m, entity.id, TimelineEventType.ReviewCleared, caller, '民警审核通过', false);
+      if (result.affected) await this.event(m, entity, TimelineEventType.ReviewCleared, caller, '民警审核通过', false);
     });
     return this.cases.detail(caller, caseId);
   }
@@ -271,7 +276,7 @@ export class CaseWorkflowService {
       const reporter = reporterId ? await m.getRepository(UserEntity).findOne({ where: { id: reporterId } }) : null;
       if (!reporter) throw new DomainException(ErrorCode.NotFound);
       await m.getRepository(CaseUnsealEntity).insert({ caseId: entity.id, byUserId: caller.user.id, reason: reason.trim(), at: new Date() });
-      await this.event(m, entity.id, TimelineEventType.Note, caller, `派出所领导解封了信息员身份，理由：${reason}`, false);
+      await this.event(m, entity, TimelineEventType.Note, caller, `派出所领导解封了信息员身份，理由：${reason}`, false);
       await this.audit.recordFor(caller, { action: AuditAction.InformantUnsealed, targetType: 'case', targetId: entity.id, detail: reason }, m);
       return { reporterId: reporter.id, reporterName: reporter.realName ?? reporter.nickname, reporterPhone: reporter.phone };
     });
@@ -293,10 +298,19 @@ export class CaseWorkflowService {
     }));
   }
 
-  private event(m: EntityManager, caseId: number, type: TimelineEventType, caller: Caller, note: string, isPublic: boolean) {
+  private event(m: EntityManager, entity: CaseEntity, type: TimelineEventType, caller: Caller, note: string, isPublic: boolean) {
     return m.getRepository(CaseEventEntity).insert({
-      caseId, type, fromStatus: null, toStatus: null, actorId: caller.user.id, actorRole: caller.user.role, isPublic, note, at: new Date(),
+      caseId: entity.id, type, fromStatus: null, toStatus: null, actorId: actorIdOf(caller, entity), actorRole: caller.user.role, isPublic, note,
+      at: new Date(),
     });
   }
+}
+
+/**
+ * The user id a timeline event records for the caller: none for the informant of a sealed case
+ * (the event would link them to it; `actorRole` still shows 匿名信息员), the caller's otherwise.
+ */
+export function actorIdOf(caller: Caller, entity: CaseEntity): number | null {
+  return entity.anonymity === Anonymity.Sealed && viewerOf(caller, entity).isReporter ? null : caller.user.id;
 }
 

@@ -5,14 +5,23 @@ import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate } from '../common/db-date';
 import { selectRows } from '../common/sql';
 import { FieldCipher } from '../personal-data/field-cipher';
+import { sealedReporterKeyOf } from '../personal-data/sealed-links';
 import { Scope } from '../org/scope';
 import type { CaseEntity } from './case.entity';
 import { QueueFilter, queueCountQuery, queueQuery, QueueScope, SUMMARY_COLUMNS } from './queue-sql';
 
 export { OPEN_STATUSES, type QueueFilter } from './queue-sql';
+export { sealedReporterKeyOf } from '../personal-data/sealed-links';
 
 /** The keyed hash that ties a case to its reporter without storing who for sealed reports. */
 export const reporterKeyOf = (userId: number) => FieldCipher.blindIndex(`reporter:${userId}`);
+
+/** Both reporter keys of a user: their cases are those with either. */
+export const reporterKeysOf = (userId: number): [string, string] => [reporterKeyOf(userId), sealedReporterKeyOf(userId)];
+
+/** Whether the user reported the case (sealed or not). */
+export const isReporterOf = (userId: number, entity: Pick<CaseEntity, 'reporterKey'>): boolean =>
+  reporterKeysOf(userId).includes(entity.reporterKey);
 
 /**
  * Case queries that return lists. Every one takes the caller's Scope; summaries are read as raw
@@ -32,7 +41,7 @@ export class CasesRepository {
         qb.andWhere('c.officer_id = :officerId', { officerId: scope.officerId });
         return true;
       case 'self':
-        qb.andWhere('c.reporter_key = :reporterKey', { reporterKey: reporterKeyOf(scope.userId) });
+        qb.andWhere('c.reporter_key IN (:...reporterKeys)', { reporterKeys: reporterKeysOf(scope.userId) });
         return true;
       case 'none':
         return false;
@@ -76,7 +85,7 @@ export class CasesRepository {
       case 'officer':
         return { kind: 'officer', officerId: scope.officerId };
       case 'self':
-        return { kind: 'self', reporterKey: reporterKeyOf(scope.userId) };
+        return { kind: 'self', reporterKeys: reporterKeysOf(scope.userId) };
       case 'none':
         return null;
     }
@@ -107,7 +116,7 @@ export class CasesRepository {
 
   /** A resident's own reports, newest first (sealed ones included: found by the reporter key). */
   async mine(userId: number, page: number, pageSize: number, now = new Date()): Promise<Page<CaseSummary>> {
-    const qb = this.summaryQuery().where('c.reporter_key = :key', { key: reporterKeyOf(userId) });
+    const qb = this.summaryQuery().where('c.reporter_key IN (:...keys)', { keys: reporterKeysOf(userId) });
     const total = await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>();
     const rows = await qb
       .orderBy('c.created_at', 'DESC')
@@ -126,7 +135,7 @@ export class CasesRepository {
       case 'officer':
         return entity.officerId === scope.officerId;
       case 'self':
-        return entity.reporterKey === reporterKeyOf(scope.userId);
+        return isReporterOf(scope.userId, entity);
       case 'none':
         return false;
     }

@@ -16,6 +16,7 @@ import { execute, insertReturningId, selectRows, valueTuples } from '../common/s
 import { UserEntity } from '../identity/user.entity';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { FieldCipher } from '../personal-data/field-cipher';
+import { idempotencyUserKey } from '../personal-data/sealed-links';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseDeadlineEntity } from './case-deadline.entity';
@@ -25,7 +26,7 @@ import { CASE_COLUMNS, caseFromRow, DEADLINE_COLUMNS, deadlineFromRow, EVENT_COL
 import { CaseSealedReporterEntity, UploadEntity } from './case-support.entities';
 import { CaseRelations, toCaseDetail, viewerOf } from './case-views';
 import { CaseEntity } from './case.entity';
-import { CasesRepository, QueueFilter, reporterKeyOf } from './cases.repository';
+import { CasesRepository, isReporterOf, QueueFilter, reporterKeyOf, sealedReporterKeyOf } from './cases.repository';
 import { CreateCaseDto } from './dto/case.dto';
 
 /** Short status words for WeChat `phrase` fields (≤ 5 characters). */
@@ -109,7 +110,7 @@ export class CasesService {
    * the condition CasesRepository.applyScope puts into SQL, so no second query is needed.
    */
   private sees(caller: Caller, entity: Pick<CaseEntity, 'reporterKey' | 'officerId' | 'orgPath'>): boolean {
-    return entity.reporterKey === reporterKeyOf(caller.user.id) || CasesRepository.caseInScope(caller.scope, entity);
+    return isReporterOf(caller.user.id, entity) || CasesRepository.caseInScope(caller.scope, entity);
   }
 
   /**
@@ -151,7 +152,7 @@ export class CasesService {
             title: dto.title.trim(),
             description: dto.description.trim(),
             reporterId: sealed ? null : caller.user.id,
-            reporterKey: reporterKeyOf(caller.user.id),
+            reporterKey: sealed ? sealedReporterKeyOf(caller.user.id) : reporterKeyOf(caller.user.id),
             anonymity: dto.anonymity,
             contactPreference: dto.contactPreference,
             addressText: dto.addressText?.trim() || null,
@@ -163,18 +164,30 @@ export class CasesService {
           },
           community,
           now,
-          { actorId: caller.user.id, actorRole: caller.user.role, note: null },
+          // A sealed report's events never name the informant (the role still says 匿名信息员).
+          { actorId: sealed ? null : caller.user.id, actorRole: caller.user.role, note: null },
         );
         // The key is unique per user: of concurrent submissions with one key, the first to insert
         // it holds the row and every other waits here, then fails once that one commits, rolls back
         // its own case and replays the first one's instead (the catch below).
-        await execute(m, 'INSERT INTO idempotency_keys (user_id, `key`, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)', [
-          caller.user.id, idempotencyKey, requestHash, entity.id, now,
+        // The submitter is a keyed hash of user and key (idempotencyUserKey): the row does not name the
+        // user, nor tie this submission to the user's others, so it cannot link an informant to a sealed case.
+        await execute(m, 'INSERT INTO idempotency_keys (user_key, `key`, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)', [
+          idempotencyUserKey(caller.user.id, idempotencyKey), idempotencyKey, requestHash, entity.id, now,
         ]);
-        if (sealed) await m.getRepository(CaseSealedReporterEntity).insert({ caseId: entity.id, reporterId: String(caller.user.id) });
+        if (sealed) {
+          await m.getRepository(CaseSealedReporterEntity).insert({ caseId: entity.id, reporterId: String(caller.user.id) });
+          // On record that a sealed report was made, without linking it to the informant in clear:
+          // no actor, address or request id; who it was is in the encrypted detail.
+          await this.audit.record(
+            { userId: null, ip: null, requestId: null },
+            { action: AuditAction.SealedReportMade, targetType: 'case', targetId: entity.id, detail: FieldCipher.encrypt(`reporter:${caller.user.id}`) },
+            m,
+          );
+        }
         let photoIds: string[] = [];
         if (dto.photoIds?.length) {
-          await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, entity.id);
+          await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, entity.id, { disown: sealed });
           photoIds = await this.photoIdsOf(m, entity.id);
         }
         if (heldForReview) {
@@ -338,8 +351,8 @@ export class CasesService {
   private async replay(caller: Caller, key: string, requestHash: string): Promise<CaseDetail | null> {
     const [existing] = await selectRows<{ request_hash: string; case_id: number | string }>(
       this.dataSource.manager,
-      'SELECT request_hash, case_id FROM idempotency_keys WHERE user_id = ? AND `key` = ?',
-      [caller.user.id, key],
+      'SELECT request_hash, case_id FROM idempotency_keys WHERE user_key = ? AND `key` = ?',
+      [idempotencyUserKey(caller.user.id, key), key],
     );
     if (!existing) return null;
     if (existing.request_hash !== requestHash) throw new DomainException(ErrorCode.IdempotencyKeyConflict);
@@ -357,10 +370,10 @@ export class CasesService {
       this.dataSource.manager,
       'SELECT k.request_hash AS requestHash, k.case_id AS earlierCaseId, o.id AS id, o.name AS name, o.path AS path, ' +
         'o.officer_id AS officerId, u.nickname AS officerName FROM (SELECT ? AS uid) me ' +
-        'LEFT JOIN idempotency_keys k ON k.user_id = me.uid AND k.`key` = ? ' +
+        'LEFT JOIN idempotency_keys k ON k.user_key = ? AND k.`key` = ? ' +
         'LEFT JOIN memberships m ON m.user_id = me.uid AND m.status = ? ' +
         'LEFT JOIN org_units o ON o.id = m.community_id LEFT JOIN users u ON u.id = o.officer_id ORDER BY m.id',
-      [caller.user.id, key, MembershipStatus.Active],
+      [caller.user.id, idempotencyUserKey(caller.user.id, key), key, MembershipStatus.Active],
     );
     const first = rows[0];
     return {
@@ -399,6 +412,7 @@ export class CasesService {
         body: `“${dto.title}”已转给${community.name}的社区民警办理`,
         caseId,
         wechat: { page: casePage(caseId), data: { thing1: dto.title.slice(0, 20), phrase2: STATUS_PHRASE[CaseStatus.Submitted], thing3: `${community.name}民警将尽快处理`.slice(0, 20) } },
+        confidential: dto.anonymity === Anonymity.Sealed,
       },
       dedupeKey: `case:${caseId}:submitted`,
     });

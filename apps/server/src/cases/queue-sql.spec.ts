@@ -19,9 +19,9 @@ describe('queue SQL', () => {
 
   it('lets a status filter replace the open-status condition, and adds kind, community and overdue', () => {
     const filter = { status: CaseStatus.Closed, kind: CaseKind.Hazard, communityId: 9, overdue: true, page: 1, pageSize: 20 };
-    const { sql, values } = queueCountQuery({ kind: 'self', reporterKey: 'k' }, filter, now);
-    expect(sql).toBe('SELECT COUNT(*) AS n FROM cases c WHERE c.reporter_key = ? AND c.status = ? AND c.kind = ? AND c.community_id = ? AND c.next_due_at < ?');
-    expect(values).toEqual(['k', CaseStatus.Closed, CaseKind.Hazard, 9, now]);
+    const { sql, values } = queueCountQuery({ kind: 'self', reporterKeys: ['k', 's'] }, filter, now);
+    expect(sql).toBe('SELECT COUNT(*) AS n FROM cases c WHERE c.reporter_key IN (?, ?) AND c.status = ? AND c.kind = ? AND c.community_id = ? AND c.next_due_at < ?');
+    expect(values).toEqual(['k', 's', CaseStatus.Closed, CaseKind.Hazard, 9, now]);
   });
 
   it('sorts overdue first by sorting on the deadline, deadline-less cases last, newest first on ties', () => {

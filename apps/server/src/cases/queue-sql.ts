@@ -22,7 +22,7 @@ export interface QueueFilter {
  * The scope condition in SQL terms (CasesRepository.scopeCondition maps a Scope to this): a
  * subtree's org_path prefix, an officer's id or a resident's reporter key.
  */
-export type QueueScope = { kind: 'subtree'; pathPrefix: string } | { kind: 'officer'; officerId: number } | { kind: 'self'; reporterKey: string };
+export type QueueScope = { kind: 'subtree'; pathPrefix: string } | { kind: 'officer'; officerId: number } | { kind: 'self'; reporterKeys: string[] };
 
 export const SUMMARY_COLUMNS =
   'c.id AS id, c.number AS number, c.kind AS kind, c.subcategory AS subcategory, c.title AS title, c.status AS status, ' +
@@ -50,8 +50,8 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
       values.push(scope.officerId);
       break;
     case 'self':
-      parts.push('c.reporter_key = ?');
-      values.push(scope.reporterKey);
+      parts.push(`c.reporter_key IN (${scope.reporterKeys.map(() => '?').join(', ')})`);
+      values.push(...scope.reporterKeys);
       break;
   }
   if (filter.status) {

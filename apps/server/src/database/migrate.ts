@@ -1,11 +1,14 @@
 import { DataSource } from 'typeorm';
 import { buildAppConfig } from '../config/app-config';
 import { validateEnv } from '../config/env.validation';
+import { FieldCipher } from '../personal-data/field-cipher';
 import { dataSourceOptions } from './data-source';
 
 /** `pnpm --filter @jws/server migrate`: apply pending migrations to the configured database. */
 async function main(): Promise<void> {
   const config = buildAppConfig(validateEnv(process.env));
+  // Some migrations re-key or encrypt rows (1764600000000-sealed-unlinkable), as start-up does.
+  FieldCipher.install(config.dataEncryptionKey);
   const ds = new DataSource(dataSourceOptions(config.database));
   await ds.initialize();
   const applied = await ds.runMigrations({ transaction: 'each' });

@@ -19,6 +19,13 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 500 })
   body: string;
 
+  /**
+   * A confidential notification (to the informant of a sealed case): `caseId` is NULL, title and
+   * body are neutral, and the real ones with the case id are here, encrypted (SealedNoticeContent).
+   */
+  @Column({ name: 'sealed_enc', type: 'text', nullable: true })
+  sealedEnc: string | null;
+
   @Column({ name: 'read_at', type: 'datetime', nullable: true })
   readAt: Date | null;
 

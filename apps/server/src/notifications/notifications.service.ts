@@ -7,6 +7,8 @@ import { DomainException } from '../common/domain.exception';
 import { ErrorCode } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
 import { execute, valueTuples } from '../common/sql';
+import { FieldCipher } from '../personal-data/field-cipher';
+import { SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey } from '../personal-data/sealed-links';
 import { NotificationEntity, OutboxEntity } from './notification.entity';
 
 export const OUTBOX_TOPIC_SUBSCRIBE = 'wechat.subscribe';
@@ -26,6 +28,17 @@ export interface NotifyInput {
   caseId: number | null;
   /** Also send a WeChat subscribe message (to residents who accepted one at submit). */
   wechat?: { page: string; data: Record<string, string> };
+  /**
+   * The recipient's link to the case is secret (the informant of a sealed case): the in-app row
+   * keeps `case_id` NULL and a neutral title/body with the real ones encrypted, and the outbox row
+   * has its payload encrypted and its dedupe key hashed, so no plain row names both.
+   */
+  confidential?: boolean;
+}
+
+/** An outbox payload as stored: confidential ones are encrypted (FieldCipher), the others JSON. */
+export function outboxPayload<T>(stored: string): T {
+  return JSON.parse(stored.startsWith('v1.') ? FieldCipher.decrypt(stored) : stored) as T;
 }
 
 /** One notification of a change: who, what, and the key that makes its outbox rows idempotent. */
@@ -61,16 +74,33 @@ export class NotificationsService {
     const outbox: unknown[] = [];
     for (const { userIds, input, dedupeKey } of notices) {
       const recipients = [...new Set(userIds)];
-      for (const userId of recipients) inApp.push(userId, input.caseId, input.title.slice(0, 64), input.body.slice(0, 500), null, now);
+      const title = input.title.slice(0, 64);
+      const body = input.body.slice(0, 500);
+      for (const userId of recipients) {
+        if (input.confidential) {
+          const content: SealedNoticeContent = { caseId: input.caseId, title, body };
+          inApp.push(userId, null, SEALED_NOTICE_TITLE, SEALED_NOTICE_BODY, FieldCipher.encrypt(JSON.stringify(content)), null, now);
+        } else {
+          inApp.push(userId, input.caseId, title, body, null, null, now);
+        }
+      }
       const wechat = input.wechat;
       if (!wechat) continue;
       for (const userId of recipients) {
-        const payload: SubscribePayload = { userId, templateId: this.config.wechatTemplateCaseUpdate, page: wechat.page, data: wechat.data };
-        outbox.push(OUTBOX_TOPIC_SUBSCRIBE, `${dedupeKey}:u${userId}`.slice(0, 128), JSON.stringify(payload), 'pending', 0, now, null, null, now, null);
+        const payload = JSON.stringify({ userId, templateId: this.config.wechatTemplateCaseUpdate, page: wechat.page, data: wechat.data } satisfies SubscribePayload);
+        const key = `${dedupeKey}:u${userId}`.slice(0, 128);
+        outbox.push(
+          OUTBOX_TOPIC_SUBSCRIBE, input.confidential ? sealedDedupeKey(key) : key, input.confidential ? FieldCipher.encrypt(payload) : payload,
+          'pending', 0, now, null, null, now, null,
+        );
       }
     }
     if (inApp.length) {
-      await execute(manager, `INSERT INTO notifications (user_id, case_id, title, body, read_at, created_at) VALUES ${valueTuples(inApp.length / 6, 6)}`, inApp);
+      await execute(
+        manager,
+        `INSERT INTO notifications (user_id, case_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 7, 7)}`,
+        inApp,
+      );
     }
     if (outbox.length) {
       await execute(
@@ -105,10 +135,14 @@ export class NotificationsService {
       take: pageSize,
     });
     return {
-      items: rows.map((n) => ({
-        id: n.id, title: n.title, body: n.body, caseId: n.caseId,
-        readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
-      })),
+      items: rows.map((n) => {
+        // The owner reads a confidential notification as it was written.
+        const shown: SealedNoticeContent = n.sealedEnc ? (JSON.parse(FieldCipher.decrypt(n.sealedEnc)) as SealedNoticeContent) : n;
+        return {
+          id: n.id, title: shown.title, body: shown.body, caseId: shown.caseId,
+          readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
+        };
+      }),
       total, page, pageSize,
     };
   }

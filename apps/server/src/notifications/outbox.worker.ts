@@ -8,7 +8,7 @@ import { IntervalWorker } from '../common/interval-worker';
 import { workClaimed } from '../common/lease';
 import { UserEntity } from '../identity/user.entity';
 import { OutboxEntity } from './notification.entity';
-import { OUTBOX_TOPIC_SUBSCRIBE, SubscribePayload } from './notifications.service';
+import { OUTBOX_TOPIC_SUBSCRIBE, outboxPayload, SubscribePayload } from './notifications.service';
 
 export const OUTBOX_MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
@@ -110,7 +110,7 @@ export class OutboxWorker extends IntervalWorker {
     const handler = this.handlers.get(row.topic);
     if (handler) return handler.deliver(row);
     if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE) throw new Error(`unknown topic ${row.topic}`);
-    const payload = JSON.parse(row.payload) as SubscribePayload;
+    const payload = outboxPayload<SubscribePayload>(row.payload);
     const user = await this.users.findOne({ where: { id: payload.userId } });
     if (!user?.openid) return { status: 'skipped', note: 'recipient has no WeChat openid (in-app notification only)' };
     await this.wechat.sendSubscribeMessage({

@@ -16,6 +16,11 @@ export class FieldCipher {
     FieldCipher.key = key;
   }
 
+  /** Whether a key is installed (migrations that re-key rows need it; `migrate` and start-up install it). */
+  static installed(): boolean {
+    return FieldCipher.key !== null;
+  }
+
   private static requireKey(): Buffer {
     if (!FieldCipher.key) throw new Error('FieldCipher key not installed');
     return FieldCipher.key;

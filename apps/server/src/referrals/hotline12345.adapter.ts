@@ -1,4 +1,4 @@
-import { HotlineOrderStatus, ReferralStatus, TimelineEventType } from '@jws/contracts';
+import { Anonymity, HotlineOrderStatus, ReferralStatus, TimelineEventType } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
@@ -125,7 +125,7 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
       if (reporter) {
         await this.notifications.notify(
           m, [reporter],
-          { title: '您的上报已转12345', body: `“${entity.title}”${text}`, caseId: entity.id, wechat: { page: casePage(entity.id), data: { thing1: entity.title.slice(0, 20), phrase2: '已转办', thing3: `工单号${order.orderNo}`.slice(0, 20) } } },
+          { title: '您的上报已转12345', body: `“${entity.title}”${text}`, caseId: entity.id, wechat: { page: casePage(entity.id), data: { thing1: entity.title.slice(0, 20), phrase2: '已转办', thing3: `工单号${order.orderNo}`.slice(0, 20) } }, confidential: entity.anonymity === Anonymity.Sealed },
           `referral:${referral.id}:order-no`,
         );
       }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { UploadEntity } from '../cases/case-support.entities';
 import { DomainException } from '../common/domain.exception';
+import { DISOWNED_UPLOAD_OWNER } from '../personal-data/sealed-links';
 import { IMAGE_EXTENSIONS, ImageType, sanitizeImage } from './image-sanitizer';
 import { FILE_STORAGE, FileStorage, StoredFileMissing } from './storage';
 
@@ -75,7 +76,9 @@ export class UploadsService {
    * must be the owner's and not yet used; the conditional UPDATE makes two concurrent claims of
    * the same upload fail for one of them. Returns the photos in the order of `ids`.
    */
-  async claimForCase(manager: EntityManager, ownerId: number, ids: string[], caseId: number): Promise<CasePhoto[]> {
+  async claimForCase(
+    manager: EntityManager, ownerId: number, ids: string[], caseId: number, opts: { disown?: boolean } = {},
+  ): Promise<CasePhoto[]> {
     if (ids.length > MAX_CASE_PHOTOS) {
       throw new DomainException(ErrorCode.ValidationFailed, [`最多上传${MAX_CASE_PHOTOS}张图片`]);
     }
@@ -86,7 +89,8 @@ export class UploadsService {
     if (!ids.every((id) => UUID_PATTERN.test(id))) throw new DomainException(ErrorCode.UploadNotFound);
 
     const repo = manager.getRepository(UploadEntity);
-    const claimed = await repo.update({ id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull() }, { caseId });
+    // `disown` (a sealed case): the claimed photo keeps no owner, which would name the informant.
+    const claimed = await repo.update({ id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull() }, { caseId, ...(opts.disown ? { ownerId: DISOWNED_UPLOAD_OWNER } : {}) });
     if (claimed.affected !== ids.length) throw new DomainException(ErrorCode.UploadNotFound);
     const rows = await repo.find({ where: { id: In(ids) } });
     const byId = new Map(rows.map((r) => [r.id, r]));

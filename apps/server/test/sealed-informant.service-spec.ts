@@ -1,0 +1,223 @@
+import { Anonymity, CaseAction, CaseKind, CaseStatus, ContactPreference, ErrorCode } from '@jws/contracts';
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { SealedUnlinkable1764600000000 } from '../src/database/migrations/1764600000000-sealed-unlinkable';
+import { OutboxWorker } from '../src/notifications/outbox.worker';
+import { FieldCipher } from '../src/personal-data/field-cipher';
+import { bearer, startTestApp, TestApp } from './test-app';
+
+/** Tables outside case_sealed_reporters that name people or cases. */
+const SCANNED_TABLES = ['idempotency_keys', 'notifications', 'outbox', 'case_events', 'audit_entries', 'uploads'] as const;
+
+type Row = Record<string, unknown>;
+
+/**
+ * An informant of a sealed lead (信息员, informant mode) must not be linkable to the case from the
+ * database alone: no row outside the encrypted case_sealed_reporters may hold both their user id
+ * (or anything plainly derived from it) and the case id (or its number, title or page).
+ */
+describe('sealed informant: no plain row links the informant to the lead (MariaDB)', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const as = (username: string) => bearer(tokens[username]);
+  const userId = async (username: string): Promise<number> =>
+    Number((await t.dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
+
+  const report = (username: string, body: Record<string, unknown>, key = randomUUID()) =>
+    t.http.post('/api/cases').set(as(username)).set('Idempotency-Key', key).send(body);
+  const act = (username: string, id: number, action: CaseAction, extra: Record<string, unknown> = {}) =>
+    t.http.post(`/api/cases/${id}/actions`).set(as(username)).send({ action, ...extra }).expect(200);
+  const uploadPhoto = async (username: string): Promise<string> => {
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 20, g: 90, b: 160 } } }).jpeg().toBuffer();
+    return (await t.http.post('/api/uploads').set(as(username)).attach('file', jpeg, { filename: 'p.jpg', contentType: 'image/jpeg' }).expect(201)).body.id;
+  };
+
+  /** Every row of the scanned tables that names the user together with the case. */
+  async function linkingRows(uid: number, openid: string | null, c: { id: number; number: string; title: string }): Promise<{ table: string; row: Row }[]> {
+    const found: { table: string; row: Row }[] = [];
+    for (const table of SCANNED_TABLES) {
+      const rows: Row[] = await t.dataSource.query(`SELECT * FROM ${table}`);
+      for (const row of rows) {
+        const entries = Object.entries(row);
+        const texts = entries.map(([, v]) => (v == null ? '' : String(v)));
+        const namesUser =
+          entries.some(([k, v]) => /(^|_)(user|actor|owner)_id$/.test(k) && v != null && Number(v) === uid) ||
+          texts.some((s) => s.includes(`"userId":${uid}`) || new RegExp(`:u${uid}\\b`).test(s) || (openid !== null && s.includes(openid)) ||
+            s.includes(`reporter:${uid}`));
+        const namesCase =
+          entries.some(([k, v]) => /(^|_)(case|target)_id$/.test(k) && v != null && String(v) === String(c.id)) ||
+          texts.some((s) => s.includes(`id=${c.id}`) || s.includes(`case:${c.id}:`) || s.includes(c.number) || s.includes(c.title));
+        if (namesUser && namesCase) found.push({ table, row });
+      }
+    }
+    return found;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
+    for (const u of ['informant1', 'resident1', 'officer1', 'station_leader1']) tokens[u] = await t.login(u);
+    // The informant signed in through WeChat once and accepted subscribe messages.
+    await t.dataSource.query("UPDATE users SET openid = 'openid-informant1' WHERE username = 'informant1'");
+    t.fake.state.grantSubscription('openid-informant1', 'demo-case-update-template', 10);
+  });
+  afterAll(() => t.close());
+
+  it('keeps the whole informant experience working without a plain link, and the scan finds the link of an ordinary report', async () => {
+    const informant = await userId('informant1');
+    // The informant also reports things under their name: those rows must not lead to the lead either.
+    const own = (await report('informant1', {
+      kind: CaseKind.Hazard, subcategory: 'fire', title: '楼道堆放杂物', description: '3栋楼道堆满纸箱', addressText: '3栋1单元',
+      contactPreference: ContactPreference.Phone, anonymity: Anonymity.None,
+    }).expect(201)).body.id as number;
+    const photo = await uploadPhoto('informant1');
+    const lead = {
+      kind: CaseKind.CrimeLead, subcategory: 'gambling', title: '出租屋疑似聚众赌博（信息员）', description: '3栋601每晚很多人进出',
+      contactPreference: ContactPreference.InApp, anonymity: Anonymity.Sealed, photoIds: [photo],
+    };
+    const key = randomUUID();
+    const created = (await report('informant1', lead, key).expect(201)).body;
+    const id = created.id as number;
+
+    // Idempotent submit: same key and body → same case; another body → 409; 20 at once → one case.
+    expect((await report('informant1', lead, key)).body.id).toBe(id);
+    expect((await report('informant1', { ...lead, description: '另一段描述' }, key).expect(409)).body.code).toBe(ErrorCode.IdempotencyKeyConflict);
+    const parallelKey = randomUUID();
+    const parallel = { ...lead, title: '并发提交的线索', photoIds: undefined };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => report('informant1', parallel, parallelKey)));
+    expect(answers.every((r) => r.status === 201)).toBe(true);
+    expect(new Set(answers.map((r) => r.body.id)).size).toBe(1);
+    const [count] = await t.dataSource.query("SELECT COUNT(*) AS n FROM cases WHERE title = '并发提交的线索'");
+    expect(Number(count.n)).toBe(1);
+
+    // The handling: the officer replies, the informant adds information and a photo, resolves,
+    // reopens, confirms and rates; every step the informant takes is theirs on the page.
+    await act('officer1', id, CaseAction.Accept);
+    await t.http.post(`/api/cases/${id}/notes`).set(as('officer1')).send({ note: '已收到线索，正在核实', internal: false }).expect(200);
+    const extra = await uploadPhoto('informant1');
+    await t.http.post(`/api/cases/${id}/info`).set(as('informant1')).send({ note: '今晚又有人聚集', photoIds: [extra] }).expect(200);
+    await act('officer1', id, CaseAction.Resolve, { note: '已查处' });
+    await act('informant1', id, CaseAction.Reopen, { note: '又开始了' });
+    await act('officer1', id, CaseAction.Accept);
+    await act('officer1', id, CaseAction.Resolve, { note: '再次查处' });
+    await act('informant1', id, CaseAction.Confirm);
+    await t.http.post(`/api/cases/${id}/rating`).set(as('informant1')).send({ rating: 5, comment: '处理及时' }).expect(200);
+
+    const mine = (await t.http.get(`/api/cases/${id}`).set(as('informant1')).expect(200)).body;
+    expect(mine).toMatchObject({ status: CaseStatus.Closed, reporterLabel: '我', rating: 5 });
+    expect(mine.photos).toHaveLength(2);
+    await t.http.get(mine.photos[1].url).set(as('informant1')).expect(200);
+    const officerView = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
+    expect(officerView.reporterLabel).toBe('匿名信息员');
+    const reporterEvents = officerView.timeline.filter((e: { type: string; actorLabel: string }) => ['reporter_info', 'rated'].includes(e.type));
+    expect(reporterEvents.length).toBe(2);
+    expect(reporterEvents.every((e: { actorLabel: string }) => e.actorLabel === '匿名信息员')).toBe(true);
+
+    // 我的上报 lists it.
+    const list = (await t.http.get('/api/cases/mine').set(as('informant1')).expect(200)).body;
+    expect(list.items.map((c: { id: number }) => c.id)).toContain(id);
+
+    // In-app notifications, with their real titles and the link to the case, for the owner only.
+    const inbox = (await t.http.get('/api/notifications?pageSize=50').set(as('informant1')).expect(200)).body;
+    const aboutLead = inbox.items.filter((n: { caseId: number | null }) => n.caseId === id);
+    expect(aboutLead.map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining(['已收到您的上报', '民警回复了您的上报']));
+    expect(aboutLead.find((n: { title: string }) => n.title === '已收到您的上报').body).toContain(lead.title);
+    const stored: Row[] = await t.dataSource.query('SELECT case_id, title, body, sealed_enc FROM notifications WHERE user_id = ?', [informant]);
+    const sealedRows = stored.filter((n) => n.sealed_enc !== null);
+    expect(sealedRows.length).toBeGreaterThanOrEqual(aboutLead.length);
+    expect(sealedRows.every((n) => n.case_id === null && !String(n.title).includes('上报') && !String(n.body).includes(lead.title))).toBe(true);
+    expect(stored.some((n) => Number(n.case_id) === id)).toBe(false);
+    await t.http.post(`/api/notifications/${aboutLead[0].id}/read`).set(as('informant1')).expect(204);
+
+    // WeChat subscribe messages still reach the informant, with the page of the case.
+    const sentBefore = t.fake.state.sentMessages.length;
+    await t.app.get(OutboxWorker).tick(new Date(Date.now() + 1000));
+    const sent = t.fake.state.sentMessages.slice(sentBefore).filter((m) => m.touser === 'openid-informant1');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.some((m) => m.page === `pages/case/index?id=${id}` && m.data.thing1 === lead.title.slice(0, 20))).toBe(true);
+
+    // The station leader still unseals, audited.
+    const unsealed = (await t.http.post(`/api/cases/${id}/unseal`).set(as('station_leader1')).send({ reason: '线索核查需当面了解情况' }).expect(200)).body;
+    expect(unsealed.reporterId).toBe(informant);
+
+    // A sealed report is on record, without its reporter in clear.
+    const [made]: Row[] = await t.dataSource.query("SELECT actor_id, ip, request_id, detail FROM audit_entries WHERE action = 'informant.sealed_report' AND target_id = ?", [String(id)]);
+    expect(made).toMatchObject({ actor_id: null, ip: null, request_id: null });
+    expect(FieldCipher.decrypt(String(made.detail))).toBe(`reporter:${informant}`);
+
+    // The raw tables: nothing links the informant to either lead.
+    const [{ number }]: { number: string }[] = await t.dataSource.query('SELECT number FROM cases WHERE id = ?', [id]);
+    expect(await linkingRows(informant, 'openid-informant1', { id, number, title: lead.title })).toEqual([]);
+    const parallelId = answers[0].body.id as number;
+    const [p]: { number: string }[] = await t.dataSource.query('SELECT number FROM cases WHERE id = ?', [parallelId]);
+    expect(await linkingRows(informant, 'openid-informant1', { id: parallelId, number: p.number, title: parallel.title })).toEqual([]);
+
+    // Nor does a join through the informant's ordinary report: its reporter key and idempotency
+    // key are not shared with the sealed leads.
+    const keyRows: { id: number; reporter_id: number | null; reporter_key: string }[] = await t.dataSource.query(
+      'SELECT id, reporter_id, reporter_key FROM cases WHERE id IN (?, ?, ?)', [own, id, parallelId]);
+    const ownKey = keyRows.find((r) => r.id === own)!;
+    expect(Number(ownKey.reporter_id)).toBe(informant);
+    expect(keyRows.filter((r) => r.id !== own).every((r) => r.reporter_id === null && r.reporter_key !== ownKey.reporter_key)).toBe(true);
+    const idem: { user_key: string; case_id: number }[] = await t.dataSource.query('SELECT user_key, case_id FROM idempotency_keys WHERE case_id IN (?, ?, ?)', [own, id, parallelId]);
+    expect(idem).toHaveLength(3);
+    expect(new Set(idem.map((r) => r.user_key)).size).toBe(3);
+    expect(list.items.map((c: { id: number }) => c.id)).toEqual(expect.arrayContaining([own, id, parallelId]));
+
+    // The same scan does find the link of an ordinary report (the check is not blind).
+    const resident = await userId('resident1');
+    const ordinary = { ...lead, title: '普通上报的线索', anonymity: Anonymity.None, photoIds: [await uploadPhoto('resident1')] };
+    const plain = (await report('resident1', ordinary).expect(201)).body;
+    const tables = new Set((await linkingRows(resident, null, { id: plain.id, number: plain.number, title: ordinary.title })).map((f) => f.table));
+    expect([...tables]).toEqual(expect.arrayContaining(['case_events', 'notifications', 'outbox', 'uploads']));
+  });
+
+  it('migrates rows written before: the idempotency key re-keyed, a sealed reporter’s rows unlinked', async () => {
+    const informant = await userId('informant1');
+    const lead = {
+      kind: CaseKind.CrimeLead, subcategory: 'gambling', title: '迁移前的线索', description: '夜里有人搬运可疑物品',
+      contactPreference: ContactPreference.InApp, anonymity: Anonymity.Sealed,
+    };
+    const key = randomUUID();
+    const id = (await report('informant1', lead, key).expect(201)).body.id as number;
+    const [{ request_hash: hash, number }]: { request_hash: string; number: string }[] = await t.dataSource.query(
+      'SELECT k.request_hash, c.number FROM idempotency_keys k JOIN cases c ON c.id = k.case_id WHERE k.case_id = ?', [id]);
+    const migration = new SealedUnlinkable1764600000000();
+    const qr = t.dataSource.createQueryRunner();
+    try {
+      // The schema and rows as the service wrote them before this migration.
+      await migration.down(qr);
+      const now = new Date();
+      await qr.query('INSERT INTO idempotency_keys (user_id, `key`, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)', [informant, key, hash, id, now]);
+      await qr.query('INSERT INTO notifications (user_id, case_id, title, body, read_at, created_at) VALUES (?, ?, ?, ?, NULL, ?)', [
+        informant, id, '民警回复了您的上报', `“${lead.title}”正在核实`, now,
+      ]);
+      await qr.query(
+        "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, created_at) VALUES ('wechat.subscribe', ?, ?, 'pending', 0, ?, ?)",
+        [`case:${id}:v2:u${informant}`, JSON.stringify({ userId: informant, templateId: 'demo-case-update-template', page: `pages/case/index?id=${id}`, data: { thing1: lead.title } }), now, now],
+      );
+      await qr.query("UPDATE case_events SET actor_id = ? WHERE case_id = ? AND type = 'submitted'", [informant, id]);
+      // Before, a sealed case carried the user's ordinary reporter key.
+      await qr.query('UPDATE cases SET reporter_key = (SELECT k FROM (SELECT reporter_key AS k FROM cases WHERE reporter_id = ? LIMIT 1) x) WHERE id = ?', [informant, id]);
+      await qr.query('INSERT INTO uploads (id, owner_id, case_id, storage_key, content_type, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        randomUUID(), informant, id, 'legacy/photo.jpg', 'image/jpeg', 10, now,
+      ]);
+      await migration.up(qr);
+    } finally {
+      await qr.release();
+    }
+
+    expect(await linkingRows(informant, 'openid-informant1', { id, number, title: lead.title })).toEqual([]);
+    const [rekeyed]: { reporter_key: string }[] = await t.dataSource.query('SELECT reporter_key FROM cases WHERE id = ?', [id]);
+    const [ordinaryKeys]: { n: number }[] = await t.dataSource.query('SELECT COUNT(*) AS n FROM cases WHERE reporter_key = ? AND reporter_id IS NOT NULL', [rekeyed.reporter_key]);
+    expect(Number(ordinaryKeys.n)).toBe(0);
+    // The retry still finds its case; the informant still reads the notification; the message still goes out.
+    expect((await report('informant1', lead, key)).body.id).toBe(id);
+    const inbox = (await t.http.get('/api/notifications?pageSize=50').set(as('informant1')).expect(200)).body;
+    expect(inbox.items.some((n: { caseId: number; title: string }) => n.caseId === id && n.title === '民警回复了您的上报')).toBe(true);
+    expect((await t.http.get('/api/cases/mine?pageSize=50').set(as('informant1')).expect(200)).body.items.map((c: { id: number }) => c.id)).toContain(id);
+    t.fake.state.grantSubscription('openid-informant1', 'demo-case-update-template', 1);
+    const sentBefore = t.fake.state.sentMessages.length;
+    await t.app.get(OutboxWorker).tick(new Date(Date.now() + 1000));
+    expect(t.fake.state.sentMessages.slice(sentBefore).some((m) => m.touser === 'openid-informant1' && m.page === `pages/case/index?id=${id}`)).toBe(true);
+  });
+});
