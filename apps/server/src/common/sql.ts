@@ -45,3 +45,54 @@ export async function insertReturningId(manager: EntityManager, sql: string, val
   const rows = (await manager.query(`${sql} RETURNING id`, sqlValues(manager, values))) as { id: number | string }[];
   return Number(rows[0].id);
 }
+
+interface BatchedStatement {
+  sql: string;
+  values: readonly unknown[];
+  returningId: boolean;
+}
+
+/**
+ * Writes of one transaction whose results nothing waits for (but generated ids), sent together:
+ * on MySQL/MariaDB as one multi-statement round trip (the pool allows them; every value still
+ * goes through the driver's escaping, every statement text is the code's own), on SQLite one by
+ * one. `pnpm bench` showed a report's ~10 statements costing more in round trips (a socket write
+ * and a database thread wake-up each) than in work. A failing statement stops the rest, and the
+ * error reaches the caller, whose transaction then rolls back as usual.
+ */
+export class StatementBatch {
+  private readonly statements: BatchedStatement[] = [];
+
+  /** Adds a statement; with `returningId`, `run` returns the id it generated at this index. */
+  add(sql: string, values: readonly unknown[] = [], options: { returningId?: boolean } = {}): number {
+    this.statements.push({ sql, values, returningId: options.returningId ?? false });
+    return this.statements.length - 1;
+  }
+
+  get size(): number {
+    return this.statements.length;
+  }
+
+  /** Sends and empties the batch, in the order added; per statement, the id it generated (when asked) or null. */
+  async run(manager: EntityManager): Promise<(number | null)[]> {
+    const statements = this.statements.splice(0);
+    if (!statements.length) return [];
+    if (isMysql(manager)) {
+      const raw = (await manager.query(
+        statements.map((s) => s.sql).join(';\n'),
+        statements.flatMap((s) => s.values as unknown[]),
+      )) as { insertId?: number | string } | { insertId?: number | string }[];
+      const results = statements.length === 1 ? [raw as { insertId?: number | string }] : (raw as { insertId?: number | string }[]);
+      return statements.map((s, i) => (s.returningId ? Number(results[i].insertId) : null));
+    }
+    const ids: (number | null)[] = [];
+    for (const s of statements) {
+      if (s.returningId) ids.push(await insertReturningId(manager, s.sql, s.values));
+      else {
+        await execute(manager, s.sql, s.values);
+        ids.push(null);
+      }
+    }
+    return ids;
+  }
+}

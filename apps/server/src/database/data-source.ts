@@ -85,7 +85,10 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       connectorPackage: 'mysql2',
-      extra: { connectionLimit: 20 },
+      // Multi-statement queries carry StatementBatch (common/sql.ts): a report's writes in one
+      // round trip. Values are always escaped by the driver and statement texts are the code's
+      // own, never built from input.
+      extra: { connectionLimit: 20, multipleStatements: true },
     };
   }
   return {

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { ErrorCode } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
-import { execute, valueTuples } from '../common/sql';
+import { StatementBatch, valueTuples } from '../common/sql';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey } from '../personal-data/sealed-links';
 import { NotificationEntity, OutboxEntity } from './notification.entity';
@@ -66,9 +66,16 @@ export class NotificationsService {
   /**
    * Several notifications of one change at once (e.g. a new case: its officer, the station
    * leaders, the reporter): one multi-row INSERT for the in-app list and one for the outbox,
-   * in the caller's transaction.
+   * in the caller's transaction. With `batch`, the two INSERTs are added to it instead, for the
+   * caller to send with its other writes.
    */
-  async notifyAll(manager: EntityManager, notices: Notice[]): Promise<void> {
+  async notifyAll(manager: EntityManager, notices: Notice[], batch?: StatementBatch): Promise<void> {
+    const own = batch ?? new StatementBatch();
+    this.addNotices(own, notices);
+    if (!batch) await own.run(manager);
+  }
+
+  private addNotices(batch: StatementBatch, notices: Notice[]): void {
     const now = new Date();
     const inApp: unknown[] = [];
     const outbox: unknown[] = [];
@@ -96,15 +103,10 @@ export class NotificationsService {
       }
     }
     if (inApp.length) {
-      await execute(
-        manager,
-        `INSERT INTO notifications (user_id, case_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 7, 7)}`,
-        inApp,
-      );
+      batch.add(`INSERT INTO notifications (user_id, case_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 7, 7)}`, inApp);
     }
     if (outbox.length) {
-      await execute(
-        manager,
+      batch.add(
         'INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, lease_until, last_error, created_at, sent_at) ' +
           `VALUES ${valueTuples(outbox.length / 10, 10)}`,
         outbox,
