@@ -241,6 +241,49 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(overdueOnly.items.map((c: { id: number }) => c.id)).toContain(late);
   });
 
+  it("pages an officer's whole open queue in order: overdue, nearest deadline, newest on ties, deadline-less last; terminal cases out", async () => {
+    const tieDue = new Date(Date.now() + 7200_000);
+    const [a, b] = [
+      (await report('resident1', dispute({ title: '同一时限甲' })).expect(201)).body.id,
+      (await report('resident1', dispute({ title: '同一时限乙' })).expect(201)).body.id,
+    ];
+    await t.dataSource.query('UPDATE cases SET next_due_at = ? WHERE id IN (?, ?)', [tieDue, a, b]);
+    const resolved = (await report('resident1', dispute({ title: '已解决待确认' })).expect(201)).body.id;
+    await act('officer1', resolved, CaseAction.Accept).expect(200);
+    await act('officer1', resolved, CaseAction.Resolve, { note: '已处理' }).expect(200);
+    const rejected = (await report('resident1', dispute({ title: '将被驳回' })).expect(201)).body.id;
+    await act('officer1', rejected, CaseAction.Reject, { note: '不属于公安管辖' }).expect(200);
+
+    // The expected queue, worked out here from status and deadline alone.
+    const rows: { id: number; status: CaseStatus; next_due_at: Date | null }[] = await t.dataSource.query(
+      'SELECT id, status, next_due_at FROM cases WHERE officer_id = ?',
+      [await userId('officer1')],
+    );
+    const terminal = [CaseStatus.Closed, CaseStatus.Rejected, CaseStatus.Duplicate];
+    const due = (r: { next_due_at: Date | null }) => (r.next_due_at ? new Date(r.next_due_at).getTime() : Infinity);
+    const expected = rows
+      .filter((r) => !terminal.includes(r.status))
+      .sort((x, y) => due(x) - due(y) || y.id - x.id)
+      .map((r) => r.id);
+    expect(expected.indexOf(b)).toBe(expected.indexOf(a) - 1);
+    // The resolved case has no deadline left: after every case that has one.
+    expect(rows.find((r) => r.id === resolved)?.next_due_at).toBeNull();
+    expect(expected.indexOf(resolved)).toBeGreaterThan(expected.indexOf(a));
+
+    const seen: number[] = [];
+    for (let page = 1; ; page++) {
+      const body = (await t.http.get(`/api/cases?pageSize=4&page=${page}`).set(as('officer1')).expect(200)).body;
+      expect(body.total).toBe(expected.length);
+      if (!body.items.length) break;
+      seen.push(...body.items.map((c: { id: number }) => c.id));
+    }
+    expect(seen).toEqual(expected);
+    expect(seen).not.toContain(rejected);
+    // A status filter shows the terminal ones again.
+    const rejectedOnly = (await t.http.get('/api/cases?status=rejected&pageSize=100').set(as('officer1')).expect(200)).body;
+    expect(rejectedOnly.items.map((c: { id: number }) => c.id)).toContain(rejected);
+  });
+
   it('counts a resolution nobody confirmed for 3 days as confirmed, on record', async () => {
     const id = (await report('resident1', dispute({ title: '自动确认测试' })).expect(201)).body.id;
     await act('officer1', id, CaseAction.Accept).expect(200);

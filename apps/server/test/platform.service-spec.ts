@@ -10,11 +10,12 @@ import { bearer, createTestDatabase, startTestApp, TestApp } from './test-app';
 
 const entityTables = (ds: DataSource) => ds.entityMetadatas.map((m) => m.tableName).sort();
 
+/** The schema's own tables: not TypeORM's bookkeeping (its migrations list, and typeorm_metadata of generated columns). */
 async function tablesOf(ds: DataSource): Promise<string[]> {
   const rows: { name: string }[] =
     ds.options.type === 'mysql'
-      ? await ds.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> 'migrations'")
-      : await ds.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('migrations', 'sqlite_sequence')");
+      ? await ds.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT IN ('migrations', 'typeorm_metadata')")
+      : await ds.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('migrations', 'sqlite_sequence', 'typeorm_metadata')");
   return rows.map((r) => r.name).sort();
 }
 

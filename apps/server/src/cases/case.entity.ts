@@ -1,5 +1,6 @@
 import { Anonymity, CaseKind, CaseStatus, ContactPreference, EscalationLevel } from '@jws/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { QUEUE_BAND_EXPRESSION } from '../database/migrations/1764700000000-queue-due';
 import { encryptedTransformer } from '../personal-data/field-cipher';
 
 /**
@@ -85,6 +86,16 @@ export class CaseEntity {
   /** Earliest unmet deadline, for sorting the queue; null once all are met. */
   @Column({ name: 'next_due_at', type: 'datetime', nullable: true })
   nextDueAt: Date | null;
+
+  /**
+   * Computed by the database, never written: NULL when terminal, 0 open with a deadline, 1 open
+   * without. Only the queue SQL reads it (ix_cases_officer_due; migration QueueDue1764700000000).
+   */
+  @Column({
+    name: 'queue_band', type: 'int', nullable: true, select: false, insert: false, update: false,
+    generatedType: 'VIRTUAL', asExpression: QUEUE_BAND_EXPRESSION,
+  })
+  queueBand?: number | null;
 
   @Column({ type: 'int', default: 0 })
   escalation: EscalationLevel;

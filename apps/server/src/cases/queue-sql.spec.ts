@@ -1,14 +1,26 @@
-import { CaseKind, CaseStatus, TERMINAL_STATUSES } from '@jws/contracts';
-import { OPEN_STATUSES, queueCountQuery, queueQuery } from './queue-sql';
+import { CaseKind, CaseStatus } from '@jws/contracts';
+import { OPEN_STATUSES, queueCountQuery, queueQuery, SUMMARY_COLUMNS } from './queue-sql';
 
 const now = new Date('2026-11-24T12:00:00Z');
 
 describe('queue SQL', () => {
-  it('shows an officer their open cases: officer id, no terminal status, page by LIMIT/OFFSET', () => {
+  it('shows an officer their open cases off the queue_band index, in its order, with the count of the same range', () => {
     const { sql, values } = queueQuery({ kind: 'officer', officerId: 7 }, { page: 3, pageSize: 20 }, now);
-    expect(sql).toContain('c.officer_id = ? AND c.status NOT IN (?, ?, ?)');
-    expect(sql).toContain('COUNT(*) OVER ()');
-    expect(values).toEqual([7, ...TERMINAL_STATUSES, 20, 40]);
+    expect(sql).toBe(
+      `SELECT ${SUMMARY_COLUMNS}, (SELECT COUNT(*) FROM cases c WHERE c.officer_id = ? AND c.queue_band IS NOT NULL) AS total ` +
+        'FROM cases c INNER JOIN org_units o ON o.id = c.community_id WHERE c.officer_id = ? AND c.queue_band IS NOT NULL ' +
+        'ORDER BY c.queue_band, c.next_due_at, c.id DESC LIMIT ? OFFSET ?',
+    );
+    expect(values).toEqual([7, 7, 20, 40]);
+  });
+
+  it('filters the open queue of an officer as overdue, and a status filter on status instead', () => {
+    const overdue = queueQuery({ kind: 'officer', officerId: 7 }, { overdue: true, kind: CaseKind.Dispute, page: 1, pageSize: 20 }, now);
+    expect(overdue.sql).toContain('WHERE c.officer_id = ? AND c.queue_band IS NOT NULL AND c.kind = ? AND c.next_due_at < ? ORDER BY');
+    expect(overdue.values).toEqual([7, CaseKind.Dispute, now, 7, CaseKind.Dispute, now, 20, 0]);
+    const closed = queueQuery({ kind: 'officer', officerId: 7 }, { status: CaseStatus.Closed, page: 1, pageSize: 20 }, now);
+    expect(closed.sql).toContain('COUNT(*) OVER () AS total FROM cases c WHERE c.officer_id = ? AND c.status = ? ORDER BY c.next_due_at IS NULL');
+    expect(closed.values).toEqual([7, CaseStatus.Closed, 20, 0]);
   });
 
   it('shows a leader the open cases of their subtree by path prefix and open statuses', () => {
@@ -25,7 +37,7 @@ describe('queue SQL', () => {
   });
 
   it('sorts overdue first by sorting on the deadline, deadline-less cases last, newest first on ties', () => {
-    expect(queueQuery({ kind: 'officer', officerId: 1 }, { page: 1, pageSize: 20 }, now).sql).toContain(
+    expect(queueQuery({ kind: 'subtree', pathPrefix: '/1/' }, { page: 1, pageSize: 20 }, now).sql).toContain(
       'ORDER BY c.next_due_at IS NULL, c.next_due_at, c.id DESC',
     );
   });

@@ -36,6 +36,16 @@ export const SUMMARY_COLUMNS =
  */
 export const QUEUE_ORDER = 'ORDER BY c.next_due_at IS NULL, c.next_due_at, c.id DESC';
 
+/**
+ * The same order for open cases on `queue_band` (migration QueueDue1764700000000: 0 open with a
+ * deadline, 1 open without, NULL terminal), which ix_cases_officer_due (officer_id, queue_band,
+ * next_due_at, id DESC) holds in this very order.
+ */
+export const OPEN_QUEUE_ORDER = 'ORDER BY c.queue_band, c.next_due_at, c.id DESC';
+
+/** An officer's open queue (no status filter): the one read served by ix_cases_officer_due. */
+const isOfficerOpenQueue = (scope: QueueScope, filter: { status?: CaseStatus }): boolean => scope.kind === 'officer' && !filter.status;
+
 /** WHERE clause (alias c) and its values for a scope and the filters. */
 export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' | 'pageSize'>, now: Date): { where: string; values: unknown[] } {
   const parts: string[] = [];
@@ -58,13 +68,16 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
     parts.push('c.status = ?');
     values.push(filter.status);
   } else if (scope.kind === 'subtree') {
-    // The same set written two ways, for the index each scope uses. A subtree's org_path LIKE is
+    // "Open" is written three ways, for the index each scope uses. A subtree's org_path LIKE is
     // a range, so its index (ix_cases_open_queue) leads with status: equalities there keep the
-    // scan to the subtree's open cases. An officer's index leads with officer_id, which already
-    // narrows to a few hundred cases; NOT IN then spares the optimizer probing every open status
-    // in the status-led indexes.
+    // scan to the subtree's open cases. An officer's open queue is a range of
+    // ix_cases_officer_due (queue_band is NULL exactly when the case is terminal). A resident's
+    // own cases are few; NOT IN spares the optimizer probing every open status there.
     parts.push(`c.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`);
     values.push(...OPEN_STATUSES);
+  } else if (isOfficerOpenQueue(scope, filter)) {
+    // Open is queue_band IS NOT NULL: the range of ix_cases_officer_due after officer_id.
+    parts.push('c.queue_band IS NOT NULL');
   } else {
     parts.push(`c.status NOT IN (${TERMINAL_STATUSES.map(() => '?').join(', ')})`);
     values.push(...TERMINAL_STATUSES);
@@ -85,19 +98,32 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
 }
 
 /**
- * One statement: the page is picked on ids alone, in a derived table the scope index covers
- * (scope column, status, next_due_at and the primary key) and which also counts the whole
- * result (COUNT(*) OVER ()); only the page's rows are then read and joined. A wide scope thus
- * costs an index range scan and a sort of ids, not a row read per open case.
+ * One statement for the page and the total.
+ * - An officer's open queue reads the page straight off ix_cases_officer_due, in order, and counts
+ *   the same index range in an uncorrelated subquery (evaluated once): twenty row reads and a
+ *   count of a few dozen index entries, no temporary table and no sort.
+ * - Every other queue picks the page on ids alone, in a derived table the scope index covers
+ *   (scope column, status, next_due_at and the primary key) and which also counts the whole
+ *   result (COUNT(*) OVER ()); only the page's rows are then read and joined. A wide scope thus
+ *   costs an index range scan and a sort of ids, not a row read per open case.
  */
 export function queueQuery(scope: QueueScope, filter: QueueFilter, now: Date): { sql: string; values: unknown[] } {
   const { where, values } = queueWhere(scope, filter, now);
+  const limit = [filter.pageSize, (filter.page - 1) * filter.pageSize];
+  if (isOfficerOpenQueue(scope, filter)) {
+    return {
+      sql:
+        `SELECT ${SUMMARY_COLUMNS}, (SELECT COUNT(*) FROM cases c WHERE ${where}) AS total ` +
+        `FROM cases c INNER JOIN org_units o ON o.id = c.community_id WHERE ${where} ${OPEN_QUEUE_ORDER} LIMIT ? OFFSET ?`,
+      values: [...values, ...values, ...limit],
+    };
+  }
   return {
     sql:
       `SELECT ${SUMMARY_COLUMNS}, p.total AS total ` +
       `FROM (SELECT c.id AS id, COUNT(*) OVER () AS total FROM cases c WHERE ${where} ${QUEUE_ORDER} LIMIT ? OFFSET ?) p ` +
       `INNER JOIN cases c ON c.id = p.id INNER JOIN org_units o ON o.id = c.community_id ${QUEUE_ORDER}`,
-    values: [...values, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    values: [...values, ...limit],
   };
 }
 
