@@ -55,6 +55,9 @@ export enum ErrorCode {
   RecallWindowPassed = 'RECALL_WINDOW_PASSED',
   AgreementOutdated = 'AGREEMENT_OUTDATED',
   SlotTaken = 'SLOT_TAKEN',
+  SlotBooked = 'SLOT_BOOKED',
+  OfflineRoomRetired = 'OFFLINE_ROOM_RETIRED',
+  NotStationStaff = 'NOT_STATION_STAFF',
   NotInRoom = 'NOT_IN_ROOM',
   Internal = 'INTERNAL',
 }
@@ -112,6 +115,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.RecallWindowPassed]: '发出超过2分钟的消息不能撤回',
   [ErrorCode.AgreementOutdated]: '调解协议已更新，请查看最新内容后再确认',
   [ErrorCode.SlotTaken]: '该时段已被预约，请选择其他时段',
+  [ErrorCode.SlotBooked]: '该时段已有预约，不能取消；请与当事人另约时间',
+  [ErrorCode.OfflineRoomRetired]: '该联调室已停用',
+  [ErrorCode.NotStationStaff]: '只有派出所的民警可以管理本所的联调室',
   [ErrorCode.NotInRoom]: '请先进入调解室',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };

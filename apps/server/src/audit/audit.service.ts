@@ -29,6 +29,7 @@ export const AuditAction = {
   AuditRead: 'audit.read',
   InformantUnsealed: 'informant.unsealed',
   TranscriptRead: 'mediation.transcript_read',
+  OfflineRoomChanged: 'mediation.offline_room_changed',
   /** A sealed (informant-mode) report was made; the reporter only in the encrypted detail. */
   SealedReportMade: 'informant.sealed_report',
 } as const;

@@ -32,14 +32,11 @@ export class CaseDeadlinesWorker extends IntervalWorker {
     private readonly workflow: CaseWorkflowService,
     private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
   }
 
-  protected intervalMs(): number {
-    return this.config.workerIntervalMs;
-  }
 
   async tick(now = new Date()): Promise<{ escalated: number; autoClosed: number }> {
     return { escalated: await this.escalateDue(now), autoClosed: await this.autoConfirm(now) };

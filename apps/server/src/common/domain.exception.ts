@@ -41,6 +41,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.WechatUserBlocked:
     case ErrorCode.DemoDisabled:
     case ErrorCode.NotAResident:
+    case ErrorCode.NotStationStaff:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NotFound:
     case ErrorCode.DemoUserNotFound:
@@ -60,6 +61,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.RecallWindowPassed:
     case ErrorCode.AgreementOutdated:
     case ErrorCode.SlotTaken:
+    case ErrorCode.SlotBooked:
+    case ErrorCode.OfflineRoomRetired:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;

@@ -28,14 +28,11 @@ export class MediationFollowupsWorker extends IntervalWorker {
   constructor(
     private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
   }
 
-  protected intervalMs(): number {
-    return this.config.workerIntervalMs;
-  }
 
   tick(now = new Date()): Promise<number> {
     return workClaimed(

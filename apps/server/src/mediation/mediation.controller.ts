@@ -1,17 +1,17 @@
 import { ErrorCode, Permission } from '@jws/contracts';
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { RateLimit } from '../common/rate-limit';
 import type { AuthedRequest, Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller, Public } from '../identity/authenticated.decorator';
 import {
-  AcceptRoomInvitationDto, CaseIdQueryDto, CaucusDto, CloseRoomDto, ConfirmAgreementDto, CreateSlotDto, DraftAgreementDto,
+  AcceptRoomInvitationDto, CaseIdQueryDto, CaucusDto, CloseRoomDto, ConfirmAgreementDto, CreateOfflineRoomDto, CreateSlotDto, DraftAgreementDto,
   HistoryQueryDto, InviteDto, JoinRoomInvitationDto, OfflineOutcomeDto, OpenRoomDto, SendMessageDto, TransferOfflineDto,
 } from './dto/mediation.dto';
 import {
-  MediatorViewDto, MessagePageDto, MessageViewDto, OfflineSlotViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto,
+  MediatorViewDto, MessagePageDto, MessageViewDto, OfflineRoomViewDto, OfflineSlotViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto,
   RoomSummaryDto,
 } from './dto/mediation-views.dto';
 import { AgreementsService } from './agreements.service';
@@ -215,11 +215,49 @@ export class MediationController {
     return this.offline.freeSlots(caller, id);
   }
 
+  @Get('offline-rooms')
+  @Authenticated({ permission: Permission.MediationManage })
+  @ApiOperation({ summary: 'The 警民联调室 of the caller’s station, active first, with their slots not yet ended' })
+  @ApiOkResponse({ type: [OfflineRoomViewDto] })
+  @ApiErrors(ErrorCode.NotStationStaff)
+  offlineRooms(@CurrentCaller() caller: Caller): Promise<OfflineRoomViewDto[]> {
+    return this.offline.stationRooms(caller);
+  }
+
+  @Post('offline-rooms')
+  @Authenticated({ permission: Permission.MediationManage })
+  @ApiOperation({ summary: 'Add a 警民联调室 to the caller’s station' })
+  @ApiCreatedResponse({ type: OfflineRoomViewDto })
+  @ApiErrors(ErrorCode.NotStationStaff)
+  createOfflineRoom(@CurrentCaller() caller: Caller, @Body() dto: CreateOfflineRoomDto): Promise<OfflineRoomViewDto> {
+    return this.offline.createRoom(caller, dto);
+  }
+
+  @Post('offline-rooms/:id/retire')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.MediationManage })
+  @ApiOperation({ summary: 'Retire a 警民联调室: its free slots are no longer offered; bookings made stay' })
+  @ApiOkResponse({ type: OfflineRoomViewDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.NotStationStaff)
+  retireOfflineRoom(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<OfflineRoomViewDto> {
+    return this.offline.retireRoom(caller, id);
+  }
+
+  @Delete('offline-slots/:id')
+  @HttpCode(204)
+  @Authenticated({ permission: Permission.MediationManage })
+  @ApiOperation({ summary: 'Cancel a free slot of one of the station’s 警民联调室 (a booked one stays)' })
+  @ApiNoContentResponse({ description: 'the slot is gone' })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.NotStationStaff, ErrorCode.SlotBooked)
+  async cancelOfflineSlot(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<void> {
+    await this.offline.cancelSlot(caller, id);
+  }
+
   @Post('offline-rooms/:id/slots')
   @Authenticated({ permission: Permission.MediationManage })
   @ApiOperation({ summary: 'Open a bookable slot in one of the station’s offline rooms' })
-  @ApiOkResponse({ type: OfflineSlotViewDto })
-  @ApiErrors(ErrorCode.NotFound, ErrorCode.SlotTaken)
+  @ApiCreatedResponse({ type: OfflineSlotViewDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.NotStationStaff, ErrorCode.SlotTaken, ErrorCode.OfflineRoomRetired)
   createSlot(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CreateSlotDto): Promise<OfflineSlotViewDto> {
     return this.offline.createSlot(caller, id, dto);
   }
@@ -229,7 +267,7 @@ export class MediationController {
   @Authenticated()
   @ApiOperation({ summary: '转线下: book a slot of the 警民联调室 (no double booking) and close the online room' })
   @ApiOkResponse({ type: RoomDetailDto })
-  @ApiErrors(ErrorCode.NotFound, ErrorCode.SlotTaken, ErrorCode.RoomReadOnly)
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.SlotTaken, ErrorCode.RoomReadOnly, ErrorCode.OfflineRoomRetired)
   transfer(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: TransferOfflineDto): Promise<RoomDetailDto> {
     return this.offline.transferOffline(caller, id, dto);
   }

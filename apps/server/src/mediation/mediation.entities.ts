@@ -128,6 +128,8 @@ export class OfflineRoomEntity {
   @Column({ name: 'station_id', type: 'int' }) stationId: number;
   @Column({ type: 'varchar', length: 64 }) name: string;
   @Column({ type: 'varchar', length: 200 }) address: string;
+  /** Retired by station staff: no free slots offered any more; its bookings stay. */
+  @Column({ name: 'retired_at', type: 'datetime', nullable: true }) retiredAt: Date | null;
 }
 
 @Entity('mediation_slots')

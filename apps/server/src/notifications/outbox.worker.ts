@@ -49,14 +49,11 @@ export class OutboxWorker extends IntervalWorker {
     @InjectRepository(OutboxEntity) private readonly outbox: Repository<OutboxEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly wechat: WechatClient,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
   }
 
-  protected intervalMs(): number {
-    return this.config.workerIntervalMs;
-  }
 
   /** Feature modules register the delivery of their topics at start-up. */
   register(topic: string, handler: OutboxHandler): void {

@@ -47,7 +47,7 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxWorker,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
     const { baseUrl, token } = config.hotline12345;
@@ -61,9 +61,6 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
     });
   }
 
-  protected intervalMs(): number {
-    return this.config.workerIntervalMs;
-  }
 
   /** Outbox delivery of one work order. */
   private async deliver(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {

@@ -30,14 +30,11 @@ export class ReferralDeadlinesWorker extends IntervalWorker {
     private readonly referrals: ReferralsService,
     private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
   }
 
-  protected intervalMs(): number {
-    return this.config.workerIntervalMs;
-  }
 
   async tick(now = new Date()): Promise<number> {
     return workClaimed(

@@ -12,13 +12,13 @@ export class UploadsJanitor extends IntervalWorker {
 
   constructor(
     private readonly uploads: UploadsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
   }
 
   /** Hourly is plenty; off when the workers are off (tests drive tick()). */
-  protected intervalMs(): number {
+  protected override intervalMs(): number {
     return this.config.workerIntervalMs > 0 ? 3600_000 : 0;
   }
 

@@ -1,5 +1,5 @@
 import {
-  AgreementView, MediatorView, MessageKind, MessagePage, MessageView, OfflineBookingView, OfflineSlotView, RoomDetail,
+  AgreementView, MediatorView, MessageKind, MessagePage, MessageView, OfflineBookingView, OfflineRoomSlot, OfflineRoomView, OfflineSlotView, RoomDetail,
   RoomInvitationView, RoomMemberRole, RoomMemberView, RoomStatus, RoomSummary, SystemEvent,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
@@ -107,6 +107,21 @@ export class RoomInvitationViewDto implements RoomInvitationView {
 
 export class RoomLoginResponseDto extends LoginResponseDto {
   @ApiProperty() roomId: number;
+}
+
+export class OfflineRoomSlotDto implements OfflineRoomSlot {
+  @ApiProperty() id: number;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ description: 'A party has booked it (转线下)' }) booked: boolean;
+}
+
+export class OfflineRoomViewDto implements OfflineRoomView {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() address: string;
+  @ApiProperty({ nullable: true, type: String }) retiredAt: string | null;
+  @ApiProperty({ type: [OfflineRoomSlotDto], description: 'Slots not yet ended, earliest first (at most 100)' }) slots: OfflineRoomSlotDto[];
 }
 
 export class OfflineSlotViewDto implements OfflineSlotView {

@@ -1,7 +1,7 @@
 import {
-  AcceptRoomInvitationRequest, AGREEMENT_TEXT_MAX, CloseRoomRequest, ConfirmAgreementRequest, CreateSlotRequest,
+  AcceptRoomInvitationRequest, AGREEMENT_TEXT_MAX, CloseRoomRequest, ConfirmAgreementRequest, CreateOfflineRoomRequest, CreateSlotRequest,
   DraftAgreementRequest, JoinRoomInvitationRequest, MESSAGE_PAGE_MAX, MESSAGE_TEXT_MAX, MessageKind, OfflineOutcomeRequest,
-  OpenRoomRequest, RoomStatus, SendMessageRequest, TransferOfflineRequest,
+  OFFLINE_ROOM_ADDRESS_MAX, OFFLINE_ROOM_NAME_MAX, OpenRoomRequest, RoomStatus, SendMessageRequest, TransferOfflineRequest,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -76,6 +76,11 @@ export class CloseRoomDto implements CloseRoomRequest {
   @IsIn([RoomStatus.ClosedUnsettled, RoomStatus.Withdrawn])
   outcome: RoomStatus.ClosedUnsettled | RoomStatus.Withdrawn;
   @OptionalText(200) note?: string;
+}
+
+export class CreateOfflineRoomDto implements CreateOfflineRoomRequest {
+  @RequiredText(OFFLINE_ROOM_NAME_MAX, '天桥所警民联调室') name: string;
+  @RequiredText(OFFLINE_ROOM_ADDRESS_MAX, '胜利路88号天桥派出所二楼') address: string;
 }
 
 export class CreateSlotDto implements CreateSlotRequest {
