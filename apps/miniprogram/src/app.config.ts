@@ -26,10 +26,11 @@ export default defineAppConfig({
       root: 'packageReferral',
       pages: ['refer/index', 'inbox/index', 'detail/index', 'agenda/index', 'digest/index', 'guide-edit/index'],
     },
-    // 调解室: residents, mediators and officers open it from 我的, 工作台, a case or an invitation.
+    // 调解室: residents, mediators and officers open it from 我的, 工作台, a case or an invitation;
+    // station staff manage their 警民联调室 and its bookable slots (offline-rooms, from 工作台).
     {
       root: 'packageMediation',
-      pages: ['room/index'],
+      pages: ['room/index', 'offline-rooms/index'],
     },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.

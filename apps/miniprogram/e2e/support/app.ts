@@ -16,6 +16,7 @@ export const ROUTES = {
   case: '/pages/case/index',
   notifications: '/pages/notifications/index',
   officerQueue: '/packageOfficer/queue/index',
+  offlineRooms: '/packageMediation/offline-rooms/index',
 } as const;
 
 const WAIT_MS = 15_000;
@@ -133,4 +134,73 @@ export async function openedCaseId(page: Page): Promise<number> {
   if (!Number.isInteger(id) || id <= 0) throw new Error(`expected a case page with ?id=<number>, got ${page.url()}`);
   await visible(page, '#case-number').waitFor();
   return id;
+}
+
+/*
+ * Taro's h5 Picker: tapping the field opens a popup (one overlay per Picker, appended to <body>,
+ * hidden while closed) with a column per part (年/月/日, or hour/minute) and 取消 / 确定. A column is a
+ * list of 34px rows moved by translate3d; the selected row sits 102px below the column's top. The
+ * column follows mouse drags, so a test drags each column to the row it wants and presses 确定.
+ */
+const PICKER_ROW_PX = 34;
+const PICKER_SELECTED_TOP_PX = 102;
+/** Rows per drag: the column is 7 rows high, so a 3-row drag from its middle stays inside it. */
+const PICKER_ROWS_PER_DRAG = 3;
+
+/** The sliding panel of the open popup (the overlay element itself has no size, so it never counts as visible). */
+function openPicker(page: Page): Locator {
+  return page.locator('.weui-picker').filter({ visible: true });
+}
+
+async function selectedRow(column: Locator): Promise<number> {
+  const transform = await column.locator('.weui-picker__content').evaluate((el) => (el as HTMLElement).style.transform);
+  const y = Number(/translate3d\([^,]+,\s*(-?[\d.]+)px/.exec(transform)?.[1]);
+  if (Number.isNaN(y)) throw new Error(`picker column without a position: “${transform}”`);
+  return Math.round((PICKER_SELECTED_TOP_PX - y) / PICKER_ROW_PX);
+}
+
+/** Drags one column until the row showing `text` is selected (time columns repeat rows at both ends: the nearest one). */
+async function dragColumnTo(page: Page, column: Locator, text: string): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const rows = await column.locator('.weui-picker__item').allTextContents();
+    const current = await selectedRow(column);
+    const matches = rows.flatMap((row, i) => (row.trim() === text ? [i] : []));
+    if (matches.length === 0) throw new Error(`picker column has no row “${text}”; rows: ${JSON.stringify(rows)}`);
+    const target = matches.reduce((best, i) => (Math.abs(i - current) < Math.abs(best - current) ? i : best));
+    if (target === current) return;
+    const step = Math.max(-PICKER_ROWS_PER_DRAG, Math.min(PICKER_ROWS_PER_DRAG, target - current));
+    const box = await column.boundingBox();
+    if (!box) throw new Error('picker column is not on screen');
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y - step * PICKER_ROW_PX, { steps: 6 });
+    await page.mouse.up();
+    // The column redraws on the next frame: wait until it has moved before looking again.
+    const deadline = Date.now() + 2000;
+    while ((await selectedRow(column)) === current && Date.now() < deadline) await page.waitForTimeout(50);
+  }
+  throw new Error(`picker column did not reach “${text}”`);
+}
+
+async function choosePicker(page: Page, fieldSelector: string, columns: string[]): Promise<void> {
+  await visible(page, fieldSelector).click();
+  const popup = openPicker(page);
+  await popup.waitFor();
+  const groups = popup.locator('.weui-picker__group');
+  for (const [index, text] of columns.entries()) await dragColumnTo(page, groups.nth(index), text);
+  await popup.locator('.weui-picker__action', { hasText: '确定' }).click();
+  await popup.waitFor({ state: 'hidden' });
+}
+
+/** Picks `2026-12-04` in a Taro date Picker opened by tapping `fieldSelector`. */
+export async function pickDate(page: Page, fieldSelector: string, date: string): Promise<void> {
+  const [year, month, day] = date.split('-');
+  await choosePicker(page, fieldSelector, [`${year}年`, `${month}月`, `${day}日`]);
+}
+
+/** Picks `10:00` in a Taro time Picker opened by tapping `fieldSelector`. */
+export async function pickTime(page: Page, fieldSelector: string, clock: string): Promise<void> {
+  await choosePicker(page, fieldSelector, clock.split(':'));
 }

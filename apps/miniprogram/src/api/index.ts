@@ -39,11 +39,14 @@ import type {
   GovernanceDigest,
   ReferralAgendaItemView,
   CloseRoomRequest,
+  CreateOfflineRoomRequest,
+  CreateSlotRequest,
   DraftAgreementRequest,
   MediatorView,
   MessagePage,
   MessageView,
   OfflineOutcomeRequest,
+  OfflineRoomView,
   OfflineSlotView,
   OpenRoomRequest,
   RoomDetail,
@@ -162,6 +165,15 @@ export const api = {
   transferOffline: (id: number, slotId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/transfer`, { slotId }),
   recordOfflineOutcome: (id: number, body: OfflineOutcomeRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/offline-outcome`, body),
   closeRoom: (id: number, body: CloseRoomRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/close`, body),
+
+  // 警民联调室 of the caller's own station and their bookable slots (station staff)
+  offlineRooms: () => list(request<OfflineRoomView[] | Page<OfflineRoomView>>('GET', '/api/mediation/offline-rooms')),
+  createOfflineRoom: (body: CreateOfflineRoomRequest) => request<OfflineRoomView>('POST', '/api/mediation/offline-rooms', body),
+  /** Free slots are no longer offered; bookings already made stay. */
+  retireOfflineRoom: (id: number) => request<OfflineRoomView>('POST', `/api/mediation/offline-rooms/${id}/retire`),
+  createOfflineSlot: (roomId: number, body: CreateSlotRequest) => request<OfflineSlotView>('POST', `/api/mediation/offline-rooms/${roomId}/slots`, body),
+  /** Free slots only: a booked one answers SLOT_BOOKED. */
+  cancelOfflineSlot: (slotId: number) => request<void>('DELETE', `/api/mediation/offline-slots/${slotId}`),
 
   // 消息
   notifications: (pageNo: number, pageSize = 20) =>

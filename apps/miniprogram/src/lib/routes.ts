@@ -19,6 +19,7 @@ export const ROUTES = {
   governanceDigest: '/packageReferral/digest/index',
   guideEdit: '/packageReferral/guide-edit/index',
   room: '/packageMediation/room/index',
+  offlineRooms: '/packageMediation/offline-rooms/index',
 } as const
 
 export type TabKey = 'home' | 'report' | 'mine' | 'workbench'

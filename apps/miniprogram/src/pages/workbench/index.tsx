@@ -158,6 +158,15 @@ export default function WorkbenchPage() {
                 </View>
               )}
               {userCan(user, Permission.MediationManage) && <RoomList id='workbench-rooms' title='我的调解' hideWhenEmpty />}
+              {userCan(user, Permission.MediationManage) && (
+                <View className='card' id='workbench-offline-rooms'>
+                  <Text className='card__title'>线下调解</Text>
+                  <Text className='muted'>本所警民联调室的地址和可预约时段；网上调解转线下时，从这些时段中预约。</Text>
+                  <Button block className='block-button' id='workbench-offline-rooms-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.offlineRooms })}>
+                    警民联调室
+                  </Button>
+                </View>
+              )}
               {(communities.length > 0 || !(userCan(user, Permission.ReferralHandle) || userCan(user, Permission.MediationMediate))) && <CommunityList communities={communities} />}
             </>
           ) : (
