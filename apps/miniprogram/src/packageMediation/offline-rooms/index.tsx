@@ -16,8 +16,8 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'success' })
 /** One picker field: the picked value, or a grey placeholder until something is picked. */
 function PickerField({ id, text, placeholder }: { id: string; text: string; placeholder: string }) {
   return (
-    <View className='offline__picker' id={id}>
-      <Text className={text ? '' : 'offline__placeholder'}>{text || placeholder}</Text>
+    <View className='picker-field offline__picker' id={id}>
+      <Text className={text ? '' : 'picker-field__placeholder'}>{text || placeholder}</Text>
     </View>
   )
 }

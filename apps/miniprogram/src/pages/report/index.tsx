@@ -404,13 +404,13 @@ function ReportForm({ user, communities }: { user: UserView; communities: Member
         <Field label='发生时间'>
           <View className='report__when' id='report-occurred'>
             <Picker mode='date' value={draft.occurredDate || todayString()} end={todayString()} onChange={(e) => update({ occurredDate: e.detail.value })}>
-              <View className='report__picker' id='report-occurred-date'>
-                <Text className={draft.occurredDate ? '' : 'report__placeholder'}>{draft.occurredDate || '选择日期'}</Text>
+              <View className='picker-field report__picker' id='report-occurred-date'>
+                <Text className={draft.occurredDate ? '' : 'picker-field__placeholder'}>{draft.occurredDate || '选择日期'}</Text>
               </View>
             </Picker>
             <Picker mode='time' value={draft.occurredTime || '12:00'} onChange={(e) => update({ occurredTime: e.detail.value })}>
-              <View className='report__picker' id='report-occurred-time'>
-                <Text className={draft.occurredTime ? '' : 'report__placeholder'}>{draft.occurredTime || '选择时间'}</Text>
+              <View className='picker-field report__picker' id='report-occurred-time'>
+                <Text className={draft.occurredTime ? '' : 'picker-field__placeholder'}>{draft.occurredTime || '选择时间'}</Text>
               </View>
             </Picker>
             {(draft.occurredDate || draft.occurredTime) && (
