@@ -1,4 +1,4 @@
-import { ErrorCode } from '@jws/contracts';
+import { ERROR_MESSAGES, ErrorCode } from '@jws/contracts';
 import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -71,7 +71,7 @@ export function configureApp(app: INestApplication): AppConfig {
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => new DomainException(ErrorCode.ValidationFailed, flatten(errors)),
+      exceptionFactory: (errors) => new DomainException(ErrorCode.ValidationFailed, flatten(errors), ERROR_MESSAGES[ErrorCode.ValidationFailed]),
     }),
   );
   app.enableShutdownHooks();

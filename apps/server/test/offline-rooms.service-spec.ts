@@ -102,13 +102,12 @@ describe('offline mediation rooms (警民联调室) managed by station staff (Ma
     expect((await createRoom('mediator1', { name: '私设联调室', address: '某处' }).expect(403)).body.code).toBe(ErrorCode.Forbidden);
 
     const blank = (await createRoom('station_leader1', { name: '   ', address: '天桥派出所' }).expect(400)).body;
-    expect(blank).toMatchObject({ code: ErrorCode.ValidationFailed });
-    expect(JSON.stringify(blank)).toContain('请填写联调室名称和地址');
+    expect(blank).toMatchObject({ code: ErrorCode.ValidationFailed, message: '请填写联调室名称和地址' });
     const long = (await createRoom('station_leader1', { name: '联'.repeat(65), address: '天桥派出所' }).expect(400)).body;
     expect(long.code).toBe(ErrorCode.ValidationFailed);
     const past = await t.http.post(`/api/mediation/offline-rooms/${ours.id}/slots`).set(as('officer1'))
       .send({ startsAt: new Date(Date.now() - HOUR).toISOString(), endsAt: new Date().toISOString() }).expect(400);
-    expect(past.body.code).toBe(ErrorCode.ValidationFailed);
+    expect(past.body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '时段应在将来且结束晚于开始' });
     // Nothing of the refused requests was saved.
     const names = (await listRooms()).map((r: { name: string }) => r.name);
     expect(names).not.toContain('私设联调室');

@@ -79,13 +79,18 @@ export function assertUnreachable(value: never): never {
   throw new Error(`unhandled value: ${String(value)}`);
 }
 
-/** A rule of the domain was not met. The filter turns it into `{ code, message }`. */
+/**
+ * A rule of the domain was not met. The filter turns it into `{ code, message, details }`. A
+ * VALIDATION_FAILED raised by the domain states its reason for people in `details` (请选择原案件,
+ * 履行期限应晚于现在…), and that reason is the message the app shows; request-shape errors from
+ * class-validator (English, per field) pass the generic message explicitly (app.setup.ts).
+ */
 export class DomainException extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details?: string[],
     message?: string,
   ) {
-    super(message ?? ERROR_MESSAGES[code]);
+    super(message ?? (code === ErrorCode.ValidationFailed && details?.length ? details.join('；') : ERROR_MESSAGES[code]));
   }
 }

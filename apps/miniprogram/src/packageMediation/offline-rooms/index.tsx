@@ -35,7 +35,7 @@ function NewSlotForm({ roomId, onCreated }: { roomId: number; onCreated: () => v
     const startsAt = chinaIso(date, start)
     const endsAt = chinaIso(date, end)
     if (!startsAt || !endsAt) return setError('时间格式不正确，请重新选择')
-    // Said here in plain words: the server refuses these too, but only as 提交的内容不符合要求.
+    // Checked here before sending, for an answer without a round trip; the server refuses them too.
     if (endsAt <= startsAt) return setError('结束时间应晚于开始时间')
     if (Date.parse(startsAt) <= Date.now()) return setError('开始时间已过，请选择将来的时间')
     // The values stay after success too: the next slot is usually the same day, a little later.
