@@ -29,6 +29,8 @@ export interface AppConfig {
   wechatTemplateCaseUpdate: string;
   rateLimitScale: number;
   logLevel: string;
+  /** Log file path, or null for standard output. */
+  logFile: string | null;
   trustProxy: boolean;
   /** 12345 work-order adapter; `baseUrl` null when not configured. Token and secret are never logged or returned. */
   hotline12345: { baseUrl: string | null; token: string; webhookSecret: string; callbackUrl: string; reconcileMinutes: number };
@@ -111,6 +113,7 @@ export function buildAppConfig(env: AppEnv): AppConfig {
     rateLimitScale: env.RATE_LIMIT_SCALE,
     h5Dir: resolve(env.H5_DIR ?? join(__dirname, '..', '..', '..', 'miniprogram', 'dist', 'h5')),
     logLevel: env.LOG_LEVEL,
+    logFile: env.LOG_FILE ?? null,
     trustProxy: env.TRUST_PROXY,
     hotline12345: {
       baseUrl: env.HOTLINE12345_BASE_URL?.replace(/\/+$/, '') ?? null,

@@ -38,6 +38,8 @@ export const envSchema = Joi.object({
   /** Multiplies every per-minute rate limit (load tests and test suites that submit a lot). */
   RATE_LIMIT_SCALE: Joi.number().integer().min(1).default(1),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  /** Where the JSON logs go; standard output when unset. */
+  LOG_FILE: Joi.string().optional(),
   TRUST_PROXY: Joi.boolean().truthy('1').falsy('0').default(false),
   /** 12345 work-order endpoint (docs/integrations/12345.md); unset: referrals to 12345 are made by phone and recorded by hand. */
   HOTLINE12345_BASE_URL: Joi.string().uri().optional(),
@@ -97,6 +99,7 @@ export interface AppEnv {
   WECHAT_TEMPLATE_CASE_UPDATE: string;
   RATE_LIMIT_SCALE: number;
   LOG_LEVEL: string;
+  LOG_FILE?: string;
   TRUST_PROXY: boolean;
   HOTLINE12345_BASE_URL?: string;
   HOTLINE12345_TOKEN?: string;
