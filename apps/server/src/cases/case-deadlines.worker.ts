@@ -37,7 +37,6 @@ export class CaseDeadlinesWorker extends IntervalWorker {
     super();
   }
 
-
   async tick(now = new Date()): Promise<{ escalated: number; autoClosed: number }> {
     return { escalated: await this.escalateDue(now), autoClosed: await this.autoConfirm(now) };
   }

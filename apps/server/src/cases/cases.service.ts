@@ -117,8 +117,8 @@ export class CasesService {
    * 上报. One transaction writes the case, its number, deadlines and timeline, the idempotency key,
    * the sealed identity or photos if any, and every notification with its outbox row; the answer
    * is built from what was written rather than read back. Past the case row (whose id the rest
-   * carries), the writes go as one StatementBatch: on MySQL the report is three round trips in
-   * all (the context read, the case row, the rest).
+   * carries), the writes go as one StatementBatch: on MySQL the report is five round trips in
+   * all (the context read, BEGIN, the case row, the batch, COMMIT).
    */
   async create(caller: Caller, dto: CreateCaseDto, idempotencyKey: string | undefined): Promise<CaseDetail> {
     if (!idempotencyKey || !/^[\w-]{8,64}$/.test(idempotencyKey)) throw new DomainException(ErrorCode.IdempotencyKeyRequired);

@@ -69,10 +69,6 @@ export class StatementBatch {
     return this.statements.length - 1;
   }
 
-  get size(): number {
-    return this.statements.length;
-  }
-
   /** Sends and empties the batch, in the order added; per statement, the id it generated (when asked) or null. */
   async run(manager: EntityManager): Promise<(number | null)[]> {
     const statements = this.statements.splice(0);

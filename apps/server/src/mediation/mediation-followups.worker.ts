@@ -33,7 +33,6 @@ export class MediationFollowupsWorker extends IntervalWorker {
     super();
   }
 
-
   tick(now = new Date()): Promise<number> {
     return workClaimed(
       this.dataSource.getRepository(MediationFollowupEntity),

@@ -54,7 +54,6 @@ export class OutboxWorker extends IntervalWorker {
     super();
   }
 
-
   /** Feature modules register the delivery of their topics at start-up. */
   register(topic: string, handler: OutboxHandler): void {
     this.handlers.set(topic, handler);

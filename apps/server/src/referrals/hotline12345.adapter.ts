@@ -61,7 +61,6 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
     });
   }
 
-
   /** Outbox delivery of one work order. */
   private async deliver(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
     const { referralId } = JSON.parse(row.payload) as { referralId: number };

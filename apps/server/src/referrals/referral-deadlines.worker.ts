@@ -35,7 +35,6 @@ export class ReferralDeadlinesWorker extends IntervalWorker {
     super();
   }
 
-
   async tick(now = new Date()): Promise<number> {
     return workClaimed(
       this.dataSource.getRepository(ReferralEntity),

@@ -12,6 +12,7 @@ import AuthImage from '../../components/AuthImage'
 import Chips from '../../components/Chips'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
+import { chinaDate } from '../../lib/china-time'
 import { formatDateTime } from '../../lib/labels'
 import { platform } from '../../platform'
 import { roomSocket, type ConnectionState } from '../lib/room-socket'
@@ -214,7 +215,7 @@ function AgreementCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: R
 }
 
 function in7Days(): string {
-  return new Date(Date.now() + 7 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10)
+  return chinaDate(Date.now() + 7 * 86_400_000)
 }
 
 function DraftForm({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void }) {

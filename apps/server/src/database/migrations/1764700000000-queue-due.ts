@@ -23,6 +23,7 @@ export class QueueDue1764700000000 implements MigrationInterface {
   name = 'QueueDue1764700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    const mysql = queryRunner.connection.options.type === 'mysql';
     if (!(await queryRunner.hasTable('typeorm_metadata'))) {
       const text = (name: string, nullable = true) => ({ name, type: 'varchar', length: '255', isNullable: nullable });
       await queryRunner.createTable(
@@ -32,7 +33,7 @@ export class QueueDue1764700000000 implements MigrationInterface {
         }),
       );
     }
-    if (queryRunner.connection.options.type === 'mysql') {
+    if (mysql) {
       // TypeORM's addColumn writes NULL after VIRTUAL, which MariaDB refuses; so the column by
       // hand, and the expression where TypeORM looks for it (schema = the database, as it writes).
       await queryRunner.query(`ALTER TABLE cases ADD COLUMN queue_band INT AS (${QUEUE_BAND_EXPRESSION}) VIRTUAL`);
@@ -50,8 +51,9 @@ export class QueueDue1764700000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(queryRunner.connection.options.type === 'mysql' ? 'DROP INDEX ix_cases_officer_due ON cases' : 'DROP INDEX ix_cases_officer_due');
-    if (queryRunner.connection.options.type === 'mysql') {
+    const mysql = queryRunner.connection.options.type === 'mysql';
+    await queryRunner.query(mysql ? 'DROP INDEX ix_cases_officer_due ON cases' : 'DROP INDEX ix_cases_officer_due');
+    if (mysql) {
       await queryRunner.query('ALTER TABLE cases DROP COLUMN queue_band');
     } else {
       await queryRunner.dropColumn('cases', 'queue_band');

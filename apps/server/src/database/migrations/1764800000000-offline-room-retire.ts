@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { columnsFor } from './schema-helpers';
 
 /**
  * `mediation_offline_rooms.retired_at`: station staff now create and retire their 警民联调室 in the
@@ -8,11 +9,7 @@ export class OfflineRoomRetire1764800000000 implements MigrationInterface {
   name = 'OfflineRoomRetire1764800000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const mysql = queryRunner.connection.options.type === 'mysql';
-    await queryRunner.addColumn(
-      'mediation_offline_rooms',
-      new TableColumn({ name: 'retired_at', type: 'datetime', ...(mysql ? { precision: 3 } : {}), isNullable: true }),
-    );
+    await queryRunner.addColumn('mediation_offline_rooms', new TableColumn(columnsFor(queryRunner).datetime('retired_at', { nullable: true })));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
