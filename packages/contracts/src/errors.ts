@@ -59,6 +59,8 @@ export enum ErrorCode {
   OfflineRoomRetired = 'OFFLINE_ROOM_RETIRED',
   NotStationStaff = 'NOT_STATION_STAFF',
   NotInRoom = 'NOT_IN_ROOM',
+  HotlineTargetFixed = 'HOTLINE_TARGET_FIXED',
+  ReferralTargetExists = 'REFERRAL_TARGET_EXISTS',
   Internal = 'INTERNAL',
 }
 
@@ -119,6 +121,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.OfflineRoomRetired]: '该联调室已停用',
   [ErrorCode.NotStationStaff]: '只有派出所的民警可以管理本所的联调室',
   [ErrorCode.NotInRoom]: '请先进入调解室',
+  [ErrorCode.HotlineTargetFixed]: '12345热线是固定的转办对象，不能新增、修改或停用',
+  [ErrorCode.ReferralTargetExists]: '已有同名的转办对象',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };
 

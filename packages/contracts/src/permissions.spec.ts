@@ -44,4 +44,9 @@ describe('role → permission map', () => {
     expect(ALL_ROLES.filter((r) => can([r], Permission.MediationMediate))).toEqual([Role.Mediator]);
     expect(can([Role.Resident], Permission.MediationTranscriptRead)).toBe(false);
   });
+
+  it('keeps referral targets (转办对象) to admins: department staff work referrals but do not choose who does', () => {
+    expect(ALL_ROLES.filter((r) => can([r], Permission.ReferralTargetManage))).toEqual([Role.Admin]);
+    expect(can([Role.DepartmentStaff], Permission.ReferralHandle)).toBe(true);
+  });
 });

@@ -41,6 +41,8 @@ export enum Permission {
   OutboxAdmin = 'outbox.admin',
   /** Sign for and reply to referrals sent to one's own department (警种部门). */
   ReferralHandle = 'referral.handle',
+  /** Add, edit and retire referral targets (转办对象) and say which department staff work them. */
+  ReferralTargetManage = 'referral.target.manage',
   /** Edit the 办事指引 catalogue (versioned). */
   ServiceGuideEdit = 'service_guide.edit',
   /** Read the daily 政法委/综治 digest of the jurisdiction (view and CSV export). */
@@ -111,6 +113,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AuditRead,
     Permission.OutboxAdmin,
     Permission.ServiceGuideEdit,
+    Permission.ReferralTargetManage,
   ],
 };
 

@@ -50,6 +50,53 @@ export interface ReferralTargetView {
   phone: string | null;
 }
 
+export const REFERRAL_TARGET_NAME_MAX = 64;
+export const REFERRAL_TARGET_PHONE_MAX = 32;
+
+/** A department staff member (警种部门人员) who can be put on a target to work its referrals. */
+export interface DepartmentStaffOption {
+  id: number;
+  nickname: string;
+  /** Branch or city unit the person belongs to, if any. */
+  orgUnitName: string | null;
+}
+
+/** 转办对象管理 (admins): a target, active or retired, with the staff who sign and reply to its referrals. */
+export interface ReferralTargetAdminView extends ReferralTargetView {
+  /** Branch the department belongs to; null for city-wide ones (12345, 市直部门). */
+  orgUnitId: number | null;
+  orgUnitName: string | null;
+  /** Retired targets are no longer offered to officers; referrals already sent stay with them. */
+  active: boolean;
+  staff: DepartmentStaffOption[];
+  /** Referrals sent to it and not yet replied to. */
+  openReferrals: number;
+}
+
+/** GET /api/referral-targets/manage: every target, and what the forms pick from. */
+export interface ReferralTargetAdminPage {
+  targets: ReferralTargetAdminView[];
+  staffOptions: DepartmentStaffOption[];
+  /** Units a department can belong to (the city and its branches). */
+  orgUnitOptions: { id: number; name: string }[];
+}
+
+/** POST /api/referral-targets (admins). 12345 exists once and is not added. */
+export interface CreateReferralTargetRequest {
+  kind: ReferralTargetKind;
+  name: string;
+  phone?: string;
+  orgUnitId?: number;
+  staffUserIds?: number[];
+}
+
+/** PUT /api/referral-targets/:id (admins): name, phone and the whole staff list. */
+export interface UpdateReferralTargetRequest {
+  name: string;
+  phone?: string;
+  staffUserIds: number[];
+}
+
 /** POST /api/cases/:id/referrals (officer). The case moves to referred. */
 export interface CreateReferralRequest {
   targetId: number;

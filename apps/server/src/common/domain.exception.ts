@@ -63,6 +63,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.SlotTaken:
     case ErrorCode.SlotBooked:
     case ErrorCode.OfflineRoomRetired:
+    case ErrorCode.HotlineTargetFixed:
+    case ErrorCode.ReferralTargetExists:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;

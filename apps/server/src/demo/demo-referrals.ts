@@ -7,22 +7,26 @@ import { callerFor } from '../identity/caller';
 import { UserEntity } from '../identity/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { ReferralTargetEntity } from '../referrals/referral.entities';
+import { ReferralTargetsService } from '../referrals/referral-targets.service';
 import { ReferralsService } from '../referrals/referrals.service';
 
 /**
  * Referral targets (蚌山分局户政科 with department_staff1, 交警大队, two government departments; 12345
  * exists everywhere) and one service case referred to 户政科, through the real services.
  */
-export async function seedDemoReferrals(ds: DataSource, cases: CasesService, workflow: CaseWorkflowService, referrals: ReferralsService): Promise<boolean> {
+export async function seedDemoReferrals(
+  ds: DataSource, cases: CasesService, workflow: CaseWorkflowService, referrals: ReferralsService,
+  targets: ReferralTargetsService,
+): Promise<boolean> {
   await referrals.ensureHotlineTarget();
   if ((await ds.getRepository(ReferralTargetEntity).count()) > 1) return false;
   const user = (username: string) => ds.getRepository(UserEntity).findOneByOrFail({ username });
   const branch = await ds.getRepository(OrgUnitEntity).findOneByOrFail({ name: '蚌山分局' });
   const staff = await user('department_staff1');
-  const household = await referrals.createTarget({ kind: ReferralTargetKind.PoliceDepartment, name: '蚌山分局户政科', phone: '0552-2012110', orgUnitId: branch.id, staffUserIds: [staff.id] });
-  await referrals.createTarget({ kind: ReferralTargetKind.PoliceDepartment, name: '蚌山分局交警大队', phone: '0552-2012122', orgUnitId: branch.id });
-  await referrals.createTarget({ kind: ReferralTargetKind.GovernmentDepartment, name: '城市管理局', phone: '12319' });
-  await referrals.createTarget({ kind: ReferralTargetKind.GovernmentDepartment, name: '人社局劳动保障监察', phone: '12333' });
+  const household = await targets.create({ kind: ReferralTargetKind.PoliceDepartment, name: '蚌山分局户政科', phone: '0552-2012110', orgUnitId: branch.id, staffUserIds: [staff.id] });
+  await targets.create({ kind: ReferralTargetKind.PoliceDepartment, name: '蚌山分局交警大队', phone: '0552-2012122', orgUnitId: branch.id });
+  await targets.create({ kind: ReferralTargetKind.GovernmentDepartment, name: '城市管理局', phone: '12319' });
+  await targets.create({ kind: ReferralTargetKind.GovernmentDepartment, name: '人社局劳动保障监察', phone: '12333' });
 
   const as = async (username: string) => {
     const u = await user(username);

@@ -10,6 +10,7 @@ import { DEMO_MARKER_USER, seedDemo } from './demo-seed';
 import { UserEntity } from '../identity/user.entity';
 import { ensureDemoPartner } from '../open311/open311-demo';
 import { ReferralsModule } from '../referrals/referrals.module';
+import { ReferralTargetsService } from '../referrals/referral-targets.service';
 import { ReferralsService } from '../referrals/referrals.service';
 import { seedDemoReferrals } from './demo-referrals';
 import { MediationModule } from '../mediation/mediation.module';
@@ -28,6 +29,7 @@ export class DemoModule implements OnApplicationBootstrap {
     private readonly cases: CasesService,
     private readonly workflow: CaseWorkflowService,
     private readonly referrals: ReferralsService,
+    private readonly referralTargets: ReferralTargetsService,
     private readonly mediation: MediationService,
     private readonly chat: RoomChatService,
   ) {}
@@ -40,7 +42,7 @@ export class DemoModule implements OnApplicationBootstrap {
     // A demo-mode database holding another city (`pnpm bench` generates one) gets no demo reports.
     if (!(await this.dataSource.getRepository(UserEntity).existsBy({ username: DEMO_MARKER_USER }))) return;
     if (await seedDemoCases(this.dataSource, this.cases, this.workflow)) this.logger.log('demo cases loaded');
-    if (await seedDemoReferrals(this.dataSource, this.cases, this.workflow, this.referrals)) this.logger.log('demo referral targets and a referred case loaded');
+    if (await seedDemoReferrals(this.dataSource, this.cases, this.workflow, this.referrals, this.referralTargets)) this.logger.log('demo referral targets and a referred case loaded');
     if (await seedDemoMediation(this.dataSource, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
   }
 }

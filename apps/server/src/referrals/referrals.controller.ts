@@ -8,7 +8,10 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../hotline12345/protocol';
 import { Authenticated, CurrentCaller, Public } from '../identity/authenticated.decorator';
 import { GovernanceService } from './governance.service';
 import { Hotline12345Adapter } from './hotline12345.adapter';
-import { CreateReferralDto, CreateReferralTargetDto, DigestQueryDto, GovernanceClassDto, ReferralListQueryDto, ReferralReplyDto } from './referrals.dto';
+import {
+  CreateReferralDto, CreateReferralTargetDto, DigestQueryDto, GovernanceClassDto, ReferralListQueryDto, ReferralReplyDto, UpdateReferralTargetDto,
+} from './referrals.dto';
+import { ReferralTargetsService } from './referral-targets.service';
 import { ReferralsService } from './referrals.service';
 
 @ApiTags('referrals 转办分流')
@@ -18,6 +21,7 @@ export class ReferralsController {
     private readonly referrals: ReferralsService,
     private readonly governance: GovernanceService,
     private readonly hotline: Hotline12345Adapter,
+    private readonly targetAdmin: ReferralTargetsService,
   ) {}
 
   @Get('referral-targets')
@@ -28,12 +32,50 @@ export class ReferralsController {
     return this.referrals.targets();
   }
 
+  @Get('referral-targets/manage')
+  @Authenticated({ permission: Permission.ReferralTargetManage })
+  @ApiOperation({ summary: '转办对象管理: every target, active or retired, with its department staff and open referrals (admins)' })
+  @ApiOkResponse({ description: 'ReferralTargetAdminPage in @jws/contracts' })
+  manageTargets() {
+    return this.targetAdmin.adminPage();
+  }
+
   @Post('referral-targets')
-  @Authenticated({ permission: Permission.ServiceGuideEdit })
-  @ApiOperation({ summary: 'Add a referral target with its department staff (admins)' })
+  @Authenticated({ permission: Permission.ReferralTargetManage })
+  @ApiOperation({ summary: 'Add a referral target with its department staff (admins; 12345 exists once)' })
   @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
-  createTarget(@Body() dto: CreateReferralTargetDto) {
-    return this.referrals.createTarget(dto);
+  @ApiErrors(ErrorCode.HotlineTargetFixed, ErrorCode.ReferralTargetExists)
+  createTarget(@CurrentCaller() caller: Caller, @Body() dto: CreateReferralTargetDto) {
+    return this.targetAdmin.create(dto, caller);
+  }
+
+  @Put('referral-targets/:id')
+  @Authenticated({ permission: Permission.ReferralTargetManage })
+  @ApiOperation({ summary: 'Rename a referral target, change its phone or its whole staff list (admins)' })
+  @ApiOkResponse({ description: 'ReferralTargetAdminView in @jws/contracts' })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.HotlineTargetFixed, ErrorCode.ReferralTargetExists)
+  updateTarget(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: UpdateReferralTargetDto) {
+    return this.targetAdmin.update(caller, id, dto);
+  }
+
+  @Post('referral-targets/:id/retire')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.ReferralTargetManage })
+  @ApiOperation({ summary: 'Retire a referral target: no longer offered to officers; referrals already sent stay with it' })
+  @ApiOkResponse({ description: 'ReferralTargetAdminView in @jws/contracts' })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.HotlineTargetFixed)
+  retireTarget(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
+    return this.targetAdmin.setActive(caller, id, false);
+  }
+
+  @Post('referral-targets/:id/restore')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.ReferralTargetManage })
+  @ApiOperation({ summary: 'Offer a retired referral target to officers again' })
+  @ApiOkResponse({ description: 'ReferralTargetAdminView in @jws/contracts' })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.HotlineTargetFixed, ErrorCode.ReferralTargetExists)
+  restoreTarget(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number) {
+    return this.targetAdmin.setActive(caller, id, true);
   }
 
   @Post('cases/:id/referrals')

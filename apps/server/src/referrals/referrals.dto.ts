@@ -1,5 +1,9 @@
-import { CreateReferralRequest, GovernanceClass, GovernanceClassRequest, ReferralReplyRequest, ReferralStatus, ReferralTargetKind } from '@jws/contracts';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CreateReferralRequest, CreateReferralTargetRequest, GovernanceClass, GovernanceClassRequest, REFERRAL_TARGET_NAME_MAX, REFERRAL_TARGET_PHONE_MAX,
+  ReferralReplyRequest, ReferralStatus, ReferralTargetKind, UpdateReferralTargetRequest,
+} from '@jws/contracts';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, Matches, Min } from 'class-validator';
 import { OptionalEnum, OptionalText, RequiredEnum, RequiredId, RequiredText } from '../common/validation';
@@ -21,14 +25,29 @@ export class ReferralListQueryDto {
   @OptionalEnum(ReferralStatus) status?: ReferralStatus;
 }
 
-export class CreateReferralTargetDto {
+export class CreateReferralTargetDto implements CreateReferralTargetRequest {
   @RequiredEnum(ReferralTargetKind) kind: ReferralTargetKind;
-  @RequiredText(64, '蚌山分局交警大队') name: string;
-  @OptionalText(32, '0552-1234567') phone?: string;
+  @RequiredText(REFERRAL_TARGET_NAME_MAX, '蚌山分局交警大队') name: string;
+  @OptionalText(REFERRAL_TARGET_PHONE_MAX, '0552-1234567') phone?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) orgUnitId?: number;
-  @ApiPropertyOptional({ type: [Number], description: 'department staff users who work for it' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @Type(() => Number) @IsInt({ each: true }) @Min(1, { each: true })
-  staffUserIds?: number[];
+  @StaffUserIds(false) staffUserIds?: number[];
+}
+
+export class UpdateReferralTargetDto implements UpdateReferralTargetRequest {
+  @RequiredText(REFERRAL_TARGET_NAME_MAX, '蚌山分局交警大队') name: string;
+  @OptionalText(REFERRAL_TARGET_PHONE_MAX, '0552-1234567') phone?: string;
+  @StaffUserIds(true) staffUserIds: number[];
+}
+
+/** Department staff users who work a target's referrals (the whole list). */
+function StaffUserIds(required: boolean): PropertyDecorator {
+  return applyDecorators(
+    required
+      ? ApiProperty({ type: [Number], description: 'department staff users who work it (the whole list)' })
+      : ApiPropertyOptional({ type: [Number], description: 'department staff users who work it' }),
+    ...(required ? [] : [IsOptional()]),
+    IsArray(), ArrayMaxSize(50), Type(() => Number), IsInt({ each: true }), Min(1, { each: true }),
+  );
 }
 
 export class GovernanceClassDto implements GovernanceClassRequest {

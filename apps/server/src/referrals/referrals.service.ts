@@ -20,7 +20,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../identity/user.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrgUnitEntity } from '../org/org-unit.entity';
-import { CreateReferralDto, CreateReferralTargetDto, ReferralReplyDto } from './referrals.dto';
+import { CreateReferralDto, ReferralReplyDto } from './referrals.dto';
 import { ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity } from './referral.entities';
 import { branchPathOf, referredNote, targetView, toReferralStep, toReferralView } from './referral-views';
 
@@ -68,20 +68,6 @@ export class ReferralsService implements OnApplicationBootstrap {
   async targets(): Promise<ReferralTargetView[]> {
     const rows = await this.dataSource.getRepository(ReferralTargetEntity).find({ where: { active: true }, order: { kind: 'ASC', id: 'ASC' } });
     return rows.map(targetView);
-  }
-
-  async createTarget(dto: CreateReferralTargetDto): Promise<ReferralTargetView> {
-    return this.dataSource.transaction(async (m) => {
-      const staff = dto.staffUserIds?.length
-        ? await m.getRepository(UserEntity).find({ where: { id: In(dto.staffUserIds), role: Role.DepartmentStaff } })
-        : [];
-      if (staff.length !== (dto.staffUserIds?.length ?? 0)) throw new DomainException(ErrorCode.ValidationFailed, ['staffUserIds 须为警种部门人员']);
-      const target = await m.getRepository(ReferralTargetEntity).save({
-        kind: dto.kind, name: dto.name.trim(), phone: dto.phone?.trim() || null, orgUnitId: dto.orgUnitId ?? null, active: true,
-      });
-      if (staff.length) await m.getRepository(ReferralTargetStaffEntity).insert(staff.map((u) => ({ targetId: target.id, userId: u.id })));
-      return targetView(target);
-    });
   }
 
   /** An officer refers a case: target, reason, named station contact, due dates. The case moves to referred. */
