@@ -3,8 +3,7 @@
  * tomorrow (China time), is told when the same slot is added twice, cancels the free slot and
  * retires the room. A resident is refused the page.
  */
-import type { Page } from 'playwright-core';
-import { expectPath, expectVisibleText, idNumber, openPath, pickDate, pickTime, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { confirmModal, expectPath, expectVisibleText, idNumber, openPath, pickDate, pickTime, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
 import { useBrowser } from './support/browser';
 
 const browser = useBrowser();
@@ -12,14 +11,6 @@ const browser = useBrowser();
 /** The China (UTC+8) calendar date `days` from now: the page reads and writes slots in China time. */
 function chinaDate(days: number): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Presses the confirm button of the Taro h5 modal (Taro.showModal) showing `title` (its box is `.taro-modal__content`). */
-async function confirmModal(page: Page, title: string, confirmText: string): Promise<void> {
-  const modal = visible(page, '.taro-modal__content', title);
-  await modal.waitFor();
-  await modal.locator('.taro-model__confirm', { hasText: confirmText }).click();
-  await modal.waitFor({ state: 'hidden' });
 }
 
 describe('警民联调室', () => {

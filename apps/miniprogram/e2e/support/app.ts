@@ -17,6 +17,7 @@ export const ROUTES = {
   notifications: '/pages/notifications/index',
   officerQueue: '/packageOfficer/queue/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
+  referralTargets: '/packageReferral/targets/index',
 } as const;
 
 const WAIT_MS = 15_000;
@@ -203,4 +204,12 @@ export async function pickDate(page: Page, fieldSelector: string, date: string):
 /** Picks `10:00` in a Taro time Picker opened by tapping `fieldSelector`. */
 export async function pickTime(page: Page, fieldSelector: string, clock: string): Promise<void> {
   await choosePicker(page, fieldSelector, clock.split(':'));
+}
+
+/** Presses the confirm button of the Taro h5 modal (Taro.showModal) showing `title` (its box is `.taro-modal__content`). */
+export async function confirmModal(page: Page, title: string, confirmText: string): Promise<void> {
+  const modal = visible(page, '.taro-modal__content', title);
+  await modal.waitFor();
+  await modal.locator('.taro-model__confirm', { hasText: confirmText }).click();
+  await modal.waitFor({ state: 'hidden' });
 }

@@ -29,7 +29,11 @@ import type {
   ReferralReplyRequest,
   ReferralStatus,
   ReferralStepView,
+  ReferralTargetAdminPage,
+  ReferralTargetAdminView,
   ReferralTargetView,
+  CreateReferralTargetRequest,
+  UpdateReferralTargetRequest,
   ReferralView,
   ServiceGuideSearchResult,
   ServiceMatterView,
@@ -131,6 +135,13 @@ export const api = {
 
   // 转办
   referralTargets: () => list(request<ReferralTargetView[] | Page<ReferralTargetView>>('GET', '/api/referral-targets')),
+  /** 转办对象管理 (admins): every target with its staff, and the options of the forms. */
+  manageReferralTargets: () => request<ReferralTargetAdminPage>('GET', '/api/referral-targets/manage'),
+  createReferralTarget: (body: CreateReferralTargetRequest) => request<ReferralTargetView>('POST', '/api/referral-targets', body),
+  updateReferralTarget: (id: number, body: UpdateReferralTargetRequest) => request<ReferralTargetAdminView>('PUT', `/api/referral-targets/${id}`, body),
+  /** Retired targets are not offered to officers; referrals already sent stay with them. */
+  setReferralTargetActive: (id: number, active: boolean) =>
+    request<ReferralTargetAdminView>('POST', `/api/referral-targets/${id}/${active ? 'restore' : 'retire'}`),
   refer: (caseId: number, body: CreateReferralRequest) => request<ReferralView>('POST', `/api/cases/${caseId}/referrals`, body),
   caseReferrals: (caseId: number) => list(request<ReferralView[] | Page<ReferralView>>('GET', `/api/cases/${caseId}/referrals`)),
   referralSteps: (caseId: number) => list(request<ReferralStepView[] | Page<ReferralStepView>>('GET', `/api/cases/${caseId}/referral-steps`)),

@@ -18,6 +18,7 @@ export const ROUTES = {
   referralAgenda: '/packageReferral/agenda/index',
   governanceDigest: '/packageReferral/digest/index',
   guideEdit: '/packageReferral/guide-edit/index',
+  referralTargets: '/packageReferral/targets/index',
   room: '/packageMediation/room/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
 } as const

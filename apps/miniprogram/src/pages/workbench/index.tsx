@@ -157,6 +157,15 @@ export default function WorkbenchPage() {
                   </Button>
                 </View>
               )}
+              {userCan(user, Permission.ReferralTargetManage) && (
+                <View className='card' id='workbench-referral-targets'>
+                  <Text className='card__title'>转办对象</Text>
+                  <Text className='muted'>民警可转办的警种部门和政府部门，以及各部门签收、回复转办的经办人员。</Text>
+                  <Button block className='block-button' id='workbench-referral-targets-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.referralTargets })}>
+                    管理转办对象
+                  </Button>
+                </View>
+              )}
               {userCan(user, Permission.MediationManage) && <RoomList id='workbench-rooms' title='我的调解' hideWhenEmpty />}
               {userCan(user, Permission.MediationManage) && (
                 <View className='card' id='workbench-offline-rooms'>
