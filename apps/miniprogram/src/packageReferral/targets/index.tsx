@@ -113,7 +113,7 @@ function TargetCard({ target, staffOptions, onChanged }: { target: ReferralTarge
       <View className='row targets__head'>
         <Text className='card__title'>{target.name}</Text>
         <View className='row targets__tags'>
-          <Tag type='primary' plain>{REFERRAL_TARGET_KIND_LABELS[target.kind]}</Tag>
+          <Tag type='primary'>{REFERRAL_TARGET_KIND_LABELS[target.kind]}</Tag>
           {!target.active && <Tag type='default'>已停用</Tag>}
         </View>
       </View>
