@@ -6,27 +6,12 @@
  * resident confirms in the page, and both pages show 已达成协议.
  */
 import type { Page } from 'playwright-core';
-import { expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { apiAs, expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
 import { useBrowser } from './support/browser';
-import { baseUrl } from './support/paths';
 
 const browser = useBrowser();
 const ROOM = '/packageMediation/room/index';
 const suffix = Date.now().toString(36);
-
-async function apiAs<T>(username: string, method: string, path: string, body?: unknown): Promise<T> {
-  const login = await fetch(`${baseUrl()}/api/auth/dev-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'idempotency-key': `e2e-${suffix}-${Math.random().toString(36).slice(2)}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`${method} ${path} as ${username}: HTTP ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
 
 async function openRoomForNewDispute(title: string): Promise<number> {
   const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {

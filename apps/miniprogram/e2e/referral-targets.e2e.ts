@@ -1,10 +1,11 @@
 /**
  * 转办对象 end to end: an admin opens the targets from 工作台, sees 12345 as fixed and the demo's
  * 户政科 with its staff, is told what is missing or taken when adding a department (and keeps what
- * was typed), adds one with a staff member, edits it to have none, retires and restores it.
+ * was typed), adds one with a staff member, edits it to have none, retires it (the officer's 转办
+ * form no longer offers it) and restores it (offered again).
  * A community officer is refused the page.
  */
-import { confirmModal, expectPath, expectVisibleText, idNumber, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { acceptedReport, confirmModal, expectPath, expectVisibleText, idNumber, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
 import { useBrowser } from './support/browser';
 
 const browser = useBrowser();
@@ -76,9 +77,19 @@ describe('转办对象', () => {
     const order = await visible(page, '#targets-list > [id^="target-"]').evaluateAll((els) => els.map((el) => el.id));
     expect(order[order.length - 1]).toBe(`target-${id}`);
 
+    // The officer's 转办 form no longer offers it; restored, it is offered again.
+    const report = await acceptedReport('寄递物流安全检查', 'service_need', 'other', '小区快递驿站无安检，请治安部门看看。');
+    const officer = await browser.open('officer1');
+    await signInWithDemoSwitcher(officer.page, 'officer1');
+    await openPath(officer.page, `${ROUTES.refer}?caseId=${report.id}`);
+    await expectVisibleText(officer.page, '#refer-targets', '蚌山分局户政科');
+    expect(await officer.page.locator('#refer-targets').innerText()).not.toContain('蚌山分局治安管理大队');
+
     await visible(page, `#target-restore-${id}`).click();
     await visible(page, `#target-retire-${id}`).waitFor();
     expect(await visible(page, `#target-${id}`).innerText()).not.toContain('已停用');
+    await officer.page.reload();
+    await expectVisibleText(officer.page, '#refer-targets', '蚌山分局治安管理大队');
   });
 
   it('a community officer is refused the 转办对象 page', async () => {

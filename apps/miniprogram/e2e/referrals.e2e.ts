@@ -3,38 +3,13 @@
  * steps and a link to copy); an officer refers a report to 12345 and the resident reads 已转12345
  * with the work-order number the fake 12345 gave (delivered through the outbox).
  */
-import { expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { acceptedReport, apiAs, expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
 import { useBrowser } from './support/browser';
 import { baseUrl } from './support/paths';
 
 const browser = useBrowser();
 const GUIDE = '/pages/guide/index';
 const MATTER = '/pages/matter/index';
-const REFER = '/packageReferral/refer/index';
-
-/** A signed-in API call as a demo account (test set-up that is not what the test is about). */
-async function apiAs<T>(username: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const login = await fetch(`${baseUrl()}/api/auth/dev-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method, headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, ...headers }, body: body ? JSON.stringify(body) : undefined,
-  });
-  if (res.status >= 300) throw new Error(`${method} ${path} as ${username}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** resident1 reports (title with a per-run suffix) and officer1 accepts: a report ready to be referred. */
-async function acceptedReport(titleStart: string, kind: string, subcategory: string, description: string): Promise<{ id: number; title: string }> {
-  const run = Date.now().toString(36);
-  const title = `${titleStart}${run}`;
-  const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
-    kind, subcategory, title, description, contactPreference: 'in_app', anonymity: 'none',
-  }, { 'Idempotency-Key': `e2e-referral-${run}` });
-  await apiAs('officer1', 'POST', `/api/cases/${created.id}/actions`, { action: 'accept' });
-  return { id: created.id, title };
-}
 
 describe('办事指引 and 转办', () => {
   it('a resident searches 居住证 on 首页 and sees the 皖事通 route with its steps and a link', async () => {
@@ -75,7 +50,7 @@ describe('办事指引 and 转办', () => {
     await openPath(officer.page, `${ROUTES.case}?id=${created.id}`);
     await expectVisibleText(officer.page, '#case-status', '已受理');
     await visible(officer.page, '#case-refer').click();
-    await expectPath(officer.page, REFER);
+    await expectPath(officer.page, ROUTES.refer);
     await visible(officer.page, '#refer-targets [id^="refer-target-"]', '12345政务服务便民热线').first().click();
     await visible(officer.page, '#refer-reason textarea').fill('夜间施工噪音属住建部门职责，转12345派单');
     await visible(officer.page, '#refer-submit').click();

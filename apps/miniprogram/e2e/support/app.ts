@@ -17,6 +17,7 @@ export const ROUTES = {
   notifications: '/pages/notifications/index',
   officerQueue: '/packageOfficer/queue/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
+  refer: '/packageReferral/refer/index',
   referralTargets: '/packageReferral/targets/index',
 } as const;
 
@@ -212,4 +213,30 @@ export async function confirmModal(page: Page, title: string, confirmText: strin
   await modal.waitFor();
   await modal.locator('.taro-model__confirm', { hasText: confirmText }).click();
   await modal.waitFor({ state: 'hidden' });
+}
+
+/**
+ * A signed-in API call as a demo account (test set-up that is not what the test is about). Writes
+ * carry a fresh Idempotency-Key unless `headers` give one.
+ */
+export async function apiAs<T>(username: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const login = await fetch(`${baseUrl()}/api/auth/dev-login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'idempotency-key': `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${path} as ${username}: HTTP ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** resident1 reports (title with a per-run suffix) and officer1 accepts: a report ready to be referred. */
+export async function acceptedReport(titleStart: string, kind: string, subcategory: string, description: string): Promise<{ id: number; title: string }> {
+  const title = `${titleStart}${Date.now().toString(36)}`;
+  const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', { kind, subcategory, title, description, contactPreference: 'in_app', anonymity: 'none' });
+  await apiAs('officer1', 'POST', `/api/cases/${created.id}/actions`, { action: 'accept' });
+  return { id: created.id, title };
 }
