@@ -14,6 +14,14 @@ export function isMysql(manager: EntityManager): boolean {
   return manager.connection.options.type === 'mysql' || manager.connection.options.type === 'mariadb';
 }
 
+/**
+ * `find` options locking the read row for the transaction on MySQL/MariaDB (FOR UPDATE). SQLite
+ * has no row locks: its single writer serialises the transactions anyway.
+ */
+export function forUpdate(manager: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
+  return isMysql(manager) ? { lock: { mode: 'pessimistic_write' } } : {};
+}
+
 /** Date → `YYYY-MM-DD HH:mm:ss.SSS` in UTC, TypeORM's SQLite storage format. */
 const sqliteDate = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 

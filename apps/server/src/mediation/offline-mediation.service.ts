@@ -5,7 +5,7 @@ import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { pathIds } from '../cases/case-people';
 import { DomainException } from '../common/domain.exception';
-import { isMysql, selectRows } from '../common/sql';
+import { forUpdate, isMysql, selectRows } from '../common/sql';
 import type { Caller } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CreateOfflineRoomDto, CreateSlotDto, OfflineOutcomeDto, TransferOfflineDto } from './dto/mediation.dto';
@@ -139,7 +139,7 @@ export class OfflineMediationService {
     await this.dataSource.transaction(async (m) => {
       // A transfer books under a shared lock of the slot row (transferOffline): with the row locked
       // here, either its booking is committed and seen below, or it finds the slot gone.
-      await m.getRepository(OfflineSlotEntity).findOne({ where: { id: slotId }, ...(isMysql(m) ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+      await m.getRepository(OfflineSlotEntity).findOne({ where: { id: slotId }, ...forUpdate(m) });
       if (await m.getRepository(OfflineBookingEntity).exist({ where: { slotId } })) throw new DomainException(ErrorCode.SlotBooked);
       await m.getRepository(OfflineSlotEntity).delete({ id: slotId });
     });

@@ -8,7 +8,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { isMysql } from '../common/sql';
+import { forUpdate } from '../common/sql';
 import { UserEntity } from '../identity/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CreateReferralTargetDto, UpdateReferralTargetDto } from './referrals.dto';
@@ -62,10 +62,8 @@ export class ReferralTargetsService {
       const staff = await this.requireStaff(m, dto.staffUserIds);
       await m.getRepository(ReferralTargetEntity).update({ id }, { name, phone: dto.phone?.trim() || null });
       const staffRepo = m.getRepository(ReferralTargetStaffEntity);
-      await staffRepo.delete(staff.length ? { targetId: target.id, userId: Not(In(staff)) } : { targetId: target.id });
-      const kept = new Set((await staffRepo.find({ where: { targetId: target.id } })).map((r) => r.userId));
-      const added = staff.filter((u) => !kept.has(u));
-      if (added.length) await staffRepo.insert(added.map((userId) => ({ targetId: target.id, userId })));
+      await staffRepo.delete({ targetId: target.id });
+      if (staff.length) await staffRepo.insert(staff.map((userId) => ({ targetId: target.id, userId })));
       return staff;
     });
     await this.record(caller, id, `updated; staff ${staff.join(',') || 'none'}`);
@@ -94,7 +92,7 @@ export class ReferralTargetsService {
   private async adminViews(targets: ReferralTargetEntity[], staffOptions: DepartmentStaffOption[]): Promise<ReferralTargetAdminView[]> {
     if (!targets.length) return [];
     const ids = targets.map((t) => t.id);
-    const [links, open, units] = await Promise.all([
+    const [links, open, unitName] = await Promise.all([
       this.dataSource.getRepository(ReferralTargetStaffEntity).find({ where: { targetId: In(ids) }, order: { id: 'ASC' } }),
       this.dataSource
         .getRepository(ReferralEntity)
@@ -105,11 +103,10 @@ export class ReferralTargetsService {
         .andWhere('r.status <> :replied', { replied: ReferralStatus.Replied })
         .groupBy('r.target_id')
         .getRawMany<{ targetId: number; n: string | number }>(),
-      this.dataSource.getRepository(OrgUnitEntity).find({ where: { id: In(targets.map((t) => t.orgUnitId ?? 0)) } }),
+      this.unitNames(targets.map((t) => t.orgUnitId)),
     ]);
     const staffById = new Map(staffOptions.map((s) => [s.id, s]));
     const openById = new Map(open.map((r) => [Number(r.targetId), Number(r.n)]));
-    const unitName = new Map(units.map((u) => [u.id, u.name]));
     return targets.map((t) => ({
       ...targetView(t),
       orgUnitId: t.orgUnitId,
@@ -127,9 +124,15 @@ export class ReferralTargetsService {
       where: { role: Role.DepartmentStaff, disabled: false },
       order: { nickname: 'ASC', id: 'ASC' },
     });
-    const units = await this.dataSource.getRepository(OrgUnitEntity).find({ where: { id: In(users.map((u) => u.orgUnitId ?? 0)) } });
-    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const unitName = await this.unitNames(users.map((u) => u.orgUnitId));
     return users.map((u) => ({ id: u.id, nickname: u.nickname, orgUnitName: u.orgUnitId ? unitName.get(u.orgUnitId) ?? null : null }));
+  }
+
+  /** Names of the org units among `ids` (nulls skipped), by id. */
+  private async unitNames(ids: (number | null)[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    const units = wanted.length ? await this.dataSource.getRepository(OrgUnitEntity).find({ where: { id: In(wanted) } }) : [];
+    return new Map(units.map((u) => [u.id, u.name]));
   }
 
   private async orgUnitOptions(): Promise<{ id: number; name: string }[]> {
@@ -151,7 +154,7 @@ export class ReferralTargetsService {
 
   /** The target, locked for the change; 12345 is fixed. */
   private async requireEditable(m: EntityManager, id: number): Promise<ReferralTargetEntity> {
-    const target = await m.getRepository(ReferralTargetEntity).findOne({ where: { id }, ...(isMysql(m) ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const target = await m.getRepository(ReferralTargetEntity).findOne({ where: { id }, ...forUpdate(m) });
     if (!target) throw new DomainException(ErrorCode.NotFound);
     if (target.kind === ReferralTargetKind.Hotline12345) throw new DomainException(ErrorCode.HotlineTargetFixed);
     return target;
