@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     const foundation: [string, string, string][] = [
       ['GET /api/me (resident)', '/api/me', resident],
       ['GET /api/me/memberships (resident)', '/api/me/memberships', resident],
+      [`GET /api/communities/directory (resident, ${COMMUNITIES} rows)`, '/api/communities/directory', resident],
       ['GET /api/workbench/communities (officer)', '/api/workbench/communities', officer],
       [`GET /api/workbench/communities (city leader, ${COMMUNITIES} rows)`, '/api/workbench/communities', cityLeader],
       [`GET /api/communities/:id/members (officer, ~${Math.round(RESIDENTS / COMMUNITIES)} members, audited)`, `/api/communities/${community.id}/members`, officer],

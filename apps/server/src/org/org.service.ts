@@ -167,7 +167,7 @@ export class OrgService {
   }
 
   async workbenchCommunities(caller: Caller): Promise<WorkbenchCommunity[]> {
-    return (await this.repo.communitiesInScope(caller.scope)).map((row) => ({
+    return (await this.repo.countedCommunitiesInScope(caller.scope)).map((row) => ({
       ...toCommunityView(row),
       memberCount: row.memberCount,
       pendingCount: row.pendingCount,
@@ -241,7 +241,7 @@ export class OrgService {
         manager,
       );
     });
-    const updated = await this.repo.communityById(community.id);
+    const updated = await this.repo.countedCommunityById(community.id);
     if (!updated) throw new Error('community vanished during handover');
     return { ...toCommunityView(updated), memberCount: updated.memberCount, pendingCount: updated.pendingCount };
   }
