@@ -166,6 +166,8 @@ async function openFromQueue(page: Page, title: string): Promise<number> {
   await expectVisibleText(page, `#queue-item-${id}`, '已提交');
   await expectVisibleText(page, `#queue-item-${id}`, '安全隐患 · 消防隐患');
   await expectVisibleText(page, `#queue-item-${id}`, '胜利社区');
+  // A hazard is answered within 30 minutes: the row says how long is left of them.
+  expect(await visible(page, `#queue-countdown-${id}`).first().textContent()).toMatch(/^时限 \d{4}-\d\d-\d\d \d\d:\d\d · 还剩 (2\d|30) 分钟$/);
   await row.click();
   await expectPath(page, CASE);
   expect(new URL(page.url()).searchParams.get('id')).toBe(String(id));

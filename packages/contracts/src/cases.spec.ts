@@ -1,5 +1,5 @@
 import {
-  computeDeadlines, DEFAULT_CASE_DEADLINES,
+  computeDeadlines, deadlineCountdown, DEFAULT_CASE_DEADLINES,
   actionsFrom, CASE_ACTION_PERMISSION, CASE_SUBCATEGORIES, CASE_TRANSITIONS, CaseAction, CaseKind, CaseStatus,
   nextStatus, TERMINAL_STATUSES,
 } from './cases';
@@ -108,5 +108,25 @@ describe('deadline computation', () => {
     const [first, resolution] = computeDeadlines(CaseKind.Question, at, custom);
     expect(first.dueAt.getTime() - at.getTime()).toBe(5 * 60_000);
     expect(resolution.dueAt.getTime() - at.getTime()).toBe(60 * 60_000);
+  });
+});
+
+describe('deadline countdown', () => {
+  const now = new Date('2026-12-03T04:00:00Z');
+  const at = (minutes: number, seconds = 0) => new Date(now.getTime() + minutes * 60_000 + seconds * 1000).toISOString();
+
+  it('says how long is left in the largest units that matter, never more than there is', () => {
+    expect(deadlineCountdown(at(29, 59), now)).toBe('还剩 29 分钟');
+    expect(deadlineCountdown(at(0, 30), now)).toBe('不足 1 分钟');
+    expect(deadlineCountdown(at(60), now)).toBe('还剩 1 小时');
+    expect(deadlineCountdown(at(185), now)).toBe('还剩 3 小时 5 分');
+    expect(deadlineCountdown(at(7 * 1440 - 1), now)).toBe('还剩 6 天 23 小时');
+    expect(deadlineCountdown(at(2 * 1440), now)).toBe('还剩 2 天');
+  });
+
+  it('says how long a deadline is overdue', () => {
+    expect(deadlineCountdown(at(0, -20), now)).toBe('刚刚超时');
+    expect(deadlineCountdown(at(-40), now)).toBe('已超时 40 分钟');
+    expect(deadlineCountdown(at(-(26 * 60 + 10)), now)).toBe('已超时 1 天 2 小时');
   });
 });

@@ -219,6 +219,23 @@ export function computeDeadlines(
   ];
 }
 
+/**
+ * How long until a deadline, or how long past it, for people reading the queue: 还剩 25 分钟,
+ * 还剩 3 小时 5 分, 还剩 2 天 4 小时, 已超时 40 分钟. Whole units, rounded down, so the time
+ * shown left is never more than the time there is.
+ */
+export function deadlineCountdown(dueAt: string | Date, now: Date): string {
+  const diff = new Date(dueAt).getTime() - now.getTime();
+  const minutes = Math.floor(Math.abs(diff) / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const span =
+    days > 0 ? `${days} 天${hours ? ` ${hours} 小时` : ''}` : hours > 0 ? `${hours} 小时${mins ? ` ${mins} 分` : ''}` : `${minutes} 分钟`;
+  if (diff >= 0) return minutes === 0 ? '不足 1 分钟' : `还剩 ${span}`;
+  return minutes === 0 ? '刚刚超时' : `已超时 ${span}`;
+}
+
 /** Escalation ladder of an overdue deadline: the officer is reminded, then 督办 by the station, then 催办 by the branch. */
 export enum EscalationLevel {
   None = 0,

@@ -17,7 +17,6 @@ export function roleLabel(user: UserView): string {
   return user.isInformant && user.role === Role.Resident ? `${label} · ${ROLE_LABELS[Role.Informant]}` : label
 }
 
-/** Phones are personal data: show 138****5678 even if the server sent more. */
 /** The server decides masking (only the responsible officer gets full numbers, and each read is audited). */
 export const displayPhone = (phone: string | null): string => phone ?? '未登记'
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CaseKind, CaseStatus, Permission, type CaseSummary } from '@jws/contracts'
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CaseKind, CaseStatus, deadlineCountdown, Permission, type CaseSummary } from '@jws/contracts'
 
 import { api } from '../../api'
 import Chips from '../../components/Chips'
@@ -44,8 +44,12 @@ function QueueItem({ c }: { c: CaseSummary }) {
       </Text>
       <Text className='list-item__meta'>
         {c.number} · 上报于 {formatDateTime(c.createdAt)}
-        {c.nextDueAt ? ` · 时限 ${formatDateTime(c.nextDueAt)}` : ''}
       </Text>
+      {c.nextDueAt && (
+        <Text className={`list-item__meta queue__countdown${c.overdue ? ' queue__countdown--overdue' : ''}`} id={`queue-countdown-${c.id}`}>
+          时限 {formatDateTime(c.nextDueAt)} · {deadlineCountdown(c.nextDueAt, new Date())}
+        </Text>
+      )}
       {(c.overdue || c.escalation > 0 || c.seriousRisk || c.heldForReview) && (
         <View className='queue__badges'>
           {c.overdue && <Tag type='danger'>逾期</Tag>}

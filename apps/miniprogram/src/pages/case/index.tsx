@@ -5,6 +5,7 @@ import { Button, Rate, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
   CaseAction,
   CaseStatus,
+  deadlineCountdown,
   Permission,
   TERMINAL_STATUSES,
   type CaseDetail,
@@ -244,7 +245,7 @@ function Deadlines({ c }: { c: CaseDetail }) {
             <Text className='list-item__title'>{deadlineLabel(d.kind)}</Text>
             <Text className='list-item__meta'>
               截止 {formatDateTime(d.dueAt)}
-              {d.metAt ? ` · 已于 ${formatDateTime(d.metAt)} 完成` : ''}
+              {d.metAt ? ` · 已于 ${formatDateTime(d.metAt)} 完成` : `（${deadlineCountdown(d.dueAt, new Date())}）`}
               {d.escalation > 0 ? ` · ${escalationLabel(d.escalation)}` : ''}
             </Text>
           </View>
