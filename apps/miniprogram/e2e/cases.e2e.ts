@@ -218,5 +218,22 @@ describe('reports (上报)', () => {
     await expectVisibleText(l, '#case-unseal-result', '老马');
     await visible(l, '#case-unseal-close').click();
     expect(await l.locator('#case-unseal-result').count()).toBe(0);
+
+    // The station leader's 工作台 has no unseal log; the city leader's lists this unseal, without the informant.
+    await openPath(l, ROUTES.workbench);
+    await visible(l, '#workbench-queue').waitFor();
+    expect(await l.locator('#workbench-unseal-log').count()).toBe(0);
+    const city = (await browser.open('city_leader1')).page;
+    await signInWithDemoSwitcher(city, 'city_leader1');
+    await visible(city, '#tab-workbench').click();
+    await visible(city, '#workbench-unseal-log-open').click();
+    await expectPath(city, ROUTES.unsealLog);
+    await expectVisibleText(city, '#unseal-log-item-0', '理由：核查线索需要当面联系信息员');
+    await expectVisibleText(city, '#unseal-log-item-0', '郑副所长');
+    expect(await visible(city, '#unseal-log-list').textContent()).not.toContain('老马');
+    await visible(city, '#unseal-log-item-0').click();
+    await expectPath(city, ROUTES.case);
+    expect(new URL(city.url()).searchParams.get('id')).toBe(String(caseId));
+    await expectVisibleText(city, '#case-reporter', '匿名信息员');
   });
 });

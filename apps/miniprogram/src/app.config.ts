@@ -18,7 +18,8 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packageOfficer',
-      pages: ['community/index', 'queue/index'],
+      // unseal-log: city leaders review every unseal of an informant's identity.
+      pages: ['community/index', 'queue/index', 'unseal-log/index'],
     },
     {
       // 转办: the officer's referral form, the department's inbox (签收/回复), one referral, and for

@@ -111,6 +111,12 @@ export interface RateCaseRequest { rating: number; comment?: string }
 export interface UnsealRequest { reason: string }
 export interface UnsealView { reporterId: number; reporterName: string; reporterPhone: string | null }
 
+/**
+ * One unseal of an informant's identity, as city leaders review them: which case, who looked,
+ * why and when. It never names the informant.
+ */
+export interface UnsealLogEntry { caseId: number; caseNumber: string; byUserId: number; byName: string; reason: string; at: string }
+
 export interface CaseQueueQuery {
   status?: CaseStatus;
   kind?: CaseKind;

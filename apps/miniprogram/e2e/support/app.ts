@@ -16,6 +16,7 @@ export const ROUTES = {
   case: '/pages/case/index',
   notifications: '/pages/notifications/index',
   officerQueue: '/packageOfficer/queue/index',
+  unsealLog: '/packageOfficer/unseal-log/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
   refer: '/packageReferral/refer/index',
   referralTargets: '/packageReferral/targets/index',

@@ -8,6 +8,7 @@ import type {
   CreateCaseRequest,
   NotificationView,
   RateCaseRequest,
+  UnsealLogEntry,
   UnsealView,
   UploadView,
   CommunityInviteView,
@@ -123,6 +124,8 @@ export const api = {
   clearReview: (id: number) => request<CaseDetail>('POST', `/api/cases/${id}/review-cleared`),
   /** Station leaders only; the server audits every unseal. */
   unseal: (id: number, reason: string) => request<UnsealView>('POST', `/api/cases/${id}/unseal`, { reason }),
+  /** City leaders: every unseal, newest first (the latest 500). */
+  unsealLog: () => request<UnsealLogEntry[]>('GET', '/api/cases/unseal-log'),
 
   // 办事指引 (no login needed to read it)
   searchGuide: (q: string) => request<ServiceGuideSearchResult>('GET', '/api/service-guide', undefined, { auth: false, query: { q: q || undefined } }),

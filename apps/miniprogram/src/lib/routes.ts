@@ -10,6 +10,7 @@ export const ROUTES = {
   notifications: '/pages/notifications/index',
   officerCommunity: '/packageOfficer/community/index',
   officerQueue: '/packageOfficer/queue/index',
+  unsealLog: '/packageOfficer/unseal-log/index',
   guide: '/pages/guide/index',
   matter: '/pages/matter/index',
   refer: '/packageReferral/refer/index',

@@ -148,6 +148,15 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.CaseRead) && <QueueEntry counts={queue} />}
               {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={toSign} />}
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
+              {userCan(user, Permission.UnsealLogRead) && (
+                <View className='card' id='workbench-unseal-log'>
+                  <Text className='card__title'>信息员保密</Text>
+                  <Text className='muted'>派出所领导每次查看保密信息员身份的记录：谁、何时、为什么。</Text>
+                  <Button block className='block-button' id='workbench-unseal-log-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.unsealLog })}>
+                    查看身份查看记录
+                  </Button>
+                </View>
+              )}
               {userCan(user, Permission.ServiceGuideEdit) && (
                 <View className='card' id='workbench-guide-edit'>
                   <Text className='card__title'>办事指引维护</Text>

@@ -1,7 +1,7 @@
 import {
   Anonymity, CaseAction, CaseActionRequest, CaseDetail, CaseInfoRequest, CaseKind, CaseNoteRequest, CaseStatus,
   CaseSummary, CASE_DESCRIPTION_MAX, CASE_TITLE_MAX, ContactPreference, CreateCaseRequest, DeadlineView, EscalationLevel,
-  MAX_CASE_PHOTOS, RateCaseRequest, TimelineEventType, TimelineEventView, UnsealRequest, UnsealView,
+  MAX_CASE_PHOTOS, RateCaseRequest, TimelineEventType, TimelineEventView, UnsealLogEntry, UnsealRequest, UnsealView,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -148,7 +148,7 @@ export class UnsealViewDto implements UnsealView {
   @ApiProperty({ nullable: true, type: String }) reporterPhone: string | null;
 }
 
-export class UnsealLogEntryDto {
+export class UnsealLogEntryDto implements UnsealLogEntry {
   @ApiProperty() caseId: number;
   @ApiProperty() caseNumber: string;
   @ApiProperty() byUserId: number;
