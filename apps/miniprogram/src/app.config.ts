@@ -24,9 +24,9 @@ export default defineAppConfig({
     {
       // 转办: the officer's referral form, the department's inbox (签收/回复), one referral, and for
       // leaders the 转办分流联席 agenda and the 政法委/综治 daily digest; admins edit the 办事指引 and
-      // the 转办对象 (departments and who works their referrals).
+      // the 转办对象 (departments and who works their referrals), and see messages that failed (dead-letters).
       root: 'packageReferral',
-      pages: ['refer/index', 'inbox/index', 'detail/index', 'agenda/index', 'digest/index', 'guide-edit/index', 'targets/index'],
+      pages: ['refer/index', 'inbox/index', 'detail/index', 'agenda/index', 'digest/index', 'guide-edit/index', 'targets/index', 'dead-letters/index'],
     },
     // 调解室: residents, mediators and officers open it from 我的, 工作台, a case or an invitation;
     // station staff manage their 警民联调室 and its bookable slots (offline-rooms, from 工作台).

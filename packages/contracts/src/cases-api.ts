@@ -128,6 +128,38 @@ export interface CaseQueueQuery {
 
 export interface UploadView { id: string; url: string; bytes: number; contentType: string }
 
+/**
+ * An outgoing message that failed for good (a dead letter), as admins see it: what kind, how
+ * often it was tried and WeChat's answer. Never the recipient or the content: those may name a
+ * reporter. An admin can send it again once the cause is fixed.
+ */
+export interface OutboxDeadLetterView {
+  id: number;
+  /** `wechat.subscribe`: a WeChat subscribe message. */
+  topic: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** Topics of the outbox, as people read them. */
+export const OUTBOX_TOPIC_LABELS: Record<string, string> = { 'wechat.subscribe': '微信订阅消息' };
+
+/** What the WeChat errcodes a dead letter most often carries mean, and what to check (subscribeMessage.send). */
+export const WECHAT_SEND_ERRCODE_HINTS: Record<number, string> = {
+  40003: '接收人 openid 无效：该用户不是本小程序的用户',
+  40037: '订阅消息模板 ID 无效：请核对 WECHAT_TEMPLATE_CASE_UPDATE 配置',
+  43101: '用户未订阅或订阅次数已用完',
+  47003: '模板参数不符合要求：请核对模板字段',
+  41030: '跳转页面不存在或小程序未发布',
+};
+
+/** The hint for a dead letter's last error, when it carries a known WeChat errcode. */
+export function wechatSendErrorHint(lastError: string | null): string | null {
+  const code = /errcode (\d+)/.exec(lastError ?? '')?.[1];
+  return code ? (WECHAT_SEND_ERRCODE_HINTS[Number(code)] ?? null) : null;
+}
+
 export interface NotificationView {
   id: number;
   title: string;

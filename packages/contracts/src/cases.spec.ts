@@ -3,6 +3,7 @@ import {
   actionsFrom, CASE_ACTION_PERMISSION, CASE_SUBCATEGORIES, CASE_TRANSITIONS, CaseAction, CaseKind, CaseStatus,
   nextStatus, TERMINAL_STATUSES,
 } from './cases';
+import { wechatSendErrorHint } from './cases-api';
 import { Permission, ROLE_PERMISSIONS } from './permissions';
 import { Role } from './roles';
 
@@ -128,5 +129,14 @@ describe('deadline countdown', () => {
     expect(deadlineCountdown(at(0, -20), now)).toBe('刚刚超时');
     expect(deadlineCountdown(at(-40), now)).toBe('已超时 40 分钟');
     expect(deadlineCountdown(at(-(26 * 60 + 10)), now)).toBe('已超时 1 天 2 小时');
+  });
+});
+
+describe('dead letter hints', () => {
+  it('explains a known WeChat errcode and says nothing of an unknown one or of no error', () => {
+    expect(wechatSendErrorHint('errcode 43101: user refuse to accept the msg rid: x')).toBe('用户未订阅或订阅次数已用完');
+    expect(wechatSendErrorHint('errcode 99999: something new')).toBeNull();
+    expect(wechatSendErrorHint('connect ECONNREFUSED')).toBeNull();
+    expect(wechatSendErrorHint(null)).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ export const ROUTES = {
   offlineRooms: '/packageMediation/offline-rooms/index',
   refer: '/packageReferral/refer/index',
   referralTargets: '/packageReferral/targets/index',
+  deadLetters: '/packageReferral/dead-letters/index',
 } as const;
 
 const WAIT_MS = 15_000;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeWechat, type FakeWechat } from '@jws/wechat';
 import { createConnection } from 'mysql2/promise';
-import { ARTIFACTS_DIR, BASE_URL_ENV, H5_DIR, REPO_ROOT, SERVER_MAIN } from './paths';
+import { ARTIFACTS_DIR, BASE_URL_ENV, FAKE_WECHAT_URL_ENV, H5_DIR, REPO_ROOT, SERVER_MAIN } from './paths';
 
 const DATABASE_SERVER = (process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
 const APP_ID = 'wx-e2e-appid';
@@ -176,6 +176,7 @@ export default async function globalSetup(): Promise<void> {
 
     await waitForHealth(url, server);
     process.env[BASE_URL_ENV] = url;
+    process.env[FAKE_WECHAT_URL_ENV] = env.fake.url;
   } catch (err) {
     await stopAll(env);
     throw err;

@@ -7,6 +7,7 @@ import type {
   CaseSummary,
   CreateCaseRequest,
   NotificationView,
+  OutboxDeadLetterView,
   RateCaseRequest,
   UnsealLogEntry,
   UnsealView,
@@ -158,6 +159,10 @@ export const api = {
     request<GovernanceClassView>('PUT', `/api/cases/${caseId}/governance-class`, { governanceClass }),
   referralAgenda: () => list(request<ReferralAgendaItemView[] | Page<ReferralAgendaItemView>>('GET', '/api/referral-agenda')),
   governanceDigest: (date?: string) => request<GovernanceDigest>('GET', '/api/governance/digest', undefined, { query: { date } }),
+
+  // 消息投递 (admins): dead letters of the outbox, and sending one again.
+  deadLetters: () => request<OutboxDeadLetterView[]>('GET', '/api/admin/outbox/dead'),
+  retryDeadLetter: (id: number) => request<{ count: number }>('POST', `/api/admin/outbox/${id}/retry`),
 
   // 调解室 (the chat itself goes over the socket: packageMediation/lib/room-socket.ts)
   mediators: (caseId: number) => request<MediatorView[]>('GET', '/api/mediation/mediators', undefined, { query: { caseId } }),

@@ -20,6 +20,7 @@ export const ROUTES = {
   governanceDigest: '/packageReferral/digest/index',
   guideEdit: '/packageReferral/guide-edit/index',
   referralTargets: '/packageReferral/targets/index',
+  deadLetters: '/packageReferral/dead-letters/index',
   room: '/packageMediation/room/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
 } as const

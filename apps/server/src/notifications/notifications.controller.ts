@@ -1,4 +1,4 @@
-import { ErrorCode, Permission } from '@jws/contracts';
+import { ErrorCode, OutboxDeadLetterView, Permission } from '@jws/contracts';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -37,7 +37,7 @@ class CountDto {
   @ApiProperty() count: number;
 }
 
-class OutboxEntryDto {
+class OutboxEntryDto implements OutboxDeadLetterView {
   @ApiProperty() id: number;
   @ApiProperty() topic: string;
   @ApiProperty() attempts: number;

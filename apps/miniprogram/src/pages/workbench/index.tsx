@@ -175,6 +175,15 @@ export default function WorkbenchPage() {
                   </Button>
                 </View>
               )}
+              {userCan(user, Permission.OutboxAdmin) && (
+                <View className='card' id='workbench-dead-letters'>
+                  <Text className='card__title'>消息投递</Text>
+                  <Text className='muted'>微信订阅消息多次发送仍失败的，在这里查看原因并重新发送。</Text>
+                  <Button block className='block-button' id='workbench-dead-letters-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.deadLetters })}>
+                    查看发送失败的消息
+                  </Button>
+                </View>
+              )}
               {userCan(user, Permission.MediationManage) && <RoomList id='workbench-rooms' title='我的调解' hideWhenEmpty />}
               {userCan(user, Permission.MediationManage) && (
                 <View className='card' id='workbench-offline-rooms'>
@@ -185,7 +194,10 @@ export default function WorkbenchPage() {
                   </Button>
                 </View>
               )}
-              {(communities.length > 0 || !(userCan(user, Permission.ReferralHandle) || userCan(user, Permission.MediationMediate))) && <CommunityList communities={communities} />}
+              {/* The community list, or 暂无待办 for staff whose 工作台 has nothing else (admins and department staff have their own cards). */}
+              {(communities.length > 0 || ![Permission.ReferralHandle, Permission.MediationMediate, Permission.OutboxAdmin].some((p) => userCan(user, p))) && (
+                <CommunityList communities={communities} />
+              )}
             </>
           ) : (
             <EmptyBlock id='workbench-denied' title='工作台仅对民警和工作人员开放' />
