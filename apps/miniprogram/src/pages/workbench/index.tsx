@@ -78,6 +78,19 @@ function ReferralEntry({ toSign }: { toSign: number | null }) {
   )
 }
 
+/** A 工作台 card that opens one page: title, what it is for, and its button (`<id>-open`). */
+function EntryCard({ id, title, description, button, url }: { id: string; title: string; description: string; button: string; url: string }) {
+  return (
+    <View className='card' id={id}>
+      <Text className='card__title'>{title}</Text>
+      <Text className='muted'>{description}</Text>
+      <Button block className='block-button' id={`${id}-open`} type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url })}>
+        {button}
+      </Button>
+    </View>
+  )
+}
+
 /** Leaders: the 政法委/综治 daily digest and, for branch and city, the 转办分流联席 agenda. */
 function GovernanceEntry({ agenda }: { agenda: boolean }) {
   return (
@@ -149,50 +162,20 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={toSign} />}
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
               {userCan(user, Permission.UnsealLogRead) && (
-                <View className='card' id='workbench-unseal-log'>
-                  <Text className='card__title'>信息员保密</Text>
-                  <Text className='muted'>派出所领导每次查看保密信息员身份的记录：谁、何时、为什么。</Text>
-                  <Button block className='block-button' id='workbench-unseal-log-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.unsealLog })}>
-                    查看身份查看记录
-                  </Button>
-                </View>
+                <EntryCard id='workbench-unseal-log' title='信息员保密' description='派出所领导每次查看保密信息员身份的记录：谁、何时、为什么。' button='查看身份查看记录' url={ROUTES.unsealLog} />
               )}
               {userCan(user, Permission.ServiceGuideEdit) && (
-                <View className='card' id='workbench-guide-edit'>
-                  <Text className='card__title'>办事指引维护</Text>
-                  <Text className='muted'>修改事项名称、简介、同义词和群众说法；每次保存都是新版本，旧版本留档。</Text>
-                  <Button block className='block-button' id='workbench-guide-edit-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.guideEdit })}>
-                    维护办事指引
-                  </Button>
-                </View>
+                <EntryCard id='workbench-guide-edit' title='办事指引维护' description='修改事项名称、简介、同义词和群众说法；每次保存都是新版本，旧版本留档。' button='维护办事指引' url={ROUTES.guideEdit} />
               )}
               {userCan(user, Permission.ReferralTargetManage) && (
-                <View className='card' id='workbench-referral-targets'>
-                  <Text className='card__title'>转办对象</Text>
-                  <Text className='muted'>民警可转办的警种部门和政府部门，以及各部门签收、回复转办的经办人员。</Text>
-                  <Button block className='block-button' id='workbench-referral-targets-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.referralTargets })}>
-                    管理转办对象
-                  </Button>
-                </View>
+                <EntryCard id='workbench-referral-targets' title='转办对象' description='民警可转办的警种部门和政府部门，以及各部门签收、回复转办的经办人员。' button='管理转办对象' url={ROUTES.referralTargets} />
               )}
               {userCan(user, Permission.OutboxAdmin) && (
-                <View className='card' id='workbench-dead-letters'>
-                  <Text className='card__title'>消息投递</Text>
-                  <Text className='muted'>微信订阅消息多次发送仍失败的，在这里查看原因并重新发送。</Text>
-                  <Button block className='block-button' id='workbench-dead-letters-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.deadLetters })}>
-                    查看发送失败的消息
-                  </Button>
-                </View>
+                <EntryCard id='workbench-dead-letters' title='消息投递' description='微信订阅消息多次发送仍失败的，在这里查看原因并重新发送。' button='查看发送失败的消息' url={ROUTES.deadLetters} />
               )}
               {userCan(user, Permission.MediationManage) && <RoomList id='workbench-rooms' title='我的调解' hideWhenEmpty />}
               {userCan(user, Permission.MediationManage) && (
-                <View className='card' id='workbench-offline-rooms'>
-                  <Text className='card__title'>线下调解</Text>
-                  <Text className='muted'>本所警民联调室的地址和可预约时段；网上调解转线下时，从这些时段中预约。</Text>
-                  <Button block className='block-button' id='workbench-offline-rooms-open' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.offlineRooms })}>
-                    警民联调室
-                  </Button>
-                </View>
+                <EntryCard id='workbench-offline-rooms' title='线下调解' description='本所警民联调室的地址和可预约时段；网上调解转线下时，从这些时段中预约。' button='警民联调室' url={ROUTES.offlineRooms} />
               )}
               {/* The community list, or 暂无待办 for staff whose 工作台 has nothing else (admins and department staff have their own cards). */}
               {(communities.length > 0 || ![Permission.ReferralHandle, Permission.MediationMediate, Permission.OutboxAdmin].some((p) => userCan(user, p))) && (
