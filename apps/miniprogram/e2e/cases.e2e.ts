@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import {
+  apiAs,
   expectPath,
   expectVisibleText,
   openedCaseId,
@@ -181,6 +182,30 @@ describe('reports (上报)', () => {
     await openPath(r, ROUTES.report);
     await visible(r, '#report-title input').waitFor();
     expect(await visible(r, '#report-title input').inputValue()).toBe('');
+  });
+
+  it("a queue left open keeps its countdown true: a hazard's 30 minutes run out on screen", async () => {
+    const title = `楼道灭火器过期${Date.now().toString(36)}`;
+    const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+      kind: 'hazard', subcategory: 'fire', title, description: '5栋楼道的灭火器压力表指针在红区。', addressText: '5栋一楼', contactPreference: 'in_app', anonymity: 'none',
+    });
+    const officer = await browser.open('officer1');
+    // The page's clock, so the test can let 45 minutes pass without waiting for them.
+    await officer.context.clock.install();
+    const o = officer.page;
+    await signInWithDemoSwitcher(o, 'officer1');
+    await openPath(o, ROUTES.officerQueue);
+    const countdown = visible(o, `#queue-countdown-${created.id}`).first();
+    await countdown.waitFor();
+    expect(await countdown.textContent()).toMatch(/还剩 (2\d|30) 分钟$/);
+    expect(await countdown.getAttribute('class')).not.toContain('queue__countdown--overdue');
+    await o.clock.fastForward('45:00');
+    await o.waitForFunction(
+      (id) => /已超时 1[45] 分钟$/.test(Array.from(document.querySelectorAll(`#queue-countdown-${id}`)).map((el) => el.textContent ?? '').join('|')),
+      created.id,
+      { timeout: 5_000 },
+    );
+    expect(await countdown.getAttribute('class')).toContain('queue__countdown--overdue');
   });
 
   it('an informant reports in sealed mode; officer1 sees 匿名信息员, station_leader1 unseals with a reason', async () => {

@@ -11,6 +11,7 @@ import { EmptyBlock } from '../../components/StatusBlock'
 import Toggle from '../../components/Toggle'
 import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
+import { useNow } from '../../hooks/useNow'
 import { usePaged } from '../../hooks/usePaged'
 import { caseStatusLabel, caseStatusTag, escalationLabel, kindAndSubcategory } from '../../lib/case-labels'
 import { formatDateTime } from '../../lib/labels'
@@ -32,7 +33,9 @@ const KIND_OPTIONS = [
   ...(Object.keys(CASE_KIND_LABELS) as CaseKind[]).map((k) => ({ value: k as string, label: CASE_KIND_LABELS[k], id: `queue-filter-kind-${k}` })),
 ]
 
-function QueueItem({ c }: { c: CaseSummary }) {
+function QueueItem({ c, now }: { c: CaseSummary; now: Date }) {
+  // The server's overdue flag is as of loading; the countdown line follows the clock.
+  const late = c.nextDueAt !== null && new Date(c.nextDueAt).getTime() < now.getTime()
   return (
     <View className={`queue__item${c.overdue ? ' queue__item--overdue' : ''}`} id={`queue-item-${c.id}`} ariaRole='button' onClick={() => void Taro.navigateTo({ url: caseUrl(c.id) })}>
       <View className='row'>
@@ -46,8 +49,8 @@ function QueueItem({ c }: { c: CaseSummary }) {
         {c.number} · 上报于 {formatDateTime(c.createdAt)}
       </Text>
       {c.nextDueAt && (
-        <Text className={`list-item__meta queue__countdown${c.overdue ? ' queue__countdown--overdue' : ''}`} id={`queue-countdown-${c.id}`}>
-          时限 {formatDateTime(c.nextDueAt)} · {deadlineCountdown(c.nextDueAt, new Date())}
+        <Text className={`list-item__meta queue__countdown${late ? ' queue__countdown--overdue' : ''}`} id={`queue-countdown-${c.id}`}>
+          时限 {formatDateTime(c.nextDueAt)} · {deadlineCountdown(c.nextDueAt, now)}
         </Text>
       )}
       {(c.overdue || c.escalation > 0 || c.seriousRisk || c.heldForReview) && (
@@ -82,6 +85,7 @@ function Queue({ canFilterCommunity, initialOverdue }: { canFilterCommunity: boo
     [status, kind, communityId, overdue],
     { reloadOnShow: true },
   )
+  const now = useNow()
   useReachBottom(() => {
     if (list.hasMore && !list.loadingMore && !list.error) void list.loadMore()
   })
@@ -108,7 +112,7 @@ function Queue({ canFilterCommunity, initialOverdue }: { canFilterCommunity: boo
           </Text>
         )}
         <PagedList state={list} id='queue-list' moreId='queue-more' empty={{ title: '没有符合条件的上报' }}>
-          {(c) => <QueueItem key={c.id} c={c} />}
+          {(c) => <QueueItem key={c.id} c={c} now={now} />}
         </PagedList>
       </View>
     </>

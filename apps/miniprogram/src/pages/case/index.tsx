@@ -24,6 +24,7 @@ import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import Toggle from '../../components/Toggle'
 import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
+import { useNow } from '../../hooks/useNow'
 import {
   ANONYMITY_LABELS,
   REASON_REQUIRED_ACTIONS,
@@ -235,6 +236,7 @@ function Photos({ c }: { c: CaseDetail }) {
 }
 
 function Deadlines({ c }: { c: CaseDetail }) {
+  const now = useNow()
   if (c.deadlines.length === 0) return null
   return (
     <View className='card' id='case-deadlines'>
@@ -245,7 +247,7 @@ function Deadlines({ c }: { c: CaseDetail }) {
             <Text className='list-item__title'>{deadlineLabel(d.kind)}</Text>
             <Text className='list-item__meta'>
               截止 {formatDateTime(d.dueAt)}
-              {d.metAt ? ` · 已于 ${formatDateTime(d.metAt)} 完成` : `（${deadlineCountdown(d.dueAt, new Date())}）`}
+              {d.metAt ? ` · 已于 ${formatDateTime(d.metAt)} 完成` : `（${deadlineCountdown(d.dueAt, now)}）`}
               {d.escalation > 0 ? ` · ${escalationLabel(d.escalation)}` : ''}
             </Text>
           </View>
