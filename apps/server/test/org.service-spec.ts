@@ -106,6 +106,13 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
   });
 
   it('runs a join request through the officer’s approval', async () => {
+    const officer2 = await t.login('officer2');
+    const yananCounts = async () => {
+      const rows = (await t.http.get('/api/workbench/communities').set(bearer(officer2)).expect(200)).body as { id: number; memberCount: number; pendingCount: number }[];
+      const yanan = rows.find((c) => c.id === yananId);
+      return { members: yanan?.memberCount, pending: yanan?.pendingCount };
+    };
+    const before = await yananCounts();
     const resident = await t.login('informant1');
     const requested = await t.http
       .post(`/api/communities/${yananId}/join-requests`)
@@ -117,11 +124,13 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     const wrongOfficer = await t.login('officer1');
     await t.http.post(`/api/memberships/${requested.body.id}/approve`).set(bearer(wrongOfficer)).expect(404);
 
-    const officer2 = await t.login('officer2');
+    // 工作台 counts the request as pending, then as a member once approved.
+    expect(await yananCounts()).toEqual({ members: before.members, pending: (before.pending ?? 0) + 1 });
     const members = await t.http.get(`/api/communities/${yananId}/members`).set(bearer(officer2)).expect(200);
     expect(members.body.find((m: { membershipId: number }) => m.membershipId === requested.body.id).status).toBe(MembershipStatus.Pending);
     const approved = await t.http.post(`/api/memberships/${requested.body.id}/approve`).set(bearer(officer2)).expect(200);
     expect(approved.body).toMatchObject({ status: MembershipStatus.Active, memberType: MemberType.ShopOwner });
+    expect(await yananCounts()).toEqual({ members: (before.members ?? 0) + 1, pending: before.pending });
     const twice = await t.http.post(`/api/memberships/${requested.body.id}/refuse`).set(bearer(officer2)).expect(409);
     expect(twice.body.code).toBe(ErrorCode.MembershipNotPending);
 
