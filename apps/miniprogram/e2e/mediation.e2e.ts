@@ -78,6 +78,27 @@ describe('网上调解室 (h5, two browsers)', () => {
     expect(kase.status).toBe('resolved');
   });
 
+  it('a party who is away finds 调解室有新消息 in 消息 and opens the room from it; the notice is then read', async () => {
+    const title = `晾衣杆滴水纠纷 ${suffix}`;
+    const roomId = await openRoomForNewDispute(title);
+    await apiAs('mediator1', 'POST', `/api/mediation/rooms/${roomId}/messages`, { clientMsgId: `e2e-${Date.now().toString(36)}`, kind: 'text', text: '明天上午十点方便上门看看吗' });
+
+    const { page } = await browser.open('resident');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await openPath(page, ROUTES.notifications);
+    const notice = visible(page, '#notifications-list [id^="notification-"]', `在“${title}”调解室发来新消息`).first();
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('调解室有新消息');
+    expect(await notice.getAttribute('class')).toContain('notification--unread');
+    await notice.click();
+    await expectPath(page, ROOM);
+    expect(new URL(page.url()).searchParams.get('id')).toBe(String(roomId));
+    await expectVisibleText(page, '#room-messages', '明天上午十点方便上门看看吗');
+
+    const after = await apiAs<{ items: { roomId: number | null; readAt: string | null }[] }>('resident1', 'GET', '/api/notifications?pageSize=50');
+    expect(after.items.filter((n) => n.roomId === roomId).map((n) => n.readAt !== null)).toEqual([true]);
+  });
+
   it('an officer opens a room from a dispute case page with 开启调解', async () => {
     const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
       kind: 'dispute', subcategory: 'neighbour', title: `楼道堆物纠纷 ${suffix}`, description: '邻居在楼道堆放杂物',

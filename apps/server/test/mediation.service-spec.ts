@@ -60,6 +60,32 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     expect(again.body.code).toBe(ErrorCode.RoomAlreadyOpen);
   });
 
+  it('tells members who are away that the room has new messages: one unread notice per room until they open it, none to the sender', async () => {
+    const room = await f.openRoom('楼上漏水协商');
+    const roomNotices = async (username: string) =>
+      ((await t.http.get('/api/notifications?pageSize=50').set(as(username)).expect(200)).body.items as { roomId: number | null; readAt: string | null; title: string; body: string }[])
+        .filter((n) => n.roomId === room.id);
+    await say('resident1', room.id, '楼上又漏水了').expect(200);
+    await say('resident1', room.id, '今天能来看看吗').expect(200);
+    const first = await roomNotices('mediator1');
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ title: '调解室有新消息', readAt: null });
+    expect(first[0].body).toContain('楼上漏水协商');
+    // The notice says who wrote where, never what.
+    expect(first[0].body).not.toContain('漏水了');
+    expect(await roomNotices('resident1')).toHaveLength(0);
+
+    // Opening the room reads it; the next message brings a new one.
+    await t.http.get(`/api/mediation/rooms/${room.id}`).set(as('mediator1')).expect(200);
+    expect((await roomNotices('mediator1')).map((n) => n.readAt !== null)).toEqual([true]);
+    await say('informant1', room.id, '我下午在家').expect(200);
+    expect((await roomNotices('mediator1')).map((n) => n.readAt !== null)).toEqual([false, true]);
+    expect((await roomNotices('resident1')).map((n) => n.readAt !== null)).toEqual([false]);
+    // Writing in the room is being there: the writer's notice is read.
+    await say('resident1', room.id, '好的，下午见').expect(200);
+    expect((await roomNotices('resident1')).map((n) => n.readAt !== null)).toEqual([true]);
+  });
+
   it('answers 404 (and audits) a room for someone who is neither a member nor staff in scope', async () => {
     const room = await f.openRoom('楼下烧烤油烟');
     for (const outsider of ['resident2', 'officer3', 'station_leader2']) {

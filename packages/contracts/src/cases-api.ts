@@ -165,6 +165,8 @@ export interface NotificationView {
   title: string;
   body: string;
   caseId: number | null;
+  /** 调解室有新消息: the room to open (it is read when the member opens the room). */
+  roomId: number | null;
   readAt: string | null;
   createdAt: string;
 }

@@ -157,6 +157,7 @@ export class MediationService {
   async detail(caller: Caller, roomId: number): Promise<RoomDetail> {
     const ctx = await this.access.require(caller, roomId);
     if (!ctx.member) await this.access.recordTranscriptRead(caller, roomId, 'room and agreement');
+    else await this.notifications.markRoomRead(caller.user.id, roomId);
     return this.detailOf(caller, ctx);
   }
 

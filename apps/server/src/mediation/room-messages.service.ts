@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import { RateLimitScale } from '../common/rate-limit';
+import { NotificationsService } from '../notifications/notifications.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { MediationMemberEntity, MediationMessageEntity, MediationRoomEntity } from './mediation.entities';
 import { RoomHub } from './room-hub';
@@ -84,6 +85,7 @@ export class RoomMessagesService {
     private readonly hub: RoomHub,
     private readonly uploads: UploadsService,
     private readonly wechat: WechatClient,
+    private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -170,6 +172,8 @@ export class RoomMessagesService {
         createdAt: new Date(),
       });
       await m.getRepository(MediationMessageEntity).insert(entity);
+      // The message text stays in the room: the notice says who wrote where.
+      await this.notifications.notifyRoomMessage(m, room, sender.userId, `${member.displayName}在“${room.title}”调解室发来新消息`);
       const message = toView(entity, member.displayName);
       out.push(message);
       return { message, duplicate: false };

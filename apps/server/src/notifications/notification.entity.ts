@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** In-app notification list (消息): always has everything, whatever WeChat delivered. */
 @Entity('notifications')
 @Index('ix_notifications_user', ['userId', 'id'])
+@Index('ix_notifications_user_room', ['userId', 'roomId'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -12,6 +13,10 @@ export class NotificationEntity {
 
   @Column({ name: 'case_id', type: 'int', nullable: true })
   caseId: number | null;
+
+  /** Set on 调解室有新消息 only: the room it points to (opening the room reads it). */
+  @Column({ name: 'room_id', type: 'int', nullable: true })
+  roomId: number | null;
 
   @Column({ type: 'varchar', length: 64 })
   title: string;

@@ -1,4 +1,4 @@
-import { ErrorCode, OutboxDeadLetterView, Permission } from '@jws/contracts';
+import { ErrorCode, NotificationView, OutboxDeadLetterView, Permission } from '@jws/contracts';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -17,11 +17,12 @@ export class PageQueryDto {
   pageSize?: number;
 }
 
-class NotificationDto {
+class NotificationDto implements NotificationView {
   @ApiProperty() id: number;
   @ApiProperty() title: string;
   @ApiProperty() body: string;
   @ApiProperty({ nullable: true, type: Number }) caseId: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '调解室有新消息: the room to open' }) roomId: number | null;
   @ApiProperty({ nullable: true, type: String }) readAt: string | null;
   @ApiProperty() createdAt: string;
 }

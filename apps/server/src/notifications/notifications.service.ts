@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { ErrorCode } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
-import { StatementBatch, valueTuples } from '../common/sql';
+import { execute, StatementBatch, valueTuples } from '../common/sql';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey } from '../personal-data/sealed-links';
 import { NotificationEntity, OutboxEntity } from './notification.entity';
@@ -141,7 +141,7 @@ export class NotificationsService {
         // The owner reads a confidential notification as it was written.
         const shown: SealedNoticeContent = n.sealedEnc ? (JSON.parse(FieldCipher.decrypt(n.sealedEnc)) as SealedNoticeContent) : n;
         return {
-          id: n.id, title: shown.title, body: shown.body, caseId: shown.caseId,
+          id: n.id, title: shown.title, body: shown.body, caseId: shown.caseId, roomId: n.roomId,
           readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
         };
       }),
@@ -151,6 +151,29 @@ export class NotificationsService {
 
   unreadCount(caller: Caller): Promise<number> {
     return this.notifications.count({ where: { userId: caller.user.id, readAt: IsNull() } });
+  }
+
+  /**
+   * 调解室有新消息 to the room's members other than the sender: at most one unread notice per
+   * member and room, however many messages arrive before they open the room (markRoomRead). The
+   * sender is plainly in the room, so their own notice of it is read. In the caller's transaction. In-app only: a subscribe message per chat line would use up the one-time
+   * WeChat consent that case updates rely on.
+   */
+  async notifyRoomMessage(manager: EntityManager, room: { id: number; caseId: number }, senderUserId: number, body: string): Promise<void> {
+    await execute(
+      manager,
+      'INSERT INTO notifications (user_id, case_id, room_id, title, body, sealed_enc, read_at, created_at) ' +
+        'SELECT mm.user_id, ?, ?, ?, ?, NULL, NULL, ? FROM mediation_members mm ' +
+        'WHERE mm.room_id = ? AND mm.user_id IS NOT NULL AND mm.user_id <> ? ' +
+        'AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = mm.user_id AND n.room_id = ? AND n.read_at IS NULL)',
+      [room.caseId, room.id, '调解室有新消息', body.slice(0, 500), new Date(), room.id, senderUserId, room.id],
+    );
+    await execute(manager, 'UPDATE notifications SET read_at = ? WHERE user_id = ? AND room_id = ? AND read_at IS NULL', [new Date(), senderUserId, room.id]);
+  }
+
+  /** The member opened the room: its 调解室有新消息 notice is read. */
+  async markRoomRead(userId: number, roomId: number): Promise<void> {
+    await this.notifications.update({ userId, roomId, readAt: IsNull() }, { readAt: new Date() });
   }
 
   async markRead(caller: Caller, id: number): Promise<void> {

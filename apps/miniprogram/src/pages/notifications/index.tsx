@@ -7,7 +7,7 @@ import { api } from '../../api'
 import PagedList from '../../components/PagedList'
 import { usePaged } from '../../hooks/usePaged'
 import { formatDateTime } from '../../lib/labels'
-import { caseUrl } from '../../lib/routes'
+import { caseUrl, roomUrl } from '../../lib/routes'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -38,7 +38,9 @@ export default function NotificationsPage() {
       marked.current.add(n.id)
       void api.markNotificationRead(n.id).catch(() => undefined)
     }
-    if (n.caseId !== null) void Taro.navigateTo({ url: caseUrl(n.caseId) })
+    // 调解室有新消息 opens the room; everything else about a case opens the case.
+    if (n.roomId !== null) void Taro.navigateTo({ url: roomUrl(n.roomId) })
+    else if (n.caseId !== null) void Taro.navigateTo({ url: caseUrl(n.caseId) })
   }
 
   return (
@@ -50,7 +52,7 @@ export default function NotificationsPage() {
               key={n.id}
               id={`notification-${n.id}`}
               className={`row list-item notification${n.readAt ? '' : ' notification--unread'}`}
-              ariaRole={n.caseId !== null ? 'button' : undefined}
+              ariaRole={n.caseId !== null || n.roomId !== null ? 'button' : undefined}
               onClick={() => open(n)}
             >
               {!n.readAt && <View className='notification__dot' ariaLabel='未读' />}
@@ -59,7 +61,7 @@ export default function NotificationsPage() {
                 <Text className='notification__body'>{n.body}</Text>
                 <Text className='list-item__meta'>{formatDateTime(n.createdAt)}</Text>
               </View>
-              {n.caseId !== null && <Text className='muted'>查看</Text>}
+              {(n.caseId !== null || n.roomId !== null) && <Text className='muted'>{n.roomId !== null ? '进入' : '查看'}</Text>}
             </View>
           )}
         </PagedList>
