@@ -163,7 +163,7 @@ export class RoomMessagesService {
     }
     if (!this.limiter.take(sender.userId)) throw new DomainException(ErrorCode.RateLimited);
     const flagged = text !== null && (await this.needsReview(sender, text));
-    return this.withMessages(async (m, out) => {
+    const stored = await this.withMessages(async (m, out) => {
       const seq = await this.nextSeq(m, room.id, true);
       if (input.uploadId) await this.uploads.claimForRoom(m, sender.userId, input.uploadId, room.id);
       const entity = m.getRepository(MediationMessageEntity).create({
@@ -172,12 +172,25 @@ export class RoomMessagesService {
         createdAt: new Date(),
       });
       await m.getRepository(MediationMessageEntity).insert(entity);
-      // The message text stays in the room: the notice says who wrote where.
-      await this.notifications.notifyRoomMessage(m, room, sender.userId, `${member.displayName}在“${room.title}”调解室发来新消息`);
       const message = toView(entity, member.displayName);
       out.push(message);
       return { message, duplicate: false };
     });
+    await this.noticeOthers(room, sender.userId, member.displayName);
+    return stored;
+  }
+
+  /**
+   * 调解室有新消息 for members who are away, after the message is stored and delivered: a notice
+   * that fails (a lock timeout, say) is logged and never fails the message itself. It says who
+   * wrote where; the text stays in the room.
+   */
+  private async noticeOthers(room: MediationRoomEntity, senderUserId: number, senderName: string): Promise<void> {
+    try {
+      await this.notifications.notifyRoomMessage(this.dataSource.manager, room, senderUserId, `${senderName}在“${room.title}”调解室发来新消息`);
+    } catch (err) {
+      this.logger.warn(`room ${room.id}: new-message notice not written: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private byClientId(roomId: number, senderUserId: number, clientMsgId: string): Promise<MediationMessageEntity | null> {

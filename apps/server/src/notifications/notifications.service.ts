@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { ErrorCode } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
-import { execute, StatementBatch, valueTuples } from '../common/sql';
+import { selectRows, StatementBatch, valueTuples } from '../common/sql';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey } from '../personal-data/sealed-links';
 import { NotificationEntity, OutboxEntity } from './notification.entity';
@@ -156,19 +156,28 @@ export class NotificationsService {
   /**
    * 调解室有新消息 to the room's members other than the sender: at most one unread notice per
    * member and room, however many messages arrive before they open the room (markRoomRead). The
-   * sender is plainly in the room, so their own notice of it is read. In the caller's transaction. In-app only: a subscribe message per chat line would use up the one-time
-   * WeChat consent that case updates rely on.
+   * sender is plainly in the room, so their own notice of it is read. Plain reads and inserts, no
+   * locking read: two messages at once may leave a member two notices, never a lock wait on chat.
+   * In-app only: a subscribe message per chat line would use up the one-time WeChat consent that
+   * case updates rely on.
    */
   async notifyRoomMessage(manager: EntityManager, room: { id: number; caseId: number }, senderUserId: number, body: string): Promise<void> {
-    await execute(
+    const now = new Date();
+    const recipients = await selectRows<{ userId: number | string }>(
       manager,
-      'INSERT INTO notifications (user_id, case_id, room_id, title, body, sealed_enc, read_at, created_at) ' +
-        'SELECT mm.user_id, ?, ?, ?, ?, NULL, NULL, ? FROM mediation_members mm ' +
-        'WHERE mm.room_id = ? AND mm.user_id IS NOT NULL AND mm.user_id <> ? ' +
+      'SELECT mm.user_id AS userId FROM mediation_members mm WHERE mm.room_id = ? AND mm.user_id IS NOT NULL AND mm.user_id <> ? ' +
         'AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = mm.user_id AND n.room_id = ? AND n.read_at IS NULL)',
-      [room.caseId, room.id, '调解室有新消息', body.slice(0, 500), new Date(), room.id, senderUserId, room.id],
+      [room.id, senderUserId, room.id],
     );
-    await execute(manager, 'UPDATE notifications SET read_at = ? WHERE user_id = ? AND room_id = ? AND read_at IS NULL', [new Date(), senderUserId, room.id]);
+    const batch = new StatementBatch();
+    if (recipients.length) {
+      batch.add(
+        `INSERT INTO notifications (user_id, case_id, room_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(recipients.length, 8)}`,
+        recipients.flatMap((r) => [Number(r.userId), room.caseId, room.id, '调解室有新消息', body.slice(0, 500), null, null, now]),
+      );
+    }
+    batch.add('UPDATE notifications SET read_at = ? WHERE user_id = ? AND room_id = ? AND read_at IS NULL', [now, senderUserId, room.id]);
+    await batch.run(manager);
   }
 
   /** The member opened the room: its 调解室有新消息 notice is read. */
