@@ -124,8 +124,15 @@ describe('网上调解室 (h5, two browsers)', () => {
     await visible(officer.page, '#room-transfer-open').click();
     const slot = visible(officer.page, '[id^="slot-"]').first();
     await slot.waitFor();
+    const slotId = ((await slot.getAttribute('id')) ?? '').replace('slot-', '');
     await slot.click();
     await expectVisibleText(officer.page, '#room-status', '已转线下调解');
+    // On the station's 警民联调室 page the slot is now 已预约 and can no longer be cancelled there.
+    const leader = (await browser.open('leader')).page;
+    await signInWithDemoSwitcher(leader, 'station_leader1');
+    await openPath(leader, ROUTES.offlineRooms);
+    await expectVisibleText(leader, `#offline-slot-${slotId}`, '已预约');
+    expect(await leader.locator(`#offline-slot-cancel-${slotId}`).count()).toBe(0);
     await expectVisibleText(officer.page, '#room-booking', '天桥派出所警民联调室');
     await visible(officer.page, '#room-readonly').waitFor();
     await visible(officer.page, '#room-outcome-note textarea').fill('双方到联调室当面协商，达成一致');
