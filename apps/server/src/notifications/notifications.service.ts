@@ -26,6 +26,8 @@ export interface NotifyInput {
   title: string;
   body: string;
   caseId: number | null;
+  /** 调解室有新消息: the room the notice opens (and that reads it when opened). */
+  roomId?: number;
   /** Also send a WeChat subscribe message (to residents who accepted one at submit). */
   wechat?: { page: string; data: Record<string, string> };
   /**
@@ -86,9 +88,9 @@ export class NotificationsService {
       for (const userId of recipients) {
         if (input.confidential) {
           const content: SealedNoticeContent = { caseId: input.caseId, title, body };
-          inApp.push(userId, null, SEALED_NOTICE_TITLE, SEALED_NOTICE_BODY, FieldCipher.encrypt(JSON.stringify(content)), null, now);
+          inApp.push(userId, null, null, SEALED_NOTICE_TITLE, SEALED_NOTICE_BODY, FieldCipher.encrypt(JSON.stringify(content)), null, now);
         } else {
-          inApp.push(userId, input.caseId, title, body, null, null, now);
+          inApp.push(userId, input.caseId, input.roomId ?? null, title, body, null, null, now);
         }
       }
       const wechat = input.wechat;
@@ -103,7 +105,7 @@ export class NotificationsService {
       }
     }
     if (inApp.length) {
-      batch.add(`INSERT INTO notifications (user_id, case_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 7, 7)}`, inApp);
+      batch.add(`INSERT INTO notifications (user_id, case_id, room_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 8, 8)}`, inApp);
     }
     if (outbox.length) {
       batch.add(
@@ -170,12 +172,11 @@ export class NotificationsService {
       [room.id, senderUserId, room.id],
     );
     const batch = new StatementBatch();
-    if (recipients.length) {
-      batch.add(
-        `INSERT INTO notifications (user_id, case_id, room_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(recipients.length, 8)}`,
-        recipients.flatMap((r) => [Number(r.userId), room.caseId, room.id, '调解室有新消息', body.slice(0, 500), null, null, now]),
-      );
-    }
+    this.addNotices(batch, [{
+      userIds: recipients.map((r) => Number(r.userId)),
+      input: { title: '调解室有新消息', body, caseId: room.caseId, roomId: room.id },
+      dedupeKey: `room:${room.id}:messages`,
+    }]);
     batch.add('UPDATE notifications SET read_at = ? WHERE user_id = ? AND room_id = ? AND read_at IS NULL', [now, senderUserId, room.id]);
     await batch.run(manager);
   }
