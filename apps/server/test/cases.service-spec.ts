@@ -328,8 +328,15 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
   it('transfers a case to another community: the new officer owns it and must accept it', async () => {
     const id = (await report('resident1', dispute({ title: '转交测试' })).expect(201)).body.id;
     const [yanan] = await t.dataSource.query("SELECT id FROM org_units WHERE name = '延安社区'");
+    const queueOf = async (username: string) =>
+      ((await t.http.get('/api/cases?pageSize=100').set(as(username)).expect(200)).body.items as { id: number }[]).map((c) => c.id);
+    expect(await queueOf('station_leader1')).toContain(id);
     await act('officer1', id, CaseAction.Transfer, { transferToCommunityId: yanan.id, note: '事发地在延安社区' }).expect(200);
     await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(404);
+    // 延安社区 is another station's (涂山路派出所): the case leaves 天桥所's queue and stays in the
+    // branch's, both stations being 蚌山分局's.
+    expect(await queueOf('station_leader1')).not.toContain(id);
+    expect(await queueOf('branch_leader1')).toContain(id);
     const view = (await t.http.get(`/api/cases/${id}`).set(as('officer2')).expect(200)).body;
     expect(view).toMatchObject({ status: CaseStatus.Transferred, officerName: '李卫东', communityName: '延安社区' });
     expect(view.allowedActions).toContain(CaseAction.Accept);

@@ -1,6 +1,7 @@
 import { Anonymity, CaseKind, CaseStatus, ContactPreference, EscalationLevel } from '@jws/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { QUEUE_BAND_EXPRESSION } from '../database/migrations/1764700000000-queue-due';
+import { STATION_ID_EXPRESSION } from '../database/migrations/1765000000000-station-queue';
 import { encryptedTransformer } from '../personal-data/field-cipher';
 
 /**
@@ -96,6 +97,16 @@ export class CaseEntity {
     generatedType: 'VIRTUAL', asExpression: QUEUE_BAND_EXPRESSION,
   })
   queueBand?: number | null;
+
+  /**
+   * Computed by the database from `orgPath`, never written: the station's id (the path's third).
+   * Only the queue SQL reads it (ix_cases_station_due; migration StationQueue1765000000000).
+   */
+  @Column({
+    name: 'station_id', type: 'int', nullable: true, select: false, insert: false, update: false,
+    generatedType: 'VIRTUAL', asExpression: STATION_ID_EXPRESSION,
+  })
+  stationId?: number | null;
 
   @Column({ type: 'int', default: 0 })
   escalation: EscalationLevel;

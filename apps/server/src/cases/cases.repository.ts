@@ -8,7 +8,7 @@ import { FieldCipher } from '../personal-data/field-cipher';
 import { sealedReporterKeyOf } from '../personal-data/sealed-links';
 import { Scope } from '../org/scope';
 import type { CaseEntity } from './case.entity';
-import { QueueFilter, queueCountQuery, queueQuery, QueueScope, SUMMARY_COLUMNS } from './queue-sql';
+import { QueueFilter, queueCountQuery, queueQuery, QueueScope, subtreeQueueScope, SUMMARY_COLUMNS } from './queue-sql';
 
 export { OPEN_STATUSES, type QueueFilter } from './queue-sql';
 export { sealedReporterKeyOf } from '../personal-data/sealed-links';
@@ -81,7 +81,7 @@ export class CasesRepository {
   static queueScope(scope: Scope): QueueScope | null {
     switch (scope.kind) {
       case 'subtree':
-        return { kind: 'subtree', pathPrefix: scope.pathPrefix };
+        return subtreeQueueScope(scope.pathPrefix);
       case 'officer':
         return { kind: 'officer', officerId: scope.officerId };
       case 'self':

@@ -1,5 +1,5 @@
 import { CaseKind, CaseStatus } from '@jws/contracts';
-import { OPEN_STATUSES, queueCountQuery, queueQuery, SUMMARY_COLUMNS } from './queue-sql';
+import { OPEN_STATUSES, queueCountQuery, queueQuery, subtreeQueueScope, SUMMARY_COLUMNS } from './queue-sql';
 
 const now = new Date('2026-11-24T12:00:00Z');
 
@@ -21,6 +21,21 @@ describe('queue SQL', () => {
     const closed = queueQuery({ kind: 'officer', officerId: 7 }, { status: CaseStatus.Closed, page: 1, pageSize: 20 }, now);
     expect(closed.sql).toContain('COUNT(*) OVER () AS total FROM cases c WHERE c.officer_id = ? AND c.status = ? ORDER BY c.next_due_at IS NULL');
     expect(closed.values).toEqual([7, CaseStatus.Closed, 20, 0]);
+  });
+
+  it("reads a station's open queue off the station_id index like an officer's, and other subtrees by path prefix", () => {
+    expect(subtreeQueueScope('/1/2/3/')).toEqual({ kind: 'station', stationId: 3 });
+    expect(subtreeQueueScope('/1/2/')).toEqual({ kind: 'subtree', pathPrefix: '/1/2/' });
+    expect(subtreeQueueScope('/1/')).toEqual({ kind: 'subtree', pathPrefix: '/1/' });
+    const { sql, values } = queueQuery(subtreeQueueScope('/1/2/3/'), { page: 1, pageSize: 20 }, now);
+    expect(sql).toBe(
+      `SELECT ${SUMMARY_COLUMNS}, (SELECT COUNT(*) FROM cases c WHERE c.station_id = ? AND c.queue_band IS NOT NULL) AS total ` +
+        'FROM cases c INNER JOIN org_units o ON o.id = c.community_id WHERE c.station_id = ? AND c.queue_band IS NOT NULL ' +
+        'ORDER BY c.queue_band, c.next_due_at, c.id DESC LIMIT ? OFFSET ?',
+    );
+    expect(values).toEqual([3, 3, 20, 0]);
+    const closed = queueQuery({ kind: 'station', stationId: 3 }, { status: CaseStatus.Closed, page: 1, pageSize: 20 }, now);
+    expect(closed.sql).toContain('FROM cases c WHERE c.station_id = ? AND c.status = ? ORDER BY c.next_due_at IS NULL');
   });
 
   it('shows a leader the open cases of their subtree by path prefix and open statuses', () => {

@@ -22,7 +22,20 @@ export interface QueueFilter {
  * The scope condition in SQL terms (CasesRepository.scopeCondition maps a Scope to this): a
  * subtree's org_path prefix, an officer's id or a resident's reporter key.
  */
-export type QueueScope = { kind: 'subtree'; pathPrefix: string } | { kind: 'officer'; officerId: number } | { kind: 'self'; reporterKeys: string[] };
+export type QueueScope =
+  | { kind: 'subtree'; pathPrefix: string }
+  | { kind: 'station'; stationId: number }
+  | { kind: 'officer'; officerId: number }
+  | { kind: 'self'; reporterKeys: string[] };
+
+/**
+ * A subtree that is one station's (`/city/branch/station/`) as a station scope, whose cases carry
+ * `station_id` (migration StationQueue1765000000000); any other subtree as it is.
+ */
+export function subtreeQueueScope(pathPrefix: string): QueueScope {
+  const ids = pathPrefix.split('/').filter(Boolean);
+  return ids.length === 3 ? { kind: 'station', stationId: Number(ids[2]) } : { kind: 'subtree', pathPrefix };
+}
 
 export const SUMMARY_COLUMNS =
   'c.id AS id, c.number AS number, c.kind AS kind, c.subcategory AS subcategory, c.title AS title, c.status AS status, ' +
@@ -39,12 +52,16 @@ export const QUEUE_ORDER = 'ORDER BY c.next_due_at IS NULL, c.next_due_at, c.id 
 /**
  * The same order for open cases on `queue_band` (migration QueueDue1764700000000: 0 open with a
  * deadline, 1 open without, NULL terminal), which ix_cases_officer_due (officer_id, queue_band,
- * next_due_at, id DESC) holds in this very order.
+ * next_due_at, id DESC) and ix_cases_station_due (station_id, …) hold in this very order.
  */
 export const OPEN_QUEUE_ORDER = 'ORDER BY c.queue_band, c.next_due_at, c.id DESC';
 
-/** An officer's open queue (no status filter): the one read served by ix_cases_officer_due. */
-const isOfficerOpenQueue = (scope: QueueScope, filter: { status?: CaseStatus }): boolean => scope.kind === 'officer' && !filter.status;
+/**
+ * An officer's or a station's open queue (no status filter): the reads served in index order by
+ * ix_cases_officer_due and ix_cases_station_due.
+ */
+const isIndexedOpenQueue = (scope: QueueScope, filter: { status?: CaseStatus }): boolean =>
+  (scope.kind === 'officer' || scope.kind === 'station') && !filter.status;
 
 /** WHERE clause (alias c) and its values for a scope and the filters. */
 export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' | 'pageSize'>, now: Date): { where: string; values: unknown[] } {
@@ -54,6 +71,10 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
     case 'subtree':
       parts.push('c.org_path LIKE ?');
       values.push(`${scope.pathPrefix}%`);
+      break;
+    case 'station':
+      parts.push('c.station_id = ?');
+      values.push(scope.stationId);
       break;
     case 'officer':
       parts.push('c.officer_id = ?');
@@ -70,13 +91,14 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
   } else if (scope.kind === 'subtree') {
     // "Open" is written three ways, for the index each scope uses. A subtree's org_path LIKE is
     // a range, so its index (ix_cases_open_queue) leads with status: equalities there keep the
-    // scan to the subtree's open cases. An officer's open queue is a range of
-    // ix_cases_officer_due (queue_band is NULL exactly when the case is terminal). A resident's
-    // own cases are few; NOT IN spares the optimizer probing every open status there.
+    // scan to the subtree's open cases. An officer's or a station's open queue is a range of
+    // ix_cases_officer_due or ix_cases_station_due (queue_band is NULL exactly when the case is
+    // terminal). A resident's own cases are few; NOT IN spares the optimizer probing every open
+    // status there.
     parts.push(`c.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`);
     values.push(...OPEN_STATUSES);
-  } else if (isOfficerOpenQueue(scope, filter)) {
-    // Open is queue_band IS NOT NULL: the range of ix_cases_officer_due after officer_id.
+  } else if (isIndexedOpenQueue(scope, filter)) {
+    // Open is queue_band IS NOT NULL: the index range after officer_id or station_id.
     parts.push('c.queue_band IS NOT NULL');
   } else {
     parts.push(`c.status NOT IN (${TERMINAL_STATUSES.map(() => '?').join(', ')})`);
@@ -99,9 +121,10 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
 
 /**
  * One statement for the page and the total.
- * - An officer's open queue reads the page straight off ix_cases_officer_due, in order, and counts
- *   the same index range in an uncorrelated subquery (evaluated once): twenty row reads and a
- *   count of a few dozen index entries, no temporary table and no sort.
+ * - An officer's or a station's open queue reads the page straight off ix_cases_officer_due or
+ *   ix_cases_station_due, in order, and counts the same index range in an uncorrelated subquery
+ *   (evaluated once): twenty row reads and a count of a few dozen (a station: a few hundred)
+ *   index entries, no temporary table and no sort.
  * - Every other queue picks the page on ids alone, in a derived table the scope index covers
  *   (scope column, status, next_due_at and the primary key) and which also counts the whole
  *   result (COUNT(*) OVER ()); only the page's rows are then read and joined. A wide scope thus
@@ -110,7 +133,7 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
 export function queueQuery(scope: QueueScope, filter: QueueFilter, now: Date): { sql: string; values: unknown[] } {
   const { where, values } = queueWhere(scope, filter, now);
   const limit = [filter.pageSize, (filter.page - 1) * filter.pageSize];
-  if (isOfficerOpenQueue(scope, filter)) {
+  if (isIndexedOpenQueue(scope, filter)) {
     return {
       sql:
         `SELECT ${SUMMARY_COLUMNS}, (SELECT COUNT(*) FROM cases c WHERE ${where}) AS total ` +
