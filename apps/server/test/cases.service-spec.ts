@@ -158,6 +158,16 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect((await notificationsOf('officer1')).some((n) => n.case_id === id && n.title === '上报人补充了信息')).toBe(true);
   });
 
+  it("alerts the community's own station leader at once of an anomaly, not another station's, and not of a dispute", async () => {
+    const anomaly = (await report('resident1', { ...dispute({ title: '可疑车辆长期停放' }), kind: CaseKind.Anomaly, subcategory: 'vehicle', otherParty: undefined }).expect(201)).body.id;
+    const plain = (await report('resident1', dispute({ title: '邻居占用车位' })).expect(201)).body.id;
+    const alerts = (await notificationsOf('station_leader1')).filter((n) => n.case_id === anomaly);
+    expect(alerts.map((n) => n.title)).toEqual(['新可疑情况（请关注）']);
+    expect((await notificationsOf('station_leader1')).some((n) => n.case_id === plain)).toBe(false);
+    expect((await notificationsOf('station_leader2')).some((n) => n.case_id === anomaly)).toBe(false);
+    expect((await notificationsOf('officer1')).some((n) => n.case_id === anomaly)).toBe(true);
+  });
+
   it('keeps cases inside jurisdiction: another officer or resident gets 404, the station leader sees it in the queue', async () => {
     const id = (await report('resident1', dispute({ title: '辖区测试' })).expect(201)).body.id;
     await t.http.get(`/api/cases/${id}`).set(as('officer2')).expect(404);

@@ -62,6 +62,8 @@ interface ReportCommunity {
   path: string;
   officerId: number | null;
   officerName: string | null;
+  /** The station leaders to alert at once, when the report's kind calls for it (submissionContext). */
+  stationLeaderIds?: number[];
 }
 
 /** Every column of cases but the id, in the order insertNewCase passes them. */
@@ -124,7 +126,7 @@ export class CasesService {
     if (!idempotencyKey || !/^[\w-]{8,64}$/.test(idempotencyKey)) throw new DomainException(ErrorCode.IdempotencyKeyRequired);
     const requestHash = createHash('sha256').update(JSON.stringify(canonical(dto))).digest('hex');
     if (!caller.permissions.has(Permission.CaseReport)) throw new DomainException(ErrorCode.Forbidden);
-    const known = await this.submissionContext(caller, idempotencyKey);
+    const known = await this.submissionContext(caller, idempotencyKey, dto.kind);
     if (known.earlier) {
       if (known.earlier.requestHash !== requestHash) throw new DomainException(ErrorCode.IdempotencyKeyConflict);
       return this.detail(caller, known.earlier.caseId);
@@ -344,7 +346,7 @@ export class CasesService {
     caseId: number,
     kind: CaseKind,
     body: string,
-    community: Pick<OrgUnitEntity, 'path' | 'officerId'>,
+    community: Pick<OrgUnitEntity, 'path' | 'officerId'> & { stationLeaderIds?: number[] },
   ): Promise<Notice[]> {
     const label = CASE_KIND_LABELS[kind];
     const notices: Notice[] = [];
@@ -352,7 +354,7 @@ export class CasesService {
       notices.push({ userIds: [community.officerId], input: { title: `新${label}上报`, body, caseId }, dedupeKey: `case:${caseId}:new:officer` });
     }
     if (STATION_ALERT_KINDS.includes(kind)) {
-      const leaders = await leadersOf(m, community.path, [Role.StationLeader]);
+      const leaders = community.stationLeaderIds ?? (await leadersOf(m, community.path, [Role.StationLeader]));
       notices.push({ userIds: leaders, input: { title: `新${label}（请关注）`, body, caseId }, dedupeKey: `case:${caseId}:new:station` });
     }
     return notices;
@@ -377,32 +379,50 @@ export class CasesService {
   /**
    * What a submission needs to know first, in one statement: an earlier use of its key, and the
    * reporter's active communities (the report's community is one of them, by default the first)
-   * with each officer's name for the answer. The one-row derived table keeps a row when there is
-   * neither, so a retry still finds its case if the reporter has since left every community.
+   * with each officer's name for the answer and, for the kinds that alert the station leader at
+   * once (leads, anomalies), each community's station leaders (its parent unit's; leadersOf
+   * finds the same people from the path), which thus cost no read inside the transaction. The
+   * one-row derived table keeps a row when there is neither, so a retry still finds its case if
+   * the reporter has since left every community.
    */
-  private async submissionContext(caller: Caller, key: string): Promise<{ earlier: { requestHash: string; caseId: number } | null; communities: ReportCommunity[] }> {
+  private async submissionContext(
+    caller: Caller,
+    key: string,
+    kind: CaseKind,
+  ): Promise<{ earlier: { requestHash: string; caseId: number } | null; communities: ReportCommunity[] }> {
+    const alertsStation = STATION_ALERT_KINDS.includes(kind);
     const rows = await selectRows(
       this.dataSource.manager,
       'SELECT k.request_hash AS requestHash, k.case_id AS earlierCaseId, o.id AS id, o.name AS name, o.path AS path, ' +
-        'o.officer_id AS officerId, u.nickname AS officerName FROM (SELECT ? AS uid) me ' +
+        `o.officer_id AS officerId, u.nickname AS officerName${alertsStation ? ', sl.id AS stationLeaderId' : ''} FROM (SELECT ? AS uid) me ` +
         'LEFT JOIN idempotency_keys k ON k.user_key = ? AND k.`key` = ? ' +
         'LEFT JOIN memberships m ON m.user_id = me.uid AND m.status = ? ' +
-        'LEFT JOIN org_units o ON o.id = m.community_id LEFT JOIN users u ON u.id = o.officer_id ORDER BY m.id',
-      [caller.user.id, idempotencyUserKey(caller.user.id, key), key, MembershipStatus.Active],
+        'LEFT JOIN org_units o ON o.id = m.community_id LEFT JOIN users u ON u.id = o.officer_id ' +
+        (alertsStation ? 'LEFT JOIN users sl ON sl.org_unit_id = o.parent_id AND sl.role = ? AND sl.disabled = ? ORDER BY m.id, sl.id' : 'ORDER BY m.id'),
+      [caller.user.id, idempotencyUserKey(caller.user.id, key), key, MembershipStatus.Active, ...(alertsStation ? [Role.StationLeader, false] : [])],
     );
     const first = rows[0];
-    return {
-      earlier: first?.requestHash == null ? null : { requestHash: String(first.requestHash), caseId: Number(first.earlierCaseId) },
-      communities: rows
-        .filter((r) => r.id != null)
-        .map((r) => ({
+    const communities = new Map<number, ReportCommunity>();
+    for (const r of rows) {
+      if (r.id == null) continue;
+      let community = communities.get(Number(r.id));
+      if (!community) {
+        community = {
           id: Number(r.id),
           name: String(r.name),
           path: String(r.path),
           officerId: r.officerId == null ? null : Number(r.officerId),
           // The officer's name as the case page shows it (null when the officer has no user row).
           officerName: r.officerId == null || r.officerName == null ? null : String(r.officerName),
-        })),
+          ...(alertsStation ? { stationLeaderIds: [] } : {}),
+        };
+        communities.set(community.id, community);
+      }
+      if (r.stationLeaderId != null) community.stationLeaderIds?.push(Number(r.stationLeaderId));
+    }
+    return {
+      earlier: first?.requestHash == null ? null : { requestHash: String(first.requestHash), caseId: Number(first.earlierCaseId) },
+      communities: [...communities.values()],
     };
   }
 
