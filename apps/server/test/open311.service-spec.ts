@@ -93,6 +93,10 @@ describe('open311: GeoReport v2 at /open311/v2 (MariaDB)', () => {
     expect((await publicList('?status=closed')).items.map((r) => r.service_request_id)).toContain(created.number);
     expect((await publicList('?status=open')).items.map((r) => r.service_request_id)).not.toContain(created.number);
     expect((await publicList(`?service_request_id=${created.number},nonexistent`)).items.map((r) => r.service_request_id)).toEqual([created.number]);
+    // The number names the case by its id and day: the same id on another day is no request.
+    const otherDay = `20200101-${String(created.id).padStart(6, '0')}`;
+    expectOpen311Error((await t.http.get(`/open311/v2/requests/${otherDay}.json`).expect(404)).body, 404);
+    expect((await publicList(`?service_request_id=${otherDay}`)).items).toEqual([]);
   });
 
   it('publishes a hazard’s title with numbers and names masked, and family disputes without any point', async () => {

@@ -4,7 +4,6 @@ import {
 } from '@jws/contracts';
 import { DataSource } from 'typeorm';
 import { reporterKeyOf } from '../cases/cases.repository';
-import { caseNumber } from '../cases/cases.service';
 import { FieldCipher } from '../personal-data/field-cipher';
 
 /**
@@ -176,7 +175,7 @@ export async function generateCases(ds: DataSource, city: City, now = Date.now()
   const rnd = prng(20261124);
   const between = (lo: number, hi: number) => lo + rnd() * (hi - lo);
   const caseColumns = [
-    'id', 'number', 'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id',
+    'id', 'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id',
     'reporter_key', 'status', 'anonymity', 'contact_preference', 'address_text', 'latitude', 'longitude', 'occurred_at',
     'other_party_enc', 'serious_risk', 'held_for_review', 'next_due_at', 'escalation', 'duplicate_of_id', 'rating',
     'rating_comment', 'resolved_at', 'closed_at', 'created_at', 'updated_at', 'version',
@@ -320,7 +319,7 @@ export async function generateCases(ds: DataSource, city: City, now = Date.now()
       const rated = status === CaseStatus.Closed && rnd() < 0.7;
       const updated = Math.max(...timeline.map((e) => e[7]));
       cases.push([
-        id, caseNumber(new Date(created), id), kind, subcategory, title, `${title}。具体情况：${'情况描述'.repeat(1 + Math.floor(rnd() * 8))}`,
+        id, kind, subcategory, title, `${title}。具体情况：${'情况描述'.repeat(1 + Math.floor(rnd() * 8))}`,
         community.id, community.path, community.officerId, reporterId, reporterKeyOf(reporterId), status,
         rnd() < 0.15 ? Anonymity.Others : Anonymity.None, pick(rnd, [[ContactPreference.InApp, 0.6], [ContactPreference.Phone, 0.35], [ContactPreference.NoContact, 0.05]] as const),
         kind === CaseKind.Hazard || rnd() < 0.3 ? `${Math.floor(rnd() * 30) + 1}栋${Math.floor(rnd() * 6) + 1}单元` : null,

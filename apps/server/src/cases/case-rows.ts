@@ -4,6 +4,7 @@ import { FieldCipher } from '../personal-data/field-cipher';
 import { CaseDeadlineEntity, DeadlineKind } from './case-deadline.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
+import { caseNumber } from './case-number';
 
 /**
  * Raw rows of the case tables read into their entities, for the hand-written SELECTs of the case
@@ -11,7 +12,7 @@ import { CaseEntity } from './case.entity';
  * Column lists are alias-qualified so they can be joined.
  */
 export const CASE_COLUMNS = [
-  'id', 'number', 'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id',
+  'id', 'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id',
   'reporter_key', 'status', 'anonymity', 'contact_preference', 'address_text', 'latitude', 'longitude', 'occurred_at',
   'other_party_enc', 'serious_risk', 'held_for_review', 'next_due_at', 'escalation', 'duplicate_of_id', 'rating',
   'rating_comment', 'resolved_at', 'closed_at', 'created_at', 'updated_at', 'version',
@@ -30,9 +31,11 @@ const bool = (v: unknown) => Boolean(Number(v));
 const decrypt = (v: unknown) => (v == null ? null : FieldCipher.decrypt(String(v)));
 
 export function caseFromRow(r: Row): CaseEntity {
+  const id = Number(r.id);
+  const createdAt = parseDbDate(r.created_at) as Date;
   return Object.assign(new CaseEntity(), {
-    id: Number(r.id),
-    number: String(r.number),
+    id,
+    number: caseNumber(createdAt, id),
     kind: r.kind as CaseKind,
     subcategory: String(r.subcategory),
     title: String(r.title),
@@ -59,7 +62,7 @@ export function caseFromRow(r: Row): CaseEntity {
     ratingComment: text(r.rating_comment),
     resolvedAt: parseDbDate(r.resolved_at),
     closedAt: parseDbDate(r.closed_at),
-    createdAt: parseDbDate(r.created_at) as Date,
+    createdAt,
     updatedAt: parseDbDate(r.updated_at) as Date,
     version: Number(r.version),
   });

@@ -8,6 +8,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { parseDbDate } from '../common/db-date';
+import { caseNumber } from './case-number';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { UserEntity } from '../identity/user.entity';
@@ -288,12 +289,12 @@ export class CaseWorkflowService {
       .from('case_unseals', 'x')
       .innerJoin('cases', 'c', 'c.id = x.case_id')
       .innerJoin('users', 'u', 'u.id = x.by_user_id')
-      .select(['x.case_id AS caseId', 'c.number AS caseNumber', 'x.by_user_id AS byUserId', 'u.nickname AS byName', 'x.reason AS reason', 'x.at AS at'])
+      .select(['x.case_id AS caseId', 'c.created_at AS caseCreatedAt', 'x.by_user_id AS byUserId', 'u.nickname AS byName', 'x.reason AS reason', 'x.at AS at'])
       .orderBy('x.id', 'DESC')
       .limit(500)
       .getRawMany();
     return rows.map((r) => ({
-      caseId: Number(r.caseId), caseNumber: String(r.caseNumber), byUserId: Number(r.byUserId), byName: String(r.byName),
+      caseId: Number(r.caseId), caseNumber: caseNumber(parseDbDate(r.caseCreatedAt) as Date, Number(r.caseId)), byUserId: Number(r.byUserId), byName: String(r.byName),
       reason: String(r.reason), at: (parseDbDate(r.at) as Date).toISOString(),
     }));
   }

@@ -1,8 +1,9 @@
 import { Anonymity, CaseKind, CaseStatus, ContactPreference, EscalationLevel } from '@jws/contracts';
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { AfterLoad, Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { QUEUE_BAND_EXPRESSION } from '../database/migrations/1764700000000-queue-due';
 import { STATION_ID_EXPRESSION } from '../database/migrations/1765000000000-station-queue';
 import { encryptedTransformer } from '../personal-data/field-cipher';
+import { caseNumber } from './case-number';
 
 /**
  * A report (上报) and its handling. `orgPath` is the community's materialised path, copied so the
@@ -19,8 +20,7 @@ export class CaseEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Index('uq_cases_number', { unique: true })
-  @Column({ type: 'varchar', length: 20 })
+  /** 案件编号, derived from the creation date and the id (case-number.ts), not a column. */
   number: string;
 
   @Column({ type: 'varchar', length: 16 })
@@ -135,4 +135,10 @@ export class CaseEntity {
   /** Optimistic lock: two officers acting at once cannot both move the case. */
   @VersionColumn({ type: 'int' })
   version: number;
+
+  /** A case read by TypeORM gets its number (rows read by hand get it in caseFromRow). */
+  @AfterLoad()
+  deriveNumber(): void {
+    if (this.id && this.createdAt) this.number = caseNumber(this.createdAt, this.id);
+  }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate } from '../common/db-date';
+import { caseNumber } from './case-number';
 import { selectRows } from '../common/sql';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { sealedReporterKeyOf } from '../personal-data/sealed-links';
@@ -59,16 +60,18 @@ export class CasesRepository {
 
   static toSummary(raw: Record<string, unknown>, now: Date): CaseSummary {
     const nextDueAt = parseDbDate(raw.nextDueAt);
+    const id = Number(raw.id);
+    const createdAt = parseDbDate(raw.createdAt) as Date;
     return {
-      id: Number(raw.id),
-      number: String(raw.number),
+      id,
+      number: caseNumber(createdAt, id),
       kind: raw.kind as CaseKind,
       subcategory: String(raw.subcategory),
       title: String(raw.title),
       status: raw.status as CaseStatus,
       communityId: Number(raw.communityId),
       communityName: String(raw.communityName),
-      createdAt: (parseDbDate(raw.createdAt) as Date).toISOString(),
+      createdAt: createdAt.toISOString(),
       nextDueAt: nextDueAt?.toISOString() ?? null,
       overdue: Boolean(nextDueAt && nextDueAt.getTime() < now.getTime()),
       escalation: Number(raw.escalation) as EscalationLevel,

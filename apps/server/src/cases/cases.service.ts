@@ -6,7 +6,7 @@ import { ContactPreference, OrgLevel } from '@jws/contracts';
 import { WechatClient } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -22,6 +22,7 @@ import { UploadsService } from '../uploads/uploads.service';
 import { CaseDeadlineEntity } from './case-deadline.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { leadersOf } from './case-people';
+import { caseNumber } from './case-number';
 import { CASE_COLUMNS, caseFromRow, DEADLINE_COLUMNS, deadlineFromRow, EVENT_COLUMNS, eventFromRow } from './case-rows';
 import { CaseSealedReporterEntity, UploadEntity } from './case-support.entities';
 import { CaseRelations, toCaseDetail, viewerOf } from './case-views';
@@ -68,7 +69,7 @@ interface ReportCommunity {
 
 /** Every column of cases but the id, in the order insertNewCase passes them. */
 const CASE_INSERT_COLUMNS = [
-  'number', 'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id', 'reporter_key',
+  'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id', 'reporter_key',
   'status', 'anonymity', 'contact_preference', 'address_text', 'latitude', 'longitude', 'occurred_at', 'other_party_enc',
   'serious_risk', 'held_for_review', 'next_due_at', 'escalation', 'duplicate_of_id', 'rating', 'rating_comment', 'resolved_at',
   'closed_at', 'created_at', 'updated_at', 'version',
@@ -116,7 +117,8 @@ export class CasesService {
   }
 
   /**
-   * 上报. One transaction writes the case, its number, deadlines and timeline, the idempotency key,
+   * 上报. One transaction writes the case (its number is derived from the id: case-number.ts), its
+   * deadlines and timeline, the idempotency key,
    * the sealed identity or photos if any, and every notification with its outbox row; the answer
    * is built from what was written rather than read back. Past the case row (whose id the rest
    * carries), the writes go as one StatementBatch: on MySQL the report is three round trips in
@@ -272,7 +274,7 @@ export class CasesService {
 
   /**
    * Writes a new case the one way every origin shares: the row (assigned to the community's
-   * officer at once), its number, both deadlines, and the `submitted` timeline event; returns
+   * officer at once), both deadlines, and the `submitted` timeline event; returns
    * them as written. The case row is inserted at once (its id is in everything else); the rest
    * is added to `batch`, and the `submitted` event's id is, until the batch has run, its index
    * there.
@@ -289,8 +291,8 @@ export class CasesService {
     const entity = Object.assign(new CaseEntity(), {
       ...fields,
       id: 0,
-      // Unique and replaced below, once the id is known.
-      number: `tmp-${randomUUID().slice(0, 16)}`,
+      // Derived from the id, set below once the INSERT has generated it.
+      number: '',
       communityId: community.id,
       orgPath: community.path,
       officerId: community.officerId,
@@ -306,11 +308,11 @@ export class CasesService {
       createdAt: now,
       updatedAt: now,
       version: 1,
-    } satisfies CaseEntity) as CaseEntity;
+    } satisfies Omit<CaseEntity, 'deriveNumber'>) as CaseEntity;
     entity.id = await tx.insertFirst(
       `INSERT INTO cases (${CASE_INSERT_COLUMNS.join(', ')}) VALUES ${valueTuples(1, CASE_INSERT_COLUMNS.length)}`,
       [
-        entity.number, entity.kind, entity.subcategory, entity.title, entity.description, entity.communityId, entity.orgPath,
+        entity.kind, entity.subcategory, entity.title, entity.description, entity.communityId, entity.orgPath,
         entity.officerId, entity.reporterId, entity.reporterKey, entity.status, entity.anonymity, entity.contactPreference,
         entity.addressText, entity.latitude, entity.longitude, entity.occurredAt,
         entity.otherParty === null ? null : FieldCipher.encrypt(entity.otherParty),
@@ -319,7 +321,6 @@ export class CasesService {
       ],
     );
     entity.number = caseNumber(now, entity.id);
-    batch.add('UPDATE cases SET number = ? WHERE id = ?', [entity.number, entity.id]);
     const deadlines = [firstResponse, resolution].map((d) =>
       Object.assign(new CaseDeadlineEntity(), {
         caseId: entity.id, kind: d.kind, dueAt: d.dueAt, metAt: null, escalation: 0, nextCheckAt: d.dueAt, leaseOwner: null, leaseUntil: null,
@@ -534,12 +535,6 @@ export class CasesService {
     if (!upload) throw new DomainException(ErrorCode.NotFound);
     return this.uploads.read(upload.id);
   }
-}
-
-/** Human-readable case number: date of submission and the id, e.g. 20261124-000123. */
-export function caseNumber(at: Date, id: number): string {
-  const d = at.toISOString().slice(0, 10).replace(/-/g, '');
-  return `${d}-${String(id).padStart(6, '0')}`;
 }
 
 /** Stable form of a submission for the idempotency hash (key order and absent fields do not matter). */

@@ -38,7 +38,7 @@ export function subtreeQueueScope(pathPrefix: string): QueueScope {
 }
 
 export const SUMMARY_COLUMNS =
-  'c.id AS id, c.number AS number, c.kind AS kind, c.subcategory AS subcategory, c.title AS title, c.status AS status, ' +
+  'c.id AS id, c.kind AS kind, c.subcategory AS subcategory, c.title AS title, c.status AS status, ' +
   'c.community_id AS communityId, o.name AS communityName, c.created_at AS createdAt, c.next_due_at AS nextDueAt, ' +
   'c.escalation AS escalation, c.serious_risk AS seriousRisk, c.held_for_review AS heldForReview';
 

@@ -150,7 +150,7 @@ export class MediationService {
 
   private async caseNumbers(caseIds: number[]): Promise<Map<number, string>> {
     if (!caseIds.length) return new Map();
-    const rows = await this.dataSource.getRepository(CaseEntity).find({ select: { id: true, number: true }, where: { id: In(caseIds) } });
+    const rows = await this.dataSource.getRepository(CaseEntity).find({ select: { id: true, createdAt: true }, where: { id: In(caseIds) } });
     return new Map(rows.map((r) => [r.id, r.number]));
   }
 

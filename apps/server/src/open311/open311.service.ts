@@ -14,6 +14,7 @@ import { hashApiKey } from './open311-demo';
 import {
   findService, OPEN311_SPECIFICATION, OPEN_KINDS, Open311Request, publicDetailOf, SERVICE_CATALOG, ServiceEntry, toPublicRequest,
 } from './open311-public';
+import { parseCaseNumber } from '../cases/case-number';
 import { Open311Exception } from './open311.errors';
 import { Open311PartnerEntity, Open311TokenEntity } from './open311.entities';
 import type {
@@ -107,7 +108,15 @@ export class Open311Service {
     if (ids.length) {
       // As the specification says: with ids given, the other filters are ignored.
       if (ids.length > MAX_IDS) throw Open311Exception.badRequest(`service_request_id 最多 ${MAX_IDS} 个`);
-      qb.andWhere('c.number IN (:...numbers)', { numbers: ids });
+      // A number names its case's id and creation day (case-number.ts); text that is no number matches nothing.
+      const named = ids.map(parseCaseNumber).filter((n) => n !== null);
+      qb.andWhere(
+        named.length
+          ? new Brackets((w) => {
+              named.forEach((n, i) => w.orWhere(`(c.id = :id${i} AND c.createdAt >= :from${i} AND c.createdAt < :to${i})`, { [`id${i}`]: n.id, [`from${i}`]: n.from, [`to${i}`]: n.to }));
+            })
+          : '1 = 0',
+      );
     } else {
       const { start, end } = dateWindow(params);
       qb.andWhere('c.createdAt >= :start', { start }).andWhere('c.createdAt <= :end', { end });
@@ -141,14 +150,17 @@ export class Open311Service {
 
   /** GET requests/{id}.json: one public case, as an array of one. */
   async one(number: string): Promise<Open311Request[]> {
-    const row = /^[\w-]{1,32}$/.test(number) ? await this.publicCases().andWhere('c.number = :number', { number }).getOne() : null;
+    const named = parseCaseNumber(number);
+    const row = named
+      ? await this.publicCases().andWhere('c.id = :id AND c.createdAt >= :from AND c.createdAt < :to', named).getOne()
+      : null;
     if (!row) throw Open311Exception.notFound(`未找到服务请求 ${number.slice(0, 32)}`);
     return this.toRequests([row]);
   }
 
   async token(token: string): Promise<Open311TokenDto[]> {
     const row = /^[\w-]{1,64}$/.test(token) ? await this.dataSource.getRepository(Open311TokenEntity).findOne({ where: { token } }) : null;
-    const entity = row ? await this.dataSource.getRepository(CaseEntity).findOne({ select: { id: true, number: true }, where: { id: row.caseId } }) : null;
+    const entity = row ? await this.dataSource.getRepository(CaseEntity).findOne({ select: { id: true, createdAt: true }, where: { id: row.caseId } }) : null;
     if (!row || !entity) throw Open311Exception.notFound('未找到该 token');
     return [{ token, service_request_id: entity.number }];
   }
@@ -225,7 +237,7 @@ export class Open311Service {
     if (row.partnerId !== partner.id || row.requestHash !== requestHash) {
       throw new Open311Exception(409, '该 Idempotency-Key 已用于内容不同的请求，请勿重复使用');
     }
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ select: { id: true, number: true }, where: { id: row.caseId } });
+    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ select: { id: true, createdAt: true }, where: { id: row.caseId } });
     return entity?.number ?? null;
   }
 

@@ -11,6 +11,7 @@ import { CaseEntity } from '../cases/case.entity';
 import { CasesRepository, OPEN_STATUSES } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import { parseDbDate } from '../common/db-date';
+import { caseNumber } from '../cases/case-number';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -80,7 +81,7 @@ export class GovernanceService implements OnModuleInit {
       .innerJoin('org_units', 'o', 'o.id = c.community_id')
       .leftJoin('case_governance', 'g', 'g.case_id = c.id')
       .select([
-        'c.id AS id', 'c.number AS number', 'c.title AS title', 'c.kind AS kind', 'c.status AS status', 'c.serious_risk AS seriousRisk',
+        'c.id AS id', 'c.title AS title', 'c.kind AS kind', 'c.status AS status', 'c.serious_risk AS seriousRisk',
         'c.created_at AS createdAt', 'o.name AS communityName', 'g.governance_class AS governanceClass',
       ])
       .where('c.status IN (:...open)', { open: OPEN_STATUSES })
@@ -93,7 +94,7 @@ export class GovernanceService implements OnModuleInit {
     const referredTo = await this.referredTo(rows.map((r) => Number(r.id)));
     const cases: GovernanceDigestCase[] = rows.map((r) => ({
       caseId: Number(r.id),
-      number: String(r.number),
+      number: caseNumber(parseDbDate(r.createdAt) as Date, Number(r.id)),
       title: String(r.title),
       governanceClass: (r.governanceClass as GovernanceClass | null) ?? DEFAULT_GOVERNANCE_CLASS[r.kind as CaseKind],
       status: r.status as CaseStatus,

@@ -1,0 +1,17 @@
+import { caseNumber, parseCaseNumber } from './case-number';
+
+describe('case numbers (案件编号)', () => {
+  it('are the UTC day of submission and the id to six digits, and read back to both', () => {
+    const at = new Date('2026-12-03T23:59:59.999Z');
+    expect(caseNumber(at, 123)).toBe('20261203-000123');
+    expect(caseNumber(at, 1234567)).toBe('20261203-1234567');
+    expect(parseCaseNumber('20261203-000123')).toEqual({ id: 123, from: new Date('2026-12-03T00:00:00Z'), to: new Date('2026-12-04T00:00:00Z') });
+    expect(parseCaseNumber('20261203-1234567')?.id).toBe(1234567);
+  });
+
+  it('name nothing when the text is not exactly a number the service writes', () => {
+    for (const text of ['', '20261203-123', '20261203-0000123', '20261232-000123', '2026123-000123', '20261203_000123', ' 20261203-000123', "20261203-000123' OR 1=1"]) {
+      expect(parseCaseNumber(text)).toBeNull();
+    }
+  });
+});
