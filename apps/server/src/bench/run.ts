@@ -39,6 +39,10 @@ async function main(): Promise<void> {
     `dataset: ${generated.cases} cases (${generated.open} open, ${generated.overdue} overdue) with ${generated.events} timeline events ` +
       `and ${2 * generated.cases} deadlines generated in ${seconds(t0)} s`,
   );
+  // Residents signed in through WeChat have an openid, so their reports' text goes through
+  // msgSecCheck (the fake WeChat server in this process): the second group of submitters.
+  const wechatSubmitters = Array.from({ length: SUBMITTERS }, (_, i) => `bench_resident_${SUBMITTERS + i + 1}`);
+  await ds.query(`UPDATE users SET openid = CONCAT('bench-openid-', id) WHERE username IN (${wechatSubmitters.map(() => '?').join(', ')})`, wechatSubmitters);
   await ds.query('ANALYZE TABLE cases, case_events, case_deadlines, users, memberships, org_units');
   const community = city.communities[0];
   const officerUsername = `bench_officer_${community.officerId}`;
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
     const stationLeader = await token(city.stationLeaderUsername);
     const resident = await token('bench_resident_1');
     const submitters = await Promise.all(Array.from({ length: SUBMITTERS }, (_, i) => token(`bench_resident_${i + 1}`)));
+    const checkedSubmitters = await Promise.all(wechatSubmitters.map(token));
 
     const baselinePort = port + 1;
     const baselineUrl = `http://127.0.0.1:${baselinePort}`;
@@ -123,25 +128,32 @@ async function main(): Promise<void> {
     };
     rows.push({ label: `GET /api/cases/:id (officer, ${caseIds.length} cases in rotation, audited)`, ...(await measure(casePage, service.pid)) });
     const bodies = SUBMISSIONS.map((s) => JSON.stringify(s));
-    let submitted = 0;
-    const submit: LoadOptions = {
-      url,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/cases',
-          setupRequest: (req) => {
-            const i = submitted++;
-            return {
-              ...req,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${submitters[i % SUBMITTERS]}`, 'idempotency-key': randomUUID() },
-              body: bodies[i % bodies.length],
-            };
+    const submitAs = (tokens: string[]): LoadOptions => {
+      let submitted = 0;
+      return {
+        url,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/cases',
+            setupRequest: (req) => {
+              const i = submitted++;
+              return {
+                ...req,
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}`, 'idempotency-key': randomUUID() },
+                body: bodies[i % bodies.length],
+              };
+            },
           },
-        },
-      ],
+        ],
+      };
     };
-    rows.push({ label: `POST /api/cases (${SUBMITTERS} residents, fresh Idempotency-Key each)`, ...(await measure(submit, service.pid)), target: { maxP99Ms: 100 } });
+    rows.push({ label: `POST /api/cases (${SUBMITTERS} residents, fresh Idempotency-Key each)`, ...(await measure(submitAs(submitters), service.pid)), target: { maxP99Ms: 100 } });
+    rows.push({
+      label: `POST /api/cases (${SUBMITTERS} residents signed in through WeChat: + msgSecCheck on the fake WeChat server, in the load generator's process)`,
+      ...(await measure(submitAs(checkedSubmitters), service.pid)),
+      target: { maxP99Ms: 100 },
+    });
     printTable(
       `${CONNECTIONS} connections each, ${CASES} cases; baseline = the officer queue SQL on bare node:http + mysql2 (no framework, no auth)`,
       queueBaseline,

@@ -17,7 +17,9 @@ export class ServiceGuideController {
 
   @Get('service-guide')
   @Public()
-  @RateLimit(60)
+  // Counted per address (no sign-in here), and the residents of a district often share a
+  // carrier's NAT address: the limit is for scraping, not for a neighbourhood searching at once.
+  @RateLimit(600)
   @ApiOperation({ summary: '办事指引 search (no login): titles, synonyms and colloquial phrasings, ranked; empty q gives the common matters' })
   @ApiOkResponse({ description: 'ServiceGuideSearchResult' })
   search(@Query() q: GuideSearchQueryDto) {
