@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { WechatClient } from './client';
 import { WechatApiError, WechatErrcode } from './errors';
@@ -262,6 +264,22 @@ describe('network trouble', () => {
     await closed.close();
     const err = await failure(client({ baseUrl: closed.url }).code2Session('demo:o-1'));
     expect(err).toMatchObject({ errcode: WechatErrcode.NETWORK, retryable: true });
+    expect(err.message).toContain('(ECONNREFUSED)');
+    expect(err.message).not.toContain(APP_SECRET);
+  });
+
+  it('gives up on a WeChat that accepts the connection and never answers, after the timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const err = await failure(client({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 100 }).getAccessToken());
+      expect(err).toMatchObject({ errcode: WechatErrcode.NETWORK, retryable: true });
+      expect(err.message).toContain('timed out after 100 ms');
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('gives up after the timeout with a retryable -2', async () => {

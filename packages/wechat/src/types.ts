@@ -8,6 +8,7 @@ export interface WechatClientOptions {
   appSecret: string;
   /** Defaults to https://api.weixin.qq.com; tests and the demo point it at the fake. */
   baseUrl?: string;
+  /** Replaces the HTTP client (tests simulating the network); by default undici's `request`. */
   fetch?: typeof fetch;
   /** Clock in epoch milliseconds, used for the token cache. */
   now?: () => number;
