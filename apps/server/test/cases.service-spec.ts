@@ -407,6 +407,25 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(list.items.filter((n: { caseId: number }) => n.caseId === id).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('works off a burst of subscribe messages in one tick, not twenty per interval', async () => {
+    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-burst') }).expect(200);
+    const user = wx.body.user.id as number;
+    t.fake.state.grantSubscription('openid-burst', 'demo-case-update-template', 45);
+    await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
+    const now = new Date();
+    const payload = (i: number) => JSON.stringify({ userId: user, templateId: 'demo-case-update-template', page: 'pages/index/index', data: { thing1: `第${i}条` } });
+    for (let i = 0; i < 45; i++) {
+      await t.dataSource.query(
+        "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, created_at) VALUES ('wechat.subscribe', ?, ?, 'pending', 0, ?, ?)",
+        [`burst:${i}`, payload(i), now, now],
+      );
+    }
+    expect(await t.app.get(OutboxWorker).tick(new Date(now.getTime() + 1000))).toBe(45);
+    expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-burst')).toHaveLength(45);
+    const [left] = await t.dataSource.query("SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE 'burst:%' AND status <> 'sent'");
+    expect(Number(left.n)).toBe(0);
+  });
+
   it('does not notify twice when the process dies between sending and marking', async () => {
     const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-crash') }).expect(200);
     const token = wx.body.accessToken as string;

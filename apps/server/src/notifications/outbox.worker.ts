@@ -13,6 +13,8 @@ import { OUTBOX_TOPIC_SUBSCRIBE, outboxPayload, SubscribePayload } from './notif
 export const OUTBOX_MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
 const BATCH = 20;
+/** A tick keeps taking batches while they come full, for at most this long (then the next tick goes on). */
+const TICK_BUDGET_MS = 5000;
 
 /** Delivers the rows of one topic other than WeChat subscribe messages (12345 orders, 综治 reports). */
 export interface OutboxHandler {
@@ -59,8 +61,23 @@ export class OutboxWorker extends IntervalWorker {
     this.handlers.set(topic, handler);
   }
 
-  /** Claims and delivers due rows; returns how many were attempted. */
+  /**
+   * Claims and delivers due rows, batch after batch while a batch comes full (a burst of changes,
+   * or WeChat back after an outage, is worked off now rather than 20 rows per interval), within
+   * TICK_BUDGET_MS; returns how many were attempted. A row retried in this tick is due again only
+   * after its backoff, a leased one only after its lease, so the loop ends.
+   */
   async tick(now = new Date()): Promise<number> {
+    const started = Date.now();
+    let attempted = 0;
+    for (;;) {
+      const n = await this.tickBatch(now);
+      attempted += n;
+      if (n < BATCH || Date.now() - started >= TICK_BUDGET_MS) return attempted;
+    }
+  }
+
+  private tickBatch(now: Date): Promise<number> {
     return workClaimed(
       this.outbox,
       { where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) }, sql: 'status = :pending', params: { pending: 'pending' }, order: { nextAttemptAt: 'ASC' }, batch: BATCH },
