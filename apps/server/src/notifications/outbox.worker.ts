@@ -124,7 +124,8 @@ export class OutboxWorker extends IntervalWorker {
     if (handler) return handler.deliver(row);
     if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE) throw new Error(`unknown topic ${row.topic}`);
     const payload = outboxPayload<SubscribePayload>(row.payload);
-    const user = await this.users.findOne({ where: { id: payload.userId } });
+    // The openid only: the deliverer has no use for (and does not decrypt) a name, phone or ID number.
+    const user = await this.users.findOne({ select: { id: true, openid: true }, where: { id: payload.userId } });
     if (!user?.openid) return { status: 'skipped', note: 'recipient has no WeChat openid (in-app notification only)' };
     await this.wechat.sendSubscribeMessage({
       touser: user.openid,
