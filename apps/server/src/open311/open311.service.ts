@@ -110,13 +110,7 @@ export class Open311Service {
       if (ids.length > MAX_IDS) throw Open311Exception.badRequest(`service_request_id 最多 ${MAX_IDS} 个`);
       // A number names its case's id and creation day (case-number.ts); text that is no number matches nothing.
       const named = ids.map(parseCaseNumber).filter((n) => n !== null);
-      qb.andWhere(
-        named.length
-          ? new Brackets((w) => {
-              named.forEach((n, i) => w.orWhere(`(c.id = :id${i} AND c.createdAt >= :from${i} AND c.createdAt < :to${i})`, { [`id${i}`]: n.id, [`from${i}`]: n.from, [`to${i}`]: n.to }));
-            })
-          : '1 = 0',
-      );
+      qb.andWhere(named.length ? new Brackets((w) => named.forEach((n, i) => w.orWhere(...numberCondition(n, i)))) : '1 = 0');
     } else {
       const { start, end } = dateWindow(params);
       qb.andWhere('c.createdAt >= :start', { start }).andWhere('c.createdAt <= :end', { end });
@@ -151,9 +145,7 @@ export class Open311Service {
   /** GET requests/{id}.json: one public case, as an array of one. */
   async one(number: string): Promise<Open311Request[]> {
     const named = parseCaseNumber(number);
-    const row = named
-      ? await this.publicCases().andWhere('c.id = :id AND c.createdAt >= :from AND c.createdAt < :to', named).getOne()
-      : null;
+    const row = named ? await this.publicCases().andWhere(...numberCondition(named, 0)).getOne() : null;
     if (!row) throw Open311Exception.notFound(`未找到服务请求 ${number.slice(0, 32)}`);
     return this.toRequests([row]);
   }
@@ -341,6 +333,11 @@ function queryField(params: Params, name: string): string | undefined {
 
 function listParam(params: Params, name: string): string[] {
   return (queryField(params, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** The case a parsed number names, as a condition on alias c: its id, created on its day (`i` keeps parameters apart). */
+function numberCondition(n: NonNullable<ReturnType<typeof parseCaseNumber>>, i: number): [string, Record<string, unknown>] {
+  return [`(c.id = :id${i} AND c.createdAt >= :from${i} AND c.createdAt < :to${i})`, { [`id${i}`]: n.id, [`from${i}`]: n.from, [`to${i}`]: n.to }];
 }
 
 function intParam(params: Params, name: string, dflt: number, min: number, max: number): number {

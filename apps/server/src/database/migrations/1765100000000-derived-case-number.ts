@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
+import { parseDbDate } from '../../common/db-date';
 
 /**
  * `cases.number` is no longer stored: 案件编号 is the UTC date of submission and the id
@@ -21,7 +22,7 @@ export class DerivedCaseNumber1765100000000 implements MigrationInterface {
     const rows = (await queryRunner.query('SELECT id, created_at FROM cases')) as { id: number | string; created_at: Date | string }[];
     for (const r of rows) {
       // The formula of 2026-11 (cases/case-number.ts then), written out as a migration must stay as it ran.
-      const at = r.created_at instanceof Date ? r.created_at : new Date(`${String(r.created_at).replace(' ', 'T')}Z`);
+      const at = parseDbDate(r.created_at) as Date;
       const number = `${at.toISOString().slice(0, 10).replace(/-/g, '')}-${String(r.id).padStart(6, '0')}`;
       await queryRunner.query('UPDATE cases SET number = ? WHERE id = ?', [number, r.id]);
     }
