@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { freshBenchDatabase, waitFor } from './bench-support';
 import { CASES, COMMUNITIES, generateCases, generateCity, RESIDENTS } from './dataset';
 import { explainCaseQueries } from './explain';
-import { CONNECTIONS, get, LoadOptions, measure, printTable, Row } from './load';
+import { CONNECTIONS, cpuProbeMs, get, LoadOptions, measure, printTable, Row } from './load';
 
 /**
  * `pnpm bench`: the service's hot paths on a city-sized dataset in MariaDB/MySQL (453 communities
@@ -26,7 +26,8 @@ const SUBMITTERS = 20;
 async function main(): Promise<void> {
   console.log(
     `machine: ${cpus().length} CPU cores, shared by the service, the baseline, the database and the load generator ` +
-      `(autocannon, in this process); load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
+      `(autocannon, in this process); load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; ` +
+      `CPU probe (fixed single-core work, lower is faster) ${cpuProbeMs().toFixed(0)} ms`,
   );
   // The same key as the service: reporter keys and phone ciphertexts must be readable by it.
   const { ds, databaseUrl } = await freshBenchDatabase(DB, KEY);
