@@ -1,6 +1,12 @@
 import { Anonymity, CaseAction, CaseKind, CaseStatus, ContactPreference, ErrorCode, EscalationLevel } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
 import { CaseDeadlinesWorker } from '../src/cases/case-deadlines.worker';
+import { WechatClient } from '@jws/wechat';
+import { LessThanOrEqual } from 'typeorm';
+import { claimBatch } from '../src/common/lease';
+import { APP_CONFIG } from '../src/config/app-config';
+import { UserEntity } from '../src/identity/user.entity';
+import { OutboxEntity } from '../src/notifications/notification.entity';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
 import { bearer, startTestApp, TestApp } from './test-app';
 
@@ -423,6 +429,40 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(await t.app.get(OutboxWorker).tick(new Date(now.getTime() + 1000))).toBe(45);
     expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-burst')).toHaveLength(45);
     const [left] = await t.dataSource.query("SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE 'burst:%' AND status <> 'sent'");
+    expect(Number(left.n)).toBe(0);
+  });
+
+  it('two deliverers working the same burst at once send every message exactly once', async () => {
+    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-two-workers') }).expect(200);
+    const user = wx.body.user.id as number;
+    t.fake.state.grantSubscription('openid-two-workers', 'demo-case-update-template', 60);
+    await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
+    const now = new Date();
+    for (let i = 0; i < 60; i++) {
+      await t.dataSource.query(
+        "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, created_at) VALUES ('wechat.subscribe', ?, ?, 'pending', 0, ?, ?)",
+        [`two:${i}`, JSON.stringify({ userId: user, templateId: 'demo-case-update-template', page: 'pages/index/index', data: { thing1: `第${i}条` } }), now, now],
+      );
+    }
+    // A claim holds its rows: a second claim at the same moment takes the next ones, never the same.
+    const due = { where: { status: 'pending' as const, nextAttemptAt: LessThanOrEqual(now) }, sql: 'status = :pending', params: { pending: 'pending' }, order: { id: 'ASC' as const }, batch: 20 };
+    const repo = t.dataSource.getRepository(OutboxEntity);
+    const first = await claimBatch(repo, due, { until: new Date(now.getTime() + 60_000), token: 'claim-a' }, now);
+    const second = await claimBatch(repo, due, { until: new Date(now.getTime() + 60_000), token: 'claim-b' }, now);
+    expect(first).toHaveLength(20);
+    expect(second).toHaveLength(20);
+    expect(second.filter((r) => first.some((f) => f.id === r.id))).toEqual([]);
+    await t.dataSource.query("UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE dedupe_key LIKE 'two:%'");
+
+    // A second service instance: its own deliverer on the same database and WeChat account.
+    const other = new OutboxWorker(t.dataSource.getRepository(OutboxEntity), t.dataSource.getRepository(UserEntity), t.app.get(WechatClient), t.app.get(APP_CONFIG));
+    const at = new Date(now.getTime() + 1000);
+    const [a, b] = await Promise.all([t.app.get(OutboxWorker).tick(at), other.tick(at)]);
+    expect(a + b).toBe(60);
+    const sent = t.fake.state.sentMessages.filter((m) => m.touser === 'openid-two-workers').map((m) => m.data.thing1);
+    expect(sent).toHaveLength(60);
+    expect(new Set(sent).size).toBe(60);
+    const [left] = await t.dataSource.query("SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE 'two:%' AND (status <> 'sent' OR lease_until IS NOT NULL)");
     expect(Number(left.n)).toBe(0);
   });
 

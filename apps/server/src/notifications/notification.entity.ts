@@ -72,6 +72,10 @@ export class OutboxEntity {
   @Column({ name: 'lease_until', type: 'datetime', nullable: true })
   leaseUntil: Date | null;
 
+  /** The claim token of the deliverer holding the lease (lease.ts, claimBatch). */
+  @Column({ name: 'lease_owner', type: 'varchar', length: 64, nullable: true })
+  leaseOwner: string | null;
+
   @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
   lastError: string | null;
 

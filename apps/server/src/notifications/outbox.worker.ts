@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
-import { workClaimed } from '../common/lease';
+import { claimBatch } from '../common/lease';
 import { UserEntity } from '../identity/user.entity';
 import { OutboxEntity } from './notification.entity';
 import { OUTBOX_TOPIC_SUBSCRIBE, outboxPayload, SubscribePayload } from './notifications.service';
@@ -45,6 +45,7 @@ export function backoffMs(attempts: number): number {
 export class OutboxWorker extends IntervalWorker {
   protected readonly logger = new Logger(OutboxWorker.name);
   private readonly owner = randomUUID();
+  private claims = 0;
   private readonly handlers = new Map<string, OutboxHandler>();
 
   constructor(
@@ -77,23 +78,41 @@ export class OutboxWorker extends IntervalWorker {
     }
   }
 
-  private tickBatch(now: Date): Promise<number> {
-    return workClaimed(
+  /**
+   * One batch: claimed in one statement (claimBatch), the subscribe messages' recipients' openids
+   * read in one more, then each row sent and marked on its own, so a crash loses at most the mark
+   * of the row being sent (which WeChat's one-time subscription makes harmless, see above).
+   */
+  private async tickBatch(now: Date): Promise<number> {
+    const rows = await claimBatch(
       this.outbox,
-      { where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) }, sql: 'status = :pending', params: { pending: 'pending' }, order: { nextAttemptAt: 'ASC' }, batch: BATCH },
-      { until: new Date(now.getTime() + LEASE_MS) },
+      { where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) }, sql: 'status = :pending', params: { pending: 'pending' }, order: { nextAttemptAt: 'ASC', id: 'ASC' }, batch: BATCH },
+      { until: new Date(now.getTime() + LEASE_MS), token: `${this.owner}:${++this.claims}` },
       now,
-      async (id) => {
-        await this.deliver(await this.outbox.findOneOrFail({ where: { id } }), now);
-        return true;
-      },
     );
+    if (!rows.length) return 0;
+    const openids = await this.openidsOf(rows);
+    for (const row of rows) await this.deliver(row, now, openids);
+    return rows.length;
   }
 
-  private async deliver(row: OutboxEntity, now: Date): Promise<void> {
+  /**
+   * The openid of each subscribe message's recipient, by user id (null: none, in-app only). The
+   * openid only: the deliverer has no use for (and does not decrypt) a name, phone or ID number.
+   */
+  private async openidsOf(rows: OutboxEntity[]): Promise<Map<number, string | null>> {
+    const userIds = [...new Set(rows.filter((r) => !this.handlers.has(r.topic) && r.topic === OUTBOX_TOPIC_SUBSCRIBE).map((r) => outboxPayload<SubscribePayload>(r.payload).userId))];
+    const openids = new Map<number, string | null>(userIds.map((id) => [id, null]));
+    if (userIds.length) {
+      for (const user of await this.users.find({ select: { id: true, openid: true }, where: { id: In(userIds) } })) openids.set(user.id, user.openid);
+    }
+    return openids;
+  }
+
+  private async deliver(row: OutboxEntity, now: Date, openids: Map<number, string | null>): Promise<void> {
     let outcome: { status: 'sent' | 'skipped'; note: string | null } | { error: unknown };
     try {
-      outcome = await this.send(row);
+      outcome = await this.send(row, openids);
     } catch (err) {
       outcome = { error: err };
     }
@@ -108,27 +127,26 @@ export class OutboxWorker extends IntervalWorker {
     const retryable = err instanceof WechatApiError || err instanceof OutboxDeliveryError ? err.retryable : false;
     const message = err instanceof WechatApiError ? `errcode ${err.errcode}: ${err.errmsg}` : err instanceof Error ? err.message : String(err);
     if (!retryable || attempts >= OUTBOX_MAX_ATTEMPTS) {
-      await this.outbox.update({ id: row.id }, { status: 'dead', attempts, leaseUntil: null, lastError: message.slice(0, 300) });
+      await this.outbox.update({ id: row.id }, { status: 'dead', attempts, leaseUntil: null, leaseOwner: null, lastError: message.slice(0, 300) });
       this.logger.warn(`outbox ${row.id} dead after ${attempts} attempt(s): ${message}`);
       await this.handlers.get(row.topic)?.onDead?.(row, message);
       return;
     }
     await this.outbox.update(
       { id: row.id },
-      { attempts, leaseUntil: null, lastError: message.slice(0, 300), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+      { attempts, leaseUntil: null, leaseOwner: null, lastError: message.slice(0, 300), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
     );
   }
 
-  private async send(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
+  private async send(row: OutboxEntity, openids: Map<number, string | null>): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
     const handler = this.handlers.get(row.topic);
     if (handler) return handler.deliver(row);
     if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE) throw new Error(`unknown topic ${row.topic}`);
     const payload = outboxPayload<SubscribePayload>(row.payload);
-    // The openid only: the deliverer has no use for (and does not decrypt) a name, phone or ID number.
-    const user = await this.users.findOne({ select: { id: true, openid: true }, where: { id: payload.userId } });
-    if (!user?.openid) return { status: 'skipped', note: 'recipient has no WeChat openid (in-app notification only)' };
+    const openid = openids.get(payload.userId);
+    if (!openid) return { status: 'skipped', note: 'recipient has no WeChat openid (in-app notification only)' };
     await this.wechat.sendSubscribeMessage({
-      touser: user.openid,
+      touser: openid,
       templateId: payload.templateId,
       page: payload.page,
       data: payload.data,
@@ -140,7 +158,7 @@ export class OutboxWorker extends IntervalWorker {
   private async finish(row: OutboxEntity, status: 'sent' | 'skipped', note: string | null): Promise<void> {
     await this.outbox.update(
       { id: row.id },
-      { status, attempts: row.attempts + 1, leaseUntil: null, lastError: note, sentAt: status === 'sent' ? new Date() : null },
+      { status, attempts: row.attempts + 1, leaseUntil: null, leaseOwner: null, lastError: note, sentAt: status === 'sent' ? new Date() : null },
     );
   }
 
