@@ -466,6 +466,39 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(Number(left.n)).toBe(0);
   });
 
+  it('serves several recipients at once while WeChat is slow, each person’s messages in order', async () => {
+    await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
+    const now = new Date();
+    const people: { id: number; openid: string }[] = [];
+    for (let p = 0; p < 8; p++) {
+      const openid = `openid-lane-${p}`;
+      const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode(openid) }).expect(200);
+      t.fake.state.grantSubscription(openid, 'demo-case-update-template', 3);
+      people.push({ id: wx.body.user.id as number, openid });
+    }
+    // Written round-robin (person 0's first, person 1's first, …), three each.
+    for (let i = 0; i < 3; i++) {
+      for (const [p, person] of people.entries()) {
+        await t.dataSource.query(
+          "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, created_at) VALUES ('wechat.subscribe', ?, ?, 'pending', 0, ?, ?)",
+          [`lane:${p}:${i}`, JSON.stringify({ userId: person.id, templateId: 'demo-case-update-template', page: 'pages/index/index', data: { thing1: `第${i}条` } }), now, now],
+        );
+      }
+    }
+    t.fake.state.latencyMs = 30;
+    t.fake.state.peakInFlight = 0;
+    try {
+      expect(await t.app.get(OutboxWorker).tick(new Date(now.getTime() + 1000))).toBe(24);
+    } finally {
+      t.fake.state.latencyMs = 0;
+    }
+    expect(t.fake.state.peakInFlight).toBeGreaterThan(1);
+    expect(t.fake.state.peakInFlight).toBeLessThanOrEqual(5);
+    for (const person of people) {
+      expect(t.fake.state.sentMessages.filter((m) => m.touser === person.openid).map((m) => m.data.thing1)).toEqual(['第0条', '第1条', '第2条']);
+    }
+  });
+
   it('does not notify twice when the process dies between sending and marking', async () => {
     const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-crash') }).expect(200);
     const token = wx.body.accessToken as string;

@@ -74,6 +74,14 @@ describe('fake WeChat control API', () => {
     await expect(wx.code2Session('demo:o-bad')).resolves.toMatchObject({ openid: 'o-bad' });
   });
 
+  it('holds WeChat calls for the set latency and counts how many were in flight at once', async () => {
+    fake.state.latencyMs = 60;
+    await Promise.all([1, 2, 3].map(() => wx.msgSecCheck({ openid: 'o-1', content: '你好', scene: 3 })));
+    // The token call went first, alone; then the three checks overlapped.
+    expect(fake.state.peakInFlight).toBe(3);
+    expect(fake.state.inFlight).toBe(0);
+  });
+
   it('answers 400 for a request it cannot use and 404 for an unknown route', async () => {
     expect((await control('POST', '/__fake/codes', {})).status).toBe(400);
     expect((await control('POST', '/__fake/nope', {})).status).toBe(404);

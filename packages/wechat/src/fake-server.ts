@@ -90,6 +90,11 @@ export class FakeWechatState {
   reviewWords: string[] = [...DEFAULT_REVIEW_WORDS];
   /** If non-empty, only these page paths count as published (else 41030). Empty accepts any page. */
   publishedPages: string[] = [];
+  /** How long each WeChat API call takes to answer (the real servers are tens of ms away). */
+  latencyMs = 0;
+  /** WeChat API calls being answered right now, and the most there have been at once. */
+  inFlight = 0;
+  peakInFlight = 0;
 
   #codes = new Map<string, IssuedCode>();
   #phoneCodes = new Map<string, IssuedPhoneCode>();
@@ -169,6 +174,8 @@ export class FakeWechatState {
     this.riskyWords = [...DEFAULT_RISKY_WORDS];
     this.reviewWords = [...DEFAULT_REVIEW_WORDS];
     this.publishedPages = [];
+    this.latencyMs = 0;
+    this.peakInFlight = this.inFlight;
     for (const map of [this.#codes, this.#phoneCodes, this.#unionids, this.#loginTimes, this.#failures, this.#subscriptions, this.#tokens]) {
       map.clear();
     }
@@ -387,7 +394,17 @@ async function handle(state: FakeWechatState, req: IncomingMessage, res: ServerR
   if (!isWechatApi) return reply(res, error(40066, 'invalid url'), 404);
   const expected = path === '/sns/jscode2session' ? 'GET' : 'POST';
   if (method !== expected) return reply(res, error(43002, `require ${expected} method`));
+  state.inFlight++;
+  state.peakInFlight = Math.max(state.peakInFlight, state.inFlight);
+  try {
+    if (state.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
+    await answer(state, url, path, req, res);
+  } finally {
+    state.inFlight--;
+  }
+}
 
+async function answer(state: FakeWechatState, url: URL, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const injected = state.takeInjectedFailure(path);
   if (injected) return reply(res, injected);
   if (path === '/sns/jscode2session') return reply(res, state.handleJscode2session(url.searchParams));
