@@ -38,6 +38,13 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
   const act = (username: string, id: number, action: CaseAction, extra: Record<string, unknown> = {}) =>
     t.http.post(`/api/cases/${id}/actions`).set(as(username)).send({ action, ...extra });
 
+  /** A due subscribe message for `user`, written straight into the outbox. */
+  const queueSubscribeMessage = (dedupeKey: string, user: number, thing1: string, now: Date) =>
+    t.dataSource.query(
+      "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, created_at) VALUES ('wechat.subscribe', ?, ?, 'pending', 0, ?, ?)",
+      [dedupeKey, JSON.stringify({ userId: user, templateId: 'demo-case-update-template', page: 'pages/index/index', data: { thing1 } }), now, now],
+    );
+
   beforeAll(async () => {
     // This suite submits far more reports per minute than a person would.
     t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
@@ -419,13 +426,7 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     t.fake.state.grantSubscription('openid-burst', 'demo-case-update-template', 45);
     await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
     const now = new Date();
-    const payload = (i: number) => JSON.stringify({ userId: user, templateId: 'demo-case-update-template', page: 'pages/index/index', data: { thing1: `第${i}条` } });
-    for (let i = 0; i < 45; i++) {
-      await t.dataSource.query(
-        "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, created_at) VALUES ('wechat.subscribe', ?, ?, 'pending', 0, ?, ?)",
-        [`burst:${i}`, payload(i), now, now],
-      );
-    }
+    for (let i = 0; i < 45; i++) await queueSubscribeMessage(`burst:${i}`, user, `第${i}条`, now);
     expect(await t.app.get(OutboxWorker).tick(new Date(now.getTime() + 1000))).toBe(45);
     expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-burst')).toHaveLength(45);
     const [left] = await t.dataSource.query("SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE 'burst:%' AND status <> 'sent'");
@@ -438,12 +439,7 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     t.fake.state.grantSubscription('openid-two-workers', 'demo-case-update-template', 60);
     await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
     const now = new Date();
-    for (let i = 0; i < 60; i++) {
-      await t.dataSource.query(
-        "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, created_at) VALUES ('wechat.subscribe', ?, ?, 'pending', 0, ?, ?)",
-        [`two:${i}`, JSON.stringify({ userId: user, templateId: 'demo-case-update-template', page: 'pages/index/index', data: { thing1: `第${i}条` } }), now, now],
-      );
-    }
+    for (let i = 0; i < 60; i++) await queueSubscribeMessage(`two:${i}`, user, `第${i}条`, now);
     // A claim holds its rows: a second claim at the same moment takes the next ones, never the same.
     const due = { where: { status: 'pending' as const, nextAttemptAt: LessThanOrEqual(now) }, sql: 'status = :pending', params: { pending: 'pending' }, order: { id: 'ASC' as const }, batch: 20 };
     const repo = t.dataSource.getRepository(OutboxEntity);
@@ -478,12 +474,7 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     }
     // Written round-robin (person 0's first, person 1's first, …), three each.
     for (let i = 0; i < 3; i++) {
-      for (const [p, person] of people.entries()) {
-        await t.dataSource.query(
-          "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, created_at) VALUES ('wechat.subscribe', ?, ?, 'pending', 0, ?, ?)",
-          [`lane:${p}:${i}`, JSON.stringify({ userId: person.id, templateId: 'demo-case-update-template', page: 'pages/index/index', data: { thing1: `第${i}条` } }), now, now],
-        );
-      }
+      for (const [p, person] of people.entries()) await queueSubscribeMessage(`lane:${p}:${i}`, person.id, `第${i}条`, now);
     }
     t.fake.state.latencyMs = 30;
     t.fake.state.peakInFlight = 0;

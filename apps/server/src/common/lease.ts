@@ -16,6 +16,17 @@ export interface DueRows<T extends Leased> {
   batch: number;
 }
 
+/** Up to `due.batch` ids of due rows whose lease is free or has run out, in the due order. */
+function dueCandidates<T extends Leased>(repo: Repository<T>, due: DueRows<T>, now: Date): Promise<T[]> {
+  const leaseFree = [{ leaseUntil: IsNull() }, { leaseUntil: LessThan(now) }] as FindOptionsWhere<T>[];
+  return repo.find({
+    select: { id: true } as never,
+    where: leaseFree.map((free) => ({ ...due.where, ...free })),
+    order: due.order,
+    take: due.batch,
+  });
+}
+
 /**
  * The scheduler pattern every worker shares: find due rows whose lease is free or run out, claim
  * each with a conditional update (so of several instances only one wins a row), then `work` it.
@@ -28,13 +39,7 @@ export async function workClaimed<T extends Leased>(
   now: Date,
   work: (id: number) => Promise<boolean>,
 ): Promise<number> {
-  const leaseFree = [{ leaseUntil: IsNull() }, { leaseUntil: LessThan(now) }] as FindOptionsWhere<T>[];
-  const candidates = await repo.find({
-    select: { id: true } as never,
-    where: leaseFree.map((free) => ({ ...due.where, ...free })),
-    order: due.order,
-    take: due.batch,
-  });
+  const candidates = await dueCandidates(repo, due, now);
   let done = 0;
   for (const { id } of candidates) {
     const claim = await repo
@@ -67,13 +72,7 @@ export async function claimBatch<T extends OwnedLease>(
   lease: { until: Date; token: string },
   now: Date,
 ): Promise<T[]> {
-  const leaseFree = [{ leaseUntil: IsNull() }, { leaseUntil: LessThan(now) }] as FindOptionsWhere<T>[];
-  const candidates = await repo.find({
-    select: { id: true } as never,
-    where: leaseFree.map((free) => ({ ...due.where, ...free })),
-    order: due.order,
-    take: due.batch,
-  });
+  const candidates = await dueCandidates(repo, due, now);
   if (!candidates.length) return [];
   const ids = candidates.map((c) => c.id);
   await repo
