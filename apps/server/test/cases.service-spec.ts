@@ -38,6 +38,13 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
   const act = (username: string, id: number, action: CaseAction, extra: Record<string, unknown> = {}) =>
     t.http.post(`/api/cases/${id}/actions`).set(as(username)).send({ action, ...extra });
 
+  /** A WeChat user who accepted `subscriptions` one-time case-update messages; answers the user id. */
+  const subscribedWechatUser = async (openid: string, subscriptions: number): Promise<number> => {
+    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode(openid) }).expect(200);
+    t.fake.state.grantSubscription(openid, 'demo-case-update-template', subscriptions);
+    return wx.body.user.id as number;
+  };
+
   /** A due subscribe message for `user`, written straight into the outbox. */
   const queueSubscribeMessage = (dedupeKey: string, user: number, thing1: string, now: Date) =>
     t.dataSource.query(
@@ -421,9 +428,7 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
   });
 
   it('works off a burst of subscribe messages in one tick, not twenty per interval', async () => {
-    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-burst') }).expect(200);
-    const user = wx.body.user.id as number;
-    t.fake.state.grantSubscription('openid-burst', 'demo-case-update-template', 45);
+    const user = await subscribedWechatUser('openid-burst', 45);
     await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
     const now = new Date();
     for (let i = 0; i < 45; i++) await queueSubscribeMessage(`burst:${i}`, user, `第${i}条`, now);
@@ -434,9 +439,7 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
   });
 
   it('two deliverers working the same burst at once send every message exactly once', async () => {
-    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-two-workers') }).expect(200);
-    const user = wx.body.user.id as number;
-    t.fake.state.grantSubscription('openid-two-workers', 'demo-case-update-template', 60);
+    const user = await subscribedWechatUser('openid-two-workers', 60);
     await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
     const now = new Date();
     for (let i = 0; i < 60; i++) await queueSubscribeMessage(`two:${i}`, user, `第${i}条`, now);
@@ -468,9 +471,7 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     const people: { id: number; openid: string }[] = [];
     for (let p = 0; p < 8; p++) {
       const openid = `openid-lane-${p}`;
-      const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode(openid) }).expect(200);
-      t.fake.state.grantSubscription(openid, 'demo-case-update-template', 3);
-      people.push({ id: wx.body.user.id as number, openid });
+      people.push({ id: await subscribedWechatUser(openid, 3), openid });
     }
     // Written round-robin (person 0's first, person 1's first, …), three each.
     for (let i = 0; i < 3; i++) {
