@@ -438,6 +438,22 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(Number(left.n)).toBe(0);
   });
 
+  it('makes an unreadable message a dead letter without holding up the rest of its batch', async () => {
+    const user = await subscribedWechatUser('openid-poison', 2);
+    await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
+    const now = new Date();
+    await queueSubscribeMessage('poison:before', user, '之前', now);
+    await t.dataSource.query(
+      "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, created_at) VALUES ('wechat.subscribe', 'poison:bad', 'not json', 'pending', 0, ?, ?)",
+      [now, now],
+    );
+    await queueSubscribeMessage('poison:after', user, '之后', now);
+    expect(await t.app.get(OutboxWorker).tick(new Date(now.getTime() + 1000))).toBe(3);
+    expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-poison').map((m) => m.data.thing1)).toEqual(['之前', '之后']);
+    const rows = await t.dataSource.query("SELECT dedupe_key AS k, status FROM outbox WHERE dedupe_key LIKE 'poison:%' ORDER BY id");
+    expect(rows).toEqual([{ k: 'poison:before', status: 'sent' }, { k: 'poison:bad', status: 'dead' }, { k: 'poison:after', status: 'sent' }]);
+  });
+
   it('two deliverers working the same burst at once send every message exactly once', async () => {
     const user = await subscribedWechatUser('openid-two-workers', 60);
     await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");

@@ -22,6 +22,12 @@ const SEND_CONCURRENCY = 5;
 /** A tick keeps taking batches while they come full, for at most this long (then the next tick goes on). */
 const TICK_BUDGET_MS = 5000;
 
+/** What a batch read once for all its rows: subscribe payloads by row id, recipients' openids by user id. */
+interface Batch {
+  payloads: Map<number, SubscribePayload | Error | null>;
+  openids: Map<number, string | null>;
+}
+
 /** Delivers the rows of one topic other than WeChat subscribe messages (12345 orders, 综治 reports). */
 export interface OutboxHandler {
   deliver(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }>;
@@ -99,16 +105,20 @@ export class OutboxWorker extends IntervalWorker {
       now,
     );
     if (!rows.length) return 0;
-    const openids = await this.openidsOf(rows);
+    const payloads = new Map(rows.map((row) => [row.id, this.readSubscribe(row)]));
+    const batch: Batch = { payloads, openids: await this.openidsOf([...payloads.values()]) };
     const lanes = new Map<string, OutboxEntity[]>();
     for (const row of rows) {
-      const lane = row.topic === OUTBOX_TOPIC_SUBSCRIBE ? `user:${outboxPayload<SubscribePayload>(row.payload).userId}` : `row:${row.id}`;
-      lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
+      const payload = payloads.get(row.id);
+      const lane = payload && !(payload instanceof Error) ? `user:${payload.userId}` : `row:${row.id}`;
+      const queued = lanes.get(lane);
+      if (queued) queued.push(row);
+      else lanes.set(lane, [row]);
     }
     const waiting = [...lanes.values()];
     const runLanes = async () => {
       for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
-        for (const row of lane) await this.deliver(row, now, openids);
+        for (const row of lane) await this.deliver(row, now, batch);
       }
     };
     const ended = await Promise.allSettled(Array.from({ length: Math.min(SEND_CONCURRENCY, waiting.length) }, runLanes));
@@ -118,11 +128,25 @@ export class OutboxWorker extends IntervalWorker {
   }
 
   /**
+   * A WeChat subscribe message's payload, read (and, if confidential, decrypted) once per batch;
+   * null for the topics of a handler. If it cannot be read, the error, which `send` raises so the
+   * row becomes a dead letter without holding up the rest of its batch.
+   */
+  private readSubscribe(row: OutboxEntity): SubscribePayload | Error | null {
+    if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE || this.handlers.has(row.topic)) return null;
+    try {
+      return outboxPayload<SubscribePayload>(row.payload);
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  }
+
+  /**
    * The openid of each subscribe message's recipient, by user id (null: none, in-app only). The
    * openid only: the deliverer has no use for (and does not decrypt) a name, phone or ID number.
    */
-  private async openidsOf(rows: OutboxEntity[]): Promise<Map<number, string | null>> {
-    const userIds = [...new Set(rows.filter((r) => !this.handlers.has(r.topic) && r.topic === OUTBOX_TOPIC_SUBSCRIBE).map((r) => outboxPayload<SubscribePayload>(r.payload).userId))];
+  private async openidsOf(payloads: (SubscribePayload | Error | null)[]): Promise<Map<number, string | null>> {
+    const userIds = [...new Set(payloads.flatMap((p) => (p && !(p instanceof Error) ? [p.userId] : [])))];
     const openids = new Map<number, string | null>(userIds.map((id) => [id, null]));
     if (userIds.length) {
       for (const user of await this.users.find({ select: { id: true, openid: true }, where: { id: In(userIds) } })) openids.set(user.id, user.openid);
@@ -130,10 +154,10 @@ export class OutboxWorker extends IntervalWorker {
     return openids;
   }
 
-  private async deliver(row: OutboxEntity, now: Date, openids: Map<number, string | null>): Promise<void> {
+  private async deliver(row: OutboxEntity, now: Date, batch: Batch): Promise<void> {
     let outcome: { status: 'sent' | 'skipped'; note: string | null } | { error: unknown };
     try {
-      outcome = await this.send(row, openids);
+      outcome = await this.send(row, batch);
     } catch (err) {
       outcome = { error: err };
     }
@@ -159,12 +183,13 @@ export class OutboxWorker extends IntervalWorker {
     );
   }
 
-  private async send(row: OutboxEntity, openids: Map<number, string | null>): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
+  private async send(row: OutboxEntity, batch: Batch): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
     const handler = this.handlers.get(row.topic);
     if (handler) return handler.deliver(row);
-    if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE) throw new Error(`unknown topic ${row.topic}`);
-    const payload = outboxPayload<SubscribePayload>(row.payload);
-    const openid = openids.get(payload.userId);
+    const payload = batch.payloads.get(row.id);
+    if (!payload) throw new Error(`unknown topic ${row.topic}`);
+    if (payload instanceof Error) throw payload;
+    const openid = batch.openids.get(payload.userId);
     if (!openid) return { status: 'skipped', note: 'recipient has no WeChat openid (in-app notification only)' };
     await this.wechat.sendSubscribeMessage({
       touser: openid,
