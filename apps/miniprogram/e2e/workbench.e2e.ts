@@ -1,10 +1,10 @@
-import { expectPath, expectVisibleText, openPath, openWorkbenchCommunity, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { expectPath, expectVisibleText, idNumber, openPath, openWorkbenchCommunity, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
 import { useBrowser } from './support/browser';
 
 const browser = useBrowser();
 
 describe('workbench', () => {
-  it('officer1 opens 工作台 and sees 胜利社区, 纬四路社区 and the members of 胜利社区 with phone', async () => {
+  it('officer1 opens 工作台, sees 胜利社区’s members with numbers hidden, and reveals one to call', async () => {
     const { page } = await browser.open('officer1');
     await signInWithDemoSwitcher(page, 'officer1');
 
@@ -15,14 +15,21 @@ describe('workbench', () => {
     await expectVisibleText(page, '#community-list', '纬四路社区');
 
     await openWorkbenchCommunity(page, '胜利社区');
-    // 张阿姨 (resident1) is a demo member; officer1 is responsible and needs the full number to call her.
-    const zhang = visible(page, '#member-list [id^="member-"]', '张阿姨');
-    await zhang.first().waitFor();
-    expect(await zhang.first().innerText()).toContain('13800000001');
+    // 张阿姨 (resident1) is a demo member; the list shows her number masked.
+    const zhang = visible(page, '#member-list [id^="member-"]', '张阿姨').first();
+    await zhang.waitFor();
     await expectVisibleText(page, '#member-list', '楼栋长');
+    expect(await zhang.innerText()).toContain('138****0001');
+    expect(await page.locator('body').innerText()).not.toContain('13800000001');
+
+    // officer1 is responsible and needs the full number to call her: 查看号码 shows it, with 拨打.
+    const membershipId = await idNumber(zhang, 'member-');
+    await visible(page, `#reveal-phone-${membershipId}`).click();
+    await expectVisibleText(page, `#phone-of-${membershipId}`, '13800000001');
+    await expectVisibleText(page, `#call-${membershipId}`, '拨打');
   });
 
-  it('a station leader sees the same members with phone numbers masked', async () => {
+  it('a station leader sees the same members with phone numbers masked and no 查看号码', async () => {
     const { page } = await browser.open('station_leader1');
     await signInWithDemoSwitcher(page, 'station_leader1');
     await visible(page, '#tab-workbench').click();
@@ -33,6 +40,7 @@ describe('workbench', () => {
     const text = await zhang.first().innerText();
     expect(text).toContain('138****0001');
     expect(text).not.toContain('13800000001');
+    expect(await visible(page, '[id^="reveal-phone-"]').count()).toBe(0);
   });
 
   it('a resident has no 工作台 tab and the 工作台 URL shows no community data', async () => {

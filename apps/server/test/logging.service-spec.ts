@@ -26,12 +26,18 @@ describe('request logs (MariaDB, LOG_LEVEL=debug)', () => {
     await t.http.get('/api/me').set(bearer(login.accessToken)).expect(200);
     const refreshed = (await t.http.post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(200)).body;
     await t.http.get(`/api/me?token=${encodeURIComponent(refreshed.accessToken)}`).expect(401);
-    // An officer reads the members of a community, phone numbers included (audited).
+    // An officer reveals the phone numbers of a community's members (查看号码, audited).
     const officer = await t.login('officer1');
     const communities = (await t.http.get('/api/workbench/communities').set(bearer(officer)).expect(200)).body;
     const members = (await t.http.get(`/api/communities/${communities[0].id}/members`).set(bearer(officer)).expect(200)).body;
-    const phones = JSON.stringify(members).match(/1[3-9]\d{9}/g) ?? [];
+    const phones: string[] = [];
+    for (const m of members.items as { membershipId: number; phone: string | null }[]) {
+      if (!m.phone) continue;
+      const revealed = await t.http.post(`/api/communities/${communities[0].id}/members/${m.membershipId}/phone`).set(bearer(officer)).expect(200);
+      phones.push(revealed.body.phone);
+    }
     expect(phones.length).toBeGreaterThan(0);
+    expect(phones.every((p) => /^1[3-9]\d{9}$/.test(p))).toBe(true);
 
     // The destination writes asynchronously: wait for the six request lines.
     const deadline = Date.now() + 10_000;

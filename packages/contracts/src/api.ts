@@ -77,12 +77,27 @@ export interface MemberView {
   membershipId: number;
   userId: number;
   nickname: string;
-  /** Masked unless the caller's role needs it. */
+  /** Always masked here; the responsible officer reveals one number at a time (MemberPhoneView). */
   phone: string | null;
   memberType: MemberType;
   status: MembershipStatus;
   isInformant: boolean;
   joinedAt: string | null;
+}
+
+/**
+ * A page of a community's members (GET /api/communities/:id/members). Phone numbers are always
+ * masked in the list; `canRevealPhone` says whether the caller (the community's responsible
+ * officer) may reveal one member's number at a time, each reveal audited by that member.
+ */
+export interface MemberPage extends Page<MemberView> {
+  canRevealPhone: boolean;
+}
+
+/** One member's phone number, revealed to the responsible officer (POST …/members/:membershipId/phone). */
+export interface MemberPhoneView {
+  membershipId: number;
+  phone: string | null;
 }
 
 export interface JoinByCodeRequest { code: string; memberType?: MemberType }

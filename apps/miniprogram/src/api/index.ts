@@ -1,4 +1,6 @@
 import type {
+  MemberPage,
+  MemberPhoneView,
   CaseActionRequest,
   CaseDetail,
   CaseInfoRequest,
@@ -20,7 +22,7 @@ import type {
   LoginResponse,
   MemberType,
   MembershipView,
-  MemberView,
+  MembershipStatus,
   Page,
   RefreshRequest,
   UserView,
@@ -97,8 +99,12 @@ export const api = {
 
   // 工作台
   workbenchCommunities: () => list(request<WorkbenchCommunity[] | Page<WorkbenchCommunity>>('GET', '/api/workbench/communities')),
-  communityMembers: (communityId: number) =>
-    list(request<MemberView[] | Page<MemberView>>('GET', `/api/communities/${communityId}/members`)),
+  /** One page of a community's members, phone numbers masked; `canRevealPhone` for the responsible officer. */
+  communityMembers: (communityId: number, q: { status: MembershipStatus; page: number; pageSize: number }) =>
+    request<MemberPage>('GET', `/api/communities/${communityId}/members`, undefined, { query: { status: q.status, page: q.page, pageSize: q.pageSize } }),
+  /** 查看号码: one member's full number, for the responsible officer; audited on the server. */
+  revealMemberPhone: (communityId: number, membershipId: number) =>
+    request<MemberPhoneView>('POST', `/api/communities/${communityId}/members/${membershipId}/phone`),
   approveMembership: (membershipId: number) => request<unknown>('POST', `/api/memberships/${membershipId}/approve`),
   refuseMembership: (membershipId: number) => request<unknown>('POST', `/api/memberships/${membershipId}/refuse`),
   createInvite: (communityId: number) => request<CommunityInviteView>('POST', `/api/communities/${communityId}/invites`),

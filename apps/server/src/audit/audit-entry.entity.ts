@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('audit_entries')
 @Index('ix_audit_entries_at', ['at'])
 @Index('ix_audit_entries_actor', ['actorId', 'at'])
+@Index('ix_audit_entries_target', ['targetType', 'targetId', 'id'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn()
   id: number;

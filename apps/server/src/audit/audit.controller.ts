@@ -15,6 +15,10 @@ export class AuditQueryDto {
   pageSize?: number;
   @ApiPropertyOptional({ example: 'personal_data.read' }) @IsOptional() @IsString() @MaxLength(64)
   action?: string;
+  @ApiPropertyOptional({ example: 'user', description: 'what the entries are about, e.g. user, case, community' }) @IsOptional() @IsString() @MaxLength(32)
+  targetType?: string;
+  @ApiPropertyOptional({ example: '42' }) @IsOptional() @IsString() @MaxLength(64)
+  targetId?: string;
 }
 
 class AuditEntryDto {
@@ -47,6 +51,6 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPageDto })
   @ApiErrors(ErrorCode.Forbidden)
   list(@CurrentCaller() caller: Caller, @Query() query: AuditQueryDto): Promise<AuditPageDto> {
-    return this.audit.list(caller, query.page ?? 1, query.pageSize ?? 50, query.action);
+    return this.audit.list(caller, query.page ?? 1, query.pageSize ?? 50, { action: query.action, targetType: query.targetType, targetId: query.targetId });
   }
 }

@@ -1,7 +1,7 @@
 import { AuditEntryView, Page } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, LessThan, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Caller } from '../common/request-context';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -12,6 +12,12 @@ export interface AuditInput {
   targetId?: string | number;
   outcome?: 'ok' | 'denied';
   detail?: string;
+}
+
+export interface AuditFilter {
+  action?: string;
+  targetType?: string;
+  targetId?: string;
 }
 
 /** Well-known audit actions. */
@@ -73,14 +79,20 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     return this.record({ userId: caller.user.id, ip: caller.ip, requestId: caller.requestId }, input, manager);
   }
 
-  async list(caller: Caller, page: number, pageSize: number, action?: string): Promise<Page<AuditEntryView>> {
+  /** Newest first; `filter` narrows to one action and/or what the entries are about (谁看过这个人的信息). */
+  async list(caller: Caller, page: number, pageSize: number, filter: AuditFilter = {}): Promise<Page<AuditEntryView>> {
+    const where: FindOptionsWhere<AuditEntryEntity> = {};
+    if (filter.action) where.action = filter.action;
+    if (filter.targetType) where.targetType = filter.targetType;
+    if (filter.targetId) where.targetId = filter.targetId;
     const [rows, total] = await this.entries.findAndCount({
-      where: action ? { action } : {},
+      where,
       order: { id: 'DESC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    await this.recordFor(caller, { action: AuditAction.AuditRead, detail: `page=${page}` });
+    const about = filter.targetType || filter.targetId ? ` target=${filter.targetType ?? '*'}:${filter.targetId ?? '*'}` : '';
+    await this.recordFor(caller, { action: AuditAction.AuditRead, detail: `page=${page}${about}` });
     return {
       items: rows.map((r) => ({
         id: r.id,

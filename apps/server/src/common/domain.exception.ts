@@ -42,6 +42,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.DemoDisabled:
     case ErrorCode.NotAResident:
     case ErrorCode.NotStationStaff:
+    case ErrorCode.NotResponsibleOfficer:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NotFound:
     case ErrorCode.DemoUserNotFound:

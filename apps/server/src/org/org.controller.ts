@@ -1,5 +1,5 @@
 import { ErrorCode, Permission } from '@jws/contracts';
-import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { RateLimit } from '../common/rate-limit';
@@ -8,7 +8,7 @@ import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import {
   CommunityInviteViewDto, CommunityViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
-  MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, WorkbenchCommunityDto,
+  MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, WorkbenchCommunityDto,
 } from './dto/org.dto';
 import { OrgService } from './org.service';
 
@@ -68,11 +68,29 @@ export class OrgController {
 
   @Get('communities/:id/members')
   @Authenticated({ permission: Permission.CommunityMembersRead })
-  @ApiOperation({ summary: 'Members of a community in scope (active and pending)' })
-  @ApiOkResponse({ type: [MemberViewDto] })
-  @ApiErrors(ErrorCode.NotFound)
-  members(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<MemberViewDto[]> {
-    return this.org.members(caller, id);
+  @ApiOperation({
+    summary: 'One page of the members of a community in scope (active and pending unless `status` says), phone numbers masked',
+    description: '`canRevealPhone`: the caller is the responsible officer and may reveal one number at a time (POST …/members/:membershipId/phone).',
+  })
+  @ApiOkResponse({ type: MemberPageDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.ValidationFailed)
+  members(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Query() q: MembersQueryDto): Promise<MemberPageDto> {
+    return this.org.members(caller, id, { statuses: q.status ? [q.status] : undefined, page: q.page, pageSize: q.pageSize });
+  }
+
+  @Post('communities/:id/members/:membershipId/phone')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CommunityMembersRead })
+  @RateLimit(60)
+  @ApiOperation({ summary: "查看号码: the responsible officer reveals one member's phone number; audited as a read of that member's personal data" })
+  @ApiOkResponse({ type: MemberPhoneDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.NotResponsibleOfficer, ErrorCode.RateLimited)
+  revealPhone(
+    @CurrentCaller() caller: Caller,
+    @Param('id', IdParamPipe) id: number,
+    @Param('membershipId', IdParamPipe) membershipId: number,
+  ): Promise<MemberPhoneDto> {
+    return this.org.revealMemberPhone(caller, id, membershipId);
   }
 
   @Post('communities/:id/invites')

@@ -1,7 +1,7 @@
 import { MembershipStatus, OrgLevel } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate } from '../common/db-date';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { PoliceGroupEntity } from './group.entity';
@@ -30,6 +30,7 @@ export interface CommunityCountedRow extends CommunityRow {
 
 export interface MemberRow {
   membershipId: number;
+  communityId: number;
   userId: number;
   nickname: string;
   phone: string | null;
@@ -148,22 +149,21 @@ export class OrgRepository {
     return raw ? OrgRepository.toCountedRow(raw) : null;
   }
 
-  /** Members of one community. Callers check the community is in scope first. */
-  async membersOf(communityId: number, statuses: MembershipStatus[]): Promise<MemberRow[]> {
-    const rows = await this.dataSource
+  private memberQuery() {
+    return this.dataSource
       .createQueryBuilder()
       .from('memberships', 'm')
       .innerJoin('users', 'u', 'u.id = m.user_id')
       .select([
-        'm.id AS membershipId', 'u.id AS userId', 'u.nickname AS nickname', 'u.phone_enc AS phoneEnc',
+        'm.id AS membershipId', 'm.community_id AS communityId', 'u.id AS userId', 'u.nickname AS nickname', 'u.phone_enc AS phoneEnc',
         'm.member_type AS memberType', 'm.status AS status', 'u.is_informant AS isInformant', 'm.joined_at AS joinedAt',
-      ])
-      .where('m.community_id = :communityId', { communityId })
-      .andWhere('m.status IN (:...statuses)', { statuses })
-      .orderBy('m.id', 'ASC')
-      .getRawMany<Record<string, unknown>>();
-    return rows.map((r) => ({
+      ]);
+  }
+
+  private static toMemberRow(r: Record<string, unknown>): MemberRow {
+    return {
       membershipId: Number(r.membershipId),
+      communityId: Number(r.communityId),
       userId: Number(r.userId),
       nickname: String(r.nickname),
       phone: r.phoneEnc == null ? null : FieldCipher.decrypt(String(r.phoneEnc)),
@@ -171,7 +171,27 @@ export class OrgRepository {
       status: r.status as MembershipStatus,
       isInformant: Boolean(Number(r.isInformant)),
       joinedAt: parseDbDate(r.joinedAt),
-    }));
+    };
+  }
+
+  /**
+   * One page of a community's members in the given statuses, oldest membership first, with the
+   * total (off ix_memberships_community_status). Callers check the community is in scope first.
+   */
+  async membersOf(communityId: number, statuses: MembershipStatus[], page: number, pageSize: number): Promise<{ rows: MemberRow[]; total: number }> {
+    const where = (qb: SelectQueryBuilder<ObjectLiteral>) =>
+      qb.where('m.community_id = :communityId', { communityId }).andWhere('m.status IN (:...statuses)', { statuses });
+    const [raw, counted] = await Promise.all([
+      where(this.memberQuery()).orderBy('m.id', 'ASC').offset((page - 1) * pageSize).limit(pageSize).getRawMany<Record<string, unknown>>(),
+      where(this.dataSource.createQueryBuilder().from('memberships', 'm').select('COUNT(*)', 'total')).getRawOne<{ total: unknown }>(),
+    ]);
+    return { rows: raw.map(OrgRepository.toMemberRow), total: Number(counted?.total ?? 0) };
+  }
+
+  /** One membership with its member, whatever its community (callers check the community). */
+  async memberById(membershipId: number): Promise<MemberRow | null> {
+    const raw = await this.memberQuery().where('m.id = :membershipId', { membershipId }).getRawOne<Record<string, unknown>>();
+    return raw ? OrgRepository.toMemberRow(raw) : null;
   }
 
   /** Community groups of communities in scope, and enterprise groups of stations in a leader's subtree. */

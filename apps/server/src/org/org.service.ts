@@ -1,5 +1,5 @@
 import {
-  CommunityInviteView, CommunityView, ErrorCode, MembershipStatus, MembershipView, MemberType, MemberView,
+  CommunityInviteView, CommunityView, ErrorCode, MemberPage, MemberPhoneView, MembershipStatus, MembershipView, MemberType, MemberView,
   OrgUnitView, Permission, PoliceGroupView, Role, WorkbenchCommunity, maskPhone,
 } from '@jws/contracts';
 import { WechatApiError, WechatClient } from '@jws/wechat';
@@ -17,7 +17,7 @@ import { CommunityHandoverEntity } from './community-handover.entity';
 import { CommunityInviteEntity } from './community-invite.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrgUnitEntity } from './org-unit.entity';
-import { CommunityRow, OrgRepository } from './org.repository';
+import { CommunityRow, MemberRow, OrgRepository } from './org.repository';
 
 const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -160,10 +160,9 @@ export class OrgService {
     await this.audit.recordFor(caller, {
       action: AuditAction.MembershipDecided, targetType: 'membership', targetId: membership.id, detail: status,
     });
-    const members = await this.members(caller, membership.communityId, [status]);
-    const view = members.find((m) => m.membershipId === membership.id);
-    if (!view) throw new Error('decided membership is missing');
-    return view;
+    const decided = await this.repo.memberById(membership.id);
+    if (!decided) throw new Error('decided membership is missing');
+    return toMemberView(decided);
   }
 
   async workbenchCommunities(caller: Caller): Promise<WorkbenchCommunity[]> {
@@ -175,33 +174,51 @@ export class OrgService {
   }
 
   /**
-   * Members of a community in scope. Phone numbers are shown only to the community's own
-   * officer (who needs to call residents); each such read is audited.
+   * One page of a community's members, phone numbers masked for everyone: the list is for
+   * knowing who is in the group, and a number is revealed one member at a time
+   * (revealMemberPhone), so the audit log names each person whose number was read.
    */
   async members(
     caller: Caller,
     communityId: number,
-    statuses: MembershipStatus[] = [MembershipStatus.Active, MembershipStatus.Pending],
-  ): Promise<MemberView[]> {
+    query: { statuses?: MembershipStatus[]; page?: number; pageSize?: number } = {},
+  ): Promise<MemberPage> {
     const community = await this.requireCommunity(caller, communityId);
-    const rows = await this.repo.membersOf(community.id, statuses);
-    const unmask = caller.permissions.has(Permission.PersonalDataUnmask) && community.officerId === caller.user.id;
-    if (unmask && rows.some((r) => r.phone)) {
-      await this.audit.recordFor(caller, {
-        action: AuditAction.PersonalDataRead, targetType: 'community_members', targetId: community.id,
-        detail: `phone of users ${rows.filter((r) => r.phone).map((r) => r.userId).join(',')}`.slice(0, 500),
-      });
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const statuses = query.statuses?.length ? query.statuses : [MembershipStatus.Active, MembershipStatus.Pending];
+    const { rows, total } = await this.repo.membersOf(community.id, statuses, page, pageSize);
+    return { items: rows.map(toMemberView), total, page, pageSize, canRevealPhone: this.isResponsibleOfficer(caller, community) };
+  }
+
+  /**
+   * 查看号码: the community's responsible officer reveals one member's phone number to call them.
+   * Audited as a read of that member's personal data (target: the user). Anyone else in scope
+   * gets NOT_RESPONSIBLE_OFFICER, also audited; outside scope, or a membership of another
+   * community or no longer current, answers 404.
+   */
+  async revealMemberPhone(caller: Caller, communityId: number, membershipId: number): Promise<MemberPhoneView> {
+    const community = await this.requireCommunity(caller, communityId);
+    const member = await this.repo.memberById(membershipId);
+    if (!member || member.communityId !== community.id || member.status === MembershipStatus.Refused) {
+      throw new DomainException(ErrorCode.NotFound);
     }
-    return rows.map((r) => ({
-      membershipId: r.membershipId,
-      userId: r.userId,
-      nickname: r.nickname,
-      phone: unmask ? r.phone : maskPhone(r.phone),
-      memberType: r.memberType as MemberType,
-      status: r.status,
-      isInformant: r.isInformant,
-      joinedAt: r.joinedAt?.toISOString() ?? null,
-    }));
+    if (!this.isResponsibleOfficer(caller, community)) {
+      await this.audit.recordFor(caller, {
+        action: AuditAction.PersonalDataRead, targetType: 'user', targetId: member.userId, outcome: 'denied',
+        detail: `phone, community ${community.id} member list`,
+      });
+      throw new DomainException(ErrorCode.NotResponsibleOfficer);
+    }
+    await this.audit.recordFor(caller, {
+      action: AuditAction.PersonalDataRead, targetType: 'user', targetId: member.userId,
+      detail: `phone, community ${community.id} member list`,
+    });
+    return { membershipId: member.membershipId, phone: member.phone };
+  }
+
+  private isResponsibleOfficer(caller: Caller, community: CommunityRow): boolean {
+    return caller.permissions.has(Permission.PersonalDataUnmask) && community.officerId === caller.user.id;
   }
 
   async createInvite(caller: Caller, communityId: number): Promise<CommunityInviteView> {
@@ -249,15 +266,15 @@ export class OrgService {
   /** Grants or revokes the informant flag (信息员) on an active member of a community in scope. */
   async setInformant(caller: Caller, userId: number, granted: boolean): Promise<MemberView> {
     const memberships = await this.memberships.find({ where: { userId, status: MembershipStatus.Active } });
-    let communityId: number | null = null;
+    let membershipId: number | null = null;
     for (const m of memberships) {
       if (await this.repo.communityInScope(caller.scope, m.communityId)) {
-        communityId = m.communityId;
+        membershipId = m.id;
         break;
       }
     }
     const user = await this.users.findOne({ where: { id: userId } });
-    if (communityId === null || !user || user.role !== Role.Resident) {
+    if (membershipId === null || !user || user.role !== Role.Resident) {
       await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'user', targetId: userId, outcome: 'denied' });
       throw new DomainException(ErrorCode.NotFound);
     }
@@ -266,9 +283,9 @@ export class OrgService {
     await this.audit.recordFor(caller, {
       action: AuditAction.InformantChanged, targetType: 'user', targetId: userId, detail: granted ? 'granted' : 'revoked',
     });
-    const view = (await this.members(caller, communityId, [MembershipStatus.Active])).find((m) => m.userId === userId);
-    if (!view) throw new Error('member vanished');
-    return view;
+    const member = await this.repo.memberById(membershipId);
+    if (!member) throw new Error('member vanished');
+    return toMemberView(member);
   }
 
   async tree(caller: Caller): Promise<OrgUnitView[]> {
@@ -311,4 +328,18 @@ export class OrgService {
     const officers = await this.users.find({ where: { orgUnitId: stationId, role: Role.CommunityOfficer, disabled: false }, order: { id: 'ASC' } });
     return officers.map((o) => ({ id: o.id, name: o.nickname }));
   }
+}
+
+/** A member as lists show them: the phone number masked. */
+function toMemberView(r: MemberRow): MemberView {
+  return {
+    membershipId: r.membershipId,
+    userId: r.userId,
+    nickname: r.nickname,
+    phone: maskPhone(r.phone),
+    memberType: r.memberType as MemberType,
+    status: r.status,
+    isInformant: r.isInformant,
+    joinedAt: r.joinedAt?.toISOString() ?? null,
+  };
 }

@@ -5,14 +5,63 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { MembershipStatus, Permission, type CommunityInviteView, type MemberView } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
-import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
-import { useAsync } from '../../hooks/useAsync'
+import PagedList from '../../components/PagedList'
+import { EmptyBlock } from '../../components/StatusBlock'
+import { usePaged, type PagedState } from '../../hooks/usePaged'
+import { platform } from '../../platform'
 import { displayPhone, formatDateTime, memberTypeLabel } from '../../lib/labels'
 import { useMe } from '../../hooks/useMe'
 import { userCan } from '../../session/store'
 import './index.scss'
 
-function MemberRow({ member, children }: { member: MemberView; children?: ReactNode }) {
+/**
+ * 查看号码: the responsible officer reveals one member's number (audited on the server against
+ * that member), then can call it. The list itself only ever holds masked numbers.
+ */
+function RevealPhone({ communityId, member }: { communityId: number; member: MemberView }) {
+  const [phone, setPhone] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  async function reveal() {
+    setBusy(true)
+    setError('')
+    try {
+      setPhone((await api.revealMemberPhone(communityId, member.membershipId)).phone)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (phone) {
+    return (
+      <View className='community__phone'>
+        <Text className='community__phone-number' id={`phone-of-${member.membershipId}`} userSelect>
+          {phone}
+        </Text>
+        <Button size='small' type='primary' id={`call-${member.membershipId}`} onClick={() => void platform.makePhoneCall(phone)}>
+          拨打
+        </Button>
+      </View>
+    )
+  }
+  return (
+    <View className='community__phone'>
+      <Button size='small' fill='outline' type='primary' id={`reveal-phone-${member.membershipId}`} loading={busy} disabled={busy} onClick={() => void reveal()}>
+        查看号码
+      </Button>
+      {error && (
+        <Text className='error-text' id={`reveal-error-${member.membershipId}`}>
+          {error}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+function MemberRow({ member, reveal, children }: { member: MemberView; reveal?: { communityId: number }; children?: ReactNode }) {
   return (
     <View className='row list-item'>
       <View className='list-item__main'>
@@ -23,6 +72,7 @@ function MemberRow({ member, children }: { member: MemberView; children?: ReactN
         <Text className='list-item__meta'>
           {memberTypeLabel(member.memberType)} · {displayPhone(member.phone)}
         </Text>
+        {reveal && member.phone && <RevealPhone communityId={reveal.communityId} member={member} />}
       </View>
       {children}
     </View>
@@ -79,7 +129,30 @@ function InviteCard({ communityId }: { communityId: number }) {
   )
 }
 
-function PendingRequests({ pending, canApprove, onDecided }: { pending: MemberView[]; canApprove: boolean; onDecided: () => Promise<void> }) {
+const PAGE_SIZE = 20
+
+/**
+ * One status of a community's members, a page at a time. Remembers whether the server lets the
+ * caller reveal numbers (the community's responsible officer).
+ */
+function useMembers(communityId: number, status: MembershipStatus, onCanReveal: (can: boolean) => void) {
+  return usePaged(
+    async (page) => {
+      if (communityId <= 0) return { items: [], total: 0, page, pageSize: PAGE_SIZE }
+      const result = await api.communityMembers(communityId, { status, page, pageSize: PAGE_SIZE })
+      onCanReveal(result.canRevealPhone)
+      return result
+    },
+    [communityId, status],
+  )
+}
+
+function PendingRequests({ pending, canApprove, reveal, onDecided }: {
+  pending: PagedState<MemberView>
+  canApprove: boolean
+  reveal?: { communityId: number }
+  onDecided: () => Promise<void>
+}) {
   const [deciding, setDeciding] = useState<number | null>(null)
   const [error, setError] = useState('')
 
@@ -100,18 +173,16 @@ function PendingRequests({ pending, canApprove, onDecided }: { pending: MemberVi
 
   return (
     <View className='card' id='pending-list'>
-      <Text className='card__title'>待审核（{pending.length}）</Text>
+      <Text className='card__title'>待审核{pending.items ? `（${pending.total}）` : ''}</Text>
       {error && (
         <Text className='error-text' id='decision-error'>
           {error}
         </Text>
       )}
-      {pending.length === 0 ? (
-        <Text className='muted'>暂无待审核的入群申请</Text>
-      ) : (
-        pending.map((m) => (
+      <PagedList state={pending} id='list-pending' moreId='more-pending' empty={{ title: '暂无待审核的入群申请' }}>
+        {(m) => (
           <View key={m.membershipId} id={`pending-${m.membershipId}`}>
-            <MemberRow member={m}>
+            <MemberRow member={m} reveal={reveal}>
               {canApprove && (
                 <View className='community__decide'>
                   <Button
@@ -136,25 +207,24 @@ function PendingRequests({ pending, canApprove, onDecided }: { pending: MemberVi
               )}
             </MemberRow>
           </View>
-        ))
-      )}
+        )}
+      </PagedList>
     </View>
   )
 }
 
-function MemberList({ active }: { active: MemberView[] }) {
+function MemberList({ active, reveal }: { active: PagedState<MemberView>; reveal?: { communityId: number } }) {
   return (
     <View className='card' id='member-list'>
-      <Text className='card__title'>社区成员（{active.length}）</Text>
-      {active.length === 0 ? (
-        <Text className='muted'>还没有成员，生成邀请码邀请居民加入吧</Text>
-      ) : (
-        active.map((m) => (
+      <Text className='card__title'>社区成员{active.items ? `（${active.total}）` : ''}</Text>
+      {reveal && <Text className='muted community__hint'>号码默认隐藏；需要联系居民时点“查看号码”，每次查看都会记录。</Text>}
+      <PagedList state={active} id='list-members' moreId='more-members' empty={{ title: '还没有成员', description: '生成邀请码邀请居民加入吧' }}>
+        {(m) => (
           <View key={m.membershipId} id={`member-${m.membershipId}`}>
-            <MemberRow member={m} />
+            <MemberRow member={m} reveal={reveal} />
           </View>
-        ))
-      )}
+        )}
+      </PagedList>
     </View>
   )
 }
@@ -166,7 +236,10 @@ export default function CommunityPage() {
   const validId = Number.isInteger(communityId) && communityId > 0
   const communityName = router.params.name ? decodeURIComponent(router.params.name) : '社区'
   const { user } = useMe()
-  const members = useAsync(async () => (validId ? api.communityMembers(communityId) : []), [communityId])
+  const [canReveal, setCanReveal] = useState(false)
+  const pending = useMembers(validId ? communityId : 0, MembershipStatus.Pending, setCanReveal)
+  const active = useMembers(validId ? communityId : 0, MembershipStatus.Active, setCanReveal)
+  const reveal = canReveal ? { communityId } : undefined
 
   if (!validId) {
     return (
@@ -182,18 +255,15 @@ export default function CommunityPage() {
         <Text className='community__title' id='community-title'>{communityName}</Text>
       </View>
       {userCan(user, Permission.CommunityInviteCreate) && <InviteCard communityId={communityId} />}
-      <AsyncContent state={members}>
-        {(all) => (
-          <>
-            <PendingRequests
-              pending={all.filter((m) => m.status === MembershipStatus.Pending)}
-              canApprove={userCan(user, Permission.CommunityJoinApprove)}
-              onDecided={members.reload}
-            />
-            <MemberList active={all.filter((m) => m.status === MembershipStatus.Active)} />
-          </>
-        )}
-      </AsyncContent>
+      <PendingRequests
+        pending={pending}
+        canApprove={userCan(user, Permission.CommunityJoinApprove)}
+        reveal={reveal}
+        onDecided={async () => {
+          await Promise.all([pending.reload(), active.reload()])
+        }}
+      />
+      <MemberList active={active} reveal={reveal} />
     </View>
   )
 }

@@ -1,9 +1,10 @@
 import {
   CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MembershipStatus,
-  GroupKind, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
+  GroupKind, MemberPage, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
+import { PageQueryDto } from '../../notifications/notifications.controller';
 import { InviteCode, OptionalEnum, OptionalText, RequiredId, RequiredText } from '../../common/validation';
 
 export class JoinByCodeDto implements JoinByCodeRequest {
@@ -74,6 +75,24 @@ export class MemberViewDto implements MemberView {
   @ApiProperty({ enum: MembershipStatus }) status: MembershipStatus;
   @ApiProperty() isInformant: boolean;
   @ApiProperty({ nullable: true, type: String }) joinedAt: string | null;
+}
+
+export class MemberPageDto implements MemberPage {
+  @ApiProperty({ type: [MemberViewDto] }) items: MemberViewDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ description: 'the caller is the responsible officer and may reveal phone numbers one at a time' }) canRevealPhone: boolean;
+}
+
+export class MembersQueryDto extends PageQueryDto {
+  @OptionalEnum(MembershipStatus)
+  status?: MembershipStatus;
+}
+
+export class MemberPhoneDto implements MemberPhoneView {
+  @ApiProperty() membershipId: number;
+  @ApiProperty({ nullable: true, type: String, example: '13800000001' }) phone: string | null;
 }
 
 export class CommunityInviteViewDto implements CommunityInviteView {
