@@ -43,6 +43,23 @@ describe('workbench', () => {
     expect(await visible(page, '[id^="reveal-phone-"]').count()).toBe(0);
   });
 
+  it('city_leader1 sees every community of the city in 工作台 with its station, and opens one', async () => {
+    const { page } = await browser.open('city_leader1');
+    await signInWithDemoSwitcher(page, 'city_leader1');
+    await visible(page, '#tab-workbench').click();
+    await expectPath(page, ROUTES.workbench);
+    await expectVisibleText(page, '#community-list', '负责的社区（6）');
+    await expectVisibleText(page, '#community-list', '城关派出所');
+    const rows = visible(page, '#community-list [id^="community-"]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(6);
+    // Six fit on one page: no search box and no 加载更多.
+    expect(await visible(page, '#search-communities').count()).toBe(0);
+    expect(await visible(page, '#more-communities').count()).toBe(0);
+    await openWorkbenchCommunity(page, '胜利社区');
+    await expectVisibleText(page, '#member-list', '张阿姨');
+  });
+
   it('a resident has no 工作台 tab and the 工作台 URL shows no community data', async () => {
     const { page } = await browser.open('resident1');
     await signInWithDemoSwitcher(page, 'resident1');

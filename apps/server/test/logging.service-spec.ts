@@ -28,7 +28,7 @@ describe('request logs (MariaDB, LOG_LEVEL=debug)', () => {
     await t.http.get(`/api/me?token=${encodeURIComponent(refreshed.accessToken)}`).expect(401);
     // An officer reveals the phone numbers of a community's members (查看号码, audited).
     const officer = await t.login('officer1');
-    const communities = (await t.http.get('/api/workbench/communities').set(bearer(officer)).expect(200)).body;
+    const communities = (await t.http.get('/api/workbench/communities').set(bearer(officer)).expect(200)).body.items;
     const members = (await t.http.get(`/api/communities/${communities[0].id}/members`).set(bearer(officer)).expect(200)).body;
     const phones: string[] = [];
     for (const m of members.items as { membershipId: number; phone: string | null }[]) {

@@ -98,7 +98,9 @@ export const api = {
     request<MembershipView>('POST', `/api/communities/${communityId}/join-requests`, { memberType }),
 
   // 工作台
-  workbenchCommunities: () => list(request<WorkbenchCommunity[] | Page<WorkbenchCommunity>>('GET', '/api/workbench/communities')),
+  /** One page of the communities in the caller's jurisdiction, with member counts; `q` searches names. */
+  workbenchCommunities: (q: { page?: number; pageSize?: number; q?: string } = {}) =>
+    request<Page<WorkbenchCommunity>>('GET', '/api/workbench/communities', undefined, { query: { page: q.page, pageSize: q.pageSize, q: q.q || undefined } }),
   /** One page of a community's members, phone numbers masked; `canRevealPhone` for the responsible officer. */
   communityMembers: (communityId: number, q: { status: MembershipStatus; page: number; pageSize: number }) =>
     request<MemberPage>('GET', `/api/communities/${communityId}/members`, undefined, { query: { status: q.status, page: q.page, pageSize: q.pageSize } }),

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       ['GET /api/me/memberships (resident)', '/api/me/memberships', resident],
       [`GET /api/communities/directory (resident, ${COMMUNITIES} rows)`, '/api/communities/directory', resident],
       ['GET /api/workbench/communities (officer)', '/api/workbench/communities', officer],
-      [`GET /api/workbench/communities (city leader, ${COMMUNITIES} rows)`, '/api/workbench/communities', cityLeader],
+      [`GET /api/workbench/communities (city leader, a page of 20 of ${COMMUNITIES})`, '/api/workbench/communities', cityLeader],
       [`GET /api/communities/:id/members (officer, a page of 20 of ~${Math.round(RESIDENTS / COMMUNITIES)} members, masked)`, `/api/communities/${community.id}/members`, officer],
     ];
     const meBaseline: Row = { label: 'baseline: user + org unit by id', ...(await measure(get(`${baselineUrl}/`), baseline.pid)) };

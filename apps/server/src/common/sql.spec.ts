@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { sqlValues, valueTuples } from './sql';
+import { containsPattern, sqlValues, valueTuples } from './sql';
 
 const managerOf = (type: string) => ({ connection: { options: { type } } }) as unknown as EntityManager;
 
@@ -17,5 +17,10 @@ describe('hand-written SQL values', () => {
 
   it('writes the placeholders of a multi-row INSERT', () => {
     expect(valueTuples(2, 3)).toBe('(?, ?, ?), (?, ?, ?)');
+  });
+
+  it('makes a contains-pattern that takes %, _ and the escape character literally', () => {
+    expect(containsPattern('胜利')).toBe('%胜利%');
+    expect(containsPattern('100%_a!')).toBe('%100!%!_a!!%');
   });
 });

@@ -31,6 +31,14 @@ export function sqlValues(manager: EntityManager, values: readonly unknown[]): u
 }
 
 /** `(?, ?, …), (?, ?, …)` for a multi-row INSERT of `rows` rows of `columns` values each. */
+/**
+ * A LIKE pattern matching `text` anywhere, its own `%`, `_` and `!` taken literally. Use it as
+ * `col LIKE :p ESCAPE '!'` ('!' rather than a backslash, which MySQL and SQLite read differently).
+ */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
 export function valueTuples(rows: number, columns: number): string {
   const tuple = `(${Array(columns).fill('?').join(', ')})`;
   return Array(rows).fill(tuple).join(', ');

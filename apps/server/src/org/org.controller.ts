@@ -8,7 +8,7 @@ import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import {
   CommunityInviteViewDto, CommunityViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
-  MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, WorkbenchCommunityDto,
+  MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, WorkbenchCommunitiesQueryDto, WorkbenchCommunityDto, WorkbenchCommunityPageDto,
 } from './dto/org.dto';
 import { OrgService } from './org.service';
 
@@ -60,10 +60,11 @@ export class OrgController {
 
   @Get('workbench/communities')
   @Authenticated({ permission: Permission.WorkbenchAccess })
-  @ApiOperation({ summary: "工作台: communities in the caller's jurisdiction with member and pending counts" })
-  @ApiOkResponse({ type: [WorkbenchCommunityDto] })
-  workbenchCommunities(@CurrentCaller() caller: Caller): Promise<WorkbenchCommunityDto[]> {
-    return this.org.workbenchCommunities(caller);
+  @ApiOperation({ summary: "工作台: one page of the communities in the caller's jurisdiction with member and pending counts; `q` searches names" })
+  @ApiOkResponse({ type: WorkbenchCommunityPageDto })
+  @ApiErrors(ErrorCode.ValidationFailed)
+  workbenchCommunities(@CurrentCaller() caller: Caller, @Query() q: WorkbenchCommunitiesQueryDto): Promise<WorkbenchCommunityPageDto> {
+    return this.org.workbenchCommunities(caller, q);
   }
 
   @Get('communities/:id/members')

@@ -1,6 +1,6 @@
 import {
   CommunityInviteView, CommunityView, ErrorCode, MemberPage, MemberPhoneView, MembershipStatus, MembershipView, MemberType, MemberView,
-  OrgUnitView, Permission, PoliceGroupView, Role, WorkbenchCommunity, maskPhone,
+  OrgUnitView, Page, Permission, PoliceGroupView, Role, WorkbenchCommunity, maskPhone,
 } from '@jws/contracts';
 import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Inject, Injectable } from '@nestjs/common';
@@ -17,7 +17,7 @@ import { CommunityHandoverEntity } from './community-handover.entity';
 import { CommunityInviteEntity } from './community-invite.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrgUnitEntity } from './org-unit.entity';
-import { CommunityRow, MemberRow, OrgRepository } from './org.repository';
+import { CommunityCountedRow, CommunityRow, MemberRow, OrgRepository } from './org.repository';
 
 const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -165,12 +165,12 @@ export class OrgService {
     return toMemberView(decided);
   }
 
-  async workbenchCommunities(caller: Caller): Promise<WorkbenchCommunity[]> {
-    return (await this.repo.countedCommunitiesInScope(caller.scope)).map((row) => ({
-      ...toCommunityView(row),
-      memberCount: row.memberCount,
-      pendingCount: row.pendingCount,
-    }));
+  /** 工作台: one page of the communities in the caller's jurisdiction with their member counts. */
+  async workbenchCommunities(caller: Caller, query: { page?: number; pageSize?: number; q?: string } = {}): Promise<Page<WorkbenchCommunity>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { rows, total } = await this.repo.countedCommunitiesInScope(caller.scope, page, pageSize, query.q?.trim() || undefined);
+    return { items: rows.map(toWorkbenchCommunity), total, page, pageSize };
   }
 
   /**
@@ -260,7 +260,7 @@ export class OrgService {
     });
     const updated = await this.repo.countedCommunityById(community.id);
     if (!updated) throw new Error('community vanished during handover');
-    return { ...toCommunityView(updated), memberCount: updated.memberCount, pendingCount: updated.pendingCount };
+    return toWorkbenchCommunity(updated);
   }
 
   /** Grants or revokes the informant flag (信息员) on an active member of a community in scope. */
@@ -328,6 +328,10 @@ export class OrgService {
     const officers = await this.users.find({ where: { orgUnitId: stationId, role: Role.CommunityOfficer, disabled: false }, order: { id: 'ASC' } });
     return officers.map((o) => ({ id: o.id, name: o.nickname }));
   }
+}
+
+function toWorkbenchCommunity(row: CommunityCountedRow): WorkbenchCommunity {
+  return { ...toCommunityView(row), memberCount: row.memberCount, pendingCount: row.pendingCount };
 }
 
 /** A member as lists show them: the phone number masked. */

@@ -20,6 +20,7 @@ import { userCan } from '../../session/store'
 import './index.scss'
 
 const PAGE_SIZE = 20
+const MAX_COMMUNITY_CHIPS = 30
 const OPEN = 'open'
 const ALL = 'all'
 
@@ -71,7 +72,13 @@ function Queue({ canFilterCommunity, initialOverdue }: { canFilterCommunity: boo
   const [communityId, setCommunityId] = useState(0)
   const [overdue, setOverdue] = useState(initialOverdue)
 
-  const communities = useAsync(async () => (canFilterCommunity ? api.workbenchCommunities() : []), [canFilterCommunity])
+  // Community chips where they fit (an officer's few, a station's ~11); a branch or the city has
+  // too many to pick from as chips.
+  const communities = useAsync(async () => {
+    if (!canFilterCommunity) return []
+    const first = await api.workbenchCommunities({ pageSize: MAX_COMMUNITY_CHIPS })
+    return first.total <= MAX_COMMUNITY_CHIPS ? first.items : []
+  }, [canFilterCommunity])
   const list = usePaged(
     (page) =>
       api.caseQueue({

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Rate, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, Rate, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
   CaseAction,
   CaseStatus,
@@ -291,16 +291,33 @@ function DuplicateChooser({ c, value, onChange }: { c: CaseDetail; value: number
   )
 }
 
-/** Communities in the caller's scope, to transfer the report to. */
+const TRANSFER_CHOICES = 30
+
+/** Communities in the caller's scope, to transfer the report to; found by name where there are many. */
 function TransferChooser({ c, value, onChange }: { c: CaseDetail; value: number | null; onChange: (id: number) => void }) {
-  const communities = useAsync(async () => (await api.workbenchCommunities()).filter((x) => x.id !== c.communityId), [c.communityId])
+  const [q, setQ] = useState('')
+  const [search, setSearch] = useState('')
+  const communities = useAsync(async () => {
+    const found = await api.workbenchCommunities({ pageSize: TRANSFER_CHOICES, q: search })
+    return { items: found.items.filter((x) => x.id !== c.communityId), more: found.total > TRANSFER_CHOICES }
+  }, [c.communityId, search])
   return (
     <View className='case__field'>
       <Text className='case__label'>转交到哪个社区</Text>
+      {(search || communities.data?.more) && (
+        <View className='row case__transfer-search'>
+          <View className='case__transfer-search-input' id='case-transfer-search'>
+            <Input value={q} placeholder='输入社区名称查找' maxLength={20} clearable onChange={setQ} onConfirm={() => setSearch(q.trim())} />
+          </View>
+          <Button id='case-transfer-search-submit' type='primary' onClick={() => setSearch(q.trim())}>
+            查找
+          </Button>
+        </View>
+      )}
       <AsyncContent state={communities}>
-        {(items) =>
+        {({ items }) =>
           items.length === 0 ? (
-            <Text className='muted'>辖区内没有其他社区</Text>
+            <Text className='muted'>{search ? `没有名称含“${search}”的其他社区` : '辖区内没有其他社区'}</Text>
           ) : (
             <Chips
               id='case-transfer-list'

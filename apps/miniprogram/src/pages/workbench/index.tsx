@@ -1,13 +1,16 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { Permission, ReferralStatus, type WorkbenchCommunity } from '@jws/contracts'
 
 import { api } from '../../api'
+import PagedList from '../../components/PagedList'
 import RoomList from '../../components/RoomList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
+import { usePaged } from '../../hooks/usePaged'
 import { roleLabel } from '../../lib/labels'
 import { ROUTES } from '../../lib/routes'
 import { loadMe } from '../../session/auth'
@@ -32,12 +35,13 @@ async function loadQueueCounts(): Promise<QueueCounts | null> {
 async function loadWorkbench() {
   const user = await loadMe()
   // Mediators and department staff have no communities; department staff get their referrals.
-  const [communities, queue, referrals] = await Promise.all([
-    userCan(user, Permission.CommunityMembersRead) ? api.workbenchCommunities() : Promise.resolve([]),
+  const [communityCount, queue, referrals] = await Promise.all([
+    // The first page tells whether there are communities at all; CommunityList pages through them.
+    userCan(user, Permission.CommunityMembersRead) ? api.workbenchCommunities({ pageSize: 1 }).then((p) => p.total) : Promise.resolve(0),
     userCan(user, Permission.CaseRead) ? loadQueueCounts() : Promise.resolve(null),
     userCan(user, Permission.ReferralHandle) ? api.departmentReferrals(ReferralStatus.Sent).catch(() => null) : Promise.resolve(null),
   ])
-  return { user, communities, queue, toSign: referrals?.length ?? null }
+  return { user, communityCount, queue, toSign: referrals?.length ?? null }
 }
 
 function QueueEntry({ counts }: { counts: QueueCounts | null }) {
@@ -114,8 +118,31 @@ function openCommunity(community: WorkbenchCommunity) {
   void Taro.navigateTo({ url: `${ROUTES.officerCommunity}?${query}` })
 }
 
-function CommunityList({ communities }: { communities: WorkbenchCommunity[] }) {
-  if (communities.length === 0) {
+const COMMUNITY_PAGE_SIZE = 20
+
+function CommunityRow({ c }: { c: WorkbenchCommunity }) {
+  return (
+    <View id={`community-${c.id}`} className='row list-item workbench__community' ariaRole='button' onClick={() => openCommunity(c)}>
+      <View className='list-item__main'>
+        <Text className='list-item__title'>{c.name}</Text>
+        <Text className='list-item__meta'>
+          {c.stationName} · 民警：{c.officer?.name ?? '未指定'} · 成员 {c.memberCount ?? 0} 人
+        </Text>
+      </View>
+      {c.pendingCount > 0 ? <Tag type='warning'>待审核 {c.pendingCount}</Tag> : <Text className='muted'>查看</Text>}
+    </View>
+  )
+}
+
+/**
+ * 负责的社区, a page at a time (a station has about 11 communities, a branch about 110, the city
+ * 453); where there are more than a page, a name search.
+ */
+function CommunityList({ count }: { count: number }) {
+  const [q, setQ] = useState('')
+  const [search, setSearch] = useState('')
+  const list = usePaged((page) => api.workbenchCommunities({ page, pageSize: COMMUNITY_PAGE_SIZE, q: search }), [search], { reloadOnShow: true })
+  if (count === 0) {
     return (
       <View className='card'>
         <EmptyBlock id='workbench-empty' title='暂无待办' description='有需要您处理的事项时会显示在这里。' />
@@ -124,18 +151,20 @@ function CommunityList({ communities }: { communities: WorkbenchCommunity[] }) {
   }
   return (
     <View className='card' id='community-list'>
-      <Text className='card__title'>负责的社区</Text>
-      {communities.map((c) => (
-        <View key={c.id} id={`community-${c.id}`} className='row list-item workbench__community' ariaRole='button' onClick={() => openCommunity(c)}>
-          <View className='list-item__main'>
-            <Text className='list-item__title'>{c.name}</Text>
-            <Text className='list-item__meta'>
-              民警：{c.officer?.name ?? '未指定'} · 成员 {c.memberCount ?? 0} 人
-            </Text>
+      <Text className='card__title'>负责的社区（{count}）</Text>
+      {count > COMMUNITY_PAGE_SIZE && (
+        <View className='row workbench__search'>
+          <View className='workbench__search-input' id='search-communities'>
+            <Input value={q} placeholder='输入社区名称查找' maxLength={20} clearable onChange={setQ} onConfirm={() => setSearch(q.trim())} />
           </View>
-          {c.pendingCount > 0 ? <Tag type='warning'>待审核 {c.pendingCount}</Tag> : <Text className='muted'>查看</Text>}
+          <Button id='search-communities-submit' type='primary' onClick={() => setSearch(q.trim())}>
+            查找
+          </Button>
         </View>
-      ))}
+      )}
+      <PagedList state={list} id='list-communities' moreId='more-communities' empty={{ title: search ? `没有名称含“${search}”的社区` : '暂无社区' }}>
+        {(c) => <CommunityRow key={c.id} c={c} />}
+      </PagedList>
     </View>
   )
 }
@@ -147,7 +176,7 @@ export default function WorkbenchPage() {
   return (
     <TabPage tab='workbench'>
       <AsyncContent state={state}>
-        {({ user, communities, queue, toSign }) =>
+        {({ user, communityCount, queue, toSign }) =>
           userCan(user, Permission.WorkbenchAccess) ? (
             <>
               <View className='card workbench__header'>
@@ -178,8 +207,8 @@ export default function WorkbenchPage() {
                 <EntryCard id='workbench-offline-rooms' title='线下调解' description='本所警民联调室的地址和可预约时段；网上调解转线下时，从这些时段中预约。' button='警民联调室' url={ROUTES.offlineRooms} />
               )}
               {/* The community list, or 暂无待办 for staff whose 工作台 has nothing else (admins and department staff have their own cards). */}
-              {(communities.length > 0 || ![Permission.ReferralHandle, Permission.MediationMediate, Permission.OutboxAdmin].some((p) => userCan(user, p))) && (
-                <CommunityList communities={communities} />
+              {(communityCount > 0 || ![Permission.ReferralHandle, Permission.MediationMediate, Permission.OutboxAdmin].some((p) => userCan(user, p))) && (
+                <CommunityList count={communityCount} />
               )}
             </>
           ) : (

@@ -1,6 +1,6 @@
 import {
   CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MembershipStatus,
-  GroupKind, MemberPage, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
+  GroupKind, MemberPage, Page, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
@@ -54,6 +54,18 @@ export class CommunityViewDto implements CommunityView {
 export class WorkbenchCommunityDto extends CommunityViewDto implements WorkbenchCommunity {
   @ApiProperty() memberCount: number;
   @ApiProperty() pendingCount: number;
+}
+
+export class WorkbenchCommunityPageDto implements Page<WorkbenchCommunity> {
+  @ApiProperty({ type: [WorkbenchCommunityDto] }) items: WorkbenchCommunityDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class WorkbenchCommunitiesQueryDto extends PageQueryDto {
+  @OptionalText(20, '胜利')
+  q?: string;
 }
 
 export class MembershipViewDto implements MembershipView {
