@@ -52,6 +52,11 @@ describe('officer and resident', () => {
     await visible(resident.page, '#home-join').click();
     await expectPath(resident.page, ROUTES.join);
     await visible(resident.page, '#join-directory-open').click();
+    // The city has hundreds of communities: the resident finds theirs by its station's name.
+    await visible(resident.page, '#search-directory input').fill('涂山路');
+    await visible(resident.page, '#search-directory-submit').click();
+    await expectVisibleText(resident.page, '#directory-list', '延安社区');
+    expect(await visible(resident.page, '#directory-list').innerText()).not.toContain('胜利社区');
     const row = visible(resident.page, '#directory-list [id^="directory-"]', '延安社区').first();
     await row.waitFor();
     const communityId = await idNumber(row, 'directory-');

@@ -78,6 +78,21 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     expect(all.items).toHaveLength(6);
   });
 
+  it('lets a resident page through the city’s communities and find one by its or its station’s name', async () => {
+    const resident = await t.login('resident2');
+    const get = async (query: string) => (await t.http.get(`/api/communities/directory?${query}`).set(bearer(resident)).expect(200)).body;
+    const all = await get('');
+    expect(all).toMatchObject({ total: 6, page: 1, pageSize: 20 });
+    const pages = [await get('page=1&pageSize=5'), await get('page=2&pageSize=5')];
+    expect(pages.map((p) => p.items.length)).toEqual([5, 1]);
+    const byStation = await get(`q=${encodeURIComponent('涂山路')}`);
+    expect(byStation.items.map((c: { name: string }) => c.name)).toContain('延安社区');
+    expect(byStation.items.every((c: { stationName: string }) => c.stationName === '涂山路派出所')).toBe(true);
+    expect((await get(`q=${encodeURIComponent('延安')}`)).items.map((c: { name: string }) => c.name)).toEqual(['延安社区']);
+    // Public facts only: the officer's work phone, no member counts.
+    expect(JSON.stringify(all)).not.toMatch(/memberCount|1[3-9]\d{9}/);
+  });
+
   it('pages 工作台’s communities and finds them by name, within the caller’s jurisdiction only', async () => {
     const city = await t.login('city_leader1');
     const names = async (token: string, query: string) =>

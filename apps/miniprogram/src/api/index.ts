@@ -93,7 +93,9 @@ export const api = {
 
   // residents joining a community
   joinByCode: (body: JoinByCodeRequest) => request<MembershipView>('POST', '/api/communities/join-by-code', body),
-  communityDirectory: () => list(request<CommunityView[] | Page<CommunityView>>('GET', '/api/communities/directory')),
+  /** One page of the city's communities to ask to join; `q` searches community and station names. */
+  communityDirectory: (q: { page?: number; pageSize?: number; q?: string } = {}) =>
+    request<Page<CommunityView>>('GET', '/api/communities/directory', undefined, { query: { page: q.page, pageSize: q.pageSize, q: q.q || undefined } }),
   requestToJoin: (communityId: number, memberType: MemberType) =>
     request<MembershipView>('POST', `/api/communities/${communityId}/join-requests`, { memberType }),
 

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     const foundation: [string, string, string][] = [
       ['GET /api/me (resident)', '/api/me', resident],
       ['GET /api/me/memberships (resident)', '/api/me/memberships', resident],
-      [`GET /api/communities/directory (resident, ${COMMUNITIES} rows)`, '/api/communities/directory', resident],
+      [`GET /api/communities/directory (resident, a page of 20 of ${COMMUNITIES})`, '/api/communities/directory', resident],
       ['GET /api/workbench/communities (officer)', '/api/workbench/communities', officer],
       [`GET /api/workbench/communities (city leader, a page of 20 of ${COMMUNITIES})`, '/api/workbench/communities', cityLeader],
       [`GET /api/communities/:id/members (officer, a page of 20 of ~${Math.round(RESIDENTS / COMMUNITIES)} members, masked)`, `/api/communities/${community.id}/members`, officer],

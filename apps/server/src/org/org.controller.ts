@@ -7,8 +7,8 @@ import { IdParamPipe } from '../common/id-param.pipe';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import {
-  CommunityInviteViewDto, CommunityViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
-  MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, WorkbenchCommunitiesQueryDto, WorkbenchCommunityDto, WorkbenchCommunityPageDto,
+  CommunityInviteViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
+  MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, CommunityPageDto, CommunitySearchDto, WorkbenchCommunityDto, WorkbenchCommunityPageDto,
 } from './dto/org.dto';
 import { OrgService } from './org.service';
 
@@ -19,10 +19,11 @@ export class OrgController {
 
   @Get('communities/directory')
   @Authenticated()
-  @ApiOperation({ summary: 'Communities a resident can ask to join (public facts only)' })
-  @ApiOkResponse({ type: [CommunityViewDto] })
-  directory(): Promise<CommunityViewDto[]> {
-    return this.org.directory();
+  @ApiOperation({ summary: "A page of the communities a resident can ask to join (public facts only); `q` searches community and station names" })
+  @ApiOkResponse({ type: CommunityPageDto })
+  @ApiErrors(ErrorCode.ValidationFailed)
+  directory(@Query() q: CommunitySearchDto): Promise<CommunityPageDto> {
+    return this.org.directory(q);
   }
 
   @Get('me/memberships')
@@ -63,7 +64,7 @@ export class OrgController {
   @ApiOperation({ summary: "工作台: one page of the communities in the caller's jurisdiction with member and pending counts; `q` searches names" })
   @ApiOkResponse({ type: WorkbenchCommunityPageDto })
   @ApiErrors(ErrorCode.ValidationFailed)
-  workbenchCommunities(@CurrentCaller() caller: Caller, @Query() q: WorkbenchCommunitiesQueryDto): Promise<WorkbenchCommunityPageDto> {
+  workbenchCommunities(@CurrentCaller() caller: Caller, @Query() q: CommunitySearchDto): Promise<WorkbenchCommunityPageDto> {
     return this.org.workbenchCommunities(caller, q);
   }
 

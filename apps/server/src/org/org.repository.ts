@@ -130,15 +130,21 @@ export class OrgRepository {
 
   /**
    * The 工作台 list: one page of the communities in scope, with their member counts; `q` finds
-   * communities by name (a branch leader has ~110 of them, the city 453).
+   * communities by their or their station's name (a branch leader has ~110 of them, the city 453).
    */
   async countedCommunitiesInScope(scope: Scope, page: number, pageSize: number, q?: string): Promise<{ rows: CommunityCountedRow[]; total: number }> {
     const qb = this.applyScope(this.communityQuery(), scope);
     if (!qb) return { rows: [], total: 0 };
-    if (q) qb.andWhere("c.name LIKE :q ESCAPE '!'", { q: containsPattern(q) });
+    const { rows, total } = await OrgRepository.pageOf(qb, page, pageSize, q);
+    return { rows: await this.withCounts(rows), total };
+  }
+
+  /** A page of communities, optionally those whose name or station's name contains `q`. */
+  private static async pageOf(qb: SelectQueryBuilder<OrgUnitEntity>, page: number, pageSize: number, q?: string): Promise<{ rows: CommunityRow[]; total: number }> {
+    if (q) qb.andWhere("(c.name LIKE :q ESCAPE '!' OR s.name LIKE :q ESCAPE '!')", { q: containsPattern(q) });
     const total = await qb.clone().orderBy().getCount();
     const raw = await qb.offset((page - 1) * pageSize).limit(pageSize).getRawMany<Record<string, unknown>>();
-    return { rows: await this.withCounts(raw.map(OrgRepository.toCommunityRow)), total };
+    return { rows: raw.map(OrgRepository.toCommunityRow), total };
   }
 
   async communityInScope(scope: Scope, id: number): Promise<CommunityRow | null> {
@@ -152,8 +158,8 @@ export class OrgRepository {
    * The community directory residents pick from when asking to join. It holds only public
    * facts (names, station, the officer's work contact), so it is not scoped.
    */
-  async communityDirectory(): Promise<CommunityRow[]> {
-    return (await this.communityQuery().getRawMany<Record<string, unknown>>()).map(OrgRepository.toCommunityRow);
+  async communityDirectory(page: number, pageSize: number, q?: string): Promise<{ rows: CommunityRow[]; total: number }> {
+    return OrgRepository.pageOf(this.communityQuery(), page, pageSize, q);
   }
 
   async communityById(id: number): Promise<CommunityRow | null> {

@@ -19,6 +19,13 @@ import { MembershipEntity } from './membership.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { CommunityCountedRow, CommunityRow, MemberRow, OrgRepository } from './org.repository';
 
+/** A page of communities, optionally those whose or whose station's name contains `q`. */
+export interface CommunitySearch {
+  page?: number;
+  pageSize?: number;
+  q?: string;
+}
+
 const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 export function toCommunityView(row: CommunityRow): CommunityView {
@@ -71,8 +78,12 @@ export class OrgService {
     return row;
   }
 
-  async directory(): Promise<CommunityView[]> {
-    return (await this.repo.communityDirectory()).map(toCommunityView);
+  /** 选择社区申请加入: a page of the city's communities, found by their or their station's name. */
+  async directory(query: CommunitySearch = {}): Promise<Page<CommunityView>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { rows, total } = await this.repo.communityDirectory(page, pageSize, query.q?.trim() || undefined);
+    return { items: rows.map(toCommunityView), total, page, pageSize };
   }
 
   async myMemberships(caller: Caller): Promise<MembershipView[]> {
@@ -166,7 +177,7 @@ export class OrgService {
   }
 
   /** 工作台: one page of the communities in the caller's jurisdiction with their member counts. */
-  async workbenchCommunities(caller: Caller, query: { page?: number; pageSize?: number; q?: string } = {}): Promise<Page<WorkbenchCommunity>> {
+  async workbenchCommunities(caller: Caller, query: CommunitySearch = {}): Promise<Page<WorkbenchCommunity>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const { rows, total } = await this.repo.countedCommunitiesInScope(caller.scope, page, pageSize, query.q?.trim() || undefined);

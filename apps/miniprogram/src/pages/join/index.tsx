@@ -5,8 +5,9 @@ import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { MEMBER_TYPE_LABELS, MemberType, MembershipStatus, type CommunityView } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
-import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
+import PagedList from '../../components/PagedList'
 import { useAsync } from '../../hooks/useAsync'
+import { usePaged } from '../../hooks/usePaged'
 import { inviteCodeFromParams } from '../../lib/invite-code'
 import { membershipStatusLabel } from '../../lib/labels'
 import { ROUTES } from '../../lib/routes'
@@ -71,20 +72,25 @@ function JoinByCode() {
   )
 }
 
+const DIRECTORY_PAGE_SIZE = 20
+
 function JoinByRequest() {
   const [memberType, setMemberType] = useState<MemberType>(MemberType.Resident)
   const [requested, setRequested] = useState<Record<number, MembershipStatus>>({})
   const [busyId, setBusyId] = useState<number | null>(null)
   const [error, setError] = useState('')
+  const [q, setQ] = useState('')
+  const [search, setSearch] = useState('')
   // The person's own memberships mark communities already joined or asked for.
-  const directory = useAsync(async () => {
-    const [communities, memberships] = await Promise.all([api.communityDirectory(), api.myMemberships()])
-    const known: Record<number, MembershipStatus> = {}
-    for (const m of memberships) {
-      if (m.status === MembershipStatus.Active || m.status === MembershipStatus.Pending) known[m.communityId] = m.status
+  const known = useAsync(async () => {
+    const statuses: Record<number, MembershipStatus> = {}
+    for (const m of await api.myMemberships()) {
+      if (m.status === MembershipStatus.Active || m.status === MembershipStatus.Pending) statuses[m.communityId] = m.status
     }
-    return { communities, known }
+    return statuses
   }, [])
+  // The city has hundreds of communities: a page at a time, found by community or station name.
+  const directory = usePaged((page) => api.communityDirectory({ page, pageSize: DIRECTORY_PAGE_SIZE, q: search }), [search])
 
   async function request(community: CommunityView) {
     setBusyId(community.id)
@@ -153,16 +159,23 @@ function JoinByRequest() {
           {error}
         </Text>
       )}
+      <View className='row join__search'>
+        <View className='join__search-input' id='search-directory'>
+          <Input value={q} placeholder='输入社区或派出所名称' maxLength={20} clearable onChange={setQ} onConfirm={() => setSearch(q.trim())} />
+        </View>
+        <Button id='search-directory-submit' type='primary' onClick={() => setSearch(q.trim())}>
+          查找
+        </Button>
+      </View>
       <View id='directory-list'>
-        <AsyncContent state={directory}>
-          {({ communities, known }) =>
-            communities.length === 0 ? (
-              <EmptyBlock title='暂无可申请的社区' />
-            ) : (
-              communities.map((c) => row(c, requested[c.id] ?? known[c.id]))
-            )
-          }
-        </AsyncContent>
+        <PagedList
+          state={directory}
+          id='list-directory'
+          moreId='more-directory'
+          empty={search ? { title: `没有找到“${search}”`, description: '换个说法试试，如社区名中的两个字或派出所名称' } : { title: '暂无可申请的社区' }}
+        >
+          {(c) => row(c, requested[c.id] ?? known.data?.[c.id])}
+        </PagedList>
       </View>
     </View>
   )

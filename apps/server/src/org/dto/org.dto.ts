@@ -63,9 +63,17 @@ export class WorkbenchCommunityPageDto implements Page<WorkbenchCommunity> {
   @ApiProperty() pageSize: number;
 }
 
-export class WorkbenchCommunitiesQueryDto extends PageQueryDto {
+/** Paging, and `q`: part of a community's or its station's name. */
+export class CommunitySearchDto extends PageQueryDto {
   @OptionalText(20, '胜利')
   q?: string;
+}
+
+export class CommunityPageDto implements Page<CommunityView> {
+  @ApiProperty({ type: [CommunityViewDto] }) items: CommunityViewDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }
 
 export class MembershipViewDto implements MembershipView {
