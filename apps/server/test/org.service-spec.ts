@@ -114,6 +114,100 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     expect(tooMany.body.code).toBe(ErrorCode.ValidationFailed);
   });
 
+  it('hides another officer’s community as 404 and audits the refused access', async () => {
+    const officer2 = await t.login('officer2');
+    const before = await auditCount('access.denied', 'denied');
+    const res = await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(officer2)).expect(404);
+    expect(res.body.code).toBe(ErrorCode.NotFound);
+    expect(await auditCount('access.denied', 'denied')).toBe(before + 1);
+    // A community that does not exist answers exactly the same.
+    const missing = await t.http.get('/api/communities/999999/members').set(bearer(officer2)).expect(404);
+    expect(missing.body).toEqual(res.body);
+  });
+
+  it('keeps 工作台 from residents', async () => {
+    const resident = await t.login('resident1');
+    const res = await t.http.get('/api/workbench/communities').set(bearer(resident)).expect(403);
+    expect(res.body.code).toBe(ErrorCode.Forbidden);
+    await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(resident)).expect(403);
+  });
+
+  it('lists members with phone numbers masked, in pages, and says who may reveal them', async () => {
+    const officer1 = await t.login('officer1');
+    const before = await auditCount('personal_data.read');
+    const all = await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(officer1)).expect(200);
+    expect(all.body.canRevealPhone).toBe(true);
+    const zhang = all.body.items.find((m: { nickname: string }) => m.nickname === '张阿姨');
+    expect(zhang.phone).toBe('138****0001');
+    expect(JSON.stringify(all.body)).not.toContain('13800000001');
+    // Listing shows no number, so nothing is read and nothing audited.
+    expect(await auditCount('personal_data.read')).toBe(before);
+
+    // Pages: one at a time, the total stays, the pages do not overlap; a status narrows the list.
+    const first = await t.http.get(`/api/communities/${shengliId}/members?page=1&pageSize=1`).set(bearer(officer1)).expect(200);
+    const second = await t.http.get(`/api/communities/${shengliId}/members?page=2&pageSize=1`).set(bearer(officer1)).expect(200);
+    expect(first.body).toMatchObject({ total: all.body.total, page: 1, pageSize: 1 });
+    expect(first.body.items).toHaveLength(1);
+    expect(second.body.items[0].membershipId).not.toBe(first.body.items[0].membershipId);
+    const active = await t.http.get(`/api/communities/${shengliId}/members?status=active&pageSize=100`).set(bearer(officer1)).expect(200);
+    expect(active.body.items.every((m: { status: string }) => m.status === MembershipStatus.Active)).toBe(true);
+    const bad = await t.http.get(`/api/communities/${shengliId}/members?pageSize=1000`).set(bearer(officer1)).expect(400);
+    expect(bad.body.code).toBe(ErrorCode.ValidationFailed);
+
+    const leader = await t.login('station_leader1');
+    const asLeader = await t.http.get(`/api/communities/${shengliId}/members`).set(bearer(leader)).expect(200);
+    expect(asLeader.body.canRevealPhone).toBe(false);
+    expect(asLeader.body.items.find((m: { nickname: string }) => m.nickname === '张阿姨').phone).toBe('138****0001');
+
+    const [row] = await t.dataSource.query("SELECT phone_enc FROM users WHERE username = 'resident1'");
+    expect(row.phone_enc).not.toContain('13800000001');
+  });
+
+  it('reveals one member’s phone number to the responsible officer only, each reveal audited against that member', async () => {
+    const officer1 = await t.login('officer1');
+    const list = await t.http.get(`/api/communities/${shengliId}/members?status=active&pageSize=100`).set(bearer(officer1)).expect(200);
+    const zhang = list.body.items.find((m: { nickname: string }) => m.nickname === '张阿姨');
+    const revealPath = `/api/communities/${shengliId}/members/${zhang.membershipId}/phone`;
+    const aboutZhang = async (outcome: string) => {
+      const [r] = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'personal_data.read' AND target_type = 'user' AND target_id = ? AND outcome = ?",
+        [String(zhang.userId), outcome],
+      );
+      return Number(r.n);
+    };
+
+    const before = await aboutZhang('ok');
+    const revealed = await t.http.post(revealPath).set(bearer(officer1)).expect(200);
+    expect(revealed.body).toEqual({ membershipId: zhang.membershipId, phone: '13800000001' });
+    expect(await aboutZhang('ok')).toBe(before + 1);
+
+    // A station leader sees the community but is not the one who calls its residents: refused, on record.
+    const leader = await t.login('station_leader1');
+    const deniedBefore = await aboutZhang('denied');
+    const refused = await t.http.post(revealPath).set(bearer(leader)).expect(403);
+    expect(refused.body.code).toBe(ErrorCode.NotResponsibleOfficer);
+    expect(refused.body.message).toBe('只有本社区的责任民警可以查看居民的完整号码');
+    expect(JSON.stringify(refused.body)).not.toContain('13800000001');
+    expect(await aboutZhang('denied')).toBe(deniedBefore + 1);
+
+    // Another community's officer: the community is outside their scope (404, audited as denied access).
+    const officer2 = await t.login('officer2');
+    await t.http.post(revealPath).set(bearer(officer2)).expect(404);
+    // A membership of another community (纬四路, also officer1's) named under 胜利's id: 404, not a number.
+    const [weisilu] = await t.dataSource.query("SELECT id FROM org_units WHERE name = '纬四路社区'");
+    const elsewhere = await t.http.post(`/api/communities/${weisilu.id}/join-requests`).set(bearer(await t.login('resident2'))).send({}).expect(201);
+    await t.http.post(`/api/communities/${shengliId}/members/${elsewhere.body.id}/phone`).set(bearer(officer1)).expect(404);
+    const resident = await t.login('resident1');
+    await t.http.post(revealPath).set(bearer(resident)).expect(403);
+
+    // 谁看过这个人的信息: a city leader reads the log for this resident, newest first.
+    const cityLeader = await t.login('city_leader1');
+    const log = await t.http.get(`/api/audit?targetType=user&targetId=${zhang.userId}&action=personal_data.read`).set(bearer(cityLeader)).expect(200);
+    expect(log.body.items[0]).toMatchObject({ outcome: 'denied', targetId: String(zhang.userId) });
+    expect(log.body.items.map((e: { outcome: string }) => e.outcome)).toContain('ok');
+    expect(log.body.items.every((e: { targetType: string; targetId: string }) => e.targetType === 'user' && e.targetId === String(zhang.userId))).toBe(true);
+  });
+
   it('runs a join request through the officer’s approval', async () => {
     const officer2 = await t.login('officer2');
     const yananCounts = async () => {
