@@ -230,7 +230,12 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     const unsealed = (await t.http.post(`/api/cases/${id}/unseal`).set(as('station_leader1')).send({ reason: '线索核查需当面了解情况' }).expect(200)).body;
     expect(unsealed).toMatchObject({ reporterName: '老马', reporterPhone: '13800000003' });
     const log = (await t.http.get('/api/cases/unseal-log').set(as('city_leader1')).expect(200)).body;
-    expect(log[0]).toMatchObject({ caseId: id, reason: '线索核查需当面了解情况' });
+    expect(log.items[0]).toMatchObject({ caseId: id, reason: '线索核查需当面了解情况' });
+    // A log that only grows is read a page at a time, newest first, with its total.
+    const [{ n: unseals }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM case_unseals');
+    expect(log.total).toBe(Number(unseals));
+    const onePage = (await t.http.get('/api/cases/unseal-log?page=1&pageSize=1').set(as('city_leader1')).expect(200)).body;
+    expect(onePage).toMatchObject({ total: log.total, page: 1, pageSize: 1, items: [log.items[0]] });
     const [audit] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'informant.unsealed' AND target_id = ?", [String(id)]);
     expect(Number(audit.n)).toBe(1);
     // The informant still follows the report as their own.

@@ -37,6 +37,32 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
   });
   afterAll(() => t.close());
 
+  it('lists a member’s rooms a page at a time, open ones first, then newest, each with the member’s part', async () => {
+    const closedRoom = await f.openRoom('调解未成的纠纷');
+    await t.http.post(`/api/mediation/rooms/${closedRoom.id}/close`).set(as('mediator1')).send({ outcome: RoomStatus.ClosedUnsettled, note: '双方分歧较大' }).expect(200);
+    const openRoom = await f.openRoom('仍在调解的纠纷');
+    const all = (await t.http.get('/api/mediation/rooms/mine?pageSize=100').set(as('mediator1')).expect(200)).body;
+    const ids = all.items.map((r: { id: number }) => r.id);
+    const [{ n }] = await t.dataSource.query(
+      'SELECT COUNT(*) AS n FROM mediation_members mm JOIN mediation_rooms r ON r.id = mm.room_id WHERE mm.user_id = ? AND r.parent_id IS NULL',
+      [await f.userId('mediator1')],
+    );
+    expect(all.total).toBe(Number(n));
+    // Open rooms come before every finished one, and the open room just made leads.
+    const firstFinished = all.items.findIndex((r: { status: string }) => r.status !== RoomStatus.Open);
+    expect(all.items.slice(firstFinished).every((r: { status: string }) => r.status !== RoomStatus.Open)).toBe(true);
+    expect(ids[0]).toBe(openRoom.id);
+    expect(ids.indexOf(closedRoom.id)).toBeGreaterThanOrEqual(firstFinished);
+    expect(all.items.every((r: { myRole: string }) => r.myRole === RoomMemberRole.Mediator)).toBe(true);
+    // Pages follow the same order without overlap.
+    const second = (await t.http.get('/api/mediation/rooms/mine?page=2&pageSize=1').set(as('mediator1')).expect(200)).body;
+    expect(second).toMatchObject({ total: all.total, page: 2, pageSize: 1 });
+    expect(second.items.map((r: { id: number }) => r.id)).toEqual([ids[1]]);
+    // The reporter sees the same room as 申请人.
+    const resident = (await t.http.get('/api/mediation/rooms/mine?pageSize=100').set(as('resident1')).expect(200)).body;
+    expect(resident.items.find((r: { id: number }) => r.id === openRoom.id).myRole).toBe(RoomMemberRole.Applicant);
+  });
+
   it('opens a room from a dispute at once: the case moves to 调解中 with its timeline, and every party is a member', async () => {
     const room = await f.openRoom('邻居占用楼道');
     expect(room.status).toBe(RoomStatus.Open);
@@ -46,8 +72,8 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     const c = await caseOf(room.caseId);
     expect(c.status).toBe(CaseStatus.InMediation);
     expect(c.timeline.map((e: { toStatus: string | null }) => e.toStatus).filter(Boolean)).toEqual(['submitted', 'accepted', 'in_mediation']);
-    const mine = (await t.http.get('/api/mediation/rooms/mine').set(as('resident1')).expect(200)).body;
-    expect(mine.map((r: { id: number }) => r.id)).toContain(room.id);
+    const mine = (await t.http.get('/api/mediation/rooms/mine?pageSize=100').set(as('resident1')).expect(200)).body;
+    expect(mine.items.map((r: { id: number }) => r.id)).toContain(room.id);
     const opened = (await t.http.get(`/api/mediation/rooms/${room.id}/messages`).set(as('informant1')).expect(200)).body.items;
     expect(opened[0]).toMatchObject({ seq: 1, kind: MessageKind.System, event: 'opened' });
     // Nobody holds two parts in one room (the reporter cannot also be the respondent).

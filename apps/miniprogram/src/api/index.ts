@@ -136,7 +136,7 @@ export const api = {
   /** Station leaders only; the server audits every unseal. */
   unseal: (id: number, reason: string) => request<UnsealView>('POST', `/api/cases/${id}/unseal`, { reason }),
   /** City leaders: every unseal, newest first (the latest 500). */
-  unsealLog: () => request<UnsealLogEntry[]>('GET', '/api/cases/unseal-log'),
+  unsealLog: (pageNo: number, pageSize: number) => request<Page<UnsealLogEntry>>('GET', '/api/cases/unseal-log', undefined, { query: { page: pageNo, pageSize } }),
 
   // 办事指引 (no login needed to read it)
   searchGuide: (q: string) => request<ServiceGuideSearchResult>('GET', '/api/service-guide', undefined, { auth: false, query: { q: q || undefined } }),
@@ -178,7 +178,8 @@ export const api = {
   mediators: (caseId: number) => request<MediatorView[]>('GET', '/api/mediation/mediators', undefined, { query: { caseId } }),
   openRoom: (body: OpenRoomRequest) => request<RoomDetail>('POST', '/api/mediation/rooms', body),
   requestMediation: (caseId: number) => request<void>('POST', '/api/mediation/requests', { caseId }),
-  myRooms: () => request<RoomSummary[]>('GET', '/api/mediation/rooms/mine'),
+  /** The caller's rooms, open ones first, then newest. */
+  myRooms: (pageNo: number, pageSize: number) => request<Page<RoomSummary>>('GET', '/api/mediation/rooms/mine', undefined, { query: { page: pageNo, pageSize } }),
   roomsOfCase: (caseId: number) => request<RoomSummary[]>('GET', '/api/mediation/rooms', undefined, { query: { caseId } }),
   room: (id: number) => request<RoomDetail>('GET', `/api/mediation/rooms/${id}`),
   roomHistory: (id: number, beforeSeq?: number) =>

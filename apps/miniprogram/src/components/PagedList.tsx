@@ -12,7 +12,7 @@ interface Props<T> {
   /** id of the 加载更多 button. */
   moreId?: string
   empty: { title: string; description?: string }
-  children: (item: T) => ReactNode
+  children: (item: T, index: number) => ReactNode
 }
 
 /** Loading / error / empty / items and a 加载更多 button for a usePaged list. */

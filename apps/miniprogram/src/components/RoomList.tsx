@@ -4,23 +4,25 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { ROOM_MEMBER_ROLE_LABELS, ROOM_STATUS_LABELS, RoomStatus } from '@jws/contracts'
 
 import { api } from '../api'
-import { useAsync } from '../hooks/useAsync'
+import { usePaged } from '../hooks/usePaged'
 import { formatDateTime } from '../lib/labels'
 import { roomUrl } from '../lib/routes'
-import { EmptyBlock } from './StatusBlock'
+import PagedList from './PagedList'
 
-/** The caller's mediation rooms (工作台 → 我的调解, 我的 → 我的调解室), open ones first. */
+const PAGE_SIZE = 10
+
+/**
+ * The caller's mediation rooms (工作台 → 我的调解, 我的 → 我的调解室), open ones first, then
+ * newest (the server's order), a page at a time with 加载更多.
+ */
 export default function RoomList({ id, title, hideWhenEmpty = false }: { id: string; title: string; hideWhenEmpty?: boolean }) {
-  const state = useAsync(api.myRooms, [], { reloadOnShow: true })
-  const rooms = [...(state.data ?? [])].sort((a, b) => Number(b.status === RoomStatus.Open) - Number(a.status === RoomStatus.Open))
-  if (hideWhenEmpty && rooms.length === 0) return null
+  const rooms = usePaged((page) => api.myRooms(page, PAGE_SIZE), [], { reloadOnShow: true })
+  if (hideWhenEmpty && !rooms.items?.length) return null
   return (
     <View className='card' id={id}>
       <Text className='card__title'>{title}</Text>
-      {rooms.length === 0 ? (
-        <EmptyBlock title='暂无调解' description='民警开启调解后，调解室会显示在这里。' />
-      ) : (
-        rooms.map((r) => (
+      <PagedList state={rooms} id={`${id}-list`} moreId={`${id}-more`} empty={{ title: '暂无调解', description: '民警开启调解后，调解室会显示在这里。' }}>
+        {(r) => (
           <View key={r.id} className='row list-item' id={`room-item-${r.id}`} ariaRole='button' onClick={() => void Taro.navigateTo({ url: roomUrl(r.id) })}>
             <View className='list-item__main'>
               <Text className='list-item__title'>{r.title}</Text>
@@ -30,8 +32,8 @@ export default function RoomList({ id, title, hideWhenEmpty = false }: { id: str
             </View>
             <Tag type={r.status === RoomStatus.Open ? 'primary' : r.status === RoomStatus.Settled ? 'success' : 'default'}>{ROOM_STATUS_LABELS[r.status]}</Tag>
           </View>
-        ))
-      )}
+        )}
+      </PagedList>
     </View>
   )
 }

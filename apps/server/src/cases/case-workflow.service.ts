@@ -1,6 +1,6 @@
 import {
   Anonymity, CaseAction, CaseDetail, CaseStatus, CASE_ACTION_LABELS, CASE_STATUS_LABELS, ErrorCode, Permission,
-  EscalationLevel, Role, TERMINAL_STATUSES, TimelineEventType, UnsealView, nextStatus, OrgLevel,
+  EscalationLevel, Page, Role, TERMINAL_STATUSES, TimelineEventType, UnsealLogEntry, UnsealView, nextStatus, OrgLevel,
 } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,7 +22,7 @@ import { CaseSealedReporterEntity, CaseUnsealEntity } from './case-support.entit
 import { allowedActions, toCaseDetail, viewerOf, withinReopenWindow } from './case-views';
 import { CaseEntity } from './case.entity';
 import { casePage, CasesService, STATUS_PHRASE } from './cases.service';
-import { CaseActionDto, CaseInfoDto, CaseNoteDto, RateCaseDto, UnsealLogEntryDto } from './dto/case.dto';
+import { CaseActionDto, CaseInfoDto, CaseNoteDto, RateCaseDto } from './dto/case.dto';
 
 /** Who acts: a person (with their role) or the scheduler. */
 export interface Actor {
@@ -283,20 +283,26 @@ export class CaseWorkflowService {
     });
   }
 
-  async unsealLog(): Promise<UnsealLogEntryDto[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource
-      .createQueryBuilder()
-      .from('case_unseals', 'x')
-      .innerJoin('cases', 'c', 'c.id = x.case_id')
-      .innerJoin('users', 'u', 'u.id = x.by_user_id')
-      .select(['x.case_id AS caseId', 'c.created_at AS caseCreatedAt', 'x.by_user_id AS byUserId', 'u.nickname AS byName', 'x.reason AS reason', 'x.at AS at'])
-      .orderBy('x.id', 'DESC')
-      .limit(500)
-      .getRawMany();
-    return rows.map((r) => ({
+  /** 信息员身份查看记录: every unseal, newest first, a page at a time (the log only grows). */
+  async unsealLog(page: number, pageSize: number): Promise<Page<UnsealLogEntry>> {
+    const [rows, counted] = await Promise.all([
+      this.dataSource
+        .createQueryBuilder()
+        .from('case_unseals', 'x')
+        .innerJoin('cases', 'c', 'c.id = x.case_id')
+        .innerJoin('users', 'u', 'u.id = x.by_user_id')
+        .select(['x.case_id AS caseId', 'c.created_at AS caseCreatedAt', 'x.by_user_id AS byUserId', 'u.nickname AS byName', 'x.reason AS reason', 'x.at AS at'])
+        .orderBy('x.id', 'DESC')
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)
+        .getRawMany<Record<string, unknown>>(),
+      this.dataSource.createQueryBuilder().from('case_unseals', 'x').select('COUNT(*)', 'total').getRawOne<{ total: unknown }>(),
+    ]);
+    const items = rows.map((r) => ({
       caseId: Number(r.caseId), caseNumber: caseNumber(parseDbDate(r.caseCreatedAt) as Date, Number(r.caseId)), byUserId: Number(r.byUserId), byName: String(r.byName),
       reason: String(r.reason), at: (parseDbDate(r.at) as Date).toISOString(),
     }));
+    return { items, total: Number(counted?.total ?? 0), page, pageSize };
   }
 
   private event(m: EntityManager, entity: CaseEntity, type: TimelineEventType, caller: Caller, note: string, isPublic: boolean) {

@@ -11,7 +11,7 @@ import { CaseWorkflowService } from './case-workflow.service';
 import { CasesService } from './cases.service';
 import {
   CaseActionDto, CaseDetailDto, CaseInfoDto, CaseNoteDto, CasePageDto, CaseQueueQueryDto, CreateCaseDto, RateCaseDto,
-  SeriousRiskDto, UnsealDto, UnsealLogEntryDto, UnsealViewDto,
+  SeriousRiskDto, UnsealDto, UnsealLogPageDto, UnsealViewDto,
 } from './dto/case.dto';
 
 @ApiTags('cases 上报与办理')
@@ -54,10 +54,11 @@ export class CasesController {
 
   @Get('unseal-log')
   @Authenticated({ permission: Permission.UnsealLogRead })
-  @ApiOperation({ summary: 'Every unseal of an informant’s identity (city leaders)' })
-  @ApiOkResponse({ type: [UnsealLogEntryDto] })
-  unsealLog(): Promise<UnsealLogEntryDto[]> {
-    return this.workflow.unsealLog();
+  @ApiOperation({ summary: 'Every unseal of an informant’s identity, newest first, a page at a time (city leaders)' })
+  @ApiOkResponse({ type: UnsealLogPageDto })
+  @ApiErrors(ErrorCode.ValidationFailed)
+  unsealLog(@Query() q: PageQueryDto): Promise<UnsealLogPageDto> {
+    return this.workflow.unsealLog(q.page ?? 1, q.pageSize ?? 20);
   }
 
   @Get(':id')

@@ -6,13 +6,14 @@ import { IdParamPipe } from '../common/id-param.pipe';
 import { RateLimit } from '../common/rate-limit';
 import type { AuthedRequest, Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller, Public } from '../identity/authenticated.decorator';
+import { PageQueryDto } from '../notifications/notifications.controller';
 import {
   AcceptRoomInvitationDto, CaseIdQueryDto, CaucusDto, CloseRoomDto, ConfirmAgreementDto, CreateOfflineRoomDto, CreateSlotDto, DraftAgreementDto,
   HistoryQueryDto, InviteDto, JoinRoomInvitationDto, OfflineOutcomeDto, OpenRoomDto, SendMessageDto, TransferOfflineDto,
 } from './dto/mediation.dto';
 import {
   MediatorViewDto, MessagePageDto, MessageViewDto, OfflineRoomViewDto, OfflineSlotViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto,
-  RoomSummaryDto,
+  RoomSummaryDto, RoomSummaryPageDto,
 } from './dto/mediation-views.dto';
 import { AgreementsService } from './agreements.service';
 import { MediationService } from './mediation.service';
@@ -59,10 +60,11 @@ export class MediationController {
 
   @Get('rooms/mine')
   @Authenticated()
-  @ApiOperation({ summary: 'Rooms the caller is a member of (我的调解)' })
-  @ApiOkResponse({ type: [RoomSummaryDto] })
-  mine(@CurrentCaller() caller: Caller): Promise<RoomSummaryDto[]> {
-    return this.mediation.mine(caller);
+  @ApiOperation({ summary: 'Rooms the caller is a member of (我的调解), open ones first, then newest, a page at a time' })
+  @ApiOkResponse({ type: RoomSummaryPageDto })
+  @ApiErrors(ErrorCode.ValidationFailed)
+  mine(@CurrentCaller() caller: Caller, @Query() q: PageQueryDto): Promise<RoomSummaryPageDto> {
+    return this.mediation.mine(caller, q.page ?? 1, q.pageSize ?? 20);
   }
 
   @Get('rooms')

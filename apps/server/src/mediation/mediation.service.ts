@@ -1,7 +1,7 @@
 import {
   AgreementView, CaseAction, CaseKind, CaseStatus, ErrorCode, LoginResponse, MediatorView, MembershipStatus, PARTY_ROLES,
   Permission, Role, ROOM_INVITE_TTL_HOURS, ROOM_PAGE, ROOM_STATUS_LABELS, RoomDetail, RoomInvitationView, RoomMemberRole,
-  RoomStatus, RoomSummary, SystemEvent,
+  Page, RoomStatus, RoomSummary, SystemEvent,
 } from '@jws/contracts';
 import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Injectable } from '@nestjs/common';
@@ -127,15 +127,27 @@ export class MediationService {
   }
 
   /** Rooms the caller is a member of (我的调解 / 我的 → 调解室), newest first. */
-  async mine(caller: Caller): Promise<RoomSummary[]> {
-    const members = await this.dataSource.getRepository(MediationMemberEntity).find({ where: { userId: caller.user.id } });
-    if (!members.length) return [];
-    const rooms = await this.dataSource.getRepository(MediationRoomEntity).find({
-      where: { id: In(members.map((mm) => mm.roomId)), parentId: IsNull() }, order: { id: 'DESC' },
-    });
+  /**
+   * 我的调解 / 我的调解室: the caller's rooms, open ones first, then newest, a page at a time (a
+   * mediator's list grows by every dispute they take).
+   */
+  async mine(caller: Caller, page: number, pageSize: number): Promise<Page<RoomSummary>> {
+    const qb = this.dataSource
+      .getRepository(MediationRoomEntity)
+      .createQueryBuilder('r')
+      .innerJoin(MediationMemberEntity, 'mm', 'mm.room_id = r.id AND mm.user_id = :userId', { userId: caller.user.id })
+      .where('r.parent_id IS NULL');
+    const total = await qb.getCount();
+    const { entities: rooms, raw } = await qb
+      .addSelect('mm.role', 'myRole')
+      .orderBy(`CASE WHEN r.status = '${RoomStatus.Open}' THEN 0 ELSE 1 END`, 'ASC')
+      .addOrderBy('r.id', 'DESC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getRawAndEntities<{ myRole: RoomMemberRole }>();
     const numbers = await this.caseNumbers(rooms.map((r) => r.caseId));
-    const roleOf = new Map(members.map((mm) => [mm.roomId, mm.role]));
-    return rooms.map((r) => toRoomSummary(r, numbers.get(r.caseId) ?? '', roleOf.get(r.id) ?? null));
+    const items = rooms.map((r, i) => toRoomSummary(r, numbers.get(r.caseId) ?? '', raw[i]?.myRole ?? null));
+    return { items, total, page, pageSize };
   }
 
   /** Rooms of a case the caller may read (the case page's 调解室 entry). */

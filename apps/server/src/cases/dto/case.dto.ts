@@ -157,3 +157,10 @@ export class UnsealLogEntryDto implements UnsealLogEntry {
   @ApiProperty() at: string;
 }
 
+export class UnsealLogPageDto {
+  @ApiProperty({ type: [UnsealLogEntryDto] }) items: UnsealLogEntryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+

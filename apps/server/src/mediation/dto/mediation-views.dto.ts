@@ -24,6 +24,13 @@ export class RoomSummaryDto implements RoomSummary {
   @ApiProperty() createdAt: string;
 }
 
+export class RoomSummaryPageDto {
+  @ApiProperty({ type: [RoomSummaryDto] }) items: RoomSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
 class RoomMemberViewDto implements RoomMemberView {
   @ApiProperty() id: number;
   @ApiProperty({ enum: RoomMemberRole }) role: RoomMemberRole;
