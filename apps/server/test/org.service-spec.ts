@@ -101,6 +101,7 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     const second = await names(city, 'page=2&pageSize=4');
     expect([first.items.length, second.items.length, first.total, second.total]).toEqual([4, 2, 6, 6]);
     expect(new Set([...first.items, ...second.items].map((c) => c.name)).size).toBe(6);
+    expect(await names(city, 'page=3&pageSize=4')).toMatchObject({ items: [], total: 6 });
 
     expect((await names(city, `q=${encodeURIComponent('胜利')}`)).items.map((c) => c.name)).toEqual(['胜利社区']);
     // LIKE wildcards in the search are literal: '%' finds no community rather than all of them.
@@ -149,6 +150,8 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     expect(first.body).toMatchObject({ total: all.body.total, page: 1, pageSize: 1 });
     expect(first.body.items).toHaveLength(1);
     expect(second.body.items[0].membershipId).not.toBe(first.body.items[0].membershipId);
+    const pastTheEnd = await t.http.get(`/api/communities/${shengliId}/members?page=99`).set(bearer(officer1)).expect(200);
+    expect(pastTheEnd.body).toMatchObject({ items: [], total: all.body.total, page: 99 });
     const active = await t.http.get(`/api/communities/${shengliId}/members?status=active&pageSize=100`).set(bearer(officer1)).expect(200);
     expect(active.body.items.every((m: { status: string }) => m.status === MembershipStatus.Active)).toBe(true);
     const bad = await t.http.get(`/api/communities/${shengliId}/members?pageSize=1000`).set(bearer(officer1)).expect(400);

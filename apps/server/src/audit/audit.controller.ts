@@ -7,6 +7,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import { AuditService } from './audit.service';
+import { PageOf } from '../common/paging';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
@@ -33,12 +34,7 @@ class AuditEntryDto {
   @ApiProperty({ nullable: true, type: String }) detail: string | null;
 }
 
-class AuditPageDto {
-  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+class AuditPageDto extends PageOf(AuditEntryDto) {}
 
 @ApiTags('audit 审计')
 @Controller('audit')

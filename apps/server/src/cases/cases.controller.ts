@@ -6,13 +6,13 @@ import { RateLimit } from '../common/rate-limit';
 import { IdParamPipe } from '../common/id-param.pipe';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
-import { PageQueryDto } from '../notifications/notifications.controller';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesService } from './cases.service';
 import {
   CaseActionDto, CaseDetailDto, CaseInfoDto, CaseNoteDto, CasePageDto, CaseQueueQueryDto, CreateCaseDto, RateCaseDto,
   SeriousRiskDto, UnsealDto, UnsealLogPageDto, UnsealViewDto,
 } from './dto/case.dto';
+import { PageQueryDto } from '../common/paging';
 
 @ApiTags('cases 上报与办理')
 @Controller('cases')

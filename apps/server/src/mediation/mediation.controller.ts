@@ -6,7 +6,6 @@ import { IdParamPipe } from '../common/id-param.pipe';
 import { RateLimit } from '../common/rate-limit';
 import type { AuthedRequest, Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller, Public } from '../identity/authenticated.decorator';
-import { PageQueryDto } from '../notifications/notifications.controller';
 import {
   AcceptRoomInvitationDto, CaseIdQueryDto, CaucusDto, CloseRoomDto, ConfirmAgreementDto, CreateOfflineRoomDto, CreateSlotDto, DraftAgreementDto,
   HistoryQueryDto, InviteDto, JoinRoomInvitationDto, OfflineOutcomeDto, OpenRoomDto, SendMessageDto, TransferOfflineDto,
@@ -19,6 +18,7 @@ import { AgreementsService } from './agreements.service';
 import { MediationService } from './mediation.service';
 import { OfflineMediationService } from './offline-mediation.service';
 import { RoomChatService } from './room-chat.service';
+import { PageQueryDto } from '../common/paging';
 
 @ApiTags('mediation 调解室')
 @Controller('mediation')

@@ -1,21 +1,14 @@
 import { ErrorCode, NotificationView, OutboxDeadLetterView, Permission } from '@jws/contracts';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
+import { PageOf, PageQueryDto } from '../common/paging';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import { NotificationsService } from './notifications.service';
 import { OutboxWorker } from './outbox.worker';
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  pageSize?: number;
-}
 
 class NotificationDto implements NotificationView {
   @ApiProperty() id: number;
@@ -27,12 +20,7 @@ class NotificationDto implements NotificationView {
   @ApiProperty() createdAt: string;
 }
 
-class NotificationPageDto {
-  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+class NotificationPageDto extends PageOf(NotificationDto) {}
 
 class CountDto {
   @ApiProperty() count: number;

@@ -1,8 +1,9 @@
 import { MembershipStatus, OrgLevel } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate } from '../common/db-date';
+import { rawPage } from '../common/paging';
 import { containsPattern } from '../common/sql';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { PoliceGroupEntity } from './group.entity';
@@ -142,9 +143,8 @@ export class OrgRepository {
   /** A page of communities, optionally those whose name or station's name contains `q`. */
   private static async pageOf(qb: SelectQueryBuilder<OrgUnitEntity>, page: number, pageSize: number, q?: string): Promise<{ rows: CommunityRow[]; total: number }> {
     if (q) qb.andWhere("(c.name LIKE :q ESCAPE '!' OR s.name LIKE :q ESCAPE '!')", { q: containsPattern(q) });
-    const total = await qb.clone().orderBy().getCount();
-    const raw = await qb.offset((page - 1) * pageSize).limit(pageSize).getRawMany<Record<string, unknown>>();
-    return { rows: raw.map(OrgRepository.toCommunityRow), total };
+    const { rows, total } = await rawPage(qb, page, pageSize);
+    return { rows: rows.map(OrgRepository.toCommunityRow), total };
   }
 
   async communityInScope(scope: Scope, id: number): Promise<CommunityRow | null> {
@@ -202,13 +202,12 @@ export class OrgRepository {
    * total (off ix_memberships_community_status). Callers check the community is in scope first.
    */
   async membersOf(communityId: number, statuses: MembershipStatus[], page: number, pageSize: number): Promise<{ rows: MemberRow[]; total: number }> {
-    const where = (qb: SelectQueryBuilder<ObjectLiteral>) =>
-      qb.where('m.community_id = :communityId', { communityId }).andWhere('m.status IN (:...statuses)', { statuses });
-    const [raw, counted] = await Promise.all([
-      where(this.memberQuery()).orderBy('m.id', 'ASC').offset((page - 1) * pageSize).limit(pageSize).getRawMany<Record<string, unknown>>(),
-      where(this.dataSource.createQueryBuilder().from('memberships', 'm').select('COUNT(*)', 'total')).getRawOne<{ total: unknown }>(),
-    ]);
-    return { rows: raw.map(OrgRepository.toMemberRow), total: Number(counted?.total ?? 0) };
+    const qb = this.memberQuery()
+      .where('m.community_id = :communityId', { communityId })
+      .andWhere('m.status IN (:...statuses)', { statuses })
+      .orderBy('m.id', 'ASC');
+    const { rows, total } = await rawPage(qb, page, pageSize);
+    return { rows: rows.map(OrgRepository.toMemberRow), total };
   }
 
   /** One membership with its member, whatever its community (callers check the community). */

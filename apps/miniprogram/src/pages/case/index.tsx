@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Rate, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Rate, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
   CaseAction,
   CaseStatus,
@@ -19,6 +19,7 @@ import CaseReferrals from '../../components/CaseReferrals'
 import GovernanceClassCard from '../../components/GovernanceClass'
 import CaseMediation from '../../components/CaseMediation'
 import Chips from '../../components/Chips'
+import NameSearch from '../../components/NameSearch'
 import PhotoPicker, { uploadedIds, type PhotoItem } from '../../components/PhotoPicker'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import Toggle from '../../components/Toggle'
@@ -295,7 +296,6 @@ const TRANSFER_CHOICES = 30
 
 /** Communities in the caller's scope, to transfer the report to; found by name where there are many. */
 function TransferChooser({ c, value, onChange }: { c: CaseDetail; value: number | null; onChange: (id: number) => void }) {
-  const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
   const communities = useAsync(async () => {
     const found = await api.workbenchCommunities({ pageSize: TRANSFER_CHOICES, q: search })
@@ -305,14 +305,7 @@ function TransferChooser({ c, value, onChange }: { c: CaseDetail; value: number 
     <View className='case__field'>
       <Text className='case__label'>转交到哪个社区</Text>
       {(search || communities.data?.more) && (
-        <View className='row case__transfer-search'>
-          <View className='case__transfer-search-input' id='case-transfer-search'>
-            <Input value={q} placeholder='输入社区名称查找' maxLength={20} clearable onChange={setQ} onConfirm={() => setSearch(q.trim())} />
-          </View>
-          <Button id='case-transfer-search-submit' type='primary' onClick={() => setSearch(q.trim())}>
-            查找
-          </Button>
-        </View>
+        <NameSearch id='case-transfer-search' placeholder='输入社区或派出所名称查找' onSearch={setSearch} />
       )}
       <AsyncContent state={communities}>
         {({ items }) =>

@@ -5,6 +5,7 @@ import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { MEMBER_TYPE_LABELS, MemberType, MembershipStatus, type CommunityView } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
+import NameSearch from '../../components/NameSearch'
 import PagedList from '../../components/PagedList'
 import { useAsync } from '../../hooks/useAsync'
 import { usePaged } from '../../hooks/usePaged'
@@ -79,7 +80,6 @@ function JoinByRequest() {
   const [requested, setRequested] = useState<Record<number, MembershipStatus>>({})
   const [busyId, setBusyId] = useState<number | null>(null)
   const [error, setError] = useState('')
-  const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
   // The person's own memberships mark communities already joined or asked for.
   const known = useAsync(async () => {
@@ -159,14 +159,7 @@ function JoinByRequest() {
           {error}
         </Text>
       )}
-      <View className='row join__search'>
-        <View className='join__search-input' id='search-directory'>
-          <Input value={q} placeholder='输入社区或派出所名称' maxLength={20} clearable onChange={setQ} onConfirm={() => setSearch(q.trim())} />
-        </View>
-        <Button id='search-directory-submit' type='primary' onClick={() => setSearch(q.trim())}>
-          查找
-        </Button>
-      </View>
+      <NameSearch id='search-directory' placeholder='输入社区或派出所名称' onSearch={setSearch} />
       <View id='directory-list'>
         <PagedList
           state={directory}

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Permission, ReferralStatus, type WorkbenchCommunity } from '@jws/contracts'
 
 import { api } from '../../api'
+import NameSearch from '../../components/NameSearch'
 import PagedList from '../../components/PagedList'
 import RoomList from '../../components/RoomList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
@@ -139,7 +140,6 @@ function CommunityRow({ c }: { c: WorkbenchCommunity }) {
  * 453); where there are more than a page, a name search.
  */
 function CommunityList({ count }: { count: number }) {
-  const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
   const list = usePaged((page) => api.workbenchCommunities({ page, pageSize: COMMUNITY_PAGE_SIZE, q: search }), [search], { reloadOnShow: true })
   if (count === 0) {
@@ -153,14 +153,7 @@ function CommunityList({ count }: { count: number }) {
     <View className='card' id='community-list'>
       <Text className='card__title'>负责的社区（{count}）</Text>
       {count > COMMUNITY_PAGE_SIZE && (
-        <View className='row workbench__search'>
-          <View className='workbench__search-input' id='search-communities'>
-            <Input value={q} placeholder='输入社区名称查找' maxLength={20} clearable onChange={setQ} onConfirm={() => setSearch(q.trim())} />
-          </View>
-          <Button id='search-communities-submit' type='primary' onClick={() => setSearch(q.trim())}>
-            查找
-          </Button>
-        </View>
+        <NameSearch id='search-communities' placeholder='输入社区或派出所名称查找' onSearch={setSearch} />
       )}
       <PagedList state={list} id='list-communities' moreId='more-communities' empty={{ title: search ? `没有名称含“${search}”的社区` : '暂无社区' }}>
         {(c) => <CommunityRow key={c.id} c={c} />}

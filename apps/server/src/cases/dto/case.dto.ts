@@ -9,6 +9,7 @@ import {
   ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsUUID, Max, Min,
 } from 'class-validator';
 import { OptionalEnum, OptionalText, RequiredEnum, RequiredText } from '../../common/validation';
+import { PageOf } from '../../common/paging';
 
 export class CreateCaseDto implements CreateCaseRequest {
   @RequiredEnum(CaseKind, CaseKind.Dispute) kind: CaseKind;
@@ -85,12 +86,7 @@ export class CaseSummaryDto implements CaseSummary {
   @ApiProperty() heldForReview: boolean;
 }
 
-export class CasePageDto {
-  @ApiProperty({ type: [CaseSummaryDto] }) items: CaseSummaryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class CasePageDto extends PageOf(CaseSummaryDto) {}
 
 class TimelineEventDto implements TimelineEventView {
   @ApiProperty() id: number;
@@ -157,10 +153,5 @@ export class UnsealLogEntryDto implements UnsealLogEntry {
   @ApiProperty() at: string;
 }
 
-export class UnsealLogPageDto {
-  @ApiProperty({ type: [UnsealLogEntryDto] }) items: UnsealLogEntryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class UnsealLogPageDto extends PageOf(UnsealLogEntryDto) {}
 

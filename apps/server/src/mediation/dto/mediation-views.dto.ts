@@ -4,6 +4,7 @@ import {
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { LoginResponseDto } from '../../identity/dto/auth.dto';
+import { PageOf } from '../../common/paging';
 
 /** Response shapes of the mediation API, for the OpenAPI document (the types live in contracts). */
 
@@ -24,12 +25,7 @@ export class RoomSummaryDto implements RoomSummary {
   @ApiProperty() createdAt: string;
 }
 
-export class RoomSummaryPageDto {
-  @ApiProperty({ type: [RoomSummaryDto] }) items: RoomSummaryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class RoomSummaryPageDto extends PageOf(RoomSummaryDto) {}
 
 class RoomMemberViewDto implements RoomMemberView {
   @ApiProperty() id: number;

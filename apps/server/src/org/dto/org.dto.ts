@@ -1,11 +1,11 @@
 import {
   CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MembershipStatus,
-  GroupKind, MemberPage, Page, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
+  GroupKind, MemberPage, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
-import { PageQueryDto } from '../../notifications/notifications.controller';
 import { InviteCode, OptionalEnum, OptionalText, RequiredId, RequiredText } from '../../common/validation';
+import { PageOf, PageQueryDto } from '../../common/paging';
 
 export class JoinByCodeDto implements JoinByCodeRequest {
   @InviteCode()
@@ -56,12 +56,7 @@ export class WorkbenchCommunityDto extends CommunityViewDto implements Workbench
   @ApiProperty() pendingCount: number;
 }
 
-export class WorkbenchCommunityPageDto implements Page<WorkbenchCommunity> {
-  @ApiProperty({ type: [WorkbenchCommunityDto] }) items: WorkbenchCommunityDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class WorkbenchCommunityPageDto extends PageOf(WorkbenchCommunityDto) {}
 
 /** Paging, and `q`: part of a community's or its station's name. */
 export class CommunitySearchDto extends PageQueryDto {
@@ -69,12 +64,7 @@ export class CommunitySearchDto extends PageQueryDto {
   q?: string;
 }
 
-export class CommunityPageDto implements Page<CommunityView> {
-  @ApiProperty({ type: [CommunityViewDto] }) items: CommunityViewDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class CommunityPageDto extends PageOf(CommunityViewDto) {}
 
 export class MembershipViewDto implements MembershipView {
   @ApiProperty() id: number;
@@ -97,11 +87,7 @@ export class MemberViewDto implements MemberView {
   @ApiProperty({ nullable: true, type: String }) joinedAt: string | null;
 }
 
-export class MemberPageDto implements MemberPage {
-  @ApiProperty({ type: [MemberViewDto] }) items: MemberViewDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+export class MemberPageDto extends PageOf(MemberViewDto) implements MemberPage {
   @ApiProperty({ description: 'the caller is the responsible officer and may reveal phone numbers one at a time' }) canRevealPhone: boolean;
 }
 
