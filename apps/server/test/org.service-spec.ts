@@ -200,6 +200,10 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     const [weisilu] = await t.dataSource.query("SELECT id FROM org_units WHERE name = '纬四路社区'");
     const elsewhere = await t.http.post(`/api/communities/${weisilu.id}/join-requests`).set(bearer(await t.login('resident2'))).send({}).expect(201);
     await t.http.post(`/api/communities/${shengliId}/members/${elsewhere.body.id}/phone`).set(bearer(officer1)).expect(404);
+    // Under its own community it is revealable while pending, and no longer once refused.
+    await t.http.post(`/api/communities/${weisilu.id}/members/${elsewhere.body.id}/phone`).set(bearer(officer1)).expect(200);
+    await t.http.post(`/api/memberships/${elsewhere.body.id}/refuse`).set(bearer(officer1)).expect(200);
+    await t.http.post(`/api/communities/${weisilu.id}/members/${elsewhere.body.id}/phone`).set(bearer(officer1)).expect(404);
     const resident = await t.login('resident1');
     await t.http.post(revealPath).set(bearer(resident)).expect(403);
 

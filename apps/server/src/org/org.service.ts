@@ -26,6 +26,9 @@ export interface CommunitySearch {
   q?: string;
 }
 
+/** The memberships a community's member list shows, and whose numbers its officer may reveal. */
+const LISTED_MEMBERSHIPS = [MembershipStatus.Active, MembershipStatus.Pending];
+
 const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 export function toCommunityView(row: CommunityRow): CommunityView {
@@ -197,7 +200,7 @@ export class OrgService {
     const community = await this.requireCommunity(caller, communityId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const statuses = query.statuses?.length ? query.statuses : [MembershipStatus.Active, MembershipStatus.Pending];
+    const statuses = query.statuses?.length ? query.statuses : LISTED_MEMBERSHIPS;
     const { rows, total } = await this.repo.membersOf(community.id, statuses, page, pageSize);
     return { items: rows.map(toMemberView), total, page, pageSize, canRevealPhone: this.isResponsibleOfficer(caller, community) };
   }
@@ -206,12 +209,12 @@ export class OrgService {
    * 查看号码: the community's responsible officer reveals one member's phone number to call them.
    * Audited as a read of that member's personal data (target: the user). Anyone else in scope
    * gets NOT_RESPONSIBLE_OFFICER, also audited; outside scope, or a membership of another
-   * community or no longer current, answers 404.
+   * community, refused or left, answers 404.
    */
   async revealMemberPhone(caller: Caller, communityId: number, membershipId: number): Promise<MemberPhoneView> {
     const community = await this.requireCommunity(caller, communityId);
     const member = await this.repo.memberById(membershipId);
-    if (!member || member.communityId !== community.id || member.status === MembershipStatus.Refused) {
+    if (!member || member.communityId !== community.id || !LISTED_MEMBERSHIPS.includes(member.status)) {
       throw new DomainException(ErrorCode.NotFound);
     }
     if (!this.isResponsibleOfficer(caller, community)) {
