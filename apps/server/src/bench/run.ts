@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       [`GET /api/communities/directory (resident, a page of 20 of ${COMMUNITIES})`, '/api/communities/directory', resident],
       ['GET /api/workbench/communities (officer)', '/api/workbench/communities', officer],
       [`GET /api/workbench/communities (city leader, a page of 20 of ${COMMUNITIES})`, '/api/workbench/communities', cityLeader],
-      [`GET /api/communities/:id/members (officer, a page of 20 of ~${Math.round(RESIDENTS / COMMUNITIES)} members, masked)`, `/api/communities/${community.id}/members`, officer],
+      [`GET /api/communities/:id/members (officer, a page of 20 of ~${Math.round(RESIDENTS / COMMUNITIES)} members, masked, as the app asks: one status)`, `/api/communities/${community.id}/members?status=active`, officer],
     ];
     const meBaseline: Row = { label: 'baseline: user + org unit by id', ...(await measure(get(`${baselineUrl}/`), baseline.pid)) };
     const foundationRows: Row[] = [];

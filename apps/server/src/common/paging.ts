@@ -37,10 +37,12 @@ export async function rawPage<R extends Record<string, unknown>>(
   qb: SelectQueryBuilder<ObjectLiteral>,
   page: number,
   pageSize: number,
+  /** The same rows without the joins that only add columns, where the count can skip them. */
+  countQb: SelectQueryBuilder<ObjectLiteral> = qb,
 ): Promise<{ rows: R[]; total: number }> {
   const [rows, counted] = await Promise.all([
     qb.clone().offset((page - 1) * pageSize).limit(pageSize).getRawMany<R>(),
-    qb.clone().orderBy().select('COUNT(*)', 'n').getRawOne<{ n: unknown }>(),
+    countQb.clone().orderBy().select('COUNT(*)', 'n').getRawOne<{ n: unknown }>(),
   ]);
   return { rows, total: Number(counted?.n ?? 0) };
 }
