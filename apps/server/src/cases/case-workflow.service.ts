@@ -8,6 +8,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { parseDbDate } from '../common/db-date';
+import { rawPage } from '../common/paging';
 import { caseNumber } from './case-number';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
@@ -285,24 +286,22 @@ export class CaseWorkflowService {
 
   /** 信息员身份查看记录: every unseal, newest first, a page at a time (the log only grows). */
   async unsealLog(page: number, pageSize: number): Promise<Page<UnsealLogEntry>> {
-    const [rows, counted] = await Promise.all([
-      this.dataSource
-        .createQueryBuilder()
-        .from('case_unseals', 'x')
+    const unseals = () => this.dataSource.createQueryBuilder().from('case_unseals', 'x');
+    const { rows, total } = await rawPage(
+      unseals()
         .innerJoin('cases', 'c', 'c.id = x.case_id')
         .innerJoin('users', 'u', 'u.id = x.by_user_id')
         .select(['x.case_id AS caseId', 'c.created_at AS caseCreatedAt', 'x.by_user_id AS byUserId', 'u.nickname AS byName', 'x.reason AS reason', 'x.at AS at'])
-        .orderBy('x.id', 'DESC')
-        .offset((page - 1) * pageSize)
-        .limit(pageSize)
-        .getRawMany<Record<string, unknown>>(),
-      this.dataSource.createQueryBuilder().from('case_unseals', 'x').select('COUNT(*)', 'total').getRawOne<{ total: unknown }>(),
-    ]);
+        .orderBy('x.id', 'DESC'),
+      page,
+      pageSize,
+      unseals(),
+    );
     const items = rows.map((r) => ({
       caseId: Number(r.caseId), caseNumber: caseNumber(parseDbDate(r.caseCreatedAt) as Date, Number(r.caseId)), byUserId: Number(r.byUserId), byName: String(r.byName),
       reason: String(r.reason), at: (parseDbDate(r.at) as Date).toISOString(),
     }));
-    return { items, total: Number(counted?.total ?? 0), page, pageSize };
+    return { items, total, page, pageSize };
   }
 
   private event(m: EntityManager, entity: CaseEntity, type: TimelineEventType, caller: Caller, note: string, isPublic: boolean) {

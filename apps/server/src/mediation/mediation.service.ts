@@ -137,14 +137,16 @@ export class MediationService {
       .createQueryBuilder('r')
       .innerJoin(MediationMemberEntity, 'mm', 'mm.room_id = r.id AND mm.user_id = :userId', { userId: caller.user.id })
       .where('r.parent_id IS NULL');
-    const total = await qb.getCount();
-    const { entities: rooms, raw } = await qb
-      .addSelect('mm.role', 'myRole')
-      .orderBy(`CASE WHEN r.status = '${RoomStatus.Open}' THEN 0 ELSE 1 END`, 'ASC')
-      .addOrderBy('r.id', 'DESC')
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getRawAndEntities<{ myRole: RoomMemberRole }>();
+    const [total, { entities: rooms, raw }] = await Promise.all([
+      qb.clone().getCount(),
+      qb
+        .addSelect('mm.role', 'myRole')
+        .orderBy(`CASE WHEN r.status = '${RoomStatus.Open}' THEN 0 ELSE 1 END`, 'ASC')
+        .addOrderBy('r.id', 'DESC')
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)
+        .getRawAndEntities<{ myRole: RoomMemberRole }>(),
+    ]);
     const numbers = await this.caseNumbers(rooms.map((r) => r.caseId));
     const items = rooms.map((r, i) => toRoomSummary(r, numbers.get(r.caseId) ?? '', raw[i]?.myRole ?? null));
     return { items, total, page, pageSize };
