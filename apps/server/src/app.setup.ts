@@ -24,8 +24,10 @@ function rawBody(limit: number) {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        res.statusCode = 413;
-        res.end();
+        if (!res.headersSent) {
+          res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+          res.end(JSON.stringify({ code: ErrorCode.PayloadTooLarge, message: ERROR_MESSAGES[ErrorCode.PayloadTooLarge] }));
+        }
         req.destroy();
         return;
       }

@@ -99,6 +99,32 @@ describe('service platform (MariaDB)', () => {
     expect(res.body.code).toBe(ErrorCode.NotFound);
   });
 
+  it('answers an oversized body with a coded 413 and changes nothing', async () => {
+    const token = await t.login('resident1');
+    const before = await t.dataSource.query('SELECT COUNT(*) AS n FROM cases');
+    const description = '楼道里堆满杂物'.repeat(20_000); // ~140 KB of JSON, over the 100 KB body limit
+    const res = await t.http.post('/api/cases').set(bearer(token)).set('Idempotency-Key', 'too-large-1')
+      .send({ kind: 'hazard', subcategory: 'fire', title: '杂物', description }).expect(413);
+    expect(res.body).toEqual({ code: ErrorCode.PayloadTooLarge, message: '提交的内容太多，请精简后再提交' });
+    expect(await t.dataSource.query('SELECT COUNT(*) AS n FROM cases')).toEqual(before);
+    // The 12345 webhook reads its raw bytes itself (64 KB): the same coded answer.
+    const hook = await t.http.post('/api/integrations/12345/webhook').set('content-type', 'application/json').send('x'.repeat(70 * 1024));
+    expect(hook.status).toBe(413);
+    expect(hook.body.code).toBe(ErrorCode.PayloadTooLarge);
+  });
+
+  it('refuses a page number past the last page with a coded 400, not a database error', async () => {
+    const token = await t.login('officer1');
+    const admin = await t.login('admin1');
+    for (const [path, as] of [['/api/cases', token], ['/api/cases/mine', token], ['/api/notifications', token],
+      ['/api/communities/directory', token], ['/api/workbench/communities', token], ['/api/audit', admin]]) {
+      const res = await t.http.get(`${path}?page=99999999999999999999`).set(bearer(as));
+      expect([path, res.status, res.body.code]).toEqual([path, 400, ErrorCode.ValidationFailed]);
+    }
+    const ok = await t.http.get('/api/cases?page=10000').set(bearer(token)).expect(200);
+    expect(ok.body.items).toEqual([]);
+  });
+
   it('sets security headers (helmet)', async () => {
     const res = await t.http.get('/api/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -4,6 +4,8 @@
  */
 export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
+  /** A request body over the service's limit (100 KB of JSON), before anything reads it. */
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   Unauthenticated = 'UNAUTHENTICATED',
   TokenExpired = 'TOKEN_EXPIRED',
   TokenInvalid = 'TOKEN_INVALID',
@@ -67,6 +69,7 @@ export enum ErrorCode {
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ValidationFailed]: '提交的内容不符合要求',
+  [ErrorCode.PayloadTooLarge]: '提交的内容太多，请精简后再提交',
   [ErrorCode.Unauthenticated]: '请先登录',
   [ErrorCode.TokenExpired]: '登录已过期，请重新登录',
   [ErrorCode.TokenInvalid]: '登录凭证无效，请重新登录',

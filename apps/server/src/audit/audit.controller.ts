@@ -7,10 +7,10 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import { AuditService } from './audit.service';
-import { PageOf } from '../common/paging';
+import { MAX_PAGE, PageOf } from '../common/paging';
 
 export class AuditQueryDto {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
   page?: number;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   pageSize?: number;

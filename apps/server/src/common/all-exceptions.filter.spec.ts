@@ -36,6 +36,15 @@ describe('error mapping', () => {
     expect(run(new ThrottlerException()).status).toBe(429);
   });
 
+  it('answers body-parser errors as the client\'s: oversized → 413 PAYLOAD_TOO_LARGE', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { expose: true, status: 413, statusCode: 413, type: 'entity.too.large' });
+    expect(run(tooLarge)).toEqual({ status: 413, body: { code: ErrorCode.PayloadTooLarge, message: '提交的内容太多，请精简后再提交' } });
+    const charset = Object.assign(new Error('unsupported charset "X"'), { expose: true, status: 415, type: 'charset.unsupported' });
+    expect(run(charset).body.code).toBe(ErrorCode.ValidationFailed);
+    // A 5xx-looking or unexposed error stays an internal one.
+    expect(run(Object.assign(new Error('x'), { expose: false, status: 413, type: 'entity.too.large' })).status).toBe(500);
+  });
+
   it('hides an unexpected error behind an error id, without message or stack', () => {
     const { status, body } = run(new Error('ER_NO_SUCH_TABLE: SELECT * FROM secret_table'));
     expect(status).toBe(500);

@@ -43,6 +43,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { status, body };
       }
     }
+    // body-parser's own errors (http-errors: an exposable 4xx status) reach here before any
+    // controller: an unreadable or oversized body is the client's, not a 500.
+    const clientStatus = bodyParserStatus(exception);
+    if (clientStatus) {
+      const code = clientStatus === 413 ? ErrorCode.PayloadTooLarge : codeForStatus(clientStatus) ?? ErrorCode.ValidationFailed;
+      return { status: clientStatus, body: { code, message: ERROR_MESSAGES[code] } };
+    }
     const errorId = randomUUID();
     this.logger.error(
       { errorId, requestId: req.id, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) },
@@ -55,10 +62,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
+/** The status of a body-parser error (`{ expose: true, status: 413, type: 'entity.too.large' }`), else null. */
+function bodyParserStatus(exception: unknown): number | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { expose, status, type } = exception as { expose?: unknown; status?: unknown; type?: unknown };
+  if (expose !== true || typeof type !== 'string' || typeof status !== 'number') return null;
+  return status >= 400 && status < 500 ? status : null;
+}
+
 function codeForStatus(status: number): ErrorCode | null {
   switch (status) {
-    case 400:
     case 413:
+      return ErrorCode.PayloadTooLarge;
+    case 400:
     case 415:
       return ErrorCode.ValidationFailed;
     case 401:

@@ -28,6 +28,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.NotInRoom:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
+    case ErrorCode.PayloadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case ErrorCode.Unauthenticated:
     case ErrorCode.TokenExpired:

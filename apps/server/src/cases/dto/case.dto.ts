@@ -9,7 +9,7 @@ import {
   ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsUUID, Max, Min,
 } from 'class-validator';
 import { OptionalEnum, OptionalText, RequiredEnum, RequiredText } from '../../common/validation';
-import { PageOf } from '../../common/paging';
+import { PageOf, PageQueryDto } from '../../common/paging';
 
 export class CreateCaseDto implements CreateCaseRequest {
   @RequiredEnum(CaseKind, CaseKind.Dispute) kind: CaseKind;
@@ -60,13 +60,11 @@ export class UnsealDto implements UnsealRequest {
   @RequiredText(200, '线索核查需要联系上报人') reason: string;
 }
 
-export class CaseQueueQueryDto {
+export class CaseQueueQueryDto extends PageQueryDto {
   @OptionalEnum(CaseStatus) status?: CaseStatus;
   @OptionalEnum(CaseKind) kind?: CaseKind;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) communityId?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() overdue?: boolean;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
 export class CaseSummaryDto implements CaseSummary {
