@@ -113,6 +113,15 @@ describe('service platform (MariaDB)', () => {
     expect(hook.body.code).toBe(ErrorCode.PayloadTooLarge);
   });
 
+  it('sends an error from a CSV or cached route as JSON, not as the CSV and not cached', async () => {
+    const token = await t.login('branch_leader1');
+    const res = await t.http.get('/api/governance/digest.csv?date=2026-13-45').set(bearer(token)).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-disposition']).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body.code).toBe(ErrorCode.ValidationFailed);
+  });
+
   it('refuses a page number past the last page with a coded 400, not a database error', async () => {
     const token = await t.login('officer1');
     const admin = await t.login('admin1');

@@ -6,7 +6,14 @@ import { DomainException, httpStatusOf } from './domain.exception';
 
 function run(exception: unknown): { status: number; body: Record<string, unknown> } {
   const out = { status: 0, body: {} as Record<string, unknown> };
-  const res = { headersSent: false, status(s: number) { out.status = s; return this; }, json(b: Record<string, unknown>) { out.body = b; } };
+  const res = {
+    headersSent: false,
+    status(s: number) { out.status = s; return this; },
+    type() { return this; },
+    removeHeader() { return undefined; },
+    setHeader() { return undefined; },
+    json(b: Record<string, unknown>) { out.body = b; },
+  };
   const host = {
     getType: () => 'http',
     switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ id: 'req-1' }) }),

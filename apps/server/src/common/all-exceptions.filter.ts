@@ -21,7 +21,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // Open311 has its own error format, also for errors before its controller (an unreadable body).
     if (req.path?.startsWith('/open311/')) return new Open311ExceptionFilter().catch(exception, host);
     const { status, body } = this.toBody(exception, req);
-    if (!res.headersSent) res.status(status).json(body);
+    if (res.headersSent) return;
+    // A route's own @Header (a CSV, a PNG, an hour of caching) is already set: an error is none of those.
+    res.removeHeader('Content-Disposition');
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(status).type('application/json').json(body);
   }
 
   private toBody(exception: unknown, req: Request & { id?: string }): { status: number; body: ApiErrorBody } {
