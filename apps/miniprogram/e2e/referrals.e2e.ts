@@ -102,6 +102,30 @@ describe('办事指引 and 转办', () => {
     await expectVisibleText(resident.page, '#case-referrals', '蚌山分局户政科已回复：已核实');
   });
 
+  it('a station leader reads the 政法委/综治 daily digest in 工作台, and the day before as it was', async () => {
+    const created = await acceptedReport('小区门口占道经营', 'dispute', 'neighbour', '小区门口每天傍晚有人摆摊，车进不去。');
+    const { page } = await browser.open('station_leader1');
+    await signInWithDemoSwitcher(page, 'station_leader1');
+    await visible(page, '#tab-workbench').click();
+    await visible(page, '#workbench-digest-open').click();
+    await expectPath(page, ROUTES.governanceDigest);
+    await expectVisibleText(page, '#digest-counts', '天桥派出所');
+    await expectVisibleText(page, '#digest-total', '在办诉求共');
+    await expectVisibleText(page, '#digest-cases', created.title);
+    await expectVisibleText(page, '#digest-count-dispute', '件');
+
+    // Yesterday, before this report (and the demo's) existed: nothing was in handling.
+    await visible(page, '#digest-prev').click();
+    await expectVisibleText(page, '#digest-total', '当日结束时在办诉求共 0 件');
+    await visible(page, '#digest-empty').waitFor();
+    expect(await visible(page, '#digest-cases', created.title).count()).toBe(0);
+    await visible(page, '#digest-next').click();
+    await expectVisibleText(page, '#digest-cases', created.title);
+    await visible(page, '#digest-cases .list-item', created.title).click();
+    await expectPath(page, ROUTES.case);
+    await expectVisibleText(page, '#case-status', '已受理');
+  });
+
   it('an admin edits a matter in 工作台 as a new version, and the guide finds the new phrasing', async () => {
     const { page } = await browser.open('admin1');
     await signInWithDemoSwitcher(page, 'admin1');

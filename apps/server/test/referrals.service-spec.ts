@@ -293,6 +293,7 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       expect(digest.jurisdiction).toBe('天桥派出所');
       const total = Object.values(digest.counts as Record<string, number>).reduce((a, b) => a + b, 0);
       expect(total).toBe(digest.cases.length);
+      expect(digest.total).toBe(total);
       // The leader of another station does not see it.
       const other = (await t.http.get('/api/governance/digest').set(bearer(await t.login('station_leader2'))).expect(200)).body;
       expect(other.cases.some((c: { caseId: number }) => c.caseId === caseId)).toBe(false);
@@ -303,6 +304,57 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       expect(csv.text).toContain('邻居家养狗扰民,治安隐患,已受理,胜利社区');
       await t.http.get('/api/governance/digest').set(as('officer1')).expect(403);
       expect((await t.http.get('/api/governance/digest').query({ date: 'yesterday' }).set(as('city_leader1')).expect(400)).body.code).toBe(ErrorCode.ValidationFailed);
+    });
+
+    it('reads a past day as it was: cases open at its end, closed since or not; the counts cover every case, not the list', async () => {
+      const cst = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+      const yesterday = cst(Date.now() - 86_400_000);
+      const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+      const backdate = async (caseId: number) => {
+        await t.dataSource.query('UPDATE cases SET created_at = ? WHERE id = ?', [twoDaysAgo, caseId]);
+        await t.dataSource.query('UPDATE case_events SET at = ? WHERE case_id = ?', [twoDaysAgo, caseId]);
+      };
+      // Open two days ago and rejected today: open at the end of yesterday, as accepted.
+      const closedToday = await acceptedCase('昨日在办今日不予受理');
+      await backdate(closedToday);
+      await t.http.post(`/api/cases/${closedToday}/actions`).set(as('officer1')).send({ action: CaseAction.Reject, note: '不属于公安管辖' }).expect(200);
+      // Rejected two days ago: not in yesterday's digest.
+      const closedBefore = await acceptedCase('前日已不予受理');
+      await t.http.post(`/api/cases/${closedBefore}/actions`).set(as('officer1')).send({ action: CaseAction.Reject, note: '不属于公安管辖' }).expect(200);
+      await backdate(closedBefore);
+      // Reported today: in today's digest only.
+      const today = await acceptedCase('今日新报');
+
+      const past = (await t.http.get('/api/governance/digest').query({ date: yesterday }).set(as('station_leader1')).expect(200)).body;
+      const pastIds = past.cases.map((c: { caseId: number }) => c.caseId);
+      expect(past.date).toBe(yesterday);
+      expect(past.cases.find((c: { caseId: number }) => c.caseId === closedToday)).toMatchObject({ status: CaseStatus.Accepted });
+      expect(pastIds).not.toContain(closedBefore);
+      expect(pastIds).not.toContain(today);
+      const now = (await t.http.get('/api/governance/digest').set(as('station_leader1')).expect(200)).body;
+      const nowIds = now.cases.map((c: { caseId: number }) => c.caseId);
+      expect(nowIds).toContain(today);
+      expect(nowIds).not.toContain(closedToday);
+      const csv = (await t.http.get('/api/governance/digest.csv').query({ date: yesterday }).set(as('station_leader1')).expect(200)).text;
+      expect(csv).toContain('昨日在办今日不予受理');
+      expect(csv).not.toContain('今日新报');
+
+      // 2,100 open cases in one community: the list stops at 2,000, the counts and total do not.
+      const [template] = await t.dataSource.query('SELECT * FROM cases WHERE id = ?', [today]);
+      const columns = Object.keys(template).filter((c) => c !== 'id' && c !== 'queue_band');
+      const generated = (await t.dataSource.query("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'cases' AND extra LIKE '%GENERATED%'"))
+        .map((r: { c: string }) => r.c);
+      const cols = columns.filter((c) => !generated.includes(c)).map((c) => `\`${c}\``).join(', ');
+      await t.dataSource.query(`INSERT INTO cases (${cols}) SELECT ${cols} FROM cases JOIN seq_1_to_2100 WHERE id = ?`, [today]);
+      try {
+        const big = (await t.http.get('/api/governance/digest').set(as('station_leader1')).expect(200)).body;
+        expect(big.cases).toHaveLength(2000);
+        expect(big.total).toBe(now.total + 2100);
+        expect(Object.values(big.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(big.total);
+        expect(big.counts[GovernanceClass.Dispute]).toBe(now.counts[GovernanceClass.Dispute] + 2100);
+      } finally {
+        await t.dataSource.query('DELETE FROM cases WHERE title = ? AND id <> ?', ['今日新报', today]);
+      }
     });
 
     it('reports a serious-risk case at once through the outbox', async () => {

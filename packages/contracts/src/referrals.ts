@@ -213,8 +213,11 @@ export interface GovernanceDigestCase {
 export interface GovernanceDigest {
   date: string;
   jurisdiction: string;
+  /** Cases in handling at the end of the day, all of them (the counts add up to it). */
+  total: number;
   counts: Record<GovernanceClass, number>;
   seriousRiskCount: number;
+  /** The first of them, serious risk first, newest first (at most 2,000 in the app; `total` may be more). */
   cases: GovernanceDigestCase[];
 }
 

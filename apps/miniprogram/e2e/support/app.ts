@@ -21,6 +21,7 @@ export const ROUTES = {
   refer: '/packageReferral/refer/index',
   referralTargets: '/packageReferral/targets/index',
   deadLetters: '/packageReferral/dead-letters/index',
+  governanceDigest: '/packageReferral/digest/index',
 } as const;
 
 const WAIT_MS = 15_000;

@@ -24,7 +24,9 @@ import { CaseGovernanceEntity, ReferralEntity, ReferralTargetEntity } from './re
 
 /** China Standard Time: the digest's day runs midnight to midnight in UTC+8. */
 const CST_OFFSET_MS = 8 * 3600_000;
+/** Cases the in-app digest lists (the counts cover them all); the CSV lists up to the second. */
 const DIGEST_LIMIT = 2000;
+const DIGEST_CSV_LIMIT = 50_000;
 
 /**
  * 基层社会治理衔接: every case carries a governance class (the officer's, else the kind's default);
@@ -70,47 +72,82 @@ export class GovernanceService implements OnModuleInit {
     return { caseId, governanceClass: row?.governanceClass ?? DEFAULT_GOVERNANCE_CLASS[entity.kind] };
   }
 
-  /** Cases in handling at the end of `date` (UTC+8) in the caller's jurisdiction, by class. */
-  async digest(caller: Caller, date?: string): Promise<GovernanceDigest> {
+  /**
+   * Cases in handling at the end of `date` (UTC+8) in the caller's jurisdiction, by class. The counts
+   * are over every such case; the list holds the first `limit` (serious risk first, newest first).
+   * A past day is read as it was then: a case's status at the end of that day is the last status
+   * its timeline had reached by then (a case closed since still counts; one closed before does not).
+   */
+  async digest(caller: Caller, date?: string, limit = DIGEST_LIMIT): Promise<GovernanceDigest> {
     const day = date ?? new Date(Date.now() + CST_OFFSET_MS).toISOString().slice(0, 10);
     const end = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000 - CST_OFFSET_MS);
     if (Number.isNaN(end.getTime())) throw new DomainException(ErrorCode.ValidationFailed, ['date 无效']);
-    const qb = this.dataSource
+    const pastDay = end.getTime() <= Date.now();
+    // The status at the end of the day: the newest status event before it (events are append-only,
+    // so the newest id is the latest change; ix_case_events_case reads it backwards).
+    const statusAt = pastDay
+      ? `COALESCE((SELECT e.to_status FROM case_events e WHERE e.case_id = c.id AND e.to_status IS NOT NULL AND e.at < :end ORDER BY e.id DESC LIMIT 1), '${CaseStatus.Submitted}')`
+      : 'c.status';
+    const base = this.dataSource
       .createQueryBuilder()
       .from('cases', 'c')
-      .innerJoin('org_units', 'o', 'o.id = c.community_id')
       .leftJoin('case_governance', 'g', 'g.case_id = c.id')
+      .where('c.created_at < :end', { end });
+    if (pastDay) {
+      // Only a case open now or changed since the day ended can have been open then.
+      base.andWhere('(c.status IN (:...open) OR c.updated_at >= :end)', { open: OPEN_STATUSES });
+      base.andWhere(`${statusAt} IN (:...open)`);
+    } else {
+      base.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
+    }
+    if (!this.casesRepo.applyScope(base, caller.scope)) base.andWhere('1 = 0');
+
+    const list = base
+      .clone()
+      .innerJoin('org_units', 'o', 'o.id = c.community_id')
       .select([
-        'c.id AS id', 'c.title AS title', 'c.kind AS kind', 'c.status AS status', 'c.serious_risk AS seriousRisk',
+        'c.id AS id', 'c.title AS title', 'c.kind AS kind', `${statusAt} AS status`, 'c.serious_risk AS seriousRisk',
         'c.created_at AS createdAt', 'o.name AS communityName', 'g.governance_class AS governanceClass',
       ])
-      .where('c.status IN (:...open)', { open: OPEN_STATUSES })
-      .andWhere('c.created_at < :end', { end })
       .orderBy('c.serious_risk', 'DESC')
       .addOrderBy('c.id', 'DESC')
-      .limit(DIGEST_LIMIT);
-    const visible = this.casesRepo.applyScope(qb, caller.scope);
-    const rows: Record<string, unknown>[] = visible ? await qb.getRawMany() : [];
+      .limit(limit);
+    const tally = base
+      .clone()
+      .select(['g.governance_class AS governanceClass', 'c.kind AS kind', 'c.serious_risk AS seriousRisk', 'COUNT(*) AS n'])
+      .groupBy('g.governance_class')
+      .addGroupBy('c.kind')
+      .addGroupBy('c.serious_risk');
+    const [rows, groups] = await Promise.all([list.getRawMany<Record<string, unknown>>(), tally.getRawMany<Record<string, unknown>>()]);
+
+    const classOf = (r: Record<string, unknown>) => (r.governanceClass as GovernanceClass | null) ?? DEFAULT_GOVERNANCE_CLASS[r.kind as CaseKind];
+    const counts = Object.fromEntries(Object.values(GovernanceClass).map((g) => [g, 0])) as Record<GovernanceClass, number>;
+    let total = 0;
+    let seriousRiskCount = 0;
+    for (const g of groups) {
+      const n = Number(g.n);
+      counts[classOf(g)] += n;
+      total += n;
+      if (Number(g.seriousRisk)) seriousRiskCount += n;
+    }
     const referredTo = await this.referredTo(rows.map((r) => Number(r.id)));
     const cases: GovernanceDigestCase[] = rows.map((r) => ({
       caseId: Number(r.id),
       number: caseNumber(parseDbDate(r.createdAt) as Date, Number(r.id)),
       title: String(r.title),
-      governanceClass: (r.governanceClass as GovernanceClass | null) ?? DEFAULT_GOVERNANCE_CLASS[r.kind as CaseKind],
+      governanceClass: classOf(r),
       status: r.status as CaseStatus,
       communityName: String(r.communityName),
       seriousRisk: Boolean(Number(r.seriousRisk)),
       referredTo: referredTo.get(Number(r.id)) ?? null,
       createdAt: (parseDbDate(r.createdAt) as Date).toISOString(),
     }));
-    const counts = Object.fromEntries(Object.values(GovernanceClass).map((g) => [g, 0])) as Record<GovernanceClass, number>;
-    for (const c of cases) counts[c.governanceClass]++;
-    return { date: day, jurisdiction: await this.jurisdictionName(caller), counts, seriousRiskCount: cases.filter((c) => c.seriousRisk).length, cases };
+    return { date: day, jurisdiction: await this.jurisdictionName(caller), total, counts, seriousRiskCount, cases };
   }
 
   /** The digest as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese). */
   async digestCsv(caller: Caller, date?: string): Promise<{ filename: string; csv: string }> {
-    const d = await this.digest(caller, date);
+    const d = await this.digest(caller, date, DIGEST_CSV_LIMIT);
     const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const lines = [
       ['编号', '标题', '诉求分类', '办理状态', '社区', '严重现实危险', '转办对象', '上报时间'].join(','),
@@ -125,7 +162,11 @@ export class GovernanceService implements OnModuleInit {
 
   private async referredTo(caseIds: number[]): Promise<Map<number, string>> {
     if (!caseIds.length) return new Map();
-    const referrals = await this.dataSource.getRepository(ReferralEntity).find({ where: { caseId: In(caseIds), status: In([ReferralStatus.Sent, ReferralStatus.Signed]) } });
+    const referrals: ReferralEntity[] = [];
+    for (let i = 0; i < caseIds.length; i += 1000) {
+      const ids = caseIds.slice(i, i + 1000);
+      referrals.push(...(await this.dataSource.getRepository(ReferralEntity).find({ where: { caseId: In(ids), status: In([ReferralStatus.Sent, ReferralStatus.Signed]) } })));
+    }
     const targets = referrals.length ? await this.dataSource.getRepository(ReferralTargetEntity).find({ where: { id: In(referrals.map((r) => r.targetId)) } }) : [];
     const names = new Map(targets.map((t) => [t.id, t.name]));
     return new Map(referrals.map((r) => [r.caseId, names.get(r.targetId) ?? '']));

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
 import { GOVERNANCE_CLASS_LABELS, GovernanceClass } from '@jws/contracts'
 
 import { api } from '../../api'
@@ -10,16 +11,34 @@ import { caseStatusLabel } from '../../lib/case-labels'
 import { caseUrl } from '../../lib/routes'
 import '../referral.scss'
 
-/** Daily digest for the 政法委 and 综治 office: cases in handling in the jurisdiction, by class (CSV: GET /api/governance/digest.csv). */
+/** The day in China Standard Time (the digest's day runs midnight to midnight in UTC+8), `days` from today. */
+function cstDay(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * Daily digest for the 政法委 and 综治 office: cases in handling in the jurisdiction at the end of
+ * a day, by class; earlier days as they were then (CSV: GET /api/governance/digest.csv?date=).
+ */
 export default function DigestPage() {
-  const state = useAsync(() => api.governanceDigest(), [], { reloadOnShow: true })
+  // 0 is today, -1 yesterday; the last 30 days can be looked back on.
+  const [offset, setOffset] = useState(0)
+  const state = useAsync(() => api.governanceDigest(offset === 0 ? undefined : cstDay(offset)), [offset], { reloadOnShow: true })
   return (
     <View className='page'>
+      <View className='row' id='digest-days'>
+        <Button size='small' id='digest-prev' disabled={offset <= -30} onClick={() => setOffset(offset - 1)}>前一天</Button>
+        <Text id='digest-day'>{offset === 0 ? `今天 ${cstDay(0)}` : cstDay(offset)}</Text>
+        <Button size='small' id='digest-next' disabled={offset >= 0} onClick={() => setOffset(offset + 1)}>后一天</Button>
+      </View>
       <AsyncContent state={state} errorId='digest-error'>
         {(d) => (
           <>
             <View className='card' id='digest-counts'>
               <Text className='card__title'>{`${d.jurisdiction} · ${d.date}`}</Text>
+              <Text className='muted' id='digest-total'>
+                {offset === 0 ? `在办诉求共 ${d.total} 件` : `当日结束时在办诉求共 ${d.total} 件`}
+              </Text>
               {(Object.values(GovernanceClass) as GovernanceClass[]).map((g) => (
                 <View key={g} className='row' id={`digest-count-${g}`}>
                   <Text>{GOVERNANCE_CLASS_LABELS[g]}</Text>
@@ -33,6 +52,10 @@ export default function DigestPage() {
             </View>
             <View className='card' id='digest-cases'>
               <Text className='card__title'>在办诉求</Text>
+              {d.cases.length < d.total && (
+                <Text className='muted' id='digest-truncated'>{`列出前 ${d.cases.length} 件，严重现实危险在前`}</Text>
+              )}
+              {d.cases.length === 0 && <Text className='muted' id='digest-empty'>这一天没有在办诉求</Text>}
               {d.cases.map((c) => (
                 <View key={c.caseId} className='list-item' ariaRole='button' onClick={() => void Taro.navigateTo({ url: caseUrl(c.caseId) })}>
                   <View className='row'>
