@@ -178,6 +178,25 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect((await notificationsOf('officer1')).some((n) => n.case_id === id && n.title === '上报人补充了信息')).toBe(true);
   });
 
+  it('alerts the station leader at once of a report from a community without a 责任民警', async () => {
+    const [{ officer_id: officerId }] = await t.dataSource.query("SELECT officer_id FROM org_units WHERE name = '胜利社区'");
+    await t.dataSource.query("UPDATE org_units SET officer_id = NULL WHERE name = '胜利社区'");
+    try {
+      const res = await report('resident1', dispute({ title: '楼道灯坏了没人管' })).expect(201);
+      expect(res.body.officerName).toBeNull();
+      const alerts = (await notificationsOf('station_leader1')).filter((n) => n.case_id === res.body.id);
+      expect(alerts.map((n) => n.title)).toEqual(['新矛盾纠纷（社区暂无责任民警，请安排）']);
+      expect((await notificationsOf('station_leader2')).some((n) => n.case_id === res.body.id)).toBe(false);
+      // The leader has it in the queue and may act on it.
+      const queue = (await t.http.get('/api/cases').set(as('station_leader1')).expect(200)).body.items;
+      expect(queue.some((c: { id: number }) => c.id === res.body.id)).toBe(true);
+      const view = (await t.http.get(`/api/cases/${res.body.id}`).set(as('station_leader1')).expect(200)).body;
+      expect(view.allowedActions).toContain(CaseAction.Accept);
+    } finally {
+      await t.dataSource.query("UPDATE org_units SET officer_id = ? WHERE name = '胜利社区'", [officerId]);
+    }
+  });
+
   it("alerts the community's own station leader at once of an anomaly, not another station's, and not of a dispute", async () => {
     const anomaly = (await report('resident1', { ...dispute({ title: '可疑车辆长期停放' }), kind: CaseKind.Anomaly, subcategory: 'vehicle', otherParty: undefined }).expect(201)).body.id;
     const plain = (await report('resident1', dispute({ title: '邻居占用车位' })).expect(201)).body.id;

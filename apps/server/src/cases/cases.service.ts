@@ -357,6 +357,11 @@ export class CasesService {
     if (STATION_ALERT_KINDS.includes(kind)) {
       const leaders = community.stationLeaderIds ?? (await leadersOf(m, community.path, [Role.StationLeader]));
       notices.push({ userIds: leaders, input: { title: `新${label}（请关注）`, body, caseId }, dedupeKey: `case:${caseId}:new:station` });
+    } else if (!community.officerId) {
+      // No 责任民警 (not yet assigned, or between officers): the station's leaders own it at once,
+      // rather than after the first-response deadline's escalation.
+      const leaders = await leadersOf(m, community.path, [Role.StationLeader]);
+      notices.push({ userIds: leaders, input: { title: `新${label}（社区暂无责任民警，请安排）`, body, caseId }, dedupeKey: `case:${caseId}:new:station` });
     }
     return notices;
   }
