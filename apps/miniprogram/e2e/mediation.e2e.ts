@@ -102,18 +102,44 @@ describe('网上调解室 (h5, two browsers)', () => {
   it('an officer opens a room from a dispute case page with 开启调解', async () => {
     const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
       kind: 'dispute', subcategory: 'neighbour', title: `楼道堆物纠纷 ${suffix}`, description: '邻居在楼道堆放杂物',
-      otherParty: '对门住户', contactPreference: 'in_app', anonymity: 'none',
+      otherParty: '对门住户 刘先生 13912345678', contactPreference: 'in_app', anonymity: 'none',
     });
     const officer = await browser.open('officer');
     await signInWithDemoSwitcher(officer.page, 'officer1');
     await openPath(officer.page, `${ROUTES.case}?id=${kase.id}`);
     await visible(officer.page, '#case-mediate').click();
     await visible(officer.page, '#case-mediate-form').waitFor();
+    // The report's 对方 is shown to the officer as a hint, not copied into the name every party sees.
+    await expectVisibleText(officer.page, '#case-mediate-other-party', '上报人所述对方：对门住户 刘先生 13912345678');
+    expect(await visible(officer.page, '#case-mediate-respondent input').inputValue()).toBe('');
+    await visible(officer.page, '#case-mediate-submit').click();
+    await expectVisibleText(officer.page, '#case-mediation-error', '请填写被申请人的称呼');
+    await visible(officer.page, '#case-mediate-respondent input').fill('刘先生13912345678');
+    await visible(officer.page, '#case-mediate-submit').click();
+    await expectVisibleText(officer.page, '#case-mediation-error', '被申请人只填称呼，不要填写电话号码');
+    await visible(officer.page, '#case-mediate-respondent input').fill('对门住户');
     await visible(officer.page, '#case-mediate-submit').click();
     await expectPath(officer.page, ROOM);
     await expectVisibleText(officer.page, '#room-status', '调解中');
     await expectVisibleText(officer.page, '#room-members', '被申请人 对门住户（待加入）');
     await expectVisibleText(officer.page, '#room-messages', '调解室已开启');
+  });
+
+  it('a resident asks for mediation (申请调解) once: the page says it was asked and offers no second tap', async () => {
+    const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+      kind: 'dispute', subcategory: 'neighbour', title: `装修噪音想调解 ${suffix}`, description: '楼上装修每天很早开始',
+      contactPreference: 'in_app', anonymity: 'none',
+    });
+    const { page } = await browser.open('resident');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await openPath(page, `${ROUTES.case}?id=${kase.id}`);
+    await visible(page, '#case-mediation-request').click();
+    await expectVisibleText(page, '#case-mediation-requested', '已申请调解，等待民警安排调解员');
+    expect(await visible(page, '#case-mediation-request').count()).toBe(0);
+    await expectVisibleText(page, '#case-timeline', '上报人申请调解');
+    await page.reload();
+    await expectVisibleText(page, '#case-mediation-requested', '已申请调解');
+    expect(await visible(page, '#case-mediation-request').count()).toBe(0);
   });
 
   it('an officer transfers a room to the station’s 警民联调室 and records the outcome; the case timeline shows both', async () => {

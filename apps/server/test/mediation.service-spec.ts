@@ -128,6 +128,11 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     const refused = await t.http.post('/api/mediation/rooms').set(as('officer1'))
       .send({ caseId: nonDispute.id, respondentName: '某住户', mediatorUserId: await f.userId('mediator1') }).expect(400);
     expect(refused.body.code).toBe(ErrorCode.NotADispute);
+    // The respondent's name is shown to every party: a phone number is refused, saying why.
+    const dispute = await f.reportDispute('对方电话写进了称呼');
+    const phone = await t.http.post('/api/mediation/rooms').set(as('officer1'))
+      .send({ caseId: dispute, respondentName: '刘先生13912345678', mediatorUserId: await f.userId('mediator1') }).expect(400);
+    expect(phone.body).toMatchObject({ code: ErrorCode.ValidationFailed, details: ['respondentName: 被申请人只填称呼，不要填写电话号码'] });
   });
 
   it('settles the room and resolves the case only when every party has confirmed the agreement; reminds the officer at the performance deadline', async () => {
@@ -316,5 +321,16 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     const [n] = await t.dataSource.query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND case_id = ? AND title = '群众申请调解'", [await f.userId('officer1'), caseId]);
     expect(Number(n.n)).toBe(1);
     expect((await caseOf(caseId)).timeline.map((e: { note: string | null }) => e.note)).toContain('上报人申请调解');
+    // Asking again is answered, not repeated to the officer.
+    const again = await t.http.post('/api/mediation/requests').set(as('resident1')).send({ caseId }).expect(409);
+    expect(again.body).toEqual({ code: ErrorCode.MediationAlreadyRequested, message: '您已申请调解，请等待民警安排' });
+    // Three taps at once: one request on record, one notice.
+    const raced = await f.reportDispute('连点三下申请调解');
+    const answers = await Promise.all([1, 2, 3].map(() => t.http.post('/api/mediation/requests').set(as('resident1')).send({ caseId: raced })));
+    expect(answers.map((r) => r.status).sort()).toEqual([204, 409, 409]);
+    const notes = (await caseOf(raced)).timeline.filter((e: { note: string | null }) => e.note === '上报人申请调解');
+    expect(notes).toHaveLength(1);
+    const [m] = await t.dataSource.query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND case_id = ? AND title = '群众申请调解'", [await f.userId('officer1'), raced]);
+    expect(Number(m.n)).toBe(1);
   });
 });

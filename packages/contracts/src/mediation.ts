@@ -275,3 +275,6 @@ export const WS_CLOSE = {
 } as const;
 
 export const WS_PATH = '/ws';
+
+/** The public timeline note of a reporter's 申请调解: one per case, the case page shows it as asked. */
+export const MEDIATION_REQUEST_NOTE = '上报人申请调解';

@@ -2,9 +2,12 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { CaseKind, CaseStatus, Permission, ROOM_STATUS_LABELS, type CaseDetail, type MediatorView, type UserView } from '@jws/contracts'
+import {
+  CaseKind, CaseStatus, ErrorCode, MEDIATION_REQUEST_NOTE, Permission, ROOM_STATUS_LABELS, type CaseDetail, type MediatorView, type UserView,
+} from '@jws/contracts'
 
 import { api, errorMessage } from '../api'
+import { isApiError } from '../api/errors'
 import { useAsync } from '../hooks/useAsync'
 import { roomUrl } from '../lib/routes'
 import { userCan } from '../session/store'
@@ -14,9 +17,10 @@ const MEDIATABLE: readonly CaseStatus[] = [CaseStatus.Submitted, CaseStatus.Acce
 
 /**
  * 调解 on a dispute's case page: the rooms of the case, 开启调解 for officers (mediator from the
- * station's roster, the respondent as the reporter named them), 申请调解 for the reporter.
+ * station's roster; the respondent's name as the officer writes it — the report's 对方 may hold an
+ * address or a phone number, which the room shows to every party), 申请调解 once for the reporter.
  */
-export default function CaseMediation({ c, user, reporter }: { c: CaseDetail; user: UserView | null; reporter: boolean }) {
+export default function CaseMediation({ c, user, reporter, onUpdated }: { c: CaseDetail; user: UserView | null; reporter: boolean; onUpdated: (c: CaseDetail) => void }) {
   const rooms = useAsync(() => api.roomsOfCase(c.id), [c.id, c.status])
   const [form, setForm] = useState<{ mediators: MediatorView[]; mediatorId: number | null; respondent: string } | null>(null)
   const [error, setError] = useState('')
@@ -28,7 +32,7 @@ export default function CaseMediation({ c, user, reporter }: { c: CaseDetail; us
     setError('')
     try {
       const mediators = await api.mediators(c.id)
-      setForm({ mediators, mediatorId: mediators[0]?.id ?? null, respondent: c.otherParty && !c.otherParty.startsWith('（') ? c.otherParty.slice(0, 20) : '' })
+      setForm({ mediators, mediatorId: mediators[0]?.id ?? null, respondent: '' })
     } catch (e) {
       setError(errorMessage(e))
     }
@@ -36,7 +40,8 @@ export default function CaseMediation({ c, user, reporter }: { c: CaseDetail; us
 
   async function open() {
     if (!form?.mediatorId) return setError('请选择调解员')
-    if (!form.respondent.trim()) return setError('请填写被申请人')
+    if (!form.respondent.trim()) return setError('请填写被申请人的称呼')
+    if (/\d{7,}/.test(form.respondent)) return setError('被申请人只填称呼，不要填写电话号码')
     setBusy(true)
     setError('')
     try {
@@ -50,13 +55,21 @@ export default function CaseMediation({ c, user, reporter }: { c: CaseDetail; us
   }
 
   async function ask() {
+    if (busy) return
+    setBusy(true)
+    setError('')
     try {
       await api.requestMediation(c.id)
       void Taro.showToast({ title: '已告知民警', icon: 'success' })
+      onUpdated(await api.caseDetail(c.id))
     } catch (e) {
-      setError(errorMessage(e))
+      if (isApiError(e) && e.code === ErrorCode.MediationAlreadyRequested) onUpdated(await api.caseDetail(c.id).catch(() => c))
+      else setError(errorMessage(e))
+    } finally {
+      setBusy(false)
     }
   }
+  const requested = c.timeline.some((e) => e.note === MEDIATION_REQUEST_NOTE)
 
   return (
     <View className='card' id='case-mediation'>
@@ -74,15 +87,22 @@ export default function CaseMediation({ c, user, reporter }: { c: CaseDetail; us
         <View id='case-mediate-form'>
           <Text className='muted'>调解员</Text>
           <Chips options={form.mediators.map((m) => ({ value: m.id, label: m.nickname, id: `case-mediator-${m.id}` }))} value={form.mediatorId} onChange={(id) => setForm({ ...form, mediatorId: id })} />
-          <Text className='muted'>被申请人（将通过邀请加入）</Text>
+          <Text className='muted'>被申请人的称呼（将通过邀请加入，调解各方都能看到）</Text>
           <View id='case-mediate-respondent'>
-            <Input value={form.respondent} maxLength={20} placeholder='如：楼上602住户' onChange={(v) => setForm({ ...form, respondent: v })} />
+            <Input value={form.respondent} maxLength={20} placeholder='如：刘先生，请勿填写电话、住址' onChange={(v) => setForm({ ...form, respondent: v })} />
           </View>
+          {c.otherParty && !c.otherParty.startsWith('（') && (
+            <Text className='muted' id='case-mediate-other-party'>{`上报人所述对方：${c.otherParty}`}</Text>
+          )}
           <Button block className='block-button' id='case-mediate-submit' type='primary' loading={busy} disabled={busy} onClick={() => void open()}>开启网上调解室</Button>
         </View>
       )}
       {reporter && c.status !== CaseStatus.InMediation && MEDIATABLE.includes(c.status) && !(rooms.data ?? []).length && (
-        <Button block className='block-button' id='case-mediation-request' fill='outline' type='primary' onClick={() => void ask()}>申请调解</Button>
+        requested ? (
+          <Text className='muted' id='case-mediation-requested'>已申请调解，等待民警安排调解员</Text>
+        ) : (
+          <Button block className='block-button' id='case-mediation-request' fill='outline' type='primary' loading={busy} disabled={busy} onClick={() => void ask()}>申请调解</Button>
+        )
       )}
       {error && <Text className='room__error' id='case-mediation-error'>{error}</Text>}
     </View>

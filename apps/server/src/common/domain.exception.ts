@@ -59,6 +59,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.ReferralNotSigned:
     case ErrorCode.ReferralAlreadyHandled:
     case ErrorCode.RoomAlreadyOpen:
+    case ErrorCode.MediationAlreadyRequested:
     case ErrorCode.RoomReadOnly:
     case ErrorCode.RecallWindowPassed:
     case ErrorCode.AgreementOutdated:

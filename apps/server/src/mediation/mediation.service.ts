@@ -1,7 +1,7 @@
 import {
   AgreementView, CaseAction, CaseKind, CaseStatus, ErrorCode, LoginResponse, MediatorView, MembershipStatus, PARTY_ROLES,
   Permission, Role, ROOM_INVITE_TTL_HOURS, ROOM_PAGE, ROOM_STATUS_LABELS, RoomDetail, RoomInvitationView, RoomMemberRole,
-  Page, RoomStatus, RoomSummary, SystemEvent,
+  MEDIATION_REQUEST_NOTE, Page, RoomStatus, RoomSummary, SystemEvent, TimelineEventType,
 } from '@jws/contracts';
 import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Injectable } from '@nestjs/common';
@@ -14,6 +14,8 @@ import type { Caller } from '../common/request-context';
 import { pathIds } from '../cases/case-people';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CaseEntity } from '../cases/case.entity';
+import { CaseEventEntity } from '../cases/case-event.entity';
+import { forUpdate } from '../common/sql';
 import { CasesService } from '../cases/cases.service';
 import { CallerCache } from '../identity/caller-cache';
 import { ClientInfo, IdentityService } from '../identity/identity.service';
@@ -380,7 +382,11 @@ export class MediationService {
     if (entity.kind !== CaseKind.Dispute) throw new DomainException(ErrorCode.NotADispute);
     if ((await this.workflow.reporterUserId(this.dataSource.manager, entity)) !== caller.user.id) throw new DomainException(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (m) => {
-      await this.lifecycle.caseEvent(m, entity.id, caller, '上报人申请调解', true);
+      // One request per case: the case row is locked so two taps at once cannot both pass the check.
+      await m.getRepository(CaseEntity).findOne({ where: { id: entity.id }, ...forUpdate(m) });
+      const asked = await m.getRepository(CaseEventEntity).count({ where: { caseId: entity.id, type: TimelineEventType.Note, note: MEDIATION_REQUEST_NOTE } });
+      if (asked) throw new DomainException(ErrorCode.MediationAlreadyRequested);
+      await this.lifecycle.caseEvent(m, entity.id, caller, MEDIATION_REQUEST_NOTE, true);
       if (entity.officerId) {
         await this.notifications.notify(m, [entity.officerId], { title: '群众申请调解', body: `“${entity.title}”的上报人申请网上调解`, caseId: entity.id }, `case:${entity.id}:mediation-request:${Date.now()}`);
       }

@@ -726,7 +726,7 @@ function CaseView({ c, user, onUpdated }: { c: CaseDetail; user: UserView | null
       <Header c={c} staff={staff} />
       <Actions c={c} onUpdated={onUpdated} reporter={reporter} />
       <CaseReferrals c={c} staff={staff} />
-      <CaseMediation c={c} user={user} reporter={reporter} />
+      <CaseMediation c={c} user={user} reporter={reporter} onUpdated={onUpdated} />
       {reporter && c.status === CaseStatus.Closed && c.rating === null && <RateCard c={c} onUpdated={onUpdated} />}
       <Details c={c} staff={staff} />
       <Photos c={c} />

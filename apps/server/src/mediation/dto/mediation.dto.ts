@@ -5,13 +5,14 @@ import {
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { OptionalText, RequiredId, RequiredText } from '../../common/validation';
 
 export class OpenRoomDto implements OpenRoomRequest {
   @RequiredId() caseId: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) respondentUserId?: number;
-  @OptionalText(20, '楼上602住户') respondentName?: string;
+  /** Shown to every party of the room: a form of address, never a phone number. */
+  @OptionalText(20, '刘先生') @Matches(/^(?!.*\d{7})/s, { message: '被申请人只填称呼，不要填写电话号码' }) respondentName?: string;
   @RequiredId() mediatorUserId: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) cadreUserId?: number;
 }
