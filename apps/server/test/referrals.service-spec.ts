@@ -488,6 +488,13 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       expect(row).toMatchObject({ status: 'dead', attempts: 8 });
       expect((await orderOf(dead.id)).status).toBe(HotlineOrderStatus.Failed);
       expect(await titlesOf('officer1')).toContain('12345工单发送失败');
+      const [notice] = await t.dataSource.query("SELECT body FROM notifications WHERE case_id = ? AND title = '12345工单发送失败'", [failing]);
+      expect(notice.body).toBe('转办未送达12345（12345平台多次未能接收），请电话转办并登记回复');
+      // The case page no longer says the order is being made: staff read what to do, the resident that it is passed on.
+      const staffSteps = (await t.http.get(`/api/cases/${failing}/referral-steps`).set(as('officer1')).expect(200)).body;
+      expect(staffSteps).toEqual([expect.objectContaining({ text: '12345工单发送失败，请电话转办12345并登记回复，或请管理员重发', failed: true })]);
+      const residentSteps = (await t.http.get(`/api/cases/${failing}/referral-steps`).set(as('resident1')).expect(200)).body;
+      expect(residentSteps).toEqual([expect.objectContaining({ text: '民警正在电话转办12345', failed: false })]);
       const listed = (await t.http.get('/api/admin/outbox/dead').set(as('admin1')).expect(200)).body;
       expect(listed.some((d: { topic: string }) => d.topic === 'hotline12345.order')).toBe(true);
       expect(JSON.stringify(listed)).not.toContain(TOKEN);

@@ -158,6 +158,8 @@ export interface ReferralStepView {
   /** e.g. 已转12345，工单号 GD…；已转交蚌山分局户政科办理. */
   text: string;
   status: ReferralStatus;
+  /** Staff only: the 12345 order never got through; the officer passes it on by phone. */
+  failed: boolean;
   at: string;
 }
 

@@ -33,7 +33,11 @@ export default function CaseReferrals({ c, staff }: { c: CaseDetail; staff: bool
             <Text className='list-item__title'>{s.text}</Text>
             <Text className='list-item__meta'>{formatDateTime(s.at)}</Text>
           </View>
-          <Tag type={s.status === ReferralStatus.Replied ? 'success' : 'warning'}>{REFERRAL_STATUS_LABELS[s.status]}</Tag>
+          {s.failed ? (
+            <Tag type='danger'>发送失败</Tag>
+          ) : (
+            <Tag type={s.status === ReferralStatus.Replied ? 'success' : 'warning'}>{REFERRAL_STATUS_LABELS[s.status]}</Tag>
+          )}
         </View>
       ))}
       {canRefer && (

@@ -137,7 +137,10 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
       if (!referral) return;
       await m.getRepository(ReferralEntity).update({ id: referral.id }, { externalStatus: HotlineOrderStatus.Failed, updatedAt: new Date() });
       await this.referrals.event(m, referral.caseId, TimelineEventType.Note, null, '12345工单发送失败，请电话转办12345并登记回复，或请管理员重发', false, new Date());
-      await this.notifications.notify(m, [referral.contactUserId], { title: '12345工单发送失败', body: `转办未送达12345（${error.slice(0, 80)}），请电话转办并登记回复`, caseId: referral.caseId }, `referral:${referral.id}:dead`);
+      // The technical reason is for admins (消息投递's dead letters); the officer reads what to do.
+      const why = this.client ? '12345平台多次未能接收' : '本系统尚未接通12345平台';
+      this.logger.warn({ referralId: referral.id, error }, '12345 work order undeliverable: the officer is told to phone it in');
+      await this.notifications.notify(m, [referral.contactUserId], { title: '12345工单发送失败', body: `转办未送达12345（${why}），请电话转办并登记回复`, caseId: referral.caseId }, `referral:${referral.id}:dead`);
     });
   }
 

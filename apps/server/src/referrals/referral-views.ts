@@ -1,5 +1,5 @@
 import {
-  CaseKind, EscalationLevel, ReferralStatus, ReferralStepView, ReferralTargetKind, ReferralTargetView, ReferralView,
+  CaseKind, EscalationLevel, HotlineOrderStatus, ReferralStatus, ReferralStepView, ReferralTargetKind, ReferralTargetView, ReferralView,
 } from '@jws/contracts';
 import type { CaseEntity } from '../cases/case.entity';
 import type { UserEntity } from '../identity/user.entity';
@@ -57,14 +57,19 @@ export function toReferralView(r: ReferralEntity, ctx: ReferralContext, can: { s
   };
 }
 
-/** What the resident reads: each referral in plain words. */
-export function toReferralStep(r: ReferralEntity, target: ReferralTargetEntity): ReferralStepView {
+/**
+ * Each referral in plain words, for whoever may see the case. A 12345 order that never got through
+ * (dead letter) tells staff what to do; the resident reads that the officer is passing it on by phone.
+ */
+export function toReferralStep(r: ReferralEntity, target: ReferralTargetEntity, staff: boolean): ReferralStepView {
   const hotline = target.kind === ReferralTargetKind.Hotline12345;
+  const failed = hotline && !r.externalOrderNo && r.externalStatus === HotlineOrderStatus.Failed && r.status !== ReferralStatus.Replied;
   let text: string;
   if (r.status === ReferralStatus.Replied) text = `${hotline ? '12345' : target.name}已回复：${r.replyOutcome ?? ''}`;
+  else if (failed) text = staff ? '12345工单发送失败，请电话转办12345并登记回复，或请管理员重发' : '民警正在电话转办12345';
   else if (hotline) text = r.externalOrderNo ? `已转12345，工单号 ${r.externalOrderNo}${r.status === ReferralStatus.Signed ? '，12345已受理' : ''}` : '已转12345，正在生成工单';
   else text = r.status === ReferralStatus.Signed ? `${target.name}已签收，正在办理` : `已转${target.name}办理`;
-  return { id: r.id, text, status: r.status, at: (r.repliedAt ?? r.signedAt ?? r.createdAt).toISOString() };
+  return { id: r.id, text, status: r.status, failed: failed && staff, at: (r.repliedAt ?? r.signedAt ?? r.createdAt).toISOString() };
 }
 
 /** Plain words of a referral's first step, for the case timeline. */

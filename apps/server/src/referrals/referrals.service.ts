@@ -176,10 +176,11 @@ export class ReferralsService implements OnApplicationBootstrap {
 
   /** What anyone who may see the case (the resident too) reads of its referrals, in plain words. */
   async steps(caller: Caller, caseId: number): Promise<ReferralStepView[]> {
-    await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId);
+    const staff = viewerOf(caller, entity).isStaff;
     const rows = await this.dataSource.getRepository(ReferralEntity).find({ where: { caseId }, order: { id: 'ASC' } });
     const targets = await this.targetMap(rows.map((r) => r.targetId));
-    return rows.map((r) => toReferralStep(r, targets.get(r.targetId) as ReferralTargetEntity));
+    return rows.map((r) => toReferralStep(r, targets.get(r.targetId) as ReferralTargetEntity, staff));
   }
 
   async detail(caller: Caller, id: number): Promise<ReferralView> {
