@@ -46,6 +46,9 @@ describe('网上调解室 (h5, two browsers)', () => {
 
     const mediator = await browser.open('mediator');
     await signInWithDemoSwitcher(mediator.page, 'mediator1');
+    // 首页 tells a mediator where the rooms are, not about community members and invite codes.
+    await expectVisibleText(mediator.page, '#staff-card-hint', '我的调解');
+    expect(await visible(mediator.page, '#staff-card-hint', '邀请码').count()).toBe(0);
     await visible(mediator.page, '#tab-workbench').click();
     await expectPath(mediator.page, ROUTES.workbench);
     await visible(mediator.page, `#workbench-rooms #room-item-${roomId}`).click();

@@ -33,11 +33,21 @@ function JoinPrompt() {
   )
 }
 
+/** What this person does in 工作台, in one line: only what their role may do there. */
+function workbenchHint(user: UserView): string {
+  if (userCan(user, Permission.CommunityJoinApprove)) return '上报办理、社区成员、入群审核和邀请码请在“工作台”处理。'
+  if (userCan(user, Permission.CaseRead)) return '辖区上报、督办和日报请在“工作台”查看。'
+  if (userCan(user, Permission.MediationMediate)) return '您参与的网上调解请在“工作台”的“我的调解”中进入。'
+  if (userCan(user, Permission.ReferralHandle)) return '转给本部门的事项请在“工作台”签收和回复。'
+  if (userCan(user, Permission.WorkbenchAccess)) return '您的工作事项请在“工作台”处理。'
+  return ''
+}
+
 function StaffCard({ user }: { user: UserView }) {
   return (
     <View className='card' id='staff-card'>
       <Text className='card__title'>{user.nickname}，您好</Text>
-      <Text className='muted'>您的身份是{roleLabel(user)}。社区成员、入群审核和邀请码请在“工作台”处理。</Text>
+      <Text className='muted' id='staff-card-hint'>{`您的身份是${roleLabel(user)}。${workbenchHint(user)}`}</Text>
       {userCan(user, Permission.WorkbenchAccess) && (
         <Button block className='block-button' type='primary' onClick={() => void Taro.switchTab({ url: ROUTES.workbench })}>
           进入工作台
