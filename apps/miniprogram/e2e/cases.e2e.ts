@@ -208,6 +208,27 @@ describe('reports (上报)', () => {
     expect(await countdown.getAttribute('class')).toContain('queue__countdown--overdue');
   });
 
+  it('an officer finds a closed report in 案件队列 by its 案件编号 once 全部状态 is chosen', async () => {
+    const title = `楼顶违建查找${Date.now().toString(36)}`;
+    const created = await apiAs<{ id: number; number: string }>('resident1', 'POST', '/api/cases', {
+      kind: 'hazard', subcategory: 'fire', title, description: '楼顶有人搭建彩钢房。', addressText: '3栋楼顶', contactPreference: 'in_app', anonymity: 'none',
+    });
+    await apiAs('officer1', 'POST', `/api/cases/${created.id}/actions`, { action: 'reject', note: '属城管职责，已告知12345' });
+    const { page } = await browser.open('officer1');
+    await signInWithDemoSwitcher(page, 'officer1');
+    await openPath(page, ROUTES.officerQueue);
+    await visible(page, '#queue-search input').fill(created.number);
+    await visible(page, '#queue-search-submit').click();
+    await expectVisibleText(page, '#queue-list', `没有找到“${created.number}”`);
+    await expectVisibleText(page, '#queue-list', '已办结的上报请选“全部状态”再查');
+    await visible(page, '#queue-filter-status-all').click();
+    await expectVisibleText(page, `#queue-item-${created.id}`, title);
+    await expectVisibleText(page, '#queue-total', '共 1 件');
+    await visible(page, `#queue-item-${created.id}`).click();
+    await expectPath(page, ROUTES.case);
+    await expectVisibleText(page, '#case-status', '不予受理');
+  });
+
   it('an informant reports in sealed mode; officer1 sees 匿名信息员, station_leader1 unseals with a reason', async () => {
     const informant = await browser.open('informant1');
     const i = informant.page;

@@ -299,6 +299,29 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(overdueOnly.items.map((c: { id: number }) => c.id)).toContain(late);
   });
 
+  it('finds a case in the queue by its 案件编号 or words of its title, open or closed, inside the jurisdiction only', async () => {
+    const open = (await report('resident1', dispute({ title: '电动车楼道充电隐患查找测试' })).expect(201)).body;
+    const closed = (await report('resident1', dispute({ title: '已办结的查找测试' })).expect(201)).body;
+    await act('officer1', closed.id, CaseAction.Reject, { note: '不属于公安管辖' }).expect(200);
+    const queue = (q: Record<string, string>, who = 'officer1') =>
+      t.http.get('/api/cases').query(q).set(as(who)).expect(200).then((r) => r.body as { items: { id: number }[]; total: number });
+
+    expect((await queue({ q: open.number })).items.map((c) => c.id)).toEqual([open.id]);
+    expect((await queue({ q: '楼道充电隐患' })).items.map((c) => c.id)).toEqual([open.id]);
+    // Open only by default; 'all' finds the closed one too.
+    expect((await queue({ q: '查找测试' })).items.map((c) => c.id)).toEqual([open.id]);
+    expect((await queue({ q: '查找测试', status: 'all' })).items.map((c) => c.id).sort()).toEqual([open.id, closed.id].sort());
+    expect((await queue({ q: closed.number, status: 'all' })).items.map((c) => c.id)).toEqual([closed.id]);
+    // LIKE's own characters are literal; another officer finds neither by number nor by title.
+    expect((await queue({ q: '%' })).total).toBe(0);
+    expect((await queue({ q: open.number, status: 'all' }, 'officer2')).total).toBe(0);
+    expect((await queue({ q: '查找测试', status: 'all' }, 'officer2')).total).toBe(0);
+    // The station leader finds it in the station's queue.
+    expect((await queue({ q: open.number }, 'station_leader1')).items.map((c) => c.id)).toEqual([open.id]);
+    const bad = await t.http.get('/api/cases').query({ status: 'everything' }).set(as('officer1')).expect(400);
+    expect(bad.body.code).toBe(ErrorCode.ValidationFailed);
+  });
+
   it("pages an officer's whole open queue in order: overdue, nearest deadline, newest on ties, deadline-less last; terminal cases out", async () => {
     const tieDue = new Date(Date.now() + 7200_000);
     const [a, b] = [

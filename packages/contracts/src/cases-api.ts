@@ -118,7 +118,10 @@ export interface UnsealView { reporterId: number; reporterName: string; reporter
 export interface UnsealLogEntry { caseId: number; caseNumber: string; byUserId: number; byName: string; reason: string; at: string }
 
 export interface CaseQueueQuery {
-  status?: CaseStatus;
+  /** One status, or 'all' for open and closed together; unset: every open case. */
+  status?: CaseStatus | 'all';
+  /** A 案件编号 (20261206-000009) finds that case; other text matches titles. */
+  q?: string;
   kind?: CaseKind;
   communityId?: number;
   overdue?: boolean;

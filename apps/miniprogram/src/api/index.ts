@@ -124,7 +124,7 @@ export const api = {
   /** Staff queue in scope: overdue first, then by deadline; without `status` the open cases. */
   caseQueue: (q: CaseQueueQuery) =>
     page(request<CaseSummary[] | Page<CaseSummary>>('GET', '/api/cases', undefined, {
-      query: { status: q.status, kind: q.kind, communityId: q.communityId, overdue: q.overdue ? 'true' : undefined, page: q.page, pageSize: q.pageSize },
+      query: { status: q.status, q: q.q, kind: q.kind, communityId: q.communityId, overdue: q.overdue ? 'true' : undefined, page: q.page, pageSize: q.pageSize },
     })),
   caseDetail: (id: number) => request<CaseDetail>('GET', `/api/cases/${id}`),
   caseAction: (id: number, body: CaseActionRequest) => request<CaseDetail>('POST', `/api/cases/${id}/actions`, body),

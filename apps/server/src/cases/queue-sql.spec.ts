@@ -14,6 +14,15 @@ describe('queue SQL', () => {
     expect(values).toEqual([7, 7, 20, 40]);
   });
 
+  it("searches by case number (id and its day) or by title, and 'all' drops the status condition", () => {
+    const byNumber = queueQuery({ kind: 'officer', officerId: 7 }, { q: '20261206-000009', page: 1, pageSize: 20 }, now);
+    expect(byNumber.sql).toContain('c.officer_id = ? AND c.queue_band IS NOT NULL AND c.id = ? AND c.created_at >= ? AND c.created_at < ?');
+    expect(byNumber.values.slice(0, 5)).toEqual([7, 9, new Date('2026-12-05T16:00:00Z'), new Date('2026-12-06T16:00:00Z'), 7]);
+    const byTitle = queueQuery({ kind: 'officer', officerId: 7 }, { status: 'all', q: ' 充电_100% ', page: 1, pageSize: 20 }, now);
+    expect(byTitle.sql).toContain("FROM cases c WHERE c.officer_id = ? AND c.title LIKE ? ESCAPE '!' ORDER BY");
+    expect(byTitle.values).toEqual([7, '%充电!_100!%%', 20, 0]);
+  });
+
   it('filters the open queue of an officer as overdue, and a status filter on status instead', () => {
     const overdue = queueQuery({ kind: 'officer', officerId: 7 }, { overdue: true, kind: CaseKind.Dispute, page: 1, pageSize: 20 }, now);
     expect(overdue.sql).toContain('WHERE c.officer_id = ? AND c.queue_band IS NOT NULL AND c.kind = ? AND c.next_due_at < ? ORDER BY');

@@ -1,4 +1,5 @@
 import { CaseKind, CaseStatus, TERMINAL_STATUSES } from '@jws/contracts';
+import { parseCaseNumber } from './case-number';
 
 /**
  * The SQL of the handling queue, in one dependency-free place: CasesRepository sends it, and the
@@ -10,7 +11,10 @@ export const OPEN_STATUSES: readonly CaseStatus[] = Object.values(CaseStatus).fi
 
 /** What the queue filters on; the scope is the caller's and always applies. */
 export interface QueueFilter {
-  status?: CaseStatus;
+  /** One status, or 'all' (open and closed); unset: open. */
+  status?: CaseStatus | 'all';
+  /** A case number (that case) or words of a title. */
+  q?: string;
   kind?: CaseKind;
   communityId?: number;
   overdue?: boolean;
@@ -60,7 +64,7 @@ export const OPEN_QUEUE_ORDER = 'ORDER BY c.queue_band, c.next_due_at, c.id DESC
  * An officer's or a station's open queue (no status filter): the reads served in index order by
  * ix_cases_officer_due and ix_cases_station_due.
  */
-const isIndexedOpenQueue = (scope: QueueScope, filter: { status?: CaseStatus }): boolean =>
+const isIndexedOpenQueue = (scope: QueueScope, filter: { status?: CaseStatus | 'all' }): boolean =>
   (scope.kind === 'officer' || scope.kind === 'station') && !filter.status;
 
 /** WHERE clause (alias c) and its values for a scope and the filters. */
@@ -85,7 +89,9 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
       values.push(...scope.reporterKeys);
       break;
   }
-  if (filter.status) {
+  if (filter.status === 'all') {
+    // Open and closed alike: the scope alone.
+  } else if (filter.status) {
     parts.push('c.status = ?');
     values.push(filter.status);
   } else if (scope.kind === 'subtree') {
@@ -115,6 +121,18 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
   if (filter.overdue) {
     parts.push('c.next_due_at < ?');
     values.push(now);
+  }
+  const q = filter.q?.trim();
+  if (q) {
+    const number = parseCaseNumber(q);
+    if (number) {
+      parts.push('c.id = ? AND c.created_at >= ? AND c.created_at < ?');
+      values.push(number.id, number.from, number.to);
+    } else {
+      // '!' escapes LIKE's own characters (not a backslash: MySQL and SQLite read it differently).
+      parts.push("c.title LIKE ? ESCAPE '!'");
+      values.push(`%${q.replace(/[!%_]/g, (ch) => `!${ch}`)}%`);
+    }
   }
   return { where: parts.join(' AND '), values };
 }

@@ -6,6 +6,7 @@ import { CASE_KIND_LABELS, CASE_STATUS_LABELS, CaseKind, CaseStatus, deadlineCou
 
 import { api } from '../../api'
 import Chips from '../../components/Chips'
+import NameSearch from '../../components/NameSearch'
 import PagedList from '../../components/PagedList'
 import { EmptyBlock } from '../../components/StatusBlock'
 import Toggle from '../../components/Toggle'
@@ -26,6 +27,7 @@ const ALL = 'all'
 
 const STATUS_OPTIONS = [
   { value: OPEN, label: '未办结', id: 'queue-filter-status-open' },
+  { value: ALL, label: '全部状态', id: 'queue-filter-status-all' },
   ...(Object.keys(CASE_STATUS_LABELS) as CaseStatus[]).map((s) => ({ value: s as string, label: CASE_STATUS_LABELS[s], id: `queue-filter-status-${s}` })),
 ]
 
@@ -71,6 +73,7 @@ function Queue({ canFilterCommunity, initialOverdue }: { canFilterCommunity: boo
   const [kind, setKind] = useState<string>(ALL)
   const [communityId, setCommunityId] = useState(0)
   const [overdue, setOverdue] = useState(initialOverdue)
+  const [search, setSearch] = useState('')
 
   // Community chips where they fit (an officer's few, a station's ~11); a branch or the city has
   // too many to pick from as chips.
@@ -82,14 +85,15 @@ function Queue({ canFilterCommunity, initialOverdue }: { canFilterCommunity: boo
   const list = usePaged(
     (page) =>
       api.caseQueue({
-        status: status === OPEN ? undefined : (status as CaseStatus),
+        status: status === OPEN ? undefined : (status as CaseStatus | typeof ALL),
+        q: search || undefined,
         kind: kind === ALL ? undefined : (kind as CaseKind),
         communityId: communityId || undefined,
         overdue: overdue || undefined,
         page,
         pageSize: PAGE_SIZE,
       }),
-    [status, kind, communityId, overdue],
+    [status, kind, communityId, overdue, search],
     { reloadOnShow: true },
   )
   const now = useNow()
@@ -105,6 +109,7 @@ function Queue({ canFilterCommunity, initialOverdue }: { canFilterCommunity: boo
   return (
     <>
       <View className='card queue__filters' id='queue-filters'>
+        <NameSearch id='queue-search' placeholder='标题或案件编号' onSearch={setSearch} />
         <Toggle id='queue-filter-overdue' title='只看逾期' checked={overdue} onChange={setOverdue} />
         <Chips id='queue-filter-status' scroll options={STATUS_OPTIONS} value={status} onChange={setStatus} />
         <Chips id='queue-filter-kind' scroll options={KIND_OPTIONS} value={kind} onChange={setKind} />
@@ -118,7 +123,7 @@ function Queue({ canFilterCommunity, initialOverdue }: { canFilterCommunity: boo
             共 {list.total} 件{overdue ? '逾期' : ''}，逾期的排在最前
           </Text>
         )}
-        <PagedList state={list} id='queue-list' moreId='queue-more' empty={{ title: '没有符合条件的上报' }}>
+        <PagedList state={list} id='queue-list' moreId='queue-more' empty={{ title: search ? `没有找到“${search}”` : '没有符合条件的上报', description: search && status === OPEN ? '已办结的上报请选“全部状态”再查' : undefined }}>
           {(c) => <QueueItem key={c.id} c={c} now={now} />}
         </PagedList>
       </View>

@@ -6,7 +6,7 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsUUID, Max, Min,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsUUID, Max, Min,
 } from 'class-validator';
 import { OptionalEnum, OptionalText, RequiredEnum, RequiredText } from '../../common/validation';
 import { PageOf, PageQueryDto } from '../../common/paging';
@@ -61,7 +61,10 @@ export class UnsealDto implements UnsealRequest {
 }
 
 export class CaseQueueQueryDto extends PageQueryDto {
-  @OptionalEnum(CaseStatus) status?: CaseStatus;
+  @ApiPropertyOptional({ enum: [...Object.values(CaseStatus), 'all'], description: "one status, or 'all' (open and closed); unset: open" })
+  @IsOptional() @IsIn([...Object.values(CaseStatus), 'all'])
+  status?: CaseStatus | 'all';
+  @OptionalText(40, '20261206-000009') q?: string;
   @OptionalEnum(CaseKind) kind?: CaseKind;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) communityId?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() overdue?: boolean;
