@@ -152,6 +152,22 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       expect(codesOf((await t.http.get('/api/admin/service-guide').set(as('admin1')).expect(200)).body)).toEqual(listBefore);
       expect((await t.http.get('/api/admin/service-guide').set(as('officer1')).expect(403)).body.code).toBe(ErrorCode.Forbidden);
     });
+
+    it('tells the admin in Chinese which field is missing, and keeps the matter as it was', async () => {
+      const before = (await t.http.get('/api/service-guide/household.move_out').expect(200)).body;
+      const cases: [Record<string, unknown>, string][] = [
+        [{ title: '' }, '请填写事项名称'],
+        [{ title: '   ' }, '请填写事项名称'],
+        [{ summary: '' }, '请填写简介'],
+        [{ title: '户'.repeat(51) }, '事项名称不能超过50个字'],
+        [{ title: '', summary: ' ' }, '请填写事项名称；请填写简介'],
+      ];
+      for (const [changes, message] of cases) {
+        const res = await t.http.put('/api/service-guide/household.move_out').set(as('admin1')).send(await editOf('household.move_out', changes)).expect(400);
+        expect(res.body).toMatchObject({ code: ErrorCode.ValidationFailed, message });
+      }
+      expect((await t.http.get('/api/service-guide/household.move_out').expect(200)).body).toMatchObject({ version: before.version, title: before.title });
+    });
   });
 
   describe('referral to a police department', () => {
