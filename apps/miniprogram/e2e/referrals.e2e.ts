@@ -184,5 +184,28 @@ describe('办事指引 and 转办', () => {
     await visible(page, '#guide-search-submit').click();
     await visible(page, '#guide-edit-livelihood-housing_provident').waitFor();
   });
+
+  it('居住证 and 身份证挂失、补领 saved as new versions stay on the resident\'s 首页 tiles and in their place in the editor list', async () => {
+    for (const code of ['residence.permit', 'id_card.lost']) {
+      const { code: _code, version: _version, routes, ...content } = await apiAs<Record<string, unknown> & { routes: Record<string, unknown>[] }>('admin1', 'GET', `/api/service-guide/${code}`);
+      await apiAs('admin1', 'PUT', `/api/service-guide/${code}`, { ...content, routes: routes.map(({ miniProgram: _mp, ...r }) => r), common: true });
+    }
+    const { page } = await browser.open('resident1');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await expectVisibleText(page, '#common-matter-residence-permit', '居住证');
+    await expectVisibleText(page, '#common-matter-id_card-lost', '身份证挂失、补领');
+    // Twelve matters are common and ten fit: the last two in the catalogue stay off, as before the edits.
+    await expect(page.locator('#common-matters .common-matters__item').count()).resolves.toBe(10);
+    await expect(page.locator('#common-matter-dispute-wages').count()).resolves.toBe(0);
+
+    const admin = await browser.open('admin1');
+    await signInWithDemoSwitcher(admin.page, 'admin1');
+    await openPath(admin.page, ROUTES.guideEdit);
+    const items = admin.page.locator('#guide-edit-list .list-item');
+    await visible(admin.page, '#guide-edit-residence-permit').waitFor();
+    const ids = await items.evaluateAll((nodes) => nodes.map((n) => n.id));
+    expect(ids.indexOf('guide-edit-id_card-lost')).toBe(9);
+    expect(ids.indexOf('guide-edit-residence-permit')).toBe(11);
+  });
 });
 
