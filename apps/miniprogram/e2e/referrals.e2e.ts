@@ -142,5 +142,70 @@ describe('办事指引 and 转办', () => {
     const found = await fetch(`${baseUrl()}/api/service-guide?q=${encodeURIComponent('狗狗要不要上户口')}`).then((r) => r.json()) as { matters: { code: string; version: number }[] };
     expect(found.matters[0]).toMatchObject({ code: 'public_security.dog', version: 2 });
   });
+
+  it('an admin sees every matter without searching, reads the matter\'s name and 请填写事项名称, and goes back to the list after saving', async () => {
+    const { page } = await browser.open('admin1');
+    await signInWithDemoSwitcher(page, 'admin1');
+    await visible(page, '#tab-workbench').click();
+    await visible(page, '#workbench-guide-edit-open').click();
+    // No search yet: the whole catalogue, first to last.
+    await expectVisibleText(page, '#guide-edit-list', '全部事项（44项）');
+    await visible(page, '#guide-edit-livelihood-housing_provident').waitFor();
+    await visible(page, '#guide-edit-residence-permit').click();
+
+    const heading = visible(page, '#guide-edit-heading');
+    await expectVisibleText(page, '#guide-edit-heading', '居住证 · 第');
+    expect(await heading.textContent()).not.toContain('residence.permit');
+    const version = Number((await heading.textContent())?.match(/第(\d+)版/)?.[1]);
+
+    const title = visible(page, '#guide-edit-title input');
+    const summary = visible(page, '#guide-edit-summary textarea');
+    await title.fill('');
+    await summary.fill('外来人员在本市居住半年以上可申领居住证');
+    await visible(page, '#guide-edit-save').click();
+    await expectVisibleText(page, '#guide-edit-error', '请填写事项名称');
+    // What was typed stays, and nothing was saved.
+    expect(await summary.inputValue()).toBe('外来人员在本市居住半年以上可申领居住证');
+    await expectVisibleText(page, '#guide-edit-heading', `第${version}版`);
+
+    await title.fill('居住证');
+    await visible(page, '#guide-edit-save').click();
+    await expectVisibleText(page, '#guide-edit-heading', `居住证 · 第${version + 1}版`);
+    await visible(page, '#guide-edit-back').click();
+    await expectVisibleText(page, '#guide-edit-residence-permit', `第${version + 1}版`);
+    await expectVisibleText(page, '#guide-edit-list', '全部事项（44项）');
+
+    // A search narrows the list; an empty search brings every matter back.
+    await visible(page, '#guide-search input').fill('犬类登记');
+    await visible(page, '#guide-search-submit').click();
+    await visible(page, '#guide-edit-public_security-dog').waitFor();
+    await expect(page.locator('#guide-edit-livelihood-housing_provident').count()).resolves.toBe(0);
+    await visible(page, '#guide-search input').fill('');
+    await visible(page, '#guide-search-submit').click();
+    await visible(page, '#guide-edit-livelihood-housing_provident').waitFor();
+  });
+
+  it('居住证 and 身份证挂失、补领 saved as new versions stay on the resident\'s 首页 tiles and in their place in the editor list', async () => {
+    for (const code of ['residence.permit', 'id_card.lost']) {
+      const { code: _code, version: _version, routes, ...content } = await apiAs<Record<string, unknown> & { routes: Record<string, unknown>[] }>('admin1', 'GET', `/api/service-guide/${code}`);
+      await apiAs('admin1', 'PUT', `/api/service-guide/${code}`, { ...content, routes: routes.map(({ miniProgram: _mp, ...r }) => r), common: true });
+    }
+    const { page } = await browser.open('resident1');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await expectVisibleText(page, '#common-matter-residence-permit', '居住证');
+    await expectVisibleText(page, '#common-matter-id_card-lost', '身份证挂失、补领');
+    // Twelve matters are common and ten fit: the last two in the catalogue stay off, as before the edits.
+    await expect(page.locator('#common-matters .common-matters__item').count()).resolves.toBe(10);
+    await expect(page.locator('#common-matter-dispute-wages').count()).resolves.toBe(0);
+
+    const admin = await browser.open('admin1');
+    await signInWithDemoSwitcher(admin.page, 'admin1');
+    await openPath(admin.page, ROUTES.guideEdit);
+    const items = admin.page.locator('#guide-edit-list .list-item');
+    await visible(admin.page, '#guide-edit-residence-permit').waitFor();
+    const ids = await items.evaluateAll((nodes) => nodes.map((n) => n.id));
+    expect(ids.indexOf('guide-edit-id_card-lost')).toBe(9);
+    expect(ids.indexOf('guide-edit-residence-permit')).toBe(11);
+  });
 });
 

@@ -15,6 +15,17 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
+/**
+ * When every failed rule of a body says in Chinese what is wrong (请填写事项名称), that is the
+ * message a person reads; class-validator's English defaults stay in `details` for developers.
+ */
+function reasonsForPeople(errors: ValidationError[]): string | null {
+  const all = (list: ValidationError[]): string[] => list.flatMap((e) => [...Object.values(e.constraints ?? {}), ...all(e.children ?? [])]);
+  const messages = all(errors);
+  if (!messages.length || !messages.every((m) => /[\u4e00-\u9fff]/.test(m))) return null;
+  return [...new Set(messages)].join('；');
+}
+
 /** Reads the request body into a Buffer as `req.body` (marked parsed, so Nest's JSON parser leaves it). */
 function rawBody(limit: number) {
   return (req: IncomingMessage & { body?: unknown; _body?: boolean }, res: ServerResponse, next: (err?: unknown) => void) => {
@@ -73,7 +84,7 @@ export function configureApp(app: INestApplication): AppConfig {
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => new DomainException(ErrorCode.ValidationFailed, flatten(errors), ERROR_MESSAGES[ErrorCode.ValidationFailed]),
+      exceptionFactory: (errors) => new DomainException(ErrorCode.ValidationFailed, flatten(errors), reasonsForPeople(errors) ?? ERROR_MESSAGES[ErrorCode.ValidationFailed]),
     }),
   );
   app.enableShutdownHooks();

@@ -1,6 +1,6 @@
 import {
   Anonymity, CaseAction, CaseKind, CaseStatus, ContactPreference, ErrorCode, EscalationLevel, GovernanceClass, HotlineOrderStatus,
-  ReferralStatus, RouteType,
+  ReferralStatus, RouteType, SERVICE_CATALOGUE,
 } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
 import { Hotline12345Client } from '../src/hotline12345/hotline12345.client';
@@ -124,6 +124,49 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
       const bad = await t.http.put('/api/service-guide/public_security.dog').set(as('admin1')).send({ ...edit, routes: [] }).expect(400);
       expect(bad.body.code).toBe(ErrorCode.ValidationFailed);
+    });
+
+    /** The body of a new version of a matter as the editor sends it: the current one, changed by `changes`. */
+    const editOf = async (code: string, changes: Record<string, unknown> = {}) => {
+      const current = (await t.http.get(`/api/service-guide/${code}`).expect(200)).body;
+      const { code: _code, version: _version, ...content } = current;
+      const routes = current.routes.map(({ miniProgram: _mp, ...r }: Record<string, unknown>) => r);
+      return { ...content, routes, ...changes };
+    };
+    const codesOf = (matters: { code: string }[]) => matters.map((m) => m.code);
+
+    it('keeps edited matters in their place on 首页 and in the admins\' list (居住证 and 身份证挂失 stay after new versions)', async () => {
+      const tilesBefore = codesOf((await t.http.get('/api/service-guide').expect(200)).body.matters);
+      const listBefore = codesOf((await t.http.get('/api/admin/service-guide').set(as('admin1')).expect(200)).body);
+      expect(tilesBefore).toEqual(expect.arrayContaining(['residence.permit', 'id_card.lost']));
+      expect(listBefore).toEqual(SERVICE_CATALOGUE.map((m) => m.code));
+      expect(listBefore.indexOf('residence.permit')).toBeLessThan(listBefore.indexOf('dispute.wages'));
+
+      for (const code of ['residence.permit', 'id_card.lost']) {
+        await t.http.put(`/api/service-guide/${code}`).set(as('admin1')).send(await editOf(code, { common: true })).expect(200);
+      }
+
+      const tiles = (await t.http.get('/api/service-guide').expect(200)).body.matters;
+      expect(codesOf(tiles)).toEqual(tilesBefore);
+      expect(tiles.find((m: { code: string }) => m.code === 'residence.permit').version).toBeGreaterThan(1);
+      expect(codesOf((await t.http.get('/api/admin/service-guide').set(as('admin1')).expect(200)).body)).toEqual(listBefore);
+      expect((await t.http.get('/api/admin/service-guide').set(as('officer1')).expect(403)).body.code).toBe(ErrorCode.Forbidden);
+    });
+
+    it('tells the admin in Chinese which field is missing, and keeps the matter as it was', async () => {
+      const before = (await t.http.get('/api/service-guide/household.move_out').expect(200)).body;
+      const cases: [Record<string, unknown>, string][] = [
+        [{ title: '' }, '请填写事项名称'],
+        [{ title: '   ' }, '请填写事项名称'],
+        [{ summary: '' }, '请填写简介'],
+        [{ title: '户'.repeat(51) }, '事项名称不能超过50个字'],
+        [{ title: '', summary: ' ' }, '请填写事项名称；请填写简介'],
+      ];
+      for (const [changes, message] of cases) {
+        const res = await t.http.put('/api/service-guide/household.move_out').set(as('admin1')).send(await editOf('household.move_out', changes)).expect(400);
+        expect(res.body).toMatchObject({ code: ErrorCode.ValidationFailed, message });
+      }
+      expect((await t.http.get('/api/service-guide/household.move_out').expect(200)).body).toMatchObject({ version: before.version, title: before.title });
     });
   });
 

@@ -22,6 +22,7 @@ export const ROUTES = {
   referralTargets: '/packageReferral/targets/index',
   deadLetters: '/packageReferral/dead-letters/index',
   governanceDigest: '/packageReferral/digest/index',
+  guideEdit: '/packageReferral/guide-edit/index',
 } as const;
 
 const WAIT_MS = 15_000;

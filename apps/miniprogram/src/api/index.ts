@@ -141,6 +141,8 @@ export const api = {
   // 办事指引 (no login needed to read it)
   searchGuide: (q: string) => request<ServiceGuideSearchResult>('GET', '/api/service-guide', undefined, { auth: false, query: { q: q || undefined } }),
   matter: (code: string) => request<ServiceMatterView>('GET', `/api/service-guide/${encodeURIComponent(code)}`, undefined, { auth: false }),
+  /** Admins: every current matter in the guide's order (the editor's list). */
+  listMatters: () => request<ServiceMatterView[]>('GET', '/api/admin/service-guide'),
   /** Admins: a new version of a matter. */
   updateMatter: (code: string, body: ServiceMatterUpdate) => request<ServiceMatterView>('PUT', `/api/service-guide/${encodeURIComponent(code)}`, body),
   /** 请民警协助: a service case with the matter and route filled in (same key → same case). */

@@ -5,12 +5,18 @@ import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Mi
 
 /** Reusable validators so DTOs do not repeat the same stacks. */
 
-export function RequiredText(maxLength: number, example?: string) {
+/**
+ * A required text field. With `label` (事项名称) a person reads what is wrong in Chinese
+ * (请填写事项名称, 事项名称不能超过50个字) and blanks alone count as empty.
+ */
+export function RequiredText(maxLength: number, example?: string, label?: string) {
+  if (!label) return applyDecorators(ApiProperty({ maxLength, example }), IsString(), IsNotEmpty(), MaxLength(maxLength));
+  const missing = { message: `请填写${label}` };
   return applyDecorators(
     ApiProperty({ maxLength, example }),
-    IsString(),
-    IsNotEmpty(),
-    MaxLength(maxLength),
+    IsString(missing),
+    Matches(/\S/, missing),
+    MaxLength(maxLength, { message: `${label}不能超过${maxLength}个字` }),
   );
 }
 

@@ -35,6 +35,14 @@ export class ServiceGuideController {
     return this.guide.matter(code);
   }
 
+  @Get('admin/service-guide')
+  @Authenticated({ permission: Permission.ServiceGuideEdit })
+  @ApiOperation({ summary: 'Every current matter in the guide\'s order, for the editor list (admins)' })
+  @ApiOkResponse({ description: 'ServiceMatterView[]' })
+  list() {
+    return this.guide.list();
+  }
+
   @Get('service-guide/:code/versions')
   @Authenticated({ permission: Permission.ServiceGuideEdit })
   @ApiOperation({ summary: 'Every version of a matter, newest first (admins)' })

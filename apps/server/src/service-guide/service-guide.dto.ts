@@ -45,13 +45,15 @@ class AssistTargetDto {
 
 /** A new version of a matter (admins, 工作台). */
 export class ServiceMatterUpdateDto implements ServiceMatterUpdate {
-  @RequiredText(50) title: string;
-  @RequiredText(16) category: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(30, { each: true })
+  @RequiredText(50, '居住证', '事项名称') title: string;
+  @RequiredText(16, '户籍', '事项分类') category: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(30, { message: '同义词最多30个' }) @IsString({ each: true })
+  @MaxLength(30, { each: true, message: '每个同义词不能超过30个字' })
   synonyms: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(50, { each: true })
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(30, { message: '群众的说法最多30条' }) @IsString({ each: true })
+  @MaxLength(50, { each: true, message: '每条群众的说法不能超过50个字' })
   phrases: string[];
-  @RequiredText(500) summary: string;
+  @RequiredText(500, undefined, '简介') summary: string;
   @ApiProperty({ type: [RouteDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(8) @ValidateNested({ each: true }) @Type(() => RouteDto)
   routes: RouteDto[];
   @ApiProperty({ type: AssistTargetDto }) @IsObject() @ValidateNested() @Type(() => AssistTargetDto)

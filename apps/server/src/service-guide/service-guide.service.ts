@@ -51,9 +51,25 @@ export class ServiceGuideService implements OnApplicationBootstrap {
     return missing.length;
   }
 
+  /**
+   * The current version of every matter in a stable order: where its first version stands. Each
+   * edit writes a row with a higher id, so ordering by the current row's id would move an edited
+   * matter to the end (and past the 10 common matters of 首页).
+   */
   private async current(): Promise<ServiceMatterView[]> {
-    const rows = await this.dataSource.getRepository(ServiceMatterEntity).find({ where: { isCurrent: true }, order: { id: 'ASC' } });
-    return rows.map((r) => this.view(r));
+    const repo = this.dataSource.getRepository(ServiceMatterEntity);
+    const [rows, firsts] = await Promise.all([
+      repo.find({ where: { isCurrent: true } }),
+      repo.find({ where: { version: 1 }, select: { code: true, id: true } }),
+    ]);
+    const position = new Map(firsts.map((r) => [r.code, r.id]));
+    const placeOf = (row: ServiceMatterEntity) => position.get(row.code) ?? row.id;
+    return rows.sort((a, b) => placeOf(a) - placeOf(b)).map((r) => this.view(r));
+  }
+
+  /** Every current matter in the guide's order, for the admins' editor list. */
+  async list(): Promise<ServiceMatterView[]> {
+    return this.current();
   }
 
   private view(row: ServiceMatterEntity): ServiceMatterView {

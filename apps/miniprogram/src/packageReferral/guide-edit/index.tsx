@@ -14,23 +14,40 @@ import '../referral.scss'
 
 const splitWords = (text: string) => text.split(/[、,，;；\n]+/).map((w) => w.trim()).filter(Boolean)
 
+interface MatterWording { title: string; summary: string; synonyms: string[]; phrases: string[] }
+
+/** What the server would refuse, said before sending (the same limits as its ServiceMatterUpdateDto). */
+function wordingProblems(w: MatterWording): string[] {
+  const problems: string[] = []
+  if (!w.title) problems.push('请填写事项名称')
+  else if (w.title.length > 50) problems.push('事项名称不能超过50个字')
+  if (!w.summary) problems.push('请填写简介')
+  else if (w.summary.length > 500) problems.push('简介不能超过500个字')
+  if (w.synonyms.length > 30) problems.push('同义词最多30个')
+  if (w.synonyms.some((s) => s.length > 30)) problems.push('每个同义词不能超过30个字')
+  if (w.phrases.length > 30) problems.push('群众的说法最多30条')
+  if (w.phrases.some((p) => p.length > 50)) problems.push('每条群众的说法不能超过50个字')
+  return problems
+}
+
 /** Edits the wording of one matter; every save is a new version (the routes are kept as they are). */
-function MatterEditor({ matter, onSaved }: { matter: ServiceMatterView; onSaved: (m: ServiceMatterView) => void }) {
+function MatterEditor({ matter, onSaved, onBack }: { matter: ServiceMatterView; onSaved: (m: ServiceMatterView) => void; onBack: () => void }) {
   const [title, setTitle] = useState(matter.title)
   const [summary, setSummary] = useState(matter.summary)
   const [synonyms, setSynonyms] = useState(matter.synonyms.join('、'))
   const [phrases, setPhrases] = useState(matter.phrases.join('、'))
   const [common, setCommon] = useState(Boolean(matter.common))
-  const { busy, error, run } = useSubmit()
+  const { busy, error, setError, run } = useSubmit()
 
   async function save() {
+    const wording: MatterWording = { title: title.trim(), summary: summary.trim(), synonyms: splitWords(synonyms), phrases: splitWords(phrases) }
+    const problems = wordingProblems(wording)
+    if (problems.length) {
+      setError(problems.join('；'))
+      return
+    }
     const routes = matter.routes.map(({ miniProgram: _mp, ...route }) => route)
-    const saved = await run(() =>
-      api.updateMatter(matter.code, {
-        title: title.trim(), category: matter.category, summary: summary.trim(), synonyms: splitWords(synonyms), phrases: splitWords(phrases),
-        routes, assist: matter.assist, common,
-      }),
-    )
+    const saved = await run(() => api.updateMatter(matter.code, { ...wording, category: matter.category, routes, assist: matter.assist, common }))
     if (!saved) return
     onSaved(saved)
     void Taro.showToast({ title: `已保存为第${saved.version}版`, icon: 'success' })
@@ -38,7 +55,7 @@ function MatterEditor({ matter, onSaved }: { matter: ServiceMatterView; onSaved:
 
   return (
     <View className='card' id='guide-edit-form'>
-      <Text className='card__title'>{`${matter.code} · 第${matter.version}版`}</Text>
+      <Text className='card__title' id='guide-edit-heading'>{`${matter.title} · 第${matter.version}版`}</Text>
       <Text className='referral__label'>事项名称</Text>
       <View className='referral__input' id='guide-edit-title'>
         <Input value={title} maxLength={50} onChange={setTitle} />
@@ -60,33 +77,46 @@ function MatterEditor({ matter, onSaved }: { matter: ServiceMatterView; onSaved:
       <Button block className='block-button' id='guide-edit-save' type='primary' loading={busy} disabled={busy} onClick={() => void save()}>
         保存为新版本
       </Button>
+      <Button block className='block-button' id='guide-edit-back' fill='outline' type='primary' onClick={onBack}>
+        返回事项列表
+      </Button>
     </View>
   )
 }
 
-/** Admins (工作台): find a matter of the 办事指引 and edit it. */
+/** Admins (工作台): every matter in the guide's order, or those a search finds; tap one to edit it. */
 export default function GuideEditPage() {
   const [q, setQ] = useState('')
   const [chosen, setChosen] = useState<ServiceMatterView | null>(null)
-  const results = useAsync(() => api.searchGuide(q), [q])
+  const results = useAsync(async () => (q ? (await api.searchGuide(q)).matters : api.listMatters()), [q])
   return (
     <View className='page'>
       <View className='card'>
-        <GuideSearch onSearch={(text) => {
+        <GuideSearch allowEmpty onSearch={(text) => {
           setChosen(null)
           setQ(text)
         }} />
       </View>
       {chosen ? (
-        <MatterEditor key={`${chosen.code}-${chosen.version}`} matter={chosen} onSaved={setChosen} />
+        <MatterEditor
+          key={`${chosen.code}-${chosen.version}`}
+          matter={chosen}
+          onSaved={setChosen}
+          onBack={() => {
+            setChosen(null)
+            void results.reload()
+          }}
+        />
       ) : (
         <AsyncContent state={results}>
-          {(r) => (
+          {(matters) => (
             <View className='card' id='guide-edit-list'>
-              {r.matters.map((m) => (
+              <Text className='card__title'>{q ? `“${q}”的搜索结果` : `全部事项（${matters.length}项）`}</Text>
+              {matters.length === 0 && <Text className='muted' id='guide-edit-none'>没有找到对应的事项，清空搜索可查看全部事项</Text>}
+              {matters.map((m) => (
                 <View key={m.code} id={`guide-edit-${m.code.replace(/\./g, '-')}`} className='list-item' ariaRole='button' onClick={() => setChosen(m)}>
                   <Text className='list-item__title'>{m.title}</Text>
-                  <Text className='list-item__meta'>{`${m.category} · 第${m.version}版`}</Text>
+                  <Text className='list-item__meta'>{`${m.category} · 第${m.version}版${m.common ? ' · 首页常办' : ''}`}</Text>
                 </View>
               ))}
             </View>
