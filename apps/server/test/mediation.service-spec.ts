@@ -90,7 +90,7 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     const room = await f.openRoom('楼上漏水协商');
     const roomNotices = async (username: string) =>
       ((await t.http.get('/api/notifications?pageSize=50').set(as(username)).expect(200)).body.items as { roomId: number | null; readAt: string | null; title: string; body: string }[])
-        .filter((n) => n.roomId === room.id);
+        .filter((n) => n.roomId === room.id && n.title === '调解室有新消息');
     await say('resident1', room.id, '楼上又漏水了').expect(200);
     await say('resident1', room.id, '今天能来看看吗').expect(200);
     const first = await roomNotices('mediator1');
@@ -110,6 +110,32 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     // Writing in the room is being there: the writer's notice is read.
     await say('resident1', room.id, '好的，下午见').expect(200);
     expect((await roomNotices('resident1')).map((n) => n.readAt !== null)).toEqual([true]);
+  });
+
+  it('links room notices to the room, which the mediator and the respondent may open; only the parties are asked to confirm the agreement', async () => {
+    const room = await f.openRoom('楼道堆放杂物');
+    type Notice = { title: string; caseId: number | null; roomId: number | null; readAt: string | null };
+    const notices = async (username: string, title: string) =>
+      ((await t.http.get('/api/notifications?pageSize=50').set(as(username)).expect(200)).body.items as Notice[])
+        .filter((n) => n.title === title && (n.roomId === room.id || n.caseId === room.caseId));
+    for (const member of ['mediator1', 'informant1', 'resident1']) {
+      const [opened] = await notices(member, '您有一个调解室');
+      expect(opened.roomId).toBe(room.id);
+      // The room the notice opens is one they may read (the case is not, for the mediator and the respondent).
+      await t.http.get(`/api/mediation/rooms/${opened.roomId}`).set(as(member)).expect(200);
+    }
+    await t.http.get(`/api/cases/${room.caseId}`).set(as('mediator1')).expect(404);
+
+    await draft(room.id).expect(200);
+    for (const party of ['resident1', 'informant1']) {
+      expect((await notices(party, '请确认调解协议')).map((n) => n.roomId)).toEqual([room.id]);
+    }
+    // The officer and the mediator have nothing to confirm.
+    expect(await notices('officer1', '请确认调解协议')).toEqual([]);
+    expect(await notices('mediator1', '请确认调解协议')).toEqual([]);
+    // An unread agreement notice does not swallow the chat's 调解室有新消息.
+    await say('mediator1', room.id, '请两位看一下协议').expect(200);
+    expect(await notices('informant1', '调解室有新消息')).toHaveLength(1);
   });
 
   it('answers 404 (and audits) a room for someone who is neither a member nor staff in scope', async () => {

@@ -42,7 +42,10 @@ export class AgreementsService {
       }));
       await this.messages.appendSystem(m, out, roomId, SystemEvent.AgreementProposed, `调解员起草了调解协议（第${version}版），请双方当事人查看并确认`);
       const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
-      await this.lifecycle.notifyMembers(m, roomId, [caller.user.id], '请确认调解协议', `“${caseEntity.title}”的调解协议已起草，请查看并确认`, room.caseId, `room:${roomId}:agreement:v${version}`);
+      await this.lifecycle.notifyMembers(
+        m, roomId, [caller.user.id], '请确认调解协议', `“${caseEntity.title}”的调解协议已起草，请查看并确认`, room.caseId, `room:${roomId}:agreement:v${version}`,
+        PARTY_ROLES,
+      );
     });
     return this.rooms.detail(caller, roomId);
   }

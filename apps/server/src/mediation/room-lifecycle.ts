@@ -52,13 +52,22 @@ export class RoomLifecycle {
     await m.getRepository(MediationRoomEntity).update({ parentId: room.id, status: RoomStatus.Open }, { status, closedAt: now });
   }
 
-  /** In-app notice (and a subscribe message through the outbox) to the room's bound members. */
-  async notifyMembers(m: EntityManager, roomId: number, except: number[], title: string, body: string, caseId: number, dedupe: string): Promise<void> {
+  /**
+   * In-app notice (and a subscribe message through the outbox) to the room's bound members, or
+   * only to those in `roles`. It opens the room (`roomId`), not the case: a mediator or a
+   * respondent may not read the case.
+   */
+  async notifyMembers(
+    m: EntityManager, roomId: number, except: number[], title: string, body: string, caseId: number, dedupe: string,
+    roles?: readonly RoomMemberRole[],
+  ): Promise<void> {
     const members = await m.getRepository(MediationMemberEntity).find({ where: { roomId } });
-    const ids = members.map((mm) => mm.userId).filter((id): id is number => id !== null && !except.includes(id));
+    const ids = members
+      .filter((mm) => !roles || roles.includes(mm.role))
+      .map((mm) => mm.userId).filter((id): id is number => id !== null && !except.includes(id));
     await this.notifications.notify(
       m, ids,
-      { title, body, caseId, wechat: { page: roomPage(roomId), data: { thing1: title.slice(0, 20), phrase2: '调解', thing3: body.slice(0, 20) } } },
+      { title, body, caseId, roomId, wechat: { page: roomPage(roomId), data: { thing1: title.slice(0, 20), phrase2: '调解', thing3: body.slice(0, 20) } } },
       dedupe,
     );
   }
