@@ -174,6 +174,11 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     const c = await caseOf(room.caseId);
     expect(c.status).toBe(CaseStatus.Resolved);
     expect(c.timeline.at(-1).note).toContain('调解达成协议');
+    // The respondent gave the last confirmation: the resolve is the system's, never 上报人's.
+    for (const viewer of ['officer1', 'resident1']) {
+      const resolved = (await caseOf(room.caseId, viewer)).timeline.at(-1);
+      expect(resolved).toMatchObject({ toStatus: CaseStatus.Resolved, actorLabel: '系统' });
+    }
     const doc = await t.http.get(`/api/mediation/rooms/${room.id}/agreement/document`).set(as('resident1')).expect(200);
     expect(doc.text).toContain('人民调解协议书');
     expect(doc.text).toContain('各方已确认，协议生效');

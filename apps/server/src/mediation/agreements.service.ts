@@ -74,7 +74,8 @@ export class AgreementsService {
       const settled = await m.getRepository(MediationAgreementEntity).update({ id: agreementId, confirmedAt: IsNull(), supersededAt: IsNull() }, { confirmedAt: now });
       if (!settled.affected) throw new DomainException(ErrorCode.AgreementOutdated);
       await this.lifecycle.setStatus(m, room, RoomStatus.Settled, now);
-      await this.lifecycle.moveCase(m, room.caseId, CaseAction.Resolve, caller, `调解达成协议：${agreement.terms.slice(0, 200)}`, now);
+      // The system resolves it: the last confirmation may be the respondent's, who is not the reporter.
+      await this.lifecycle.moveCase(m, room.caseId, CaseAction.Resolve, null, `调解达成协议（各方当事人已确认调解协议）：${agreement.terms.slice(0, 200)}`, now);
       await m.getRepository(MediationFollowupEntity).insert({
         roomId, agreementId, caseId: room.caseId, dueAt: agreement.performanceDueAt, nextCheckAt: agreement.performanceDueAt,
         doneAt: null, leaseOwner: null, leaseUntil: null,

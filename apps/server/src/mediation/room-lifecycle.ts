@@ -15,6 +15,8 @@ export const displayNameOf = (role: RoomMemberRole, nickname: string) => {
   return (nickname.startsWith(label) ? nickname : `${label} ${nickname}`).slice(0, 64);
 };
 export const actorOf = (caller: Caller): Actor => ({ userId: caller.user.id, role: caller.user.role });
+/** Shown as 系统 on the case timeline. */
+const SYSTEM_ACTOR: Actor = { userId: null, role: null };
 export const isUniqueViolation = (err: unknown) =>
   err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
 
@@ -36,12 +38,13 @@ export class RoomLifecycle {
 
   /**
    * Moves the room's case on (resolved after an agreement, back to handling after a failed
-   * mediation) through the case state machine. If the officer already moved the case meanwhile
+   * mediation) through the case state machine. `caller` null: the system did it (the last
+   * confirmation of an agreement settles it, whoever gave it — not the reporter). If the officer already moved the case meanwhile
    * (e.g. resolved it by hand), the outcome is still recorded on its timeline instead.
    */
-  async moveCase(m: EntityManager, caseId: number, action: CaseAction, caller: Caller, note: string, now: Date): Promise<void> {
+  async moveCase(m: EntityManager, caseId: number, action: CaseAction, caller: Caller | null, note: string, now: Date): Promise<void> {
     const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: caseId } });
-    if (nextStatus(entity.status, action)) await this.workflow.transition(m, entity, action, actorOf(caller), note, now);
+    if (nextStatus(entity.status, action)) await this.workflow.transition(m, entity, action, caller ? actorOf(caller) : SYSTEM_ACTOR, note, now);
     else await this.caseEvent(m, caseId, caller, note, true);
   }
 
@@ -73,9 +76,10 @@ export class RoomLifecycle {
   }
 
   /** A note on the case's timeline (public: the reporter sees it too). */
-  caseEvent(m: EntityManager, caseId: number, caller: Caller, note: string, isPublic: boolean) {
+  caseEvent(m: EntityManager, caseId: number, caller: Caller | null, note: string, isPublic: boolean) {
+    const actor = caller ? actorOf(caller) : SYSTEM_ACTOR;
     return m.getRepository(CaseEventEntity).insert({
-      caseId, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: caller.user.id, actorRole: caller.user.role,
+      caseId, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: actor.userId, actorRole: actor.role,
       isPublic, note: note.slice(0, 1000), at: new Date(),
     });
   }
