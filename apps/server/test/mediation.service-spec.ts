@@ -1,4 +1,4 @@
-import { CaseStatus, ErrorCode, MessageKind, RoomMemberRole, RoomStatus } from '@jws/contracts';
+import { ANONYMOUS_APPLICANT_NAME, Anonymity, CaseStatus, ErrorCode, MessageKind, RoomMemberRole, RoomStatus } from '@jws/contracts';
 import sharp from 'sharp';
 import { MediationFollowupsWorker } from '../src/mediation/mediation-followups.worker';
 import { mediationFixtures } from './mediation-support';
@@ -136,6 +136,41 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     // An unread agreement notice does not swallow the chat's 调解室有新消息.
     await say('mediator1', room.id, '请两位看一下协议').expect(200);
     expect(await notices('informant1', '调解室有新消息')).toHaveLength(1);
+  });
+
+  it('shows an applicant who reported 对他人匿名 as 申请人（匿名） to the mediator and the respondent: members, messages, notices, caucus, agreement', async () => {
+    const [{ nickname }] = await t.dataSource.query("SELECT nickname FROM users WHERE username = 'resident1'");
+    expect(nickname.length).toBeGreaterThan(0);
+    const room = await f.openRoom('楼上养鸽子扰民', {}, Anonymity.Others);
+    await say('resident1', room.id, '鸽子粪便落到我家阳台').expect(200);
+    const applicant = f.memberOf(room, RoomMemberRole.Applicant);
+    await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(as('mediator1')).send({ memberId: applicant.id }).expect(201);
+    // The mediator drafts with the names the room shows (the form starts from them).
+    const agreementId = (await t.http.post(`/api/mediation/rooms/${room.id}/agreement`).set(as('mediator1')).send({
+      parties: `${ANONYMOUS_APPLICANT_NAME}；被申请人 老马`, facts: '楼上鸽笼的粪便落到楼下阳台', terms: '一周内移走鸽笼',
+      performanceDueAt: new Date(Date.now() + 7 * DAY).toISOString(),
+    }).expect(200)).body.agreement.id;
+    await confirm('resident1', room.id, agreementId).expect(200);
+
+    for (const other of ['mediator1', 'informant1']) {
+      const view = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as(other)).expect(200)).body;
+      expect(f.memberOf(view, RoomMemberRole.Applicant).displayName).toBe(ANONYMOUS_APPLICANT_NAME);
+      const history = (await t.http.get(`/api/mediation/rooms/${room.id}/messages`).set(as(other)).expect(200)).body.items;
+      expect(history.map((m: { senderName: string }) => m.senderName)).toContain(ANONYMOUS_APPLICANT_NAME);
+      expect(history.map((m: { text: string }) => m.text)).toContain(`${ANONYMOUS_APPLICANT_NAME}已确认调解协议`);
+      const doc = (await t.http.get(`/api/mediation/rooms/${room.id}/agreement/document`).set(as(other)).expect(200)).text;
+      const notices = (await t.http.get('/api/notifications?pageSize=50').set(as(other)).expect(200)).body.items
+        .filter((n: { roomId: number | null }) => n.roomId === room.id);
+      expect(notices.length).toBeGreaterThan(0);
+      for (const seen of [view, history, doc, notices]) expect(JSON.stringify(seen)).not.toContain(nickname);
+    }
+    const mediatorView = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as('mediator1')).expect(200)).body;
+    expect(mediatorView.caucuses.map((c: { withName: string }) => c.withName)).toEqual([ANONYMOUS_APPLICANT_NAME]);
+    // The handling officer and the applicant themselves know who it is.
+    for (const knows of ['officer1', 'resident1']) {
+      const view = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as(knows)).expect(200)).body;
+      expect(f.memberOf(view, RoomMemberRole.Applicant).displayName).toBe(`申请人 ${nickname}（对他人匿名）`);
+    }
   });
 
   it('answers 404 (and audits) a room for someone who is neither a member nor staff in scope', async () => {

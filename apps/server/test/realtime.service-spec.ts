@@ -1,4 +1,4 @@
-import { ErrorCode, MessageKind, MessageView, RoomMemberRole, ServerFrame, WS_CLOSE } from '@jws/contracts';
+import { ANONYMOUS_APPLICANT_NAME, Anonymity, ErrorCode, MessageKind, MessageView, RoomMemberRole, ServerFrame, WS_CLOSE } from '@jws/contracts';
 import { JwtService } from '@nestjs/jwt';
 import { RealtimeGateway } from '../src/mediation/realtime.gateway';
 import { mediationFixtures, WsClient } from './mediation-support';
@@ -86,6 +86,20 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     // Probing room ids one after another (every refusal is audited) closes the socket.
     for (let id = 100_000; id < 100_025; id++) outsider.send({ type: 'join', roomId: id });
     expect(await outsider.closed()).toBe(WS_CLOSE.Protocol);
+  });
+
+  it('names an applicant who reported 对他人匿名 申请人（匿名） in every frame the mediator and the respondent get, live and on resume', async () => {
+    const room = await f.openRoom('楼上鸽笼（实时）', {}, Anonymity.Others);
+    const [resident, respondent] = [await connect('resident1'), await connect('informant1')];
+    await resident.join(room.id);
+    await respondent.join(room.id);
+    resident.send(text(room.id, 'anon-live-0001', '鸽子太吵了'));
+    const live = await respondent.receivedText(room.id, '鸽子太吵了');
+    expect(live).toMatchObject({ type: 'message', message: { senderName: ANONYMOUS_APPLICANT_NAME } });
+    const mediator = await connect('mediator1');
+    await mediator.join(room.id, 0);
+    await mediator.receivedText(room.id, '鸽子太吵了');
+    for (const c of [respondent, mediator]) expect(JSON.stringify(c.frames)).not.toContain('张阿姨');
   });
 
   it('resumes after a forced drop with exactly the missing messages: no gap, no duplicate, resends idempotent', async () => {

@@ -40,6 +40,12 @@ export const ROOM_MEMBER_ROLE_LABELS: Record<RoomMemberRole, string> = {
   [RoomMemberRole.Cadre]: '社区干部',
 };
 
+/**
+ * How an applicant who reported 对他人匿名 (Anonymity.Others) is named in the room — header, members,
+ * messages, agreement — to everyone but the handling officer and themselves.
+ */
+export const ANONYMOUS_APPLICANT_NAME = '申请人（匿名）';
+
 /** Parties: the members who must each confirm an agreement. */
 export const PARTY_ROLES: readonly RoomMemberRole[] = [RoomMemberRole.Applicant, RoomMemberRole.Respondent];
 
