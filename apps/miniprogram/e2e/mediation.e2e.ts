@@ -78,6 +78,29 @@ describe('网上调解室 (h5, two browsers)', () => {
     expect(kase.status).toBe('resolved');
   });
 
+  it('a party with the room open sees a 背靠背 channel the mediator opens at once, marked unread until they look at it', async () => {
+    const roomId = await openRoomForNewDispute(`窗台花盆纠纷 ${suffix}`);
+    const resident = await browser.open('resident');
+    await signInWithDemoSwitcher(resident.page, 'resident1');
+    await openPath(resident.page, `${ROOM}?id=${roomId}`);
+    await expectVisibleText(resident.page, '#room-connection', '已连接');
+    expect(await resident.page.locator('#room-channels').count()).toBe(0);
+
+    const room = await apiAs<{ members: { id: number; role: string }[] }>('mediator1', 'GET', `/api/mediation/rooms/${roomId}`);
+    const applicant = room.members.find((m) => m.role === 'applicant') as { id: number };
+    const caucus = await apiAs<{ id: number }>('mediator1', 'POST', `/api/mediation/rooms/${roomId}/caucus`, { memberId: applicant.id });
+    await apiAs('mediator1', 'POST', `/api/mediation/rooms/${caucus.id}/messages`, { clientMsgId: `e2e-c-${Date.now().toString(36)}`, kind: 'text', text: '您觉得怎样处理比较合适？' });
+
+    // No reload: the chip appears with its unread dot and a line saying what it is.
+    await expectVisibleText(resident.page, `#room-channel-${caucus.id}`, '背靠背');
+    await visible(resident.page, `#room-channel-${caucus.id}-unread`).waitFor();
+    await expectVisibleText(resident.page, '#room-caucus-new', '调解员邀请您单独沟通');
+    await visible(resident.page, `#room-channel-${caucus.id}`).click();
+    await expectVisibleText(resident.page, '#room-messages', '您觉得怎样处理比较合适？');
+    expect(await resident.page.locator(`#room-channel-${caucus.id}-unread`).count()).toBe(0);
+    expect(await resident.page.locator('#room-caucus-new').count()).toBe(0);
+  });
+
   it('a party who is away finds 调解室有新消息 in 消息 and opens the room from it; the notice is then read', async () => {
     const title = `晾衣杆滴水纠纷 ${suffix}`;
     const roomId = await openRoomForNewDispute(title);
@@ -95,8 +118,25 @@ describe('网上调解室 (h5, two browsers)', () => {
     expect(new URL(page.url()).searchParams.get('id')).toBe(String(roomId));
     await expectVisibleText(page, '#room-messages', '明天上午十点方便上门看看吗');
 
-    const after = await apiAs<{ items: { roomId: number | null; readAt: string | null }[] }>('resident1', 'GET', '/api/notifications?pageSize=50');
-    expect(after.items.filter((n) => n.roomId === roomId).map((n) => n.readAt !== null)).toEqual([true]);
+    // Opening the room read its notices: the new message's and 您有一个调解室, which opens the room too.
+    const after = await apiAs<{ items: { title: string; roomId: number | null; readAt: string | null }[] }>('resident1', 'GET', '/api/notifications?pageSize=50');
+    expect(after.items.filter((n) => n.roomId === roomId).map((n) => [n.title, n.readAt !== null]).sort()).toEqual([['您有一个调解室', true], ['调解室有新消息', true]]);
+  });
+
+  it('the mediator taps 您有一个调解室 in 消息 and lands in the room, not on a case they may not read', async () => {
+    const title = `门口鞋柜纠纷 ${suffix}`;
+    const roomId = await openRoomForNewDispute(title);
+    const { page } = await browser.open('mediator');
+    await signInWithDemoSwitcher(page, 'mediator1');
+    await openPath(page, ROUTES.notifications);
+    const notice = visible(page, '#notifications-list [id^="notification-"]', `“${title}”网上调解已开始`).first();
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('您有一个调解室');
+    await notice.click();
+    await expectPath(page, ROOM);
+    expect(new URL(page.url()).searchParams.get('id')).toBe(String(roomId));
+    await expectVisibleText(page, '#room-title', title);
+    expect(await page.locator('#room-load-error').count()).toBe(0);
   });
 
   it('an officer opens a room from a dispute case page with 开启调解', async () => {

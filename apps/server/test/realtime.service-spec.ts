@@ -158,6 +158,36 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     for (const c of [respondent, officer]) expect(JSON.stringify(c.frames)).not.toContain('赔偿');
   });
 
+  it('tells the party of a new caucus at once on every socket of theirs, also on another instance, and nobody else', async () => {
+    const peer = await t.startPeer({ REDIS_URL });
+    try {
+      const peerUrl = await peer.listen();
+      const room = await f.openRoom('背靠背（即时通知）');
+      const respondentMember = f.memberOf(room, RoomMemberRole.Respondent);
+      const [respondent, respondentOnPeer, applicant, officer] = [
+        await connect('informant1'), await connect('informant1', peerUrl), await connect('resident1'), await connect('officer1'),
+      ];
+      for (const c of [respondent, applicant, officer]) await c.join(room.id);
+      const caucus = (await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(f.as('mediator1')).send({ memberId: respondentMember.id }).expect(201)).body;
+      const isCaucus = (fr: ServerFrame) => fr.type === 'caucus';
+      for (const c of [respondent, respondentOnPeer]) {
+        expect(await c.next(isCaucus)).toEqual({
+          type: 'caucus', roomId: room.id, caucus: { roomId: caucus.id, withMemberId: respondentMember.id, withName: respondentMember.displayName },
+        });
+      }
+      // The channel is theirs to join; the others never hear of it.
+      await respondent.join(caucus.id);
+      await respondent.receivedText(caucus.id, `调解员与${respondentMember.displayName}的单独沟通（其他成员看不到）`);
+      for (const c of [applicant, officer]) {
+        c.send({ type: 'ping' });
+        await c.next((fr) => fr.type === 'pong');
+        expect(c.frames.some(isCaucus)).toBe(false);
+      }
+    } finally {
+      await peer.close();
+    }
+  });
+
   it('recalls a message within 2 minutes (everyone sees 已撤回), and refuses it later', async () => {
     const room = await f.openRoom('撤回消息');
     const [resident, mediator] = [await connect('resident1'), await connect('mediator1')];

@@ -148,10 +148,13 @@ export interface RoomSummary {
   createdAt: string;
 }
 
+/** A caucus (背靠背) channel of a main room: the mediator and one party. */
+export interface CaucusView { roomId: number; withMemberId: number; withName: string }
+
 export interface RoomDetail extends RoomSummary {
   members: RoomMemberView[];
   /** Caucus channels the caller is in (the mediator sees all of theirs, a party only their own). */
-  caucuses: { roomId: number; withMemberId: number; withName: string }[];
+  caucuses: CaucusView[];
   agreement: AgreementView | null;
   booking: OfflineBookingView | null;
   readOnly: boolean;
@@ -267,6 +270,8 @@ export type ServerFrame =
   | { type: 'message'; roomId: number; message: MessageView }
   | { type: 'ack'; roomId: number; clientMsgId: string; seq: number }
   | { type: 'left'; roomId: number }
+  /** To the two members of a new caucus only, on every socket of theirs: `roomId` is the main room. */
+  | { type: 'caucus'; roomId: number; caucus: CaucusView }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string; roomId?: number; clientMsgId?: string };
 

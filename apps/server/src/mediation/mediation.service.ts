@@ -27,6 +27,7 @@ import {
   OfflineBookingEntity, OfflineRoomEntity, OfflineSlotEntity,
 } from './mediation.entities';
 import { RoomAccess, RoomContext } from './room-access';
+import { RoomHub } from './room-hub';
 import { Outgoing, RoomMessagesService } from './room-messages.service';
 import { actorOf, displayNameOf, RoomLifecycle } from './room-lifecycle';
 import { toAgreementView, toBookingView, toRoomDetail, toRoomSummary } from './room-views';
@@ -50,6 +51,7 @@ export class MediationService {
     private readonly audit: AuditService,
     private readonly wechat: WechatClient,
     private readonly lifecycle: RoomLifecycle,
+    private readonly hub: RoomHub,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -262,6 +264,10 @@ export class MediationService {
       );
       await this.messages.appendSystem(m, out, id, SystemEvent.CaucusOpened, `调解员与${party.displayName}的单独沟通（其他成员看不到）`);
       return id;
+    });
+    // The party may have the room open: their page learns of the channel at once (nobody else does).
+    this.hub.publishToUsers([member.userId, party.userId].filter((u): u is number => u !== null), {
+      type: 'caucus', roomId: room.id, caucus: { roomId: caucusId, withMemberId: party.id, withName: party.displayName },
     });
     return this.detail(caller, caucusId);
   }

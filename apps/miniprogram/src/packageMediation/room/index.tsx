@@ -381,8 +381,31 @@ function WithdrawButton({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: 
 
 function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void; reload: () => void }) {
   const [channel, setChannel] = useState(room.id)
+  // 背靠背 channels opened while the page is open and not looked at yet.
+  const [unread, setUnread] = useState<ReadonlySet<number>>(new Set())
+  const channelRef = useRef(channel)
+  channelRef.current = channel
+  const reloadRef = useRef(reload)
+  reloadRef.current = reload
+  useEffect(() => roomSocket.onCaucus((mainRoomId, caucus) => {
+    if (mainRoomId !== room.id) return
+    if (caucus.roomId !== channelRef.current) setUnread((set) => new Set(set).add(caucus.roomId))
+    reloadRef.current()
+  }), [room.id])
+  function selectChannel(next: number) {
+    setChannel(next)
+    setUnread((set) => {
+      if (!set.has(next)) return set
+      const rest = new Set(set)
+      rest.delete(next)
+      return rest
+    })
+  }
   const me = room.members.find((m) => m.isMe) ?? null
-  const channels = [{ value: room.id, label: '全体成员', id: `room-channel-${room.id}` }, ...room.caucuses.map((c) => ({ value: c.roomId, label: `背靠背：${c.withName}`, id: `room-channel-${c.roomId}` }))]
+  const channels = [
+    { value: room.id, label: '全体成员', id: `room-channel-${room.id}` },
+    ...room.caucuses.map((c) => ({ value: c.roomId, label: `背靠背：${c.withName}`, id: `room-channel-${c.roomId}`, unread: unread.has(c.roomId) })),
+  ]
   const parties = room.members.filter((m) => (m.role === RoomMemberRole.Applicant || m.role === RoomMemberRole.Respondent) && m.joined)
   const withoutCaucus = room.canMediate ? parties.filter((p) => !room.caucuses.some((c) => c.withMemberId === p.id)) : []
   const open = room.status === RoomStatus.Open
@@ -397,7 +420,7 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
     try {
       const caucus = await api.openCaucus(room.id, memberId)
       reload()
-      setChannel(caucus.id)
+      selectChannel(caucus.id)
     } catch (e) {
       void Taro.showToast({ title: errorMessage(e), icon: 'none' })
     }
@@ -420,7 +443,10 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
       </View>
       {(channels.length > 1 || withoutCaucus.length > 0) && (
         <View className='card' id='room-channels'>
-          <Chips options={channels} value={channel} onChange={setChannel} scroll />
+          <Chips options={channels} value={channel} onChange={selectChannel} scroll />
+          {unread.size > 0 && !room.canMediate && (
+            <Text className='room__caucus-new' id='room-caucus-new'>调解员邀请您单独沟通（背靠背，其他成员看不到），请点上方的“背靠背”查看</Text>
+          )}
           {open && withoutCaucus.map((p) => (
             <Button key={p.id} size='small' fill='outline' id={`room-caucus-open-${p.id}`} onClick={() => void openCaucus(p.id)}>
               与{p.displayName}背靠背沟通
