@@ -101,6 +101,45 @@ describe('网上调解室 (h5, two browsers)', () => {
     expect(await resident.page.locator('#room-caucus-new').count()).toBe(0);
   });
 
+  it('a party whose agreement card went stale while in 背靠背 gets the revised version: on 409 调解协议已更新 and on coming back to 全体成员', async () => {
+    const roomId = await openRoomForNewDispute(`楼道自行车纠纷 ${suffix}`);
+    const draftAgreement = (terms: string) => apiAs('mediator1', 'POST', `/api/mediation/rooms/${roomId}/agreement`, {
+      parties: '申请人；被申请人', facts: '自行车长期停放在楼道', terms, performanceDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    await draftAgreement('三日内将自行车移到车棚');
+    const resident = await browser.open('resident');
+    await signInWithDemoSwitcher(resident.page, 'resident1');
+    await openPath(resident.page, `${ROOM}?id=${roomId}`);
+    await expectVisibleText(resident.page, '#agreement-card', '第1版');
+
+    const room = await apiAs<{ members: { id: number; role: string }[] }>('mediator1', 'GET', `/api/mediation/rooms/${roomId}`);
+    const applicant = room.members.find((m) => m.role === 'applicant') as { id: number };
+    const caucus = await apiAs<{ id: number }>('mediator1', 'POST', `/api/mediation/rooms/${roomId}/caucus`, { memberId: applicant.id });
+    await visible(resident.page, `#room-channel-${caucus.id}`).click();
+    await expectVisibleText(resident.page, '#room-messages', '单独沟通');
+
+    // Revised while the resident is in 背靠背: the card still shows 第1版, confirming it is refused and the card refreshes.
+    await draftAgreement('两日内将自行车移到车棚');
+    await expectVisibleText(resident.page, '#agreement-card', '第1版');
+    await visible(resident.page, '#agreement-confirm').click();
+    await expectVisibleText(resident.page, '#agreement-error', '调解协议已更新');
+    await expectVisibleText(resident.page, '#agreement-card', '第2版');
+    await expectVisibleText(resident.page, '#agreement-terms-text', '两日内将自行车移到车棚');
+    await expectVisibleText(resident.page, '#agreement-updated', '调解员已修改调解协议');
+    await visible(resident.page, '#agreement-updated-seen').click();
+    expect(await resident.page.locator('#agreement-updated').count()).toBe(0);
+
+    // Revised again; back in 全体成员 the card shows it at once.
+    await draftAgreement('今日内将自行车移到车棚');
+    await visible(resident.page, `#room-channel-${roomId}`).click();
+    await expectVisibleText(resident.page, '#agreement-card', '第3版');
+    await expectVisibleText(resident.page, '#agreement-terms-text', '今日内将自行车移到车棚');
+    await expectVisibleText(resident.page, '#agreement-updated', '现为第3版');
+    await visible(resident.page, '#agreement-confirm').click();
+    await expectVisibleText(resident.page, '#agreement-confirmations', '已确认');
+    expect(await resident.page.locator('#agreement-error').count()).toBe(0);
+  });
+
   it('a party who is away finds 调解室有新消息 in 消息 and opens the room from it; the notice is then read', async () => {
     const title = `晾衣杆滴水纠纷 ${suffix}`;
     const roomId = await openRoomForNewDispute(title);

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
-  AGREEMENT_TEXT_MAX, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
+  AGREEMENT_TEXT_MAX, ErrorCode, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
   SystemEvent, type MessageView, type OfflineSlotView, type RoomDetail, type RoomInvitationView,
 } from '@jws/contracts'
 
-import { api, errorMessage } from '../../api'
+import { api, errorMessage, isApiError } from '../../api'
 import AuthImage from '../../components/AuthImage'
 import Chips from '../../components/Chips'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
@@ -168,10 +168,16 @@ function Chat({ roomId, readOnly, myMemberId, onRoomEvent }: { roomId: number; r
   )
 }
 
-function AgreementCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void }) {
+function AgreementCard({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void; reload: () => void }) {
   const a = room.agreement
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  // The version this page showed first: a later one is pointed out, so nobody confirms unawares.
+  const [seenVersion, setSeenVersion] = useState(a?.version ?? 0)
+  const updated = a !== null && !room.canMediate && seenVersion > 0 && a.version > seenVersion
+  useEffect(() => {
+    if (seenVersion === 0 && a) setSeenVersion(a.version)
+  }, [a, seenVersion])
   if (!a) return null
   async function confirm() {
     if (!a) return
@@ -180,6 +186,8 @@ function AgreementCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: R
     try {
       onUpdated(await api.confirmAgreement(room.id, a.id))
     } catch (e) {
+      // The mediator revised it meanwhile (e.g. while this person was in 背靠背): show the new version.
+      if (isApiError(e) && e.code === ErrorCode.AgreementOutdated) reload()
       setError(errorMessage(e))
     } finally {
       setBusy(false)
@@ -188,6 +196,12 @@ function AgreementCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: R
   return (
     <View className='card' id='agreement-card'>
       <Text className='card__title'>调解协议（第{a.version}版）</Text>
+      {updated && (
+        <View className='room__agreement-updated' id='agreement-updated'>
+          <Text>调解员已修改调解协议（现为第{a.version}版），请重新阅读后再确认</Text>
+          <View className='room__agreement-seen' ariaRole='button' id='agreement-updated-seen' onClick={() => { setSeenVersion(a.version); setError('') }}>知道了</View>
+        </View>
+      )}
       <Text className='room__label'>当事人</Text>
       <Text className='room__agreement-text'>{a.parties}</Text>
       <Text className='room__label'>纠纷事实</Text>
@@ -393,6 +407,8 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
     reloadRef.current()
   }), [room.id])
   function selectChannel(next: number) {
+    // Back from another channel the room may have moved on (a revised agreement): read it again.
+    if (next !== channelRef.current) reload()
     setChannel(next)
     setUnread((set) => {
       if (!set.has(next)) return set
@@ -454,7 +470,7 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
           ))}
         </View>
       )}
-      <AgreementCard room={room} onUpdated={onUpdated} />
+      <AgreementCard room={room} onUpdated={onUpdated} reload={reload} />
       {room.canMediate && channel === room.id && <DraftForm key={room.agreement?.id ?? 0} room={room} onUpdated={onUpdated} />}
       <Chat roomId={channel} readOnly={room.readOnly} myMemberId={channel === room.id ? me?.id ?? null : caucusMemberId} onRoomEvent={reload} />
       {room.canManage && open && <ManageCard room={room} onUpdated={onUpdated} />}
