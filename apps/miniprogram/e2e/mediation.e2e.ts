@@ -195,6 +195,42 @@ describe('网上调解室 (h5, two browsers)', () => {
     await expectVisibleText(officer.page, '#room-messages', '调解室已开启');
   });
 
+  it('after 转线下 the read-only room shows the unconfirmed agreement as 未达成，已转线下调解 with no confirm button; a long party name wraps beside an unclipped badge', async () => {
+    const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+      kind: 'dispute', subcategory: 'neighbour', title: `阳台积水纠纷 ${suffix}`, description: '楼上阳台积水渗到楼下',
+      otherParty: '楼上住户', contactPreference: 'in_app', anonymity: 'none',
+    });
+    const [mediator] = await apiAs<{ id: number }[]>('officer1', 'GET', `/api/mediation/mediators?caseId=${kase.id}`);
+    const longName = '六号楼二单元六零二室住户及其租客家人';
+    const opened = await apiAs<{ id: number }>('officer1', 'POST', '/api/mediation/rooms', { caseId: kase.id, respondentName: longName, mediatorUserId: mediator.id });
+    const drafted = await apiAs<{ agreement: { id: number; confirmations: { memberId: number; displayName: string }[] } }>('mediator1', 'POST', `/api/mediation/rooms/${opened.id}/agreement`, {
+      parties: '申请人；被申请人', facts: '阳台积水渗漏', terms: '被申请人三日内修补阳台防水', performanceDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    await apiAs('resident1', 'POST', `/api/mediation/rooms/${opened.id}/agreement/confirm`, { agreementId: drafted.agreement.id });
+    const [slot] = await apiAs<{ id: number }[]>('officer1', 'GET', `/api/mediation/rooms/${opened.id}/offline-slots`);
+    await apiAs('officer1', 'POST', `/api/mediation/rooms/${opened.id}/transfer`, { slotId: slot.id });
+
+    const { page } = await browser.open('resident');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await openPath(page, `${ROOM}?id=${opened.id}`);
+    await expectVisibleText(page, '#room-status', '已转线下调解');
+    await expectVisibleText(page, '#agreement-status', '未达成，已转线下调解');
+    expect(await page.locator('#agreement-confirm').count()).toBe(0);
+    const respondent = drafted.agreement.confirmations.find((c) => c.displayName.includes(longName)) as { memberId: number };
+    const row = `#agreement-confirmation-${respondent.memberId}`;
+    await expectVisibleText(page, row, '未确认');
+    const name = await visible(page, `${row} .room__confirmation-name`).boundingBox();
+    const badge = await visible(page, `${row} .room__confirmation-tag`).boundingBox();
+    const card = await visible(page, '#agreement-card').boundingBox();
+    if (!name || !badge || !card) throw new Error('agreement rows not laid out');
+    // At 375px the name wraps onto a second line, and the badge keeps its one line, whole, inside the card.
+    expect(name.height).toBeGreaterThan(badge.height);
+    expect(badge.height).toBeLessThan(32);
+    expect(badge.x + badge.width).toBeLessThanOrEqual(card.x + card.width);
+    const clipped = await page.locator(`${row} .room__confirmation-tag`).evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(clipped).toBe(false);
+  });
+
   it('an officer transfers a room to the station’s 警民联调室 and records the outcome; the case timeline shows both', async () => {
     const roomId = await openRoomForNewDispute(`停车位纠纷 ${suffix}`);
     const officer = await browser.open('officer');

@@ -282,6 +282,20 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     expect(Number(parties[0].n)).toBeGreaterThanOrEqual(2);
   });
 
+  it('shows an agreement left unconfirmed by a transfer to 线下调解 as not concluded, with nothing to confirm', async () => {
+    const room = await f.openRoom('楼上晒被滴水（转线下）');
+    const agreementId = (await draft(room.id).expect(200)).body.agreement.id;
+    await confirm('resident1', room.id, agreementId).expect(200);
+    await t.http.post(`/api/mediation/rooms/${room.id}/transfer`).set(as('officer1')).send({ slotId: await offlineSlot(50) }).expect(200);
+    const view = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as('informant1')).expect(200)).body;
+    expect(view.status).toBe(RoomStatus.TransferredOffline);
+    expect(view.agreement).toMatchObject({ confirmed: false, canConfirm: false });
+    expect((await confirm('informant1', room.id, agreementId).expect(409)).body.code).toBe(ErrorCode.RoomReadOnly);
+    const doc = (await t.http.get(`/api/mediation/rooms/${room.id}/agreement/document`).set(as('informant1')).expect(200)).text;
+    expect(doc).toContain('状态：未达成，已转线下调解');
+    expect(doc).not.toContain('待各方确认');
+  });
+
   it('makes a closed room read-only: no messages, no agreement, but the transcript stays and staff reads are audited', async () => {
     const room = await f.openRoom('楼顶晾晒纠纷');
     await say('resident1', room.id, '他家的被子挡住了我家阳光').expect(200);

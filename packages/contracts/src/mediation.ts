@@ -20,6 +20,26 @@ export const ROOM_STATUS_LABELS: Record<RoomStatus, string> = {
   [RoomStatus.Withdrawn]: '已撤回',
 };
 
+/**
+ * What an agreement's state reads as, in the room and on its document: only an open room's
+ * agreement still waits for confirmations; one left unconfirmed when the room ended was not concluded.
+ */
+export function agreementStatusLabel(confirmed: boolean, roomStatus: RoomStatus): string {
+  if (confirmed) return '已达成协议';
+  switch (roomStatus) {
+    case RoomStatus.Open:
+      return '待各方确认';
+    case RoomStatus.TransferredOffline:
+      return '未达成，已转线下调解';
+    case RoomStatus.ClosedUnsettled:
+      return '未达成，调解未成';
+    case RoomStatus.Withdrawn:
+      return '未达成，申请人已撤回';
+    case RoomStatus.Settled:
+      return '已达成协议';
+  }
+}
+
 /** How a room may end by a person's decision (settling happens by confirmation of the agreement). */
 export type RoomCloseOutcome = RoomStatus.ClosedUnsettled | RoomStatus.Withdrawn;
 

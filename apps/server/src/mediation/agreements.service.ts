@@ -1,4 +1,4 @@
-import { CaseAction, ErrorCode, PARTY_ROLES, RoomDetail, RoomMemberRole, RoomStatus, SystemEvent } from '@jws/contracts';
+import { agreementStatusLabel, CaseAction, ErrorCode, PARTY_ROLES, RoomDetail, RoomMemberRole, RoomStatus, SystemEvent } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 import { CaseEntity } from '../cases/case.entity';
@@ -100,7 +100,7 @@ export class AgreementsService {
 <body><h1>人民调解协议书</h1><p>案件编号：${esc(detail.caseNumber)}（第${a.version}版）</p>
 <h2>当事人</h2><p>${para(a.parties)}</p><h2>纠纷事实</h2><p>${para(a.facts)}</p><h2>协议内容</h2><p>${para(a.terms)}</p>
 <p>履行期限：${esc(a.performanceDueAt.slice(0, 10))}</p><h2>当事人确认</h2><table>${rows}</table>
-<p>状态：${a.confirmed ? '各方已确认，协议生效' : '待各方确认'}</p></body></html>`;
+<p>状态：${a.confirmed ? '各方已确认，协议生效' : agreementStatusLabel(false, detail.status)}</p></body></html>`;
   }
 
 }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
-  AGREEMENT_TEXT_MAX, ErrorCode, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
+  AGREEMENT_TEXT_MAX, agreementStatusLabel, ErrorCode, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
   SystemEvent, type MessageView, type OfflineSlotView, type RoomDetail, type RoomInvitationView,
 } from '@jws/contracts'
 
@@ -179,6 +179,7 @@ function AgreementCard({ room, onUpdated, reload }: { room: RoomDetail; onUpdate
     if (seenVersion === 0 && a) setSeenVersion(a.version)
   }, [a, seenVersion])
   if (!a) return null
+  const open = room.status === RoomStatus.Open
   async function confirm() {
     if (!a) return
     setBusy(true)
@@ -211,15 +212,17 @@ function AgreementCard({ room, onUpdated, reload }: { room: RoomDetail; onUpdate
       <Text className='room__label'>履行期限：{a.performanceDueAt.slice(0, 10)}</Text>
       <View id='agreement-confirmations'>
         {a.confirmations.map((c) => (
-          <View key={c.memberId} className='row'>
-            <Text>{c.displayName}</Text>
-            <Tag type={c.confirmedAt ? 'success' : 'default'}>{c.confirmedAt ? '已确认' : '待确认'}</Tag>
+          <View key={c.memberId} className='room__confirmation' id={`agreement-confirmation-${c.memberId}`}>
+            <Text className='room__confirmation-name'>{c.displayName}</Text>
+            <View className='room__confirmation-tag'>
+              <Tag type={c.confirmedAt ? 'success' : 'default'}>{c.confirmedAt ? '已确认' : open ? '待确认' : '未确认'}</Tag>
+            </View>
           </View>
         ))}
       </View>
-      <Text id='agreement-status' className={a.confirmed ? 'room__settled' : 'muted'}>{a.confirmed ? '已达成协议' : '待各方确认'}</Text>
+      <Text id='agreement-status' className={a.confirmed ? 'room__settled' : 'muted'}>{agreementStatusLabel(a.confirmed, room.status)}</Text>
       {error && <Text className='room__error' id='agreement-error'>{error}</Text>}
-      {a.canConfirm && (
+      {a.canConfirm && open && (
         <Button block className='block-button' id='agreement-confirm' type='primary' loading={busy} disabled={busy} onClick={() => void confirm()}>
           我已阅读并确认协议
         </Button>
