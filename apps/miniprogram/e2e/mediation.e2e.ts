@@ -195,6 +195,28 @@ describe('网上调解室 (h5, two browsers)', () => {
     await expectVisibleText(officer.page, '#room-messages', '调解室已开启');
   });
 
+  it('for a report made 对他人匿名 the officer’s 开启调解 form says the applicant will be 申请人（匿名）, and the mediator sees only that', async () => {
+    const title = `楼下油烟纠纷 ${suffix}`;
+    const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+      kind: 'dispute', subcategory: 'neighbour', title, description: '楼下饭店油烟直排', otherParty: '楼下饭店', contactPreference: 'in_app', anonymity: 'others',
+    });
+    const officer = await browser.open('officer');
+    await signInWithDemoSwitcher(officer.page, 'officer1');
+    await openPath(officer.page, `${ROUTES.case}?id=${kase.id}`);
+    await visible(officer.page, '#case-mediate').click();
+    await expectVisibleText(officer.page, '#case-mediate-anonymous', '申请人（匿名）');
+    await visible(officer.page, '#case-mediate-submit').click();
+    await expectPath(officer.page, ROOM);
+    await expectVisibleText(officer.page, '#room-members', '（对他人匿名）');
+    const roomId = Number(new URL(officer.page.url()).searchParams.get('id'));
+
+    const mediator = await browser.open('mediator');
+    await signInWithDemoSwitcher(mediator.page, 'mediator1');
+    await openPath(mediator.page, `${ROOM}?id=${roomId}`);
+    await expectVisibleText(mediator.page, '#room-members', '申请人（匿名）');
+    expect(await mediator.page.locator('#room-members').innerText()).not.toContain('张阿姨');
+  });
+
   it('after 转线下 the read-only room shows the unconfirmed agreement as 未达成，已转线下调解 with no confirm button; a long party name wraps beside an unclipped badge', async () => {
     const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
       kind: 'dispute', subcategory: 'neighbour', title: `阳台积水纠纷 ${suffix}`, description: '楼上阳台积水渗到楼下',

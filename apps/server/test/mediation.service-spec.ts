@@ -1,6 +1,9 @@
 import { ANONYMOUS_APPLICANT_NAME, Anonymity, CaseStatus, ErrorCode, MessageKind, RoomMemberRole, RoomStatus } from '@jws/contracts';
 import sharp from 'sharp';
+import { RoomNoticeLinks1765400000000 } from '../src/database/migrations/1765400000000-room-notice-links';
+import { AnonymousApplicants1765500000000 } from '../src/database/migrations/1765500000000-anonymous-applicants';
 import { MediationFollowupsWorker } from '../src/mediation/mediation-followups.worker';
+import { FieldCipher } from '../src/personal-data/field-cipher';
 import { mediationFixtures } from './mediation-support';
 import { TestApp, startTestApp } from './test-app';
 
@@ -171,6 +174,43 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
       const view = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as(knows)).expect(200)).body;
       expect(f.memberOf(view, RoomMemberRole.Applicant).displayName).toBe(`申请人 ${nickname}（对他人匿名）`);
     }
+  });
+
+  it('relabels rooms opened before the fix: an anonymous applicant’s name leaves members, caucus, notices and system messages; old room notices open their room', async () => {
+    const [{ nickname }] = await t.dataSource.query("SELECT nickname FROM users WHERE username = 'resident1'");
+    const room = await f.openRoom('旧调解室（匿名）', {}, Anonymity.Others);
+    const applicant = f.memberOf(room, RoomMemberRole.Applicant);
+    const caucus = (await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(as('mediator1')).send({ memberId: applicant.id }).expect(201)).body;
+    await say('resident1', room.id, '我先说两句').expect(200);
+    // As the earlier code wrote them: the name in the member rows, the caucus title and texts, notices linked to the case only.
+    const oldName = `申请人 ${nickname}`;
+    await t.dataSource.query('UPDATE mediation_members SET display_name = ? WHERE room_id IN (?, ?) AND role = ?', [oldName, room.id, caucus.id, RoomMemberRole.Applicant]);
+    await t.dataSource.query('UPDATE mediation_rooms SET title = ? WHERE id = ?', [`背靠背：${oldName}`, caucus.id]);
+    await t.dataSource.query('UPDATE notifications SET body = REPLACE(body, ?, ?) WHERE room_id = ?', [ANONYMOUS_APPLICANT_NAME, oldName, room.id]);
+    await t.dataSource.query("UPDATE notifications SET room_id = NULL WHERE room_id = ? AND title = '您有一个调解室'", [room.id]);
+    const [caucusOpened] = await t.dataSource.query("SELECT id FROM mediation_messages WHERE room_id = ? AND event = 'caucus_opened'", [caucus.id]);
+    await t.dataSource.query('UPDATE mediation_messages SET body_enc = ? WHERE id = ?', [FieldCipher.encrypt(`调解员与${oldName}的单独沟通（其他成员看不到）`), caucusOpened.id]);
+    expect(JSON.stringify((await t.http.get(`/api/mediation/rooms/${caucus.id}/messages`).set(as('mediator1')).expect(200)).body)).toContain(nickname);
+
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new RoomNoticeLinks1765400000000().up(runner);
+      await new AnonymousApplicants1765500000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const seenBy = async (username: string, roomId: number) => JSON.stringify([
+      (await t.http.get(`/api/mediation/rooms/${roomId}`).set(as(username)).expect(200)).body,
+      (await t.http.get(`/api/mediation/rooms/${roomId}/messages`).set(as(username)).expect(200)).body,
+    ]);
+    expect(await seenBy('informant1', room.id)).not.toContain(nickname);
+    expect(await seenBy('mediator1', room.id)).not.toContain(nickname);
+    expect(await seenBy('mediator1', caucus.id)).not.toContain(nickname);
+    expect(await seenBy('mediator1', caucus.id)).toContain(`调解员与${ANONYMOUS_APPLICANT_NAME}的单独沟通`);
+    const notices = (await t.http.get('/api/notifications?pageSize=50').set(as('informant1')).expect(200)).body.items
+      .filter((n: { caseId: number }) => n.caseId === room.caseId);
+    expect(JSON.stringify(notices)).not.toContain(nickname);
+    expect(notices.find((n: { title: string }) => n.title === '您有一个调解室').roomId).toBe(room.id);
   });
 
   it('answers 404 (and audits) a room for someone who is neither a member nor staff in scope', async () => {
