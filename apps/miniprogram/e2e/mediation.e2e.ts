@@ -81,6 +81,68 @@ describe('网上调解室 (h5, two browsers)', () => {
     expect(kase.status).toBe('resolved');
   });
 
+  it('a party with the room open sees a 背靠背 channel the mediator opens at once, marked unread until they look at it', async () => {
+    const roomId = await openRoomForNewDispute(`窗台花盆纠纷 ${suffix}`);
+    const resident = await browser.open('resident');
+    await signInWithDemoSwitcher(resident.page, 'resident1');
+    await openPath(resident.page, `${ROOM}?id=${roomId}`);
+    await expectVisibleText(resident.page, '#room-connection', '已连接');
+    expect(await resident.page.locator('#room-channels').count()).toBe(0);
+
+    const room = await apiAs<{ members: { id: number; role: string }[] }>('mediator1', 'GET', `/api/mediation/rooms/${roomId}`);
+    const applicant = room.members.find((m) => m.role === 'applicant') as { id: number };
+    const caucus = await apiAs<{ id: number }>('mediator1', 'POST', `/api/mediation/rooms/${roomId}/caucus`, { memberId: applicant.id });
+    await apiAs('mediator1', 'POST', `/api/mediation/rooms/${caucus.id}/messages`, { clientMsgId: `e2e-c-${Date.now().toString(36)}`, kind: 'text', text: '您觉得怎样处理比较合适？' });
+
+    // No reload: the chip appears with its unread dot and a line saying what it is.
+    await expectVisibleText(resident.page, `#room-channel-${caucus.id}`, '背靠背');
+    await visible(resident.page, `#room-channel-${caucus.id}-unread`).waitFor();
+    await expectVisibleText(resident.page, '#room-caucus-new', '调解员邀请您单独沟通');
+    await visible(resident.page, `#room-channel-${caucus.id}`).click();
+    await expectVisibleText(resident.page, '#room-messages', '您觉得怎样处理比较合适？');
+    expect(await resident.page.locator(`#room-channel-${caucus.id}-unread`).count()).toBe(0);
+    expect(await resident.page.locator('#room-caucus-new').count()).toBe(0);
+  });
+
+  it('a party whose agreement card went stale while in 背靠背 gets the revised version: on 409 调解协议已更新 and on coming back to 全体成员', async () => {
+    const roomId = await openRoomForNewDispute(`楼道自行车纠纷 ${suffix}`);
+    const draftAgreement = (terms: string) => apiAs('mediator1', 'POST', `/api/mediation/rooms/${roomId}/agreement`, {
+      parties: '申请人；被申请人', facts: '自行车长期停放在楼道', terms, performanceDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    await draftAgreement('三日内将自行车移到车棚');
+    const resident = await browser.open('resident');
+    await signInWithDemoSwitcher(resident.page, 'resident1');
+    await openPath(resident.page, `${ROOM}?id=${roomId}`);
+    await expectVisibleText(resident.page, '#agreement-card', '第1版');
+
+    const room = await apiAs<{ members: { id: number; role: string }[] }>('mediator1', 'GET', `/api/mediation/rooms/${roomId}`);
+    const applicant = room.members.find((m) => m.role === 'applicant') as { id: number };
+    const caucus = await apiAs<{ id: number }>('mediator1', 'POST', `/api/mediation/rooms/${roomId}/caucus`, { memberId: applicant.id });
+    await visible(resident.page, `#room-channel-${caucus.id}`).click();
+    await expectVisibleText(resident.page, '#room-messages', '单独沟通');
+
+    // Revised while the resident is in 背靠背: the card still shows 第1版, confirming it is refused and the card refreshes.
+    await draftAgreement('两日内将自行车移到车棚');
+    await expectVisibleText(resident.page, '#agreement-card', '第1版');
+    await visible(resident.page, '#agreement-confirm').click();
+    await expectVisibleText(resident.page, '#agreement-error', '调解协议已更新');
+    await expectVisibleText(resident.page, '#agreement-card', '第2版');
+    await expectVisibleText(resident.page, '#agreement-terms-text', '两日内将自行车移到车棚');
+    await expectVisibleText(resident.page, '#agreement-updated', '调解员已修改调解协议');
+    await visible(resident.page, '#agreement-updated-seen').click();
+    expect(await resident.page.locator('#agreement-updated').count()).toBe(0);
+
+    // Revised again; back in 全体成员 the card shows it at once.
+    await draftAgreement('今日内将自行车移到车棚');
+    await visible(resident.page, `#room-channel-${roomId}`).click();
+    await expectVisibleText(resident.page, '#agreement-card', '第3版');
+    await expectVisibleText(resident.page, '#agreement-terms-text', '今日内将自行车移到车棚');
+    await expectVisibleText(resident.page, '#agreement-updated', '现为第3版');
+    await visible(resident.page, '#agreement-confirm').click();
+    await expectVisibleText(resident.page, '#agreement-confirmations', '已确认');
+    expect(await resident.page.locator('#agreement-error').count()).toBe(0);
+  });
+
   it('a party who is away finds 调解室有新消息 in 消息 and opens the room from it; the notice is then read', async () => {
     const title = `晾衣杆滴水纠纷 ${suffix}`;
     const roomId = await openRoomForNewDispute(title);
@@ -98,8 +160,25 @@ describe('网上调解室 (h5, two browsers)', () => {
     expect(new URL(page.url()).searchParams.get('id')).toBe(String(roomId));
     await expectVisibleText(page, '#room-messages', '明天上午十点方便上门看看吗');
 
-    const after = await apiAs<{ items: { roomId: number | null; readAt: string | null }[] }>('resident1', 'GET', '/api/notifications?pageSize=50');
-    expect(after.items.filter((n) => n.roomId === roomId).map((n) => n.readAt !== null)).toEqual([true]);
+    // Opening the room read its notices: the new message's and 您有一个调解室, which opens the room too.
+    const after = await apiAs<{ items: { title: string; roomId: number | null; readAt: string | null }[] }>('resident1', 'GET', '/api/notifications?pageSize=50');
+    expect(after.items.filter((n) => n.roomId === roomId).map((n) => [n.title, n.readAt !== null]).sort()).toEqual([['您有一个调解室', true], ['调解室有新消息', true]]);
+  });
+
+  it('the mediator taps 您有一个调解室 in 消息 and lands in the room, not on a case they may not read', async () => {
+    const title = `门口鞋柜纠纷 ${suffix}`;
+    const roomId = await openRoomForNewDispute(title);
+    const { page } = await browser.open('mediator');
+    await signInWithDemoSwitcher(page, 'mediator1');
+    await openPath(page, ROUTES.notifications);
+    const notice = visible(page, '#notifications-list [id^="notification-"]', `“${title}”网上调解已开始`).first();
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('您有一个调解室');
+    await notice.click();
+    await expectPath(page, ROOM);
+    expect(new URL(page.url()).searchParams.get('id')).toBe(String(roomId));
+    await expectVisibleText(page, '#room-title', title);
+    expect(await page.locator('#room-load-error').count()).toBe(0);
   });
 
   it('an officer opens a room from a dispute case page with 开启调解', async () => {
@@ -143,6 +222,65 @@ describe('网上调解室 (h5, two browsers)', () => {
     await page.reload();
     await expectVisibleText(page, '#case-mediation-requested', '已申请调解');
     expect(await visible(page, '#case-mediation-request').count()).toBe(0);
+  });
+
+  it('for a report made 对他人匿名 the officer’s 开启调解 form says the applicant will be 申请人（匿名）, and the mediator sees only that', async () => {
+    const title = `楼下油烟纠纷 ${suffix}`;
+    const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+      kind: 'dispute', subcategory: 'neighbour', title, description: '楼下饭店油烟直排', otherParty: '楼下饭店', contactPreference: 'in_app', anonymity: 'others',
+    });
+    const officer = await browser.open('officer');
+    await signInWithDemoSwitcher(officer.page, 'officer1');
+    await openPath(officer.page, `${ROUTES.case}?id=${kase.id}`);
+    await visible(officer.page, '#case-mediate').click();
+    await expectVisibleText(officer.page, '#case-mediate-anonymous', '申请人（匿名）');
+    await visible(officer.page, '#case-mediate-respondent input').fill('楼下饭店');
+    await visible(officer.page, '#case-mediate-submit').click();
+    await expectPath(officer.page, ROOM);
+    await expectVisibleText(officer.page, '#room-members', '（对他人匿名）');
+    const roomId = Number(new URL(officer.page.url()).searchParams.get('id'));
+
+    const mediator = await browser.open('mediator');
+    await signInWithDemoSwitcher(mediator.page, 'mediator1');
+    await openPath(mediator.page, `${ROOM}?id=${roomId}`);
+    await expectVisibleText(mediator.page, '#room-members', '申请人（匿名）');
+    expect(await mediator.page.locator('#room-members').innerText()).not.toContain('张阿姨');
+  });
+
+  it('after 转线下 the read-only room shows the unconfirmed agreement as 未达成，已转线下调解 with no confirm button; a long party name wraps beside an unclipped badge', async () => {
+    const kase = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+      kind: 'dispute', subcategory: 'neighbour', title: `阳台积水纠纷 ${suffix}`, description: '楼上阳台积水渗到楼下',
+      otherParty: '楼上住户', contactPreference: 'in_app', anonymity: 'none',
+    });
+    const [mediator] = await apiAs<{ id: number }[]>('officer1', 'GET', `/api/mediation/mediators?caseId=${kase.id}`);
+    const longName = '六号楼二单元六零二室住户及其租客家人';
+    const opened = await apiAs<{ id: number }>('officer1', 'POST', '/api/mediation/rooms', { caseId: kase.id, respondentName: longName, mediatorUserId: mediator.id });
+    const drafted = await apiAs<{ agreement: { id: number; confirmations: { memberId: number; displayName: string }[] } }>('mediator1', 'POST', `/api/mediation/rooms/${opened.id}/agreement`, {
+      parties: '申请人；被申请人', facts: '阳台积水渗漏', terms: '被申请人三日内修补阳台防水', performanceDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    await apiAs('resident1', 'POST', `/api/mediation/rooms/${opened.id}/agreement/confirm`, { agreementId: drafted.agreement.id });
+    const [slot] = await apiAs<{ id: number }[]>('officer1', 'GET', `/api/mediation/rooms/${opened.id}/offline-slots`);
+    await apiAs('officer1', 'POST', `/api/mediation/rooms/${opened.id}/transfer`, { slotId: slot.id });
+
+    const { page } = await browser.open('resident');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await openPath(page, `${ROOM}?id=${opened.id}`);
+    await expectVisibleText(page, '#room-status', '已转线下调解');
+    await expectVisibleText(page, '#agreement-status', '未达成，已转线下调解');
+    expect(await page.locator('#agreement-confirm').count()).toBe(0);
+    const respondent = drafted.agreement.confirmations.find((c) => c.displayName.includes(longName)) as { memberId: number };
+    const row = `#agreement-confirmation-${respondent.memberId}`;
+    await expectVisibleText(page, row, '未确认');
+    const name = await visible(page, `${row} .room__confirmation-name`).boundingBox();
+    const badge = await visible(page, `${row} .room__confirmation-tag`).boundingBox();
+    const card = await visible(page, '#agreement-card').boundingBox();
+    if (!name || !badge || !card) throw new Error('agreement rows not laid out');
+    // At 375px the name wraps onto a second line, and the badge keeps its one line, whole, inside the card.
+    expect(name.height).toBeGreaterThan(badge.height);
+    expect(badge.height).toBeLessThan(32);
+    expect(badge.x + badge.width).toBeLessThanOrEqual(card.x + card.width);
+    const clipped = await page.locator(`${row} .room__confirmation-tag`).evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(clipped).toBe(false);
   });
 
   it('an officer transfers a room to the station’s 警民联调室 and records the outcome; the case timeline shows both', async () => {

@@ -9,18 +9,18 @@ export function mediationFixtures(t: () => TestApp, tokens: Record<string, strin
   const userId = async (username: string): Promise<number> =>
     Number((await t().dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
 
-  const reportDispute = async (title = '楼上装修噪音扰民') => {
+  const reportDispute = async (title = '楼上装修噪音扰民', anonymity = Anonymity.None) => {
     const res = await t().http.post('/api/cases').set(as('resident1')).set('Idempotency-Key', randomUUID()).send({
       kind: CaseKind.Dispute, subcategory: 'neighbour', title, description: '楼上每天晚上十点后还在装修，多次沟通无果',
-      otherParty: '楼上602住户', contactPreference: ContactPreference.InApp, anonymity: Anonymity.None,
+      otherParty: '楼上602住户', contactPreference: ContactPreference.InApp, anonymity,
     });
     if (res.status !== 201) throw new Error(`report failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as number;
   };
 
   /** A room with resident1 (applicant), informant1 (respondent), mediator1 and officer1. */
-  const openRoom = async (title?: string, body: Record<string, unknown> = {}): Promise<RoomDetail> => {
-    const caseId = await reportDispute(title);
+  const openRoom = async (title?: string, body: Record<string, unknown> = {}, anonymity = Anonymity.None): Promise<RoomDetail> => {
+    const caseId = await reportDispute(title, anonymity);
     const res = await t().http.post('/api/mediation/rooms').set(as('officer1')).send({
       caseId, respondentUserId: await userId('informant1'), mediatorUserId: await userId('mediator1'), ...body,
     });

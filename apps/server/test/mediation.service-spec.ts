@@ -1,6 +1,9 @@
-import { CaseStatus, ErrorCode, MessageKind, RoomMemberRole, RoomStatus } from '@jws/contracts';
+import { ANONYMOUS_APPLICANT_NAME, Anonymity, CaseStatus, ErrorCode, MessageKind, RoomMemberRole, RoomStatus } from '@jws/contracts';
 import sharp from 'sharp';
+import { RoomNoticeLinks1765400000000 } from '../src/database/migrations/1765400000000-room-notice-links';
+import { AnonymousApplicants1765500000000 } from '../src/database/migrations/1765500000000-anonymous-applicants';
 import { MediationFollowupsWorker } from '../src/mediation/mediation-followups.worker';
+import { FieldCipher } from '../src/personal-data/field-cipher';
 import { mediationFixtures } from './mediation-support';
 import { TestApp, startTestApp } from './test-app';
 
@@ -90,7 +93,7 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     const room = await f.openRoom('楼上漏水协商');
     const roomNotices = async (username: string) =>
       ((await t.http.get('/api/notifications?pageSize=50').set(as(username)).expect(200)).body.items as { roomId: number | null; readAt: string | null; title: string; body: string }[])
-        .filter((n) => n.roomId === room.id);
+        .filter((n) => n.roomId === room.id && n.title === '调解室有新消息');
     await say('resident1', room.id, '楼上又漏水了').expect(200);
     await say('resident1', room.id, '今天能来看看吗').expect(200);
     const first = await roomNotices('mediator1');
@@ -110,6 +113,104 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     // Writing in the room is being there: the writer's notice is read.
     await say('resident1', room.id, '好的，下午见').expect(200);
     expect((await roomNotices('resident1')).map((n) => n.readAt !== null)).toEqual([true]);
+  });
+
+  it('links room notices to the room, which the mediator and the respondent may open; only the parties are asked to confirm the agreement', async () => {
+    const room = await f.openRoom('楼道堆放杂物');
+    type Notice = { title: string; caseId: number | null; roomId: number | null; readAt: string | null };
+    const notices = async (username: string, title: string) =>
+      ((await t.http.get('/api/notifications?pageSize=50').set(as(username)).expect(200)).body.items as Notice[])
+        .filter((n) => n.title === title && (n.roomId === room.id || n.caseId === room.caseId));
+    for (const member of ['mediator1', 'informant1', 'resident1']) {
+      const [opened] = await notices(member, '您有一个调解室');
+      expect(opened.roomId).toBe(room.id);
+      // The room the notice opens is one they may read (the case is not, for the mediator and the respondent).
+      await t.http.get(`/api/mediation/rooms/${opened.roomId}`).set(as(member)).expect(200);
+    }
+    await t.http.get(`/api/cases/${room.caseId}`).set(as('mediator1')).expect(404);
+
+    await draft(room.id).expect(200);
+    for (const party of ['resident1', 'informant1']) {
+      expect((await notices(party, '请确认调解协议')).map((n) => n.roomId)).toEqual([room.id]);
+    }
+    // The officer and the mediator have nothing to confirm.
+    expect(await notices('officer1', '请确认调解协议')).toEqual([]);
+    expect(await notices('mediator1', '请确认调解协议')).toEqual([]);
+    // An unread agreement notice does not swallow the chat's 调解室有新消息.
+    await say('mediator1', room.id, '请两位看一下协议').expect(200);
+    expect(await notices('informant1', '调解室有新消息')).toHaveLength(1);
+  });
+
+  it('shows an applicant who reported 对他人匿名 as 申请人（匿名） to the mediator and the respondent: members, messages, notices, caucus, agreement', async () => {
+    const [{ nickname }] = await t.dataSource.query("SELECT nickname FROM users WHERE username = 'resident1'");
+    expect(nickname.length).toBeGreaterThan(0);
+    const room = await f.openRoom('楼上养鸽子扰民', {}, Anonymity.Others);
+    await say('resident1', room.id, '鸽子粪便落到我家阳台').expect(200);
+    const applicant = f.memberOf(room, RoomMemberRole.Applicant);
+    await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(as('mediator1')).send({ memberId: applicant.id }).expect(201);
+    // The mediator drafts with the names the room shows (the form starts from them).
+    const agreementId = (await t.http.post(`/api/mediation/rooms/${room.id}/agreement`).set(as('mediator1')).send({
+      parties: `${ANONYMOUS_APPLICANT_NAME}；被申请人 老马`, facts: '楼上鸽笼的粪便落到楼下阳台', terms: '一周内移走鸽笼',
+      performanceDueAt: new Date(Date.now() + 7 * DAY).toISOString(),
+    }).expect(200)).body.agreement.id;
+    await confirm('resident1', room.id, agreementId).expect(200);
+
+    for (const other of ['mediator1', 'informant1']) {
+      const view = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as(other)).expect(200)).body;
+      expect(f.memberOf(view, RoomMemberRole.Applicant).displayName).toBe(ANONYMOUS_APPLICANT_NAME);
+      const history = (await t.http.get(`/api/mediation/rooms/${room.id}/messages`).set(as(other)).expect(200)).body.items;
+      expect(history.map((m: { senderName: string }) => m.senderName)).toContain(ANONYMOUS_APPLICANT_NAME);
+      expect(history.map((m: { text: string }) => m.text)).toContain(`${ANONYMOUS_APPLICANT_NAME}已确认调解协议`);
+      const doc = (await t.http.get(`/api/mediation/rooms/${room.id}/agreement/document`).set(as(other)).expect(200)).text;
+      const notices = (await t.http.get('/api/notifications?pageSize=50').set(as(other)).expect(200)).body.items
+        .filter((n: { roomId: number | null }) => n.roomId === room.id);
+      expect(notices.length).toBeGreaterThan(0);
+      for (const seen of [view, history, doc, notices]) expect(JSON.stringify(seen)).not.toContain(nickname);
+    }
+    const mediatorView = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as('mediator1')).expect(200)).body;
+    expect(mediatorView.caucuses.map((c: { withName: string }) => c.withName)).toEqual([ANONYMOUS_APPLICANT_NAME]);
+    // The handling officer and the applicant themselves know who it is.
+    for (const knows of ['officer1', 'resident1']) {
+      const view = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as(knows)).expect(200)).body;
+      expect(f.memberOf(view, RoomMemberRole.Applicant).displayName).toBe(`申请人 ${nickname}（对他人匿名）`);
+    }
+  });
+
+  it('relabels rooms opened before the fix: an anonymous applicant’s name leaves members, caucus, notices and system messages; old room notices open their room', async () => {
+    const [{ nickname }] = await t.dataSource.query("SELECT nickname FROM users WHERE username = 'resident1'");
+    const room = await f.openRoom('旧调解室（匿名）', {}, Anonymity.Others);
+    const applicant = f.memberOf(room, RoomMemberRole.Applicant);
+    const caucus = (await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(as('mediator1')).send({ memberId: applicant.id }).expect(201)).body;
+    await say('resident1', room.id, '我先说两句').expect(200);
+    // As the earlier code wrote them: the name in the member rows, the caucus title and texts, notices linked to the case only.
+    const oldName = `申请人 ${nickname}`;
+    await t.dataSource.query('UPDATE mediation_members SET display_name = ? WHERE room_id IN (?, ?) AND role = ?', [oldName, room.id, caucus.id, RoomMemberRole.Applicant]);
+    await t.dataSource.query('UPDATE mediation_rooms SET title = ? WHERE id = ?', [`背靠背：${oldName}`, caucus.id]);
+    await t.dataSource.query('UPDATE notifications SET body = REPLACE(body, ?, ?) WHERE room_id = ?', [ANONYMOUS_APPLICANT_NAME, oldName, room.id]);
+    await t.dataSource.query("UPDATE notifications SET room_id = NULL WHERE room_id = ? AND title = '您有一个调解室'", [room.id]);
+    const [caucusOpened] = await t.dataSource.query("SELECT id FROM mediation_messages WHERE room_id = ? AND event = 'caucus_opened'", [caucus.id]);
+    await t.dataSource.query('UPDATE mediation_messages SET body_enc = ? WHERE id = ?', [FieldCipher.encrypt(`调解员与${oldName}的单独沟通（其他成员看不到）`), caucusOpened.id]);
+    expect(JSON.stringify((await t.http.get(`/api/mediation/rooms/${caucus.id}/messages`).set(as('mediator1')).expect(200)).body)).toContain(nickname);
+
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new RoomNoticeLinks1765400000000().up(runner);
+      await new AnonymousApplicants1765500000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const seenBy = async (username: string, roomId: number) => JSON.stringify([
+      (await t.http.get(`/api/mediation/rooms/${roomId}`).set(as(username)).expect(200)).body,
+      (await t.http.get(`/api/mediation/rooms/${roomId}/messages`).set(as(username)).expect(200)).body,
+    ]);
+    expect(await seenBy('informant1', room.id)).not.toContain(nickname);
+    expect(await seenBy('mediator1', room.id)).not.toContain(nickname);
+    expect(await seenBy('mediator1', caucus.id)).not.toContain(nickname);
+    expect(await seenBy('mediator1', caucus.id)).toContain(`调解员与${ANONYMOUS_APPLICANT_NAME}的单独沟通`);
+    const notices = (await t.http.get('/api/notifications?pageSize=50').set(as('informant1')).expect(200)).body.items
+      .filter((n: { caseId: number }) => n.caseId === room.caseId);
+    expect(JSON.stringify(notices)).not.toContain(nickname);
+    expect(notices.find((n: { title: string }) => n.title === '您有一个调解室').roomId).toBe(room.id);
   });
 
   it('answers 404 (and audits) a room for someone who is neither a member nor staff in scope', async () => {
@@ -153,6 +254,11 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     const c = await caseOf(room.caseId);
     expect(c.status).toBe(CaseStatus.Resolved);
     expect(c.timeline.at(-1).note).toContain('调解达成协议');
+    // The respondent gave the last confirmation: the resolve is the system's, never 上报人's.
+    for (const viewer of ['officer1', 'resident1']) {
+      const resolved = (await caseOf(room.caseId, viewer)).timeline.at(-1);
+      expect(resolved).toMatchObject({ toStatus: CaseStatus.Resolved, actorLabel: '系统' });
+    }
     const doc = await t.http.get(`/api/mediation/rooms/${room.id}/agreement/document`).set(as('resident1')).expect(200);
     expect(doc.text).toContain('人民调解协议书');
     expect(doc.text).toContain('各方已确认，协议生效');
@@ -219,6 +325,20 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
       "SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE ?", [`room:${winner.id}:offline:%`],
     );
     expect(Number(parties[0].n)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows an agreement left unconfirmed by a transfer to 线下调解 as not concluded, with nothing to confirm', async () => {
+    const room = await f.openRoom('楼上晒被滴水（转线下）');
+    const agreementId = (await draft(room.id).expect(200)).body.agreement.id;
+    await confirm('resident1', room.id, agreementId).expect(200);
+    await t.http.post(`/api/mediation/rooms/${room.id}/transfer`).set(as('officer1')).send({ slotId: await offlineSlot(50) }).expect(200);
+    const view = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as('informant1')).expect(200)).body;
+    expect(view.status).toBe(RoomStatus.TransferredOffline);
+    expect(view.agreement).toMatchObject({ confirmed: false, canConfirm: false });
+    expect((await confirm('informant1', room.id, agreementId).expect(409)).body.code).toBe(ErrorCode.RoomReadOnly);
+    const doc = (await t.http.get(`/api/mediation/rooms/${room.id}/agreement/document`).set(as('informant1')).expect(200)).text;
+    expect(doc).toContain('状态：未达成，已转线下调解');
+    expect(doc).not.toContain('待各方确认');
   });
 
   it('makes a closed room read-only: no messages, no agreement, but the transcript stays and staff reads are audited', async () => {

@@ -1,4 +1,4 @@
-import { ErrorCode, MessageKind, MessageView, RoomMemberRole, ServerFrame, WS_CLOSE } from '@jws/contracts';
+import { ANONYMOUS_APPLICANT_NAME, Anonymity, ErrorCode, MessageKind, MessageView, RoomMemberRole, ServerFrame, WS_CLOSE } from '@jws/contracts';
 import { JwtService } from '@nestjs/jwt';
 import { RealtimeGateway } from '../src/mediation/realtime.gateway';
 import { mediationFixtures, WsClient } from './mediation-support';
@@ -88,6 +88,20 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     expect(await outsider.closed()).toBe(WS_CLOSE.Protocol);
   });
 
+  it('names an applicant who reported 对他人匿名 申请人（匿名） in every frame the mediator and the respondent get, live and on resume', async () => {
+    const room = await f.openRoom('楼上鸽笼（实时）', {}, Anonymity.Others);
+    const [resident, respondent] = [await connect('resident1'), await connect('informant1')];
+    await resident.join(room.id);
+    await respondent.join(room.id);
+    resident.send(text(room.id, 'anon-live-0001', '鸽子太吵了'));
+    const live = await respondent.receivedText(room.id, '鸽子太吵了');
+    expect(live).toMatchObject({ type: 'message', message: { senderName: ANONYMOUS_APPLICANT_NAME } });
+    const mediator = await connect('mediator1');
+    await mediator.join(room.id, 0);
+    await mediator.receivedText(room.id, '鸽子太吵了');
+    for (const c of [respondent, mediator]) expect(JSON.stringify(c.frames)).not.toContain('张阿姨');
+  });
+
   it('resumes after a forced drop with exactly the missing messages: no gap, no duplicate, resends idempotent', async () => {
     const room = await f.openRoom('噪音（断线重连）');
     const mediator = await connect('mediator1');
@@ -142,6 +156,36 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     await respondent.receivedText(room.id, '大家好');
     await officer.receivedText(room.id, '大家好');
     for (const c of [respondent, officer]) expect(JSON.stringify(c.frames)).not.toContain('赔偿');
+  });
+
+  it('tells the party of a new caucus at once on every socket of theirs, also on another instance, and nobody else', async () => {
+    const peer = await t.startPeer({ REDIS_URL });
+    try {
+      const peerUrl = await peer.listen();
+      const room = await f.openRoom('背靠背（即时通知）');
+      const respondentMember = f.memberOf(room, RoomMemberRole.Respondent);
+      const [respondent, respondentOnPeer, applicant, officer] = [
+        await connect('informant1'), await connect('informant1', peerUrl), await connect('resident1'), await connect('officer1'),
+      ];
+      for (const c of [respondent, applicant, officer]) await c.join(room.id);
+      const caucus = (await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(f.as('mediator1')).send({ memberId: respondentMember.id }).expect(201)).body;
+      const isCaucus = (fr: ServerFrame) => fr.type === 'caucus';
+      for (const c of [respondent, respondentOnPeer]) {
+        expect(await c.next(isCaucus)).toEqual({
+          type: 'caucus', roomId: room.id, caucus: { roomId: caucus.id, withMemberId: respondentMember.id, withName: respondentMember.displayName },
+        });
+      }
+      // The channel is theirs to join; the others never hear of it.
+      await respondent.join(caucus.id);
+      await respondent.receivedText(caucus.id, `调解员与${respondentMember.displayName}的单独沟通（其他成员看不到）`);
+      for (const c of [applicant, officer]) {
+        c.send({ type: 'ping' });
+        await c.next((fr) => fr.type === 'pong');
+        expect(c.frames.some(isCaucus)).toBe(false);
+      }
+    } finally {
+      await peer.close();
+    }
   });
 
   it('recalls a message within 2 minutes (everyone sees 已撤回), and refuses it later', async () => {

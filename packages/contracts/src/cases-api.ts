@@ -168,7 +168,7 @@ export interface NotificationView {
   title: string;
   body: string;
   caseId: number | null;
-  /** 调解室有新消息: the room to open (it is read when the member opens the room). */
+  /** Room notices (调解室有新消息, 请确认调解协议 …): the room to open instead of the case (read when the member opens the room). */
   roomId: number | null;
   readAt: string | null;
   createdAt: string;

@@ -20,6 +20,26 @@ export const ROOM_STATUS_LABELS: Record<RoomStatus, string> = {
   [RoomStatus.Withdrawn]: '已撤回',
 };
 
+/**
+ * What an agreement's state reads as, in the room and on its document: only an open room's
+ * agreement still waits for confirmations; one left unconfirmed when the room ended was not concluded.
+ */
+export function agreementStatusLabel(confirmed: boolean, roomStatus: RoomStatus): string {
+  if (confirmed) return '已达成协议';
+  switch (roomStatus) {
+    case RoomStatus.Open:
+      return '待各方确认';
+    case RoomStatus.TransferredOffline:
+      return '未达成，已转线下调解';
+    case RoomStatus.ClosedUnsettled:
+      return '未达成，调解未成';
+    case RoomStatus.Withdrawn:
+      return '未达成，申请人已撤回';
+    case RoomStatus.Settled:
+      return '已达成协议';
+  }
+}
+
 /** How a room may end by a person's decision (settling happens by confirmation of the agreement). */
 export type RoomCloseOutcome = RoomStatus.ClosedUnsettled | RoomStatus.Withdrawn;
 
@@ -39,6 +59,12 @@ export const ROOM_MEMBER_ROLE_LABELS: Record<RoomMemberRole, string> = {
   [RoomMemberRole.Officer]: '民警',
   [RoomMemberRole.Cadre]: '社区干部',
 };
+
+/**
+ * How an applicant who reported 对他人匿名 (Anonymity.Others) is named in the room — header, members,
+ * messages, agreement — to everyone but the handling officer and themselves.
+ */
+export const ANONYMOUS_APPLICANT_NAME = '申请人（匿名）';
 
 /** Parties: the members who must each confirm an agreement. */
 export const PARTY_ROLES: readonly RoomMemberRole[] = [RoomMemberRole.Applicant, RoomMemberRole.Respondent];
@@ -142,10 +168,13 @@ export interface RoomSummary {
   createdAt: string;
 }
 
+/** A caucus (背靠背) channel of a main room: the mediator and one party. */
+export interface CaucusView { roomId: number; withMemberId: number; withName: string }
+
 export interface RoomDetail extends RoomSummary {
   members: RoomMemberView[];
   /** Caucus channels the caller is in (the mediator sees all of theirs, a party only their own). */
-  caucuses: { roomId: number; withMemberId: number; withName: string }[];
+  caucuses: CaucusView[];
   agreement: AgreementView | null;
   booking: OfflineBookingView | null;
   readOnly: boolean;
@@ -261,6 +290,8 @@ export type ServerFrame =
   | { type: 'message'; roomId: number; message: MessageView }
   | { type: 'ack'; roomId: number; clientMsgId: string; seq: number }
   | { type: 'left'; roomId: number }
+  /** To the two members of a new caucus only, on every socket of theirs: `roomId` is the main room. */
+  | { type: 'caucus'; roomId: number; caucus: CaucusView }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string; roomId?: number; clientMsgId?: string };
 

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import {
-  CaseKind, CaseStatus, ErrorCode, MEDIATION_REQUEST_NOTE, Permission, ROOM_STATUS_LABELS, type CaseDetail, type MediatorView, type UserView,
+  ANONYMOUS_APPLICANT_NAME, Anonymity, CaseKind, CaseStatus, ErrorCode, MEDIATION_REQUEST_NOTE, Permission, ROOM_STATUS_LABELS,
+  type CaseDetail, type MediatorView, type UserView,
 } from '@jws/contracts'
 
 import { api, errorMessage } from '../api'
@@ -85,6 +86,11 @@ export default function CaseMediation({ c, user, reporter, onUpdated }: { c: Cas
       )}
       {form && (
         <View id='case-mediate-form'>
+          {c.anonymity !== Anonymity.None && (
+            <Text className='case-mediate__anonymous' id='case-mediate-anonymous'>
+              上报人选择了对他人匿名：在调解室里，调解员、被申请人等其他成员只会看到“{ANONYMOUS_APPLICANT_NAME}”，看不到其姓名。
+            </Text>
+          )}
           <Text className='muted'>调解员</Text>
           <Chips options={form.mediators.map((m) => ({ value: m.id, label: m.nickname, id: `case-mediator-${m.id}` }))} value={form.mediatorId} onChange={(id) => setForm({ ...form, mediatorId: id })} />
           <Text className='muted'>被申请人的称呼（将通过邀请加入，调解各方都能看到）</Text>

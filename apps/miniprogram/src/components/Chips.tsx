@@ -7,6 +7,8 @@ export interface ChipOption<V extends string | number> {
   label: string
   /** Element id of the chip (test hook). */
   id?: string
+  /** Something new behind this chip (an unread channel): a dot, and 有新消息 for screen readers. */
+  unread?: boolean
 }
 
 interface Props<V extends string | number> {
@@ -29,10 +31,11 @@ export default function Chips<V extends string | number>({ id, options, value, o
           id={o.id}
           className={`chip${o.value === value ? ' chip--active' : ''}`}
           ariaRole='radio'
-          ariaLabel={o.value === value ? `${o.label}，已选中` : o.label}
+          ariaLabel={`${o.label}${o.unread ? '，有新消息' : ''}${o.value === value ? '，已选中' : ''}`}
           onClick={() => onChange(o.value)}
         >
           <Text>{o.label}</Text>
+          {o.unread && <View className='chip__unread' id={o.id ? `${o.id}-unread` : undefined} />}
         </View>
       ))}
     </View>

@@ -43,7 +43,9 @@ function reporterLabel(entity: CaseEntity, viewer: CaseViewer, rel: CaseRelation
 function actorLabel(event: CaseEventEntity, entity: CaseEntity): string {
   if (event.actorRole === null) return '系统';
   if (event.actorRole === Role.Resident || event.actorRole === Role.Informant) {
-    return entity.anonymity === Anonymity.Sealed ? '匿名信息员' : '上报人';
+    if (entity.anonymity === Anonymity.Sealed) return '匿名信息员';
+    // A resident who is not the reporter (a mediation's respondent) is a party, not the reporter.
+    return event.actorId !== null && entity.reporterId !== null && event.actorId !== entity.reporterId ? '当事人' : '上报人';
   }
   return ROLE_LABELS[event.actorRole];
 }

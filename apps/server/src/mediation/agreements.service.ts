@@ -1,4 +1,4 @@
-import { CaseAction, ErrorCode, PARTY_ROLES, RoomDetail, RoomMemberRole, RoomStatus, SystemEvent } from '@jws/contracts';
+import { agreementStatusLabel, CaseAction, ErrorCode, PARTY_ROLES, RoomDetail, RoomMemberRole, RoomStatus, SystemEvent } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 import { CaseEntity } from '../cases/case.entity';
@@ -42,7 +42,10 @@ export class AgreementsService {
       }));
       await this.messages.appendSystem(m, out, roomId, SystemEvent.AgreementProposed, `调解员起草了调解协议（第${version}版），请双方当事人查看并确认`);
       const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
-      await this.lifecycle.notifyMembers(m, roomId, [caller.user.id], '请确认调解协议', `“${caseEntity.title}”的调解协议已起草，请查看并确认`, room.caseId, `room:${roomId}:agreement:v${version}`);
+      await this.lifecycle.notifyMembers(
+        m, roomId, [caller.user.id], '请确认调解协议', `“${caseEntity.title}”的调解协议已起草，请查看并确认`, room.caseId, `room:${roomId}:agreement:v${version}`,
+        PARTY_ROLES,
+      );
     });
     return this.rooms.detail(caller, roomId);
   }
@@ -71,7 +74,8 @@ export class AgreementsService {
       const settled = await m.getRepository(MediationAgreementEntity).update({ id: agreementId, confirmedAt: IsNull(), supersededAt: IsNull() }, { confirmedAt: now });
       if (!settled.affected) throw new DomainException(ErrorCode.AgreementOutdated);
       await this.lifecycle.setStatus(m, room, RoomStatus.Settled, now);
-      await this.lifecycle.moveCase(m, room.caseId, CaseAction.Resolve, caller, `调解达成协议：${agreement.terms.slice(0, 200)}`, now);
+      // The system resolves it: the last confirmation may be the respondent's, who is not the reporter.
+      await this.lifecycle.moveCase(m, room.caseId, CaseAction.Resolve, null, `调解达成协议（各方当事人已确认调解协议）：${agreement.terms.slice(0, 200)}`, now);
       await m.getRepository(MediationFollowupEntity).insert({
         roomId, agreementId, caseId: room.caseId, dueAt: agreement.performanceDueAt, nextCheckAt: agreement.performanceDueAt,
         doneAt: null, leaseOwner: null, leaseUntil: null,
@@ -96,7 +100,7 @@ export class AgreementsService {
 <body><h1>人民调解协议书</h1><p>案件编号：${esc(detail.caseNumber)}（第${a.version}版）</p>
 <h2>当事人</h2><p>${para(a.parties)}</p><h2>纠纷事实</h2><p>${para(a.facts)}</p><h2>协议内容</h2><p>${para(a.terms)}</p>
 <p>履行期限：${esc(a.performanceDueAt.slice(0, 10))}</p><h2>当事人确认</h2><table>${rows}</table>
-<p>状态：${a.confirmed ? '各方已确认，协议生效' : '待各方确认'}</p></body></html>`;
+<p>状态：${a.confirmed ? '各方已确认，协议生效' : agreementStatusLabel(false, detail.status)}</p></body></html>`;
   }
 
 }

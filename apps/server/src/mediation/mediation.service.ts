@@ -1,5 +1,5 @@
 import {
-  AgreementView, CaseAction, CaseKind, CaseStatus, ErrorCode, LoginResponse, MediatorView, MembershipStatus, PARTY_ROLES,
+  AgreementView, ANONYMOUS_APPLICANT_NAME, Anonymity, CaseAction, CaseKind, CaseStatus, ErrorCode, LoginResponse, MediatorView, MembershipStatus, PARTY_ROLES,
   Permission, Role, ROOM_INVITE_TTL_HOURS, ROOM_PAGE, ROOM_STATUS_LABELS, RoomDetail, RoomInvitationView, RoomMemberRole,
   MEDIATION_REQUEST_NOTE, Page, RoomStatus, RoomSummary, SystemEvent, TimelineEventType,
 } from '@jws/contracts';
@@ -29,6 +29,7 @@ import {
   OfflineBookingEntity, OfflineRoomEntity, OfflineSlotEntity,
 } from './mediation.entities';
 import { RoomAccess, RoomContext } from './room-access';
+import { RoomHub } from './room-hub';
 import { Outgoing, RoomMessagesService } from './room-messages.service';
 import { actorOf, displayNameOf, RoomLifecycle } from './room-lifecycle';
 import { toAgreementView, toBookingView, toRoomDetail, toRoomSummary } from './room-views';
@@ -52,6 +53,7 @@ export class MediationService {
     private readonly audit: AuditService,
     private readonly wechat: WechatClient,
     private readonly lifecycle: RoomLifecycle,
+    private readonly hub: RoomHub,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -104,6 +106,7 @@ export class MediationService {
       const applicant = applicantId ? await users.findOne({ where: { id: applicantId } }) : null;
       const officerId = entity.officerId ?? caller.user.id;
       const officer = await users.findOneOrFail({ where: { id: officerId } });
+      const anonymousApplicant = entity.anonymity !== Anonymity.None;
       const people = [applicant, respondent, mediator, officer, cadre].filter((u): u is UserEntity => u !== null).map((u) => u.id);
       if (new Set(people).size !== people.length) throw new DomainException(ErrorCode.ValidationFailed, ['同一人不能在调解中担任两个角色']);
       const rows: Partial<MediationMemberEntity>[] = [
@@ -113,7 +116,9 @@ export class MediationService {
         { role: RoomMemberRole.Officer, user: officer },
         ...(cadre ? [{ role: RoomMemberRole.Cadre, user: cadre }] : []),
       ].map(({ role, user, name }: { role: RoomMemberRole; user: UserEntity | null; name?: string }) => ({
-        roomId: id, role, userId: user?.id ?? null, displayName: displayNameOf(role, user?.nickname ?? name ?? ''),
+        roomId: id, role, userId: user?.id ?? null,
+        // 对他人匿名: the name every message, notice and agreement carries is the anonymous label.
+        displayName: role === RoomMemberRole.Applicant && anonymousApplicant ? ANONYMOUS_APPLICANT_NAME : displayNameOf(role, user?.nickname ?? name ?? ''),
         joinedAt: user ? now : null, createdAt: now,
       }));
       await m.getRepository(MediationMemberEntity).insert(rows);
@@ -196,7 +201,21 @@ export class MediationService {
       .map((c) => ({ roomId: c.id, withMemberId: c.caucusMemberId as number, withName: nameOf.get(c.caucusMemberId as number) ?? '' }));
     const agreement = room.parentId ? null : await this.currentAgreementView(m, room, mainMembers, member);
     const booking = room.parentId ? null : await this.bookingOf(m, room.id);
-    return toRoomDetail({ room, caseNumber: numbers.get(room.caseId) ?? '', members, me: member, caucuses, agreement, booking, canManage: ctx.canManage });
+    const shownMembers = await this.unmaskedApplicantFor(caller, room, members);
+    return toRoomDetail({ room, caseNumber: numbers.get(room.caseId) ?? '', members: shownMembers, me: member, caucuses, agreement, booking, canManage: ctx.canManage });
+  }
+
+  /**
+   * The anonymous applicant's own name, for the two who know it: the applicant and the handling
+   * officer (the room's officer) read 申请人 张阿姨（对他人匿名）; everyone else 申请人（匿名）.
+   */
+  private async unmaskedApplicantFor(caller: Caller, room: MediationRoomEntity, members: MediationMemberEntity[]): Promise<MediationMemberEntity[]> {
+    const applicant = members.find((mm) => mm.role === RoomMemberRole.Applicant && mm.displayName === ANONYMOUS_APPLICANT_NAME && mm.userId !== null);
+    if (!applicant || (applicant.userId !== caller.user.id && room.officerId !== caller.user.id)) return members;
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ select: { id: true, nickname: true }, where: { id: applicant.userId as number } });
+    if (!user) return members;
+    const shown = `${displayNameOf(RoomMemberRole.Applicant, user.nickname)}（对他人匿名）`;
+    return members.map((mm) => (mm === applicant ? { ...mm, displayName: shown } : mm));
   }
 
   private async currentAgreementView(
@@ -247,6 +266,10 @@ export class MediationService {
       );
       await this.messages.appendSystem(m, out, id, SystemEvent.CaucusOpened, `调解员与${party.displayName}的单独沟通（其他成员看不到）`);
       return id;
+    });
+    // The party may have the room open: their page learns of the channel at once (nobody else does).
+    this.hub.publishToUsers([member.userId, party.userId].filter((u): u is number => u !== null), {
+      type: 'caucus', roomId: room.id, caucus: { roomId: caucusId, withMemberId: party.id, withName: party.displayName },
     });
     return this.detail(caller, caucusId);
   }
@@ -304,14 +327,15 @@ export class MediationService {
     if (await m.getRepository(MediationMemberEntity).exists({ where: { roomId: invitation.roomId, userId: user.id } })) {
       throw new DomainException(ErrorCode.AlreadyMember);
     }
+    const displayName = slot.displayName === ANONYMOUS_APPLICANT_NAME ? slot.displayName : displayNameOf(slot.role, user.nickname);
     const claimed = await m.getRepository(MediationInvitationEntity).update({ id: invitation.id, usedAt: IsNull() }, { usedAt: new Date(), usedBy: user.id });
     if (!claimed.affected) throw new DomainException(ErrorCode.InviteUsed);
     const bound = await m.getRepository(MediationMemberEntity).update(
       { id: slot.id, userId: IsNull() },
-      { userId: user.id, joinedAt: new Date(), displayName: displayNameOf(slot.role, user.nickname) },
+      { userId: user.id, joinedAt: new Date(), displayName },
     );
     if (!bound.affected) throw new DomainException(ErrorCode.InviteUsed);
-    await this.messages.appendSystem(m, out, invitation.roomId, SystemEvent.Joined, `${displayNameOf(slot.role, user.nickname)}加入了调解室`);
+    await this.messages.appendSystem(m, out, invitation.roomId, SystemEvent.Joined, `${displayName}加入了调解室`);
   }
 
   /** A signed-in user opens an invitation. */

@@ -14,7 +14,7 @@ import { callerFor } from '../identity/caller';
 import { TokenService } from '../identity/token.service';
 import { RoomAccess, RoomContext } from './room-access';
 import { RoomChatService } from './room-chat.service';
-import { RoomHub, RoomListener } from './room-hub';
+import { RoomHub, RoomListener, UserListener } from './room-hub';
 import { RoomMessagesService } from './room-messages.service';
 
 /** Seconds a socket has to authenticate with a first `auth` frame when it had no `?token=`. */
@@ -101,6 +101,8 @@ export class RoomSubscription implements RoomListener {
 interface Connection {
   ws: WebSocket;
   caller: Caller | null;
+  /** Frames addressed to the signed-in person (a new caucus), once authenticated. */
+  person: UserListener | null;
   /** When the access token the socket authenticated with expires (ms); the socket goes with it. */
   expiresAt: number;
   alive: boolean;
@@ -180,7 +182,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { ws, caller: null, expiresAt: Infinity, alive: true, refusedJoins: 0, rooms: new Map() };
+    const conn: Connection = { ws, caller: null, person: null, expiresAt: Infinity, alive: true, refusedJoins: 0, rooms: new Map() };
     this.connections.add(conn);
     const send = (frame: ServerFrame | string) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
@@ -194,6 +196,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
       clearTimeout(authTimer);
       for (const sub of conn.rooms.values()) this.hub.unlisten(sub.roomId, sub);
       conn.rooms.clear();
+      if (conn.caller && conn.person) this.hub.unlistenUser(conn.caller.user.id, conn.person);
       this.connections.delete(conn);
     });
     ws.on('error', () => ws.terminate());
@@ -218,6 +221,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
       if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
       conn.caller = callerFor(known.user, known.orgPath);
       conn.expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity;
+      conn.person = { push: (frame) => send(frame) };
+      if (conn.ws.readyState === WebSocket.OPEN) this.hub.listenUser(known.user.id, conn.person);
       send({ type: 'ready', userId: known.user.id, heartbeatMs: this.config.wsHeartbeatMs });
     } catch (err) {
       const code = err instanceof DomainException ? err.code : ErrorCode.TokenInvalid;

@@ -1,4 +1,4 @@
-import type { MessageView } from '@jws/contracts';
+import type { MessageView, ServerFrame } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,14 @@ export interface RoomListener {
   offer(message: MessageView): void;
 }
 
+/** A socket's signed-in person, for frames addressed to people rather than rooms (a new caucus). */
+export interface UserListener {
+  push(frame: ServerFrame): void;
+}
+
+/** What goes over the Redis channel: stored messages of rooms, or a frame for some people. */
+type Published = { origin: string; messages?: MessageView[]; users?: { userIds: number[]; frame: ServerFrame } };
+
 /**
  * Fan-out of stored room messages to the sockets of this instance and, with REDIS_URL, to every
  * other instance through one pub/sub channel. Messages are published only after their
@@ -20,6 +28,7 @@ export interface RoomListener {
 export class RoomHub implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RoomHub.name);
   private readonly rooms = new Map<number, Set<RoomListener>>();
+  private readonly users = new Map<number, Set<UserListener>>();
   private readonly instanceId = randomUUID();
   private pub: Redis | null = null;
   private sub: Redis | null = null;
@@ -34,8 +43,10 @@ export class RoomHub implements OnModuleInit, OnApplicationShutdown {
     for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
     await Promise.all([this.pub.connect(), this.sub.connect()]);
     this.sub.on('message', (_channel: string, raw: string) => {
-      const { origin, messages } = JSON.parse(raw) as { origin: string; messages: MessageView[] };
-      if (origin !== this.instanceId) this.deliver(messages);
+      const { origin, messages, users } = JSON.parse(raw) as Published;
+      if (origin === this.instanceId) return;
+      if (messages) this.deliver(messages);
+      if (users) this.deliverToUsers(users.userIds, users.frame);
     });
     await this.sub.subscribe(REDIS_CHANNEL);
   }
@@ -61,16 +72,43 @@ export class RoomHub implements OnModuleInit, OnApplicationShutdown {
     if (!set.size) this.rooms.delete(roomId);
   }
 
+  listenUser(userId: number, listener: UserListener): void {
+    let set = this.users.get(userId);
+    if (!set) this.users.set(userId, (set = new Set()));
+    set.add(listener);
+  }
+
+  unlistenUser(userId: number, listener: UserListener): void {
+    const set = this.users.get(userId);
+    if (!set) return;
+    set.delete(listener);
+    if (!set.size) this.users.delete(userId);
+  }
+
   /** Called after commit with the messages a change stored, in sequence order. */
   publish(messages: MessageView[]): void {
     if (!messages.length) return;
     this.deliver(messages);
-    if (this.pub) {
-      this.pub.publish(REDIS_CHANNEL, JSON.stringify({ origin: this.instanceId, messages })).catch((err: Error) => {
-        // Other instances' sockets notice the gap with the next message or resume on reconnect.
-        this.logger.warn(`redis publish failed: ${err.message}`);
-      });
-    }
+    // Other instances' sockets notice the gap with the next message or resume on reconnect.
+    this.share({ origin: this.instanceId, messages });
+  }
+
+  /**
+   * A frame for some people's sockets, wherever they are connected (after commit). Nothing is
+   * stored: a person who is offline reads the same state over HTTP when they open the room.
+   */
+  publishToUsers(userIds: number[], frame: ServerFrame): void {
+    if (!userIds.length) return;
+    this.deliverToUsers(userIds, frame);
+    this.share({ origin: this.instanceId, users: { userIds, frame } });
+  }
+
+  private share(published: Published): void {
+    this.pub?.publish(REDIS_CHANNEL, JSON.stringify(published)).catch((err: Error) => this.logger.warn(`redis publish failed: ${err.message}`));
+  }
+
+  private deliverToUsers(userIds: number[], frame: ServerFrame): void {
+    for (const userId of userIds) for (const listener of this.users.get(userId) ?? []) listener.push(frame);
   }
 
   private deliver(messages: MessageView[]): void {

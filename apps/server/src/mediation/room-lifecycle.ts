@@ -15,6 +15,8 @@ export const displayNameOf = (role: RoomMemberRole, nickname: string) => {
   return (nickname.startsWith(label) ? nickname : `${label} ${nickname}`).slice(0, 64);
 };
 export const actorOf = (caller: Caller): Actor => ({ userId: caller.user.id, role: caller.user.role });
+/** Shown as 系统 on the case timeline. */
+const SYSTEM_ACTOR: Actor = { userId: null, role: null };
 export const isUniqueViolation = (err: unknown) =>
   err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
 
@@ -36,12 +38,13 @@ export class RoomLifecycle {
 
   /**
    * Moves the room's case on (resolved after an agreement, back to handling after a failed
-   * mediation) through the case state machine. If the officer already moved the case meanwhile
+   * mediation) through the case state machine. `caller` null: the system did it (the last
+   * confirmation of an agreement settles it, whoever gave it — not the reporter). If the officer already moved the case meanwhile
    * (e.g. resolved it by hand), the outcome is still recorded on its timeline instead.
    */
-  async moveCase(m: EntityManager, caseId: number, action: CaseAction, caller: Caller, note: string, now: Date): Promise<void> {
+  async moveCase(m: EntityManager, caseId: number, action: CaseAction, caller: Caller | null, note: string, now: Date): Promise<void> {
     const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: caseId } });
-    if (nextStatus(entity.status, action)) await this.workflow.transition(m, entity, action, actorOf(caller), note, now);
+    if (nextStatus(entity.status, action)) await this.workflow.transition(m, entity, action, caller ? actorOf(caller) : SYSTEM_ACTOR, note, now);
     else await this.caseEvent(m, caseId, caller, note, true);
   }
 
@@ -52,21 +55,31 @@ export class RoomLifecycle {
     await m.getRepository(MediationRoomEntity).update({ parentId: room.id, status: RoomStatus.Open }, { status, closedAt: now });
   }
 
-  /** In-app notice (and a subscribe message through the outbox) to the room's bound members. */
-  async notifyMembers(m: EntityManager, roomId: number, except: number[], title: string, body: string, caseId: number, dedupe: string): Promise<void> {
+  /**
+   * In-app notice (and a subscribe message through the outbox) to the room's bound members, or
+   * only to those in `roles`. It opens the room (`roomId`), not the case: a mediator or a
+   * respondent may not read the case.
+   */
+  async notifyMembers(
+    m: EntityManager, roomId: number, except: number[], title: string, body: string, caseId: number, dedupe: string,
+    roles?: readonly RoomMemberRole[],
+  ): Promise<void> {
     const members = await m.getRepository(MediationMemberEntity).find({ where: { roomId } });
-    const ids = members.map((mm) => mm.userId).filter((id): id is number => id !== null && !except.includes(id));
+    const ids = members
+      .filter((mm) => !roles || roles.includes(mm.role))
+      .map((mm) => mm.userId).filter((id): id is number => id !== null && !except.includes(id));
     await this.notifications.notify(
       m, ids,
-      { title, body, caseId, wechat: { page: roomPage(roomId), data: { thing1: title.slice(0, 20), phrase2: '调解', thing3: body.slice(0, 20) } } },
+      { title, body, caseId, roomId, wechat: { page: roomPage(roomId), data: { thing1: title.slice(0, 20), phrase2: '调解', thing3: body.slice(0, 20) } } },
       dedupe,
     );
   }
 
   /** A note on the case's timeline (public: the reporter sees it too). */
-  caseEvent(m: EntityManager, caseId: number, caller: Caller, note: string, isPublic: boolean) {
+  caseEvent(m: EntityManager, caseId: number, caller: Caller | null, note: string, isPublic: boolean) {
+    const actor = caller ? actorOf(caller) : SYSTEM_ACTOR;
     return m.getRepository(CaseEventEntity).insert({
-      caseId, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: caller.user.id, actorRole: caller.user.role,
+      caseId, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: actor.userId, actorRole: actor.role,
       isPublic, note: note.slice(0, 1000), at: new Date(),
     });
   }

@@ -14,7 +14,7 @@ export class NotificationEntity {
   @Column({ name: 'case_id', type: 'int', nullable: true })
   caseId: number | null;
 
-  /** Set on 调解室有新消息 only: the room it points to (opening the room reads it). */
+  /** Set on room notices (调解室有新消息, agreement, closing …): the room it opens (opening the room reads it). */
   @Column({ name: 'room_id', type: 'int', nullable: true })
   roomId: number | null;
 

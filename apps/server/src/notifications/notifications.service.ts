@@ -11,6 +11,8 @@ import { FieldCipher } from '../personal-data/field-cipher';
 import { SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey } from '../personal-data/sealed-links';
 import { NotificationEntity, OutboxEntity } from './notification.entity';
 
+/** The chat's notice to members who are away; other room notices (agreement, closing) are not merged with it. */
+export const ROOM_MESSAGE_NOTICE_TITLE = '调解室有新消息';
 export const OUTBOX_TOPIC_SUBSCRIBE = 'wechat.subscribe';
 /** A case flagged 严重现实危险, reported at once to the 综治 platform (referrals module delivers it). */
 export const OUTBOX_TOPIC_GOVERNANCE_RISK = 'governance.serious_risk';
@@ -26,7 +28,7 @@ export interface NotifyInput {
   title: string;
   body: string;
   caseId: number | null;
-  /** 调解室有新消息: the room the notice opens (and that reads it when opened). */
+  /** A room notice (调解室有新消息, agreement, closing): the room it opens (and that reads it when opened). */
   roomId?: number;
   /** Also send a WeChat subscribe message (to residents who accepted one at submit). */
   wechat?: { page: string; data: Record<string, string> };
@@ -168,20 +170,20 @@ export class NotificationsService {
     const recipients = await selectRows<{ userId: number | string }>(
       manager,
       'SELECT mm.user_id AS userId FROM mediation_members mm WHERE mm.room_id = ? AND mm.user_id IS NOT NULL AND mm.user_id <> ? ' +
-        'AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = mm.user_id AND n.room_id = ? AND n.read_at IS NULL)',
-      [room.id, senderUserId, room.id],
+        'AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = mm.user_id AND n.room_id = ? AND n.title = ? AND n.read_at IS NULL)',
+      [room.id, senderUserId, room.id, ROOM_MESSAGE_NOTICE_TITLE],
     );
     const batch = new StatementBatch();
     this.addNotices(batch, [{
       userIds: recipients.map((r) => Number(r.userId)),
-      input: { title: '调解室有新消息', body, caseId: room.caseId, roomId: room.id },
+      input: { title: ROOM_MESSAGE_NOTICE_TITLE, body, caseId: room.caseId, roomId: room.id },
       dedupeKey: `room:${room.id}:messages`,
     }]);
     batch.add('UPDATE notifications SET read_at = ? WHERE user_id = ? AND room_id = ? AND read_at IS NULL', [now, senderUserId, room.id]);
     await batch.run(manager);
   }
 
-  /** The member opened the room: its 调解室有新消息 notice is read. */
+  /** The member opened the room: its notices (调解室有新消息, the agreement to confirm …) are read. */
   async markRoomRead(userId: number, roomId: number): Promise<void> {
     await this.notifications.update({ userId, roomId, readAt: IsNull() }, { readAt: new Date() });
   }

@@ -1,5 +1,5 @@
 import {
-  ErrorCode, MessageKind, WS_PATH, type ClientFrame, type MessageView, type ServerFrame,
+  ErrorCode, MessageKind, WS_PATH, type CaucusView, type ClientFrame, type MessageView, type ServerFrame,
 } from '@jws/contracts'
 
 import { api } from '../../api'
@@ -43,6 +43,7 @@ class RoomSocket {
   private readonly rooms = new Map<number, { lastSeq: number; listeners: Set<RoomListener> }>()
   private readonly pending = new Map<string, Pending>()
   private readonly stateListeners = new Set<(s: ConnectionState) => void>()
+  private readonly caucusListeners = new Set<(mainRoomId: number, caucus: CaucusView) => void>()
   private retry = 0
   private timer: ReturnType<typeof setTimeout> | null = null
   private ping: ReturnType<typeof setInterval> | null = null
@@ -56,6 +57,12 @@ class RoomSocket {
   private setState(state: ConnectionState) {
     this.state = state
     for (const l of this.stateListeners) l(state)
+  }
+
+  /** A 背靠背 channel was opened for the signed-in person (in main room `mainRoomId`). */
+  onCaucus(listener: (mainRoomId: number, caucus: CaucusView) => void): () => void {
+    this.caucusListeners.add(listener)
+    return () => this.caucusListeners.delete(listener)
   }
 
   /** Follow a room from `lastSeq` (the highest sequence number already shown). */
@@ -134,6 +141,9 @@ class RoomSocket {
         return this.deliver(frame.roomId, [frame.message])
       case 'ack':
         this.pending.delete(frame.clientMsgId)
+        return
+      case 'caucus':
+        for (const l of this.caucusListeners) l(frame.roomId, frame.caucus)
         return
       case 'error': {
         if (frame.code === ErrorCode.TokenExpired || frame.code === ErrorCode.TokenInvalid) {

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
-  AGREEMENT_TEXT_MAX, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
+  AGREEMENT_TEXT_MAX, agreementStatusLabel, ErrorCode, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
   SystemEvent, type MessageView, type OfflineSlotView, type RoomDetail, type RoomInvitationView,
 } from '@jws/contracts'
 
-import { api, errorMessage } from '../../api'
+import { api, errorMessage, isApiError } from '../../api'
 import AuthImage from '../../components/AuthImage'
 import Chips from '../../components/Chips'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
@@ -168,11 +168,18 @@ function Chat({ roomId, readOnly, myMemberId, onRoomEvent }: { roomId: number; r
   )
 }
 
-function AgreementCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void }) {
+function AgreementCard({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void; reload: () => void }) {
   const a = room.agreement
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  // The version this page showed first: a later one is pointed out, so nobody confirms unawares.
+  const [seenVersion, setSeenVersion] = useState(a?.version ?? 0)
+  const updated = a !== null && !room.canMediate && seenVersion > 0 && a.version > seenVersion
+  useEffect(() => {
+    if (seenVersion === 0 && a) setSeenVersion(a.version)
+  }, [a, seenVersion])
   if (!a) return null
+  const open = room.status === RoomStatus.Open
   async function confirm() {
     if (!a) return
     setBusy(true)
@@ -180,6 +187,8 @@ function AgreementCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: R
     try {
       onUpdated(await api.confirmAgreement(room.id, a.id))
     } catch (e) {
+      // The mediator revised it meanwhile (e.g. while this person was in 背靠背): show the new version.
+      if (isApiError(e) && e.code === ErrorCode.AgreementOutdated) reload()
       setError(errorMessage(e))
     } finally {
       setBusy(false)
@@ -188,6 +197,12 @@ function AgreementCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: R
   return (
     <View className='card' id='agreement-card'>
       <Text className='card__title'>调解协议（第{a.version}版）</Text>
+      {updated && (
+        <View className='room__agreement-updated' id='agreement-updated'>
+          <Text>调解员已修改调解协议（现为第{a.version}版），请重新阅读后再确认</Text>
+          <View className='room__agreement-seen' ariaRole='button' id='agreement-updated-seen' onClick={() => { setSeenVersion(a.version); setError('') }}>知道了</View>
+        </View>
+      )}
       <Text className='room__label'>当事人</Text>
       <Text className='room__agreement-text'>{a.parties}</Text>
       <Text className='room__label'>纠纷事实</Text>
@@ -197,15 +212,17 @@ function AgreementCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: R
       <Text className='room__label'>履行期限：{a.performanceDueAt.slice(0, 10)}</Text>
       <View id='agreement-confirmations'>
         {a.confirmations.map((c) => (
-          <View key={c.memberId} className='row'>
-            <Text>{c.displayName}</Text>
-            <Tag type={c.confirmedAt ? 'success' : 'default'}>{c.confirmedAt ? '已确认' : '待确认'}</Tag>
+          <View key={c.memberId} className='room__confirmation' id={`agreement-confirmation-${c.memberId}`}>
+            <Text className='room__confirmation-name'>{c.displayName}</Text>
+            <View className='room__confirmation-tag'>
+              <Tag type={c.confirmedAt ? 'success' : 'default'}>{c.confirmedAt ? '已确认' : open ? '待确认' : '未确认'}</Tag>
+            </View>
           </View>
         ))}
       </View>
-      <Text id='agreement-status' className={a.confirmed ? 'room__settled' : 'muted'}>{a.confirmed ? '已达成协议' : '待各方确认'}</Text>
+      <Text id='agreement-status' className={a.confirmed ? 'room__settled' : 'muted'}>{agreementStatusLabel(a.confirmed, room.status)}</Text>
       {error && <Text className='room__error' id='agreement-error'>{error}</Text>}
-      {a.canConfirm && (
+      {a.canConfirm && open && (
         <Button block className='block-button' id='agreement-confirm' type='primary' loading={busy} disabled={busy} onClick={() => void confirm()}>
           我已阅读并确认协议
         </Button>
@@ -381,8 +398,33 @@ function WithdrawButton({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: 
 
 function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void; reload: () => void }) {
   const [channel, setChannel] = useState(room.id)
+  // 背靠背 channels opened while the page is open and not looked at yet.
+  const [unread, setUnread] = useState<ReadonlySet<number>>(new Set())
+  const channelRef = useRef(channel)
+  channelRef.current = channel
+  const reloadRef = useRef(reload)
+  reloadRef.current = reload
+  useEffect(() => roomSocket.onCaucus((mainRoomId, caucus) => {
+    if (mainRoomId !== room.id) return
+    if (caucus.roomId !== channelRef.current) setUnread((set) => new Set(set).add(caucus.roomId))
+    reloadRef.current()
+  }), [room.id])
+  function selectChannel(next: number) {
+    // Back from another channel the room may have moved on (a revised agreement): read it again.
+    if (next !== channelRef.current) reload()
+    setChannel(next)
+    setUnread((set) => {
+      if (!set.has(next)) return set
+      const rest = new Set(set)
+      rest.delete(next)
+      return rest
+    })
+  }
   const me = room.members.find((m) => m.isMe) ?? null
-  const channels = [{ value: room.id, label: '全体成员', id: `room-channel-${room.id}` }, ...room.caucuses.map((c) => ({ value: c.roomId, label: `背靠背：${c.withName}`, id: `room-channel-${c.roomId}` }))]
+  const channels = [
+    { value: room.id, label: '全体成员', id: `room-channel-${room.id}` },
+    ...room.caucuses.map((c) => ({ value: c.roomId, label: `背靠背：${c.withName}`, id: `room-channel-${c.roomId}`, unread: unread.has(c.roomId) })),
+  ]
   const parties = room.members.filter((m) => (m.role === RoomMemberRole.Applicant || m.role === RoomMemberRole.Respondent) && m.joined)
   const withoutCaucus = room.canMediate ? parties.filter((p) => !room.caucuses.some((c) => c.withMemberId === p.id)) : []
   const open = room.status === RoomStatus.Open
@@ -397,7 +439,7 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
     try {
       const caucus = await api.openCaucus(room.id, memberId)
       reload()
-      setChannel(caucus.id)
+      selectChannel(caucus.id)
     } catch (e) {
       void Taro.showToast({ title: errorMessage(e), icon: 'none' })
     }
@@ -420,7 +462,10 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
       </View>
       {(channels.length > 1 || withoutCaucus.length > 0) && (
         <View className='card' id='room-channels'>
-          <Chips options={channels} value={channel} onChange={setChannel} scroll />
+          <Chips options={channels} value={channel} onChange={selectChannel} scroll />
+          {unread.size > 0 && !room.canMediate && (
+            <Text className='room__caucus-new' id='room-caucus-new'>调解员邀请您单独沟通（背靠背，其他成员看不到），请点上方的“背靠背”查看</Text>
+          )}
           {open && withoutCaucus.map((p) => (
             <Button key={p.id} size='small' fill='outline' id={`room-caucus-open-${p.id}`} onClick={() => void openCaucus(p.id)}>
               与{p.displayName}背靠背沟通
@@ -428,7 +473,7 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
           ))}
         </View>
       )}
-      <AgreementCard room={room} onUpdated={onUpdated} />
+      <AgreementCard room={room} onUpdated={onUpdated} reload={reload} />
       {room.canMediate && channel === room.id && <DraftForm key={room.agreement?.id ?? 0} room={room} onUpdated={onUpdated} />}
       <Chat roomId={channel} readOnly={room.readOnly} myMemberId={channel === room.id ? me?.id ?? null : caucusMemberId} onRoomEvent={reload} />
       {room.canManage && open && <ManageCard room={room} onUpdated={onUpdated} />}
