@@ -6,7 +6,7 @@
  * resident confirms in the page, and both pages show 已达成协议.
  */
 import type { Page } from 'playwright-core';
-import { apiAs, expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { apiAs, confirmModal, expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
 import { useBrowser } from './support/browser';
 
 const browser = useBrowser();
@@ -292,7 +292,15 @@ describe('网上调解室 (h5, two browsers)', () => {
     const slot = visible(officer.page, '[id^="slot-"]').first();
     await slot.waitFor();
     const slotId = ((await slot.getAttribute('id')) ?? '').replace('slot-', '');
+    // One tap asks first (booking closes the online room); 取消 books nothing.
     await slot.click();
+    const ask = visible(officer.page, '.taro-modal__content', '转线下调解');
+    await expectVisibleText(officer.page, '.taro-modal__content', '预约后网上调解室将关闭');
+    await ask.locator('.taro-model__cancel').click();
+    await ask.waitFor({ state: 'hidden' });
+    await expectVisibleText(officer.page, '#room-status', '调解中');
+    await slot.click();
+    await confirmModal(officer.page, '转线下调解', '预约');
     await expectVisibleText(officer.page, '#room-status', '已转线下调解');
     // On the station's 警民联调室 page the slot is now 已预约 and can no longer be cancelled there.
     const leader = (await browser.open('leader')).page;

@@ -317,6 +317,15 @@ function ManageCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: Room
       setError(errorMessage(e))
     }
   }
+  async function book(s: OfflineSlotView) {
+    // Booking closes the online room and summons every party: one tap is not enough for that.
+    const { confirm } = await Taro.showModal({
+      title: '转线下调解',
+      content: `预约${formatDateTime(s.startsAt)}的${s.offlineRoomName}？预约后网上调解室将关闭，并通知各方按时到场。`,
+      confirmText: '预约',
+    })
+    if (confirm) await run(() => api.transferOffline(room.id, s.id))
+  }
   async function close() {
     const { confirm } = await Taro.showModal({ title: '结束调解', content: '确定调解未成并关闭调解室吗？', confirmText: '关闭' })
     if (confirm) await run(() => api.closeRoom(room.id, { outcome: RoomStatus.ClosedUnsettled }))
@@ -342,7 +351,7 @@ function ManageCard({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: Room
         <EmptyBlock title='暂无可预约的时段' />
       ) : (
         slots.map((s) => (
-          <View key={s.id} className='room__slot row' id={`slot-${s.id}`} ariaRole='button' onClick={() => void run(() => api.transferOffline(room.id, s.id))}>
+          <View key={s.id} className='room__slot row' id={`slot-${s.id}`} ariaRole='button' onClick={() => void book(s)}>
             <Text>{formatDateTime(s.startsAt)} · {s.offlineRoomName}</Text>
             <Text className='muted'>预约 ›</Text>
           </View>
