@@ -60,29 +60,19 @@ export class RoomHub implements OnModuleInit, OnApplicationShutdown {
   }
 
   listen(roomId: number, listener: RoomListener): void {
-    let set = this.rooms.get(roomId);
-    if (!set) this.rooms.set(roomId, (set = new Set()));
-    set.add(listener);
+    addListener(this.rooms, roomId, listener);
   }
 
   unlisten(roomId: number, listener: RoomListener): void {
-    const set = this.rooms.get(roomId);
-    if (!set) return;
-    set.delete(listener);
-    if (!set.size) this.rooms.delete(roomId);
+    removeListener(this.rooms, roomId, listener);
   }
 
   listenUser(userId: number, listener: UserListener): void {
-    let set = this.users.get(userId);
-    if (!set) this.users.set(userId, (set = new Set()));
-    set.add(listener);
+    addListener(this.users, userId, listener);
   }
 
   unlistenUser(userId: number, listener: UserListener): void {
-    const set = this.users.get(userId);
-    if (!set) return;
-    set.delete(listener);
-    if (!set.size) this.users.delete(userId);
+    removeListener(this.users, userId, listener);
   }
 
   /** Called after commit with the messages a change stored, in sequence order. */
@@ -117,4 +107,18 @@ export class RoomHub implements OnModuleInit, OnApplicationShutdown {
       if (set) for (const listener of set) listener.offer(message);
     }
   }
+}
+
+function addListener<L>(map: Map<number, Set<L>>, key: number, listener: L): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(listener);
+}
+
+/** Drops the listener, and the key with its last one. */
+function removeListener<L>(map: Map<number, Set<L>>, key: number, listener: L): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(listener);
+  if (!set.size) map.delete(key);
 }
