@@ -146,7 +146,7 @@ async function expectCaseStatus(page: Page, label: string): Promise<void> {
 async function act(page: Page, action: string, label: string, then: string, note?: string): Promise<void> {
   await expectVisibleText(page, `#case-action-${action}`, label);
   await visible(page, `#case-action-${action}`).click();
-  await expectVisibleText(page, '#case-action-panel', `确认${label}`);
+  await expectVisibleText(page, '#case-action-panel', label.startsWith('确认') ? label : `确认${label}`);
   if (note !== undefined) await visible(page, '#case-reason textarea').fill(note);
   await visible(page, '#case-action-confirm-submit').click();
   await expectCaseStatus(page, then);

@@ -135,6 +135,10 @@ describe('reports (上报)', () => {
     await expectVisibleText(r, '#case-timeline', '纸箱已清走，通道畅通');
     await expectNotShown(r, '#case-timeline', '已通知物业明早清理');
     await visible(r, '#case-action-confirm').click();
+    // Worded for the resident: one 确认, and the note is for the officer.
+    await expectVisibleText(r, '#case-action-panel', '说明（选填，民警可见）');
+    expect(await visible(r, '#case-action-panel', '确认确认').count()).toBe(0);
+    await expectVisibleText(r, '#case-action-confirm-submit', '确认办结');
     await visible(r, '#case-action-confirm-submit').click();
     await expectVisibleText(r, '#case-status', '已关闭');
     await visible(r, '#case-rate-submit').click();
@@ -229,6 +233,17 @@ describe('reports (上报)', () => {
     await expectVisibleText(page, '#case-status', '不予受理');
   });
 
+  it('a case the person may not read offers 返回, not a 重试 that cannot help', async () => {
+    const { page } = await browser.open('mediator1');
+    await signInWithDemoSwitcher(page, 'mediator1');
+    await openPath(page, `${ROUTES.case}?id=1`);
+    await visible(page, '#case-load-error').waitFor();
+    await visible(page, '#case-load-error-back', '返回').waitFor();
+    expect(await visible(page, '#case-load-error', '重试').count()).toBe(0);
+    await visible(page, '#case-load-error-back').click();
+    await expectPath(page, ROUTES.home);
+  });
+
   it('an informant reports in sealed mode; officer1 sees 匿名信息员, station_leader1 unseals with a reason', async () => {
     const informant = await browser.open('informant1');
     const i = informant.page;
@@ -242,7 +257,11 @@ describe('reports (上报)', () => {
     await visible(i, '#report-title input').fill('车库里夜间有人聚众打牌');
     await visible(i, '#report-description textarea').fill('地下车库B区每晚十点后有十来个人打牌，有现金往来。');
     await visible(i, '#report-address input').fill('地下车库B区');
+    await visible(i, '#report-contact-phone').click();
     await visible(i, '#report-sealed').click();
+    // Sealed: no 电话联系我 (nobody handling it may know who to call), and the form says how contact works.
+    await expectVisibleText(i, '#report-contact-sealed', '不会打电话');
+    expect(await visible(i, '#report-contact-phone').count()).toBe(0);
     await visible(i, '#report-submit').click();
     const caseId = await openedCaseId(i);
 

@@ -55,6 +55,15 @@ describe('referral targets (转办对象) managed by admins (MariaDB)', () => {
       kind: ReferralTargetKind.PoliceDepartment, name: ' 蚌山分局治安大队 ', phone: '0552-2012133', orgUnitId: branch?.id, staffUserIds: [page.staffOptions[0].id],
     }).expect(201)).body;
     expect(created).toMatchObject({ name: '蚌山分局治安大队', phone: '0552-2012133', kind: ReferralTargetKind.PoliceDepartment });
+    // A phone officers are to dial: text that is no number is refused, saying what to write.
+    const badPhone = await t.http.post('/api/referral-targets').set(as('admin1')).send({
+      kind: ReferralTargetKind.GovernmentDepartment, name: '测试部门X', phone: 'abc电话',
+    }).expect(400);
+    expect(badPhone.body.details).toEqual(['phone: 联系电话只能填写数字、短横线和分机号，如 0552-1234567 转 801']);
+    expect(await offered()).not.toContain('测试部门X');
+    await t.http.post('/api/referral-targets').set(as('admin1')).send({
+      kind: ReferralTargetKind.GovernmentDepartment, name: '住建局物业科', phone: '0552-2011234转801',
+    }).expect(201);
     expect(await offered()).toContain('蚌山分局治安大队');
 
     const caseId = await acceptedCase('寄递物流安全检查');

@@ -177,6 +177,16 @@ describe('sealed informant: no plain row links the informant to the lead (MariaD
     expect([...tables]).toEqual(expect.arrayContaining(['case_events', 'notifications', 'outbox', 'uploads']));
   });
 
+  it('does not put 电话联系我 on a sealed lead: the officer, who cannot see the informant, is told to use messages', async () => {
+    const created = (await report('informant1', {
+      kind: CaseKind.Anomaly, subcategory: 'vehicle', title: '可疑车辆（保密，选了电话）', description: '车库里一辆无牌车停了一周',
+      contactPreference: ContactPreference.Phone, anonymity: Anonymity.Sealed,
+    }).expect(201)).body;
+    const officerView = (await t.http.get(`/api/cases/${created.id}`).set(as('officer1')).expect(200)).body;
+    expect(officerView.contactPreference).toBe(ContactPreference.InApp);
+    expect(officerView.reporterPhone ?? null).toBeNull();
+  });
+
   it('migrates rows written before: the idempotency key re-keyed, a sealed reporter’s rows unlinked', async () => {
     const informant = await userId('informant1');
     const lead = {

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 
 import { errorMessage } from '../api'
+import { isApiError } from '../api/errors'
 import type { AsyncState } from '../hooks/useAsync'
 import './StatusBlock.scss'
 
@@ -14,15 +16,30 @@ export function Loading({ text = '加载中…' }: { text?: string }) {
   )
 }
 
-/** A failed load: the server's message and a retry button. */
+/** Not allowed or not there: asking again cannot help (unlike a dropped network or a busy server). */
+const isFinal = (error: unknown): boolean => isApiError(error) && (error.status === 403 || error.status === 404)
+
+function goBack(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.switchTab({ url: '/pages/home/index' })
+}
+
+/** A failed load: the server's message and 重试, or 返回 when retrying cannot help. */
 export function ErrorBlock({ error, onRetry, id }: { error: unknown; onRetry?: () => void; id?: string }) {
+  const final = isFinal(error)
   return (
     <View className='status-block' id={id}>
       <Text className='status-block__error'>{errorMessage(error)}</Text>
-      {onRetry && (
-        <Button className='status-block__action' type='primary' fill='outline' onClick={onRetry}>
-          重试
+      {final ? (
+        <Button className='status-block__action' type='primary' fill='outline' id={id ? `${id}-back` : undefined} onClick={goBack}>
+          返回
         </Button>
+      ) : (
+        onRetry && (
+          <Button className='status-block__action' type='primary' fill='outline' onClick={onRetry}>
+            重试
+          </Button>
+        )
       )}
     </View>
   )

@@ -150,7 +150,8 @@ export function buildCreateRequest(
     subcategory: d.subcategory || defaultSubcategory(d.kind),
     title,
     description,
-    contactPreference: d.contactPreference,
+    // Sealed: the officer cannot see who reported, so cannot phone them either.
+    contactPreference: sealed && d.contactPreference === ContactPreference.Phone ? ContactPreference.InApp : d.contactPreference,
     anonymity: sealed ? Anonymity.Sealed : d.anonymous ? Anonymity.Others : Anonymity.None,
   }
   if (opts.communityId !== null) body.communityId = opts.communityId

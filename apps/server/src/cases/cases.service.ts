@@ -163,7 +163,8 @@ export class CasesService {
             reporterId: sealed ? null : caller.user.id,
             reporterKey: sealed ? sealedReporterKeyOf(caller.user.id) : reporterKeyOf(caller.user.id),
             anonymity: dto.anonymity,
-            contactPreference: dto.contactPreference,
+            // A sealed informant is not phoned: nobody handling the case may hold the number.
+            contactPreference: sealed && dto.contactPreference === ContactPreference.Phone ? ContactPreference.InApp : dto.contactPreference,
             addressText: dto.addressText?.trim() || null,
             latitude: dto.latitude ?? null,
             longitude: dto.longitude ?? null,

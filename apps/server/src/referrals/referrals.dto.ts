@@ -5,8 +5,11 @@ import {
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsISO8601, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { OptionalEnum, OptionalText, RequiredEnum, RequiredId, RequiredText } from '../common/validation';
+
+/** A phone a person can dial: digits with - ( ) + and spaces, optionally 转 an extension (12345, 0552-2011001, 0552-1234567转801). */
+const PHONE_PATTERN = /^$|^[\d\-+() ]{3,}(转\d{1,6})?$/;
 
 export class CreateReferralDto implements CreateReferralRequest {
   @RequiredId() targetId: number;
@@ -28,14 +31,14 @@ export class ReferralListQueryDto {
 export class CreateReferralTargetDto implements CreateReferralTargetRequest {
   @RequiredEnum(ReferralTargetKind) kind: ReferralTargetKind;
   @RequiredText(REFERRAL_TARGET_NAME_MAX, '蚌山分局交警大队') name: string;
-  @OptionalText(REFERRAL_TARGET_PHONE_MAX, '0552-1234567') phone?: string;
+  @OptionalText(REFERRAL_TARGET_PHONE_MAX, '0552-1234567') @Matches(PHONE_PATTERN, { message: '联系电话只能填写数字、短横线和分机号，如 0552-1234567 转 801' }) phone?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) orgUnitId?: number;
   @StaffUserIds(false) staffUserIds?: number[];
 }
 
 export class UpdateReferralTargetDto implements UpdateReferralTargetRequest {
   @RequiredText(REFERRAL_TARGET_NAME_MAX, '蚌山分局交警大队') name: string;
-  @OptionalText(REFERRAL_TARGET_PHONE_MAX, '0552-1234567') phone?: string;
+  @OptionalText(REFERRAL_TARGET_PHONE_MAX, '0552-1234567') @Matches(PHONE_PATTERN, { message: '联系电话只能填写数字、短横线和分机号，如 0552-1234567 转 801' }) phone?: string;
   @StaffUserIds(true) staffUserIds: number[];
 }
 

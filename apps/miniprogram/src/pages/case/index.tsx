@@ -336,6 +336,9 @@ function Actions({ c, onUpdated, reporter }: { c: CaseDetail; onUpdated: OnUpdat
   const actions = [...c.allowedActions]
   if (c.canConfirm && !actions.includes(CaseAction.Confirm)) actions.unshift(CaseAction.Confirm)
   if (actions.length === 0) return null
+  // 确认办结 is already a confirmation: not 确认确认办结.
+  const label = selected ? caseActionLabel(selected) : ''
+  const confirmTitle = label.startsWith('确认') ? label : `确认${label}`
 
   function choose(action: CaseAction) {
     setSelected(action)
@@ -395,18 +398,18 @@ function Actions({ c, onUpdated, reporter }: { c: CaseDetail; onUpdated: OnUpdat
       </View>
       {selected && (
         <View className='case__panel' id='case-action-panel'>
-          <Text className='case__panel-title'>确认{caseActionLabel(selected)}</Text>
+          <Text className='case__panel-title'>{confirmTitle}</Text>
           {selected === CaseAction.MarkDuplicate && <DuplicateChooser c={c} value={duplicateOf} onChange={setDuplicateOf} />}
           {selected === CaseAction.Transfer && <TransferChooser c={c} value={transferTo} onChange={setTransferTo} />}
           <View className='case__field'>
             <Text className='case__label'>
-              {needsReason ? '理由（必填，上报人可见）' : '说明（选填，上报人可见）'}
+              {reporter ? (needsReason ? '理由（必填，民警可见）' : '说明（选填，民警可见）') : needsReason ? '理由（必填，上报人可见）' : '说明（选填，上报人可见）'}
             </Text>
             <NoteInput
               id='case-reason'
               value={reason}
               onChange={setReason}
-              placeholder={selected === CaseAction.Reopen ? '请说明哪里没有解决' : needsReason ? '请填写理由' : '可填写办理说明'}
+              placeholder={selected === CaseAction.Reopen ? '请说明哪里没有解决' : needsReason ? '请填写理由' : reporter ? '可以写下您的意见' : '可填写办理说明'}
             />
           </View>
           <ErrorLine id='case-error' message={call.error} />
@@ -421,7 +424,7 @@ function Actions({ c, onUpdated, reporter }: { c: CaseDetail; onUpdated: OnUpdat
               disabled={call.busy}
               onClick={() => void submit()}
             >
-              确认{caseActionLabel(selected)}
+              {confirmTitle}
             </Button>
           </View>
         </View>

@@ -429,7 +429,19 @@ function ReportForm({ user, communities }: { user: UserView; communities: Member
 
       <View className='card'>
         <Text className='card__title'>联系方式与匿名</Text>
-        <Chips id='report-contact' options={CONTACT_OPTIONS} value={draft.contactPreference} onChange={(p) => update({ contactPreference: p })} />
+        {canSeal && draft.sealed ? (
+          <>
+            <Chips
+              id='report-contact'
+              options={CONTACT_OPTIONS.filter((o) => o.value !== ContactPreference.Phone)}
+              value={draft.contactPreference === ContactPreference.Phone ? ContactPreference.InApp : draft.contactPreference}
+              onChange={(p) => update({ contactPreference: p })}
+            />
+            <Text className='muted' id='report-contact-sealed'>保密模式下民警看不到您是谁，会通过小程序消息与您联系，不会打电话</Text>
+          </>
+        ) : (
+          <Chips id='report-contact' options={CONTACT_OPTIONS} value={draft.contactPreference} onChange={(p) => update({ contactPreference: p })} />
+        )}
         <Toggle
           id='report-anonymous'
           title='对他人匿名'
