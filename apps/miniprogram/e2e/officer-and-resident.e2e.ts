@@ -1,4 +1,5 @@
 import {
+  confirmModal,
   expectPath,
   expectVisibleText,
   idNumber,
@@ -26,6 +27,21 @@ describe('officer and resident', () => {
     const code = (await codeText.innerText()).trim();
     expect(code).toMatch(/^[0-9A-Za-z]{4,32}$/);
     expect(code).not.toBe('SHENGLI2026');
+    // The live code is still there when the officer comes back; a second one is listed first and can be voided.
+    await officer.page.reload();
+    await expectVisibleText(officer.page, '#invite-code', code);
+    await visible(officer.page, '#invite-create').click();
+    await officer.page.waitForFunction(
+      (c) => Array.from(document.querySelectorAll('#invite-code')).some((el) => (el.textContent ?? '').trim() !== '' && (el.textContent ?? '').trim() !== c),
+      code,
+    );
+    const second = (await visible(officer.page, '#invite-code').innerText()).trim();
+    expect(second).not.toBe(code);
+    await visible(officer.page, `#invite-${code}`).waitFor();
+    await visible(officer.page, `#invite-revoke-${second}`).click();
+    await confirmModal(officer.page, '作废邀请码', '作废');
+    await expectVisibleText(officer.page, '#invite-code', code);
+    expect(await visible(officer.page, `#invite-${second}`).count()).toBe(0);
 
     const resident = await browser.open('new-resident');
     const { nickname } = await signInAsNewWechatUser(resident.context);

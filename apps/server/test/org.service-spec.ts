@@ -54,6 +54,25 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     expect(res.body.code).toBe(ErrorCode.InviteExpired);
   });
 
+  it('lists the invite codes that still work and voids one (作废): nobody joins with it any more, who joined stays', async () => {
+    const officer = await t.login('officer1');
+    const weisiId = Number((await t.dataSource.query("SELECT id FROM org_units WHERE name = '纬四路社区'"))[0].id);
+    const first = (await t.http.post(`/api/communities/${weisiId}/invites`).set(bearer(officer)).expect(201)).body.code as string;
+    const second = (await t.http.post(`/api/communities/${weisiId}/invites`).set(bearer(officer)).expect(201)).body.code as string;
+    const live = (await t.http.get(`/api/communities/${weisiId}/invites`).set(bearer(officer)).expect(200)).body;
+    expect(live.map((i: { code: string }) => i.code)).toEqual([second, first]);
+    const left = (await t.http.post(`/api/communities/${weisiId}/invites/${first}/revoke`).set(bearer(officer)).expect(200)).body;
+    expect(left.map((i: { code: string }) => i.code)).toEqual([second]);
+    const resident = await t.login('resident2');
+    const refused = await t.http.post('/api/communities/join-by-code').set(bearer(resident)).send({ code: first }).expect(400);
+    expect(refused.body.code).toBe(ErrorCode.InviteExpired);
+    // Voiding twice, or another officer's community, is a 404; the void is on record.
+    await t.http.post(`/api/communities/${weisiId}/invites/${first}/revoke`).set(bearer(officer)).expect(404);
+    await t.http.get(`/api/communities/${weisiId}/invites`).set(bearer(await t.login('officer2'))).expect(404);
+    const [audit] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'org.invite_revoked' AND target_id = ?", [String(weisiId)]);
+    expect(Number(audit.n)).toBe(1);
+  });
+
   it('shows an officer only their own communities in 工作台, and a station leader the whole station', async () => {
     const officer1 = await t.login('officer1');
     const mine = await t.http.get('/api/workbench/communities').set(bearer(officer1)).expect(200);

@@ -112,6 +112,11 @@ export const api = {
   approveMembership: (membershipId: number) => request<unknown>('POST', `/api/memberships/${membershipId}/approve`),
   refuseMembership: (membershipId: number) => request<unknown>('POST', `/api/memberships/${membershipId}/refuse`),
   createInvite: (communityId: number) => request<CommunityInviteView>('POST', `/api/communities/${communityId}/invites`),
+  /** The codes that still let people in, newest first. */
+  liveInvites: (communityId: number) => request<CommunityInviteView[]>('GET', `/api/communities/${communityId}/invites`),
+  /** 作废 one code; answers the codes still live. */
+  revokeInvite: (communityId: number, code: string) =>
+    request<CommunityInviteView[]>('POST', `/api/communities/${communityId}/invites/${encodeURIComponent(code)}/revoke`),
 
   // reports (上报) and their handling
   /** multipart field `file`; jpeg/png/webp ≤ 5 MB. */

@@ -32,6 +32,8 @@ export const AuditAction = {
   StaffInvited: 'permission.staff_invited',
   CommunityHandover: 'org.community_handover',
   MembershipDecided: 'org.membership_decided',
+  /** A community invite code made void (作废) before it ran out. */
+  InviteRevoked: 'org.invite_revoked',
   AuditRead: 'audit.read',
   InformantUnsealed: 'informant.unsealed',
   TranscriptRead: 'mediation.transcript_read',

@@ -105,6 +105,26 @@ export class OrgController {
     return this.org.createInvite(caller, id);
   }
 
+  @Get('communities/:id/invites')
+  @Authenticated({ permission: Permission.CommunityInviteCreate })
+  @ApiOperation({ summary: 'The community\'s invite codes that still work (not revoked, not expired), newest first' })
+  @ApiOkResponse({ type: [CommunityInviteViewDto] })
+  @ApiErrors(ErrorCode.NotFound)
+  liveInvites(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<CommunityInviteViewDto[]> {
+    return this.org.liveInvites(caller, id);
+  }
+
+  @Post('communities/:id/invites/:code/revoke')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CommunityInviteCreate })
+  @RateLimit(20)
+  @ApiOperation({ summary: '作废 an invite code: nobody joins with it any more (members who did stay); answers the codes that still work' })
+  @ApiOkResponse({ type: [CommunityInviteViewDto] })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.RateLimited)
+  revokeInvite(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Param('code') code: string): Promise<CommunityInviteViewDto[]> {
+    return this.org.revokeInvite(caller, id, code.slice(0, 16));
+  }
+
   @Post('memberships/:id/approve')
   @HttpCode(200)
   @Authenticated({ permission: Permission.CommunityJoinApprove })

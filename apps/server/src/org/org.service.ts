@@ -6,7 +6,7 @@ import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
@@ -248,6 +248,26 @@ export class OrgService {
       return { code, communityId: community.id, expiresAt: expiresAt.toISOString(), scene: `c=${code}` };
     }
     throw new Error('could not allocate a unique invite code');
+  }
+
+  /** The community's codes that still let people in (not revoked, not expired), newest first. */
+  async liveInvites(caller: Caller, communityId: number): Promise<CommunityInviteView[]> {
+    const community = await this.requireCommunity(caller, communityId);
+    const rows = await this.invites.find({
+      where: { communityId: community.id, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { id: 'DESC' },
+      take: 20,
+    });
+    return rows.map((r) => ({ code: r.code, communityId: r.communityId, expiresAt: r.expiresAt.toISOString(), scene: `c=${r.code}` }));
+  }
+
+  /** 作废: a code shared too widely stops letting people in; who joined with it stays. */
+  async revokeInvite(caller: Caller, communityId: number, code: string): Promise<CommunityInviteView[]> {
+    const community = await this.requireCommunity(caller, communityId);
+    const updated = await this.invites.update({ communityId: community.id, code: code.toUpperCase(), revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (!updated.affected) throw new DomainException(ErrorCode.NotFound);
+    await this.audit.recordFor(caller, { action: AuditAction.InviteRevoked, targetType: 'community', targetId: community.id, outcome: 'ok' });
+    return this.liveInvites(caller, communityId);
   }
 
   /** 民警交接: a leader reassigns a community; members and history stay with the community. */

@@ -2,11 +2,12 @@ import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { MembershipStatus, Permission, type CommunityInviteView, type MemberView } from '@jws/contracts'
+import { MembershipStatus, Permission, type MemberView } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
 import PagedList from '../../components/PagedList'
 import { EmptyBlock } from '../../components/StatusBlock'
+import { useAsync } from '../../hooks/useAsync'
 import { usePaged, type PagedState } from '../../hooks/usePaged'
 import { platform } from '../../platform'
 import { displayPhone, formatDateTime, memberTypeLabel } from '../../lib/labels'
@@ -79,16 +80,22 @@ function MemberRow({ member, reveal, children }: { member: MemberView; reveal?: 
   )
 }
 
+/**
+ * 邀请居民加入: the codes that still let people in (newest first, so the officer sees what is live
+ * after leaving the page), a new one on request, and 作废 for one shared too widely.
+ */
 function InviteCard({ communityId }: { communityId: number }) {
-  const [invite, setInvite] = useState<CommunityInviteView | null>(null)
+  const live = useAsync(() => api.liveInvites(communityId), [communityId])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  const codes = live.data ?? []
 
   async function create() {
     setBusy(true)
     setError('')
     try {
-      setInvite(await api.createInvite(communityId))
+      const made = await api.createInvite(communityId)
+      live.set([made, ...codes])
     } catch (e) {
       setError(errorMessage(e))
     } finally {
@@ -96,34 +103,47 @@ function InviteCard({ communityId }: { communityId: number }) {
     }
   }
 
+  async function revoke(code: string) {
+    const { confirm } = await Taro.showModal({ title: '作废邀请码', content: `作废后无法再用 ${code} 加入；已加入的居民不受影响。`, confirmText: '作废' })
+    if (!confirm) return
+    setError('')
+    try {
+      live.set(await api.revokeInvite(communityId, code))
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
   return (
     <View className='card' id='invite-card'>
       <Text className='card__title'>邀请居民加入</Text>
-      {invite ? (
-        <View className='community__invite'>
-          <Text className='community__invite-code' id='invite-code' userSelect>
-            {invite.code}
-          </Text>
-          <Text className='muted'>有效期至 {formatDateTime(invite.expiresAt)}</Text>
-          <Button
-            block className='block-button'
-            id='invite-copy'
-            type='primary'
-            onClick={() => void Taro.setClipboardData({ data: invite.code })}
-          >
-            复制邀请码
-          </Button>
-        </View>
+      {codes.length ? (
+        codes.map((invite, i) => (
+          <View key={invite.code} className='community__invite' id={`invite-${invite.code}`}>
+            <Text className='community__invite-code' id={i === 0 ? 'invite-code' : undefined} userSelect>
+              {invite.code}
+            </Text>
+            <Text className='muted'>有效期至 {formatDateTime(invite.expiresAt)}</Text>
+            <View className='row'>
+              <Button size='small' type='primary' id={i === 0 ? 'invite-copy' : `invite-copy-${invite.code}`} onClick={() => void Taro.setClipboardData({ data: invite.code })}>
+                复制
+              </Button>
+              <Button size='small' type='danger' fill='outline' id={`invite-revoke-${invite.code}`} onClick={() => void revoke(invite.code)}>
+                作废
+              </Button>
+            </View>
+          </View>
+        ))
       ) : (
-        <Text className='muted'>生成邀请码后发给居民，居民在“加入社区”页输入即可加入。</Text>
+        <Text className='muted' id='invite-none'>{live.data ? '目前没有可用的邀请码。生成后发给居民，居民在“加入社区”页输入即可加入。' : '加载中…'}</Text>
       )}
-      {error && (
+      {(error || live.error) && (
         <Text className='error-text' id='invite-error'>
-          {error}
+          {error || errorMessage(live.error)}
         </Text>
       )}
       <Button block className='block-button' id='invite-create' fill='outline' type='primary' loading={busy} disabled={busy} onClick={() => void create()}>
-        {invite ? '重新生成邀请码' : '生成邀请码'}
+        生成新邀请码
       </Button>
     </View>
   )
