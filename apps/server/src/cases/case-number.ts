@@ -1,5 +1,4 @@
-/** China Standard Time (UTC+8), the day people live in: a report at 02:00 there is that day's. */
-const CST_OFFSET_MS = 8 * 3600_000;
+import { chinaDate, chinaMidnight } from '../common/china-time';
 
 /**
  * The human-readable case number (案件编号): the date of submission in China (UTC+8) and the id, e.g.
@@ -8,7 +7,8 @@ const CST_OFFSET_MS = 8 * 3600_000;
  * statement to put its own id into it, and a number is found again by its primary key.
  */
 export function caseNumber(createdAt: Date, id: number): string {
-  const d = new Date(createdAt.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+  // China's day: a report at 02:00 there is that day's, not the UTC day before.
+  const d = chinaDate(createdAt).replace(/-/g, '');
   return `${d}-${String(id).padStart(6, '0')}`;
 }
 
@@ -19,9 +19,10 @@ export function caseNumber(createdAt: Date, id: number): string {
 export function parseCaseNumber(number: string): { id: number; from: Date; to: Date } | null {
   const m = /^(\d{4})(\d{2})(\d{2})-(\d{6,9})$/.exec(number);
   if (!m) return null;
-  const midnightUtc = new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00.000Z`);
-  if (Number.isNaN(midnightUtc.getTime()) || midnightUtc.toISOString().slice(0, 10) !== `${m[1]}-${m[2]}-${m[3]}`) return null;
-  const from = new Date(midnightUtc.getTime() - CST_OFFSET_MS);
+  const day = `${m[1]}-${m[2]}-${m[3]}`;
+  const from = chinaMidnight(day);
+  // No such day (20261232) parses to NaN or rolls over into another.
+  if (Number.isNaN(from.getTime()) || chinaDate(from) !== day) return null;
   const id = Number(m[4]);
   // Ids below 100000 are written with leading zeros to six digits: exactly one spelling is theirs.
   if (m[4] !== String(id).padStart(6, '0')) return null;

@@ -355,14 +355,14 @@ export class CasesService {
     if (community.officerId) {
       notices.push({ userIds: [community.officerId], input: { title: `新${label}上报`, body, caseId }, dedupeKey: `case:${caseId}:new:officer` });
     }
-    if (STATION_ALERT_KINDS.includes(kind)) {
+    // Leads and anomalies go to the station's leaders too; so does any report from a community
+    // without a 责任民警 (not yet assigned, or between officers), rather than after the
+    // first-response deadline's escalation.
+    const leadsOrAnomaly = STATION_ALERT_KINDS.includes(kind);
+    if (leadsOrAnomaly || !community.officerId) {
       const leaders = community.stationLeaderIds ?? (await leadersOf(m, community.path, [Role.StationLeader]));
-      notices.push({ userIds: leaders, input: { title: `新${label}（请关注）`, body, caseId }, dedupeKey: `case:${caseId}:new:station` });
-    } else if (!community.officerId) {
-      // No 责任民警 (not yet assigned, or between officers): the station's leaders own it at once,
-      // rather than after the first-response deadline's escalation.
-      const leaders = await leadersOf(m, community.path, [Role.StationLeader]);
-      notices.push({ userIds: leaders, input: { title: `新${label}（社区暂无责任民警，请安排）`, body, caseId }, dedupeKey: `case:${caseId}:new:station` });
+      const title = leadsOrAnomaly ? `新${label}（请关注）` : `新${label}（社区暂无责任民警，请安排）`;
+      notices.push({ userIds: leaders, input: { title, body, caseId }, dedupeKey: `case:${caseId}:new:station` });
     }
     return notices;
   }

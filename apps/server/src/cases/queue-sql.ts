@@ -1,4 +1,5 @@
 import { CaseKind, CaseStatus, TERMINAL_STATUSES } from '@jws/contracts';
+import { containsPattern } from '../common/sql';
 import { parseCaseNumber } from './case-number';
 
 /**
@@ -129,9 +130,8 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
       parts.push('c.id = ? AND c.created_at >= ? AND c.created_at < ?');
       values.push(number.id, number.from, number.to);
     } else {
-      // '!' escapes LIKE's own characters (not a backslash: MySQL and SQLite read it differently).
       parts.push("c.title LIKE ? ESCAPE '!'");
-      values.push(`%${q.replace(/[!%_]/g, (ch) => `!${ch}`)}%`);
+      values.push(containsPattern(q));
     }
   }
   return { where: parts.join(' AND '), values };

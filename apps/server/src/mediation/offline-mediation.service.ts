@@ -12,7 +12,8 @@ import { CreateOfflineRoomDto, CreateSlotDto, OfflineOutcomeDto, TransferOffline
 import { OfflineBookingEntity, OfflineRoomEntity, OfflineSlotEntity } from './mediation.entities';
 import { MediationService } from './mediation.service';
 import { RoomAccess } from './room-access';
-import { formatChinaTime, isUniqueViolation, RoomLifecycle } from './room-lifecycle';
+import { chinaDateTime } from '../common/china-time';
+import { isUniqueViolation, RoomLifecycle } from './room-lifecycle';
 import { RoomMessagesService } from './room-messages.service';
 
 /** 警民联调室: each station's offline rooms with bookable slots, the transfer of a room, and its outcome. */
@@ -173,7 +174,7 @@ export class OfflineMediationService {
     if (!slot || !offline || offline.stationId !== pathIds(room.orgPath).stationId) throw new DomainException(ErrorCode.NotFound);
     if (offline.retiredAt) throw new DomainException(ErrorCode.OfflineRoomRetired);
     if (slot.startsAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.SlotTaken);
-    const when = formatChinaTime(slot.startsAt);
+    const when = chinaDateTime(slot.startsAt);
     try {
       await this.messages.withMessages(async (m, out) => {
         const now = new Date();

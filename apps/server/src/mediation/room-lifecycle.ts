@@ -20,11 +20,6 @@ const SYSTEM_ACTOR: Actor = { userId: null, role: null };
 export const isUniqueViolation = (err: unknown) =>
   err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
 
-/** 2026-12-03 14:00 in China time (UTC+8, no daylight saving). */
-export function formatChinaTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /**
  * What every room change shares, inside the change's transaction: leaving `open` (with the
  * caucus channels), telling the members, and writing on the case's timeline.

@@ -10,6 +10,7 @@ import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseEntity } from '../cases/case.entity';
 import { CasesRepository, OPEN_STATUSES } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
+import { chinaDate, chinaMidnight } from '../common/china-time';
 import { parseDbDate } from '../common/db-date';
 import { caseNumber } from '../cases/case-number';
 import { DomainException } from '../common/domain.exception';
@@ -22,8 +23,6 @@ import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worke
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CaseGovernanceEntity, ReferralEntity, ReferralTargetEntity } from './referral.entities';
 
-/** China Standard Time: the digest's day runs midnight to midnight in UTC+8. */
-const CST_OFFSET_MS = 8 * 3600_000;
 /** Cases the in-app digest lists (the counts cover them all); the CSV lists up to the second. */
 const DIGEST_LIMIT = 2000;
 const DIGEST_CSV_LIMIT = 50_000;
@@ -79,8 +78,9 @@ export class GovernanceService implements OnModuleInit {
    * its timeline had reached by then (a case closed since still counts; one closed before does not).
    */
   async digest(caller: Caller, date?: string, limit = DIGEST_LIMIT): Promise<GovernanceDigest> {
-    const day = date ?? new Date(Date.now() + CST_OFFSET_MS).toISOString().slice(0, 10);
-    const end = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000 - CST_OFFSET_MS);
+    // The digest's day runs midnight to midnight in China time.
+    const day = date ?? chinaDate(Date.now());
+    const end = new Date(chinaMidnight(day).getTime() + 86_400_000);
     if (Number.isNaN(end.getTime())) throw new DomainException(ErrorCode.ValidationFailed, ['date 无效']);
     const pastDay = end.getTime() <= Date.now();
     // The status at the end of the day: the newest status event before it (events are append-only,
