@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 
 import { errorMessage } from '../api'
 import { isApiError } from '../api/errors'
+import { ROUTES } from '../lib/routes'
 import type { AsyncState } from '../hooks/useAsync'
 import './StatusBlock.scss'
 
@@ -21,7 +22,7 @@ const isFinal = (error: unknown): boolean => isApiError(error) && (error.status 
 
 function goBack(): void {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.switchTab({ url: '/pages/home/index' })
+  else void Taro.switchTab({ url: ROUTES.home })
 }
 
 /** A failed load: the server's message and 重试, or 返回 when retrying cannot help. */

@@ -8,13 +8,12 @@ import { api } from '../../api'
 import { AsyncContent } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { caseStatusLabel } from '../../lib/case-labels'
+import { chinaDate } from '../../lib/china-time'
 import { caseUrl } from '../../lib/routes'
 import '../referral.scss'
 
-/** The day in China Standard Time (the digest's day runs midnight to midnight in UTC+8), `days` from today. */
-function cstDay(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)
-}
+/** The China date (the digest's day runs midnight to midnight in UTC+8) `days` from today. */
+const cstDay = (days: number): string => chinaDate(Date.now() + days * 86_400_000)
 
 /**
  * Daily digest for the 政法委 and 综治 office: cases in handling in the jurisdiction at the end of
