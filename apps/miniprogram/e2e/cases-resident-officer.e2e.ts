@@ -350,8 +350,9 @@ describe('cases', () => {
     const internal = '内部：该单元有两户租户登记信息不全，需核查。';
     const reply = '已通知物业今天维修门禁。';
     await visible(officer.page, '#case-note textarea').fill(internal);
-    await visible(officer.page, '#case-note-internal').click();
+    // Notes are internal unless the officer says otherwise.
     await expectAriaLabel(officer.page, '#case-note-internal', '已开启');
+    await expectVisibleText(officer.page, '#case-note-card', '上报人看不到这条记录');
     await visible(officer.page, '#case-note-submit').click();
     const internalEvent = visible(officer.page, '#case-timeline [id^="timeline-"]', internal);
     await internalEvent.first().waitFor();
@@ -365,6 +366,7 @@ describe('cases', () => {
     await visible(officer.page, '#case-note textarea').fill(reply);
     await visible(officer.page, '#case-note-internal').click();
     await expectAriaLabel(officer.page, '#case-note-internal', '已关闭');
+    await expectVisibleText(officer.page, '#case-note-card', '上报人可以看到这条记录');
     await visible(officer.page, '#case-note-submit').click();
     await expectVisibleText(officer.page, '#case-timeline', reply);
 

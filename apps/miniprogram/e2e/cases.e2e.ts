@@ -120,7 +120,6 @@ describe('reports (上报)', () => {
     await expectVisibleText(o, '#case-status', '已受理');
 
     await visible(o, '#case-note textarea').fill('已通知物业明早清理（内部）');
-    await visible(o, '#case-note-internal').click();
     await visible(o, '#case-note-submit').click();
     await expectVisibleText(o, '#case-timeline', '已通知物业明早清理（内部）');
 

@@ -509,7 +509,9 @@ function InfoCard({ c, onUpdated }: { c: CaseDetail; onUpdated: OnUpdated }) {
 
 function NoteCard({ c, onUpdated }: { c: CaseDetail; onUpdated: OnUpdated }) {
   const [note, setNote] = useState('')
-  const [internal, setInternal] = useState(false)
+  // Internal by default: a note about a visit can name neighbours or other parties; sharing it with
+  // the reporter is a choice the officer makes.
+  const [internal, setInternal] = useState(true)
   const call = useCaseCall(onUpdated)
 
   async function submit() {
