@@ -1,4 +1,15 @@
-import { expectPath, expectVisibleText, openPath, ROUTES, signInAsNewWechatUser, signInWithDemoSwitcher, submitInviteCode, visible } from './support/app';
+import {
+  expectPath,
+  expectVisibleText,
+  idNumber,
+  openPath,
+  openWorkbenchCommunity,
+  ROUTES,
+  signInAsNewWechatUser,
+  signInWithDemoSwitcher,
+  submitInviteCode,
+  visible,
+} from './support/app';
 import { useBrowser } from './support/browser';
 
 const browser = useBrowser();
@@ -38,5 +49,82 @@ describe('join', () => {
     await visible(page, '#tab-mine').click();
     await expectPath(page, ROUTES.mine);
     await expectVisibleText(page, '#membership-list', '您还未加入社区');
+  });
+
+  it('officer2 refuses a new resident with a reason after confirming, the resident reads why, asks again and is approved', async () => {
+    const resident = await browser.open('new-resident');
+    const { nickname } = await signInAsNewWechatUser(resident.context);
+    await openPath(resident.page, ROUTES.home);
+    await visible(resident.page, '#home-join').click();
+    await expectPath(resident.page, ROUTES.join);
+    await visible(resident.page, '#join-directory-open').click();
+    await visible(resident.page, '#search-directory input').fill('涂山社区');
+    await visible(resident.page, '#search-directory-submit').click();
+    const row = visible(resident.page, '#directory-list [id^="directory-"]', '涂山社区').first();
+    await row.waitFor();
+    const communityId = await idNumber(row, 'directory-');
+    await visible(resident.page, `#directory-join-${communityId}`).click();
+    await expectVisibleText(resident.page, `#directory-status-${communityId}`, '待审核');
+    await expectVisibleText(resident.page, '#join-requests', '涂山社区');
+
+    // The officer taps 拒绝: nothing is refused yet, the panel asks why.
+    const officer = await browser.open('officer2');
+    await signInWithDemoSwitcher(officer.page, 'officer2');
+    await openWorkbenchCommunity(officer.page, '涂山社区');
+    const request = visible(officer.page, '#pending-list [id^="pending-"]', nickname).first();
+    await request.waitFor();
+    const membershipId = await idNumber(request, 'pending-');
+    await visible(officer.page, `#refuse-${membershipId}`).click();
+    await expectVisibleText(officer.page, `#refuse-panel-${membershipId}`, `拒绝${nickname}的加入申请`);
+    await visible(officer.page, `#refuse-confirm-${membershipId}`).click();
+    await expectVisibleText(officer.page, `#refuse-error-${membershipId}`, '请填写拒绝理由');
+    // A quick choice fills the reason; the officer writes their own instead.
+    await visible(officer.page, `#refuse-quick-${membershipId}-0`).click();
+    const reasonBox = visible(officer.page, `#refuse-reason-${membershipId} textarea`);
+    expect(await reasonBox.inputValue()).toBe('非本社区居民');
+    const reason = '您填写的住址不在本社区，请向居住地社区申请';
+    await reasonBox.fill(reason);
+    // The service is busy once: the message is shown and what was typed stays for the next try.
+    await officer.page.route('**/api/memberships/*/refuse', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' }) }),
+    );
+    await visible(officer.page, `#refuse-confirm-${membershipId}`).click();
+    await expectVisibleText(officer.page, `#refuse-error-${membershipId}`, '系统繁忙，请稍后再试');
+    expect(await reasonBox.inputValue()).toBe(reason);
+    await expectVisibleText(officer.page, `#pending-${membershipId}`, nickname);
+    await officer.page.unroute('**/api/memberships/*/refuse');
+    await visible(officer.page, `#refuse-confirm-${membershipId}`).click();
+    await expectVisibleText(officer.page, '#pending-list', '暂无待审核的入群申请');
+
+    // The resident: 首页 says why, 消息 tells them and opens the join page, where they ask again.
+    await openPath(resident.page, ROUTES.home);
+    await expectVisibleText(resident.page, `#join-refused-${membershipId}`, `加入涂山社区的申请未通过：${reason}`);
+    await visible(resident.page, '#tab-mine').click();
+    await expectVisibleText(resident.page, `#membership-reason-${membershipId}`, reason);
+    await visible(resident.page, '#mine-notifications').click();
+    await expectPath(resident.page, ROUTES.notifications);
+    const refusal = visible(resident.page, '#notifications-list [id^="notification-"]', '加入社区申请未通过').first();
+    await expectVisibleText(resident.page, '#notifications-list', `加入涂山社区的申请未通过：${reason}`);
+    await refusal.click();
+    await expectPath(resident.page, ROUTES.join);
+    await expectVisibleText(resident.page, `#join-refusal-${membershipId}`, reason);
+    await visible(resident.page, `#join-again-${membershipId}`).click();
+    await expectVisibleText(resident.page, `#join-request-status-${membershipId}`, '待审核');
+
+    // The request is back in the officer's list; 通过 is one tap.
+    await officer.page.reload();
+    await expectVisibleText(officer.page, `#pending-${membershipId}`, nickname);
+    await visible(officer.page, `#approve-${membershipId}`).click();
+    await expectVisibleText(officer.page, `#member-${membershipId}`, nickname);
+    await expectVisibleText(officer.page, '#pending-list', '暂无待审核的入群申请');
+
+    // 已加入涂山社区 opens 首页, which now shows the community officer.
+    await openPath(resident.page, ROUTES.notifications);
+    const joined = visible(resident.page, '#notifications-list [id^="notification-"]', '已加入涂山社区').first();
+    await joined.waitFor();
+    await joined.click();
+    await expectPath(resident.page, ROUTES.home);
+    await expectVisibleText(resident.page, '#officer-community', '涂山社区');
+    await expectVisibleText(resident.page, '#officer-name', '李卫东');
   });
 });

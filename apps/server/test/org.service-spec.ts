@@ -1,5 +1,7 @@
-import { ErrorCode, MembershipStatus, MemberType } from '@jws/contracts';
+import { ErrorCode, MembershipStatus, MemberType, NotificationLink } from '@jws/contracts';
+import { APP_CONFIG, AppConfig } from '../src/config/app-config';
 import { DEMO_INVITE_CODE } from '../src/demo/demo-seed';
+import { OutboxWorker } from '../src/notifications/outbox.worker';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 describe('jurisdiction, communities and memberships (MariaDB)', () => {
@@ -221,7 +223,7 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     await t.http.post(`/api/communities/${shengliId}/members/${elsewhere.body.id}/phone`).set(bearer(officer1)).expect(404);
     // Under its own community it is revealable while pending, and no longer once refused.
     await t.http.post(`/api/communities/${weisilu.id}/members/${elsewhere.body.id}/phone`).set(bearer(officer1)).expect(200);
-    await t.http.post(`/api/memberships/${elsewhere.body.id}/refuse`).set(bearer(officer1)).expect(200);
+    await t.http.post(`/api/memberships/${elsewhere.body.id}/refuse`).set(bearer(officer1)).send({ reason: '非本社区居民' }).expect(200);
     await t.http.post(`/api/communities/${weisilu.id}/members/${elsewhere.body.id}/phone`).set(bearer(officer1)).expect(404);
     const resident = await t.login('resident1');
     await t.http.post(revealPath).set(bearer(resident)).expect(403);
@@ -260,11 +262,86 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     const approved = await t.http.post(`/api/memberships/${requested.body.id}/approve`).set(bearer(officer2)).expect(200);
     expect(approved.body).toMatchObject({ status: MembershipStatus.Active, memberType: MemberType.ShopOwner });
     expect(await yananCounts()).toEqual({ members: (before.members ?? 0) + 1, pending: before.pending });
-    const twice = await t.http.post(`/api/memberships/${requested.body.id}/refuse`).set(bearer(officer2)).expect(409);
+    const twice = await t.http.post(`/api/memberships/${requested.body.id}/refuse`).set(bearer(officer2)).send({ reason: '非本社区居民' }).expect(409);
     expect(twice.body.code).toBe(ErrorCode.MembershipNotPending);
 
     const mine = await t.http.get('/api/me/memberships').set(bearer(resident)).expect(200);
     expect(mine.body.find((m: { communityId: number }) => m.communityId === yananId).officer.name).toBe('李卫东');
+  });
+
+  /** A first-time WeChat user (a resident in no community) who accepted `subscriptions` subscribe messages. */
+  const wechatResident = async (openid: string, subscriptions = 0): Promise<string> => {
+    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode(openid) }).expect(200);
+    if (subscriptions) t.fake.state.grantSubscription(openid, t.app.get<AppConfig>(APP_CONFIG).wechatTemplateCaseUpdate, subscriptions);
+    return wx.body.accessToken as string;
+  };
+  const notificationsOf = async (token: string) =>
+    (await t.http.get('/api/notifications').set(bearer(token)).expect(200)).body.items as { title: string; body: string; caseId: number | null; link: string | null }[];
+  const pendingIds = async (officer: string, communityId: number) =>
+    ((await t.http.get(`/api/communities/${communityId}/members?status=pending`).set(bearer(officer)).expect(200)).body.items as { membershipId: number }[])
+      .map((m) => m.membershipId);
+
+  it('refuses a join request only with a reason, tells the resident why, and lets them ask again', async () => {
+    const resident = await wechatResident('openid-refused-neighbour', 2);
+    const requested = await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({ memberType: MemberType.Resident }).expect(201);
+    const membershipId = requested.body.id as number;
+    const officer2 = await t.login('officer2');
+    const refuse = (token: string, body?: object) => t.http.post(`/api/memberships/${membershipId}/refuse`).set(bearer(token)).send(body);
+
+    // One mis-tap cannot refuse a neighbour: no reason, a blank one, one character or a speech is a coded 400 in Chinese.
+    expect((await refuse(officer2).expect(400)).body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '请填写拒绝理由' });
+    expect((await refuse(officer2, { reason: '   ' }).expect(400)).body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '请填写拒绝理由' });
+    expect((await refuse(officer2, { reason: ' 否 ' }).expect(400)).body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '拒绝理由至少2个字' });
+    expect((await refuse(officer2, { reason: '不'.repeat(201) }).expect(400)).body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '拒绝理由不能超过200个字' });
+    // Another community's officer does not learn the request exists.
+    expect((await refuse(await t.login('officer1'), { reason: '非本社区居民' }).expect(404)).body.code).toBe(ErrorCode.NotFound);
+    expect(await pendingIds(officer2, yananId)).toContain(membershipId);
+
+    const refused = await refuse(officer2, { reason: ' 非本社区居民，请向居住地社区申请 ' }).expect(200);
+    expect(refused.body).toMatchObject({ membershipId, status: MembershipStatus.Refused });
+    expect(await pendingIds(officer2, yananId)).not.toContain(membershipId);
+    expect((await refuse(officer2, { reason: '重复点击' }).expect(409)).body.code).toBe(ErrorCode.MembershipNotPending);
+
+    // The resident is told in 消息 (opening the join page), by subscribe message, and sees the reason on their request.
+    const [notice] = await notificationsOf(resident);
+    expect(notice).toMatchObject({ title: '加入社区申请未通过', body: '加入延安社区的申请未通过：非本社区居民，请向居住地社区申请', caseId: null, link: NotificationLink.Join });
+    await t.app.get(OutboxWorker).tick(new Date());
+    const sent = t.fake.state.sentMessages.filter((m) => m.touser === 'openid-refused-neighbour');
+    expect(sent).toEqual([expect.objectContaining({ page: 'pages/join/index', data: { thing1: '加入延安社区', phrase2: '未通过', thing3: '非本社区居民，请向居住地社区申请' } })]);
+    const mine = (await t.http.get('/api/me/memberships').set(bearer(resident)).expect(200)).body;
+    expect(mine).toEqual([expect.objectContaining({ id: membershipId, status: MembershipStatus.Refused, refusalReason: '非本社区居民，请向居住地社区申请', officer: null })]);
+
+    // The decision and its reason are on record.
+    const audit = await t.http.get(`/api/audit?targetType=membership&targetId=${membershipId}`).set(bearer(await t.login('city_leader1'))).expect(200);
+    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'org.membership_decided', outcome: 'ok', detail: 'refused: 非本社区居民，请向居住地社区申请' })]);
+
+    // Asking again makes the same request pending once more, without the old reason, back in the officer's list.
+    const again = await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({ memberType: MemberType.ShopOwner }).expect(201);
+    expect(again.body).toMatchObject({ id: membershipId, status: MembershipStatus.Pending, memberType: MemberType.ShopOwner, refusalReason: null });
+    expect(await pendingIds(officer2, yananId)).toContain(membershipId);
+  });
+
+  it('tells the resident they joined when the officer approves, in 消息 (opening 首页) and by subscribe message', async () => {
+    const resident = await wechatResident('openid-approved-neighbour', 1);
+    const requested = await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({}).expect(201);
+    const officer2 = await t.login('officer2');
+    await t.http.post(`/api/memberships/${requested.body.id}/approve`).set(bearer(await t.login('officer3'))).expect(404);
+    expect(await notificationsOf(resident)).toEqual([]);
+
+    await t.http.post(`/api/memberships/${requested.body.id}/approve`).set(bearer(officer2)).expect(200);
+    expect(await notificationsOf(resident)).toEqual([
+      expect.objectContaining({ title: '已加入延安社区', body: expect.stringContaining('首页'), caseId: null, link: NotificationLink.Home }),
+    ]);
+    await t.app.get(OutboxWorker).tick(new Date());
+    expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-approved-neighbour')).toEqual([
+      expect.objectContaining({ page: 'pages/home/index', data: expect.objectContaining({ thing1: '加入延安社区', phrase2: '已通过' }) }),
+    ]);
+    const [mine] = (await t.http.get('/api/me/memberships').set(bearer(resident)).expect(200)).body;
+    expect(mine).toMatchObject({ status: MembershipStatus.Active, refusalReason: null, officer: { name: '李卫东' } });
+    // Decided once: a second decision either way is refused and tells nobody anything.
+    expect((await t.http.post(`/api/memberships/${requested.body.id}/approve`).set(bearer(officer2)).expect(409)).body.code).toBe(ErrorCode.MembershipNotPending);
+    expect((await t.http.post(`/api/memberships/${requested.body.id}/refuse`).set(bearer(officer2)).send({ reason: '误点通过' }).expect(409)).body.code).toBe(ErrorCode.MembershipNotPending);
+    expect(await notificationsOf(resident)).toHaveLength(1);
   });
 
   it('hands a community over to another officer of the station, with members and on record', async () => {

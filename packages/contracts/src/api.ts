@@ -71,6 +71,8 @@ export interface MembershipView {
   status: MembershipStatus;
   joinedAt: string | null;
   officer: OfficerCard | null;
+  /** Why the officer refused the request (status `refused`); null otherwise. Asking again clears it. */
+  refusalReason: string | null;
 }
 
 export interface MemberView {
@@ -102,6 +104,8 @@ export interface MemberPhoneView {
 
 export interface JoinByCodeRequest { code: string; memberType?: MemberType }
 export interface JoinRequest { communityId: number; memberType?: MemberType; note?: string }
+/** 拒绝 a join request: the reason is told to the resident (MEMBERSHIP_REFUSAL_REASON_MIN–MAX characters). */
+export interface RefuseMembershipRequest { reason: string }
 export interface CommunityInviteView { code: string; communityId: number; expiresAt: string; scene: string }
 
 export interface StaffInvitationRequest { role: Role; orgUnitId: number; name: string }

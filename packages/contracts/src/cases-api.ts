@@ -163,6 +163,14 @@ export function wechatSendErrorHint(lastError: string | null): string | null {
   return code ? (WECHAT_SEND_ERRCODE_HINTS[Number(code)] ?? null) : null;
 }
 
+/** The app page a notification about neither a case nor a room opens. */
+export enum NotificationLink {
+  /** 首页 (e.g. 已加入社区: the officer card is there). */
+  Home = 'home',
+  /** 加入社区 (e.g. a refused join request: its reason and 重新申请). */
+  Join = 'join',
+}
+
 export interface NotificationView {
   id: number;
   title: string;
@@ -170,6 +178,8 @@ export interface NotificationView {
   caseId: number | null;
   /** Room notices (调解室有新消息, 请确认调解协议 …): the room to open instead of the case (read when the member opens the room). */
   roomId: number | null;
+  /** Notices about neither a case nor a room (join decisions): the page to open. */
+  link: NotificationLink | null;
   readAt: string | null;
   createdAt: string;
 }

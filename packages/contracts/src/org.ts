@@ -65,3 +65,11 @@ export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   [MembershipStatus.Refused]: '未通过',
   [MembershipStatus.Left]: '已退出',
 };
+
+/** 拒绝理由: a refused join request says why, in 2 to 200 characters (the resident reads it). */
+export const MEMBERSHIP_REFUSAL_REASON_MIN = 2;
+export const MEMBERSHIP_REFUSAL_REASON_MAX = 200;
+
+/** Mini-program pages a join decision opens (subscribe message `page`, without the leading slash). */
+export const HOME_PAGE = 'pages/home/index';
+export const JOIN_PAGE = 'pages/join/index';

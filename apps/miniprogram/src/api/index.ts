@@ -1,6 +1,8 @@
 import type {
   MemberPage,
   MemberPhoneView,
+  MemberView,
+  RefuseMembershipRequest,
   CaseActionRequest,
   CaseDetail,
   CaseInfoRequest,
@@ -96,6 +98,7 @@ export const api = {
   /** One page of the city's communities to ask to join; `q` searches community and station names. */
   communityDirectory: (q: { page?: number; pageSize?: number; q?: string } = {}) =>
     request<Page<CommunityView>>('GET', '/api/communities/directory', undefined, { query: { page: q.page, pageSize: q.pageSize, q: q.q || undefined } }),
+  /** Asks to join (again after a refusal: the request is pending once more). */
   requestToJoin: (communityId: number, memberType: MemberType) =>
     request<MembershipView>('POST', `/api/communities/${communityId}/join-requests`, { memberType }),
 
@@ -109,8 +112,10 @@ export const api = {
   /** 查看号码: one member's full number, for the responsible officer; audited on the server. */
   revealMemberPhone: (communityId: number, membershipId: number) =>
     request<MemberPhoneView>('POST', `/api/communities/${communityId}/members/${membershipId}/phone`),
-  approveMembership: (membershipId: number) => request<unknown>('POST', `/api/memberships/${membershipId}/approve`),
-  refuseMembership: (membershipId: number) => request<unknown>('POST', `/api/memberships/${membershipId}/refuse`),
+  /** 通过: one tap; the resident is told they joined. */
+  approveMembership: (membershipId: number) => request<MemberView>('POST', `/api/memberships/${membershipId}/approve`),
+  /** 拒绝 with the reason the resident is told (MEMBERSHIP_REFUSAL_REASON_MIN–MAX characters). */
+  refuseMembership: (membershipId: number, body: RefuseMembershipRequest) => request<MemberView>('POST', `/api/memberships/${membershipId}/refuse`, body),
   createInvite: (communityId: number) => request<CommunityInviteView>('POST', `/api/communities/${communityId}/invites`),
   /** The codes that still let people in, newest first. */
   liveInvites: (communityId: number) => request<CommunityInviteView[]>('GET', `/api/communities/${communityId}/invites`),

@@ -1,23 +1,38 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateBy } from 'class-validator';
 
 /** Reusable validators so DTOs do not repeat the same stacks. */
 
 /**
  * A required text field. With `label` (事项名称) a person reads what is wrong in Chinese
- * (请填写事项名称, 事项名称不能超过50个字) and blanks alone count as empty.
+ * (请填写事项名称, 事项名称不能超过50个字; with `minLength`, 拒绝理由至少2个字) and blanks alone count as empty.
  */
-export function RequiredText(maxLength: number, example?: string, label?: string) {
+export function RequiredText(maxLength: number, example?: string, label?: string, minLength = 1) {
   if (!label) return applyDecorators(ApiProperty({ maxLength, example }), IsString(), IsNotEmpty(), MaxLength(maxLength));
   const missing = { message: `请填写${label}` };
   return applyDecorators(
-    ApiProperty({ maxLength, example }),
+    ApiProperty({ maxLength, minLength: minLength > 1 ? minLength : undefined, example }),
     IsString(missing),
     Matches(/\S/, missing),
-    MaxLength(maxLength, { message: `${label}不能超过${maxLength}个字` }),
+    TextLength(minLength, maxLength, label),
   );
+}
+
+/**
+ * Length of a text a person typed, said in Chinese: at least `min` characters once trimmed, at
+ * most `max`. Only the one thing wrong is said: a missing or blank text is 请填写… alone.
+ */
+function TextLength(min: number, max: number, label: string) {
+  const tooShort = (value: string) => value.trim() !== '' && value.trim().length < min;
+  return ValidateBy({
+    name: 'textLength',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || (!tooShort(value) && value.length <= max),
+      defaultMessage: (args) => (typeof args?.value === 'string' && tooShort(args.value) ? `${label}至少${min}个字` : `${label}不能超过${max}个字`),
+    },
+  });
 }
 
 export function OptionalText(maxLength: number, example?: string) {

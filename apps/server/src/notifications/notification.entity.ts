@@ -1,3 +1,4 @@
+import { NotificationLink } from '@jws/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** In-app notification list (消息): always has everything, whatever WeChat delivered. */
@@ -17,6 +18,10 @@ export class NotificationEntity {
   /** Set on room notices (调解室有新消息, agreement, closing …): the room it opens (opening the room reads it). */
   @Column({ name: 'room_id', type: 'int', nullable: true })
   roomId: number | null;
+
+  /** A notice about neither a case nor a room (a join decision): the app page it opens. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  link: NotificationLink | null;
 
   @Column({ type: 'varchar', length: 64 })
   title: string;

@@ -1,4 +1,4 @@
-import { ErrorCode, NotificationView, OutboxDeadLetterView, Permission } from '@jws/contracts';
+import { ErrorCode, NotificationLink, NotificationView, OutboxDeadLetterView, Permission } from '@jws/contracts';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -16,6 +16,7 @@ class NotificationDto implements NotificationView {
   @ApiProperty() body: string;
   @ApiProperty({ nullable: true, type: Number }) caseId: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '调解室有新消息: the room to open' }) roomId: number | null;
+  @ApiProperty({ nullable: true, enum: NotificationLink, description: 'a notice about neither a case nor a room (join decisions): the page to open' }) link: NotificationLink | null;
   @ApiProperty({ nullable: true, type: String }) readAt: string | null;
   @ApiProperty() createdAt: string;
 }

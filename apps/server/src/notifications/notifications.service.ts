@@ -1,4 +1,4 @@
-import { NotificationView, Page } from '@jws/contracts';
+import { NotificationLink, NotificationView, Page } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
@@ -30,6 +30,8 @@ export interface NotifyInput {
   caseId: number | null;
   /** A room notice (调解室有新消息, agreement, closing): the room it opens (and that reads it when opened). */
   roomId?: number;
+  /** A notice about neither a case nor a room (a join decision): the app page it opens. */
+  link?: NotificationLink;
   /** Also send a WeChat subscribe message (to residents who accepted one at submit). */
   wechat?: { page: string; data: Record<string, string> };
   /**
@@ -90,9 +92,9 @@ export class NotificationsService {
       for (const userId of recipients) {
         if (input.confidential) {
           const content: SealedNoticeContent = { caseId: input.caseId, title, body };
-          inApp.push(userId, null, null, SEALED_NOTICE_TITLE, SEALED_NOTICE_BODY, FieldCipher.encrypt(JSON.stringify(content)), null, now);
+          inApp.push(userId, null, null, null, SEALED_NOTICE_TITLE, SEALED_NOTICE_BODY, FieldCipher.encrypt(JSON.stringify(content)), null, now);
         } else {
-          inApp.push(userId, input.caseId, input.roomId ?? null, title, body, null, null, now);
+          inApp.push(userId, input.caseId, input.roomId ?? null, input.link ?? null, title, body, null, null, now);
         }
       }
       const wechat = input.wechat;
@@ -107,7 +109,7 @@ export class NotificationsService {
       }
     }
     if (inApp.length) {
-      batch.add(`INSERT INTO notifications (user_id, case_id, room_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 8, 8)}`, inApp);
+      batch.add(`INSERT INTO notifications (user_id, case_id, room_id, link, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 9, 9)}`, inApp);
     }
     if (outbox.length) {
       batch.add(
@@ -145,7 +147,7 @@ export class NotificationsService {
         // The owner reads a confidential notification as it was written.
         const shown: SealedNoticeContent = n.sealedEnc ? (JSON.parse(FieldCipher.decrypt(n.sealedEnc)) as SealedNoticeContent) : n;
         return {
-          id: n.id, title: shown.title, body: shown.body, caseId: shown.caseId, roomId: n.roomId,
+          id: n.id, title: shown.title, body: shown.body, caseId: shown.caseId, roomId: n.roomId, link: n.link,
           readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
         };
       }),

@@ -27,6 +27,10 @@ export class MembershipEntity {
   @Column({ name: 'joined_at', type: 'datetime', nullable: true })
   joinedAt: Date | null;
 
+  /** 拒绝理由: why the officer refused (status refused), shown to the resident; cleared when they ask again. */
+  @Column({ name: 'refusal_reason', type: 'varchar', length: 200, nullable: true })
+  refusalReason: string | null;
+
   @Column({ name: 'decided_by', type: 'int', nullable: true })
   decidedBy: number | null;
 

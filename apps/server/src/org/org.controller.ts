@@ -8,7 +8,7 @@ import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import {
   CommunityInviteViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
-  MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, CommunityPageDto, CommunitySearchDto, WorkbenchCommunityDto, WorkbenchCommunityPageDto,
+  MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, CommunityPageDto, RefuseMembershipDto, CommunitySearchDto, WorkbenchCommunityDto, WorkbenchCommunityPageDto,
 } from './dto/org.dto';
 import { OrgService } from './org.service';
 
@@ -28,7 +28,7 @@ export class OrgController {
 
   @Get('me/memberships')
   @Authenticated()
-  @ApiOperation({ summary: "The caller's community memberships, with the community officer of active ones" })
+  @ApiOperation({ summary: "The caller's community memberships, with the community officer of active ones and the reason of refused requests" })
   @ApiOkResponse({ type: [MembershipViewDto] })
   myMemberships(@CurrentCaller() caller: Caller): Promise<MembershipViewDto[]> {
     return this.org.myMemberships(caller);
@@ -48,7 +48,7 @@ export class OrgController {
   @Post('communities/:id/join-requests')
   @Authenticated({ permission: Permission.CommunityJoin })
   @RateLimit(10)
-  @ApiOperation({ summary: 'Ask to join a community; its officer approves' })
+  @ApiOperation({ summary: 'Ask to join a community (again after a refusal: the request is pending once more); its officer decides' })
   @ApiOkResponse({ type: MembershipViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.AlreadyMember, ErrorCode.RateLimited)
   requestJoin(
@@ -128,21 +128,24 @@ export class OrgController {
   @Post('memberships/:id/approve')
   @HttpCode(200)
   @Authenticated({ permission: Permission.CommunityJoinApprove })
-  @ApiOperation({ summary: 'Approve a pending join request' })
+  @ApiOperation({ summary: '通过 a pending join request; the resident is told (已加入…, opens 首页)' })
   @ApiOkResponse({ type: MemberViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.MembershipNotPending)
   approve(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<MemberViewDto> {
-    return this.org.decideMembership(caller, id, true);
+    return this.org.decideMembership(caller, id, { approve: true });
   }
 
   @Post('memberships/:id/refuse')
   @HttpCode(200)
   @Authenticated({ permission: Permission.CommunityJoinApprove })
-  @ApiOperation({ summary: 'Refuse a pending join request' })
+  @ApiOperation({
+    summary: '拒绝 a pending join request with a reason (2–200 characters) the resident is told',
+    description: 'The reason is kept on the membership (the resident sees it in GET /api/me/memberships and may ask again) and in the audit entry.',
+  })
   @ApiOkResponse({ type: MemberViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.MembershipNotPending)
-  refuse(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<MemberViewDto> {
-    return this.org.decideMembership(caller, id, false);
+  refuse(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: RefuseMembershipDto): Promise<MemberViewDto> {
+    return this.org.decideMembership(caller, id, { approve: false, reason: dto.reason });
   }
 
   @Post('communities/:id/handover')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UserEntity } from '../identity/user.entity';
 import { CommunityHandoverEntity } from './community-handover.entity';
 import { CommunityInviteEntity } from './community-invite.entity';
@@ -14,6 +15,7 @@ import { OrgService } from './org.service';
 @Module({
   imports: [
     IdentityModule,
+    NotificationsModule,
     TypeOrmModule.forFeature([
       OrgUnitEntity, PoliceGroupEntity, MembershipEntity, CommunityInviteEntity, CommunityHandoverEntity, UserEntity,
     ]),

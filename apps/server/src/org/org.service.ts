@@ -1,6 +1,6 @@
 import {
-  CommunityInviteView, CommunityView, ErrorCode, MemberPage, MemberPhoneView, MembershipStatus, MembershipView, MemberType, MemberView,
-  OrgUnitView, Page, Permission, PoliceGroupView, Role, WorkbenchCommunity, maskPhone,
+  CommunityInviteView, CommunityView, ErrorCode, HOME_PAGE, JOIN_PAGE, MemberPage, MemberPhoneView, MembershipStatus, MembershipView, MemberType,
+  MemberView, NotificationLink, OrgUnitView, Page, Permission, PoliceGroupView, Role, WorkbenchCommunity, maskPhone,
 } from '@jws/contracts';
 import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Inject, Injectable } from '@nestjs/common';
@@ -13,6 +13,7 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { CallerCache } from '../identity/caller-cache';
 import { UserEntity } from '../identity/user.entity';
+import { NotificationsService, NotifyInput } from '../notifications/notifications.service';
 import { CommunityHandoverEntity } from './community-handover.entity';
 import { CommunityInviteEntity } from './community-invite.entity';
 import { MembershipEntity } from './membership.entity';
@@ -51,6 +52,29 @@ export function toCommunityView(row: CommunityRow): CommunityView {
   };
 }
 
+/** 通过, or 拒绝 with the reason the resident is told. */
+export type MembershipDecision = { approve: true } | { approve: false; reason: string };
+
+/** What the resident is told of the officer's decision on their join request (`reason`: refused). */
+export function joinDecisionNotice(communityName: string, reason: string | null): NotifyInput {
+  if (reason === null) {
+    return {
+      title: `已加入${communityName}`,
+      body: '社区民警已通过您的加入申请，可在首页查看并联系您的社区民警。',
+      caseId: null,
+      link: NotificationLink.Home,
+      wechat: { page: HOME_PAGE, data: { thing1: `加入${communityName}`.slice(0, 20), phrase2: '已通过', thing3: '可在首页联系社区民警' } },
+    };
+  }
+  return {
+    title: '加入社区申请未通过',
+    body: `加入${communityName}的申请未通过：${reason}`,
+    caseId: null,
+    link: NotificationLink.Join,
+    wechat: { page: JOIN_PAGE, data: { thing1: `加入${communityName}`.slice(0, 20), phrase2: '未通过', thing3: reason.slice(0, 20) } },
+  };
+}
+
 /** Jurisdiction, communities and memberships (一警一群). */
 @Injectable()
 export class OrgService {
@@ -64,6 +88,7 @@ export class OrgService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly callers: CallerCache,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -104,6 +129,7 @@ export class OrgService {
         status: m.status,
         joinedAt: m.joinedAt?.toISOString() ?? null,
         officer: m.status === MembershipStatus.Active ? view.officer : null,
+        refusalReason: m.status === MembershipStatus.Refused ? m.refusalReason : null,
       });
     }
     return views;
@@ -125,11 +151,11 @@ export class OrgService {
       if (existing?.status === MembershipStatus.Active) throw new DomainException(ErrorCode.AlreadyMember);
       const now = new Date();
       if (existing) {
-        await repo.update({ id: existing.id }, { status: MembershipStatus.Active, memberType, joinedAt: now, decidedBy: invite.createdBy });
+        await repo.update({ id: existing.id }, { status: MembershipStatus.Active, memberType, joinedAt: now, decidedBy: invite.createdBy, refusalReason: null });
       } else {
         await repo.insert({
           userId: caller.user.id, communityId: invite.communityId, memberType, status: MembershipStatus.Active,
-          note: null, joinedAt: now, decidedBy: invite.createdBy, createdAt: now,
+          note: null, joinedAt: now, decidedBy: invite.createdBy, refusalReason: null, createdAt: now,
         });
       }
       await manager.getRepository(CommunityInviteEntity).increment({ id: invite.id }, 'useCount', 1);
@@ -137,7 +163,10 @@ export class OrgService {
     return this.membershipViewFor(caller, invite.communityId);
   }
 
-  /** Asks to join a community chosen from the directory; the community's officer decides. */
+  /**
+   * Asks to join a community chosen from the directory; the community's officer decides. A refused
+   * request may be made again (重新申请): it is pending once more and its old reason is gone.
+   */
   async requestJoin(caller: Caller, communityId: number, memberType: MemberType = MemberType.Resident, note?: string): Promise<MembershipView> {
     this.requireResident(caller);
     const community = await this.repo.communityById(communityId);
@@ -145,11 +174,14 @@ export class OrgService {
     const existing = await this.memberships.findOne({ where: { userId: caller.user.id, communityId } });
     if (existing?.status === MembershipStatus.Active) throw new DomainException(ErrorCode.AlreadyMember);
     if (existing) {
-      await this.memberships.update({ id: existing.id }, { status: MembershipStatus.Pending, memberType, note: note ?? null, decidedBy: null });
+      await this.memberships.update(
+        { id: existing.id },
+        { status: MembershipStatus.Pending, memberType, note: note ?? null, decidedBy: null, refusalReason: null },
+      );
     } else {
       await this.memberships.insert({
         userId: caller.user.id, communityId, memberType, status: MembershipStatus.Pending,
-        note: note ?? null, joinedAt: null, decidedBy: null, createdAt: new Date(),
+        note: note ?? null, joinedAt: null, decidedBy: null, refusalReason: null, createdAt: new Date(),
       });
     }
     return this.membershipViewFor(caller, communityId);
@@ -161,18 +193,33 @@ export class OrgService {
     return view;
   }
 
-  async decideMembership(caller: Caller, membershipId: number, approve: boolean): Promise<MemberView> {
+  /**
+   * 通过 / 拒绝 a pending join request of a community in scope. The resident is told either way in
+   * the same transaction (消息, and a subscribe message if they accepted one): 已加入… opens 首页,
+   * a refusal with its reason opens the join page, where they may ask again. A refusal's reason is
+   * kept on the membership and in the audit entry. A request decided meanwhile answers
+   * MEMBERSHIP_NOT_PENDING.
+   */
+  async decideMembership(caller: Caller, membershipId: number, decision: MembershipDecision): Promise<MemberView> {
     const membership = await this.memberships.findOne({ where: { id: membershipId } });
     if (!membership) throw new DomainException(ErrorCode.NotFound);
-    await this.requireCommunity(caller, membership.communityId);
+    const community = await this.requireCommunity(caller, membership.communityId);
     if (membership.status !== MembershipStatus.Pending) throw new DomainException(ErrorCode.MembershipNotPending);
-    const status = approve ? MembershipStatus.Active : MembershipStatus.Refused;
-    await this.memberships.update(
-      { id: membership.id, status: MembershipStatus.Pending },
-      { status, decidedBy: caller.user.id, joinedAt: approve ? new Date() : null },
-    );
-    await this.audit.recordFor(caller, {
-      action: AuditAction.MembershipDecided, targetType: 'membership', targetId: membership.id, detail: status,
+    const status = decision.approve ? MembershipStatus.Active : MembershipStatus.Refused;
+    const reason = decision.approve ? null : decision.reason.trim();
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.getRepository(MembershipEntity).update(
+        { id: membership.id, status: MembershipStatus.Pending },
+        { status, decidedBy: caller.user.id, joinedAt: decision.approve ? now : null, refusalReason: reason },
+      );
+      if (!updated.affected) throw new DomainException(ErrorCode.MembershipNotPending);
+      await this.audit.recordFor(
+        caller,
+        { action: AuditAction.MembershipDecided, targetType: 'membership', targetId: membership.id, detail: reason === null ? status : `${status}: ${reason}` },
+        manager,
+      );
+      await this.notifications.notify(manager, [membership.userId], joinDecisionNotice(community.name, reason), `membership:${membership.id}:${status}:${now.getTime()}`);
     });
     const decided = await this.repo.memberById(membership.id);
     if (!decided) throw new Error('decided membership is missing');
@@ -345,7 +392,7 @@ export class OrgService {
     await this.requireCommunity(caller, invite.communityId);
     if (invite.revokedAt || invite.expiresAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.InviteExpired);
     try {
-      return await this.wechat.getUnlimitedQrCode({ scene: `c=${invite.code}`, page: 'pages/join/index', checkPath: false });
+      return await this.wechat.getUnlimitedQrCode({ scene: `c=${invite.code}`, page: JOIN_PAGE, checkPath: false });
     } catch (err) {
       if (err instanceof WechatApiError) throw new DomainException(ErrorCode.WechatUnavailable);
       throw err;

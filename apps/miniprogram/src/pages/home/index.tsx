@@ -16,18 +16,26 @@ import { userCan } from '../../session/store'
 import './index.scss'
 
 
-function JoinPrompt() {
+/** Not in a community yet; a refused request says why and leads to the join page to ask again. */
+function JoinPrompt({ refused }: { refused: MembershipView[] }) {
   return (
     <View className='card' id='join-prompt'>
       <Text className='card__title'>您还未加入社区</Text>
-      <Text className='muted'>加入所在社区后，可以在这里看到您的社区民警并直接联系。</Text>
+      {refused.map((m) => (
+        <Text key={m.id} className='home__refused' id={`join-refused-${m.id}`}>
+          {`加入${m.communityName}的申请未通过${m.refusalReason ? `：${m.refusalReason}` : ''}`}
+        </Text>
+      ))}
+      <Text className='muted'>
+        {refused.length ? '核实信息后可重新申请，或使用社区民警提供的邀请码加入。' : '加入所在社区后，可以在这里看到您的社区民警并直接联系。'}
+      </Text>
       <Button
         block className='block-button'
         id='home-join'
         type='primary'
         onClick={() => void Taro.navigateTo({ url: ROUTES.join })}
       >
-        加入社区
+        {refused.length ? '重新申请' : '加入社区'}
       </Button>
     </View>
   )
@@ -74,7 +82,7 @@ function PendingCard({ pending }: { pending: MembershipView[] }) {
   )
 }
 
-/** What a resident sees: their officers, else the pending request, else how to join. */
+/** What a resident sees: their officers, else the pending request, else how to join (and why a request was refused). */
 function ResidentHome({ memberships }: { memberships: MembershipView[] }) {
   const active = memberships.filter((m) => m.status === MembershipStatus.Active)
   const pending = memberships.filter((m) => m.status === MembershipStatus.Pending)
@@ -87,7 +95,8 @@ function ResidentHome({ memberships }: { memberships: MembershipView[] }) {
       </>
     )
   }
-  return pending.length > 0 ? <PendingCard pending={pending} /> : <JoinPrompt />
+  const refused = memberships.filter((m) => m.status === MembershipStatus.Refused)
+  return pending.length > 0 ? <PendingCard pending={pending} /> : <JoinPrompt refused={refused} />
 }
 
 export default function HomePage() {

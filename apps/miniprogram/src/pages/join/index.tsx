@@ -2,16 +2,18 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
-import { MEMBER_TYPE_LABELS, MemberType, MembershipStatus, type CommunityView } from '@jws/contracts'
+import { MEMBER_TYPE_LABELS, MemberType, MembershipStatus, type CommunityView, type MembershipView } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
 import NameSearch from '../../components/NameSearch'
 import PagedList from '../../components/PagedList'
 import { useAsync } from '../../hooks/useAsync'
 import { usePaged } from '../../hooks/usePaged'
+import { SUBSCRIBE_TEMPLATES } from '../../lib/config'
 import { inviteCodeFromParams } from '../../lib/invite-code'
-import { membershipStatusLabel } from '../../lib/labels'
+import { memberTypeLabel, membershipStatusLabel } from '../../lib/labels'
 import { ROUTES } from '../../lib/routes'
+import { platform } from '../../platform'
 import './index.scss'
 
 const MEMBER_TYPES = Object.keys(MEMBER_TYPE_LABELS) as MemberType[]
@@ -75,29 +77,33 @@ function JoinByCode() {
 
 const DIRECTORY_PAGE_SIZE = 20
 
-function JoinByRequest() {
-  const [memberType, setMemberType] = useState<MemberType>(MemberType.Resident)
-  const [requested, setRequested] = useState<Record<number, MembershipStatus>>({})
+type OnRequested = (membership: MembershipView) => void
+
+/**
+ * Asks to join (also again after a refusal). The tap first offers WeChat's subscribe prompt (it
+ * must come from a tap), so the officer's decision can also reach the person outside the app.
+ */
+async function askToJoin(communityId: number, memberType: MemberType): Promise<MembershipView> {
+  await platform.requestSubscribe(SUBSCRIBE_TEMPLATES)
+  return api.requestToJoin(communityId, memberType)
+}
+
+/**
+ * 我的加入申请: requests waiting for the officer, and refused ones with the officer's reason and
+ * 重新申请 (the same request, pending again). Shown only when there is one.
+ */
+function MyRequests({ memberships, onRequested }: { memberships: MembershipView[]; onRequested: OnRequested }) {
   const [busyId, setBusyId] = useState<number | null>(null)
   const [error, setError] = useState('')
-  const [search, setSearch] = useState('')
-  // The person's own memberships mark communities already joined or asked for.
-  const known = useAsync(async () => {
-    const statuses: Record<number, MembershipStatus> = {}
-    for (const m of await api.myMemberships()) {
-      if (m.status === MembershipStatus.Active || m.status === MembershipStatus.Pending) statuses[m.communityId] = m.status
-    }
-    return statuses
-  }, [])
-  // The city has hundreds of communities: a page at a time, found by community or station name.
-  const directory = usePaged((page) => api.communityDirectory({ page, pageSize: DIRECTORY_PAGE_SIZE, q: search }), [search])
+  const shown = memberships.filter((m) => m.status === MembershipStatus.Pending || m.status === MembershipStatus.Refused)
+  if (shown.length === 0) return null
 
-  async function request(community: CommunityView) {
-    setBusyId(community.id)
+  async function again(m: MembershipView) {
+    setBusyId(m.id)
     setError('')
     try {
-      const membership = await api.requestToJoin(community.id, memberType)
-      setRequested((prev) => ({ ...prev, [community.id]: membership?.status ?? MembershipStatus.Pending }))
+      onRequested(await askToJoin(m.communityId, m.memberType))
+      void Taro.showToast({ title: '已重新提交', icon: 'success' })
     } catch (e) {
       setError(errorMessage(e))
     } finally {
@@ -105,7 +111,73 @@ function JoinByRequest() {
     }
   }
 
-  function row(c: CommunityView, status: MembershipStatus | undefined) {
+  return (
+    <View className='card' id='join-requests'>
+      <Text className='card__title'>我的加入申请</Text>
+      {error && (
+        <Text className='error-text' id='join-requests-error'>
+          {error}
+        </Text>
+      )}
+      {shown.map((m) => (
+        <View key={m.id} className='row list-item' id={`join-request-${m.id}`}>
+          <View className='list-item__main'>
+            <Text className='list-item__title'>{m.communityName}</Text>
+            <Text className='list-item__meta'>{memberTypeLabel(m.memberType)}</Text>
+            {m.status === MembershipStatus.Refused && (
+              <Text className='join__refusal' id={`join-refusal-${m.id}`}>
+                {m.refusalReason ? `未通过原因：${m.refusalReason}` : '未通过'}
+              </Text>
+            )}
+          </View>
+          {m.status === MembershipStatus.Refused ? (
+            <Button
+              id={`join-again-${m.id}`}
+              type='primary'
+              fill='outline'
+              loading={busyId === m.id}
+              disabled={busyId !== null}
+              onClick={() => void again(m)}
+            >
+              重新申请
+            </Button>
+          ) : (
+            <View id={`join-request-status-${m.id}`}>
+              <Tag type='warning'>{membershipStatusLabel(m.status)}</Tag>
+            </View>
+          )}
+        </View>
+      ))}
+      <Text className='muted'>民警审核后会在“消息”中通知您。</Text>
+    </View>
+  )
+}
+
+function JoinByRequest({ memberships, onRequested }: { memberships: MembershipView[]; onRequested: OnRequested }) {
+  const [memberType, setMemberType] = useState<MemberType>(MemberType.Resident)
+  const [busyId, setBusyId] = useState<number | null>(null)
+  const [error, setError] = useState('')
+  const [search, setSearch] = useState('')
+  // The person's own memberships mark communities already joined or asked for (a refused one may be asked again).
+  const statuses = new Map(memberships.map((m) => [m.communityId, m.status]))
+  // The city has hundreds of communities: a page at a time, found by community or station name.
+  const directory = usePaged((page) => api.communityDirectory({ page, pageSize: DIRECTORY_PAGE_SIZE, q: search }), [search])
+
+  async function request(community: CommunityView) {
+    setBusyId(community.id)
+    setError('')
+    try {
+      onRequested(await askToJoin(community.id, memberType))
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  function row(c: CommunityView) {
+    const status = statuses.get(c.id)
+    const decided = status === MembershipStatus.Active || status === MembershipStatus.Pending
     return (
       <View key={c.id} className='row list-item' id={`directory-${c.id}`}>
         <View className='list-item__main'>
@@ -115,7 +187,7 @@ function JoinByRequest() {
             {c.officer ? ` · 民警 ${c.officer.name}` : ''}
           </Text>
         </View>
-        {status ? (
+        {status && decided ? (
           <View id={`directory-status-${c.id}`}>
             <Tag type={status === MembershipStatus.Active ? 'success' : 'warning'}>{membershipStatusLabel(status)}</Tag>
           </View>
@@ -128,7 +200,7 @@ function JoinByRequest() {
             disabled={busyId !== null}
             onClick={() => void request(c)}
           >
-            申请加入
+            {status === MembershipStatus.Refused ? '重新申请' : '申请加入'}
           </Button>
         )}
       </View>
@@ -167,21 +239,29 @@ function JoinByRequest() {
           moreId='more-directory'
           empty={search ? { title: `没有找到“${search}”`, description: '换个说法试试，如社区名中的两个字或派出所名称' } : { title: '暂无可申请的社区' }}
         >
-          {(c) => row(c, requested[c.id] ?? known.data?.[c.id])}
+          {(c) => row(c)}
         </PagedList>
       </View>
     </View>
   )
 }
 
+/**
+ * 加入社区: the person's pending and refused requests (opened from a refusal in 消息), an invite
+ * code, or a community chosen from the directory.
+ */
 export default function JoinPage() {
   const [showDirectory, setShowDirectory] = useState(false)
+  const mine = useAsync(() => api.myMemberships(), [], { reloadOnShow: true })
+  const memberships = mine.data ?? []
+  const remember = (membership: MembershipView) => mine.set([...memberships.filter((m) => m.id !== membership.id), membership])
 
   return (
     <View className='page'>
+      <MyRequests memberships={memberships} onRequested={remember} />
       <JoinByCode />
       {showDirectory ? (
-        <JoinByRequest />
+        <JoinByRequest memberships={memberships} onRequested={remember} />
       ) : (
         <Button block className='block-button link-button' id='join-directory-open' fill='none' onClick={() => setShowDirectory(true)}>
           没有邀请码？选择社区申请加入

@@ -62,6 +62,9 @@ function Memberships({ memberships }: { memberships: MembershipView[] }) {
             <View className='list-item__main'>
               <Text className='list-item__title'>{m.communityName}</Text>
               <Text className='list-item__meta'>{memberTypeLabel(m.memberType)}</Text>
+              {m.status === MembershipStatus.Refused && m.refusalReason && (
+                <Text className='mine__refusal' id={`membership-reason-${m.id}`}>未通过原因：{m.refusalReason}</Text>
+              )}
             </View>
             <Tag type={STATUS_TAG[m.status] ?? 'default'}>{membershipStatusLabel(m.status)}</Tag>
           </View>

@@ -1,21 +1,24 @@
 import { useEffect, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { NotificationView } from '@jws/contracts'
+import { NotificationLink, type NotificationView } from '@jws/contracts'
 
 import { api } from '../../api'
 import PagedList from '../../components/PagedList'
 import { usePaged } from '../../hooks/usePaged'
 import { formatDateTime } from '../../lib/labels'
-import { caseUrl, roomUrl } from '../../lib/routes'
+import { caseUrl, ROUTES, roomUrl } from '../../lib/routes'
 import './index.scss'
 
 const PAGE_SIZE = 20
 
+const opensSomething = (n: NotificationView): boolean => n.roomId !== null || n.caseId !== null || n.link !== null
+
 /**
  * 消息: the in-app notification list (the channel that always works, unlike subscribe messages).
  * What this page shows counts as read: unread items keep their mark here until the next visit,
- * and are marked read on the server one after another. Tapping one opens its report.
+ * and are marked read on the server one after another. Tapping one opens its report, its room, or
+ * the page it names (a join decision: 首页 once joined, the join page after a refusal).
  */
 export default function NotificationsPage() {
   const list = usePaged((page) => api.notifications(page, PAGE_SIZE), [])
@@ -41,18 +44,20 @@ export default function NotificationsPage() {
     // 调解室有新消息 opens the room; everything else about a case opens the case.
     if (n.roomId !== null) void Taro.navigateTo({ url: roomUrl(n.roomId) })
     else if (n.caseId !== null) void Taro.navigateTo({ url: caseUrl(n.caseId) })
+    else if (n.link === NotificationLink.Home) void Taro.switchTab({ url: ROUTES.home })
+    else if (n.link === NotificationLink.Join) void Taro.navigateTo({ url: ROUTES.join })
   }
 
   return (
     <View className='page'>
       <View className='card'>
-        <PagedList state={list} id='notifications-list' moreId='notifications-more' empty={{ title: '暂无消息', description: '上报有进展时会通知您。' }}>
+        <PagedList state={list} id='notifications-list' moreId='notifications-more' empty={{ title: '暂无消息', description: '上报有进展、加入社区的申请有结果时会通知您。' }}>
           {(n) => (
             <View
               key={n.id}
               id={`notification-${n.id}`}
               className={`row list-item notification${n.readAt ? '' : ' notification--unread'}`}
-              ariaRole={n.caseId !== null || n.roomId !== null ? 'button' : undefined}
+              ariaRole={opensSomething(n) ? 'button' : undefined}
               onClick={() => open(n)}
             >
               {!n.readAt && <View className='notification__dot' ariaLabel='未读' />}
@@ -61,7 +66,7 @@ export default function NotificationsPage() {
                 <Text className='notification__body'>{n.body}</Text>
                 <Text className='list-item__meta'>{formatDateTime(n.createdAt)}</Text>
               </View>
-              {(n.caseId !== null || n.roomId !== null) && <Text className='muted'>{n.roomId !== null ? '进入' : '查看'}</Text>}
+              {opensSomething(n) && <Text className='muted'>{n.roomId !== null ? '进入' : '查看'}</Text>}
             </View>
           )}
         </PagedList>

@@ -1,5 +1,6 @@
 import {
-  CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MembershipStatus,
+  CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MEMBERSHIP_REFUSAL_REASON_MAX, MEMBERSHIP_REFUSAL_REASON_MIN,
+  MembershipStatus, RefuseMembershipRequest,
   GroupKind, MemberPage, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
@@ -19,6 +20,12 @@ export class JoinRequestDto implements Omit<JoinRequest, 'communityId'> {
   memberType?: MemberType;
   @OptionalText(200, '我住在3号楼')
   note?: string;
+}
+
+/** 拒绝: the reason is told to the resident and kept on the membership and in the audit log. */
+export class RefuseMembershipDto implements RefuseMembershipRequest {
+  @RequiredText(MEMBERSHIP_REFUSAL_REASON_MAX, '非本社区居民', '拒绝理由', MEMBERSHIP_REFUSAL_REASON_MIN)
+  reason: string;
 }
 
 export class HandoverDto implements HandoverRequest {
@@ -74,6 +81,7 @@ export class MembershipViewDto implements MembershipView {
   @ApiProperty({ enum: MembershipStatus }) status: MembershipStatus;
   @ApiProperty({ nullable: true, type: String }) joinedAt: string | null;
   @ApiProperty({ type: OfficerCardDto, nullable: true }) officer: OfficerCardDto | null;
+  @ApiProperty({ nullable: true, type: String, description: 'why the officer refused (status refused); null otherwise' }) refusalReason: string | null;
 }
 
 export class MemberViewDto implements MemberView {
