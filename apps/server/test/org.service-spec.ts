@@ -344,6 +344,36 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     expect(await notificationsOf(resident)).toHaveLength(1);
   });
 
+  it('tells the community’s officer of a new join request once, and the station’s leaders while it has no 责任民警', async () => {
+    const officer2 = await t.login('officer2');
+    const requestsFor = async (token: string) => (await notificationsOf(token)).filter((n) => n.title.startsWith('新的加入申请'));
+    const before = (await requestsFor(officer2)).length;
+    const resident = await wechatResident('openid-asks-to-join');
+    await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({}).expect(201);
+    const [notice] = await requestsFor(officer2);
+    expect(await requestsFor(officer2)).toHaveLength(before + 1);
+    expect(notice).toMatchObject({ title: '新的加入申请：延安社区', body: expect.stringContaining('工作台'), caseId: null, link: NotificationLink.Workbench });
+    // Nobody else's officer hears of it, and asking again while pending tells nobody again.
+    expect((await requestsFor(await t.login('officer1'))).filter((n) => n.title.includes('延安社区'))).toEqual([]);
+    await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({ note: '再催一下' }).expect(201);
+    expect(await requestsFor(officer2)).toHaveLength(before + 1);
+
+    // A community without a 责任民警: its station's leaders are told to arrange it, not another station's.
+    const [{ officer_id: officerId }] = await t.dataSource.query('SELECT officer_id FROM org_units WHERE id = ?', [shengliId]);
+    await t.dataSource.query('UPDATE org_units SET officer_id = NULL WHERE id = ?', [shengliId]);
+    try {
+      const leader = await t.login('station_leader1');
+      const leaderBefore = (await requestsFor(leader)).length;
+      await t.http.post(`/api/communities/${shengliId}/join-requests`).set(bearer(await wechatResident('openid-asks-orphan'))).send({}).expect(201);
+      const [alert] = await requestsFor(leader);
+      expect(await requestsFor(leader)).toHaveLength(leaderBefore + 1);
+      expect(alert).toMatchObject({ title: '新的加入申请：胜利社区', body: expect.stringContaining('暂无责任民警'), link: NotificationLink.Workbench });
+      expect((await requestsFor(await t.login('station_leader2'))).filter((n) => n.title.includes('胜利社区'))).toEqual([]);
+    } finally {
+      await t.dataSource.query('UPDATE org_units SET officer_id = ? WHERE id = ?', [officerId, shengliId]);
+    }
+  });
+
   it('hands a community over to another officer of the station, with members and on record', async () => {
     const leader = await t.login('station_leader1');
     const [officer4] = await t.dataSource.query("SELECT id FROM users WHERE username = 'officer4'");

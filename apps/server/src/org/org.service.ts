@@ -6,8 +6,9 @@ import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
+import { leadersOf } from '../cases/case-people';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
@@ -173,18 +174,46 @@ export class OrgService {
     if (!community) throw new DomainException(ErrorCode.NotFound);
     const existing = await this.memberships.findOne({ where: { userId: caller.user.id, communityId } });
     if (existing?.status === MembershipStatus.Active) throw new DomainException(ErrorCode.AlreadyMember);
-    if (existing) {
-      await this.memberships.update(
-        { id: existing.id },
-        { status: MembershipStatus.Pending, memberType, note: note ?? null, decidedBy: null, refusalReason: null },
-      );
-    } else {
-      await this.memberships.insert({
-        userId: caller.user.id, communityId, memberType, status: MembershipStatus.Pending,
-        note: note ?? null, joinedAt: null, decidedBy: null, refusalReason: null, createdAt: new Date(),
-      });
-    }
+    // Asked again while still pending: the officer was told the first time.
+    const tellOfficer = existing?.status !== MembershipStatus.Pending;
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(MembershipEntity);
+      let membershipId: number;
+      if (existing) {
+        membershipId = existing.id;
+        await repo.update({ id: existing.id }, { status: MembershipStatus.Pending, memberType, note: note ?? null, decidedBy: null, refusalReason: null });
+      } else {
+        const inserted = await repo.insert({
+          userId: caller.user.id, communityId, memberType, status: MembershipStatus.Pending,
+          note: note ?? null, joinedAt: null, decidedBy: null, refusalReason: null, createdAt: now,
+        });
+        membershipId = Number(inserted.identifiers[0].id);
+      }
+      if (tellOfficer) await this.tellOfficerOfRequest(manager, community, membershipId, now);
+    });
     return this.membershipViewFor(caller, communityId);
+  }
+
+  /**
+   * 新的加入申请: the community's 责任民警 is told in 消息 (opening 工作台, where the community's
+   * 待审核 is), or, while the community has none, its station's leaders. The resident's name is
+   * not in the notice; the officer reads it in the request list.
+   */
+  private async tellOfficerOfRequest(manager: EntityManager, community: CommunityRow, membershipId: number, at: Date): Promise<void> {
+    const to = community.officerId ? [community.officerId] : await leadersOf(manager, community.path, [Role.StationLeader]);
+    if (!to.length) return;
+    await this.notifications.notify(
+      manager,
+      to,
+      {
+        title: `新的加入申请：${community.name}`,
+        body: community.officerId ? '有居民申请加入您负责的社区，请在工作台审核。' : `${community.name}暂无责任民警，有居民申请加入，请安排审核。`,
+        caseId: null,
+        link: NotificationLink.Workbench,
+      },
+      `membership:${membershipId}:requested:${at.getTime()}`,
+    );
   }
 
   private async membershipViewFor(caller: Caller, communityId: number): Promise<MembershipView> {

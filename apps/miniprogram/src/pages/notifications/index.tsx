@@ -46,6 +46,7 @@ export default function NotificationsPage() {
     else if (n.caseId !== null) void Taro.navigateTo({ url: caseUrl(n.caseId) })
     else if (n.link === NotificationLink.Home) void Taro.switchTab({ url: ROUTES.home })
     else if (n.link === NotificationLink.Join) void Taro.navigateTo({ url: ROUTES.join })
+    else if (n.link === NotificationLink.Workbench) void Taro.switchTab({ url: ROUTES.workbench })
   }
 
   return (
