@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
-  AGREEMENT_TEXT_MAX, agreementStatusLabel, ErrorCode, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
+  AGREEMENT_TEXT_MAX, agreementStatusLabel, ErrorCode, MAX_PHOTO_BYTES, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
   SystemEvent, type MessageView, type OfflineSlotView, type RoomDetail, type RoomInvitationView,
 } from '@jws/contracts'
 
@@ -14,6 +14,7 @@ import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { chinaDate } from '../../lib/china-time'
 import { formatDateTime } from '../../lib/labels'
+import { droppedPhotosMessage } from '../../lib/photo-choice'
 import { platform } from '../../platform'
 import { roomSocket, type ConnectionState } from '../lib/room-socket'
 import './index.scss'
@@ -131,8 +132,13 @@ function Chat({ roomId, readOnly, myMemberId, onRoomEvent }: { roomId: number; r
   }
 
   async function sendImage() {
-    const [image] = await platform.chooseImages(1)
-    if (!image) return
+    const { images, dropped } = await platform.choosePhotos({ count: 1, maxBytes: MAX_PHOTO_BYTES })
+    const [image] = images
+    if (!image) {
+      setError(droppedPhotosMessage(dropped, { maxCount: 1, maxBytes: MAX_PHOTO_BYTES }))
+      return
+    }
+    setError('')
     try {
       const uploaded = await api.uploadPhoto(image)
       roomSocket.send(roomId, MessageKind.Image, { uploadId: uploaded.id })
