@@ -42,8 +42,7 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /**
  * A valid RGB PNG of one colour with a stripe. `padding` bytes go into a private ancillary chunk
- * (`jwSp`), which decoders skip: the file gets large while staying an image the browser can show
- * (the h5 photo picker loads every chosen file as an image, and logs an error for one it cannot).
+ * (`jwSp`), which decoders skip: the file gets large while staying an image the browser can show.
  */
 function png(width: number, height: number, padding = 0): Buffer {
   const header = Buffer.alloc(13);
@@ -122,10 +121,29 @@ async function fillReport(page: Page, fields: { title: string; description: stri
   await addressInput(page).fill(fields.address);
 }
 
-/** The add tile opens the browser's file chooser (h5 `Taro.chooseImage` = a file input). */
-async function attachPhoto(page: Page, name: string, buffer: Buffer): Promise<void> {
+/** A PDF's first bytes and a little more: what a person might pick by mistake. */
+const PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+interface PickedFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** The add tile opens the browser's file chooser (the h5 platform's file input). */
+async function attachFiles(page: Page, files: PickedFile[]): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '#report-photo-add').click()]);
-  await chooser.setFiles({ name, mimeType: 'image/png', buffer });
+  expect(chooser.isMultiple()).toBe(true);
+  await chooser.setFiles(files);
+}
+
+async function attachPhoto(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await attachFiles(page, [{ name, mimeType: 'image/png', buffer }]);
+}
+
+/** Every photo of the form has finished uploading (no 上传中 left). */
+async function expectUploadsDone(page: Page): Promise<void> {
+  await visible(page, '#report-photos .photo-picker__state', '上传中').first().waitFor({ state: 'detached', timeout: 60_000 });
 }
 
 /** Submits the form and waits for the case page it opens; returns the new case's id. */
@@ -286,7 +304,7 @@ describe('cases', () => {
     await expect(titleInput(page).inputValue()).resolves.toBe(title);
     await expect(addressInput(page).inputValue()).resolves.toBe(address);
 
-    // A photo over 5 MB is refused before uploading, with the limit in the message.
+    // A photo over 5 MB is left out before uploading, with the limit in the message.
     await descriptionInput(page).fill(description);
     await expectGone(page, '#report-error');
     const tooLarge = png(32, 32, MAX_PHOTO_BYTES + 1024);
@@ -296,13 +314,22 @@ describe('cases', () => {
       if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/uploads') uploads.push(req.url());
     });
     await attachPhoto(page, 'too-large.png', tooLarge);
-    await visible(page, '#report-photo-0').waitFor();
-    await expectVisibleText(page, '#report-photos', '图片太大，请选择5MB以内的图片');
-    // No retry is offered for it (it could never succeed), and tapping it sends nothing.
-    await expectVisibleText(page, '#report-photo-0', '无法上传，请删除');
-    await visible(page, '#report-photo-0 .photo-picker__state').click();
-    await expectVisibleText(page, '#report-photos', '图片太大，请选择5MB以内的图片');
+    await expectVisibleText(page, '#report-photo-notice', '已忽略1张超过5MB的照片');
+    await expectVisibleText(page, '#report-photos', '0/9');
+    expect(await visible(page, '#report-photo-0').count()).toBe(0);
     expect(uploads).toEqual([]);
+
+    // A file that starts like a PNG but is none passes the picker; the service refuses it. No retry
+    // is offered for it (it could never succeed), and tapping it sends nothing more.
+    const broken = Buffer.concat([png(8, 8).subarray(0, 16), Buffer.from('this is not really a picture')]);
+    await attachPhoto(page, 'broken.png', broken);
+    await expectVisibleText(page, '#report-photo-0', '无法上传，请删除');
+    await expectVisibleText(page, '#report-photos', '只能上传 JPG、PNG 或 WebP 图片');
+    await expectGone(page, '#report-photo-notice');
+    expect(uploads).toHaveLength(1);
+    await visible(page, '#report-photo-0 .photo-picker__state').click();
+    await expectVisibleText(page, '#report-photos', '只能上传 JPG、PNG 或 WebP 图片');
+    expect(uploads).toHaveLength(1);
 
     // Submitting now names the photo, and nothing typed is lost.
     await visible(page, '#report-submit').click();
@@ -316,7 +343,7 @@ describe('cases', () => {
     // Without the photo the same form goes through.
     await visible(page, '#report-photo-remove-0').click();
     await expectGone(page, '#report-photo-0');
-    expect(await visible(page, '#report-photos').innerText()).not.toContain('图片太大');
+    expect(await visible(page, '#report-photos').innerText()).not.toContain('只能上传');
     const caseId = await submitAndOpenCase(page);
     await expectCaseStatus(page, '已提交');
     await expectVisibleText(page, '.case__title', title);
@@ -324,7 +351,49 @@ describe('cases', () => {
     await expectVisibleText(page, '#case-address', address);
     expect(caseId).toBeGreaterThan(0);
     await expect(visible(page, '#case-photos').count()).resolves.toBe(0);
-    expect(uploads).toEqual([]);
+    expect(uploads).toHaveLength(1);
+  });
+
+  it('the photo picker names the files it ignored and keeps what was already picked and typed', async () => {
+    const title = uniqueTitle('楼道感应灯不亮');
+    const description = '1号楼3单元楼道感应灯坏了，晚上上下楼看不见台阶。';
+    const address = '胜利社区1号楼3单元';
+
+    const { page } = await browser.open('resident1');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await openReportForm(page);
+    await chooseHazard(page);
+    await fillReport(page, { title, description, address });
+
+    // A PDF picked together with a photo: the photo is added, the PDF is named as ignored.
+    await attachFiles(page, [
+      { name: '物业通知.pdf', mimeType: 'application/pdf', buffer: PDF },
+      { name: 'stairs.png', mimeType: 'image/png', buffer: png(48, 32) },
+    ]);
+    await expectVisibleText(page, '#report-photo-notice', '已忽略1个非图片文件（仅支持 JPG、PNG、WebP）');
+    await expectVisibleText(page, '#report-photos', '1/9');
+    await expectUploadsDone(page);
+    await expect(visible(page, '#report-photo-0 img').count()).resolves.toBe(1);
+
+    // Ten more photos where eight fit: eight are added, the limit and the two left out are named.
+    const more = Array.from({ length: 10 }, (_, i) => ({ name: `photo-${i + 1}.png`, mimeType: 'image/png', buffer: png(24 + i, 24) }));
+    await attachFiles(page, more);
+    await expectVisibleText(page, '#report-photo-notice', '最多9张照片，已忽略2张');
+    await visible(page, '#report-photo-8').waitFor();
+    expect(await visible(page, '#report-photos [id^="report-photo-"] img').count()).toBe(9);
+    expect(await visible(page, '#report-photo-9').count()).toBe(0);
+    expect(await visible(page, '#report-photo-add').count()).toBe(0);
+    await expectUploadsDone(page);
+    expect(await visible(page, '#report-photos .photo-picker__state').count()).toBe(0);
+
+    // Nothing typed was lost, and the report goes out with its nine photos.
+    await expect(titleInput(page).inputValue()).resolves.toBe(title);
+    await expect(descriptionInput(page).inputValue()).resolves.toBe(description);
+    await expect(addressInput(page).inputValue()).resolves.toBe(address);
+    await submitAndOpenCase(page);
+    await expectCaseStatus(page, '已提交');
+    await expectVisibleText(page, '.card', '图片（9）');
+    expect(await visible(page, '#case-photos [id^="case-photo-"]').count()).toBe(9);
   });
 
   it("a report is listed in 我的上报 with its status, and the officer's internal note stays internal", async () => {

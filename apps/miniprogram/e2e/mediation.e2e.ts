@@ -104,7 +104,65 @@ describe('网上调解室 (h5, two browsers)', () => {
     expect(await resident.page.locator('#room-caucus-new').count()).toBe(0);
   });
 
-  it('a party whose agreement card went stale while in 背靠背 gets the revised version: on 409 调解协议已更新 and on coming back to 全体成员', async () => {
+  it('a party viewing 全体成员 sees a count on their 背靠背 tab when the mediator writes there, and the other way round; opening the channel shows the messages and clears it', async () => {
+    const title = `楼顶漏水纠纷 ${suffix}`;
+    const roomId = await openRoomForNewDispute(title);
+    const room = await apiAs<{ members: { id: number; role: string }[] }>('mediator1', 'GET', `/api/mediation/rooms/${roomId}`);
+    const applicant = room.members.find((m) => m.role === 'applicant') as { id: number };
+    // Opened before the resident comes in: the channel is there, with nothing new in it yet.
+    const caucus = await apiAs<{ id: number }>('mediator1', 'POST', `/api/mediation/rooms/${roomId}/caucus`, { memberId: applicant.id });
+    const caucusTab = `#room-channel-${caucus.id}`;
+    const jointTab = `#room-channel-${roomId}`;
+
+    const resident = await browser.open('resident');
+    await signInWithDemoSwitcher(resident.page, 'resident1');
+    await openPath(resident.page, `${ROOM}?id=${roomId}`);
+    await expectVisibleText(resident.page, '#room-connection', '已连接');
+    await expectVisibleText(resident.page, caucusTab, '背靠背');
+    expect(await resident.page.locator(`${caucusTab}-unread`).count()).toBe(0);
+    expect(await resident.page.locator('#room-caucus-new').count()).toBe(0);
+
+    const mediator = await browser.open('mediator');
+    await signInWithDemoSwitcher(mediator.page, 'mediator1');
+    await openPath(mediator.page, `${ROOM}?id=${roomId}`);
+    await visible(mediator.page, caucusTab).click();
+    await expectVisibleText(mediator.page, '#room-messages', '单独沟通');
+    await say(mediator.page, '您能接受对方承担一半维修费吗？');
+
+    // The resident stays on 全体成员: the 背靠背 tab counts the message, and a line says where it is.
+    await expectVisibleText(resident.page, `${caucusTab}-unread`, '1');
+    expect(await visible(resident.page, caucusTab).getAttribute('aria-label')).toContain('有1条新消息');
+    await expectVisibleText(resident.page, '#room-caucus-new', '调解员在背靠背中给您发来新消息');
+    expect(await visible(resident.page, '#room-messages').innerText()).not.toContain('一半维修费');
+    await say(mediator.page, '考虑好了再告诉我');
+    await expectVisibleText(resident.page, `${caucusTab}-unread`, '2');
+
+    // Opening the channel shows both messages and clears its mark.
+    await visible(resident.page, caucusTab).click();
+    await expectVisibleText(resident.page, '#room-messages', '您能接受对方承担一半维修费吗？');
+    await expectVisibleText(resident.page, '#room-messages', '考虑好了再告诉我');
+    await visible(resident.page, `${caucusTab}-unread`).waitFor({ state: 'detached' });
+    expect(await resident.page.locator('#room-caucus-new').count()).toBe(0);
+    expect(await visible(resident.page, caucusTab).getAttribute('aria-label')).not.toContain('新消息');
+
+    // Now in 背靠背, a message in the joint channel marks 全体成员; the resident's own reply here marks nothing.
+    await apiAs('informant1', 'POST', `/api/mediation/rooms/${roomId}/messages`, { clientMsgId: `e2e-j-${Date.now().toString(36)}`, kind: 'text', text: '维修费我可以出一半' });
+    await expectVisibleText(resident.page, `${jointTab}-unread`, '1');
+    await say(resident.page, '可以，按一半来');
+    await expectVisibleText(mediator.page, '#room-messages', '可以，按一半来');
+    await visible(resident.page, jointTab).click();
+    await expectVisibleText(resident.page, '#room-messages', '维修费我可以出一半');
+    await visible(resident.page, `${jointTab}-unread`).waitFor({ state: 'detached' });
+    expect(await resident.page.locator(`${caucusTab}-unread`).count()).toBe(0);
+
+    // A 背靠背 channel opened by its own id (its 调解室有新消息 notice) shows inside the room, on that channel.
+    await openPath(resident.page, `${ROOM}?id=${caucus.id}`);
+    await expectVisibleText(resident.page, '#room-title', title);
+    await visible(resident.page, `${caucusTab}[aria-label*="已选中"]`).waitFor();
+    await expectVisibleText(resident.page, '#room-messages', '可以，按一半来');
+  });
+
+  it('a party in 背靠背 gets a revised agreement at once; one revised the moment before they confirm is refused with 调解协议已更新 and the card refreshes', async () => {
     const roomId = await openRoomForNewDispute(`楼道自行车纠纷 ${suffix}`);
     const draftAgreement = (terms: string) => apiAs('mediator1', 'POST', `/api/mediation/rooms/${roomId}/agreement`, {
       parties: '申请人；被申请人', facts: '自行车长期停放在楼道', terms, performanceDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
@@ -121,23 +179,36 @@ describe('网上调解室 (h5, two browsers)', () => {
     await visible(resident.page, `#room-channel-${caucus.id}`).click();
     await expectVisibleText(resident.page, '#room-messages', '单独沟通');
 
-    // Revised while the resident is in 背靠背: the card still shows 第1版, confirming it is refused and the card refreshes.
+    // Revised while the resident is in 背靠背: the joint channel's notice brings the new version to the card.
     await draftAgreement('两日内将自行车移到车棚');
-    await expectVisibleText(resident.page, '#agreement-card', '第1版');
-    await visible(resident.page, '#agreement-confirm').click();
-    await expectVisibleText(resident.page, '#agreement-error', '调解协议已更新');
     await expectVisibleText(resident.page, '#agreement-card', '第2版');
     await expectVisibleText(resident.page, '#agreement-terms-text', '两日内将自行车移到车棚');
-    await expectVisibleText(resident.page, '#agreement-updated', '调解员已修改调解协议');
+    await expectVisibleText(resident.page, '#agreement-updated', '现为第2版');
     await visible(resident.page, '#agreement-updated-seen').click();
     expect(await resident.page.locator('#agreement-updated').count()).toBe(0);
 
-    // Revised again; back in 全体成员 the card shows it at once.
+    // Revised again just before the tap, while the page's reading of the room is held up: still 第2版
+    // on screen, so confirming it is refused, and the card refreshes once the room is read.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const roomRead = new RegExp(`/api/mediation/rooms/${roomId}$`);
+    await resident.page.route(roomRead, async (route) => {
+      await held;
+      await route.continue();
+    });
     await draftAgreement('今日内将自行车移到车棚');
-    await visible(resident.page, `#room-channel-${roomId}`).click();
+    await expectVisibleText(resident.page, '#agreement-card', '第2版');
+    await visible(resident.page, '#agreement-confirm').click();
+    await expectVisibleText(resident.page, '#agreement-error', '调解协议已更新');
+    release();
     await expectVisibleText(resident.page, '#agreement-card', '第3版');
     await expectVisibleText(resident.page, '#agreement-terms-text', '今日内将自行车移到车棚');
     await expectVisibleText(resident.page, '#agreement-updated', '现为第3版');
+    await resident.page.unrouteAll({ behavior: 'wait' });
+
+    // Back in 全体成员 the resident confirms the version they read.
+    await visible(resident.page, `#room-channel-${roomId}`).click();
+    await expectVisibleText(resident.page, '#agreement-card', '第3版');
     await visible(resident.page, '#agreement-confirm').click();
     await expectVisibleText(resident.page, '#agreement-confirmations', '已确认');
     expect(await resident.page.locator('#agreement-error').count()).toBe(0);

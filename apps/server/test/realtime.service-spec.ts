@@ -158,6 +158,53 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     for (const c of [respondent, officer]) expect(JSON.stringify(c.frames)).not.toContain('赔偿');
   });
 
+  it('follows every channel a person may read on one socket: a party gets the joint channel and their own 背靠背 at once, never the other party’s', async () => {
+    const room = await f.openRoom('背靠背（多频道）');
+    const [applicant, respondentMember] = [f.memberOf(room, RoomMemberRole.Applicant), f.memberOf(room, RoomMemberRole.Respondent)];
+    const caucusOf = async (memberId: number) =>
+      (await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(f.as('mediator1')).send({ memberId }).expect(201)).body as { id: number };
+    const [withApplicant, withRespondent] = [await caucusOf(applicant.id), await caucusOf(respondentMember.id)];
+    const [mediator, resident, respondent] = [await connect('mediator1'), await connect('resident1'), await connect('informant1')];
+    for (const id of [room.id, withApplicant.id, withRespondent.id]) await mediator.join(id);
+    // What the room page does: the joint channel, then each 背靠背 the room lists for the person.
+    const mine = async (c: WsClient, username: string) => {
+      const detail = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(f.as(username)).expect(200)).body as { caucuses: { roomId: number }[] };
+      await c.join(room.id);
+      for (const caucus of detail.caucuses) await c.join(caucus.roomId);
+      return detail.caucuses.map((caucus) => caucus.roomId);
+    };
+    expect(await mine(resident, 'resident1')).toEqual([withApplicant.id]);
+    expect(await mine(respondent, 'informant1')).toEqual([withRespondent.id]);
+    // Asking for the other party's channel by id is refused like a room that does not exist.
+    await resident.join(withRespondent.id);
+    expect(resident.frames.at(-1)).toMatchObject({ type: 'error', code: ErrorCode.NotFound, roomId: withRespondent.id });
+    await respondent.join(withApplicant.id);
+    expect(respondent.frames.at(-1)).toMatchObject({ type: 'error', code: ErrorCode.NotFound, roomId: withApplicant.id });
+
+    // The mediator writes in each channel; both subscriptions of each party stay live together.
+    mediator.send(text(withRespondent.id, 'multi-to-resp-01', '给被申请人的私下话'));
+    mediator.send(text(withApplicant.id, 'multi-to-appl-01', '给申请人的私下话'));
+    mediator.send(text(room.id, 'multi-to-all-001', '给全体的话'));
+    await resident.receivedText(withApplicant.id, '给申请人的私下话');
+    await resident.receivedText(room.id, '给全体的话');
+    await respondent.receivedText(withRespondent.id, '给被申请人的私下话');
+    await respondent.receivedText(room.id, '给全体的话');
+    // And the party answers in either channel without leaving the other.
+    resident.send(text(withApplicant.id, 'multi-appl-back1', '只能跟您说'));
+    await mediator.receivedText(withApplicant.id, '只能跟您说');
+    resident.send(text(room.id, 'multi-appl-back2', '大家好'));
+    await respondent.receivedText(room.id, '大家好');
+    // The last frame each party got was sent after every private one: nothing of the other's channel came.
+    mediator.send(text(room.id, 'multi-last-00001', '最后一句'));
+    for (const c of [resident, respondent]) await c.receivedText(room.id, '最后一句');
+    const roomsSeen = (c: WsClient) => [...new Set(c.frames.flatMap((fr) => (fr.type === 'message' || fr.type === 'messages' || fr.type === 'joined' ? [fr.roomId] : [])))].sort();
+    expect(roomsSeen(resident)).toEqual([room.id, withApplicant.id].sort());
+    expect(roomsSeen(respondent)).toEqual([room.id, withRespondent.id].sort());
+    expect(JSON.stringify(resident.frames)).not.toContain('给被申请人的私下话');
+    expect(JSON.stringify(respondent.frames)).not.toContain('给申请人的私下话');
+    expect(JSON.stringify(respondent.frames)).not.toContain('只能跟您说');
+  });
+
   it('tells the party of a new caucus at once on every socket of theirs, also on another instance, and nobody else', async () => {
     const peer = await t.startPeer({ REDIS_URL });
     try {

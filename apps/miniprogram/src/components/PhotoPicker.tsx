@@ -1,9 +1,10 @@
-import type { Dispatch, SetStateAction } from 'react'
+import { useState, type Dispatch, type SetStateAction } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { ERROR_MESSAGES, ErrorCode, MAX_CASE_PHOTOS, MAX_PHOTO_BYTES } from '@jws/contracts'
+import { ErrorCode, MAX_CASE_PHOTOS, MAX_PHOTO_BYTES } from '@jws/contracts'
 
 import { api, errorMessage } from '../api'
+import { droppedPhotosMessage } from '../lib/photo-choice'
 import { platform } from '../platform'
 import AuthImage from './AuthImage'
 import './PhotoPicker.scss'
@@ -13,7 +14,7 @@ export interface PhotoItem {
   key: string
   id?: string
   url?: string
-  /** Local path from chooseImage; absent for photos restored from a saved draft. */
+  /** Local path from platform.choosePhotos; absent for photos restored from a saved draft. */
   localPath?: string
   /** What the platform needs to upload it besides the path (h5: the File). */
   source?: unknown
@@ -36,16 +37,24 @@ export function uploadedIds(photos: readonly PhotoItem[]): string[] | null {
 }
 
 interface Props {
-  /** Element ids: `<prefix>-photos`, `<prefix>-photo-add`, `<prefix>-photo-<n>`, `<prefix>-photo-remove-<n>`. */
+  /**
+   * Element ids: `<prefix>-photos`, `<prefix>-photo-add`, `<prefix>-photo-<n>`, `<prefix>-photo-remove-<n>`,
+   * `<prefix>-photo-notice` (the files the last choice left out).
+   */
   idPrefix: string
   photos: PhotoItem[]
   onChange: Dispatch<SetStateAction<PhotoItem[]>>
+  /** The most photos of the form; under MAX_CASE_PHOTOS it is what is left of a report's allowance. */
   max?: number
   disabled?: boolean
 }
 
-/** Up to 9 photos: choose (album or camera), upload each at once, thumbnails with remove. */
+/**
+ * Up to 9 photos: choose (album or camera), upload each at once, thumbnails with remove. Files the
+ * chooser left out (not an image, too large, more than fit) are named in a notice, never dropped unseen.
+ */
 export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE_PHOTOS, disabled = false }: Props) {
+  const [notice, setNotice] = useState('')
   const update = (key: string, patch: Partial<PhotoItem>) =>
     onChange((prev) => prev.map((p) => (p.key === key ? { ...p, ...patch } : p)))
 
@@ -64,17 +73,12 @@ export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE
   async function add() {
     const room = max - photos.length
     if (room <= 0 || disabled) return
-    const chosen = await platform.chooseImages(room)
-    const items: PhotoItem[] = chosen.slice(0, room).map((f) => ({
-      key: nextKey(),
-      localPath: f.path,
-      source: f.source,
-      error: f.size > MAX_PHOTO_BYTES ? ERROR_MESSAGES[ErrorCode.UploadTooLarge] : undefined,
-      retryable: f.size <= MAX_PHOTO_BYTES,
-    }))
+    const { images, dropped } = await platform.choosePhotos({ count: room, maxBytes: MAX_PHOTO_BYTES })
+    setNotice(droppedPhotosMessage(dropped, { maxCount: max, remainingOnly: max < MAX_CASE_PHOTOS, maxBytes: MAX_PHOTO_BYTES }))
+    const items: PhotoItem[] = images.map((f) => ({ key: nextKey(), localPath: f.path, source: f.source }))
     onChange((prev) => [...prev, ...items])
     // One at a time: WeChat allows few parallel requests and photos are large.
-    for (const item of items) if (!item.error) await uploadOne(item)
+    for (const item of items) await uploadOne(item)
   }
 
   function preview(item: PhotoItem) {
@@ -122,6 +126,11 @@ export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE
           <Text className='photo-picker__count'>
             {photos.length}/{max}
           </Text>
+        </View>
+      )}
+      {notice && (
+        <View className='photo-picker__notice' id={`${idPrefix}-photo-notice`} ariaRole='alert'>
+          <Text>{notice}</Text>
         </View>
       )}
       {photos.find((p) => p.error) && <Text className='error-text photo-picker__error'>{photos.find((p) => p.error)?.error}</Text>}

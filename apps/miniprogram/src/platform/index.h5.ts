@@ -1,6 +1,49 @@
 import Taro from '@tarojs/taro'
 
+import { IMAGE_SIGNATURE_BYTES } from '@jws/contracts'
+
+import { kindOfPickedFile, NOTHING_DROPPED, selectPhotos } from '../lib/photo-choice'
 import type { Platform } from './types'
+
+/** Formats the service takes: the browser's chooser offers these first (a person can still pick any file). */
+const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp'
+
+/** Resolves the pick still waiting when a new one starts (its chooser was closed without an event). */
+let pendingPick: ((files: File[]) => void) | null = null
+
+/**
+ * Opens the browser's file chooser. Taro's h5 chooseImage is not used: it loads every file as an
+ * image and drops one that fails without a word (a PDF), and it ignores `count`.
+ */
+function pickFiles(multiple: boolean): Promise<File[]> {
+  pendingPick?.([])
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = PHOTO_ACCEPT
+    input.multiple = multiple
+    input.style.cssText = 'position: fixed; top: -4000px; left: -3000px; opacity: 0;'
+    const done = (files: File[]) => {
+      if (pendingPick !== done) return
+      pendingPick = null
+      input.remove()
+      resolve(files)
+    }
+    pendingPick = done
+    input.addEventListener('change', () => done(Array.from(input.files ?? [])))
+    input.addEventListener('cancel', () => done([]))
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+async function fileHead(file: File): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await file.slice(0, IMAGE_SIGNATURE_BYTES).arrayBuffer())
+  } catch {
+    return new Uint8Array(0) // unreadable (moved or deleted since picking): not an image we can send
+  }
+}
 
 export const platform: Platform = {
   loginMode: 'demo',
@@ -27,13 +70,17 @@ export const platform: Platform = {
   // Subscribe messages exist only in WeChat; the in-app notification list always works.
   requestSubscribe: () => Promise.resolve(),
 
-  async chooseImages(count) {
-    try {
-      const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      return res.tempFiles.map((f) => ({ path: f.path, size: f.size, source: f.originalFileObj }))
-    } catch {
-      return [] // cancelled
-    }
+  async choosePhotos(options) {
+    if (options.count <= 0) return { images: [], dropped: { ...NOTHING_DROPPED } }
+    // Without `capture` phones offer both the camera and the album.
+    const files = await pickFiles(options.count > 1)
+    const picked = await Promise.all(
+      files.map(async (file) => ({ file, size: file.size, kind: kindOfPickedFile(await fileHead(file), file.type) })),
+    )
+    const { accepted, dropped } = selectPhotos(picked, options)
+    // The File itself is uploaded (see uploadFile); the blob: URL only shows it.
+    const images = accepted.map((file) => ({ path: URL.createObjectURL(file), size: file.size, source: file }))
+    return { images, dropped }
   },
 
   async uploadFile({ url, image, field, header }) {

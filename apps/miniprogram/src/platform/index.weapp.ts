@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 
+import { NOTHING_DROPPED, selectPhotos } from '../lib/photo-choice'
 import type { Platform } from './types'
 
 export const platform: Platform = {
@@ -50,12 +51,15 @@ export const platform: Platform = {
     }
   },
 
-  async chooseImages(count) {
+  async choosePhotos(options) {
     try {
-      const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      return res.tempFiles.map((f) => ({ path: f.path, size: f.size }))
+      // WeChat offers only images and at most `count` of them; only the size is left to check.
+      const res = await Taro.chooseImage({ count: options.count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      const picked = res.tempFiles.map((f) => ({ file: { path: f.path, size: f.size }, size: f.size, kind: 'image' as const }))
+      const { accepted, dropped } = selectPhotos(picked, options)
+      return { images: accepted, dropped }
     } catch {
-      return [] // cancelled
+      return { images: [], dropped: { ...NOTHING_DROPPED } } // cancelled
     }
   },
 

@@ -18,8 +18,12 @@ export interface Platform {
    * Must be called synchronously from a tap handler; never rejects. No-op in h5 or without templates.
    */
   requestSubscribe(templateIds: readonly string[]): Promise<void>
-  /** Choose up to `count` photos from the album or camera. Resolves [] when the person cancels. */
-  chooseImages(count: number): Promise<ChosenImage[]>
+  /**
+   * Choose up to `count` photos from the album or camera. Files that are not JPEG/PNG/WebP, over
+   * `maxBytes` or beyond `count` are left out and counted in `dropped`, so the page can say so.
+   * Resolves with no images and nothing dropped when the person cancels.
+   */
+  choosePhotos(options: ChoosePhotosOptions): Promise<ChosenPhotos>
   /** multipart POST of one chosen photo (weapp: wx.uploadFile). Rejects only when nothing was answered. */
   uploadFile(options: UploadOptions): Promise<{ statusCode: number; data: unknown }>
   /** GET a file with headers (images behind the bearer token) and give a path an Image can show. */
@@ -73,6 +77,30 @@ export interface ChosenImage {
   size: number
   /** What uploadFile needs besides the path (h5: the browser File). */
   source?: unknown
+}
+
+export interface ChoosePhotosOptions {
+  /** How many may still be added. */
+  count: number
+  /** Largest file accepted, when the caller knows the service's limit. */
+  maxBytes?: number
+}
+
+/** How many picked files were left out, by reason. */
+export interface DroppedPhotos {
+  /** Not an image at all (e.g. a PDF). */
+  notImage: number
+  /** An image in a format the service refuses (e.g. GIF, HEIC). */
+  unsupportedImage: number
+  /** Over `maxBytes`. */
+  tooLarge: number
+  /** Acceptable, but more than `count` were picked. */
+  overCount: number
+}
+
+export interface ChosenPhotos {
+  images: ChosenImage[]
+  dropped: DroppedPhotos
 }
 
 export interface UploadOptions {

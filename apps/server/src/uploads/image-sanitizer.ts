@@ -1,9 +1,6 @@
-import { ErrorCode, MAX_PHOTO_BYTES } from '@jws/contracts';
+import { detectImageType, ErrorCode, ImageType, MAX_PHOTO_BYTES } from '@jws/contracts';
 import sharp from 'sharp';
 import { DomainException } from '../common/domain.exception';
-
-/** The image formats a user may upload. */
-export type ImageType = 'jpeg' | 'png' | 'webp';
 
 export const IMAGE_CONTENT_TYPES: Record<ImageType, string> = {
   jpeg: 'image/jpeg',
@@ -15,25 +12,6 @@ export const IMAGE_EXTENSIONS: Record<ImageType, string> = { jpeg: 'jpg', png: '
 
 /** Largest decoded image accepted (width × height): guards against decompression bombs. */
 export const MAX_PHOTO_PIXELS = 40_000_000;
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/**
- * The real type of an upload, from its first bytes (magic numbers). The declared mimetype and
- * file name are never trusted: a client can claim anything.
- */
-export function detectImageType(bytes: Buffer): ImageType | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
-  if (
-    bytes.length >= 12 &&
-    bytes.toString('latin1', 0, 4) === 'RIFF' &&
-    bytes.toString('latin1', 8, 12) === 'WEBP'
-  ) {
-    return 'webp';
-  }
-  return null;
-}
 
 export interface SanitizedImage {
   buffer: Buffer;

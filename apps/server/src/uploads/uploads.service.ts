@@ -1,4 +1,4 @@
-import { ErrorCode, MAX_CASE_PHOTOS, UploadView } from '@jws/contracts';
+import { ErrorCode, ImageType, MAX_CASE_PHOTOS, UploadView } from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,7 @@ import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { UploadEntity } from '../cases/case-support.entities';
 import { DomainException } from '../common/domain.exception';
 import { DISOWNED_UPLOAD_OWNER } from '../personal-data/sealed-links';
-import { IMAGE_EXTENSIONS, ImageType, sanitizeImage } from './image-sanitizer';
+import { IMAGE_EXTENSIONS, sanitizeImage } from './image-sanitizer';
 import { FILE_STORAGE, FileStorage, StoredFileMissing } from './storage';
 
 /** A stored image, for callers that already decided the reader may see it. */

@@ -42,6 +42,8 @@ class RoomSocket {
   private state: ConnectionState = 'connecting'
   private readonly rooms = new Map<number, { lastSeq: number; listeners: Set<RoomListener> }>()
   private readonly pending = new Map<string, Pending>()
+  /** Every clientMsgId sent from this app: its echo is the person's own message, in any channel. */
+  private readonly sent = new Set<string>()
   private readonly stateListeners = new Set<(s: ConnectionState) => void>()
   private readonly caucusListeners = new Set<(mainRoomId: number, caucus: CaucusView) => void>()
   private retry = 0
@@ -87,8 +89,14 @@ class RoomSocket {
     const clientMsgId = newClientMsgId()
     const frame: Pending['frame'] = { type: 'send', roomId, clientMsgId, kind, ...content }
     this.pending.set(clientMsgId, { roomId, frame })
+    this.sent.add(clientMsgId)
     if (this.ready) this.raw(frame)
     return clientMsgId
+  }
+
+  /** True for a message this app sent (its echo, also one arriving after the person changed channel). */
+  sentHere(clientMsgId: string | null): boolean {
+    return clientMsgId !== null && this.sent.has(clientMsgId)
   }
 
   recall(roomId: number, seq: number): void {

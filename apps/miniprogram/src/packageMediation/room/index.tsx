@@ -1,21 +1,23 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
-  AGREEMENT_TEXT_MAX, agreementStatusLabel, ErrorCode, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
+  AGREEMENT_TEXT_MAX, agreementStatusLabel, ErrorCode, MAX_PHOTO_BYTES, MESSAGE_TEXT_MAX, MessageKind, RECALL_WINDOW_MS, ROOM_STATUS_LABELS, RoomMemberRole, RoomStatus,
   SystemEvent, type MessageView, type OfflineSlotView, type RoomDetail, type RoomInvitationView,
 } from '@jws/contracts'
 
 import { api, errorMessage, isApiError } from '../../api'
 import AuthImage from '../../components/AuthImage'
-import Chips from '../../components/Chips'
+import Chips, { type ChipOption } from '../../components/Chips'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { chinaDate } from '../../lib/china-time'
 import { formatDateTime } from '../../lib/labels'
+import { droppedPhotosMessage } from '../../lib/photo-choice'
 import { platform } from '../../platform'
 import { roomSocket, type ConnectionState } from '../lib/room-socket'
+import { unreadAfter } from '../lib/unread'
 import './index.scss'
 
 const CONNECTION_LABELS: Record<ConnectionState, string> = {
@@ -67,56 +69,129 @@ function Message({ m, mine, onRecall }: { m: MessageView; mine: boolean; onRecal
   )
 }
 
-/** The chat of one channel (the main room or a caucus), live over the socket with resume. */
-function Chat({ roomId, readOnly, myMemberId, onRoomEvent }: { roomId: number; readOnly: boolean; myMemberId: number | null; onRoomEvent: () => void }) {
-  const [messages, setMessages] = useState<MessageView[]>([])
-  const [older, setOlder] = useState<number | null>(null)
-  const [connection, setConnection] = useState<ConnectionState>('connecting')
-  const [text, setText] = useState('')
-  const [error, setError] = useState('')
-  const onRoomEventRef = useRef(onRoomEvent)
-  onRoomEventRef.current = onRoomEvent
+/** A channel's messages as the page holds them. */
+interface ChannelFeed {
+  messages: MessageView[]
+  /** Sequence number to page back from (查看更早的消息), null when everything is shown. */
+  older: number | null
+  error: string
+  /** What others wrote here while another channel was shown: the tab's unread count. */
+  unread: number[]
+}
 
-  useEffect(() => roomSocket.onState(setConnection), [])
-  useDidShow(() => roomSocket.wake())
-  useEffect(() => platform.onNetworkRestored(() => roomSocket.wake()), [])
+const EMPTY_FEED: ChannelFeed = { messages: [], older: null, error: '', unread: [] }
 
-  useEffect(() => {
-    let leave: (() => void) | null = null
+interface FeedOptions {
+  /** The channel on screen: what arrives there is read at once. */
+  viewed: () => number
+  isMine: (channelId: number, m: MessageView) => boolean
+  /** Channels announced while the page was open (a new 背靠背): everything in them is new. */
+  isNew: (channelId: number) => boolean
+  onRoomEvent: () => void
+}
+
+/**
+ * Every channel the person may read (the main room and their 背靠背 channels), each loaded over
+ * HTTP and then followed live on the one socket, so a message in a channel not on screen is
+ * counted there instead of going unseen. The server lets each socket join only channels the
+ * person is in: another party's 背靠背 never reaches this page.
+ */
+function useChannelFeeds(channelIds: readonly number[], options: FeedOptions) {
+  const [feeds, setFeeds] = useState<ReadonlyMap<number, ChannelFeed>>(new Map())
+  const optionsRef = useRef(options)
+  optionsRef.current = options
+  const following = useRef(new Map<number, () => void>())
+
+  const update = useCallback((id: number, change: (feed: ChannelFeed) => ChannelFeed) => {
+    setFeeds((prev) => {
+      const before = prev.get(id) ?? EMPTY_FEED
+      const after = change(before)
+      return after === before ? prev : new Map(prev).set(id, after)
+    })
+  }, [])
+
+  const follow = useCallback((id: number) => {
     let cancelled = false
-    setMessages([])
+    let leave: (() => void) | null = null
+    const isMine = (m: MessageView) => optionsRef.current.isMine(id, m)
+    const away = () => optionsRef.current.viewed() !== id
     void (async () => {
       let lastSeq = 0
       try {
-        const page = await api.roomHistory(roomId)
+        const page = await api.roomHistory(id)
         if (cancelled) return
-        setMessages(page.items)
-        setOlder(page.nextBeforeSeq)
         lastSeq = page.items.length ? page.items[page.items.length - 1].seq : 0
+        const unseen = optionsRef.current.isNew(id) && away() ? unreadAfter([], page.items, isMine) : []
+        update(id, (f) => ({ ...f, messages: page.items, older: page.nextBeforeSeq, error: '', unread: unseen }))
       } catch (e) {
-        if (!cancelled) setError(errorMessage(e))
+        if (!cancelled) update(id, (f) => ({ ...f, error: errorMessage(e) }))
       }
       if (cancelled) return
-      leave = roomSocket.join(roomId, lastSeq, {
+      leave = roomSocket.join(id, lastSeq, {
         onMessages: (fresh) => {
-          setMessages((list) => applyMessages(list, fresh))
-          if (fresh.some((m) => ROOM_EVENTS.includes(m.event))) onRoomEventRef.current()
+          update(id, (f) => {
+            const unread = away() ? unreadAfter(f.unread, fresh, isMine) : f.unread
+            const messages = applyMessages(f.messages, fresh)
+            return messages === f.messages && unread === f.unread ? f : { ...f, messages, unread }
+          })
+          if (fresh.some((m) => ROOM_EVENTS.includes(m.event))) optionsRef.current.onRoomEvent()
         },
-        onError: (frame) => setError(frame.message),
+        onError: (frame) => update(id, (f) => ({ ...f, error: frame.message })),
       })
     })()
     return () => {
       cancelled = true
       leave?.()
     }
-  }, [roomId])
+  }, [update])
 
-  async function loadOlder() {
-    if (!older) return
-    const page = await api.roomHistory(roomId, older)
-    setMessages((list) => [...page.items.filter((m) => !list.some((x) => x.seq === m.seq)), ...list])
-    setOlder(page.nextBeforeSeq)
-  }
+  const key = channelIds.join(',')
+  useEffect(() => {
+    const wanted = new Set(channelIds)
+    for (const [id, stop] of following.current) {
+      if (wanted.has(id)) continue
+      stop()
+      following.current.delete(id)
+      setFeeds((prev) => {
+        const rest = new Map(prev)
+        rest.delete(id)
+        return rest
+      })
+    }
+    for (const id of wanted) if (!following.current.has(id)) following.current.set(id, follow(id))
+  }, [key, follow])
+
+  useEffect(() => () => {
+    for (const stop of following.current.values()) stop()
+    following.current.clear()
+  }, [])
+
+  const markRead = useCallback((id: number) => update(id, (f) => (f.unread.length ? { ...f, unread: [] } : f)), [update])
+  const setError = useCallback((id: number, error: string) => update(id, (f) => (f.error === error ? f : { ...f, error })), [update])
+  const loadOlder = useCallback(async (id: number, beforeSeq: number) => {
+    const page = await api.roomHistory(id, beforeSeq)
+    update(id, (f) => ({ ...f, messages: [...page.items.filter((m) => !f.messages.some((x) => x.seq === m.seq)), ...f.messages], older: page.nextBeforeSeq }))
+  }, [update])
+
+  return { feeds, markRead, setError, loadOlder }
+}
+
+/** The chat of the channel on screen (the main room or a caucus); its messages come from useChannelFeeds. */
+function Chat({ roomId, feed, readOnly, myMemberId, setError, loadOlder }: {
+  roomId: number
+  feed: ChannelFeed
+  readOnly: boolean
+  myMemberId: number | null
+  setError: (error: string) => void
+  loadOlder: (beforeSeq: number) => Promise<void>
+}) {
+  const [connection, setConnection] = useState<ConnectionState>('connecting')
+  const [text, setText] = useState('')
+  const { messages, older, error } = feed
+
+  useEffect(() => roomSocket.onState(setConnection), [])
+  useDidShow(() => roomSocket.wake())
+  useEffect(() => platform.onNetworkRestored(() => roomSocket.wake()), [])
 
   function sendText() {
     const body = text.trim()
@@ -131,8 +206,13 @@ function Chat({ roomId, readOnly, myMemberId, onRoomEvent }: { roomId: number; r
   }
 
   async function sendImage() {
-    const [image] = await platform.chooseImages(1)
-    if (!image) return
+    const { images, dropped } = await platform.choosePhotos({ count: 1, maxBytes: MAX_PHOTO_BYTES })
+    const [image] = images
+    if (!image) {
+      setError(droppedPhotosMessage(dropped, { maxCount: 1, maxBytes: MAX_PHOTO_BYTES }))
+      return
+    }
+    setError('')
     try {
       const uploaded = await api.uploadPhoto(image)
       roomSocket.send(roomId, MessageKind.Image, { uploadId: uploaded.id })
@@ -145,7 +225,7 @@ function Chat({ roomId, readOnly, myMemberId, onRoomEvent }: { roomId: number; r
     <View className='card'>
       <Text id='room-connection' className={`room__state room__state--${connection}`}>{CONNECTION_LABELS[connection]}</Text>
       {older && (
-        <Button size='small' fill='none' id='room-older' onClick={() => void loadOlder()}>查看更早的消息</Button>
+        <Button size='small' fill='none' id='room-older' onClick={() => void loadOlder(older).catch((e: unknown) => setError(errorMessage(e)))}>查看更早的消息</Button>
       )}
       <View className='room__messages' id='room-messages'>
         {messages.map((m) => (
@@ -405,35 +485,62 @@ function WithdrawButton({ room, onUpdated }: { room: RoomDetail; onUpdated: (r: 
   )
 }
 
-function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void; reload: () => void }) {
-  const [channel, setChannel] = useState(room.id)
+function RoomView({ room, initialChannel, onUpdated, reload }: {
+  room: RoomDetail
+  /** A 背靠背 channel to show first instead of 全体成员. */
+  initialChannel: number | null
+  onUpdated: (r: RoomDetail) => void
+  reload: () => void
+}) {
+  const [channel, setChannel] = useState(() => (room.caucuses.some((c) => c.roomId === initialChannel) ? (initialChannel as number) : room.id))
   // 背靠背 channels opened while the page is open and not looked at yet.
-  const [unread, setUnread] = useState<ReadonlySet<number>>(new Set())
+  const [newCaucuses, setNewCaucuses] = useState<ReadonlySet<number>>(new Set())
+  const announced = useRef(new Set<number>())
   const channelRef = useRef(channel)
   channelRef.current = channel
   const reloadRef = useRef(reload)
   reloadRef.current = reload
+  const me = room.members.find((m) => m.isMe) ?? null
   useEffect(() => roomSocket.onCaucus((mainRoomId, caucus) => {
     if (mainRoomId !== room.id) return
-    if (caucus.roomId !== channelRef.current) setUnread((set) => new Set(set).add(caucus.roomId))
+    announced.current.add(caucus.roomId)
+    if (caucus.roomId !== channelRef.current) setNewCaucuses((set) => new Set(set).add(caucus.roomId))
     reloadRef.current()
   }), [room.id])
+
+  const channelIds = [room.id, ...room.caucuses.map((c) => c.roomId)]
+  const { feeds, markRead, setError, loadOlder } = useChannelFeeds(channelIds, {
+    viewed: () => channelRef.current,
+    // In a caucus the person's member row is the caucus's own: their messages are known by the clientMsgId this app sent.
+    isMine: (id, m) => roomSocket.sentHere(m.clientMsgId) || (id === room.id && me !== null && m.senderMemberId === me.id),
+    isNew: (id) => announced.current.has(id),
+    onRoomEvent: reload,
+  })
+  const unreadOf = (id: number) => feeds.get(id)?.unread.length ?? 0
+
   function selectChannel(next: number) {
     // Back from another channel the room may have moved on (a revised agreement): read it again.
     if (next !== channelRef.current) reload()
+    channelRef.current = next
     setChannel(next)
-    setUnread((set) => {
+    markRead(next)
+    setNewCaucuses((set) => {
       if (!set.has(next)) return set
       const rest = new Set(set)
       rest.delete(next)
       return rest
     })
   }
-  const me = room.members.find((m) => m.isMe) ?? null
-  const channels = [
-    { value: room.id, label: '全体成员', id: `room-channel-${room.id}` },
-    ...room.caucuses.map((c) => ({ value: c.roomId, label: `背靠背：${c.withName}`, id: `room-channel-${c.roomId}`, unread: unread.has(c.roomId) })),
+  const channels: ChipOption<number>[] = [
+    { value: room.id, label: '全体成员', id: `room-channel-${room.id}`, unread: unreadOf(room.id) },
+    ...room.caucuses.map((c) => ({
+      value: c.roomId, label: `背靠背：${c.withName}`, id: `room-channel-${c.roomId}`, unread: unreadOf(c.roomId) || newCaucuses.has(c.roomId),
+    })),
   ]
+  // A party is told in words too: a dot on a chip is easy to miss.
+  const caucusNotice = room.canMediate ? '' : newCaucuses.size > 0
+    ? '调解员邀请您单独沟通（背靠背，其他成员看不到），请点上方的“背靠背”查看'
+    : room.caucuses.some((c) => unreadOf(c.roomId) > 0) ? '调解员在背靠背中给您发来新消息，请点上方的“背靠背”查看' : ''
   const parties = room.members.filter((m) => (m.role === RoomMemberRole.Applicant || m.role === RoomMemberRole.Respondent) && m.joined)
   const withoutCaucus = room.canMediate ? parties.filter((p) => !room.caucuses.some((c) => c.withMemberId === p.id)) : []
   const open = room.status === RoomStatus.Open
@@ -472,9 +579,7 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
       {(channels.length > 1 || withoutCaucus.length > 0) && (
         <View className='card' id='room-channels'>
           <Chips options={channels} value={channel} onChange={selectChannel} scroll />
-          {unread.size > 0 && !room.canMediate && (
-            <Text className='room__caucus-new' id='room-caucus-new'>调解员邀请您单独沟通（背靠背，其他成员看不到），请点上方的“背靠背”查看</Text>
-          )}
+          {caucusNotice && <Text className='room__caucus-new' id='room-caucus-new'>{caucusNotice}</Text>}
           {open && withoutCaucus.map((p) => (
             <Button key={p.id} size='small' fill='outline' id={`room-caucus-open-${p.id}`} onClick={() => void openCaucus(p.id)}>
               与{p.displayName}背靠背沟通
@@ -484,7 +589,14 @@ function RoomView({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r
       )}
       <AgreementCard room={room} onUpdated={onUpdated} reload={reload} />
       {room.canMediate && channel === room.id && <DraftForm key={room.agreement?.id ?? 0} room={room} onUpdated={onUpdated} />}
-      <Chat roomId={channel} readOnly={room.readOnly} myMemberId={channel === room.id ? me?.id ?? null : caucusMemberId} onRoomEvent={reload} />
+      <Chat
+        roomId={channel}
+        feed={feeds.get(channel) ?? EMPTY_FEED}
+        readOnly={room.readOnly}
+        myMemberId={channel === room.id ? me?.id ?? null : caucusMemberId}
+        setError={(error) => setError(channel, error)}
+        loadOlder={(beforeSeq) => loadOlder(channel, beforeSeq)}
+      />
       {room.canManage && open && <ManageCard room={room} onUpdated={onUpdated} />}
       {room.canManage && room.status === RoomStatus.TransferredOffline && room.booking && !room.booking.outcome && <OutcomeCard room={room} onUpdated={onUpdated} />}
       {open && me?.role === RoomMemberRole.Applicant && <WithdrawButton room={room} onUpdated={onUpdated} />}
@@ -501,19 +613,26 @@ export default function RoomPage() {
   }))
   const invite = router.params.invite ?? (router.params.scene ? decodeURIComponent(router.params.scene) : undefined)
   const [roomId, setRoomId] = useState(Number(router.params.id) || 0)
+  // A 背靠背 channel opened by its own id (its 调解室有新消息 notice) shows inside its main room.
+  const [openChannel, setOpenChannel] = useState<number | null>(null)
   const state = useAsync(async () => {
     if (!roomId && invite) {
       const joined = await api.joinRoomInvitation(invite)
       setRoomId(joined.id)
       return joined
     }
-    return roomId ? api.room(roomId) : null
+    if (!roomId) return null
+    const detail = await api.room(roomId)
+    if (detail.parentRoomId === null) return detail
+    setOpenChannel(detail.id)
+    setRoomId(detail.parentRoomId)
+    return api.room(detail.parentRoomId)
   }, [roomId])
 
   return (
     <View className='page'>
       <AsyncContent state={state} errorId='room-load-error'>
-        {(room) => (room ? <RoomView room={room} onUpdated={state.set} reload={() => void state.reload()} /> : <EmptyBlock id='room-missing' title='未找到该调解室' />)}
+        {(room) => (room ? <RoomView room={room} initialChannel={openChannel} onUpdated={state.set} reload={() => void state.reload()} /> : <EmptyBlock id='room-missing' title='未找到该调解室' />)}
       </AsyncContent>
     </View>
   )
