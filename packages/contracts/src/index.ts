@@ -9,3 +9,4 @@ export * from './cases-api';
 export * from './service-guide';
 export * from './referrals';
 export * from './mediation';
+export * from './supervision';
