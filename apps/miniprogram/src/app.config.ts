@@ -18,8 +18,9 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packageOfficer',
-      // unseal-log: city leaders review every unseal of an informant's identity.
-      pages: ['community/index', 'queue/index', 'unseal-log/index'],
+      // unseal-log: city leaders review every unseal of an informant's identity; supervision: the
+      // leaders' 督办 list of escalated cases, with 催办.
+      pages: ['community/index', 'queue/index', 'unseal-log/index', 'supervision/index'],
     },
     {
       // 转办: the officer's referral form, the department's inbox (签收/回复), one referral, and for

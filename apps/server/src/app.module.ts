@@ -19,6 +19,7 @@ import { Open311Module } from './open311/open311.module';
 import { OrgModule } from './org/org.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ServiceGuideModule } from './service-guide/service-guide.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -49,6 +50,7 @@ export class AppModule {
         Open311Module,
         ServiceGuideModule,
         ReferralsModule,
+        SupervisionModule,
         HealthModule,
         DemoModule,
       ],

@@ -89,6 +89,8 @@ export interface CaseDetail extends CaseSummary {
   canAddNote: boolean;
   canFlagSeriousRisk: boolean;
   canUnseal: boolean;
+  /** 催办: a leader with CaseSupervise, on a case still being handled (urgeable). */
+  canUrge: boolean;
   canConfirm: boolean;
   rating: number | null;
   ratingComment: string | null;

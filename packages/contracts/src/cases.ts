@@ -281,6 +281,8 @@ export enum TimelineEventType {
   Rated = 'rated',
   HeldForReview = 'held_for_review',
   ReviewCleared = 'review_cleared',
+  /** 催办: a leader urged the responsible officer, with an instruction (internal). */
+  Urged = 'urged',
 }
 
 export const MAX_CASE_PHOTOS = 9;

@@ -1,3 +1,5 @@
+import { URGE_INTERVAL_MINUTES } from './supervision';
+
 /**
  * Coded errors shared by server and client. The server answers `{ code, message, errorId? }`;
  * `message` is Chinese, meant to be shown to a person.
@@ -65,6 +67,8 @@ export enum ErrorCode {
   NotInRoom = 'NOT_IN_ROOM',
   HotlineTargetFixed = 'HOTLINE_TARGET_FIXED',
   ReferralTargetExists = 'REFERRAL_TARGET_EXISTS',
+  /** 催办 of a case again within URGE_INTERVAL_MINUTES of the last one (by anyone). */
+  UrgeTooFrequent = 'URGE_TOO_FREQUENT',
   Internal = 'INTERNAL',
 }
 
@@ -130,6 +134,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.NotInRoom]: '请先进入调解室',
   [ErrorCode.HotlineTargetFixed]: '12345热线是固定的转办对象，不能新增、修改或停用',
   [ErrorCode.ReferralTargetExists]: '已有同名的转办对象',
+  [ErrorCode.UrgeTooFrequent]: `该上报${URGE_INTERVAL_MINUTES}分钟内已催办过，请稍后再催办`,
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };
 

@@ -10,3 +10,4 @@ export * from './service-guide';
 export * from './referrals';
 export * from './mediation';
 export * from './photos';
+export * from './supervision';

@@ -49,4 +49,8 @@ describe('role → permission map', () => {
     expect(ALL_ROLES.filter((r) => can([r], Permission.ReferralTargetManage))).toEqual([Role.Admin]);
     expect(can([Role.DepartmentStaff], Permission.ReferralHandle)).toBe(true);
   });
+
+  it('gives 督办/催办 to station, branch and city leaders only: officers are the ones urged', () => {
+    expect(ALL_ROLES.filter((r) => can([r], Permission.CaseSupervise)).sort()).toEqual([Role.BranchLeader, Role.CityLeader, Role.StationLeader].sort());
+  });
 });

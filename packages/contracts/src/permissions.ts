@@ -33,6 +33,12 @@ export enum Permission {
   CaseRead = 'case.read',
   /** Handle cases: accept, start, resolve, reject, transfer, notes, serious-risk flag. */
   CaseHandle = 'case.handle',
+  /**
+   * 督办/催办: the list of cases in the jurisdiction whose overdue deadlines escalated to the
+   * caller's level (SUPERVISION_FROM_LEVEL), and 催办 — urging the responsible officer with an
+   * instruction (station, branch and city leaders).
+   */
+  CaseSupervise = 'case.supervise',
   /** Unseal an informant's identity, giving a reason (station leaders). */
   InformantUnseal = 'informant.unseal',
   /** See the list of unseals (city leaders). */
@@ -86,6 +92,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CommunityHandover,
     Permission.StaffInvitationCreate,
     Permission.CaseHandle,
+    Permission.CaseSupervise,
     Permission.InformantUnseal,
     Permission.GovernanceDigestRead,
     Permission.MediationManage,
@@ -93,7 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.BranchLeader]: [
     ...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.GovernanceDigestRead,
-    Permission.ReferralAgendaRead, Permission.MediationTranscriptRead,
+    Permission.ReferralAgendaRead, Permission.MediationTranscriptRead, Permission.CaseSupervise,
   ],
   [Role.CityLeader]: [
     ...POLICE_COMMON,
@@ -104,6 +111,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.GovernanceDigestRead,
     Permission.ReferralAgendaRead,
     Permission.MediationTranscriptRead,
+    Permission.CaseSupervise,
   ],
   [Role.Admin]: [
     Permission.WorkbenchAccess,

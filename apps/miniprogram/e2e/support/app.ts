@@ -17,6 +17,7 @@ export const ROUTES = {
   notifications: '/pages/notifications/index',
   officerQueue: '/packageOfficer/queue/index',
   unsealLog: '/packageOfficer/unseal-log/index',
+  supervision: '/packageOfficer/supervision/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
   refer: '/packageReferral/refer/index',
   referralTargets: '/packageReferral/targets/index',
@@ -235,6 +236,15 @@ export async function apiAs<T>(username: string, method: string, path: string, b
   });
   if (res.status >= 300) throw new Error(`${method} ${path} as ${username}: HTTP ${res.status} ${await res.text()}`);
   return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/**
+ * Lets `minutes` of a case's time pass through the demo clock (`POST /api/demo/cases/:id/elapse`,
+ * demo mode only): its open deadlines move earlier and the service's deadline scheduler escalates
+ * it step by step, so it is overdue (and 督办/催办) now.
+ */
+export async function elapseCaseTime(caseId: number, minutes: number): Promise<void> {
+  await apiAs('officer1', 'POST', `/api/demo/cases/${caseId}/elapse`, { minutes });
 }
 
 /** resident1 reports (title with a per-run suffix) and officer1 accepts: a report ready to be referred. */

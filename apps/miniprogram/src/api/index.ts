@@ -63,6 +63,8 @@ import type {
   RoomInvitationView,
   RoomSummary,
   SendMessageRequest,
+  SupervisedCase,
+  UrgeCaseRequest,
 } from '@jws/contracts'
 
 import type { ChosenImage } from '../platform/types'
@@ -145,6 +147,11 @@ export const api = {
   clearReview: (id: number) => request<CaseDetail>('POST', `/api/cases/${id}/review-cleared`),
   /** Station leaders only; the server audits every unseal. */
   unseal: (id: number, reason: string) => request<UnsealView>('POST', `/api/cases/${id}/unseal`, { reason }),
+  /** 督办 (leaders): open cases of the jurisdiction escalated to the caller's level, most overdue first. */
+  supervisionCases: (pageNo: number, pageSize: number) =>
+    request<Page<SupervisedCase>>('GET', '/api/supervision/cases', undefined, { query: { page: pageNo, pageSize } }),
+  /** 催办 (leaders): the officer gets the instruction in 消息; once per case every 10 minutes (URGE_TOO_FREQUENT). */
+  urgeCase: (id: number, body: UrgeCaseRequest) => request<CaseDetail>('POST', `/api/cases/${id}/urge`, body),
   /** City leaders: every unseal, newest first (the latest 500). */
   unsealLog: (pageNo: number, pageSize: number) => request<Page<UnsealLogEntry>>('GET', '/api/cases/unseal-log', undefined, { query: { page: pageNo, pageSize } }),
 

@@ -9,6 +9,8 @@ import {
   CaseStatus,
   ESCALATION_LABELS,
   EscalationLevel,
+  supervisedLevels,
+  type Role,
   TimelineEventType,
   type CaseKind,
   type ContactPreference,
@@ -30,6 +32,9 @@ export const kindAndSubcategory = (kind: CaseKind, code: string): string => `${c
 
 /** '' for no escalation. */
 export const escalationLabel = (level: EscalationLevel): string => ESCALATION_LABELS[level] ?? ''
+
+/** What reaches a leader's 督办 list, in words: 派出所督办或分局催办. */
+export const supervisedLevelsText = (role: Role): string => supervisedLevels(role).map(escalationLabel).join('或')
 
 export const ANONYMITY_LABELS: Record<Anonymity, string> = {
   [Anonymity.None]: '不匿名',
@@ -90,6 +95,8 @@ export function timelineTitle(e: TimelineEventView): string {
       return '内容待人工审核'
     case TimelineEventType.ReviewCleared:
       return '审核通过'
+    case TimelineEventType.Urged:
+      return '领导催办'
     default:
       return '记录'
   }

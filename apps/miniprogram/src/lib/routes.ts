@@ -11,6 +11,7 @@ export const ROUTES = {
   officerCommunity: '/packageOfficer/community/index',
   officerQueue: '/packageOfficer/queue/index',
   unsealLog: '/packageOfficer/unseal-log/index',
+  supervision: '/packageOfficer/supervision/index',
   guide: '/pages/guide/index',
   matter: '/pages/matter/index',
   refer: '/packageReferral/refer/index',

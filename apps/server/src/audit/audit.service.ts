@@ -36,6 +36,8 @@ export const AuditAction = {
   InviteRevoked: 'org.invite_revoked',
   AuditRead: 'audit.read',
   InformantUnsealed: 'informant.unsealed',
+  /** 催办: a leader urged a case's responsible officer; the instruction is the detail. */
+  CaseUrged: 'case.urged',
   TranscriptRead: 'mediation.transcript_read',
   OfflineRoomChanged: 'mediation.offline_room_changed',
   /** A referral target (转办对象) added, edited, retired or restored, with its staff list. */

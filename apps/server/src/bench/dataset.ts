@@ -34,6 +34,8 @@ export interface City {
   /** User id of resident n (1-based) at index n - 1; resident n is a member of communities[(n - 1) % COMMUNITIES]. */
   residentIds: Int32Array;
   stationLeaderUsername: string;
+  /** The leader of that station's branch (its 督办 list: 分局催办 only). */
+  branchLeaderUsername: string;
 }
 
 /** One multi-row INSERT: `rows` is a list of value tuples, all of `columns.length`. */
@@ -100,7 +102,7 @@ export async function generateCity(ds: DataSource): Promise<City> {
       memberships,
     );
   }
-  return { communities, residentIds, stationLeaderUsername: 'bench_station_leader_1_1' };
+  return { communities, residentIds, stationLeaderUsername: 'bench_station_leader_1_1', branchLeaderUsername: 'bench_branch_leader_1' };
 }
 
 /** Small deterministic PRNG (mulberry32), so every run generates the same city. */

@@ -1,4 +1,4 @@
-import { effectiveRoles, permissionsOf } from '@jws/contracts';
+import { effectiveRoles, permissionsOf, supervisedLevels } from '@jws/contracts';
 import { DataSource, Logger } from 'typeorm';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
@@ -20,11 +20,14 @@ interface PlanRow {
 }
 
 /**
- * EXPLAIN of the SQL the service itself sends for the queue and the case page: the repository and
+ * EXPLAIN of the SQL the service itself sends for the queue, the 督办 lists and the case page: the repository and
  * CasesService run against a DataSource whose logger records every statement, and each SELECT is
  * explained with its parameters. Prints one line per table access and flags full scans of big tables.
  */
-export async function explainCaseQueries(databaseUrl: string, who: { officerUsername: string; stationLeaderUsername: string; caseId: number }): Promise<void> {
+export async function explainCaseQueries(
+  databaseUrl: string,
+  who: { officerUsername: string; stationLeaderUsername: string; branchLeaderUsername: string; caseId: number },
+): Promise<void> {
   const statements: [string, unknown[]][] = [];
   const recorder: Logger = {
     logQuery: (query, parameters) => void statements.push([query, parameters ?? []]),
@@ -45,6 +48,7 @@ export async function explainCaseQueries(databaseUrl: string, who: { officerUser
     };
     const officer = await callerOf(who.officerUsername);
     const leader = await callerOf(who.stationLeaderUsername);
+    const branchLeader = await callerOf(who.branchLeaderUsername);
     const repo = new CasesRepository(ds);
     const noAudit = { recordFor: async () => undefined };
     // Only the read path of detail() is used: the services it does not touch are left out.
@@ -53,6 +57,8 @@ export async function explainCaseQueries(databaseUrl: string, who: { officerUser
     const sections: [string, () => Promise<unknown>][] = [
       ['officer queue (GET /api/cases?pageSize=20)', () => repo.queue(officer.scope, { page: 1, pageSize: 20 })],
       ['station leader queue', () => repo.queue(leader.scope, { page: 1, pageSize: 20 })],
+      ['station leader 督办 (GET /api/supervision/cases)', () => repo.escalated(leader.scope, supervisedLevels(leader.user.role), 1, 20)],
+      ['branch leader 督办', () => repo.escalated(branchLeader.scope, supervisedLevels(branchLeader.user.role), 1, 20)],
       ['case page (GET /api/cases/:id as the officer)', () => service.detail(officer, who.caseId)],
     ];
     for (const [label, run] of sections) {

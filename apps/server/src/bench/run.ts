@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   const caseIds = ((await ds.query('SELECT id FROM cases WHERE officer_id = ? ORDER BY id LIMIT 50', [community.officerId])) as { id: number }[]).map((r) => r.id);
   await ds.destroy();
 
-  await explainCaseQueries(databaseUrl, { officerUsername, stationLeaderUsername: city.stationLeaderUsername, caseId: caseIds[0] });
+  await explainCaseQueries(databaseUrl, {
+    officerUsername, stationLeaderUsername: city.stationLeaderUsername, branchLeaderUsername: city.branchLeaderUsername, caseId: caseIds[0],
+  });
 
   const fake = await startFakeWechat({ appId: 'wx-bench', appSecret: 'bench-secret' });
   const children: ChildProcess[] = [];

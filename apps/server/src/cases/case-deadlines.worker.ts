@@ -1,4 +1,6 @@
-import { AUTO_CONFIRM_DAYS, CaseAction, CaseStatus, EscalationLevel, ESCALATION_LABELS, Role, TERMINAL_STATUSES, TimelineEventType } from '@jws/contracts';
+import {
+  AUTO_CONFIRM_DAYS, CaseAction, CaseStatus, DEADLINE_KIND_LABELS, EscalationLevel, ESCALATION_LABELS, Role, TERMINAL_STATUSES, TimelineEventType,
+} from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +18,6 @@ import { CaseEntity } from './case.entity';
 
 const LEASE_MS = 60_000;
 const BATCH = 50;
-const DEADLINE_LABEL = { first_response: '首次响应', resolution: '办结' } as const;
 
 /**
  * Time-driven case work, safe with several instances: overdue deadlines escalate step by step
@@ -41,11 +42,16 @@ export class CaseDeadlinesWorker extends IntervalWorker {
     return { escalated: await this.escalateDue(now), autoClosed: await this.autoConfirm(now) };
   }
 
-  /** Claims due deadline rows (conditional update = lease) and escalates each once. */
-  async escalateDue(now: Date): Promise<number> {
+  /**
+   * Claims due deadline rows (conditional update = lease) and escalates each once; with `caseId`,
+   * only that case's rows (the demo clock, demo/demo-clock.service.ts).
+   */
+  async escalateDue(now: Date, caseId?: number): Promise<number> {
+    const due = { metAt: IsNull(), nextCheckAt: LessThanOrEqual(now), ...(caseId === undefined ? {} : { caseId }) };
+    const sql = `met_at IS NULL AND next_check_at <= :now${caseId === undefined ? '' : ' AND case_id = :caseId'}`;
     return workClaimed(
       this.dataSource.getRepository(CaseDeadlineEntity),
-      { where: { metAt: IsNull(), nextCheckAt: LessThanOrEqual(now) }, sql: 'met_at IS NULL AND next_check_at <= :now', order: { nextCheckAt: 'ASC' }, batch: BATCH },
+      { where: due, sql, params: { caseId }, order: { nextCheckAt: 'ASC' }, batch: BATCH },
       { owner: this.owner, until: new Date(now.getTime() + LEASE_MS) },
       now,
       (id) => this.escalate(id, now),
@@ -66,7 +72,7 @@ export class CaseDeadlinesWorker extends IntervalWorker {
       const level = (deadline.escalation + 1) as EscalationLevel;
       const nextCheckAt = level < EscalationLevel.BranchUrging ? new Date(now.getTime() + this.config.escalationStepMinutes * 60_000) : null;
       await deadlines.update({ id: deadline.id, leaseOwner: this.owner }, { ...release, escalation: level, nextCheckAt });
-      const what = `${DEADLINE_LABEL[deadline.kind]}已超时`;
+      const what = `${DEADLINE_KIND_LABELS[deadline.kind]}已超时`;
       await m.getRepository(CaseEventEntity).insert({
         caseId: entity.id, type: TimelineEventType.Escalated, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
         isPublic: false, note: `${what}：${ESCALATION_LABELS[level]}`, at: now,

@@ -15,7 +15,7 @@ export const CASE_COLUMNS = [
   'id', 'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id',
   'reporter_key', 'status', 'anonymity', 'contact_preference', 'address_text', 'latitude', 'longitude', 'occurred_at',
   'other_party_enc', 'serious_risk', 'held_for_review', 'next_due_at', 'escalation', 'duplicate_of_id', 'rating',
-  'rating_comment', 'resolved_at', 'closed_at', 'created_at', 'updated_at', 'version',
+  'rating_comment', 'urged_at', 'resolved_at', 'closed_at', 'created_at', 'updated_at', 'version',
 ]
   .map((c) => `c.${c}`)
   .join(', ');
@@ -60,6 +60,7 @@ export function caseFromRow(r: Row): CaseEntity {
     duplicateOfId: int(r.duplicate_of_id),
     rating: int(r.rating),
     ratingComment: text(r.rating_comment),
+    urgedAt: parseDbDate(r.urged_at),
     resolvedAt: parseDbDate(r.resolved_at),
     closedAt: parseDbDate(r.closed_at),
     createdAt,

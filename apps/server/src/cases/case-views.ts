@@ -1,6 +1,6 @@
 import {
   Anonymity, CaseAction, CaseDetail, CaseStatus, DeadlineView, maskPhone, Permission, REOPEN_WINDOW_DAYS, ROLE_LABELS,
-  Role, TimelineEventView, actionsFrom, CASE_ACTION_PERMISSION,
+  Role, TimelineEventView, actionsFrom, CASE_ACTION_PERMISSION, isUrgeable,
 } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
 import { CaseDeadlineEntity } from './case-deadline.entity';
@@ -62,6 +62,11 @@ export function allowedActions(caller: Caller, entity: CaseEntity, viewer: CaseV
     }
     return viewer.isStaff && caller.permissions.has(who);
   });
+}
+
+/** 催办: a leader who may supervise, on a case of their jurisdiction that is still being handled. */
+export function canUrge(caller: Caller, entity: CaseEntity, viewer: CaseViewer): boolean {
+  return viewer.isStaff && caller.permissions.has(Permission.CaseSupervise) && isUrgeable(entity.status);
 }
 
 export function withinReopenWindow(entity: CaseEntity, now: Date): boolean {
@@ -134,6 +139,7 @@ export function toCaseDetail(caller: Caller, entity: CaseEntity, rel: CaseRelati
     canAddNote: viewer.isStaff && caller.permissions.has(Permission.CaseHandle),
     canFlagSeriousRisk: viewer.isStaff && caller.permissions.has(Permission.CaseHandle) && !entity.seriousRisk,
     canUnseal: viewer.isStaff && caller.permissions.has(Permission.InformantUnseal) && entity.anonymity === Anonymity.Sealed,
+    canUrge: canUrge(caller, entity, viewer),
     canConfirm: viewer.isReporter && entity.status === CaseStatus.Resolved,
     rating: entity.rating,
     ratingComment: entity.ratingComment,

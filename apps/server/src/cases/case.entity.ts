@@ -120,6 +120,10 @@ export class CaseEntity {
   @Column({ name: 'rating_comment', type: 'varchar', length: 200, nullable: true })
   ratingComment: string | null;
 
+  /** The last 催办 by a leader (migration Supervision1765700000000); one per URGE_INTERVAL_MINUTES. */
+  @Column({ name: 'urged_at', type: 'datetime', nullable: true })
+  urgedAt: Date | null;
+
   @Column({ name: 'resolved_at', type: 'datetime', nullable: true })
   resolvedAt: Date | null;
 

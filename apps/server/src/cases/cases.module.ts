@@ -22,6 +22,6 @@ import { CasesService } from './cases.service';
   ],
   controllers: [CasesController],
   providers: [CasesRepository, CasesService, CaseWorkflowService, CaseDeadlinesWorker],
-  exports: [CasesService, CaseWorkflowService, CasesRepository],
+  exports: [CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })
 export class CasesModule {}

@@ -71,8 +71,8 @@ interface ReportCommunity {
 const CASE_INSERT_COLUMNS = [
   'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id', 'reporter_key',
   'status', 'anonymity', 'contact_preference', 'address_text', 'latitude', 'longitude', 'occurred_at', 'other_party_enc',
-  'serious_risk', 'held_for_review', 'next_due_at', 'escalation', 'duplicate_of_id', 'rating', 'rating_comment', 'resolved_at',
-  'closed_at', 'created_at', 'updated_at', 'version',
+  'serious_risk', 'held_for_review', 'next_due_at', 'escalation', 'duplicate_of_id', 'rating', 'rating_comment', 'urged_at',
+  'resolved_at', 'closed_at', 'created_at', 'updated_at', 'version',
 ];
 const EVENT_INSERT_COLUMNS = 'case_id, type, from_status, to_status, actor_id, actor_role, is_public, note, at';
 
@@ -304,6 +304,7 @@ export class CasesService {
       duplicateOfId: null,
       rating: null,
       ratingComment: null,
+      urgedAt: null,
       resolvedAt: null,
       closedAt: null,
       createdAt: now,
@@ -318,7 +319,7 @@ export class CasesService {
         entity.addressText, entity.latitude, entity.longitude, entity.occurredAt,
         entity.otherParty === null ? null : FieldCipher.encrypt(entity.otherParty),
         entity.seriousRisk, entity.heldForReview, entity.nextDueAt, entity.escalation, entity.duplicateOfId, entity.rating,
-        entity.ratingComment, entity.resolvedAt, entity.closedAt, entity.createdAt, entity.updatedAt, entity.version,
+        entity.ratingComment, entity.urgedAt, entity.resolvedAt, entity.closedAt, entity.createdAt, entity.updatedAt, entity.version,
       ],
     );
     entity.number = caseNumber(now, entity.id);

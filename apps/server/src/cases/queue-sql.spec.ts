@@ -1,4 +1,4 @@
-import { CaseKind, CaseStatus } from '@jws/contracts';
+import { CaseKind, CaseStatus, EscalationLevel } from '@jws/contracts';
 import { OPEN_STATUSES, queueCountQuery, queueQuery, subtreeQueueScope, SUMMARY_COLUMNS } from './queue-sql';
 
 const now = new Date('2026-11-24T12:00:00Z');
@@ -64,5 +64,14 @@ describe('queue SQL', () => {
     expect(queueQuery({ kind: 'subtree', pathPrefix: '/1/' }, { page: 1, pageSize: 20 }, now).sql).toContain(
       'ORDER BY c.next_due_at IS NULL, c.next_due_at, c.id DESC',
     );
+  });
+
+  it('lists a leader\'s 督办 as the open cases of their subtree at the given escalation levels, most overdue first', () => {
+    const levels = [EscalationLevel.StationSupervising, EscalationLevel.BranchUrging];
+    const { sql, values } = queueQuery({ kind: 'subtree', pathPrefix: '/1/2/3/' }, { escalations: levels, page: 2, pageSize: 20 }, now);
+    expect(sql).toContain(`FROM cases c WHERE c.org_path LIKE ? AND c.status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND c.escalation IN (?, ?) ORDER BY c.next_due_at IS NULL, c.next_due_at, c.id DESC LIMIT ? OFFSET ?`);
+    expect(values).toEqual(['/1/2/3/%', ...OPEN_STATUSES, 2, 3, 20, 20]);
+    // No levels (a role without a 督办 list) matches nothing, never every case.
+    expect(queueCountQuery({ kind: 'subtree', pathPrefix: '/1/' }, { escalations: [], page: 1, pageSize: 20 }, now).sql).toContain('AND 1 = 0');
   });
 });

@@ -1,4 +1,4 @@
-import { CaseKind, CaseStatus, TERMINAL_STATUSES } from '@jws/contracts';
+import { CaseKind, CaseStatus, EscalationLevel, TERMINAL_STATUSES } from '@jws/contracts';
 import { containsPattern } from '../common/sql';
 import { parseCaseNumber } from './case-number';
 
@@ -19,6 +19,11 @@ export interface QueueFilter {
   kind?: CaseKind;
   communityId?: number;
   overdue?: boolean;
+  /**
+   * 督办: only cases escalated to one of these levels. Written as IN, not >=, so that
+   * ix_cases_escalated (escalation, org_path, …) is read as one narrow range per level.
+   */
+  escalations?: readonly EscalationLevel[];
   page: number;
   pageSize: number;
 }
@@ -122,6 +127,11 @@ export function queueWhere(scope: QueueScope, filter: Omit<QueueFilter, 'page' |
   if (filter.overdue) {
     parts.push('c.next_due_at < ?');
     values.push(now);
+  }
+  if (filter.escalations) {
+    // An empty list matches nothing rather than everything.
+    parts.push(filter.escalations.length ? `c.escalation IN (${filter.escalations.map(() => '?').join(', ')})` : '1 = 0');
+    values.push(...filter.escalations);
   }
   const q = filter.q?.trim();
   if (q) {

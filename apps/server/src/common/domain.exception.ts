@@ -70,6 +70,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.ReferralTargetExists:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
+    case ErrorCode.UrgeTooFrequent:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.WechatUnavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;

@@ -34,6 +34,7 @@ import { AuditTarget1765300000000 } from './migrations/1765300000000-audit-targe
 import { RoomNoticeLinks1765400000000 } from './migrations/1765400000000-room-notice-links';
 import { AnonymousApplicants1765500000000 } from './migrations/1765500000000-anonymous-applicants';
 import { JoinDecisions1765600000000 } from './migrations/1765600000000-join-decisions';
+import { Supervision1765700000000 } from './migrations/1765700000000-supervision';
 import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
 import {
   CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
@@ -78,7 +79,7 @@ export const MIGRATIONS = [
   Referrals1764500000000, SealedUnlinkable1764600000000, QueueDue1764700000000,
   OfflineRoomRetire1764800000000, RoomNotices1764900000000, StationQueue1765000000000,
   DerivedCaseNumber1765100000000, OutboxClaimOwner1765200000000, AuditTarget1765300000000, RoomNoticeLinks1765400000000,
-  AnonymousApplicants1765500000000, JoinDecisions1765600000000,
+  AnonymousApplicants1765500000000, JoinDecisions1765600000000, Supervision1765700000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

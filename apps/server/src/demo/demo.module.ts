@@ -6,6 +6,8 @@ import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesModule } from '../cases/cases.module';
 import { CasesService } from '../cases/cases.service';
 import { seedDemoCases } from './demo-cases';
+import { DemoClockController } from './demo-clock.controller';
+import { DemoClockService } from './demo-clock.service';
 import { DEMO_MARKER_USER, seedDemo } from './demo-seed';
 import { UserEntity } from '../identity/user.entity';
 import { ensureDemoPartner } from '../open311/open311-demo';
@@ -18,8 +20,11 @@ import { MediationService } from '../mediation/mediation.service';
 import { RoomChatService } from '../mediation/room-chat.service';
 import { seedDemoMediation } from './demo-mediation';
 
-/** Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production). */
-@Module({ imports: [CasesModule, ReferralsModule, MediationModule] })
+/**
+ * Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production), and
+ * the demo clock (`POST /api/demo/cases/:id/elapse`), which refuses outside demo mode.
+ */
+@Module({ imports: [CasesModule, ReferralsModule, MediationModule], controllers: [DemoClockController], providers: [DemoClockService] })
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 

@@ -23,6 +23,7 @@ import NameSearch from '../../components/NameSearch'
 import PhotoPicker, { uploadedIds, type PhotoItem } from '../../components/PhotoPicker'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import Toggle from '../../components/Toggle'
+import UrgeForm from '../../components/UrgeForm'
 import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
 import { useNow } from '../../hooks/useNow'
@@ -691,6 +692,35 @@ function StaffTools({ c, user, onUpdated }: { c: CaseDetail; user: UserView | nu
   )
 }
 
+/** 催办 for leaders: an instruction to the responsible officer (the server allows one per case every 10 minutes). */
+function UrgeCard({ c, onUpdated }: { c: CaseDetail; onUpdated: OnUpdated }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <View className='card' id='case-urge-card'>
+      <Text className='card__title'>督办催办</Text>
+      <Text className='muted'>
+        {c.escalation > 0 ? `该上报已升级为${escalationLabel(c.escalation)}。` : ''}
+        {c.officerName ? `向责任民警${c.officerName}发出催办要求，民警立即收到消息。` : '社区暂无责任民警，催办将通知派出所领导安排。'}
+      </Text>
+      {open ? (
+        <UrgeForm
+          caseId={c.id}
+          idPrefix='case-urge'
+          onCancel={() => setOpen(false)}
+          onDone={(detail) => {
+            setOpen(false)
+            onUpdated(detail)
+          }}
+        />
+      ) : (
+        <Button block className='block-button' id='case-urge' type='primary' fill='outline' onClick={() => setOpen(true)}>
+          催办
+        </Button>
+      )}
+    </View>
+  )
+}
+
 function Timeline({ c }: { c: CaseDetail }) {
   // Newest first: the latest step is what people come to see.
   const events = [...c.timeline].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id))
@@ -736,6 +766,7 @@ function CaseView({ c, user, onUpdated }: { c: CaseDetail; user: UserView | null
       <Details c={c} staff={staff} />
       <Photos c={c} />
       {staff && <Deadlines c={c} />}
+      {staff && c.canUrge && <UrgeCard c={c} onUpdated={onUpdated} />}
       {staff && <GovernanceClassCard c={c} />}
       {staff && c.canAddNote && <NoteCard c={c} onUpdated={onUpdated} />}
       {staff && <StaffTools c={c} user={user} onUpdated={onUpdated} />}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { Permission, ReferralStatus, type WorkbenchCommunity } from '@jws/contracts'
+import { Permission, ReferralStatus, type Role, type WorkbenchCommunity } from '@jws/contracts'
 
 import { api } from '../../api'
 import NameSearch from '../../components/NameSearch'
@@ -12,6 +12,7 @@ import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
 import { usePaged } from '../../hooks/usePaged'
+import { supervisedLevelsText } from '../../lib/case-labels'
 import { roleLabel } from '../../lib/labels'
 import { ROUTES } from '../../lib/routes'
 import { loadMe } from '../../session/auth'
@@ -36,13 +37,33 @@ async function loadQueueCounts(): Promise<QueueCounts | null> {
 async function loadWorkbench() {
   const user = await loadMe()
   // Mediators and department staff have no communities; department staff get their referrals.
-  const [communityCount, queue, referrals] = await Promise.all([
+  const [communityCount, queue, referrals, supervision] = await Promise.all([
     // The first page tells whether there are communities at all; CommunityList pages through them.
     userCan(user, Permission.CommunityMembersRead) ? api.workbenchCommunities({ pageSize: 1 }).then((p) => p.total) : Promise.resolve(0),
     userCan(user, Permission.CaseRead) ? loadQueueCounts() : Promise.resolve(null),
     userCan(user, Permission.ReferralHandle) ? api.departmentReferrals(ReferralStatus.Sent).catch(() => null) : Promise.resolve(null),
+    // The 督办 count for the section header; the section still shows (without it) if it cannot be read.
+    userCan(user, Permission.CaseSupervise) ? api.supervisionCases(1, 1).then((p) => p.total).catch(() => null) : Promise.resolve(null),
   ])
-  return { user, communityCount, queue, toSign: referrals?.length ?? null }
+  return { user, communityCount, queue, toSign: referrals?.length ?? null, supervision }
+}
+
+/** Leaders: 督办, the escalated cases of their jurisdiction, with their count in the header. */
+function SupervisionEntry({ role, count }: { role: Role; count: number | null }) {
+  return (
+    <View className='card' id='workbench-supervision'>
+      <View className='row'>
+        <Text className='card__title workbench__queue-title' id='workbench-supervision-title'>
+          督办{count !== null ? `（${count}）` : ''}
+        </Text>
+        {count !== null && count > 0 && <Tag type='danger'>待督办</Tag>}
+      </View>
+      <Text className='muted'>超时升级到{supervisedLevelsText(role)}、仍未办结的上报，超时最久的排在最前；可向责任民警催办。</Text>
+      <Button block className='block-button' id='workbench-supervision-open' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.supervision })}>
+        查看督办
+      </Button>
+    </View>
+  )
 }
 
 function QueueEntry({ counts }: { counts: QueueCounts | null }) {
@@ -169,7 +190,7 @@ export default function WorkbenchPage() {
   return (
     <TabPage tab='workbench'>
       <AsyncContent state={state}>
-        {({ user, communityCount, queue, toSign }) =>
+        {({ user, communityCount, queue, toSign, supervision }) =>
           userCan(user, Permission.WorkbenchAccess) ? (
             <>
               <View className='card workbench__header'>
@@ -180,6 +201,7 @@ export default function WorkbenchPage() {
                 </Text>
               </View>
               {userCan(user, Permission.MediationMediate) && <RoomList id='workbench-rooms' title='我的调解' />}
+              {userCan(user, Permission.CaseSupervise) && <SupervisionEntry role={user.role} count={supervision} />}
               {userCan(user, Permission.CaseRead) && <QueueEntry counts={queue} />}
               {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={toSign} />}
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}

@@ -133,6 +133,7 @@ export class CaseDetailDto extends CaseSummaryDto implements CaseDetail {
   @ApiProperty() canAddNote: boolean;
   @ApiProperty() canFlagSeriousRisk: boolean;
   @ApiProperty() canUnseal: boolean;
+  @ApiProperty({ description: '催办: leaders, while the case is being handled' }) canUrge: boolean;
   @ApiProperty() canConfirm: boolean;
   @ApiProperty({ nullable: true, type: Number }) rating: number | null;
   @ApiProperty({ nullable: true, type: String }) ratingComment: string | null;
