@@ -19,6 +19,24 @@ async function tablesOf(ds: DataSource): Promise<string[]> {
   return rows.map((r) => r.name).sort();
 }
 
+/** Every index of the schema's tables, as `table.index` (not primary keys or SQLite's automatic ones). */
+async function indexesOf(ds: DataSource): Promise<string[]> {
+  const rows: { name: string }[] =
+    ds.options.type === 'mysql'
+      ? await ds.query(
+        "SELECT DISTINCT CONCAT(table_name, '.', index_name) AS name FROM information_schema.statistics " +
+          "WHERE table_schema = DATABASE() AND index_name <> 'PRIMARY' AND table_name NOT IN ('migrations', 'typeorm_metadata')",
+      )
+      : await ds.query(
+        "SELECT tbl_name || '.' || name AS name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%' " +
+          "AND tbl_name NOT IN ('migrations', 'sqlite_sequence', 'typeorm_metadata')",
+      );
+  return rows.map((r) => r.name).sort();
+}
+
+/** The indexes the MariaDB run built: the embedded SQLite file must have the same (the demo's queue reads them). */
+let mariaDbIndexes: string[] = [];
+
 describe('migrations from zero', () => {
   it('build the whole schema on MariaDB and roll back to nothing', async () => {
     const db = await createTestDatabase();
@@ -33,6 +51,8 @@ describe('migrations from zero', () => {
         .map((q) => q.query)
         .filter((q) => /CREATE TABLE|ADD `|ADD COLUMN|DROP COLUMN|DROP TABLE/.test(q));
       expect(drift).toEqual([]);
+      mariaDbIndexes = await indexesOf(ds);
+      expect(mariaDbIndexes).toEqual(expect.arrayContaining(['cases.ix_cases_officer_due', 'cases.ix_cases_station_due', 'cases.ix_cases_escalated']));
       for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
       expect(await tablesOf(ds)).toEqual([]);
     } finally {
@@ -48,6 +68,9 @@ describe('migrations from zero', () => {
       await ds.initialize();
       await ds.runMigrations({ transaction: 'each' });
       expect(await tablesOf(ds)).toEqual(entityTables(ds));
+      // Set by the MariaDB test above (jest runs a file's tests in order).
+      expect(mariaDbIndexes.length).toBeGreaterThan(0);
+      expect(await indexesOf(ds)).toEqual(mariaDbIndexes);
     } finally {
       if (ds.isInitialized) await ds.destroy();
       rmSync(dir, { recursive: true, force: true });

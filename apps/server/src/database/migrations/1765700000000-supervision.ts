@@ -13,6 +13,11 @@ import { columnsFor } from './schema-helpers';
  *   page of ids and the count are read from the index alone (status is checked there too), and the
  *   sort by next_due_at is over those rows only. The queue's indexes lead with the station or the
  *   status, where every open case of the subtree would be read to find the escalated few.
+ * - On SQLite, every column added to or dropped from `cases` rebuilds the table, and TypeORM's
+ *   rebuild keeps only the indexes it can read back: the queue's ix_cases_officer_due and
+ *   ix_cases_station_due (`id DESC`) had been lost by the migrations after theirs, so the embedded
+ *   demo's queue scanned. They are made again here, after this migration's own rebuild (any later
+ *   migration that alters `cases` must do the same; the platform test compares the indexes).
  */
 export class Supervision1765700000000 implements MigrationInterface {
   name = 'Supervision1765700000000';
@@ -21,10 +26,19 @@ export class Supervision1765700000000 implements MigrationInterface {
     const col = columnsFor(queryRunner);
     await queryRunner.addColumn('cases', new TableColumn(col.datetime('urged_at', { nullable: true })));
     await queryRunner.createIndex('cases', new TableIndex({ name: 'ix_cases_escalated', columnNames: ['escalation', 'org_path', 'status', 'next_due_at'] }));
+    await restoreSqliteQueueIndexes(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropIndex('cases', 'ix_cases_escalated');
     await queryRunner.dropColumn('cases', 'urged_at');
+    await restoreSqliteQueueIndexes(queryRunner);
   }
+}
+
+/** The queue's `id DESC` indexes, which a SQLite table rebuild drops (see above); MariaDB keeps them. */
+async function restoreSqliteQueueIndexes(queryRunner: QueryRunner): Promise<void> {
+  if (queryRunner.connection.options.type === 'mysql') return;
+  await queryRunner.query('CREATE INDEX IF NOT EXISTS ix_cases_officer_due ON cases (officer_id, queue_band, next_due_at, id DESC)');
+  await queryRunner.query('CREATE INDEX IF NOT EXISTS ix_cases_station_due ON cases (station_id, queue_band, next_due_at, id DESC)');
 }
