@@ -1,6 +1,6 @@
 // `pnpm test`: every test tier, in order, stopping at the first red one.
 //   lint     ESLint and tsc --noEmit on every package
-//   unit     contracts, wechat client (against the fake WeChat server), server units
+//   unit     contracts, wechat client (against the fake WeChat server), server units, mini program units
 //   service  the service on real MariaDB/MySQL, one fresh database per test file
 //   weapp    the WeChat build, failing if a package is over budget
 //   e2e      the h5 build in headless Chromium against the real service on MariaDB
