@@ -122,6 +122,10 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       expect((await t.http.get('/api/service-guide').query({ q: '狗狗办证' }).expect(200)).body.matters[0]).toMatchObject({ code: 'public_security.dog', version: 2 });
       const versions = (await t.http.get('/api/service-guide/public_security.dog/versions').set(as('admin1')).expect(200)).body;
       expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+      // Words typed twice or blank are kept once: the search and the editor show each once.
+      const repeated = (await t.http.put('/api/service-guide/public_security.dog').set(as('admin1'))
+        .send({ ...edit, synonyms: ['犬证', ' 养犬登记 ', '  ', '犬证', '养犬登记'], phrases: ['狗狗办证', '狗狗办证 '] }).expect(200)).body;
+      expect(repeated).toMatchObject({ version: 3, synonyms: ['犬证', '养犬登记'], phrases: ['狗狗办证'] });
       const bad = await t.http.put('/api/service-guide/public_security.dog').set(as('admin1')).send({ ...edit, routes: [] }).expect(400);
       expect(bad.body.code).toBe(ErrorCode.ValidationFailed);
     });

@@ -18,6 +18,11 @@ import { CaseAssistEntity, ServiceMatterEntity } from './service-guide.entities'
 export const AuditActionGuide = { MatterEdited: 'service_guide.matter_edited' } as const;
 
 /** 办事指引: the versioned catalogue, its public search, and 请民警协助 service cases. */
+/** Words as an editor typed them, each once: trimmed, blanks dropped, repeats (暂住证、暂住证) kept at their first place. */
+export function distinctWords(words: string[]): string[] {
+  return [...new Set(words.map((w) => w.trim()).filter(Boolean))];
+}
+
 @Injectable()
 export class ServiceGuideService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ServiceGuideService.name);
@@ -112,7 +117,7 @@ export class ServiceGuideService implements OnApplicationBootstrap {
       if (!latest) throw new DomainException(ErrorCode.MatterNotFound);
       await repo.update({ code, isCurrent: true }, { isCurrent: false });
       const content: Omit<ServiceMatter, 'code'> = {
-        title: dto.title.trim(), category: dto.category.trim(), synonyms: dto.synonyms, phrases: dto.phrases, summary: dto.summary.trim(),
+        title: dto.title.trim(), category: dto.category.trim(), synonyms: distinctWords(dto.synonyms), phrases: distinctWords(dto.phrases), summary: dto.summary.trim(),
         routes: dto.routes.map((r) => ({ ...r })), assist: { ...dto.assist }, common: dto.common ?? false,
       };
       // The unique (code, version) index refuses a concurrent edit of the same version.
