@@ -3,7 +3,7 @@
  * steps and a link to copy); an officer refers a report to 12345 and the resident reads 已转12345
  * with the work-order number the fake 12345 gave (delivered through the outbox).
  */
-import { acceptedReport, apiAs, expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { acceptedReport, apiAs, confirmModal, expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
 import { useBrowser } from './support/browser';
 import { baseUrl } from './support/paths';
 
@@ -141,6 +141,32 @@ describe('办事指引 and 转办', () => {
 
     const found = await fetch(`${baseUrl()}/api/service-guide?q=${encodeURIComponent('狗狗要不要上户口')}`).then((r) => r.json()) as { matters: { code: string; version: number }[] };
     expect(found.matters[0]).toMatchObject({ code: 'public_security.dog', version: 2 });
+  });
+
+  it('an admin restores an earlier version of a matter from its 历史版本, as a new version residents see at once', async () => {
+    const original = await fetch(`${baseUrl()}/api/service-guide/household.split`).then((r) => r.json()) as { title: string; version: number };
+    const { page } = await browser.open('admin1');
+    await signInWithDemoSwitcher(page, 'admin1');
+    await visible(page, '#tab-workbench').click();
+    await visible(page, '#workbench-guide-edit-open').click();
+    await visible(page, '#guide-edit-household-split').click();
+    await expectVisibleText(page, `#guide-history-${original.version}`, '当前版本');
+    expect(await page.locator(`#guide-history-restore-${original.version}`).count()).toBe(0);
+
+    // A mistaken edit goes live…
+    await visible(page, '#guide-edit-title input').fill('分户（误改的名称）');
+    await visible(page, '#guide-edit-save').click();
+    await expectVisibleText(page, '#guide-edit-heading', `分户（误改的名称） · 第${original.version + 1}版`);
+    await expectVisibleText(page, `#guide-history-${original.version + 1}`, '当前版本');
+
+    // …and the earlier wording comes back as the next version, after asking; both stay on record.
+    await visible(page, `#guide-history-restore-${original.version}`).click();
+    await confirmModal(page, '恢复历史版本', '恢复');
+    await expectVisibleText(page, '#guide-edit-heading', `${original.title} · 第${original.version + 2}版`);
+    await expectVisibleText(page, `#guide-history-${original.version + 2}`, '当前版本');
+    await expectVisibleText(page, `#guide-history-${original.version + 1}`, '分户（误改的名称）');
+    const now = await fetch(`${baseUrl()}/api/service-guide/household.split`).then((r) => r.json()) as { title: string; version: number };
+    expect(now).toMatchObject({ title: original.title, version: original.version + 2 });
   });
 
   it('an admin sees every matter without searching, reads the matter\'s name and 请填写事项名称, and goes back to the list after saving', async () => {

@@ -122,6 +122,9 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       expect((await t.http.get('/api/service-guide').query({ q: '狗狗办证' }).expect(200)).body.matters[0]).toMatchObject({ code: 'public_security.dog', version: 2 });
       const versions = (await t.http.get('/api/service-guide/public_security.dog/versions').set(as('admin1')).expect(200)).body;
       expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+      // Which one residents see, and when each was saved (历史版本 in the editor).
+      expect(versions.map((v: { current: boolean }) => v.current)).toEqual([true, false]);
+      expect(versions.every((v: { savedAt: string }) => !Number.isNaN(Date.parse(v.savedAt)))).toBe(true);
       // Words typed twice or blank are kept once: the search and the editor show each once.
       const repeated = (await t.http.put('/api/service-guide/public_security.dog').set(as('admin1'))
         .send({ ...edit, synonyms: ['犬证', ' 养犬登记 ', '  ', '犬证', '养犬登记'], phrases: ['狗狗办证', '狗狗办证 '] }).expect(200)).body;

@@ -72,6 +72,12 @@ export interface ServiceMatterView extends ServiceMatter {
   version: number;
 }
 
+/** One version of a matter in its history (admins): when it was saved, and whether residents see it now. */
+export interface ServiceMatterVersion extends ServiceMatterView {
+  savedAt: string;
+  current: boolean;
+}
+
 export interface ServiceGuideSearchResult {
   query: string;
   matters: ServiceMatterView[];

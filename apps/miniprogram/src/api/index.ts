@@ -42,6 +42,7 @@ import type {
   ReferralView,
   UpdateReferralTargetRequest,
   ServiceGuideSearchResult,
+  ServiceMatterVersion,
   ServiceMatterView,
   ServiceMatterUpdate,
   GovernanceClass,
@@ -161,6 +162,7 @@ export const api = {
   /** Admins: every current matter in the guide's order (the editor's list). */
   listMatters: () => request<ServiceMatterView[]>('GET', '/api/admin/service-guide'),
   /** Admins: a new version of a matter. */
+  matterVersions: (code: string) => request<ServiceMatterVersion[]>('GET', `/api/service-guide/${encodeURIComponent(code)}/versions`),
   updateMatter: (code: string, body: ServiceMatterUpdate) => request<ServiceMatterView>('PUT', `/api/service-guide/${encodeURIComponent(code)}`, body),
   /** 请民警协助: a service case with the matter and route filled in (same key → same case). */
   askPoliceHelp: (code: string, body: AssistRequest, idempotencyKey: string) =>

@@ -1,6 +1,6 @@
 import {
   ASSIST_MODE_LABELS, Anonymity, CASE_SUBCATEGORIES, CaseDetail, ContactPreference, ErrorCode, Permission, ROUTE_TYPE_LABELS, RouteType,
-  SERVICE_CATALOGUE, ServiceGuideSearchResult, ServiceMatter, ServiceMatterView, searchMatters,
+  SERVICE_CATALOGUE, ServiceGuideSearchResult, ServiceMatter, ServiceMatterVersion, ServiceMatterView, searchMatters,
 } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -102,10 +102,10 @@ export class ServiceGuideService implements OnApplicationBootstrap {
   }
 
   /** Every version of a matter, newest first (admins). */
-  async history(code: string): Promise<ServiceMatterView[]> {
+  async history(code: string): Promise<ServiceMatterVersion[]> {
     const rows = await this.dataSource.getRepository(ServiceMatterEntity).find({ where: { code }, order: { version: 'DESC' } });
     if (!rows.length) throw new DomainException(ErrorCode.MatterNotFound);
-    return rows.map((r) => this.view(r));
+    return rows.map((r) => ({ ...this.view(r), savedAt: r.createdAt.toISOString(), current: r.isCurrent }));
   }
 
   /** An admin's edit: a new current version; the old one stays on record. */

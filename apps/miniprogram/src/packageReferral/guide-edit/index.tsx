@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
-import type { ServiceMatterView } from '@jws/contracts'
+import type { ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView } from '@jws/contracts'
 
 import { api } from '../../api'
 import GuideSearch from '../../components/GuideSearch'
@@ -10,6 +10,7 @@ import { AsyncContent } from '../../components/StatusBlock'
 import Toggle from '../../components/Toggle'
 import { useAsync } from '../../hooks/useAsync'
 import { useSubmit } from '../../hooks/useSubmit'
+import { formatDateTime } from '../../lib/labels'
 import '../referral.scss'
 
 const splitWords = (text: string) => text.split(/[、,，;；\n]+/).map((w) => w.trim()).filter(Boolean)
@@ -30,6 +31,58 @@ function wordingProblems(w: MatterWording): string[] {
   return problems
 }
 
+/** What a save sends for `m`'s content (the routes without the app-link the server adds). */
+const updateOf = (m: ServiceMatterView): ServiceMatterUpdate => ({
+  title: m.title, category: m.category, synonyms: m.synonyms, phrases: m.phrases, summary: m.summary,
+  routes: m.routes.map(({ miniProgram: _mp, ...route }) => route), assist: m.assist, common: Boolean(m.common),
+})
+
+/**
+ * 历史版本: every saved version, newest first. 恢复 saves an old version's content as a new version
+ * (history is never rewritten), after asking, since residents see it at once.
+ */
+function MatterHistory({ matter, onSaved }: { matter: ServiceMatterView; onSaved: (m: ServiceMatterView) => void }) {
+  const versions = useAsync(() => api.matterVersions(matter.code), [matter.code, matter.version])
+  const { busy, error, run } = useSubmit()
+
+  async function restore(v: ServiceMatterVersion) {
+    const { confirm } = await Taro.showModal({
+      title: '恢复历史版本',
+      content: `将第${v.version}版的内容保存为第${matter.version + 1}版，居民立即看到；当前的第${matter.version}版仍留档。`,
+      confirmText: '恢复',
+    })
+    if (!confirm) return
+    const saved = await run(() => api.updateMatter(matter.code, updateOf(v)))
+    if (!saved) return
+    onSaved(saved)
+    void Taro.showToast({ title: `已恢复为第${saved.version}版`, icon: 'success' })
+  }
+
+  return (
+    <View className='card' id='guide-history'>
+      <Text className='card__title'>历史版本</Text>
+      <AsyncContent state={versions}>
+        {(list) => (
+          <View>
+            {list.map((v) => (
+              <View key={v.version} className='list-item' id={`guide-history-${v.version}`}>
+                <Text className='list-item__title'>{`第${v.version}版 · ${v.title}`}</Text>
+                <Text className='list-item__meta'>{`${formatDateTime(v.savedAt)}${v.current ? ' · 当前版本' : ''}`}</Text>
+                {!v.current && (
+                  <Button size='small' fill='outline' type='primary' id={`guide-history-restore-${v.version}`} disabled={busy} onClick={() => void restore(v)}>
+                    恢复此版本
+                  </Button>
+                )}
+              </View>
+            ))}
+          </View>
+        )}
+      </AsyncContent>
+      {error && <Text className='error-text' id='guide-history-error'>{error}</Text>}
+    </View>
+  )
+}
+
 /** Edits the wording of one matter; every save is a new version (the routes are kept as they are). */
 function MatterEditor({ matter, onSaved, onBack }: { matter: ServiceMatterView; onSaved: (m: ServiceMatterView) => void; onBack: () => void }) {
   const [title, setTitle] = useState(matter.title)
@@ -46,8 +99,7 @@ function MatterEditor({ matter, onSaved, onBack }: { matter: ServiceMatterView; 
       setError(problems.join('；'))
       return
     }
-    const routes = matter.routes.map(({ miniProgram: _mp, ...route }) => route)
-    const saved = await run(() => api.updateMatter(matter.code, { ...wording, category: matter.category, routes, assist: matter.assist, common }))
+    const saved = await run(() => api.updateMatter(matter.code, { ...updateOf(matter), ...wording, common }))
     if (!saved) return
     onSaved(saved)
     void Taro.showToast({ title: `已保存为第${saved.version}版`, icon: 'success' })
@@ -98,15 +150,18 @@ export default function GuideEditPage() {
         }} />
       </View>
       {chosen ? (
-        <MatterEditor
-          key={`${chosen.code}-${chosen.version}`}
-          matter={chosen}
-          onSaved={setChosen}
-          onBack={() => {
-            setChosen(null)
-            void results.reload()
-          }}
-        />
+        <>
+          <MatterEditor
+            key={`${chosen.code}-${chosen.version}`}
+            matter={chosen}
+            onSaved={setChosen}
+            onBack={() => {
+              setChosen(null)
+              void results.reload()
+            }}
+          />
+          <MatterHistory matter={chosen} onSaved={setChosen} />
+        </>
       ) : (
         <AsyncContent state={results}>
           {(matters) => (
