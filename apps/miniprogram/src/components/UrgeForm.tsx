@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { URGE_INSTRUCTION_MAX, URGE_INTERVAL_MINUTES, type CaseDetail } from '@jws/contracts'
 
 import { api, errorMessage } from '../api'
+import NoteInput from './NoteInput'
 import './UrgeForm.scss'
 
 interface Props {
@@ -46,8 +47,8 @@ export default function UrgeForm({ caseId, idPrefix, onDone, onCancel }: Props) 
     <View className='urge-form'>
       <Text className='urge-form__title'>催办责任民警</Text>
       <Text className='muted'>民警会立即收到消息；催办要求记入办理进度，仅民警和领导可见。同一上报{URGE_INTERVAL_MINUTES}分钟内只能催办一次。</Text>
-      <View className='urge-form__input' id={`${idPrefix}-note`}>
-        <TextArea value={text} placeholder='写明要求，如：请今天下班前上门核实，并回复群众' maxLength={URGE_INSTRUCTION_MAX} showCount autoSize onChange={setText} />
+      <View className='urge-form__input'>
+        <NoteInput id={`${idPrefix}-note`} value={text} placeholder='写明要求，如：请今天下班前上门核实，并回复群众' maxLength={URGE_INSTRUCTION_MAX} onChange={setText} />
       </View>
       {error && (
         <Text className='error-text' id={`${idPrefix}-error`}>

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Rate, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Rate, Tag } from '@nutui/nutui-react-taro'
 import {
   CaseAction,
   CaseStatus,
@@ -20,6 +20,7 @@ import GovernanceClassCard from '../../components/GovernanceClass'
 import CaseMediation from '../../components/CaseMediation'
 import Chips from '../../components/Chips'
 import NameSearch from '../../components/NameSearch'
+import NoteInput from '../../components/NoteInput'
 import PhotoPicker, { uploadedIds, type PhotoItem } from '../../components/PhotoPicker'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import Toggle from '../../components/Toggle'
@@ -47,21 +48,6 @@ import { userCan } from '../../session/store'
 import './index.scss'
 
 type OnUpdated = (detail: CaseDetail) => void
-
-/** A multi-line text box in a bordered wrapper; the wrapper carries the id (type into `#id textarea`). */
-function NoteInput({ id, value, onChange, placeholder, maxLength = 500 }: {
-  id: string
-  value: string
-  onChange: (value: string) => void
-  placeholder: string
-  maxLength?: number
-}) {
-  return (
-    <View className='case__input' id={id}>
-      <TextArea value={value} placeholder={placeholder} maxLength={maxLength} showCount autoSize onChange={onChange} />
-    </View>
-  )
-}
 
 function ErrorLine({ id, message }: { id: string; message: string }) {
   return message ? (
