@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { URGE_INSTRUCTION_MAX, URGE_INTERVAL_MINUTES, type CaseDetail } from '@jws/contracts'
 
-import { api, errorMessage } from '../api'
+import { api } from '../api'
+import { useSubmit } from '../hooks/useSubmit'
 import NoteInput from './NoteInput'
 import './UrgeForm.scss'
 
@@ -22,8 +23,7 @@ interface Props {
  */
 export default function UrgeForm({ caseId, idPrefix, onDone, onCancel }: Props) {
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useSubmit()
 
   async function submit() {
     const instruction = text.trim()
@@ -31,16 +31,10 @@ export default function UrgeForm({ caseId, idPrefix, onDone, onCancel }: Props) 
       setError('请填写催办要求')
       return
     }
-    setBusy(true)
-    setError('')
-    try {
-      onDone(await api.urgeCase(caseId, { instruction }))
-      void Taro.showToast({ title: '已催办', icon: 'success' })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    const updated = await run(() => api.urgeCase(caseId, { instruction }))
+    if (!updated) return
+    onDone(updated)
+    void Taro.showToast({ title: '已催办', icon: 'success' })
   }
 
   return (
