@@ -1,9 +1,9 @@
 import {
+  apiAs,
   expectPath,
   expectVisibleText,
   idNumber,
   openPath,
-  openWorkbenchCommunity,
   ROUTES,
   signInAsNewWechatUser,
   signInWithDemoSwitcher,
@@ -51,7 +51,7 @@ describe('join', () => {
     await expectVisibleText(page, '#membership-list', '您还未加入社区');
   });
 
-  it('officer2 refuses a new resident with a reason after confirming, the resident reads why, asks again and is approved', async () => {
+  it('officer2 opens 新的加入申请 from 消息 at the community’s 待审核, reads the 申请说明, refuses with a reason; the resident adds to their note, asks again and is approved', async () => {
     const resident = await browser.open('new-resident');
     const { nickname } = await signInAsNewWechatUser(resident.context);
     await openPath(resident.page, ROUTES.home);
@@ -63,21 +63,39 @@ describe('join', () => {
     const row = visible(resident.page, '#directory-list [id^="directory-"]', '涂山社区').first();
     await row.waitFor();
     const communityId = await idNumber(row, 'directory-');
+    // The resident says who they are (申请说明), for the officer only.
+    const noteBox = visible(resident.page, '#join-note textarea');
+    expect(await noteBox.getAttribute('placeholder')).toBe('如：胜利小区3栋2单元住户 张三');
+    const note = '涂山小区5栋1单元住户 陈明';
+    await noteBox.fill(note);
     await visible(resident.page, `#directory-join-${communityId}`).click();
     await expectVisibleText(resident.page, `#directory-status-${communityId}`, '待审核');
     await expectVisibleText(resident.page, '#join-requests', '涂山社区');
+    await expectVisibleText(resident.page, '#join-requests-hint', '民警审核后会在“消息”中通知您。');
 
-    // The officer taps 拒绝: nothing is refused yet, the panel asks why.
+    // The officer's 新的加入申请 in 消息 opens 涂山社区 at its 待审核, where the note is on the request.
     const officer = await browser.open('officer2');
     await signInWithDemoSwitcher(officer.page, 'officer2');
-    await openWorkbenchCommunity(officer.page, '涂山社区');
+    await openPath(officer.page, ROUTES.notifications);
+    const notice = visible(officer.page, '#notifications-list [id^="notification-"]', '新的加入申请：涂山社区').first();
+    await notice.waitFor();
+    await notice.click();
+    await expectPath(officer.page, ROUTES.officerCommunity);
+    await expectVisibleText(officer.page, '#community-title', '涂山社区');
     const request = visible(officer.page, '#pending-list [id^="pending-"]', nickname).first();
     await request.waitFor();
     const membershipId = await idNumber(request, 'pending-');
+    await expectVisibleText(officer.page, `#note-of-${membershipId}`, `申请说明：${note}`);
+
+    // The officer taps 拒绝: nothing is refused yet, the panel asks why.
     await visible(officer.page, `#refuse-${membershipId}`).click();
     await expectVisibleText(officer.page, `#refuse-panel-${membershipId}`, `拒绝${nickname}的加入申请`);
     await visible(officer.page, `#refuse-confirm-${membershipId}`).click();
     await expectVisibleText(officer.page, `#refuse-error-${membershipId}`, '请填写拒绝理由');
+    // An emoji alone is no reason.
+    await visible(officer.page, `#refuse-reason-${membershipId} textarea`).fill('👎');
+    await visible(officer.page, `#refuse-confirm-${membershipId}`).click();
+    await expectVisibleText(officer.page, `#refuse-error-${membershipId}`, '请写明拒绝理由');
     // A quick choice fills the reason; the officer writes their own instead.
     await visible(officer.page, `#refuse-quick-${membershipId}-0`).click();
     const reasonBox = visible(officer.page, `#refuse-reason-${membershipId} textarea`);
@@ -108,12 +126,22 @@ describe('join', () => {
     await refusal.click();
     await expectPath(resident.page, ROUTES.join);
     await expectVisibleText(resident.page, `#join-refusal-${membershipId}`, reason);
+    // Only refused: nothing waits for the officer, so no 审核后通知 line.
+    expect(await visible(resident.page, '#join-requests-hint').count()).toBe(0);
+    // 重新申请 opens the previous note to add to.
     await visible(resident.page, `#join-again-${membershipId}`).click();
+    const againBox = visible(resident.page, `#join-again-note-${membershipId} textarea`);
+    expect(await againBox.inputValue()).toBe(note);
+    const fuller = `${note}，租住，房东王芳`;
+    await againBox.fill(fuller);
+    await visible(resident.page, `#join-again-submit-${membershipId}`).click();
     await expectVisibleText(resident.page, `#join-request-status-${membershipId}`, '待审核');
+    await expectVisibleText(resident.page, '#join-requests-hint', '民警审核后会在“消息”中通知您。');
 
-    // The request is back in the officer's list; 通过 is one tap.
+    // The request is back in the officer's list with the fuller note; 通过 is one tap.
     await officer.page.reload();
     await expectVisibleText(officer.page, `#pending-${membershipId}`, nickname);
+    await expectVisibleText(officer.page, `#note-of-${membershipId}`, `申请说明：${fuller}`);
     await visible(officer.page, `#approve-${membershipId}`).click();
     await expectVisibleText(officer.page, `#member-${membershipId}`, nickname);
     await expectVisibleText(officer.page, '#pending-list', '暂无待审核的入群申请');
@@ -126,5 +154,19 @@ describe('join', () => {
     await expectPath(resident.page, ROUTES.home);
     await expectVisibleText(resident.page, '#officer-community', '涂山社区');
     await expectVisibleText(resident.page, '#officer-name', '李卫东');
+  });
+
+  it('a community outside the officer’s jurisdiction, even with a made-up name in the link, is one 未找到 with 返回', async () => {
+    const shengli = (await apiAs<{ items: { id: number; name: string }[] }>('officer1', 'GET', `/api/workbench/communities?q=${encodeURIComponent('胜利社区')}`)).items
+      .find((c) => c.name === '胜利社区')!;
+    const { page } = await browser.open('officer2');
+    await signInWithDemoSwitcher(page, 'officer2');
+    await openPath(page, `${ROUTES.officerCommunity}?id=${shengli.id}&name=${encodeURIComponent('胜利社区')}`);
+    await expectVisibleText(page, '#community-load-error', '未找到该记录');
+    await visible(page, '#community-load-error-back').waitFor();
+    expect(await page.getByText('未找到该记录').count()).toBe(1);
+    expect(await page.getByText('胜利社区').count()).toBe(0);
+    expect(await visible(page, '#invite-create').count()).toBe(0);
+    expect(await visible(page, '#pending-list').count()).toBe(0);
   });
 });

@@ -276,7 +276,7 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     return wx.body.accessToken as string;
   };
   const notificationsOf = async (token: string) =>
-    (await t.http.get('/api/notifications').set(bearer(token)).expect(200)).body.items as { title: string; body: string; caseId: number | null; link: string | null }[];
+    (await t.http.get('/api/notifications').set(bearer(token)).expect(200)).body.items as { title: string; body: string; caseId: number | null; link: string | null; communityId: number | null }[];
   const pendingIds = async (officer: string, communityId: number) =>
     ((await t.http.get(`/api/communities/${communityId}/members?status=pending`).set(bearer(officer)).expect(200)).body.items as { membershipId: number }[])
       .map((m) => m.membershipId);
@@ -293,6 +293,10 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     expect((await refuse(officer2, { reason: '   ' }).expect(400)).body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '请填写拒绝理由' });
     expect((await refuse(officer2, { reason: ' 否 ' }).expect(400)).body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '拒绝理由至少2个字' });
     expect((await refuse(officer2, { reason: '不'.repeat(201) }).expect(400)).body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '拒绝理由不能超过200个字' });
+    // Characters are counted as people count them: one emoji is one, not two; emoji or punctuation alone say nothing.
+    for (const reason of ['😀', ' 😀😀 ', '！？', '👎…']) {
+      expect((await refuse(officer2, { reason }).expect(400)).body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '请写明拒绝理由' });
+    }
     // Another community's officer does not learn the request exists.
     expect((await refuse(await t.login('officer1'), { reason: '非本社区居民' }).expect(404)).body.code).toBe(ErrorCode.NotFound);
     expect(await pendingIds(officer2, yananId)).toContain(membershipId);
@@ -319,6 +323,60 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     const again = await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({ memberType: MemberType.ShopOwner }).expect(201);
     expect(again.body).toMatchObject({ id: membershipId, status: MembershipStatus.Pending, memberType: MemberType.ShopOwner, refusalReason: null });
     expect(await pendingIds(officer2, yananId)).toContain(membershipId);
+  });
+
+  it('keeps a join request’s 申请说明 encrypted and shows it to who decides in scope only, each read on record', async () => {
+    const resident = await wechatResident('openid-writes-a-note');
+    const note = '延安小区3栋2单元住户 张三 13900001111';
+    const ask = (body: object) => t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send(body);
+
+    // Too long is said in Chinese, counted as people count (200 emoji are 200 characters).
+    expect((await ask({ note: '住'.repeat(201) }).expect(400)).body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '申请说明不能超过200个字' });
+    expect((await ask({ note: '🏠'.repeat(200) }).expect(201)).body.note).toBe('🏠'.repeat(200));
+    const requested = await ask({ note: ` ${note} ` }).expect(201);
+    const membershipId = requested.body.id as number;
+    expect(requested.body).toMatchObject({ status: MembershipStatus.Pending, note });
+
+    // At rest it is ciphertext.
+    const [row] = await t.dataSource.query('SELECT note_enc FROM memberships WHERE id = ?', [membershipId]);
+    expect(row.note_enc).toMatch(/^v1\./);
+    expect(row.note_enc).not.toContain('张三');
+
+    // The community's officer reads it on the pending request, and the read is on record against the resident.
+    const officer2 = await t.login('officer2');
+    const [{ user_id: userId }] = await t.dataSource.query('SELECT user_id FROM memberships WHERE id = ?', [membershipId]);
+    const reads = async () => {
+      const [r] = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'personal_data.read' AND target_type = 'user' AND target_id = ? AND detail LIKE 'join note%'",
+        [String(userId)],
+      );
+      return Number(r.n);
+    };
+    const before = await reads();
+    const pending = (await t.http.get(`/api/communities/${yananId}/members?status=pending&pageSize=100`).set(bearer(officer2)).expect(200)).body.items;
+    expect(pending.find((m: { membershipId: number }) => m.membershipId === membershipId)).toMatchObject({ note });
+    expect(await reads()).toBe(before + 1);
+
+    // Another community's officer learns nothing of it, nor of the community's requests.
+    const officer1 = await t.login('officer1');
+    const elsewhere = await t.http.get(`/api/communities/${yananId}/members?status=pending`).set(bearer(officer1)).expect(404);
+    expect(JSON.stringify(elsewhere.body)).not.toContain('张三');
+    const ownList = (await t.http.get(`/api/communities/${shengliId}/members?status=pending&pageSize=100`).set(bearer(officer1)).expect(200)).body;
+    expect(JSON.stringify(ownList)).not.toContain('张三');
+
+    // Refused as incomplete, the resident finds their note again and asks with more; asking without one keeps it.
+    await t.http.post(`/api/memberships/${membershipId}/refuse`).set(bearer(officer2)).send({ reason: '信息不全，请补充后重新申请' }).expect(200);
+    const [mine] = (await t.http.get('/api/me/memberships').set(bearer(resident)).expect(200)).body;
+    expect(mine).toMatchObject({ id: membershipId, status: MembershipStatus.Refused, note });
+    await ask({ note: `${note}，租住，房东李四` }).expect(201);
+    await ask({}).expect(201);
+    const again = (await t.http.get(`/api/communities/${yananId}/members?status=pending&pageSize=100`).set(bearer(officer2)).expect(200)).body.items;
+    expect(again.find((m: { membershipId: number }) => m.membershipId === membershipId)).toMatchObject({ note: `${note}，租住，房东李四` });
+
+    // Once a member, the note is no longer listed.
+    await t.http.post(`/api/memberships/${membershipId}/approve`).set(bearer(officer2)).expect(200);
+    const active = (await t.http.get(`/api/communities/${yananId}/members?status=active&pageSize=100`).set(bearer(officer2)).expect(200)).body.items;
+    expect(active.find((m: { membershipId: number }) => m.membershipId === membershipId)).toMatchObject({ note: null });
   });
 
   it('tells the resident they joined when the officer approves, in 消息 (opening 首页) and by subscribe message', async () => {
@@ -352,7 +410,11 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({}).expect(201);
     const [notice] = await requestsFor(officer2);
     expect(await requestsFor(officer2)).toHaveLength(before + 1);
-    expect(notice).toMatchObject({ title: '新的加入申请：延安社区', body: expect.stringContaining('工作台'), caseId: null, link: NotificationLink.Workbench });
+    // It opens the community's 待审核: the notice names the community, whose page its officer may open.
+    expect(notice).toMatchObject({ title: '新的加入申请：延安社区', body: expect.stringContaining('工作台'), caseId: null, link: NotificationLink.JoinRequests, communityId: yananId });
+    expect((await t.http.get(`/api/workbench/communities/${yananId}`).set(bearer(officer2)).expect(200)).body).toMatchObject({ id: yananId, name: '延安社区' });
+    expect((await t.http.get(`/api/workbench/communities/${yananId}`).set(bearer(await t.login('officer1'))).expect(404)).body.code).toBe(ErrorCode.NotFound);
+    await t.http.get('/api/workbench/communities/999999').set(bearer(officer2)).expect(404);
     // Nobody else's officer hears of it, and asking again while pending tells nobody again.
     expect((await requestsFor(await t.login('officer1'))).filter((n) => n.title.includes('延安社区'))).toEqual([]);
     await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({ note: '再催一下' }).expect(201);
@@ -367,7 +429,7 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
       await t.http.post(`/api/communities/${shengliId}/join-requests`).set(bearer(await wechatResident('openid-asks-orphan'))).send({}).expect(201);
       const [alert] = await requestsFor(leader);
       expect(await requestsFor(leader)).toHaveLength(leaderBefore + 1);
-      expect(alert).toMatchObject({ title: '新的加入申请：胜利社区', body: expect.stringContaining('暂无责任民警'), link: NotificationLink.Workbench });
+      expect(alert).toMatchObject({ title: '新的加入申请：胜利社区', body: expect.stringContaining('暂无责任民警'), link: NotificationLink.JoinRequests, communityId: shengliId });
       expect((await requestsFor(await t.login('station_leader2'))).filter((n) => n.title.includes('胜利社区'))).toEqual([]);
     } finally {
       await t.dataSource.query('UPDATE org_units SET officer_id = ? WHERE id = ?', [officerId, shengliId]);

@@ -73,6 +73,8 @@ export interface MembershipView {
   officer: OfficerCard | null;
   /** Why the officer refused the request (status `refused`); null otherwise. Asking again clears it. */
   refusalReason: string | null;
+  /** The resident's own 申请说明 (prefilled when they ask again); null when they wrote none. */
+  note: string | null;
 }
 
 export interface MemberView {
@@ -85,6 +87,11 @@ export interface MemberView {
   status: MembershipStatus;
   isInformant: boolean;
   joinedAt: string | null;
+  /**
+   * 申请说明 of a pending request, for who decides on it in scope (each note shown is audited as a
+   * read of that member's personal data); null otherwise.
+   */
+  note: string | null;
 }
 
 /**
@@ -103,6 +110,7 @@ export interface MemberPhoneView {
 }
 
 export interface JoinByCodeRequest { code: string; memberType?: MemberType }
+/** `note`: 申请说明 (up to MEMBERSHIP_NOTE_MAX characters); omitted when asking again, the previous one stays. */
 export interface JoinRequest { communityId: number; memberType?: MemberType; note?: string }
 /** 拒绝 a join request: the reason is told to the resident (MEMBERSHIP_REFUSAL_REASON_MIN–MAX characters). */
 export interface RefuseMembershipRequest { reason: string }

@@ -173,6 +173,8 @@ export enum NotificationLink {
   Join = 'join',
   /** 工作台 (e.g. 新的加入申请 for the community's officer: the community's 待审核 is there). */
   Workbench = 'workbench',
+  /** The 待审核 of one community (`communityId`) in 工作台 (新的加入申请). */
+  JoinRequests = 'join_requests',
 }
 
 export interface NotificationView {
@@ -184,6 +186,8 @@ export interface NotificationView {
   roomId: number | null;
   /** Notices about neither a case nor a room (join decisions): the page to open. */
   link: NotificationLink | null;
+  /** The community a notice is about (新的加入申请: whose 待审核 `link` opens); null otherwise. */
+  communityId: number | null;
   readAt: string | null;
   createdAt: string;
 }

@@ -70,6 +70,22 @@ export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
 export const MEMBERSHIP_REFUSAL_REASON_MIN = 2;
 export const MEMBERSHIP_REFUSAL_REASON_MAX = 200;
 
+/**
+ * 申请说明: what a resident asking to join tells the officer about themselves (住址、姓名…), up to
+ * this many characters. Personal data: encrypted at rest, shown only to who decides in scope.
+ */
+export const MEMBERSHIP_NOTE_MAX = 200;
+
+/** Characters as a person counts them: by code point, so an emoji is one (not two UTF-16 units). */
+export function textLength(text: string): number {
+  return Array.from(text).length;
+}
+
+/** Whether a text says something: at least one letter (any script, CJK included) or digit, not emoji or punctuation alone. */
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
 /** Mini-program pages a join decision opens (subscribe message `page`, without the leading slash). */
 export const HOME_PAGE = 'pages/home/index';
 export const JOIN_PAGE = 'pages/join/index';

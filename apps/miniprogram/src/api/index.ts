@@ -101,14 +101,19 @@ export const api = {
   /** One page of the city's communities to ask to join; `q` searches community and station names. */
   communityDirectory: (q: { page?: number; pageSize?: number; q?: string } = {}) =>
     request<Page<CommunityView>>('GET', '/api/communities/directory', undefined, { query: { page: q.page, pageSize: q.pageSize, q: q.q || undefined } }),
-  /** Asks to join (again after a refusal: the request is pending once more). */
-  requestToJoin: (communityId: number, memberType: MemberType) =>
-    request<MembershipView>('POST', `/api/communities/${communityId}/join-requests`, { memberType }),
+  /**
+   * Asks to join (again after a refusal: the request is pending once more), with the 申请说明 for
+   * the officer; without `note`, asking again keeps the previous one.
+   */
+  requestToJoin: (communityId: number, memberType: MemberType, note?: string) =>
+    request<MembershipView>('POST', `/api/communities/${communityId}/join-requests`, note === undefined ? { memberType } : { memberType, note }),
 
   // 工作台
   /** One page of the communities in the caller's jurisdiction, with member counts; `q` searches names. */
   workbenchCommunities: (q: { page?: number; pageSize?: number; q?: string } = {}) =>
     request<Page<WorkbenchCommunity>>('GET', '/api/workbench/communities', undefined, { query: { page: q.page, pageSize: q.pageSize, q: q.q || undefined } }),
+  /** One community of the caller's jurisdiction (404 outside it): its name for the community page. */
+  workbenchCommunity: (communityId: number) => request<WorkbenchCommunity>('GET', `/api/workbench/communities/${communityId}`),
   /** One page of a community's members, phone numbers masked; `canRevealPhone` for the responsible officer. */
   communityMembers: (communityId: number, q: { status: MembershipStatus; page: number; pageSize: number }) =>
     request<MemberPage>('GET', `/api/communities/${communityId}/members`, undefined, { query: { status: q.status, page: q.page, pageSize: q.pageSize } }),

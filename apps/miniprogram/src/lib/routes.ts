@@ -48,5 +48,8 @@ export const caseUrl = (id: number): string => `${ROUTES.case}?id=${id}`
 /** 办事指引 results for a query, and one matter. */
 export const guideUrl = (q: string): string => `${ROUTES.guide}?q=${encodeURIComponent(q)}`
 export const matterUrl = (code: string): string => `${ROUTES.matter}?code=${encodeURIComponent(code)}`
+/** 工作台 → one community (its name is loaded from the server); `pending`: opened at its 待审核. */
+export const officerCommunityUrl = (id: number, opts: { pending?: boolean } = {}): string =>
+  `${ROUTES.officerCommunity}?id=${id}${opts.pending ? '&show=pending' : ''}`
 /** A mediation room (调解室). */
 export const roomUrl = (id: number): string => `${ROUTES.room}?id=${id}`

@@ -1,3 +1,4 @@
+import { hasWords, textLength } from '@jws/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -8,6 +9,8 @@ import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Mi
 /**
  * A required text field. With `label` (事项名称) a person reads what is wrong in Chinese
  * (请填写事项名称, 事项名称不能超过50个字; with `minLength`, 拒绝理由至少2个字) and blanks alone count as empty.
+ * Lengths count characters as people do (by code point: an emoji is one). A `minLength` above 1
+ * asks for words: a text of emoji or punctuation alone is 请写明拒绝理由.
  */
 export function RequiredText(maxLength: number, example?: string, label?: string, minLength = 1) {
   if (!label) return applyDecorators(ApiProperty({ maxLength, example }), IsString(), IsNotEmpty(), MaxLength(maxLength));
@@ -22,21 +25,36 @@ export function RequiredText(maxLength: number, example?: string, label?: string
 
 /**
  * Length of a text a person typed, said in Chinese: at least `min` characters once trimmed, at
- * most `max`. Only the one thing wrong is said: a missing or blank text is 请填写… alone.
+ * most `max`, counted by code point. Only the one thing wrong is said: a missing or blank text is
+ * 请填写… alone; with `min` above 1, one without a letter or digit is 请写明….
  */
 function TextLength(min: number, max: number, label: string) {
-  const tooShort = (value: string) => value.trim() !== '' && value.trim().length < min;
+  const problem = (value: string): string | null => {
+    const trimmed = value.trim();
+    if (trimmed === '') return null;
+    if (min > 1 && !hasWords(trimmed)) return `请写明${label}`;
+    if (textLength(trimmed) < min) return `${label}至少${min}个字`;
+    if (textLength(value) > max) return `${label}不能超过${max}个字`;
+    return null;
+  };
   return ValidateBy({
     name: 'textLength',
     validator: {
-      validate: (value: unknown) => typeof value !== 'string' || (!tooShort(value) && value.length <= max),
-      defaultMessage: (args) => (typeof args?.value === 'string' && tooShort(args.value) ? `${label}至少${min}个字` : `${label}不能超过${max}个字`),
+      validate: (value: unknown) => typeof value !== 'string' || problem(value) === null,
+      defaultMessage: (args) => (typeof args?.value === 'string' ? (problem(args.value) ?? '') : ''),
     },
   });
 }
 
-export function OptionalText(maxLength: number, example?: string) {
-  return applyDecorators(ApiPropertyOptional({ maxLength, example }), IsOptional(), IsString(), MaxLength(maxLength));
+/** An optional text; with `label` (申请说明), too long is said in Chinese (申请说明不能超过200个字), counted by code point. */
+export function OptionalText(maxLength: number, example?: string, label?: string) {
+  if (!label) return applyDecorators(ApiPropertyOptional({ maxLength, example }), IsOptional(), IsString(), MaxLength(maxLength));
+  return applyDecorators(
+    ApiPropertyOptional({ maxLength, example }),
+    IsOptional(),
+    IsString({ message: `${label}应为文字` }),
+    TextLength(0, maxLength, label),
+  );
 }
 
 export function RequiredId(example = 1) {

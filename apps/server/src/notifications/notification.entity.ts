@@ -23,6 +23,10 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   link: NotificationLink | null;
 
+  /** The community a notice is about (新的加入申请: the 待审核 its link opens). */
+  @Column({ name: 'community_id', type: 'int', nullable: true })
+  communityId: number | null;
+
   @Column({ type: 'varchar', length: 64 })
   title: string;
 

@@ -17,6 +17,7 @@ class NotificationDto implements NotificationView {
   @ApiProperty({ nullable: true, type: Number }) caseId: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '调解室有新消息: the room to open' }) roomId: number | null;
   @ApiProperty({ nullable: true, enum: NotificationLink, description: 'a notice about neither a case nor a room (join decisions): the page to open' }) link: NotificationLink | null;
+  @ApiProperty({ nullable: true, type: Number, description: '新的加入申请: the community whose 待审核 the link opens' }) communityId: number | null;
   @ApiProperty({ nullable: true, type: String }) readAt: string | null;
   @ApiProperty() createdAt: string;
 }

@@ -32,6 +32,8 @@ export interface NotifyInput {
   roomId?: number;
   /** A notice about neither a case nor a room (a join decision): the app page it opens. */
   link?: NotificationLink;
+  /** The community the notice is about (新的加入申请: whose 待审核 `link` opens). */
+  communityId?: number;
   /** Also send a WeChat subscribe message (to residents who accepted one at submit). */
   wechat?: { page: string; data: Record<string, string> };
   /**
@@ -92,9 +94,9 @@ export class NotificationsService {
       for (const userId of recipients) {
         if (input.confidential) {
           const content: SealedNoticeContent = { caseId: input.caseId, title, body };
-          inApp.push(userId, null, null, null, SEALED_NOTICE_TITLE, SEALED_NOTICE_BODY, FieldCipher.encrypt(JSON.stringify(content)), null, now);
+          inApp.push(userId, null, null, null, null, SEALED_NOTICE_TITLE, SEALED_NOTICE_BODY, FieldCipher.encrypt(JSON.stringify(content)), null, now);
         } else {
-          inApp.push(userId, input.caseId, input.roomId ?? null, input.link ?? null, title, body, null, null, now);
+          inApp.push(userId, input.caseId, input.roomId ?? null, input.link ?? null, input.communityId ?? null, title, body, null, null, now);
         }
       }
       const wechat = input.wechat;
@@ -109,7 +111,7 @@ export class NotificationsService {
       }
     }
     if (inApp.length) {
-      batch.add(`INSERT INTO notifications (user_id, case_id, room_id, link, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 9, 9)}`, inApp);
+      batch.add(`INSERT INTO notifications (user_id, case_id, room_id, link, community_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 10, 10)}`, inApp);
     }
     if (outbox.length) {
       batch.add(
@@ -147,7 +149,7 @@ export class NotificationsService {
         // The owner reads a confidential notification as it was written.
         const shown: SealedNoticeContent = n.sealedEnc ? (JSON.parse(FieldCipher.decrypt(n.sealedEnc)) as SealedNoticeContent) : n;
         return {
-          id: n.id, title: shown.title, body: shown.body, caseId: shown.caseId, roomId: n.roomId, link: n.link,
+          id: n.id, title: shown.title, body: shown.body, caseId: shown.caseId, roomId: n.roomId, link: n.link, communityId: n.communityId,
           readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
         };
       }),

@@ -1,5 +1,6 @@
 import { MemberType, MembershipStatus } from '@jws/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { encryptedTransformer } from '../personal-data/field-cipher';
 
 /** A resident's membership of a community and its group, with the member's type (身份). */
 @Entity('memberships')
@@ -21,7 +22,11 @@ export class MembershipEntity {
   @Column({ type: 'varchar', length: 16 })
   status: MembershipStatus;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  /**
+   * 申请说明: what the resident told the officer about themselves when asking to join (personal
+   * data, encrypted; 200 characters of ciphertext room is 1200).
+   */
+  @Column({ name: 'note_enc', type: 'varchar', length: 1200, nullable: true, transformer: encryptedTransformer })
   note: string | null;
 
   @Column({ name: 'joined_at', type: 'datetime', nullable: true })

@@ -48,9 +48,12 @@ export class OrgController {
   @Post('communities/:id/join-requests')
   @Authenticated({ permission: Permission.CommunityJoin })
   @RateLimit(10)
-  @ApiOperation({ summary: 'Ask to join a community (again after a refusal: the request is pending once more); its officer decides' })
+  @ApiOperation({
+    summary: 'Ask to join a community (again after a refusal: the request is pending once more); its officer decides',
+    description: '`note` (申请说明, up to 200 characters) is for who decides; asking again without it keeps the previous one.',
+  })
   @ApiOkResponse({ type: MembershipViewDto })
-  @ApiErrors(ErrorCode.NotFound, ErrorCode.AlreadyMember, ErrorCode.RateLimited)
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.AlreadyMember, ErrorCode.ValidationFailed, ErrorCode.RateLimited)
   requestJoin(
     @CurrentCaller() caller: Caller,
     @Param('id', IdParamPipe) id: number,
@@ -66,6 +69,15 @@ export class OrgController {
   @ApiErrors(ErrorCode.ValidationFailed)
   workbenchCommunities(@CurrentCaller() caller: Caller, @Query() q: CommunitySearchDto): Promise<WorkbenchCommunityPageDto> {
     return this.org.workbenchCommunities(caller, q);
+  }
+
+  @Get('workbench/communities/:id')
+  @Authenticated({ permission: Permission.WorkbenchAccess })
+  @ApiOperation({ summary: "工作台 → one community in the caller's jurisdiction: its name, officer and counts (404 outside it)" })
+  @ApiOkResponse({ type: WorkbenchCommunityDto })
+  @ApiErrors(ErrorCode.NotFound)
+  workbenchCommunity(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<WorkbenchCommunityDto> {
+    return this.org.workbenchCommunity(caller, id);
   }
 
   @Get('communities/:id/members')
@@ -139,7 +151,7 @@ export class OrgController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.CommunityJoinApprove })
   @ApiOperation({
-    summary: '拒绝 a pending join request with a reason (2–200 characters) the resident is told',
+    summary: '拒绝 a pending join request with a reason (2–200 characters, with words: not emoji or punctuation alone) the resident is told',
     description: 'The reason is kept on the membership (the resident sees it in GET /api/me/memberships and may ask again) and in the audit entry.',
   })
   @ApiOkResponse({ type: MemberViewDto })

@@ -40,6 +40,8 @@ export interface MemberRow {
   status: MembershipStatus;
   isInformant: boolean;
   joinedAt: Date | null;
+  /** 申请说明, decrypted (personal data: the service decides who sees it). */
+  note: string | null;
 }
 
 /**
@@ -171,6 +173,7 @@ export class OrgRepository {
       .select([
         'm.id AS membershipId', 'm.community_id AS communityId', 'u.id AS userId', 'u.nickname AS nickname', 'u.phone_enc AS phoneEnc',
         'm.member_type AS memberType', 'm.status AS status', 'u.is_informant AS isInformant', 'm.joined_at AS joinedAt',
+        'm.note_enc AS noteEnc',
       ]);
   }
 
@@ -181,6 +184,7 @@ export class OrgRepository {
       userId: Number(r.userId),
       nickname: String(r.nickname),
       phone: r.phoneEnc == null ? null : FieldCipher.decrypt(String(r.phoneEnc)),
+      note: r.noteEnc == null ? null : FieldCipher.decrypt(String(r.noteEnc)),
       memberType: String(r.memberType),
       status: r.status as MembershipStatus,
       isInformant: Boolean(Number(r.isInformant)),

@@ -131,6 +131,7 @@ export class OrgService {
         joinedAt: m.joinedAt?.toISOString() ?? null,
         officer: m.status === MembershipStatus.Active ? view.officer : null,
         refusalReason: m.status === MembershipStatus.Refused ? m.refusalReason : null,
+        note: m.note,
       });
     }
     return views;
@@ -167,6 +168,8 @@ export class OrgService {
   /**
    * Asks to join a community chosen from the directory; the community's officer decides. A refused
    * request may be made again (重新申请): it is pending once more and its old reason is gone.
+   * `note` (申请说明) tells the officer who the resident is; asking again without one keeps the
+   * previous one, a blank one removes it.
    */
   async requestJoin(caller: Caller, communityId: number, memberType: MemberType = MemberType.Resident, note?: string): Promise<MembershipView> {
     this.requireResident(caller);
@@ -176,17 +179,21 @@ export class OrgService {
     if (existing?.status === MembershipStatus.Active) throw new DomainException(ErrorCode.AlreadyMember);
     // Asked again while still pending: the officer was told the first time.
     const tellOfficer = existing?.status !== MembershipStatus.Pending;
+    const written = note === undefined ? undefined : note.trim() || null;
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(MembershipEntity);
       let membershipId: number;
       if (existing) {
         membershipId = existing.id;
-        await repo.update({ id: existing.id }, { status: MembershipStatus.Pending, memberType, note: note ?? null, decidedBy: null, refusalReason: null });
+        await repo.update(
+          { id: existing.id },
+          { status: MembershipStatus.Pending, memberType, ...(written === undefined ? {} : { note: written }), decidedBy: null, refusalReason: null },
+        );
       } else {
         const inserted = await repo.insert({
           userId: caller.user.id, communityId, memberType, status: MembershipStatus.Pending,
-          note: note ?? null, joinedAt: null, decidedBy: null, refusalReason: null, createdAt: now,
+          note: written ?? null, joinedAt: null, decidedBy: null, refusalReason: null, createdAt: now,
         });
         membershipId = Number(inserted.identifiers[0].id);
       }
@@ -196,9 +203,9 @@ export class OrgService {
   }
 
   /**
-   * 新的加入申请: the community's 责任民警 is told in 消息 (opening 工作台, where the community's
-   * 待审核 is), or, while the community has none, its station's leaders. The resident's name is
-   * not in the notice; the officer reads it in the request list.
+   * 新的加入申请: the community's 责任民警 is told in 消息 (opening the community's 待审核), or,
+   * while the community has none, its station's leaders. The resident's name and 申请说明 are not
+   * in the notice; the officer reads them in the request list.
    */
   private async tellOfficerOfRequest(manager: EntityManager, community: CommunityRow, membershipId: number, at: Date): Promise<void> {
     const to = community.officerId ? [community.officerId] : await leadersOf(manager, community.path, [Role.StationLeader]);
@@ -210,7 +217,8 @@ export class OrgService {
         title: `新的加入申请：${community.name}`,
         body: community.officerId ? '有居民申请加入您负责的社区，请在工作台审核。' : `${community.name}暂无责任民警，有居民申请加入，请安排审核。`,
         caseId: null,
-        link: NotificationLink.Workbench,
+        link: NotificationLink.JoinRequests,
+        communityId: community.id,
       },
       `membership:${membershipId}:requested:${at.getTime()}`,
     );
@@ -263,10 +271,20 @@ export class OrgService {
     return { items: rows.map(toWorkbenchCommunity), total, page, pageSize };
   }
 
+  /** 工作台 → one community: its name and counts, for a community in scope only (404 otherwise, audited). */
+  async workbenchCommunity(caller: Caller, communityId: number): Promise<WorkbenchCommunity> {
+    const community = await this.requireCommunity(caller, communityId);
+    const counted = await this.repo.countedCommunityById(community.id);
+    if (!counted) throw new DomainException(ErrorCode.NotFound);
+    return toWorkbenchCommunity(counted);
+  }
+
   /**
    * One page of a community's members, phone numbers masked for everyone: the list is for
    * knowing who is in the group, and a number is revealed one member at a time
    * (revealMemberPhone), so the audit log names each person whose number was read.
+   * The 申请说明 of pending requests is shown to who may decide on them (the officer, the
+   * station's leaders), each note shown audited as a read of that member's personal data.
    */
   async members(
     caller: Caller,
@@ -278,7 +296,16 @@ export class OrgService {
     const pageSize = query.pageSize ?? 20;
     const statuses = query.statuses?.length ? query.statuses : LISTED_MEMBERSHIPS;
     const { rows, total } = await this.repo.membersOf(community.id, statuses, page, pageSize);
-    return { items: rows.map(toMemberView), total, page, pageSize, canRevealPhone: this.isResponsibleOfficer(caller, community) };
+    const decides = caller.permissions.has(Permission.CommunityJoinApprove);
+    const items = rows.map((r) => toMemberView(r, decides && r.status === MembershipStatus.Pending));
+    for (const m of items) {
+      if (m.note === null) continue;
+      await this.audit.recordFor(caller, {
+        action: AuditAction.PersonalDataRead, targetType: 'user', targetId: m.userId,
+        detail: `join note, community ${community.id} pending list`,
+      });
+    }
+    return { items, total, page, pageSize, canRevealPhone: this.isResponsibleOfficer(caller, community) };
   }
 
   /**
@@ -444,8 +471,8 @@ function toWorkbenchCommunity(row: CommunityCountedRow): WorkbenchCommunity {
   return { ...toCommunityView(row), memberCount: row.memberCount, pendingCount: row.pendingCount };
 }
 
-/** A member as lists show them: the phone number masked. */
-function toMemberView(r: MemberRow): MemberView {
+/** A member as lists show them: the phone number masked, the 申请说明 only `withNote` (the caller decides on it). */
+function toMemberView(r: MemberRow, withNote = false): MemberView {
   return {
     membershipId: r.membershipId,
     userId: r.userId,
@@ -455,5 +482,6 @@ function toMemberView(r: MemberRow): MemberView {
     status: r.status,
     isInformant: r.isInformant,
     joinedAt: r.joinedAt?.toISOString() ?? null,
+    note: withNote ? r.note : null,
   };
 }

@@ -1,16 +1,16 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
 import {
-  ErrorCode, MEMBERSHIP_REFUSAL_REASON_MAX, MEMBERSHIP_REFUSAL_REASON_MIN, MembershipStatus, Permission, type MemberView,
+  ErrorCode, MEMBERSHIP_REFUSAL_REASON_MAX, MEMBERSHIP_REFUSAL_REASON_MIN, MembershipStatus, Permission, hasWords, textLength, type MemberView,
 } from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
 import { isApiError } from '../../api/errors'
 import Chips from '../../components/Chips'
 import PagedList from '../../components/PagedList'
-import { EmptyBlock } from '../../components/StatusBlock'
+import { EmptyBlock, ErrorBlock, Loading } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { usePaged, type PagedState } from '../../hooks/usePaged'
 import { platform } from '../../platform'
@@ -77,6 +77,11 @@ function MemberRow({ member, reveal, children }: { member: MemberView; reveal?: 
         <Text className='list-item__meta'>
           {memberTypeLabel(member.memberType)} · {displayPhone(member.phone)}
         </Text>
+        {member.note && (
+          <Text className='community__note' id={`note-of-${member.membershipId}`} userSelect>
+            申请说明：{member.note}
+          </Text>
+        )}
         {reveal && member.phone && <RevealPhone communityId={reveal.communityId} member={member} />}
       </View>
       {children}
@@ -195,7 +200,9 @@ function RefusePanel({ member, onCancel, onRefused, onGone }: {
   async function submit() {
     const text = reason.trim()
     if (!text) return setError('请填写拒绝理由')
-    if (text.length < MEMBERSHIP_REFUSAL_REASON_MIN) return setError(`拒绝理由至少${MEMBERSHIP_REFUSAL_REASON_MIN}个字`)
+    // Counted as people count (an emoji is one character); emoji or punctuation alone say nothing.
+    if (!hasWords(text)) return setError('请写明拒绝理由')
+    if (textLength(text) < MEMBERSHIP_REFUSAL_REASON_MIN) return setError(`拒绝理由至少${MEMBERSHIP_REFUSAL_REASON_MIN}个字`)
     setBusy(true)
     setError('')
     try {
@@ -361,22 +368,40 @@ function MemberList({ active, reveal }: { active: PagedState<MemberView>; reveal
   )
 }
 
-/** One community seen by its officer: members, pending join requests, invite codes. */
+/**
+ * One community seen by its officer: members, pending join requests (with each 申请说明), invite
+ * codes. Its name comes from the server, so an id outside the caller's jurisdiction (or none at
+ * all) is one 未找到 with 返回, and nothing else is asked for. `show=pending` (新的加入申请 in 消息)
+ * scrolls to 待审核.
+ */
 export default function CommunityPage() {
   const router = useRouter()
   const communityId = Number(router.params.id)
   const validId = Number.isInteger(communityId) && communityId > 0
-  const communityName = router.params.name ? decodeURIComponent(router.params.name) : '社区'
+  const showPending = router.params.show === 'pending'
+  const community = useAsync(() => (validId ? api.workbenchCommunity(communityId) : Promise.resolve(null)), [communityId, validId])
+  const found = community.data ? communityId : 0
   const { user } = useMe()
   const [canReveal, setCanReveal] = useState(false)
-  const pending = useMembers(validId ? communityId : 0, MembershipStatus.Pending, setCanReveal)
-  const active = useMembers(validId ? communityId : 0, MembershipStatus.Active, setCanReveal)
+  const pending = useMembers(found, MembershipStatus.Pending, setCanReveal)
+  const active = useMembers(found, MembershipStatus.Active, setCanReveal)
   const reveal = canReveal ? { communityId } : undefined
 
-  if (!validId) {
+  useEffect(() => {
+    if (showPending && pending.items) void Taro.pageScrollTo({ selector: '#pending-list', duration: 0 }).catch(() => undefined)
+  }, [showPending, pending.items !== undefined])
+
+  if (!validId || community.data === null) {
     return (
       <View className='page'>
-        <EmptyBlock title='未找到该社区' />
+        <EmptyBlock title='未找到该社区' id='community-not-found' />
+      </View>
+    )
+  }
+  if (!community.data) {
+    return (
+      <View className='page'>
+        {community.error ? <ErrorBlock error={community.error} onRetry={() => void community.reload()} id='community-load-error' /> : <Loading />}
       </View>
     )
   }
@@ -384,7 +409,7 @@ export default function CommunityPage() {
   return (
     <View className='page'>
       <View className='community__header'>
-        <Text className='community__title' id='community-title'>{communityName}</Text>
+        <Text className='community__title' id='community-title'>{community.data.name}</Text>
       </View>
       {userCan(user, Permission.CommunityInviteCreate) && <InviteCard communityId={communityId} />}
       <PendingRequests

@@ -1,8 +1,10 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Tag } from '@nutui/nutui-react-taro'
-import { MEMBER_TYPE_LABELS, MemberType, MembershipStatus, type CommunityView, type MembershipView } from '@jws/contracts'
+import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
+import {
+  MEMBER_TYPE_LABELS, MEMBERSHIP_NOTE_MAX, MemberType, MembershipStatus, textLength, type CommunityView, type MembershipView,
+} from '@jws/contracts'
 
 import { api, errorMessage } from '../../api'
 import NameSearch from '../../components/NameSearch'
@@ -79,30 +81,66 @@ const DIRECTORY_PAGE_SIZE = 20
 
 type OnRequested = (membership: MembershipView) => void
 
+const NOTE_PLACEHOLDER = '如：胜利小区3栋2单元住户 张三'
+const NOTE_TOO_LONG = `申请说明不能超过${MEMBERSHIP_NOTE_MAX}个字`
+
+/** What is wrong with a 申请说明 before sending it (the server says the same), or ''. */
+const noteProblem = (note: string): string => (textLength(note.trim()) > MEMBERSHIP_NOTE_MAX ? NOTE_TOO_LONG : '')
+
 /**
- * Asks to join (also again after a refusal). The tap first offers WeChat's subscribe prompt (it
- * must come from a tap), so the officer's decision can also reach the person outside the app.
+ * 申请说明 (选填): who the person is, so the officer can tell (住址、姓名). Only the community's
+ * officer and leaders read it.
  */
-async function askToJoin(communityId: number, memberType: MemberType): Promise<MembershipView> {
+function NoteField({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <>
+      <Text className='join__label'>申请说明（选填）</Text>
+      <View className='join__input' id={id}>
+        <TextArea value={value} placeholder={NOTE_PLACEHOLDER} maxLength={MEMBERSHIP_NOTE_MAX} showCount autoSize onChange={onChange} />
+      </View>
+      <Text className='muted join__hint'>写明住址和姓名，便于民警核实；仅本社区民警和所领导可见。</Text>
+    </>
+  )
+}
+
+/**
+ * Asks to join (also again after a refusal), with the 申请说明 (`note`; undefined keeps the
+ * previous one). The tap first offers WeChat's subscribe prompt (it must come from a tap), so the
+ * officer's decision can also reach the person outside the app.
+ */
+async function askToJoin(communityId: number, memberType: MemberType, note?: string): Promise<MembershipView> {
   await platform.requestSubscribe(SUBSCRIBE_TEMPLATES)
-  return api.requestToJoin(communityId, memberType)
+  return api.requestToJoin(communityId, memberType, note)
 }
 
 /**
  * 我的加入申请: requests waiting for the officer, and refused ones with the officer's reason and
- * 重新申请 (the same request, pending again). Shown only when there is one.
+ * 重新申请 (the same request, pending again), which opens the previous 申请说明 to add to (信息不全
+ * is the usual reason). Shown only when there is one.
  */
 function MyRequests({ memberships, onRequested }: { memberships: MembershipView[]; onRequested: OnRequested }) {
   const [busyId, setBusyId] = useState<number | null>(null)
+  const [editing, setEditing] = useState<number | null>(null)
+  const [note, setNote] = useState('')
   const [error, setError] = useState('')
   const shown = memberships.filter((m) => m.status === MembershipStatus.Pending || m.status === MembershipStatus.Refused)
   if (shown.length === 0) return null
+  const anyPending = shown.some((m) => m.status === MembershipStatus.Pending)
+
+  function openAgain(m: MembershipView) {
+    setError('')
+    setNote(m.note ?? '')
+    setEditing(editing === m.id ? null : m.id)
+  }
 
   async function again(m: MembershipView) {
+    const problem = noteProblem(note)
+    if (problem) return setError(problem)
     setBusyId(m.id)
     setError('')
     try {
-      onRequested(await askToJoin(m.communityId, m.memberType))
+      onRequested(await askToJoin(m.communityId, m.memberType, note.trim()))
+      setEditing(null)
       void Taro.showToast({ title: '已重新提交', icon: 'success' })
     } catch (e) {
       setError(errorMessage(e))
@@ -120,41 +158,75 @@ function MyRequests({ memberships, onRequested }: { memberships: MembershipView[
         </Text>
       )}
       {shown.map((m) => (
-        <View key={m.id} className='row list-item' id={`join-request-${m.id}`}>
-          <View className='list-item__main'>
-            <Text className='list-item__title'>{m.communityName}</Text>
-            <Text className='list-item__meta'>{memberTypeLabel(m.memberType)}</Text>
-            {m.status === MembershipStatus.Refused && (
-              <Text className='join__refusal' id={`join-refusal-${m.id}`}>
-                {m.refusalReason ? `未通过原因：${m.refusalReason}` : '未通过'}
-              </Text>
+        <View key={m.id} id={`join-request-${m.id}`}>
+          <View className='row list-item'>
+            <View className='list-item__main'>
+              <Text className='list-item__title'>{m.communityName}</Text>
+              <Text className='list-item__meta'>{memberTypeLabel(m.memberType)}</Text>
+              {m.note && (
+                <Text className='list-item__meta join__note' id={`join-note-${m.id}`}>
+                  申请说明：{m.note}
+                </Text>
+              )}
+              {m.status === MembershipStatus.Refused && (
+                <Text className='join__refusal' id={`join-refusal-${m.id}`}>
+                  {m.refusalReason ? `未通过原因：${m.refusalReason}` : '未通过'}
+                </Text>
+              )}
+            </View>
+            {m.status === MembershipStatus.Refused ? (
+              <Button
+                id={`join-again-${m.id}`}
+                type='primary'
+                fill={editing === m.id ? 'solid' : 'outline'}
+                disabled={busyId !== null}
+                onClick={() => openAgain(m)}
+              >
+                重新申请
+              </Button>
+            ) : (
+              <View id={`join-request-status-${m.id}`}>
+                <Tag type='warning'>{membershipStatusLabel(m.status)}</Tag>
+              </View>
             )}
           </View>
-          {m.status === MembershipStatus.Refused ? (
-            <Button
-              id={`join-again-${m.id}`}
-              type='primary'
-              fill='outline'
-              loading={busyId === m.id}
-              disabled={busyId !== null}
-              onClick={() => void again(m)}
-            >
-              重新申请
-            </Button>
-          ) : (
-            <View id={`join-request-status-${m.id}`}>
-              <Tag type='warning'>{membershipStatusLabel(m.status)}</Tag>
+          {m.status === MembershipStatus.Refused && editing === m.id && (
+            <View className='join__again' id={`join-again-panel-${m.id}`}>
+              <NoteField
+                id={`join-again-note-${m.id}`}
+                value={note}
+                onChange={(value) => {
+                  setNote(value)
+                  if (error) setError('')
+                }}
+              />
+              <Button
+                block
+                className='block-button'
+                id={`join-again-submit-${m.id}`}
+                type='primary'
+                loading={busyId === m.id}
+                disabled={busyId !== null}
+                onClick={() => void again(m)}
+              >
+                提交申请
+              </Button>
             </View>
           )}
         </View>
       ))}
-      <Text className='muted'>民警审核后会在“消息”中通知您。</Text>
+      {anyPending && (
+        <Text className='muted' id='join-requests-hint'>
+          民警审核后会在“消息”中通知您。
+        </Text>
+      )}
     </View>
   )
 }
 
 function JoinByRequest({ memberships, onRequested }: { memberships: MembershipView[]; onRequested: OnRequested }) {
   const [memberType, setMemberType] = useState<MemberType>(MemberType.Resident)
+  const [note, setNote] = useState('')
   const [busyId, setBusyId] = useState<number | null>(null)
   const [error, setError] = useState('')
   const [search, setSearch] = useState('')
@@ -164,10 +236,13 @@ function JoinByRequest({ memberships, onRequested }: { memberships: MembershipVi
   const directory = usePaged((page) => api.communityDirectory({ page, pageSize: DIRECTORY_PAGE_SIZE, q: search }), [search])
 
   async function request(community: CommunityView) {
+    const problem = noteProblem(note)
+    if (problem) return setError(problem)
     setBusyId(community.id)
     setError('')
     try {
-      onRequested(await askToJoin(community.id, memberType))
+      // Nothing written: asking again keeps the previous 申请说明.
+      onRequested(await askToJoin(community.id, memberType, note.trim() || undefined))
     } catch (e) {
       setError(errorMessage(e))
     } finally {
@@ -226,6 +301,14 @@ function JoinByRequest({ memberships, onRequested }: { memberships: MembershipVi
           </View>
         ))}
       </View>
+      <NoteField
+        id='join-note'
+        value={note}
+        onChange={(value) => {
+          setNote(value)
+          if (error) setError('')
+        }}
+      />
       {error && (
         <Text className='error-text' id='directory-error'>
           {error}

@@ -7,7 +7,7 @@ import { api } from '../../api'
 import PagedList from '../../components/PagedList'
 import { usePaged } from '../../hooks/usePaged'
 import { formatDateTime } from '../../lib/labels'
-import { caseUrl, ROUTES, roomUrl } from '../../lib/routes'
+import { caseUrl, officerCommunityUrl, ROUTES, roomUrl } from '../../lib/routes'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -18,7 +18,8 @@ const opensSomething = (n: NotificationView): boolean => n.roomId !== null || n.
  * 消息: the in-app notification list (the channel that always works, unlike subscribe messages).
  * What this page shows counts as read: unread items keep their mark here until the next visit,
  * and are marked read on the server one after another. Tapping one opens its report, its room, or
- * the page it names (a join decision: 首页 once joined, the join page after a refusal).
+ * the page it names (a join decision: 首页 once joined, the join page after a refusal; 新的加入申请:
+ * that community's 待审核).
  */
 export default function NotificationsPage() {
   const list = usePaged((page) => api.notifications(page, PAGE_SIZE), [])
@@ -46,7 +47,8 @@ export default function NotificationsPage() {
     else if (n.caseId !== null) void Taro.navigateTo({ url: caseUrl(n.caseId) })
     else if (n.link === NotificationLink.Home) void Taro.switchTab({ url: ROUTES.home })
     else if (n.link === NotificationLink.Join) void Taro.navigateTo({ url: ROUTES.join })
-    else if (n.link === NotificationLink.Workbench) void Taro.switchTab({ url: ROUTES.workbench })
+    else if (n.link === NotificationLink.JoinRequests && n.communityId !== null) void Taro.navigateTo({ url: officerCommunityUrl(n.communityId, { pending: true }) })
+    else if (n.link === NotificationLink.Workbench || n.link === NotificationLink.JoinRequests) void Taro.switchTab({ url: ROUTES.workbench })
   }
 
   return (

@@ -14,7 +14,7 @@ import { useAsync } from '../../hooks/useAsync'
 import { usePaged } from '../../hooks/usePaged'
 import { supervisedLevelsText } from '../../lib/case-labels'
 import { roleLabel } from '../../lib/labels'
-import { ROUTES } from '../../lib/routes'
+import { officerCommunityUrl, ROUTES } from '../../lib/routes'
 import { loadMe } from '../../session/auth'
 import { userCan } from '../../session/store'
 import './index.scss'
@@ -136,8 +136,7 @@ function GovernanceEntry({ agenda }: { agenda: boolean }) {
 }
 
 function openCommunity(community: WorkbenchCommunity) {
-  const query = `id=${community.id}&name=${encodeURIComponent(community.name)}`
-  void Taro.navigateTo({ url: `${ROUTES.officerCommunity}?${query}` })
+  void Taro.navigateTo({ url: officerCommunityUrl(community.id) })
 }
 
 const COMMUNITY_PAGE_SIZE = 20

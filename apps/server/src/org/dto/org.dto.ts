@@ -1,5 +1,5 @@
 import {
-  CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MEMBERSHIP_REFUSAL_REASON_MAX, MEMBERSHIP_REFUSAL_REASON_MIN,
+  CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MEMBERSHIP_NOTE_MAX, MEMBERSHIP_REFUSAL_REASON_MAX, MEMBERSHIP_REFUSAL_REASON_MIN,
   MembershipStatus, RefuseMembershipRequest,
   GroupKind, MemberPage, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
 } from '@jws/contracts';
@@ -18,7 +18,8 @@ export class JoinByCodeDto implements JoinByCodeRequest {
 export class JoinRequestDto implements Omit<JoinRequest, 'communityId'> {
   @OptionalEnum(MemberType)
   memberType?: MemberType;
-  @OptionalText(200, '我住在3号楼')
+  /** 申请说明, for the officer who decides; omitted when asking again, the previous one stays. */
+  @OptionalText(MEMBERSHIP_NOTE_MAX, '胜利小区3栋2单元住户 张三', '申请说明')
   note?: string;
 }
 
@@ -82,6 +83,7 @@ export class MembershipViewDto implements MembershipView {
   @ApiProperty({ nullable: true, type: String }) joinedAt: string | null;
   @ApiProperty({ type: OfficerCardDto, nullable: true }) officer: OfficerCardDto | null;
   @ApiProperty({ nullable: true, type: String, description: 'why the officer refused (status refused); null otherwise' }) refusalReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the resident's own 申请说明 (prefilled when asking again)" }) note: string | null;
 }
 
 export class MemberViewDto implements MemberView {
@@ -93,6 +95,7 @@ export class MemberViewDto implements MemberView {
   @ApiProperty({ enum: MembershipStatus }) status: MembershipStatus;
   @ApiProperty() isInformant: boolean;
   @ApiProperty({ nullable: true, type: String }) joinedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '申请说明 of a pending request, for who decides on it (each read audited); null otherwise' }) note: string | null;
 }
 
 export class MemberPageDto extends PageOf(MemberViewDto) implements MemberPage {
