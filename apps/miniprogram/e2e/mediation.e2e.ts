@@ -71,7 +71,19 @@ describe('网上调解室 (h5, two browsers)', () => {
     const room = await apiAs<{ agreement: { id: number } }>('informant1', 'GET', `/api/mediation/rooms/${roomId}`);
     await apiAs('informant1', 'POST', `/api/mediation/rooms/${roomId}/agreement/confirm`, { agreementId: room.agreement.id });
 
+    // Confirming is binding: the tap asks first and says so; 再看看 confirms nothing.
     await visible(resident.page, '#agreement-confirm').click();
+    const ask = visible(resident.page, '.taro-modal__content', '确认调解协议');
+    await expectVisibleText(resident.page, '.taro-modal__content', '全部当事人确认后调解结束，不能撤回');
+    await ask.locator('.taro-model__cancel', { hasText: '再看看' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    await expectVisibleText(resident.page, '#agreement-status', '待各方确认');
+    await expectVisibleText(resident.page, '#room-status', '调解中');
+    const unconfirmed = (await apiAs<{ agreement: { confirmations: { displayName: string; confirmedAt: string | null }[] } }>('resident1', 'GET', `/api/mediation/rooms/${roomId}`))
+      .agreement.confirmations.filter((c) => c.confirmedAt === null);
+    expect(unconfirmed).toHaveLength(1);
+    await visible(resident.page, '#agreement-confirm').click();
+    await confirmModal(resident.page, '确认调解协议', '确认');
     for (const person of [resident, mediator]) {
       await expectVisibleText(person.page, '#agreement-status', '已达成协议');
       await expectVisibleText(person.page, '#room-status', '已达成协议');
@@ -199,6 +211,7 @@ describe('网上调解室 (h5, two browsers)', () => {
     await draftAgreement('今日内将自行车移到车棚');
     await expectVisibleText(resident.page, '#agreement-card', '第2版');
     await visible(resident.page, '#agreement-confirm').click();
+    await confirmModal(resident.page, '确认调解协议', '确认');
     await expectVisibleText(resident.page, '#agreement-error', '调解协议已更新');
     release();
     await expectVisibleText(resident.page, '#agreement-card', '第3版');
@@ -210,6 +223,7 @@ describe('网上调解室 (h5, two browsers)', () => {
     await visible(resident.page, `#room-channel-${roomId}`).click();
     await expectVisibleText(resident.page, '#agreement-card', '第3版');
     await visible(resident.page, '#agreement-confirm').click();
+    await confirmModal(resident.page, '确认调解协议', '确认');
     await expectVisibleText(resident.page, '#agreement-confirmations', '已确认');
     expect(await resident.page.locator('#agreement-error').count()).toBe(0);
   });

@@ -251,6 +251,7 @@ function Chat({ roomId, feed, readOnly, myMemberId, setError, loadOlder }: {
 function AgreementCard({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void; reload: () => void }) {
   const a = room.agreement
   const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
   const [error, setError] = useState('')
   // The version this page showed first: a later one is pointed out, so nobody confirms unawares.
   const [seenVersion, setSeenVersion] = useState(a?.version ?? 0)
@@ -261,16 +262,27 @@ function AgreementCard({ room, onUpdated, reload }: { room: RoomDetail; onUpdate
   if (!a) return null
   const open = room.status === RoomStatus.Open
   async function confirm() {
-    if (!a) return
+    // A second tap while the dialog or the call is under way does nothing.
+    if (!a || busyRef.current) return
+    busyRef.current = true
     setBusy(true)
     setError('')
     try {
+      // Confirming binds the party and, once everyone has, ends the mediation: one tap is not enough for that.
+      const { confirm: sure } = await Taro.showModal({
+        title: '确认调解协议',
+        content: `确认后即表示您同意第${a.version}版协议内容，全部当事人确认后调解结束，不能撤回。`,
+        confirmText: '确认',
+        cancelText: '再看看',
+      })
+      if (!sure) return
       onUpdated(await api.confirmAgreement(room.id, a.id))
     } catch (e) {
       // The mediator revised it meanwhile (e.g. while this person was in 背靠背): show the new version.
       if (isApiError(e) && e.code === ErrorCode.AgreementOutdated) reload()
       setError(errorMessage(e))
     } finally {
+      busyRef.current = false
       setBusy(false)
     }
   }
