@@ -176,6 +176,42 @@ function useChannelFeeds(channelIds: readonly number[], options: FeedOptions) {
   return { feeds, markRead, setError, loadOlder }
 }
 
+/** At most one read report per channel in this time (the first at once, the latest at its end). */
+const READ_REPORT_MS = 3000
+
+/**
+ * Tells the server how far the person has read each channel, so the unread marks on the tabs are
+ * right the next time the room opens. Reports only move forward and are throttled; a lost one is
+ * made good by the next.
+ */
+function useReadReports(enabled: boolean) {
+  const reported = useRef(new Map<number, number>())
+  const pending = useRef(new Map<number, number>())
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const flush = useCallback(() => {
+    for (const [id, seq] of pending.current) {
+      reported.current.set(id, seq)
+      void api.markRoomRead(id, seq).catch(() => reported.current.delete(id))
+    }
+    pending.current.clear()
+  }, [])
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current)
+    flush()
+  }, [flush])
+  return useCallback((id: number, seq: number) => {
+    if (!enabled || seq <= (pending.current.get(id) ?? reported.current.get(id) ?? 0)) return
+    pending.current.set(id, seq)
+    if (timer.current) return
+    flush()
+    const tick = () => {
+      timer.current = pending.current.size ? setTimeout(tick, READ_REPORT_MS) : null
+      flush()
+    }
+    timer.current = setTimeout(tick, READ_REPORT_MS)
+  }, [enabled, flush])
+}
+
 /** The chat of the channel on screen (the main room or a caucus); its messages come from useChannelFeeds. */
 function Chat({ roomId, feed, readOnly, myMemberId, setError, loadOlder }: {
   roomId: number
@@ -528,7 +564,20 @@ function RoomView({ room, initialChannel, onUpdated, reload }: {
     isNew: (id) => announced.current.has(id),
     onRoomEvent: reload,
   })
-  const unreadOf = (id: number) => feeds.get(id)?.unread.length ?? 0
+  // What others wrote while the person was away, as the server counted it when the page opened;
+  // what arrives while the page is open is counted by the feeds on top.
+  const [storedUnread, setStoredUnread] = useState<ReadonlyMap<number, number>>(() => {
+    const counts = new Map([[room.id, room.unread], ...room.caucuses.map((c): [number, number] => [c.roomId, c.unread])])
+    counts.delete(channel)
+    return counts
+  })
+  const unreadOf = (id: number) => (feeds.get(id)?.unread.length ?? 0) + (storedUnread.get(id) ?? 0)
+  const reportRead = useReadReports(me !== null)
+  const viewedMessages = feeds.get(channel)?.messages
+  const viewedLastSeq = viewedMessages?.length ? viewedMessages[viewedMessages.length - 1].seq : 0
+  useEffect(() => {
+    if (viewedLastSeq > 0) reportRead(channel, viewedLastSeq)
+  }, [channel, viewedLastSeq, reportRead])
 
   function selectChannel(next: number) {
     // Back from another channel the room may have moved on (a revised agreement): read it again.
@@ -536,6 +585,12 @@ function RoomView({ room, initialChannel, onUpdated, reload }: {
     channelRef.current = next
     setChannel(next)
     markRead(next)
+    setStoredUnread((counts) => {
+      if (!counts.has(next)) return counts
+      const rest = new Map(counts)
+      rest.delete(next)
+      return rest
+    })
     setNewCaucuses((set) => {
       if (!set.has(next)) return set
       const rest = new Set(set)
