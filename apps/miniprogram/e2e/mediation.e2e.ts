@@ -71,7 +71,19 @@ describe('网上调解室 (h5, two browsers)', () => {
     const room = await apiAs<{ agreement: { id: number } }>('informant1', 'GET', `/api/mediation/rooms/${roomId}`);
     await apiAs('informant1', 'POST', `/api/mediation/rooms/${roomId}/agreement/confirm`, { agreementId: room.agreement.id });
 
+    // Confirming is binding: the tap asks first and says so; 再看看 confirms nothing.
     await visible(resident.page, '#agreement-confirm').click();
+    const ask = visible(resident.page, '.taro-modal__content', '确认调解协议');
+    await expectVisibleText(resident.page, '.taro-modal__content', '全部当事人确认后调解结束，不能撤回');
+    await ask.locator('.taro-model__cancel', { hasText: '再看看' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    await expectVisibleText(resident.page, '#agreement-status', '待各方确认');
+    await expectVisibleText(resident.page, '#room-status', '调解中');
+    const unconfirmed = (await apiAs<{ agreement: { confirmations: { displayName: string; confirmedAt: string | null }[] } }>('resident1', 'GET', `/api/mediation/rooms/${roomId}`))
+      .agreement.confirmations.filter((c) => c.confirmedAt === null);
+    expect(unconfirmed).toHaveLength(1);
+    await visible(resident.page, '#agreement-confirm').click();
+    await confirmModal(resident.page, '确认调解协议', '确认');
     for (const person of [resident, mediator]) {
       await expectVisibleText(person.page, '#agreement-status', '已达成协议');
       await expectVisibleText(person.page, '#room-status', '已达成协议');
@@ -162,6 +174,39 @@ describe('网上调解室 (h5, two browsers)', () => {
     await expectVisibleText(resident.page, '#room-messages', '可以，按一半来');
   });
 
+  it('a party who was away finds the count of what the mediator wrote in their 背靠背 on its tab; opening it clears the count, also after coming back', async () => {
+    const roomId = await openRoomForNewDispute(`楼道堆物纠纷 ${suffix}`);
+    const room = await apiAs<{ members: { id: number; role: string }[] }>('mediator1', 'GET', `/api/mediation/rooms/${roomId}`);
+    const applicant = room.members.find((m) => m.role === 'applicant') as { id: number };
+    const caucus = await apiAs<{ id: number }>('mediator1', 'POST', `/api/mediation/rooms/${roomId}/caucus`, { memberId: applicant.id });
+    const caucusTab = `#room-channel-${caucus.id}`;
+    // Written while the resident is not in the room.
+    for (const text of ['您那边的杂物什么时候能清走？', '对方同意帮忙一起搬']) {
+      await apiAs('mediator1', 'POST', `/api/mediation/rooms/${caucus.id}/messages`, { clientMsgId: `e2e-a-${Math.random().toString(36).slice(2)}`, kind: 'text', text });
+    }
+
+    const { page } = await browser.open('resident');
+    await signInWithDemoSwitcher(page, 'resident1');
+    await openPath(page, `${ROOM}?id=${roomId}`);
+    await expectVisibleText(page, `${caucusTab}-unread`, '2');
+    expect(await visible(page, caucusTab).getAttribute('aria-label')).toContain('有2条新消息');
+    await expectVisibleText(page, '#room-caucus-new', '调解员在背靠背中给您发来新消息');
+
+    const reported = page.waitForResponse((r) => r.url().endsWith(`/api/mediation/rooms/${caucus.id}/read`) && r.status() === 204);
+    await visible(page, caucusTab).click();
+    await expectVisibleText(page, '#room-messages', '对方同意帮忙一起搬');
+    await visible(page, `${caucusTab}-unread`).waitFor({ state: 'detached' });
+    expect(await page.locator('#room-caucus-new').count()).toBe(0);
+    await reported;
+
+    // Back in the room later: the channel stays read.
+    await page.reload();
+    await expectVisibleText(page, caucusTab, '背靠背');
+    await expectVisibleText(page, '#room-connection', '已连接');
+    expect(await page.locator(`${caucusTab}-unread`).count()).toBe(0);
+    expect(await visible(page, caucusTab).getAttribute('aria-label')).not.toContain('新消息');
+  });
+
   it('a party in 背靠背 gets a revised agreement at once; one revised the moment before they confirm is refused with 调解协议已更新 and the card refreshes', async () => {
     const roomId = await openRoomForNewDispute(`楼道自行车纠纷 ${suffix}`);
     const draftAgreement = (terms: string) => apiAs('mediator1', 'POST', `/api/mediation/rooms/${roomId}/agreement`, {
@@ -199,6 +244,7 @@ describe('网上调解室 (h5, two browsers)', () => {
     await draftAgreement('今日内将自行车移到车棚');
     await expectVisibleText(resident.page, '#agreement-card', '第2版');
     await visible(resident.page, '#agreement-confirm').click();
+    await confirmModal(resident.page, '确认调解协议', '确认');
     await expectVisibleText(resident.page, '#agreement-error', '调解协议已更新');
     release();
     await expectVisibleText(resident.page, '#agreement-card', '第3版');
@@ -210,6 +256,7 @@ describe('网上调解室 (h5, two browsers)', () => {
     await visible(resident.page, `#room-channel-${roomId}`).click();
     await expectVisibleText(resident.page, '#agreement-card', '第3版');
     await visible(resident.page, '#agreement-confirm').click();
+    await confirmModal(resident.page, '确认调解协议', '确认');
     await expectVisibleText(resident.page, '#agreement-confirmations', '已确认');
     expect(await resident.page.locator('#agreement-error').count()).toBe(0);
   });

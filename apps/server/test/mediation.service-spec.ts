@@ -417,6 +417,57 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     expect(own.caucuses.map((c: { roomId: number }) => c.roomId)).toEqual([caucus.id]);
   });
 
+  it('keeps each member’s read position: what the mediator wrote in a 背靠背 while the party was away is unread there until they read it, and nobody else is told', async () => {
+    const room = await f.openRoom('楼道堆放杂物（未读）');
+    const applicant = f.memberOf(room, RoomMemberRole.Applicant);
+    const caucus = (await t.http.post(`/api/mediation/rooms/${room.id}/caucus`).set(as('mediator1')).send({ memberId: applicant.id }).expect(201)).body;
+    const view = async (username: string) => (await t.http.get(`/api/mediation/rooms/${room.id}`).set(as(username)).expect(200)).body;
+    const read = (username: string, roomId: number, seq: number) => t.http.post(`/api/mediation/rooms/${roomId}/read`).set(as(username)).send({ seq });
+
+    // Only the channel-opened notice so far: nothing unread anywhere.
+    expect((await view('resident1')).caucuses).toEqual([expect.objectContaining({ roomId: caucus.id, unread: 0 })]);
+    const sent = (await say('mediator1', caucus.id, '您能接受对方赔偿三百元吗？').expect(200)).body;
+    await say('mediator1', room.id, '请双方稍候，我分别了解一下情况').expect(200);
+    // The mediator's own words are not unread for the mediator.
+    const mediatorView = await view('mediator1');
+    expect(mediatorView.unread).toBe(0);
+    expect(mediatorView.caucuses.map((c: { unread: number }) => c.unread)).toEqual([0]);
+
+    const away = await view('resident1');
+    expect(away.caucuses).toEqual([expect.objectContaining({ roomId: caucus.id, unread: 1 })]);
+    expect(away.unread).toBe(1);
+    // A recalled message is not unread any more; the recall notice does not count either.
+    const oops = (await say('mediator1', caucus.id, '发错了').expect(200)).body;
+    expect((await view('resident1')).caucuses[0].unread).toBe(2);
+    await t.http.post(`/api/mediation/rooms/${caucus.id}/messages/${oops.seq}/recall`).set(as('mediator1')).expect(200);
+    expect((await view('resident1')).caucuses[0].unread).toBe(1);
+
+    // The other party learns nothing of the applicant’s 背靠背: no channel, no count; its id is 404 for them.
+    const other = await view('informant1');
+    expect(other.caucuses).toEqual([]);
+    expect(other.unread).toBe(1);
+    expect(JSON.stringify(other)).not.toContain(String(caucus.id));
+    expect((await read('informant1', caucus.id, sent.seq).expect(404)).body.code).toBe(ErrorCode.NotFound);
+
+    // The party reads the channel: 0 from then on, also for a read position reported late or twice.
+    await read('resident1', caucus.id, sent.seq + 5).expect(204);
+    const after = await view('resident1');
+    expect(after.caucuses[0].unread).toBe(0);
+    expect(after.unread).toBe(1);
+    await read('resident1', caucus.id, 1).expect(204);
+    expect((await view('resident1')).caucuses[0].unread).toBe(0);
+    // A read position past the end is capped there: the next message is unread again.
+    await say('mediator1', caucus.id, '考虑好了告诉我').expect(200);
+    expect((await view('resident1')).caucuses[0].unread).toBe(1);
+    // The main room is read separately; a bad position is a coded 400.
+    await read('resident1', room.id, mediatorView.lastSeq).expect(204);
+    expect((await view('resident1')).unread).toBe(0);
+    expect((await read('resident1', room.id, 0).expect(400)).body.code).toBe(ErrorCode.ValidationFailed);
+    // Staff reading the transcript have no position there and nothing counted.
+    await read('station_leader1', room.id, 1).expect(204);
+    expect((await view('station_leader1')).unread).toBe(0);
+  });
+
   it('sends an image to the room’s members only; an upload cannot be used twice', async () => {
     const room = await f.openRoom('晾衣杆滴水（图片）');
     const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 40, g: 120, b: 200 } } }).jpeg().toBuffer();

@@ -171,10 +171,18 @@ export interface RoomSummary {
 /** A caucus (背靠背) channel of a main room: the mediator and one party. */
 export interface CaucusView { roomId: number; withMemberId: number; withName: string }
 
+/** A caucus channel as the room's detail lists it for its member. */
+export interface CaucusChannel extends CaucusView {
+  /** What others wrote there since the caller last read the channel (texts and images, not recalled). */
+  unread: number
+}
+
 export interface RoomDetail extends RoomSummary {
   members: RoomMemberView[];
+  /** What others wrote in this channel since the caller last read it (0 for staff who are not members). */
+  unread: number;
   /** Caucus channels the caller is in (the mediator sees all of theirs, a party only their own). */
-  caucuses: CaucusView[];
+  caucuses: CaucusChannel[];
   agreement: AgreementView | null;
   booking: OfflineBookingView | null;
   readOnly: boolean;
@@ -227,6 +235,9 @@ export interface DraftAgreementRequest {
 }
 
 export interface ConfirmAgreementRequest { agreementId: number }
+
+/** The caller has seen a channel up to this sequence number (its unread count starts after it). */
+export interface MarkRoomReadRequest { seq: number }
 
 export interface OfflineSlotView {
   id: number;

@@ -212,6 +212,8 @@ export const api = {
     request<MessagePage>('GET', `/api/mediation/rooms/${id}/messages`, undefined, { query: { beforeSeq, limit: 50 } }),
   /** Fallback when the socket is down: same idempotency by clientMsgId. */
   sendRoomMessage: (id: number, body: SendMessageRequest) => request<MessageView>('POST', `/api/mediation/rooms/${id}/messages`, body),
+  /** The person has seen the channel up to `seq`: its unread count in the room's detail starts after it. */
+  markRoomRead: (id: number, seq: number) => request<unknown>('POST', `/api/mediation/rooms/${id}/read`, { seq }),
   openCaucus: (id: number, memberId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/caucus`, { memberId }),
   inviteToRoom: (id: number, memberId: number) => request<RoomInvitationView>('POST', `/api/mediation/rooms/${id}/invitations`, { memberId }),
   joinRoomInvitation: (token: string) => request<RoomDetail>('POST', '/api/mediation/invitations/join', { token }),

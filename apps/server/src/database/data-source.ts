@@ -35,6 +35,7 @@ import { RoomNoticeLinks1765400000000 } from './migrations/1765400000000-room-no
 import { AnonymousApplicants1765500000000 } from './migrations/1765500000000-anonymous-applicants';
 import { JoinDecisions1765600000000 } from './migrations/1765600000000-join-decisions';
 import { Supervision1765700000000 } from './migrations/1765700000000-supervision';
+import { RoomReadPositions1765900000000 } from './migrations/1765900000000-room-read-positions';
 import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
 import {
   CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
@@ -79,7 +80,7 @@ export const MIGRATIONS = [
   Referrals1764500000000, SealedUnlinkable1764600000000, QueueDue1764700000000,
   OfflineRoomRetire1764800000000, RoomNotices1764900000000, StationQueue1765000000000,
   DerivedCaseNumber1765100000000, OutboxClaimOwner1765200000000, AuditTarget1765300000000, RoomNoticeLinks1765400000000,
-  AnonymousApplicants1765500000000, JoinDecisions1765600000000, Supervision1765700000000,
+  AnonymousApplicants1765500000000, JoinDecisions1765600000000, Supervision1765700000000, RoomReadPositions1765900000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

@@ -8,7 +8,7 @@ import type { AuthedRequest, Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller, Public } from '../identity/authenticated.decorator';
 import {
   AcceptRoomInvitationDto, CaseIdQueryDto, CaucusDto, CloseRoomDto, ConfirmAgreementDto, CreateOfflineRoomDto, CreateSlotDto, DraftAgreementDto,
-  HistoryQueryDto, InviteDto, JoinRoomInvitationDto, OfflineOutcomeDto, OpenRoomDto, SendMessageDto, TransferOfflineDto,
+  HistoryQueryDto, InviteDto, JoinRoomInvitationDto, MarkRoomReadDto, OfflineOutcomeDto, OpenRoomDto, SendMessageDto, TransferOfflineDto,
 } from './dto/mediation.dto';
 import {
   MediatorViewDto, MessagePageDto, MessageViewDto, OfflineRoomViewDto, OfflineSlotViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto,
@@ -102,6 +102,16 @@ export class MediationController {
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RoomReadOnly, ErrorCode.MessageTooLong, ErrorCode.MessageRejected, ErrorCode.RateLimited, ErrorCode.UploadNotFound)
   send(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: SendMessageDto): Promise<MessageViewDto> {
     return this.chat.send(caller, id, dto);
+  }
+
+  @Post('rooms/:id/read')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'The caller has seen a channel up to `seq`: its unread count in the room’s detail starts after it' })
+  @ApiNoContentResponse({ description: 'read position stored (it only moves forward)' })
+  @ApiErrors(ErrorCode.NotFound)
+  async markRead(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: MarkRoomReadDto): Promise<void> {
+    await this.mediation.markRead(caller, id, dto.seq);
   }
 
   @Post('rooms/:id/messages/:seq/recall')

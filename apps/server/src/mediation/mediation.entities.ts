@@ -40,6 +40,8 @@ export class MediationMemberEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 64 }) displayName: string;
   @Column({ name: 'joined_at', type: 'datetime', nullable: true }) joinedAt: Date | null;
   @Column({ name: 'created_at', type: 'datetime' }) createdAt: Date;
+  /** How far the member has read this channel: the room's unread count is what others wrote after it. */
+  @Column({ name: 'last_read_seq', type: 'int', default: 0 }) lastReadSeq: number;
 }
 
 /** A room message, stored with its sequence number before it is fanned out. The text is encrypted. */

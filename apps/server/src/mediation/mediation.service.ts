@@ -196,13 +196,19 @@ export class MediationService {
       : [];
     const mainMembers = room.parentId ? await m.getRepository(MediationMemberEntity).find({ where: { roomId: mainId } }) : members;
     const nameOf = new Map(mainMembers.map((mm) => [mm.id, mm.displayName]));
-    const caucuses = children
-      .filter((c) => myCaucusRooms.some((mm) => mm.roomId === c.id))
-      .map((c) => ({ roomId: c.id, withMemberId: c.caucusMemberId as number, withName: nameOf.get(c.caucusMemberId as number) ?? '' }));
+    const mine = children.filter((c) => myCaucusRooms.some((mm) => mm.roomId === c.id))
+    // Counted only in channels the caller is a member of: another party's 背靠背 is not even counted.
+    const unread = member ? await this.messages.unreadCounts(caller.user.id, [room.id, ...mine.map((c) => c.id)]) : new Map<number, number>();
+    const caucuses = mine.map((c) => ({
+      roomId: c.id, withMemberId: c.caucusMemberId as number, withName: nameOf.get(c.caucusMemberId as number) ?? '', unread: unread.get(c.id) ?? 0,
+    }));
     const agreement = room.parentId ? null : await this.currentAgreementView(m, room, mainMembers, member);
     const booking = room.parentId ? null : await this.bookingOf(m, room.id);
     const shownMembers = await this.unmaskedApplicantFor(caller, room, members);
-    return toRoomDetail({ room, caseNumber: numbers.get(room.caseId) ?? '', members: shownMembers, me: member, caucuses, agreement, booking, canManage: ctx.canManage });
+    return toRoomDetail({
+      room, caseNumber: numbers.get(room.caseId) ?? '', members: shownMembers, me: member, unread: unread.get(room.id) ?? 0, caucuses, agreement, booking,
+      canManage: ctx.canManage,
+    });
   }
 
   /**
@@ -233,6 +239,15 @@ export class MediationService {
     const slot = await m.getRepository(OfflineSlotEntity).findOneOrFail({ where: { id: booking.slotId } });
     const offline = await m.getRepository(OfflineRoomEntity).findOneOrFail({ where: { id: slot.offlineRoomId } });
     return toBookingView(booking, slot, offline);
+  }
+
+  /**
+   * The caller has seen a channel (the main room or their 背靠背) up to `seq`; its unread count in
+   * the room's detail starts after it. Staff reading a transcript they are not in have no position.
+   */
+  async markRead(caller: Caller, roomId: number, seq: number): Promise<void> {
+    const { room, member } = await this.access.require(caller, roomId);
+    if (member) await this.messages.markRead(room, member, seq);
   }
 
   /** History over HTTP; a staff member's read is audited. */

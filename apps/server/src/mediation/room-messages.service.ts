@@ -229,6 +229,37 @@ export class RoomMessagesService {
     });
   }
 
+  /**
+   * Per channel, what others wrote there after the user's read position (texts and images, not
+   * recalled; the room's own notices show by themselves). Only channels the user is a member of
+   * are counted: the join on their member row is the check.
+   */
+  async unreadCounts(userId: number, roomIds: number[]): Promise<Map<number, number>> {
+    if (!roomIds.length) return new Map();
+    const rows = await this.dataSource.getRepository(MediationMessageEntity).createQueryBuilder('msg')
+      .innerJoin(MediationMemberEntity, 'mm', 'mm.room_id = msg.room_id AND mm.user_id = :userId', { userId })
+      .select('msg.room_id', 'roomId')
+      .addSelect('COUNT(*)', 'n')
+      .where('msg.room_id IN (:...roomIds)', { roomIds })
+      .andWhere('msg.seq > mm.last_read_seq')
+      .andWhere('msg.kind IN (:...kinds)', { kinds: [MessageKind.Text, MessageKind.Image] })
+      .andWhere('msg.recalled_at IS NULL')
+      .andWhere('(msg.sender_user_id IS NULL OR msg.sender_user_id <> :userId)', { userId })
+      .groupBy('msg.room_id')
+      .getRawMany<{ roomId: number | string; n: number | string }>();
+    return new Map(rows.map((r) => [Number(r.roomId), Number(r.n)]));
+  }
+
+  /**
+   * The member has seen their channel up to `seq` (capped at the room's last message): the read
+   * position only moves forward, so a late or repeated report never brings messages back as unread.
+   */
+  async markRead(room: MediationRoomEntity, member: MediationMemberEntity, seq: number): Promise<void> {
+    const upTo = Math.min(seq, room.lastSeq);
+    await this.dataSource.createQueryBuilder().update(MediationMemberEntity).set({ lastReadSeq: upTo })
+      .where('id = :id AND last_read_seq < :upTo', { id: member.id, upTo }).execute();
+  }
+
   /** Messages after `afterSeq`, oldest first (resume and gap filling). */
   async after(roomId: number, afterSeq: number, limit = MESSAGE_PAGE_MAX): Promise<MessageView[]> {
     const rows = await this.dataSource.getRepository(MediationMessageEntity).find({

@@ -49,6 +49,8 @@ export interface RoomDetailParts {
   caseNumber: string;
   members: MediationMemberEntity[];
   me: MediationMemberEntity | null;
+  /** The caller's unread messages in this channel. */
+  unread: number;
   caucuses: RoomDetail['caucuses'];
   agreement: AgreementView | null;
   booking: OfflineBookingView | null;
@@ -63,6 +65,7 @@ export function toRoomDetail(p: RoomDetailParts): RoomDetail {
       id: mm.id, role: mm.role, displayName: mm.userId ? mm.displayName : `${mm.displayName}（待加入）`, joined: mm.userId !== null,
       isMe: p.me?.id === mm.id,
     })),
+    unread: p.unread,
     caucuses: p.caucuses,
     agreement: p.agreement,
     booking: p.booking,

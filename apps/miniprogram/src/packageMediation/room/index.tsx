@@ -176,6 +176,42 @@ function useChannelFeeds(channelIds: readonly number[], options: FeedOptions) {
   return { feeds, markRead, setError, loadOlder }
 }
 
+/** At most one read report per channel in this time (the first at once, the latest at its end). */
+const READ_REPORT_MS = 3000
+
+/**
+ * Tells the server how far the person has read each channel, so the unread marks on the tabs are
+ * right the next time the room opens. Reports only move forward and are throttled; a lost one is
+ * made good by the next.
+ */
+function useReadReports(enabled: boolean) {
+  const reported = useRef(new Map<number, number>())
+  const pending = useRef(new Map<number, number>())
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const flush = useCallback(() => {
+    for (const [id, seq] of pending.current) {
+      reported.current.set(id, seq)
+      void api.markRoomRead(id, seq).catch(() => reported.current.delete(id))
+    }
+    pending.current.clear()
+  }, [])
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current)
+    flush()
+  }, [flush])
+  return useCallback((id: number, seq: number) => {
+    if (!enabled || seq <= (pending.current.get(id) ?? reported.current.get(id) ?? 0)) return
+    pending.current.set(id, seq)
+    if (timer.current) return
+    flush()
+    const tick = () => {
+      timer.current = pending.current.size ? setTimeout(tick, READ_REPORT_MS) : null
+      flush()
+    }
+    timer.current = setTimeout(tick, READ_REPORT_MS)
+  }, [enabled, flush])
+}
+
 /** The chat of the channel on screen (the main room or a caucus); its messages come from useChannelFeeds. */
 function Chat({ roomId, feed, readOnly, myMemberId, setError, loadOlder }: {
   roomId: number
@@ -251,6 +287,7 @@ function Chat({ roomId, feed, readOnly, myMemberId, setError, loadOlder }: {
 function AgreementCard({ room, onUpdated, reload }: { room: RoomDetail; onUpdated: (r: RoomDetail) => void; reload: () => void }) {
   const a = room.agreement
   const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
   const [error, setError] = useState('')
   // The version this page showed first: a later one is pointed out, so nobody confirms unawares.
   const [seenVersion, setSeenVersion] = useState(a?.version ?? 0)
@@ -261,16 +298,27 @@ function AgreementCard({ room, onUpdated, reload }: { room: RoomDetail; onUpdate
   if (!a) return null
   const open = room.status === RoomStatus.Open
   async function confirm() {
-    if (!a) return
+    // A second tap while the dialog or the call is under way does nothing.
+    if (!a || busyRef.current) return
+    busyRef.current = true
     setBusy(true)
     setError('')
     try {
+      // Confirming binds the party and, once everyone has, ends the mediation: one tap is not enough for that.
+      const { confirm: sure } = await Taro.showModal({
+        title: '确认调解协议',
+        content: `确认后即表示您同意第${a.version}版协议内容，全部当事人确认后调解结束，不能撤回。`,
+        confirmText: '确认',
+        cancelText: '再看看',
+      })
+      if (!sure) return
       onUpdated(await api.confirmAgreement(room.id, a.id))
     } catch (e) {
       // The mediator revised it meanwhile (e.g. while this person was in 背靠背): show the new version.
       if (isApiError(e) && e.code === ErrorCode.AgreementOutdated) reload()
       setError(errorMessage(e))
     } finally {
+      busyRef.current = false
       setBusy(false)
     }
   }
@@ -516,7 +564,20 @@ function RoomView({ room, initialChannel, onUpdated, reload }: {
     isNew: (id) => announced.current.has(id),
     onRoomEvent: reload,
   })
-  const unreadOf = (id: number) => feeds.get(id)?.unread.length ?? 0
+  // What others wrote while the person was away, as the server counted it when the page opened;
+  // what arrives while the page is open is counted by the feeds on top.
+  const [storedUnread, setStoredUnread] = useState<ReadonlyMap<number, number>>(() => {
+    const counts = new Map([[room.id, room.unread], ...room.caucuses.map((c): [number, number] => [c.roomId, c.unread])])
+    counts.delete(channel)
+    return counts
+  })
+  const unreadOf = (id: number) => (feeds.get(id)?.unread.length ?? 0) + (storedUnread.get(id) ?? 0)
+  const reportRead = useReadReports(me !== null)
+  const viewedMessages = feeds.get(channel)?.messages
+  const viewedLastSeq = viewedMessages?.length ? viewedMessages[viewedMessages.length - 1].seq : 0
+  useEffect(() => {
+    if (viewedLastSeq > 0) reportRead(channel, viewedLastSeq)
+  }, [channel, viewedLastSeq, reportRead])
 
   function selectChannel(next: number) {
     // Back from another channel the room may have moved on (a revised agreement): read it again.
@@ -524,6 +585,12 @@ function RoomView({ room, initialChannel, onUpdated, reload }: {
     channelRef.current = next
     setChannel(next)
     markRead(next)
+    setStoredUnread((counts) => {
+      if (!counts.has(next)) return counts
+      const rest = new Map(counts)
+      rest.delete(next)
+      return rest
+    })
     setNewCaucuses((set) => {
       if (!set.has(next)) return set
       const rest = new Set(set)

@@ -69,10 +69,12 @@ class CaucusRefDto {
   @ApiProperty() roomId: number;
   @ApiProperty() withMemberId: number;
   @ApiProperty() withName: string;
+  @ApiProperty({ description: 'what others wrote there since the caller last read it' }) unread: number;
 }
 
 export class RoomDetailDto extends RoomSummaryDto implements RoomDetail {
   @ApiProperty({ type: [RoomMemberViewDto] }) members: RoomMemberViewDto[];
+  @ApiProperty({ description: 'what others wrote in this channel since the caller last read it (0 for staff who are not members)' }) unread: number;
   @ApiProperty({ type: [CaucusRefDto] }) caucuses: CaucusRefDto[];
   @ApiProperty({ type: AgreementViewDto, nullable: true }) agreement: AgreementViewDto | null;
   @ApiProperty({ type: OfflineBookingViewDto, nullable: true }) booking: OfflineBookingViewDto | null;

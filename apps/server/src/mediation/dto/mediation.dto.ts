@@ -1,6 +1,6 @@
 import {
   AcceptRoomInvitationRequest, AGREEMENT_TEXT_MAX, CloseRoomRequest, ConfirmAgreementRequest, CreateOfflineRoomRequest, CreateSlotRequest,
-  DraftAgreementRequest, JoinRoomInvitationRequest, MESSAGE_PAGE_MAX, MESSAGE_TEXT_MAX, MessageKind, OfflineOutcomeRequest,
+  DraftAgreementRequest, JoinRoomInvitationRequest, MarkRoomReadRequest, MESSAGE_PAGE_MAX, MESSAGE_TEXT_MAX, MessageKind, OfflineOutcomeRequest,
   OFFLINE_ROOM_ADDRESS_MAX, OFFLINE_ROOM_NAME_MAX, OpenRoomRequest, RoomStatus, SendMessageRequest, TransferOfflineRequest,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -32,6 +32,11 @@ export class HistoryQueryDto {
 
 export class CaseIdQueryDto {
   @RequiredId() caseId: number;
+}
+
+export class MarkRoomReadDto implements MarkRoomReadRequest {
+  /** The last message's sequence number the person has seen in the channel. */
+  @RequiredId() seq: number;
 }
 
 export class CaucusDto {
