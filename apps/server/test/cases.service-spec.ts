@@ -268,22 +268,31 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     const created = Date.now();
     const worker = t.app.get(CaseDeadlinesWorker);
     const second = Object.assign(Object.create(Object.getPrototypeOf(worker)), worker, { owner: 'second-instance' }) as CaseDeadlinesWorker;
-    const reminders = async (username: string) => (await notificationsOf(username)).filter((n) => n.case_id === id && /超时/.test(n.title)).length;
+    const titles = async (username: string) => (await notificationsOf(username)).filter((n) => n.case_id === id && /超时|督办|催办/.test(n.title)).map((n) => n.title);
 
+    // The officer is addressed: their first response is overdue, they should act.
     await Promise.all([worker.tick(new Date(created + 31 * MINUTE)), second.tick(new Date(created + 31 * MINUTE))]);
-    expect(await reminders('officer1')).toBe(1);
-    expect(await reminders('station_leader1')).toBe(0);
+    expect(await titles('officer1')).toEqual(['首次响应已超时：请尽快处理']);
+    expect(await titles('station_leader1')).toEqual([]);
     let view = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
     expect(view.escalation).toBe(EscalationLevel.OfficerReminded);
 
+    // 派出所督办: the station's leaders, and the officer is told the station now chases it.
     await Promise.all([worker.tick(new Date(created + 62 * MINUTE)), second.tick(new Date(created + 62 * MINUTE))]);
-    expect(await reminders('station_leader1')).toBe(1);
+    expect(await titles('station_leader1')).toEqual(['派出所督办：首次响应已超时']);
+    expect(await titles('officer1')).toEqual(['首次响应已超时：请尽快处理', '派出所已督办：逾期测试']);
+    // 分局催办: the branch's leaders, and the officer again.
     await worker.tick(new Date(created + 93 * MINUTE));
-    expect(await reminders('branch_leader1')).toBe(1);
+    expect(await titles('branch_leader1')).toEqual(['分局催办：首次响应已超时']);
+    expect(await titles('officer1')).toEqual(['首次响应已超时：请尽快处理', '派出所已督办：逾期测试', '分局已催办：逾期测试']);
     await worker.tick(new Date(created + 200 * MINUTE));
-    expect(await reminders('branch_leader1')).toBe(1);
+    expect(await titles('branch_leader1')).toHaveLength(1);
+    expect(await titles('officer1')).toHaveLength(3);
     view = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
     expect(view.escalation).toBe(EscalationLevel.BranchUrging);
+    expect(view.timeline.filter((e: { type: string }) => e.type === 'escalated').map((e: { note: string }) => e.note)).toEqual(
+      expect.arrayContaining(['首次响应已超时：已提醒民警', '首次响应已超时：派出所督办', '首次响应已超时：分局催办']),
+    );
     expect(view.timeline.filter((e: { type: string }) => e.type === 'escalated')).toHaveLength(3);
     // Residents do not see internal escalations.
     const resident = (await t.http.get(`/api/cases/${id}`).set(as('resident1')).expect(200)).body;
