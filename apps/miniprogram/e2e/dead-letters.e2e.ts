@@ -1,8 +1,9 @@
 /**
  * 消息投递失败 end to end: WeChat refuses a resident's subscribe message for good (the fake WeChat
  * server answers 40003 once), so it becomes a dead letter; an admin finds it from 工作台 with
- * WeChat's answer and neither recipient nor content, sends it again, and it leaves the list.
- * A community officer has no such card.
+ * whom it was for (masked), which notice and which case, WeChat's answer and that it was not
+ * retried; sends it again, is told it was sent, and it leaves the list. A community officer has
+ * no such card.
  */
 import { randomUUID } from 'node:crypto';
 import { apiAs, expectPath, expectVisibleText, openPath, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
@@ -22,7 +23,7 @@ async function post<T>(url: string, body: unknown, token?: string, headers: Reco
   return (await res.json()) as T;
 }
 
-interface DeadLetter { id: number; topic: string; lastError: string | null }
+interface DeadLetter { id: number; topic: string; lastError: string | null; caseNumber: string | null }
 
 /** The dead letters as admins get them, once one has arrived (the outbox worker runs every second in e2e). */
 async function deadLettersOnceThere(): Promise<DeadLetter[]> {
@@ -39,9 +40,10 @@ describe('消息投递失败', () => {
   it('a subscribe message WeChat refuses is listed for admins with the reason, and sent again from there', async () => {
     // A WeChat user (with an openid to send to) joins 胜利社区 and reports; WeChat will refuse the message.
     await post(`${fakeWechatUrl()}/__fake/fail-next`, { path: '/cgi-bin/message/subscribe/send', errcode: 40003, errmsg: 'invalid openid' });
-    const login = await post<{ accessToken: string }>(`${baseUrl()}/api/auth/wechat`, { code: `demo:e2e-dead-${Date.now().toString(36)}` });
+    const openid = `e2e-dead-${Date.now().toString(36)}`;
+    const login = await post<{ accessToken: string }>(`${baseUrl()}/api/auth/wechat`, { code: `demo:${openid}` });
     await post(`${baseUrl()}/api/communities/join-by-code`, { code: 'SHENGLI2026' }, login.accessToken);
-    await post(
+    const report = await post<{ number: string }>(
       `${baseUrl()}/api/cases`,
       { kind: 'service_need', subcategory: 'other', title: TITLE, description: '想问一下居住证怎么续签。', contactPreference: 'in_app', anonymity: 'none' },
       login.accessToken,
@@ -65,13 +67,25 @@ describe('消息投递失败', () => {
     await expectPath(page, ROUTES.deadLetters);
     const row = `#dead-letter-${letter.id}`;
     await expectVisibleText(page, row, '微信订阅消息');
+    // Whom (masked, as the app masks names), which notice, which case (the admin may open it).
+    await expectVisibleText(page, `#dead-letter-title-${letter.id}`, '已收到您的上报');
+    await expectVisibleText(page, row, '接收人：居*****');
+    await expectVisibleText(page, `#dead-letter-case-${letter.id}`, `案件 ${report.number}`);
+    // WeChat refused the request: one try, and the row says it was not retried.
+    await expectVisibleText(page, `#dead-letter-attempts-${letter.id}`, '微信拒收（不再重试）');
     await expectVisibleText(page, `#dead-letter-hint-${letter.id}`, '接收人 openid 无效');
     await expectVisibleText(page, row, '失败原因：errcode 40003: invalid openid');
-    // Neither the report nor who made it.
-    expect(await visible(page, '#dead-letters-list').innerText()).not.toContain(TITLE);
+    // Neither the report's text nor the openid.
+    const listed = await visible(page, '#dead-letters-list').innerText();
+    expect(listed).not.toContain(TITLE);
+    expect(listed).not.toContain(openid);
+
+    // The cause is fixed (the resident accepts a subscription): 重新发送 sends it and says so.
+    await post(`${fakeWechatUrl()}/__fake/subscriptions`, { openid, templateId: 'demo-case-update-template', count: 1 });
 
     await visible(page, `#dead-letter-retry-${letter.id}`).click();
     await visible(page, row).waitFor({ state: 'detached' });
+    await expectVisibleText(page, '#dead-letters-result', '已重新发送：微信已接收');
     const after = await apiAs<DeadLetter[]>('admin1', 'GET', '/api/admin/outbox/dead');
     expect(after.map((l) => l.id)).not.toContain(letter.id);
   });

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../src/config/app-config';
 import { UserEntity } from '../src/identity/user.entity';
 import { OutboxEntity } from '../src/notifications/notification.entity';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
+import { FieldCipher } from '../src/personal-data/field-cipher';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 const MINUTE = 60_000;
@@ -267,22 +268,31 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     const created = Date.now();
     const worker = t.app.get(CaseDeadlinesWorker);
     const second = Object.assign(Object.create(Object.getPrototypeOf(worker)), worker, { owner: 'second-instance' }) as CaseDeadlinesWorker;
-    const reminders = async (username: string) => (await notificationsOf(username)).filter((n) => n.case_id === id && /超时/.test(n.title)).length;
+    const titles = async (username: string) => (await notificationsOf(username)).filter((n) => n.case_id === id && /超时|督办|催办/.test(n.title)).map((n) => n.title);
 
+    // The officer is addressed: their first response is overdue, they should act.
     await Promise.all([worker.tick(new Date(created + 31 * MINUTE)), second.tick(new Date(created + 31 * MINUTE))]);
-    expect(await reminders('officer1')).toBe(1);
-    expect(await reminders('station_leader1')).toBe(0);
+    expect(await titles('officer1')).toEqual(['首次响应已超时：请尽快处理']);
+    expect(await titles('station_leader1')).toEqual([]);
     let view = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
     expect(view.escalation).toBe(EscalationLevel.OfficerReminded);
 
+    // 派出所督办: the station's leaders, and the officer is told the station now chases it.
     await Promise.all([worker.tick(new Date(created + 62 * MINUTE)), second.tick(new Date(created + 62 * MINUTE))]);
-    expect(await reminders('station_leader1')).toBe(1);
+    expect(await titles('station_leader1')).toEqual(['派出所督办：首次响应已超时']);
+    expect(await titles('officer1')).toEqual(['首次响应已超时：请尽快处理', '派出所已督办：逾期测试']);
+    // 分局催办: the branch's leaders, and the officer again.
     await worker.tick(new Date(created + 93 * MINUTE));
-    expect(await reminders('branch_leader1')).toBe(1);
+    expect(await titles('branch_leader1')).toEqual(['分局催办：首次响应已超时']);
+    expect(await titles('officer1')).toEqual(['首次响应已超时：请尽快处理', '派出所已督办：逾期测试', '分局已催办：逾期测试']);
     await worker.tick(new Date(created + 200 * MINUTE));
-    expect(await reminders('branch_leader1')).toBe(1);
+    expect(await titles('branch_leader1')).toHaveLength(1);
+    expect(await titles('officer1')).toHaveLength(3);
     view = (await t.http.get(`/api/cases/${id}`).set(as('officer1')).expect(200)).body;
     expect(view.escalation).toBe(EscalationLevel.BranchUrging);
+    expect(view.timeline.filter((e: { type: string }) => e.type === 'escalated').map((e: { note: string }) => e.note)).toEqual(
+      expect.arrayContaining(['首次响应已超时：已提醒民警', '首次响应已超时：派出所督办', '首次响应已超时：分局催办']),
+    );
     expect(view.timeline.filter((e: { type: string }) => e.type === 'escalated')).toHaveLength(3);
     // Residents do not see internal escalations.
     const resident = (await t.http.get(`/api/cases/${id}`).set(as('resident1')).expect(200)).body;
@@ -499,6 +509,52 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-poison').map((m) => m.data.thing1)).toEqual(['之前', '之后']);
     const rows = await t.dataSource.query("SELECT dedupe_key AS k, status FROM outbox WHERE dedupe_key LIKE 'poison:%' ORDER BY id");
     expect(rows).toEqual([{ k: 'poison:before', status: 'sent' }, { k: 'poison:bad', status: 'dead' }, { k: 'poison:after', status: 'sent' }]);
+  });
+
+  it('shows admins whom a refused message was for, which notice and case, and how 重新发送 went', async () => {
+    const user = await subscribedWechatUser('openid-refused', 2);
+    await t.dataSource.query("UPDATE users SET nickname = '李小红' WHERE id = ?", [user]);
+    const token = (await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-refused') }).expect(200)).body.accessToken as string;
+    await t.http.post('/api/communities/join-by-code').set(bearer(token)).send({ code: 'SHENGLI2026' }).expect(200);
+    await t.dataSource.query("UPDATE outbox SET status = 'skipped' WHERE status = 'pending'");
+    const c = (await t.http.post('/api/cases').set(bearer(token)).set('Idempotency-Key', randomUUID()).send(dispute({ title: '被微信拒收的通知' })).expect(201)).body;
+    // WeChat refuses the request itself (47003): a dead letter after one try, not retried.
+    t.fake.state.failNext('/cgi-bin/message/subscribe/send', 47003, 'argument invalid! data.thing1.value invalid');
+    await t.app.get(OutboxWorker).tick(new Date());
+    // A notice to a sealed case's informant that failed too: its payload is encrypted.
+    const now = new Date();
+    await t.dataSource.query(
+      "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, last_error, created_at) VALUES ('wechat.subscribe', ?, ?, 'dead', 8, ?, 'errcode 40003: invalid openid', ?)",
+      [`sealed-dead:${randomUUID()}`, FieldCipher.encrypt(JSON.stringify({ userId: user, templateId: 'demo-case-update-template', page: `pages/case/index?id=${c.id}`, data: { thing1: '保密' }, title: '您的上报已受理', caseId: c.id })), now, now],
+    );
+
+    const admin = await t.login('admin1');
+    const res = await t.http.get('/api/admin/outbox/dead').set(bearer(admin)).expect(200);
+    const letters = res.body as Record<string, unknown>[];
+    const refused = letters.find((l) => l.caseNumber === c.number);
+    expect(refused).toMatchObject({
+      recipientName: '李**', noticeTitle: '已收到您的上报', caseId: c.id, communityName: null, refused: true, confidential: false, attempts: 1,
+    });
+    expect(String(refused?.lastError)).toContain('47003');
+    const sealed = letters.find((l) => l.confidential);
+    expect(sealed).toMatchObject({ recipientName: null, noticeTitle: null, caseNumber: null, caseId: null, refused: true });
+    expect(res.text).not.toContain('openid-refused');
+    expect(res.text).not.toContain('李小红');
+    // The list is the admins' only: an officer is refused.
+    await t.http.get('/api/admin/outbox/dead').set(as('officer1')).expect(403);
+
+    // 重新发送 while WeChat still refuses: the admin is told, and it stays a dead letter.
+    t.fake.state.failNext('/cgi-bin/message/subscribe/send', 47003, 'argument invalid! data.thing1.value invalid');
+    const again = (await t.http.post(`/api/admin/outbox/${refused?.id}/retry`).set(bearer(admin)).expect(200)).body;
+    expect(again).toMatchObject({ count: 1, status: 'dead' });
+    expect(again.lastError).toContain('47003');
+    // Once the cause is fixed: sent now, and gone from the list.
+    const sent = (await t.http.post(`/api/admin/outbox/${refused?.id}/retry`).set(bearer(admin)).expect(200)).body;
+    expect(sent).toEqual({ count: 1, status: 'sent', lastError: null });
+    expect(t.fake.state.sentMessages.filter((m) => m.touser === 'openid-refused')).toHaveLength(1);
+    const after = (await t.http.get('/api/admin/outbox/dead').set(bearer(admin)).expect(200)).body as { id: number }[];
+    expect(after.map((l) => l.id)).not.toContain(refused?.id);
+    expect((await t.http.post(`/api/admin/outbox/${refused?.id}/retry`).set(bearer(admin)).expect(200)).body).toMatchObject({ count: 0, status: null });
   });
 
   it('two deliverers working the same burst at once send every message exactly once', async () => {

@@ -379,6 +379,20 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
     expect(active.find((m: { membershipId: number }) => m.membershipId === membershipId)).toMatchObject({ note: null });
   });
 
+  it('shows admins a join decision WeChat refused with its notice and community, and no case', async () => {
+    const resident = await wechatResident('openid-join-refused-by-wechat', 1);
+    const requested = await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({}).expect(201);
+    await t.http.post(`/api/memberships/${requested.body.id}/refuse`).set(bearer(await t.login('officer2'))).send({ reason: '非本社区居民' }).expect(200);
+    t.fake.state.failNext('/cgi-bin/message/subscribe/send', 47003, 'argument invalid! data.thing3.value invalid');
+    await t.app.get(OutboxWorker).tick(new Date());
+    const dead = await t.http.get('/api/admin/outbox/dead').set(bearer(await t.login('admin1'))).expect(200);
+    expect(dead.body).toContainEqual(expect.objectContaining({
+      noticeTitle: '加入社区申请未通过', communityName: '延安社区', caseNumber: null, caseId: null, refused: true, confidential: false, attempts: 1,
+      recipientName: expect.stringMatching(/^居\*+$/),
+    }));
+    expect(dead.text).not.toContain('openid-join-refused-by-wechat');
+  });
+
   it('tells the resident they joined when the officer approves, in 消息 (opening 首页) and by subscribe message', async () => {
     const resident = await wechatResident('openid-approved-neighbour', 1);
     const requested = await t.http.post(`/api/communities/${yananId}/join-requests`).set(bearer(resident)).send({}).expect(201);

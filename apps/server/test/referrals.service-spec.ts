@@ -356,6 +356,18 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       expect((await t.http.get('/api/governance/digest').query({ date: 'yesterday' }).set(as('city_leader1')).expect(400)).body.code).toBe(ErrorCode.ValidationFailed);
     });
 
+    it('refuses a digest of a day that has not begun in China, in the app and as CSV; today is fine', async () => {
+      const cst = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+      for (const date of [cst(Date.now() + 86_400_000), '2030-01-01']) {
+        for (const path of ['/api/governance/digest', '/api/governance/digest.csv']) {
+          const res = await t.http.get(path).query({ date }).set(as('city_leader1')).expect(400);
+          expect(res.body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '不能查看未来日期的日报' });
+        }
+      }
+      const today = cst(Date.now());
+      expect((await t.http.get('/api/governance/digest').query({ date: today }).set(as('city_leader1')).expect(200)).body.date).toBe(today);
+    });
+
     it('reads a past day as it was: cases open at its end, closed since or not; the counts cover every case, not the list', async () => {
       const cst = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
       const yesterday = cst(Date.now() - 86_400_000);

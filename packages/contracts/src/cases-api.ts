@@ -134,9 +134,11 @@ export interface CaseQueueQuery {
 export interface UploadView { id: string; url: string; bytes: number; contentType: string }
 
 /**
- * An outgoing message that failed for good (a dead letter), as admins see it: what kind, how
- * often it was tried and WeChat's answer. Never the recipient or the content: those may name a
- * reporter. An admin can send it again once the cause is fixed.
+ * An outgoing message that failed for good (a dead letter), as admins see it: what kind, whom it
+ * was for (masked name), which notice and what about, how often it was tried and WeChat's answer.
+ * Never an openid or the message's content. A confidential row (to the informant of a sealed case)
+ * shows `confidential` and nothing of recipient, notice or case. An admin can send it again once
+ * the cause is fixed.
  */
 export interface OutboxDeadLetterView {
   id: number;
@@ -144,11 +146,36 @@ export interface OutboxDeadLetterView {
   topic: string;
   attempts: number;
   lastError: string | null;
+  /** WeChat refused the request itself (e.g. 47003): it was not tried again, retrying unchanged will not help. */
+  refused: boolean;
+  /** To the informant of a sealed case: recipient, notice and case are not shown (保密通知). */
+  confidential: boolean;
+  /** The recipient's name or nickname, masked (张**); null when unknown or confidential. */
+  recipientName: string | null;
+  /** The notice's title (已受理, 加入社区申请未通过 …); null when unknown or confidential. */
+  noticeTitle: string | null;
+  /** The case it was about, by number; `caseId` only when the caller may open that case. */
+  caseNumber: string | null;
+  caseId: number | null;
+  /** The community it was about (join decisions), by name. */
+  communityName: string | null;
   createdAt: string;
 }
 
+/** The result of 重新发送: sent now, or failed again with WeChat's answer (still a dead letter), or queued. */
+export interface OutboxRetryResult {
+  /** 0 when the message was no longer a dead letter. */
+  count: number;
+  status: 'sent' | 'skipped' | 'dead' | 'pending' | null;
+  lastError: string | null;
+}
+
 /** Topics of the outbox, as people read them. */
-export const OUTBOX_TOPIC_LABELS: Record<string, string> = { 'wechat.subscribe': '微信订阅消息' };
+export const OUTBOX_TOPIC_LABELS: Record<string, string> = {
+  'wechat.subscribe': '微信订阅消息',
+  'hotline12345.order': '12345工单',
+  'governance.serious_risk': '综治平台报送',
+};
 
 /** What the WeChat errcodes a dead letter most often carries mean, and what to check (subscribeMessage.send). */
 export const WECHAT_SEND_ERRCODE_HINTS: Record<number, string> = {

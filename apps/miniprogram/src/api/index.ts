@@ -12,6 +12,7 @@ import type {
   CreateCaseRequest,
   NotificationView,
   OutboxDeadLetterView,
+  OutboxRetryResult,
   RateCaseRequest,
   UnsealLogEntry,
   UnsealView,
@@ -198,7 +199,7 @@ export const api = {
 
   // 消息投递 (admins): dead letters of the outbox, and sending one again.
   deadLetters: () => request<OutboxDeadLetterView[]>('GET', '/api/admin/outbox/dead'),
-  retryDeadLetter: (id: number) => request<{ count: number }>('POST', `/api/admin/outbox/${id}/retry`),
+  retryDeadLetter: (id: number) => request<OutboxRetryResult>('POST', `/api/admin/outbox/${id}/retry`),
 
   // 调解室 (the chat itself goes over the socket: packageMediation/lib/room-socket.ts)
   mediators: (caseId: number) => request<MediatorView[]>('GET', '/api/mediation/mediators', undefined, { query: { caseId } }),

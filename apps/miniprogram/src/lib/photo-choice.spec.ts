@@ -8,18 +8,30 @@ const text = (value: string) => new TextEncoder().encode(value)
 const photo = (name: string, size = 200_000): PickedFile<string> => ({ file: name, size, kind: 'image' })
 
 describe('kindOfPickedFile', () => {
-  it('goes by the bytes, whatever the file claims to be', () => {
-    expect(kindOfPickedFile(PNG_HEAD, 'image/png')).toBe('image')
-    expect(kindOfPickedFile(JPEG_HEAD, '')).toBe('image')
-    expect(kindOfPickedFile(JPEG_HEAD, 'application/pdf')).toBe('image')
-    expect(kindOfPickedFile(text('%PDF-1.7\n%âãÏÓ'), 'image/png')).toBe('unsupported_image')
+  it('goes by the bytes, whatever the file claims to be (name or declared type)', () => {
+    expect(kindOfPickedFile(PNG_HEAD)).toBe('image')
+    expect(kindOfPickedFile(JPEG_HEAD)).toBe('image')
+    expect(kindOfPickedFile(text('%PDF-1.7\n%âãÏÓ'))).toBe('not_image')
+  })
+
+  it('counts a text file renamed .jpg as a non-image file, not as an unsupported image', () => {
+    const renamed = kindOfPickedFile(text('这是一份文本说明，不是照片'))
+    expect(renamed).toBe('not_image')
+    const { dropped } = selectPhotos([{ file: '说明.jpg', size: 40, kind: renamed }], { count: 9 })
+    expect(droppedPhotosMessage(dropped, { maxCount: 9 })).toBe('已忽略1个非图片文件（仅支持 JPG、PNG、WebP）')
   })
 
   it('tells an image the service refuses (GIF, HEIC) from a file that is no image at all', () => {
-    expect(kindOfPickedFile(text('GIF89a......'), 'image/gif')).toBe('unsupported_image')
-    expect(kindOfPickedFile(text('\0\0\0\x18ftypheic'), 'IMAGE/HEIC')).toBe('unsupported_image')
-    expect(kindOfPickedFile(text('%PDF-1.7\n%âãÏÓ'), 'application/pdf')).toBe('not_image')
-    expect(kindOfPickedFile(new Uint8Array(0), '')).toBe('not_image')
+    expect(kindOfPickedFile(text('GIF89a......'))).toBe('unsupported_image')
+    expect(kindOfPickedFile(text('\0\0\0\x18ftypheic'))).toBe('unsupported_image')
+    expect(kindOfPickedFile(text('GIF87a......'))).toBe('unsupported_image')
+    expect(kindOfPickedFile(text('\0\0\0\x1cftypmif1'))).toBe('unsupported_image')
+    expect(kindOfPickedFile(text('\0\0\0\x20ftypavif'))).toBe('unsupported_image')
+    expect(kindOfPickedFile(text('BM6\0\0\0\0\0\0\0'))).toBe('unsupported_image')
+    expect(kindOfPickedFile(text('BMW 车辆说明'))).toBe('not_image')
+    expect(kindOfPickedFile(text('\0\0\0\x18ftypmp42'))).toBe('not_image')
+    expect(kindOfPickedFile(text('%PDF-1.7\n%âãÏÓ'))).toBe('not_image')
+    expect(kindOfPickedFile(new Uint8Array(0))).toBe('not_image')
   })
 })
 

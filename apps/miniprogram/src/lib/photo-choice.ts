@@ -13,13 +13,36 @@ export interface PickedFile<T> {
 
 export const NOTHING_DROPPED: Readonly<DroppedPhotos> = { notImage: 0, unsupportedImage: 0, tooLarge: 0, overCount: 0 }
 
+const ascii = (text: string): number[] => Array.from(text, (c) => c.charCodeAt(0))
+const startsWith = (bytes: Uint8Array, at: number, expected: readonly number[]): boolean =>
+  bytes.length >= at + expected.length && expected.every((b, i) => bytes[at + i] === b)
+
+/** ISO media brands of still images (HEIC/HEIF from iPhones, AVIF). */
+const IMAGE_BRANDS = ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1', 'avif', 'avis'].map(ascii)
+
 /**
- * A picked file's kind from its first bytes — the check the service makes — and, for one the
- * service would refuse, the type the device declared, to tell a GIF from a PDF.
+ * Whether the first bytes are those of a real image format the service does not accept: GIF,
+ * HEIC/HEIF/AVIF, BMP (BM, then the size and four reserved zero bytes), TIFF. Within IMAGE_SIGNATURE_BYTES (12) like detectImageType.
  */
-export function kindOfPickedFile(head: Uint8Array, declaredType: string): PickedKind {
+function isOtherImageFormat(head: Uint8Array): boolean {
+  return (
+    startsWith(head, 0, ascii('GIF87a')) ||
+    startsWith(head, 0, ascii('GIF89a')) ||
+    (startsWith(head, 4, ascii('ftyp')) && IMAGE_BRANDS.some((brand) => startsWith(head, 8, brand))) ||
+    (startsWith(head, 0, ascii('BM')) && startsWith(head, 6, [0, 0, 0, 0])) ||
+    startsWith(head, 0, [0x49, 0x49, 0x2a, 0x00]) ||
+    startsWith(head, 0, [0x4d, 0x4d, 0x00, 0x2a])
+  )
+}
+
+/**
+ * A picked file's kind from its first bytes — the check the service makes — never from its name
+ * or declared type: a text file renamed .jpg is no image at all, while a GIF or an iPhone's HEIC
+ * is an image in a format the service refuses.
+ */
+export function kindOfPickedFile(head: Uint8Array): PickedKind {
   if (detectImageType(head)) return 'image'
-  return declaredType.toLowerCase().startsWith('image/') ? 'unsupported_image' : 'not_image'
+  return isOtherImageFormat(head) ? 'unsupported_image' : 'not_image'
 }
 
 /**

@@ -75,7 +75,7 @@ export const platform: Platform = {
     // Without `capture` phones offer both the camera and the album.
     const files = await pickFiles(options.count > 1)
     const picked = await Promise.all(
-      files.map(async (file) => ({ file, size: file.size, kind: kindOfPickedFile(await fileHead(file), file.type) })),
+      files.map(async (file) => ({ file, size: file.size, kind: kindOfPickedFile(await fileHead(file)) })),
     )
     const { accepted, dropped } = selectPhotos(picked, options)
     // The File itself is uploaded (see uploadFile); the blob: URL only shows it.

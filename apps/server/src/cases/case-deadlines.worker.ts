@@ -1,5 +1,6 @@
 import {
-  AUTO_CONFIRM_DAYS, CaseAction, CaseStatus, DEADLINE_KIND_LABELS, EscalationLevel, ESCALATION_LABELS, Role, TERMINAL_STATUSES, TimelineEventType,
+  AUTO_CONFIRM_DAYS, CaseAction, CaseStatus, DEADLINE_KIND_LABELS, DeadlineKind, EscalationLevel, ESCALATION_LABELS, Role, TERMINAL_STATUSES,
+  TimelineEventType,
 } from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,7 +10,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { IntervalWorker } from '../common/interval-worker';
 import { workClaimed } from '../common/lease';
-import { NotificationsService } from '../notifications/notifications.service';
+import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { CaseDeadlineEntity } from './case-deadline.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { leadersOf } from './case-people';
@@ -18,6 +19,14 @@ import { CaseEntity } from './case.entity';
 
 const LEASE_MS = 60_000;
 const BATCH = 50;
+
+/** What the officer is told is overdue, addressed to them (首次响应已超时：请尽快处理). */
+const OFFICER_OVERDUE: Record<DeadlineKind, string> = { first_response: '首次响应已超时', resolution: '办结期限已过' };
+/** What the officer is told when leaders step in (派出所已督办：<title>). */
+const OFFICER_ESCALATED: Partial<Record<EscalationLevel, string>> = {
+  [EscalationLevel.StationSupervising]: '派出所已督办',
+  [EscalationLevel.BranchUrging]: '分局已催办',
+};
 
 /**
  * Time-driven case work, safe with several instances: overdue deadlines escalate step by step
@@ -73,20 +82,33 @@ export class CaseDeadlinesWorker extends IntervalWorker {
       const nextCheckAt = level < EscalationLevel.BranchUrging ? new Date(now.getTime() + this.config.escalationStepMinutes * 60_000) : null;
       await deadlines.update({ id: deadline.id, leaseOwner: this.owner }, { ...release, escalation: level, nextCheckAt });
       const what = `${DEADLINE_KIND_LABELS[deadline.kind]}已超时`;
+      const officer = entity.officerId;
+      const reminded = level === EscalationLevel.OfficerReminded;
+      const step = reminded && !officer ? '尚无责任民警，已提醒所领导' : ESCALATION_LABELS[level];
       await m.getRepository(CaseEventEntity).insert({
         caseId: entity.id, type: TimelineEventType.Escalated, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
-        isPublic: false, note: `${what}：${ESCALATION_LABELS[level]}`, at: now,
+        isPublic: false, note: `${what}：${step}`, at: now,
       });
-      const recipients =
-        level === EscalationLevel.OfficerReminded
-          ? entity.officerId ? [entity.officerId] : await leadersOf(m, entity.orgPath, [Role.StationLeader])
-          : await leadersOf(m, entity.orgPath, [level === EscalationLevel.StationSupervising ? Role.StationLeader : Role.BranchLeader]);
-      await this.notifications.notify(
-        m,
-        recipients,
-        { title: `${ESCALATION_LABELS[level]}：${what}`, body: `${entity.number}“${entity.title}”`, caseId: entity.id },
-        `case:${entity.id}:deadline:${deadline.kind}:${deadline.dueAt.getTime()}:level${level}`,
-      );
+      const key = `case:${entity.id}:deadline:${deadline.kind}:${deadline.dueAt.getTime()}:level${level}`;
+      const about = `${entity.number}“${entity.title}”`;
+      const notices: Notice[] = [];
+      if (reminded) {
+        // The officer is addressed; with no officer, the station's leaders are told nobody is there to remind.
+        if (officer) notices.push({ userIds: [officer], input: { title: `${OFFICER_OVERDUE[deadline.kind]}：请尽快处理`, body: about, caseId: entity.id }, dedupeKey: key });
+        else notices.push({ userIds: await leadersOf(m, entity.orgPath, [Role.StationLeader]), input: { title: `${what}：尚无责任民警`, body: about, caseId: entity.id }, dedupeKey: key });
+      } else {
+        const leaders = await leadersOf(m, entity.orgPath, [level === EscalationLevel.StationSupervising ? Role.StationLeader : Role.BranchLeader]);
+        notices.push({ userIds: leaders, input: { title: `${ESCALATION_LABELS[level]}：${what}`, body: about, caseId: entity.id }, dedupeKey: key });
+        // The officer hears of it too: the leaders now chase this case.
+        if (officer) {
+          notices.push({
+            userIds: [officer],
+            input: { title: `${OFFICER_ESCALATED[level]}：${entity.title}`, body: `${entity.number}${what}，请尽快处理`, caseId: entity.id },
+            dedupeKey: `${key}:officer`,
+          });
+        }
+      }
+      await this.notifications.notifyAll(m, notices);
       await this.workflow.refreshNextDue(m, entity.id);
       return true;
     });

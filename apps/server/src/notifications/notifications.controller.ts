@@ -1,4 +1,4 @@
-import { ErrorCode, NotificationLink, NotificationView, OutboxDeadLetterView, Permission } from '@jws/contracts';
+import { ErrorCode, NotificationLink, NotificationView, OutboxDeadLetterView, OutboxRetryResult, Permission } from '@jws/contracts';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -33,7 +33,21 @@ class OutboxEntryDto implements OutboxDeadLetterView {
   @ApiProperty() topic: string;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ description: 'WeChat refused the request itself (e.g. 47003): not tried again' }) refused: boolean;
+  @ApiProperty({ description: 'to the informant of a sealed case: recipient, notice and case are not shown' }) confidential: boolean;
+  @ApiProperty({ nullable: true, type: String, description: "the recipient's name or nickname, masked" }) recipientName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the notice's title" }) noticeTitle: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the case it was about (案件编号)' }) caseNumber: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'that case, when the caller may open it' }) caseId: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the community it was about (join decisions)' }) communityName: string | null;
   @ApiProperty() createdAt: string;
+}
+
+class OutboxRetryDto implements OutboxRetryResult {
+  @ApiProperty({ description: '0: no longer a dead letter' }) count: number;
+  @ApiProperty({ nullable: true, enum: ['sent', 'skipped', 'dead', 'pending'], description: 'how the immediate send went (pending: WeChat busy, tried again later)' })
+  status: 'sent' | 'skipped' | 'dead' | 'pending' | null;
+  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
 }
 
 @ApiTags('notifications 消息')
@@ -74,18 +88,16 @@ export class NotificationsController {
   @Authenticated({ permission: Permission.OutboxAdmin })
   @ApiOperation({ summary: 'Dead letters: outgoing messages that failed for good' })
   @ApiOkResponse({ type: [OutboxEntryDto] })
-  async dead(): Promise<OutboxEntryDto[]> {
-    return (await this.outbox.deadLetters()).map((r) => ({
-      id: r.id, topic: r.topic, attempts: r.attempts, lastError: r.lastError, createdAt: r.createdAt.toISOString(),
-    }));
+  dead(@CurrentCaller() caller: Caller): Promise<OutboxEntryDto[]> {
+    return this.outbox.deadLetterViews(caller);
   }
 
   @Post('admin/outbox/:id/retry')
   @HttpCode(200)
   @Authenticated({ permission: Permission.OutboxAdmin })
-  @ApiOperation({ summary: 'Send a dead letter again' })
-  @ApiOkResponse({ type: CountDto })
-  async retry(@Param('id', IdParamPipe) id: number): Promise<CountDto> {
-    return { count: await this.outbox.retry([id]) };
+  @ApiOperation({ summary: 'Send a dead letter again, now, and answer how it went' })
+  @ApiOkResponse({ type: OutboxRetryDto })
+  retry(@Param('id', IdParamPipe) id: number): Promise<OutboxRetryDto> {
+    return this.outbox.retryNow(id);
   }
 }

@@ -22,6 +22,13 @@ export interface SubscribePayload {
   templateId: string;
   page: string;
   data: Record<string, string>;
+  /**
+   * What the message is, for the admins' dead-letter list (消息投递) only: the in-app notice's
+   * title, and the case or community it is about. Absent on rows written before they were kept.
+   */
+  title?: string;
+  caseId?: number | null;
+  communityId?: number | null;
 }
 
 export interface NotifyInput {
@@ -32,7 +39,7 @@ export interface NotifyInput {
   roomId?: number;
   /** A notice about neither a case nor a room (a join decision): the app page it opens. */
   link?: NotificationLink;
-  /** The community the notice is about (新的加入申请: whose 待审核 `link` opens). */
+  /** The community the notice is about: 新的加入申请 opens its 待审核; a join decision's dead letter names it. */
   communityId?: number;
   /** Also send a WeChat subscribe message (to residents who accepted one at submit). */
   wechat?: { page: string; data: Record<string, string> };
@@ -102,7 +109,10 @@ export class NotificationsService {
       const wechat = input.wechat;
       if (!wechat) continue;
       for (const userId of recipients) {
-        const payload = JSON.stringify({ userId, templateId: this.config.wechatTemplateCaseUpdate, page: wechat.page, data: wechat.data } satisfies SubscribePayload);
+        const payload = JSON.stringify({
+          userId, templateId: this.config.wechatTemplateCaseUpdate, page: wechat.page, data: wechat.data,
+          title, caseId: input.caseId, communityId: input.communityId ?? null,
+        } satisfies SubscribePayload);
         const key = `${dedupeKey}:u${userId}`.slice(0, 128);
         outbox.push(
           OUTBOX_TOPIC_SUBSCRIBE, input.confidential ? sealedDedupeKey(key) : key, input.confidential ? FieldCipher.encrypt(payload) : payload,

@@ -1,4 +1,5 @@
-import { WechatApiError, WechatClient, WechatErrcode } from '@jws/wechat';
+import { maskName, OutboxDeadLetterView, OutboxRetryResult } from '@jws/contracts';
+import { isRetryableErrcode, WechatApiError, WechatClient, WechatErrcode } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -6,6 +7,10 @@ import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
 import { claimBatch } from '../common/lease';
+import type { Caller } from '../common/request-context';
+import { CaseEntity } from '../cases/case.entity';
+import { CasesRepository } from '../cases/cases.repository';
+import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UserEntity } from '../identity/user.entity';
 import { OutboxEntity } from './notification.entity';
 import { OUTBOX_TOPIC_SUBSCRIBE, outboxPayload, SubscribePayload } from './notifications.service';
@@ -212,9 +217,89 @@ export class OutboxWorker extends IntervalWorker {
     return this.outbox.find({ where: { status: 'dead' }, order: { id: 'DESC' }, take: 200 });
   }
 
+  /**
+   * The dead letters as an admin reads them: whom each was for (masked name), which notice, and
+   * the case (its link only if `caller` may open it) or community it was about. A confidential
+   * row's payload is not decrypted: it is shown as 保密通知 and nothing more. Never an openid.
+   */
+  async deadLetterViews(caller: Caller): Promise<OutboxDeadLetterView[]> {
+    const rows = await this.deadLetters();
+    const plain = new Map<number, SubscribePayload>();
+    for (const row of rows) {
+      if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE || row.payload.startsWith('v1.')) continue;
+      try {
+        plain.set(row.id, outboxPayload<SubscribePayload>(row.payload));
+      } catch {
+        // unreadable (it became a dead letter for that): shown without recipient or subject
+      }
+    }
+    const payloads = [...plain.values()];
+    // Rows written before the case id was kept name it in the page they open (pages/case/index?id=…).
+    const caseIdOf = (p: SubscribePayload): number => p.caseId ?? (p.page?.startsWith('pages/case/') ? Number(/[?&]id=(\d+)/.exec(p.page)?.[1] ?? 0) : 0);
+    const userIds = [...new Set(payloads.map((p) => p.userId).filter(Number.isInteger))];
+    const caseIds = [...new Set(payloads.map(caseIdOf).filter((id) => Number.isInteger(id) && id > 0))];
+    const communityIds = [...new Set(payloads.map((p) => p.communityId).filter((id): id is number => Number.isInteger(id)))];
+    const manager = this.outbox.manager;
+    const [users, cases, communities] = await Promise.all([
+      userIds.length ? this.users.find({ select: { id: true, nickname: true, realName: true }, where: { id: In(userIds) } }) : [],
+      caseIds.length
+        ? manager.getRepository(CaseEntity).find({ select: { id: true, createdAt: true, officerId: true, orgPath: true, reporterKey: true }, where: { id: In(caseIds) } })
+        : [],
+      communityIds.length ? manager.getRepository(OrgUnitEntity).find({ select: { id: true, name: true }, where: { id: In(communityIds) } }) : [],
+    ]);
+    const userById = new Map(users.map((u) => [u.id, u]));
+    const caseById = new Map(cases.map((c) => [c.id, c]));
+    const communityById = new Map(communities.map((c) => [c.id, c.name]));
+    return rows.map((row) => {
+      const payload = plain.get(row.id);
+      const user = payload ? userById.get(payload.userId) : undefined;
+      const subject = payload ? caseById.get(caseIdOf(payload)) : undefined;
+      return {
+        id: row.id,
+        topic: row.topic,
+        attempts: row.attempts,
+        lastError: row.lastError,
+        refused: refusedByWechat(row.lastError),
+        confidential: row.topic === OUTBOX_TOPIC_SUBSCRIBE && row.payload.startsWith('v1.'),
+        recipientName: user ? maskName(user.realName || user.nickname) : null,
+        noticeTitle: payload ? (payload.title ?? payload.data?.phrase2 ?? null) : null,
+        caseNumber: subject?.number ?? null,
+        caseId: subject && CasesRepository.caseInScope(caller.scope, subject) ? subject.id : null,
+        communityName: payload?.communityId ? (communityById.get(payload.communityId) ?? null) : null,
+        createdAt: row.createdAt.toISOString(),
+      };
+    });
+  }
+
   /** An admin sends a dead letter again (after fixing what was wrong). */
   async retry(ids: number[]): Promise<number> {
     const result = await this.outbox.update({ id: In(ids), status: 'dead' }, { status: 'pending', nextAttemptAt: new Date(), lastError: null });
     return result.affected ?? 0;
   }
+
+  /**
+   * 重新发送 from the dead-letter list: the row is taken back from the dead letters under this
+   * deliverer's lease (so no tick sends it too) and sent at once, and the admin is told how it
+   * went: sent, failed again (a dead letter again, with WeChat's answer) or, if WeChat was busy,
+   * queued for the worker's next try.
+   */
+  async retryNow(id: number, now = new Date()): Promise<OutboxRetryResult> {
+    const token = `${this.owner}:${++this.claims}`;
+    const taken = await this.outbox.update(
+      { id, status: 'dead' },
+      { status: 'pending', nextAttemptAt: now, lastError: null, leaseUntil: new Date(now.getTime() + LEASE_MS), leaseOwner: token },
+    );
+    if (!taken.affected) return { count: 0, status: null, lastError: null };
+    const row = await this.outbox.findOneByOrFail({ id });
+    const payload = this.readSubscribe(row);
+    await this.deliver(row, now, { payloads: new Map([[row.id, payload]]), openids: await this.openidsOf([payload]) });
+    const after = await this.outbox.findOneByOrFail({ id });
+    return { count: 1, status: after.status, lastError: after.status === 'sent' ? null : after.lastError };
+  }
+}
+
+/** WeChat refused the request itself (a non-retryable errcode such as 47003): the worker did not try it again. */
+export function refusedByWechat(lastError: string | null): boolean {
+  const code = /^errcode (-?\d+)/.exec(lastError ?? '')?.[1];
+  return code !== undefined && !isRetryableErrcode(Number(code));
 }

@@ -57,12 +57,14 @@ export function toCommunityView(row: CommunityRow): CommunityView {
 export type MembershipDecision = { approve: true } | { approve: false; reason: string };
 
 /** What the resident is told of the officer's decision on their join request (`reason`: refused). */
-export function joinDecisionNotice(communityName: string, reason: string | null): NotifyInput {
+export function joinDecisionNotice(community: { id: number; name: string }, reason: string | null): NotifyInput {
+  const communityName = community.name;
   if (reason === null) {
     return {
       title: `已加入${communityName}`,
       body: '社区民警已通过您的加入申请，可在首页查看并联系您的社区民警。',
       caseId: null,
+      communityId: community.id,
       link: NotificationLink.Home,
       wechat: { page: HOME_PAGE, data: { thing1: `加入${communityName}`.slice(0, 20), phrase2: '已通过', thing3: '可在首页联系社区民警' } },
     };
@@ -71,6 +73,7 @@ export function joinDecisionNotice(communityName: string, reason: string | null)
     title: '加入社区申请未通过',
     body: `加入${communityName}的申请未通过：${reason}`,
     caseId: null,
+    communityId: community.id,
     link: NotificationLink.Join,
     wechat: { page: JOIN_PAGE, data: { thing1: `加入${communityName}`.slice(0, 20), phrase2: '未通过', thing3: reason.slice(0, 20) } },
   };
@@ -256,7 +259,7 @@ export class OrgService {
         { action: AuditAction.MembershipDecided, targetType: 'membership', targetId: membership.id, detail: reason === null ? status : `${status}: ${reason}` },
         manager,
       );
-      await this.notifications.notify(manager, [membership.userId], joinDecisionNotice(community.name, reason), `membership:${membership.id}:${status}:${now.getTime()}`);
+      await this.notifications.notify(manager, [membership.userId], joinDecisionNotice(community, reason), `membership:${membership.id}:${status}:${now.getTime()}`);
     });
     const decided = await this.repo.memberById(membership.id);
     if (!decided) throw new Error('decided membership is missing');

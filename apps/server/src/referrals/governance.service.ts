@@ -82,6 +82,10 @@ export class GovernanceService implements OnModuleInit {
     const day = date ?? chinaDate(Date.now());
     const end = new Date(chinaMidnight(day).getTime() + 86_400_000);
     if (Number.isNaN(end.getTime())) throw new DomainException(ErrorCode.ValidationFailed, ['date 无效']);
+    // A day that has not begun in China has no digest (it would show today's cases under that date).
+    if (chinaMidnight(day).getTime() > chinaMidnight(chinaDate(Date.now())).getTime()) {
+      throw new DomainException(ErrorCode.ValidationFailed, ['不能查看未来日期的日报']);
+    }
     const pastDay = end.getTime() <= Date.now();
     // The status at the end of the day: the newest status event before it (events are append-only,
     // so the newest id is the latest change; ix_case_events_case reads it backwards).
