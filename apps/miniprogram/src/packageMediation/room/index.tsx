@@ -555,6 +555,16 @@ function RoomView({ room, initialChannel, onUpdated, reload }: {
     if (caucus.roomId !== channelRef.current) setNewCaucuses((set) => new Set(set).add(caucus.roomId))
     reloadRef.current()
   }), [room.id])
+  // A 背靠背 opened while the socket was (re)connecting sent its frame to nobody: each time the
+  // socket is signed in again, the room is read afresh (its channels, agreement and members).
+  useEffect(() => {
+    let wasOpen: boolean | null = null
+    return roomSocket.onState((state) => {
+      const open = state === 'open'
+      if (open && wasOpen === false) reloadRef.current()
+      wasOpen = open
+    })
+  }, [])
 
   const channelIds = [room.id, ...room.caucuses.map((c) => c.roomId)]
   const { feeds, markRead, setError, loadOlder } = useChannelFeeds(channelIds, {
