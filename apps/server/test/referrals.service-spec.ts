@@ -282,7 +282,9 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       const due = Date.now() + 3 * MINUTE;
       expect(await worker.tick(new Date(due))).toBeGreaterThanOrEqual(1);
       expect(await level()).toBe(EscalationLevel.OfficerReminded);
-      expect(await titlesOf('department_staff1')).toContain('已提醒民警：转蚌山分局户政科签收已超时');
+      // Addressed to the department's staff who must sign, not worded as a report about an officer.
+      expect(await titlesOf('department_staff1')).toContain('转蚌山分局户政科签收已超时：请尽快签收');
+      expect((await titlesOf('department_staff1')).some((title: string) => title.includes('已提醒民警'))).toBe(false);
       // Ticking again at once changes nothing: the next step is ESCALATION_STEP_MINUTES later.
       await worker.tick(new Date(due));
       expect(await level()).toBe(EscalationLevel.OfficerReminded);

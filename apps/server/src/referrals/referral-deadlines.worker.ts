@@ -62,14 +62,16 @@ export class ReferralDeadlinesWorker extends IntervalWorker {
       const entity = await m.getRepository(CaseEntity).findOneByOrFail({ id: referral.caseId });
       const target = await m.getRepository(ReferralTargetEntity).findOneByOrFail({ id: referral.targetId });
       const what = `转${target.name}${phase}已超时`;
-      await this.referrals.event(m, entity.id, TimelineEventType.Escalated, null, `${what}：${ESCALATION_LABELS[level]}`, false, now);
+      // The first step reminds whoever must act (the station contact and the department's staff), not the officer.
+      const reminded = level === EscalationLevel.OfficerReminded;
+      await this.referrals.event(m, entity.id, TimelineEventType.Escalated, null, `${what}：${reminded ? '已提醒经办人' : ESCALATION_LABELS[level]}`, false, now);
       const recipients =
-        level === EscalationLevel.OfficerReminded
+        reminded
           ? [referral.contactUserId, ...(target.kind === ReferralTargetKind.PoliceDepartment ? await this.referrals.staffOf(m, target.id) : [])]
           : await leadersOf(m, entity.orgPath, [level === EscalationLevel.StationSupervising ? Role.StationLeader : Role.BranchLeader]);
       await this.notifications.notify(
         m, recipients,
-        { title: `${ESCALATION_LABELS[level]}：${what}`, body: `${entity.number}“${entity.title}”`, caseId: entity.id },
+        { title: reminded ? `${what}：请尽快${phase}` : `${ESCALATION_LABELS[level]}：${what}`, body: `${entity.number}“${entity.title}”`, caseId: entity.id },
         `referral:${referral.id}:${phase}:level${level}`,
       );
       return true;
