@@ -198,8 +198,6 @@ export enum NotificationLink {
   Home = 'home',
   /** 加入社区 (e.g. a refused join request: its reason and 重新申请). */
   Join = 'join',
-  /** 工作台 (e.g. 新的加入申请 for the community's officer: the community's 待审核 is there). */
-  Workbench = 'workbench',
   /** The 待审核 of one community (`communityId`) in 工作台 (新的加入申请). */
   JoinRequests = 'join_requests',
 }
