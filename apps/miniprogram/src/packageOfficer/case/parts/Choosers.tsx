@@ -7,7 +7,7 @@ import NameSearch from '../../../components/NameSearch'
 import { AsyncContent } from '../../../components/StatusBlock'
 import { useAsync } from '../../../hooks/useAsync'
 import { caseStatusLabel } from '../../../lib/case-labels'
-import type { ChooserProps } from './Actions'
+import type { ChooserProps } from '../../../pages/case/parts/Actions'
 
 /** Other open reports of the community, to say which one this repeats. */
 export function DuplicateChooser({ c, value, onChange }: ChooserProps) {

@@ -7,7 +7,7 @@ import { api } from '../../../api'
 import { useSubmit } from '../../../hooks/useSubmit'
 import { userCan } from '../../../session/store'
 import ReasonStep from './ReasonStep'
-import { ErrorLine, useCaseCall, type OnUpdated } from './shared'
+import { ErrorLine, useCaseCall, type OnUpdated } from '../../../pages/case/parts/shared'
 
 /** The unsealed identity, shown once over the page; the server has audited the read. */
 function IdentityDialog({ identity, onClose }: { identity: UnsealView; onClose: () => void }) {

@@ -6,7 +6,7 @@ import type { CaseDetail } from '@jws/contracts'
 import { api } from '../../../api'
 import NoteInput from '../../../components/NoteInput'
 import Toggle from '../../../components/Toggle'
-import { ErrorLine, useCaseCall, type OnUpdated } from './shared'
+import { ErrorLine, useCaseCall, type OnUpdated } from '../../../pages/case/parts/shared'
 
 /** 办理记录 (staff): a note on the timeline, internal unless the officer shares it. */
 export default function NoteCard({ c, onUpdated }: { c: CaseDetail; onUpdated: OnUpdated }) {

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 
 import NoteInput from '../../../components/NoteInput'
-import { ErrorLine } from './shared'
+import { ErrorLine } from '../../../pages/case/parts/shared'
 
 /** A button that opens a required-text step (serious-risk flag, unseal). */
 export default function ReasonStep({ id, label, title, placeholder, danger, busy, error, onSubmit, onOpen, children }: {

@@ -5,7 +5,7 @@ import type { CaseDetail } from '@jws/contracts'
 
 import UrgeForm from '../../../components/UrgeForm'
 import { escalationLabel } from '../../../lib/case-labels'
-import type { OnUpdated } from './shared'
+import type { OnUpdated } from '../../../pages/case/parts/shared'
 
 /** 催办 for leaders: an instruction to the responsible officer (the server allows one per case every 10 minutes). */
 export default function UrgeCard({ c, onUpdated }: { c: CaseDetail; onUpdated: OnUpdated }) {
