@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-/** Past this a file holds more than one part: split it (docs/architecture.md, "Mini program"). */
+/** Past this a file holds more than one part: split it into a folder of parts (README.md, "Structure"). */
 const MAX_LINES = 300
 /** Generated files say so in their first lines and are exempt. */
 const GENERATED = /generated\b.*do not edit/i
