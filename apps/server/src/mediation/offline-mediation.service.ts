@@ -5,7 +5,7 @@ import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { pathIds } from '../cases/case-people';
 import { DomainException } from '../common/domain.exception';
-import { forUpdate, isMysql, selectRows } from '../common/sql';
+import { forUpdate, isMysql, selectRows } from '../common/db';
 import type { Caller } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CreateOfflineRoomDto, CreateSlotDto, OfflineOutcomeDto, TransferOfflineDto } from './dto/mediation.dto';
