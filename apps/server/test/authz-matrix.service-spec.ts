@@ -115,10 +115,8 @@ describe('authorization matrix: every operation × every demo role and anonymous
     }
 
     const observedTable = [...observed].map(([op, set]) => `  '${op}': [${[...set].map((x) => `'${x}'`).join(', ')}],`).join('\n');
-    // eslint-disable-next-line no-console
     console.log(`authorization matrix: ${operations.length + 1} operations (with the socket join) × ${CALLERS.length} callers = ${pairs} pairs, ${calls} calls`);
     if (mismatches.length) {
-      // eslint-disable-next-line no-console
       console.log(`observed allowed (own ids):\n${observedTable}`);
     }
     expect({ unclassified, stale, fivexx, mismatches }).toEqual({ unclassified: [], stale: [], fivexx: [], mismatches: [] });
