@@ -6,7 +6,7 @@ import { Access } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { pathIds } from '../cases/case-people';
 import { DomainException } from '../common/domain.exception';
-import { forUpdate, isMysql, selectRows } from '../common/sql';
+import { forUpdate, isMysql, selectRows } from '../common/db';
 import type { Caller } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CreateOfflineRoomDto, CreateSlotDto, OfflineOutcomeDto, TransferOfflineDto } from './dto/mediation.dto';

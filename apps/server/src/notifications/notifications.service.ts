@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { ErrorCode } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
-import { selectRows, StatementBatch, valueTuples } from '../common/sql';
+import { selectRows, StatementBatch, UnitOfWork, valueTuples } from '../common/db';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey } from '../personal-data/sealed-links';
 import { NotificationEntity, OutboxEntity } from './notification.entity';
@@ -83,16 +83,16 @@ export class NotificationsService {
   /**
    * Several notifications of one change at once (e.g. a new case: its officer, the station
    * leaders, the reporter): one multi-row INSERT for the in-app list and one for the outbox,
-   * in the caller's transaction. With `batch`, the two INSERTs are added to it instead, for the
-   * caller to send with its other writes.
+   * in the caller's transaction. With a unit of work, the two INSERTs go with its closing writes.
    */
-  async notifyAll(manager: EntityManager, notices: Notice[], batch?: StatementBatch): Promise<void> {
-    const own = batch ?? new StatementBatch();
+  async notifyAll(manager: EntityManager, notices: Notice[], uow?: Pick<UnitOfWork, 'later'>): Promise<void> {
+    if (uow) return this.addNotices({ add: (sql, values) => (uow.later(sql, values), 0) }, notices);
+    const own = new StatementBatch();
     this.addNotices(own, notices);
-    if (!batch) await own.run(manager);
+    await own.run(manager);
   }
 
-  private addNotices(batch: StatementBatch, notices: Notice[]): void {
+  private addNotices(batch: Pick<StatementBatch, 'add'>, notices: Notice[]): void {
     const now = new Date();
     const inApp: unknown[] = [];
     const outbox: unknown[] = [];
