@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -53,6 +54,7 @@ export class AppModule {
         }),
         WechatModule,
         AuditModule,
+        AccessModule,
         IdentityModule,
         OrgModule,
         UploadsModule,

@@ -17,7 +17,7 @@ export class SharedRedis implements OnApplicationShutdown {
   private readonly origin = randomUUID();
   private subscriber: Redis | null = null;
   private readonly handlers = new Map<string, (payload: unknown) => void>();
-  private readonly resubscribed = new Set<() => void>();
+  private readonly connected = new Set<() => void>();
 
   constructor(
     @Inject(REDIS) readonly client: Redis | null,
@@ -29,29 +29,29 @@ export class SharedRedis implements OnApplicationShutdown {
   }
 
   /**
-   * Receives what other instances broadcast on `name`. `onReconnect` runs when the subscription
-   * comes back after a lost connection: whatever was broadcast meanwhile is lost, so a cache
-   * should forget everything then.
+   * Receives what other instances broadcast on `name`. `onConnected` runs each time the
+   * subscription is (re)established: whatever was broadcast while it was down is lost, so a cache
+   * should forget everything then. Never waits for Redis: start-up does not depend on it, and
+   * ioredis subscribes again by itself after a reconnect.
    */
-  async subscribe(name: string, handler: (payload: unknown) => void, onReconnect?: () => void): Promise<void> {
+  subscribe(name: string, handler: (payload: unknown) => void, onConnected?: () => void): void {
     if (!this.client) return;
     if (!this.subscriber) {
-      const subscriber = this.client.duplicate();
+      // No retry limit here: a subscription waits for Redis instead of failing.
+      const subscriber = this.client.duplicate({ maxRetriesPerRequest: null });
       this.subscriber = subscriber;
       subscriber.on('error', (err: Error) => this.logger.warn(`redis subscriber: ${err.message}`));
       subscriber.on('message', (channel: string, raw: string) => {
         const { origin, payload } = JSON.parse(raw) as { origin: string; payload: unknown };
         if (origin !== this.origin) this.handlers.get(channel)?.(payload);
       });
-      let first = true;
       subscriber.on('ready', () => {
-        if (first) return void (first = false);
-        for (const reconnect of this.resubscribed) reconnect();
+        for (const connected of this.connected) connected();
       });
     }
     this.handlers.set(this.channel(name), handler);
-    if (onReconnect) this.resubscribed.add(onReconnect);
-    await this.subscriber.subscribe(this.channel(name));
+    if (onConnected) this.connected.add(onConnected);
+    this.subscriber.subscribe(this.channel(name)).catch((err: Error) => this.logger.warn(`redis subscribe failed: ${err.message}`));
   }
 
   /** Tells the other instances; a failure is logged, callers have already acted locally. */

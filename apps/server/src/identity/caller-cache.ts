@@ -43,8 +43,8 @@ export class CallerCache implements OnModuleInit {
     this.ttlMs = config?.callerCacheTtlMs ?? 5_000;
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.redis?.subscribe(
+  onModuleInit(): void {
+    this.redis?.subscribe(
       CHANNEL,
       (userId) => {
         if (typeof userId === 'number') this.forget(userId);
