@@ -121,10 +121,8 @@ describe('authorization matrix: every operation × every demo role and anonymous
     }
 
     const observedTable = [...observed].map(([op, set]) => `  '${op}': [${[...set].map((x) => `'${x}'`).join(', ')}],`).join('\n');
-    // eslint-disable-next-line no-console
     console.log(`authorization matrix: ${operations.length} operations + ${sockets.length} socket joins × ${CALLERS.length} callers = ${pairs} pairs, ${calls} calls`);
     if (mismatches.length) {
-      // eslint-disable-next-line no-console
       console.log(`observed allowed (own ids):\n${observedTable}`);
     }
     expect({ unclassified, stale, fivexx, mismatches }).toEqual({ unclassified: [], stale: [], fivexx: [], mismatches: [] });

@@ -4,8 +4,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { Access } from '../access/access';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { DomainException } from '../common/domain.exception';
-import { ErrorCode } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
 import { selectRows, StatementBatch, UnitOfWork, valueTuples } from '../common/db';
 import { FieldCipher } from '../personal-data/field-cipher';

@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Access } from '../access/access';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { leadersOf, pathIds } from '../cases/case-people';
 import { viewerOf } from '../cases/case-views';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
