@@ -10,11 +10,10 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { ROLE_ORG_LEVEL } from '../org/scope';
-import { CallerCache } from './caller-cache';
 import { ClientInfo, IdentityService } from './identity.service';
 import { StaffInvitationDto } from './dto/auth.dto';
 import { StaffInvitationEntity } from './staff-invitation.entity';
-import { sha256 } from './token.service';
+import { sha256, TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
 /** Enrolment of police, mediators and department staff by single-use, expiring invitation. */
@@ -27,8 +26,8 @@ export class StaffInvitationService {
     @InjectRepository(StaffInvitationEntity) private readonly invitations: Repository<StaffInvitationEntity>,
     @InjectRepository(OrgUnitEntity) private readonly orgUnits: Repository<OrgUnitEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly callers: CallerCache,
     private readonly access: Access,
+    private readonly tokens: TokenService,
   ) {}
 
   async create(caller: Caller, dto: StaffInvitationDto): Promise<StaffInvitationView> {
@@ -88,7 +87,8 @@ export class StaffInvitationService {
       );
       return saved;
     });
-    this.callers.invalidate(user.id);
+    // A resident who becomes staff: the tokens they held as a resident end (new ones follow).
+    await this.tokens.revokeAccess(user.id);
     return this.identity.loginResponse(user);
   }
 }

@@ -13,7 +13,7 @@ import { leadersOf } from '../cases/case-people';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { CallerCache } from '../identity/caller-cache';
+import { TokenService } from '../identity/token.service';
 import { UserEntity } from '../identity/user.entity';
 import { NotificationsService, NotifyInput } from '../notifications/notifications.service';
 import { CommunityHandoverEntity } from './community-handover.entity';
@@ -92,7 +92,7 @@ export class OrgService {
     @InjectRepository(CommunityInviteEntity) private readonly invites: Repository<CommunityInviteEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly callers: CallerCache,
+    private readonly tokens: TokenService,
     private readonly notifications: NotificationsService,
     private readonly access: Access,
   ) {}
@@ -416,7 +416,8 @@ export class OrgService {
       throw new DomainException(ErrorCode.NotFound);
     }
     await this.users.update({ id: userId }, { isInformant: granted });
-    this.callers.invalidate(userId);
+    // Their permissions changed: the access tokens they hold end on every instance (the app refreshes).
+    await this.tokens.revokeAccess(userId);
     await this.audit.recordFor(caller, {
       action: AuditAction.InformantChanged, targetType: 'user', targetId: userId, detail: granted ? 'granted' : 'revoked',
     });
