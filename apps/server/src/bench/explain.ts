@@ -59,9 +59,10 @@ export async function explainCaseQueries(
     const noAudit = { recordFor: async () => undefined };
     // Only the read path of detail() is used: the services it does not touch are left out.
     const db = new Database(ds);
-    const uploads = new UploadsService(ds.getRepository(UploadEntity), null as never);
+    const access = new Access(noAudit as never);
+    const uploads = new UploadsService(ds.getRepository(UploadEntity), null as never, access);
     const service = new CasesService(
-      repo, noAudit as never, new Access(noAudit as never), null as never, uploads, null as never, null as never, new CaseReportsRepository(db), new CaseRecordsRepository(db), db, null as never,
+      repo, noAudit as never, access, null as never, uploads, null as never, null as never, new CaseReportsRepository(db), new CaseRecordsRepository(db), db, null as never,
     );
 
     const sections: [string, () => Promise<unknown>][] = [

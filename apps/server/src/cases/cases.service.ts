@@ -14,7 +14,6 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { Database, UnitOfWork } from '../common/db';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
-import { FieldCipher } from '../personal-data/field-cipher';
 import { idempotencyUserKey } from '../personal-data/sealed-links';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseDeadlineEntity } from './data/case-deadline.entity';
@@ -169,14 +168,10 @@ export class CasesService {
           userKey: idempotencyUserKey(caller.user.id, idempotencyKey), key: idempotencyKey, requestHash, caseId: entity.id, createdAt: now,
         });
         if (sealed) {
+          // The one record of who made it, encrypted. Nothing goes to the audit log: an entry
+          // written now, even without actor or address, would sit next to the informant's sign-in
+          // by time and order. Unsealing it is audited (informant.unsealed).
           await this.reports.addSealedReporter(m, entity.id, caller.user.id);
-          // On record that a sealed report was made, without linking it to the informant in clear:
-          // no actor, address or request id; who it was is in the encrypted detail.
-          await this.audit.record(
-            { userId: null, ip: null, requestId: null },
-            { action: AuditAction.SealedReportMade, targetType: 'case', targetId: entity.id, detail: FieldCipher.encrypt(`reporter:${caller.user.id}`) },
-            m,
-          );
         }
         let photoIds: string[] = [];
         if (dto.photoIds?.length) {

@@ -2,9 +2,8 @@ import { NotificationLink, NotificationView, Page } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
+import { Access } from '../access/access';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { DomainException } from '../common/domain.exception';
-import { ErrorCode } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
 import { selectRows, StatementBatch, UnitOfWork, valueTuples } from '../common/db';
 import { FieldCipher } from '../personal-data/field-cipher';
@@ -72,6 +71,7 @@ export class NotificationsService {
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: Access,
   ) {}
 
   async notify(manager: EntityManager, userIds: number[], input: NotifyInput, dedupeKey: string): Promise<void> {
@@ -202,11 +202,12 @@ export class NotificationsService {
     await this.notifications.update({ userId, roomId, readAt: IsNull() }, { readAt: new Date() });
   }
 
+  /** Reads one's own notice; anyone else's answers 404 on record (access/access.ts). */
   async markRead(caller: Caller, id: number): Promise<void> {
-    const result = await this.notifications.update({ id, userId: caller.user.id, readAt: IsNull() }, { readAt: new Date() });
-    if (!result.affected && !(await this.notifications.exist({ where: { id, userId: caller.user.id } }))) {
-      throw new DomainException(ErrorCode.NotFound);
-    }
+    const notice = await this.notifications.findOne({ where: { id } });
+    await this.access.require(caller, { type: 'notification', id }, notice,
+      (n) => ({ place: 'unplaced', relations: n.userId === caller.user.id ? ['owner'] : [] }), [{ relation: 'owner' }]);
+    await this.notifications.update({ id, userId: caller.user.id, readAt: IsNull() }, { readAt: new Date() });
   }
 }
 

@@ -7,12 +7,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
+import { Access } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { leadersOf } from '../cases/case-people';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { CallerCache } from '../identity/caller-cache';
+import { TokenService } from '../identity/token.service';
 import { UserEntity } from '../identity/user.entity';
 import { NotificationsService, NotifyInput } from '../notifications/notifications.service';
 import { CommunityHandoverEntity } from './community-handover.entity';
@@ -91,23 +92,19 @@ export class OrgService {
     @InjectRepository(CommunityInviteEntity) private readonly invites: Repository<CommunityInviteEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly callers: CallerCache,
+    private readonly tokens: TokenService,
     private readonly notifications: NotificationsService,
+    private readonly access: Access,
   ) {}
 
   /**
-   * The one access check for a community id sent by a client: outside the caller's scope it
-   * answers 404 (existence is not revealed) and the refusal is audited.
+   * The access check for a community id sent by a client (the object-access rule, access/access.ts):
+   * police work on communities their jurisdiction covers; outside it, or without the permission
+   * (the admin, whose org unit is the city), it answers 404 and the refusal is audited.
    */
-  async requireCommunity(caller: Caller, communityId: number): Promise<CommunityRow> {
-    const row = await this.repo.communityInScope(caller.scope, communityId);
-    if (!row) {
-      await this.audit.recordFor(caller, {
-        action: AuditAction.AccessDenied, targetType: 'community', targetId: communityId, outcome: 'denied',
-      });
-      throw new DomainException(ErrorCode.NotFound);
-    }
-    return row;
+  async requireCommunity(caller: Caller, communityId: number, permission = Permission.CommunityMembersRead): Promise<CommunityRow> {
+    return this.access.require(caller, { type: 'community', id: communityId }, await this.repo.communityById(communityId),
+      (c) => ({ place: c }), [{ permission, within: 'jurisdiction' }]);
   }
 
   /** 选择社区申请加入: a page of the city's communities, found by their or their station's name. */
@@ -419,7 +416,8 @@ export class OrgService {
       throw new DomainException(ErrorCode.NotFound);
     }
     await this.users.update({ id: userId }, { isInformant: granted });
-    this.callers.invalidate(userId);
+    // Their permissions changed: the access tokens they hold end on every instance (the app refreshes).
+    await this.tokens.revokeAccess(userId);
     await this.audit.recordFor(caller, {
       action: AuditAction.InformantChanged, targetType: 'user', targetId: userId, detail: granted ? 'granted' : 'revoked',
     });
@@ -460,11 +458,9 @@ export class OrgService {
 
   /** Community officers of a station in scope, for the handover picker. */
   async stationOfficers(caller: Caller, stationId: number): Promise<{ id: number; name: string }[]> {
-    const units = await this.repo.unitsInScope(caller.scope);
-    if (!units.some((u) => u.id === stationId)) {
-      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'org_unit', targetId: stationId, outcome: 'denied' });
-      throw new DomainException(ErrorCode.NotFound);
-    }
+    const station = (await this.repo.unitsInScope(caller.scope)).find((u) => u.id === stationId) ?? null;
+    await this.access.require(caller, { type: 'org_unit', id: stationId }, station,
+      (u) => ({ place: { path: u.path, officerId: null } }), [{ permission: Permission.CommunityHandover, within: 'jurisdiction' }]);
     const officers = await this.users.find({ where: { orgUnitId: stationId, role: Role.CommunityOfficer, disabled: false }, order: { id: 'ASC' } });
     return officers.map((o) => ({ id: o.id, name: o.nickname }));
   }

@@ -7,7 +7,8 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { Access } from '../access/access';
+import { AuditService } from '../audit/audit.service';
 import { leadersOf, pathIds } from '../cases/case-people';
 import { viewerOf } from '../cases/case-views';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
@@ -50,6 +51,7 @@ export class ReferralsService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: Access,
   ) {}
 
   /** The 12345 hotline is always a target; departments are added by admins (and the demo). */
@@ -294,16 +296,19 @@ export class ReferralsService implements OnApplicationBootstrap {
     return out;
   }
 
-  /** The one access check for a referral id: its department's staff, or police who may see the case; else 404, audited. */
+  /**
+   * The access check for a referral id (access/access.ts): the staff of the department it was sent
+   * to (assignee), or police who may see its case; else 404, audited.
+   */
   async requireReferral(caller: Caller, id: number): Promise<ReferralEntity> {
     const referral = await this.dataSource.getRepository(ReferralEntity).findOneBy({ id });
-    if (referral && (await this.isStaffOf(caller, referral.targetId))) return referral;
-    if (referral && caller.permissions.has(Permission.CaseRead)) {
+    const assignee = referral !== null && (await this.isStaffOf(caller, referral.targetId));
+    if (referral && !assignee && caller.permissions.has(Permission.CaseRead)) {
       await this.cases.requireCase(caller, referral.caseId, Permission.CaseRead);
       return referral;
     }
-    await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'referral', targetId: id, outcome: 'denied' });
-    throw new DomainException(ErrorCode.NotFound);
+    return this.access.require(caller, { type: 'referral', id }, referral,
+      () => ({ place: 'unplaced', relations: assignee ? ['assignee'] : [] }), [{ relation: 'assignee', permission: Permission.ReferralHandle }]);
   }
 
   private async myTargetIds(caller: Caller): Promise<number[]> {

@@ -1,0 +1,170 @@
+import type {
+  AssistRequest, CaseActionRequest, CaseDetail, CaseInfoRequest, CaseNoteRequest, CaseStatus, CaseKind, CaseSummary, CloseRoomRequest,
+  CommunityInviteView, CommunityView, CreateCaseRequest, CreateOfflineRoomRequest, CreateReferralRequest, CreateReferralTargetRequest,
+  CreateSlotRequest, DemoUser, DevLoginRequest, DraftAgreementRequest, GovernanceClass, GovernanceClassView, GovernanceDigest,
+  JoinByCodeRequest, LoginResponse, MediatorView, MemberPage, MemberPhoneView, MemberType, MemberView, MembershipStatus, MembershipView,
+  MessagePage, NotificationView, OfflineOutcomeRequest, OfflineRoomView, OfflineSlotView, OpenRoomRequest, OutboxDeadLetterView,
+  OutboxRetryResult, Page, RateCaseRequest, ReferralAgendaItemView, ReferralReplyRequest, ReferralStatus, ReferralStepView,
+  ReferralTargetAdminPage, ReferralTargetAdminView, ReferralTargetView, ReferralView, RefreshRequest, RefuseMembershipRequest, RoomDetail,
+  RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
+  UnsealLogEntry, UnsealView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
+} from './index';
+
+/** `?page=&pageSize=` of the paged lists. */
+interface PageQuery { page?: number; pageSize?: number }
+/** `?q=` name search of the community lists, paged. */
+interface NameQuery extends PageQuery { q?: string }
+
+/** One route's shapes, carried by its type only (the value is an empty object). */
+export interface RouteShape<Response, Body, Query> {
+  response: Response;
+  body: Body;
+  query: Query;
+}
+
+/**
+ * A route answering `Response`, taking a JSON `Body` and a `Query` string (never: none). Entries are
+ * written `{} as Route<…>`: a plain literal, so a bundle that uses only the types drops the table.
+ */
+type Route<Response, Body = never, Query = never> = RouteShape<Response, Body, Query>;
+
+/**
+ * The HTTP API as its clients call it: each route (`METHOD /path`, path parameters as `:name`) with
+ * the JSON body it takes, its query string and the one shape it answers. The mini program's calls
+ * (apps/miniprogram/src/api/index.ts) take their types from this table only, so a path cannot drift
+ * from the type it answers, and a list is either an array or a `Page<T>`, never "either". The service's
+ * own test (apps/server/test/http-api.service-spec.ts) checks every route here is one it serves.
+ */
+export const HTTP_API = {
+  // identity
+  'GET /api/auth/demo-users': {} as Route<DemoUser[]>,
+  'POST /api/auth/dev-login': {} as Route<LoginResponse, DevLoginRequest>,
+  'POST /api/auth/wechat': {} as Route<LoginResponse, WechatLoginRequest>,
+  'POST /api/auth/refresh': {} as Route<LoginResponse, RefreshRequest>,
+  /** Revokes the refresh token (and its family). */
+  'POST /api/auth/logout': {} as Route<void, RefreshRequest>,
+  'GET /api/me': {} as Route<UserView>,
+  'GET /api/me/memberships': {} as Route<MembershipView[]>,
+
+  // communities: joining, 工作台, members, invites
+  'POST /api/communities/join-by-code': {} as Route<MembershipView, JoinByCodeRequest>,
+  'GET /api/communities/directory': {} as Route<Page<CommunityView>, never, NameQuery>,
+  /** Without `note`, asking again keeps the previous 申请说明. */
+  'POST /api/communities/:id/join-requests': {} as Route<MembershipView, { memberType: MemberType; note?: string }>,
+  'GET /api/workbench/communities': {} as Route<Page<WorkbenchCommunity>, never, NameQuery>,
+  'GET /api/workbench/communities/:id': {} as Route<WorkbenchCommunity>,
+  'GET /api/communities/:id/members': {} as Route<MemberPage, never, { status: MembershipStatus; page: number; pageSize: number }>,
+  'POST /api/communities/:id/members/:membershipId/phone': {} as Route<MemberPhoneView>,
+  'POST /api/memberships/:id/approve': {} as Route<MemberView>,
+  'POST /api/memberships/:id/refuse': {} as Route<MemberView, RefuseMembershipRequest>,
+  'POST /api/communities/:id/invites': {} as Route<CommunityInviteView>,
+  'GET /api/communities/:id/invites': {} as Route<CommunityInviteView[]>,
+  'POST /api/communities/:id/invites/:code/revoke': {} as Route<CommunityInviteView[]>,
+
+  // reports (上报) and their handling; `POST /api/uploads` is multipart (field `file`)
+  'POST /api/uploads': {} as Route<UploadView>,
+  'POST /api/cases': {} as Route<CaseDetail, CreateCaseRequest>,
+  'GET /api/cases/mine': {} as Route<Page<CaseSummary>, never, PageQuery>,
+  'GET /api/cases': {} as Route<
+    Page<CaseSummary>,
+    never,
+    { status?: CaseStatus | 'all'; q?: string; kind?: CaseKind; communityId?: number; overdue?: 'true'; page?: number; pageSize?: number }
+  >,
+  'GET /api/cases/:id': {} as Route<CaseDetail>,
+  'POST /api/cases/:id/actions': {} as Route<CaseDetail, CaseActionRequest>,
+  'POST /api/cases/:id/notes': {} as Route<CaseDetail, CaseNoteRequest>,
+  'POST /api/cases/:id/info': {} as Route<CaseDetail, CaseInfoRequest>,
+  'POST /api/cases/:id/rating': {} as Route<CaseDetail, RateCaseRequest>,
+  'POST /api/cases/:id/serious-risk': {} as Route<CaseDetail, { note: string }>,
+  'POST /api/cases/:id/review-cleared': {} as Route<CaseDetail>,
+  'POST /api/cases/:id/unseal': {} as Route<UnsealView, { reason: string }>,
+  'POST /api/cases/:id/urge': {} as Route<CaseDetail, UrgeCaseRequest>,
+  'GET /api/cases/unseal-log': {} as Route<Page<UnsealLogEntry>, never, PageQuery>,
+  'GET /api/supervision/cases': {} as Route<Page<SupervisedCase>, never, PageQuery>,
+
+  // 办事指引
+  'GET /api/service-guide': {} as Route<ServiceGuideSearchResult, never, { q?: string }>,
+  'GET /api/service-guide/:code': {} as Route<ServiceMatterView>,
+  'GET /api/admin/service-guide': {} as Route<ServiceMatterView[]>,
+  'GET /api/service-guide/:code/versions': {} as Route<ServiceMatterVersion[]>,
+  'PUT /api/service-guide/:code': {} as Route<ServiceMatterView, ServiceMatterUpdate>,
+  'POST /api/service-guide/:code/assist': {} as Route<CaseDetail, AssistRequest>,
+
+  // 转办
+  'GET /api/referral-targets': {} as Route<ReferralTargetView[]>,
+  'GET /api/referral-targets/manage': {} as Route<ReferralTargetAdminPage>,
+  'POST /api/referral-targets': {} as Route<ReferralTargetView, CreateReferralTargetRequest>,
+  'PUT /api/referral-targets/:id': {} as Route<ReferralTargetAdminView, UpdateReferralTargetRequest>,
+  'POST /api/referral-targets/:id/retire': {} as Route<ReferralTargetAdminView>,
+  'POST /api/referral-targets/:id/restore': {} as Route<ReferralTargetAdminView>,
+  'POST /api/cases/:id/referrals': {} as Route<ReferralView, CreateReferralRequest>,
+  'GET /api/cases/:id/referral-steps': {} as Route<ReferralStepView[]>,
+  'GET /api/referrals': {} as Route<ReferralView[], never, { status?: ReferralStatus }>,
+  'GET /api/referrals/:id': {} as Route<ReferralView>,
+  'POST /api/referrals/:id/sign': {} as Route<ReferralView>,
+  'POST /api/referrals/:id/reply': {} as Route<ReferralView, ReferralReplyRequest>,
+  'GET /api/cases/:id/governance-class': {} as Route<GovernanceClassView>,
+  'PUT /api/cases/:id/governance-class': {} as Route<GovernanceClassView, { governanceClass: GovernanceClass }>,
+  'GET /api/referral-agenda': {} as Route<ReferralAgendaItemView[]>,
+  'GET /api/governance/digest': {} as Route<GovernanceDigest, never, { date?: string }>,
+
+  // 消息投递 (admins)
+  'GET /api/admin/outbox/dead': {} as Route<OutboxDeadLetterView[]>,
+  'POST /api/admin/outbox/:id/retry': {} as Route<OutboxRetryResult>,
+
+  // 调解室 (the chat itself goes over the socket: docs/realtime.md)
+  'GET /api/mediation/mediators': {} as Route<MediatorView[], never, { caseId: number }>,
+  'POST /api/mediation/rooms': {} as Route<RoomDetail, OpenRoomRequest>,
+  'POST /api/mediation/requests': {} as Route<void, { caseId: number }>,
+  'GET /api/mediation/rooms/mine': {} as Route<Page<RoomSummary>, never, PageQuery>,
+  'GET /api/mediation/rooms': {} as Route<RoomSummary[], never, { caseId: number }>,
+  'GET /api/mediation/rooms/:id': {} as Route<RoomDetail>,
+  'GET /api/mediation/rooms/:id/messages': {} as Route<MessagePage, never, { beforeSeq?: number; limit: number }>,
+  'POST /api/mediation/rooms/:id/read': {} as Route<unknown, { seq: number }>,
+  'POST /api/mediation/rooms/:id/caucus': {} as Route<RoomDetail, { memberId: number }>,
+  'POST /api/mediation/rooms/:id/invitations': {} as Route<RoomInvitationView, { memberId: number }>,
+  'POST /api/mediation/invitations/join': {} as Route<RoomDetail, { token: string }>,
+  'POST /api/mediation/rooms/:id/agreement': {} as Route<RoomDetail, DraftAgreementRequest>,
+  'POST /api/mediation/rooms/:id/agreement/confirm': {} as Route<RoomDetail, { agreementId: number }>,
+  'GET /api/mediation/rooms/:id/offline-slots': {} as Route<OfflineSlotView[]>,
+  'POST /api/mediation/rooms/:id/transfer': {} as Route<RoomDetail, { slotId: number }>,
+  'POST /api/mediation/rooms/:id/offline-outcome': {} as Route<RoomDetail, OfflineOutcomeRequest>,
+  'POST /api/mediation/rooms/:id/close': {} as Route<RoomDetail, CloseRoomRequest>,
+  'GET /api/mediation/offline-rooms': {} as Route<OfflineRoomView[]>,
+  'POST /api/mediation/offline-rooms': {} as Route<OfflineRoomView, CreateOfflineRoomRequest>,
+  'POST /api/mediation/offline-rooms/:id/retire': {} as Route<OfflineRoomView>,
+  'POST /api/mediation/offline-rooms/:id/slots': {} as Route<OfflineSlotView, CreateSlotRequest>,
+  'DELETE /api/mediation/offline-slots/:id': {} as Route<void>,
+
+  // 消息
+  'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,
+  'GET /api/notifications/unread-count': {} as Route<{ count: number }>,
+  'POST /api/notifications/:id/read': {} as Route<unknown>,
+};
+
+export type HttpApi = typeof HTTP_API;
+export type HttpRoute = keyof HttpApi;
+export type HttpMethod = HttpRoute extends `${infer M} ${string}` ? M : never;
+export type HttpResponse<R extends HttpRoute> = HttpApi[R]['response'];
+
+/** The `:name` parameters of a path. */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** What a call of one route needs: its path parameters, its body and its query (when it has them). */
+export type HttpCall<R extends HttpRoute> = (ParamNames<R> extends never ? { params?: never } : { params: Record<ParamNames<R>, string | number> })
+  & ([HttpApi[R]['body']] extends [never] ? { body?: never } : { body: HttpApi[R]['body'] })
+  & ([HttpApi[R]['query']] extends [never] ? { query?: never } : { query?: HttpApi[R]['query'] });
+
+/** `/api/cases/:id` with `{ id: 7 }` → `/api/cases/7` (each value URL-encoded). */
+export function httpPath(route: HttpRoute, params: Record<string, string | number> = {}): string {
+  const path = route.slice(route.indexOf(' ') + 1);
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${route}: no value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
