@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { createPool } from 'mysql2/promise';
-import { queueQuery } from '../cases/queue-sql';
+import { queueQuery } from '../cases/data/queue-sql';
 
 /**
  * Baselines for `pnpm bench`, served by bare node:http + mysql2 with no framework, auth or

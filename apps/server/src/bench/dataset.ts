@@ -3,7 +3,7 @@ import {
   MemberType, MembershipStatus, OrgLevel, Role, TERMINAL_STATUSES, TimelineEventType,
 } from '@jws/contracts';
 import { DataSource } from 'typeorm';
-import { reporterKeyOf } from '../cases/cases.repository';
+import { reporterKeyOf } from '../cases/data/cases.repository';
 import { FieldCipher } from '../personal-data/field-cipher';
 
 /**

@@ -1,7 +1,12 @@
 import { effectiveRoles, permissionsOf, supervisedLevels } from '@jws/contracts';
 import { DataSource, Logger } from 'typeorm';
 import { Access } from '../access/access';
-import { CasesRepository } from '../cases/cases.repository';
+import { CaseRecordsRepository } from '../cases/data/case-records.repository';
+import { CaseReportsRepository } from '../cases/data/case-reports.repository';
+import { Database } from '../common/db';
+import { UploadEntity } from '../uploads/data/upload.entity';
+import { UploadsService } from '../uploads/uploads.service';
+import { CasesRepository } from '../cases/data/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import type { Caller } from '../common/request-context';
 import { dataSourceOptions } from '../database/data-source';
@@ -53,7 +58,12 @@ export async function explainCaseQueries(
     const repo = new CasesRepository(ds);
     const noAudit = { recordFor: async () => undefined };
     // Only the read path of detail() is used: the services it does not touch are left out.
-    const service = new CasesService(repo, noAudit as never, new Access(noAudit as never), null as never, null as never, null as never, null as never, null as never, ds, null as never);
+    const db = new Database(ds);
+    const access = new Access(noAudit as never);
+    const uploads = new UploadsService(ds.getRepository(UploadEntity), null as never, access);
+    const service = new CasesService(
+      repo, noAudit as never, access, null as never, uploads, null as never, null as never, new CaseReportsRepository(db), new CaseRecordsRepository(db), db, null as never,
+    );
 
     const sections: [string, () => Promise<unknown>][] = [
       ['officer queue (GET /api/cases?pageSize=20)', () => repo.queue(officer.scope, { page: 1, pageSize: 20 })],

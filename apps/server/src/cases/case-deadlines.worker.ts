@@ -11,11 +11,11 @@ import { DomainException } from '../common/domain.exception';
 import { IntervalWorker } from '../common/interval-worker';
 import { workClaimed } from '../common/db';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
-import { CaseDeadlineEntity } from './case-deadline.entity';
+import { CaseDeadlineEntity } from './data/case-deadline.entity';
 import { CaseTimeline } from './case-timeline';
 import { leadersOf } from './case-people';
 import { CaseWorkflowService } from './case-workflow.service';
-import { CaseEntity } from './case.entity';
+import { CaseEntity } from './data/case.entity';
 
 const LEASE_MS = 60_000;
 const BATCH = 50;

@@ -3,10 +3,10 @@ import {
   Role, TimelineEventView, actionsFrom, CASE_ACTION_PERMISSION, isUrgeable,
 } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
-import { CaseDeadlineEntity } from './case-deadline.entity';
+import { CaseDeadlineEntity } from './data/case-deadline.entity';
 import { CaseEventEntity } from './data/case-event.entity';
-import { CaseEntity } from './case.entity';
-import { isReporterOf } from './cases.repository';
+import { CaseEntity } from './data/case.entity';
+import { isReporterOf } from './data/cases.repository';
 
 /** Actions whose flows belong to the referral and mediation features, not to the plain action button. */
 const FLOW_ACTIONS: readonly CaseAction[] = [CaseAction.Refer, CaseAction.Mediate, CaseAction.ReturnFromReferral];

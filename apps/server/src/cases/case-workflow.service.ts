@@ -16,12 +16,13 @@ import { UserEntity } from '../identity/user.entity';
 import { NotificationsService, OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notifications/notifications.service';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UploadsService } from '../uploads/uploads.service';
-import { CaseDeadlineEntity } from './case-deadline.entity';
+import { CaseDeadlineEntity } from './data/case-deadline.entity';
 import { leadersOf } from './case-people';
 import { CaseTimeline } from './case-timeline';
-import { CaseSealedReporterEntity, CaseUnsealEntity } from './case-support.entities';
+import { CaseSealedReporterEntity } from './data/case-sealed-reporter.entity';
+import { CaseUnsealEntity } from './data/case-unseal.entity';
 import { allowedActions, toCaseDetail, viewerOf, withinReopenWindow } from './case-views';
-import { CaseEntity } from './case.entity';
+import { CaseEntity } from './data/case.entity';
 import { casePage, CasesService, STATUS_PHRASE } from './cases.service';
 import { CaseActionDto, CaseInfoDto, CaseNoteDto, RateCaseDto } from './dto/case.dto';
 

@@ -1,9 +1,12 @@
-import { CaseDetail, Permission } from '@jws/contracts';
+import { CaseDetail, CaseSummary, EscalationLevel, Page, Permission } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../common/request-context';
 import { CaseTimeline } from './case-timeline';
-import type { CaseEntity } from './case.entity';
+import type { Scope } from '../org/scope';
+import { CaseRecordsRepository } from './data/case-records.repository';
+import type { CaseEntity } from './data/case.entity';
+import { CasesRepository } from './data/cases.repository';
 import { CasesService } from './cases.service';
 
 /**
@@ -16,7 +19,15 @@ export class CasesApi {
     private readonly cases: CasesService,
     /** Appends to a case's timeline (`timeline.append`), in the caller's transaction. */
     readonly timeline: CaseTimeline,
+    /** Case rows by id (read, locked, counted) and the narrow writes other features make on a case. */
+    readonly records: CaseRecordsRepository,
+    private readonly lists: CasesRepository,
   ) {}
+
+  /** 督办: open cases of a subtree escalated to one of `levels`, most overdue first. */
+  escalated(scope: Scope, levels: readonly EscalationLevel[], page: number, pageSize: number, now?: Date): Promise<Page<CaseSummary>> {
+    return this.lists.escalated(scope, levels, page, pageSize, now);
+  }
 
   /**
    * The case behind an id a client sent, when the caller is its reporter or staff whose role holds

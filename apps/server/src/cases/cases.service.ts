@@ -1,35 +1,31 @@
 import {
   Anonymity, CaseDetail, CaseKind, computeDeadlines, CaseStatus, CaseSummary, CASE_KIND_LABELS, EscalationLevel, CASE_SUBCATEGORIES, ErrorCode,
-  MembershipStatus, Page, Permission, Role, SEALABLE_KINDS, STATION_ALERT_KINDS, TimelineEventType,
+  Page, Permission, Role, SEALABLE_KINDS, STATION_ALERT_KINDS, TimelineEventType,
 } from '@jws/contracts';
-import { ContactPreference, OrgLevel } from '@jws/contracts';
+import { ContactPreference } from '@jws/contracts';
 import { WechatClient } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Access, allows, Facts, Relation, Rule } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { Database, selectRows, UnitOfWork, valueTuples } from '../common/db';
-import { UserEntity } from '../identity/user.entity';
+import { Database, UnitOfWork } from '../common/db';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
-import { FieldCipher } from '../personal-data/field-cipher';
 import { idempotencyUserKey } from '../personal-data/sealed-links';
-import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UploadsService } from '../uploads/uploads.service';
-import { CaseDeadlineEntity } from './case-deadline.entity';
+import { CaseDeadlineEntity } from './data/case-deadline.entity';
 import { CaseEventEntity } from './data/case-event.entity';
 import { leadersOf } from './case-people';
 import { CaseTimeline, TimelineActor } from './case-timeline';
+import { CaseRecordsRepository } from './data/case-records.repository';
+import { CasePageRow, CaseReportsRepository } from './data/case-reports.repository';
 import { caseNumber } from './case-number';
-import { CASE_COLUMNS, caseFromRow, DEADLINE_COLUMNS, deadlineFromRow, EVENT_COLUMNS, eventFromRow } from './case-rows';
-import { CaseSealedReporterEntity, UploadEntity } from './case-support.entities';
 import { CaseRelations, toCaseDetail, viewerOf } from './case-views';
-import { CaseEntity } from './case.entity';
-import { CasesRepository, isReporterOf, QueueFilter, reporterKeyOf, sealedReporterKeyOf } from './cases.repository';
+import { CaseEntity } from './data/case.entity';
+import { CasesRepository, isReporterOf, QueueFilter, reporterKeyOf, sealedReporterKeyOf } from './data/cases.repository';
 import { CreateCaseDto } from './dto/case.dto';
 
 /** Short status words for WeChat `phrase` fields (≤ 5 characters). */
@@ -69,14 +65,6 @@ interface ReportCommunity {
   stationLeaderIds?: number[];
 }
 
-/** Every column of cases but the id, in the order insertNewCase passes them. */
-const CASE_INSERT_COLUMNS = [
-  'kind', 'subcategory', 'title', 'description', 'community_id', 'org_path', 'officer_id', 'reporter_id', 'reporter_key',
-  'status', 'anonymity', 'contact_preference', 'address_text', 'latitude', 'longitude', 'occurred_at', 'other_party_enc',
-  'serious_risk', 'held_for_review', 'next_due_at', 'escalation', 'duplicate_of_id', 'rating', 'rating_comment', 'urged_at',
-  'resolved_at', 'closed_at', 'created_at', 'updated_at', 'version',
-];
-
 /** Reporting (上报) and reading cases. Status changes live in CaseWorkflowService. */
 @Injectable()
 export class CasesService {
@@ -90,8 +78,9 @@ export class CasesService {
     private readonly uploads: UploadsService,
     private readonly wechat: WechatClient,
     private readonly timeline: CaseTimeline,
+    private readonly reports: CaseReportsRepository,
+    private readonly records: CaseRecordsRepository,
     private readonly db: Database,
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -101,8 +90,8 @@ export class CasesService {
    * case (its org path, or its responsible officer). Anything else, a missing case included,
    * answers 404 with an audit entry.
    */
-  async requireCase(caller: Caller, caseId: number, permission: Permission, manager: EntityManager = this.dataSource.manager): Promise<CaseEntity> {
-    const entity = await manager.getRepository(CaseEntity).findOne({ where: { id: caseId } });
+  async requireCase(caller: Caller, caseId: number, permission: Permission, manager?: EntityManager): Promise<CaseEntity> {
+    const entity = await this.records.find(caseId, manager);
     return this.access.require(caller, { type: 'case', id: caseId }, entity, (e) => caseFacts(caller, e), caseRule(permission));
   }
 
@@ -175,19 +164,19 @@ export class CasesService {
         // its own case and replays the first one's instead (the catch below).
         // The submitter is a keyed hash of user and key (idempotencyUserKey): the row does not name the
         // user, nor tie this submission to the user's others, so it cannot link an informant to a sealed case.
-        uow.later('INSERT INTO idempotency_keys (user_key, `key`, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)', [
-          idempotencyUserKey(caller.user.id, idempotencyKey), idempotencyKey, requestHash, entity.id, now,
-        ]);
+        this.reports.addIdempotencyKey(uow, {
+          userKey: idempotencyUserKey(caller.user.id, idempotencyKey), key: idempotencyKey, requestHash, caseId: entity.id, createdAt: now,
+        });
         if (sealed) {
           // The one record of who made it, encrypted. Nothing goes to the audit log: an entry
           // written now, even without actor or address, would sit next to the informant's sign-in
           // by time and order. Unsealing it is audited (informant.unsealed).
-          await m.getRepository(CaseSealedReporterEntity).insert({ caseId: entity.id, reporterId: String(caller.user.id) });
+          await this.reports.addSealedReporter(m, entity.id, caller.user.id);
         }
         let photoIds: string[] = [];
         if (dto.photoIds?.length) {
           await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, entity.id, { disown: sealed });
-          photoIds = await this.photoIdsOf(m, entity.id);
+          photoIds = await this.uploads.photoIdsOf(entity.id, m);
         }
         // Timeline events go with the unit's closing writes in their order, so their ids keep it.
         if (heldForReview) {
@@ -228,7 +217,7 @@ export class CasesService {
     claim: (m: EntityManager, caseId: number) => Promise<void>,
   ): Promise<CaseEntity> {
     if (!CASE_SUBCATEGORIES[input.kind].some((s) => s.code === input.subcategory)) throw new DomainException(ErrorCode.SubcategoryInvalid);
-    const community = await this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id: input.communityId, level: OrgLevel.Community } });
+    const community = await this.reports.community(input.communityId);
     if (!community) throw new DomainException(ErrorCode.NotFound);
     const now = new Date();
     const id = await this.db.transaction(async (uow) => {
@@ -250,7 +239,7 @@ export class CasesService {
       await claim(m, entity.id);
       return entity.id;
     });
-    return this.dataSource.getRepository(CaseEntity).findOneOrFail({ where: { id } });
+    return this.records.get(id);
   }
 
   /**
@@ -262,7 +251,7 @@ export class CasesService {
   private async insertNewCase(
     uow: UnitOfWork,
     fields: NewCaseFields,
-    community: Pick<OrgUnitEntity, 'id' | 'path' | 'officerId'>,
+    community: Pick<ReportCommunity, 'id' | 'path' | 'officerId'>,
     now: Date,
     submittedBy: SubmittedBy,
   ): Promise<{ entity: CaseEntity; events: CaseEventEntity[]; deadlines: CaseDeadlineEntity[] }> {
@@ -289,27 +278,14 @@ export class CasesService {
       updatedAt: now,
       version: 1,
     } satisfies Omit<CaseEntity, 'deriveNumber'>) as CaseEntity;
-    entity.id = await uow.insert(
-      `INSERT INTO cases (${CASE_INSERT_COLUMNS.join(', ')}) VALUES ${valueTuples(1, CASE_INSERT_COLUMNS.length)}`,
-      [
-        entity.kind, entity.subcategory, entity.title, entity.description, entity.communityId, entity.orgPath,
-        entity.officerId, entity.reporterId, entity.reporterKey, entity.status, entity.anonymity, entity.contactPreference,
-        entity.addressText, entity.latitude, entity.longitude, entity.occurredAt,
-        entity.otherParty === null ? null : FieldCipher.encrypt(entity.otherParty),
-        entity.seriousRisk, entity.heldForReview, entity.nextDueAt, entity.escalation, entity.duplicateOfId, entity.rating,
-        entity.ratingComment, entity.urgedAt, entity.resolvedAt, entity.closedAt, entity.createdAt, entity.updatedAt, entity.version,
-      ],
-    );
+    entity.id = await this.reports.insertCase(uow, entity);
     entity.number = caseNumber(now, entity.id);
     const deadlines = [firstResponse, resolution].map((d) =>
       Object.assign(new CaseDeadlineEntity(), {
         caseId: entity.id, kind: d.kind, dueAt: d.dueAt, metAt: null, escalation: 0, nextCheckAt: d.dueAt, leaseOwner: null, leaseUntil: null,
       }),
     );
-    uow.later(
-      `INSERT INTO case_deadlines (case_id, kind, due_at, met_at, escalation, next_check_at, lease_owner, lease_until) VALUES ${valueTuples(2, 8)}`,
-      deadlines.flatMap((d) => [d.caseId, d.kind, d.dueAt, d.metAt, d.escalation, d.nextCheckAt, d.leaseOwner, d.leaseUntil]),
-    );
+    this.reports.addDeadlines(uow, deadlines);
     const submitted = this.timeline.appendLater(uow, entity.id, {
       type: TimelineEventType.Submitted, toStatus: CaseStatus.Submitted, ...submittedBy, isPublic: true, at: now,
     });
@@ -322,7 +298,7 @@ export class CasesService {
     caseId: number,
     kind: CaseKind,
     body: string,
-    community: Pick<OrgUnitEntity, 'path' | 'officerId'> & { stationLeaderIds?: number[] },
+    community: Pick<ReportCommunity, 'path' | 'officerId' | 'stationLeaderIds'>,
   ): Promise<Notice[]> {
     const label = CASE_KIND_LABELS[kind];
     const notices: Notice[] = [];
@@ -341,20 +317,11 @@ export class CasesService {
     return notices;
   }
 
-  private async photoIdsOf(manager: EntityManager, caseId: number): Promise<string[]> {
-    const rows = await selectRows<{ id: string }>(manager, 'SELECT id FROM uploads WHERE case_id = ? ORDER BY created_at', [caseId]);
-    return rows.map((r) => r.id);
-  }
-
   private async replay(caller: Caller, key: string, requestHash: string): Promise<CaseDetail | null> {
-    const [existing] = await selectRows<{ request_hash: string; case_id: number | string }>(
-      this.dataSource.manager,
-      'SELECT request_hash, case_id FROM idempotency_keys WHERE user_key = ? AND `key` = ?',
-      [idempotencyUserKey(caller.user.id, key), key],
-    );
+    const existing = await this.reports.earlier(idempotencyUserKey(caller.user.id, key), key);
     if (!existing) return null;
-    if (existing.request_hash !== requestHash) throw new DomainException(ErrorCode.IdempotencyKeyConflict);
-    return this.detail(caller, Number(existing.case_id));
+    if (existing.requestHash !== requestHash) throw new DomainException(ErrorCode.IdempotencyKeyConflict);
+    return this.detail(caller, existing.caseId);
   }
 
   /**
@@ -372,37 +339,28 @@ export class CasesService {
     kind: CaseKind,
   ): Promise<{ earlier: { requestHash: string; caseId: number } | null; communities: ReportCommunity[] }> {
     const alertsStation = STATION_ALERT_KINDS.includes(kind);
-    const rows = await selectRows(
-      this.dataSource.manager,
-      'SELECT k.request_hash AS requestHash, k.case_id AS earlierCaseId, o.id AS id, o.name AS name, o.path AS path, ' +
-        `o.officer_id AS officerId, u.nickname AS officerName${alertsStation ? ', sl.id AS stationLeaderId' : ''} FROM (SELECT ? AS uid) me ` +
-        'LEFT JOIN idempotency_keys k ON k.user_key = ? AND k.`key` = ? ' +
-        'LEFT JOIN memberships m ON m.user_id = me.uid AND m.status = ? ' +
-        'LEFT JOIN org_units o ON o.id = m.community_id LEFT JOIN users u ON u.id = o.officer_id ' +
-        (alertsStation ? 'LEFT JOIN users sl ON sl.org_unit_id = o.parent_id AND sl.role = ? AND sl.disabled = ? ORDER BY m.id, sl.id' : 'ORDER BY m.id'),
-      [caller.user.id, idempotencyUserKey(caller.user.id, key), key, MembershipStatus.Active, ...(alertsStation ? [Role.StationLeader, false] : [])],
-    );
+    const rows = await this.reports.submissionContext(caller.user.id, idempotencyUserKey(caller.user.id, key), key, alertsStation);
     const first = rows[0];
     const communities = new Map<number, ReportCommunity>();
     for (const r of rows) {
-      if (r.id == null) continue;
-      let community = communities.get(Number(r.id));
+      if (r.communityId == null) continue;
+      let community = communities.get(r.communityId);
       if (!community) {
         community = {
-          id: Number(r.id),
+          id: r.communityId,
           name: String(r.name),
           path: String(r.path),
-          officerId: r.officerId == null ? null : Number(r.officerId),
+          officerId: r.officerId,
           // The officer's name as the case page shows it (null when the officer has no user row).
-          officerName: r.officerId == null || r.officerName == null ? null : String(r.officerName),
+          officerName: r.officerId == null ? null : r.officerName,
           ...(alertsStation ? { stationLeaderIds: [] } : {}),
         };
         communities.set(community.id, community);
       }
-      if (r.stationLeaderId != null) community.stationLeaderIds?.push(Number(r.stationLeaderId));
+      if (r.stationLeaderId != null) community.stationLeaderIds?.push(r.stationLeaderId);
     }
     return {
-      earlier: first?.requestHash == null ? null : { requestHash: String(first.requestHash), caseId: Number(first.earlierCaseId) },
+      earlier: first?.requestHash == null ? null : { requestHash: first.requestHash, caseId: Number(first.earlierCaseId) },
       communities: [...communities.values()],
     };
   }
@@ -441,31 +399,11 @@ export class CasesService {
    * photos together.
    */
   async detail(caller: Caller, caseId: number): Promise<CaseDetail> {
-    const manager = this.dataSource.manager;
-    const [row] = await selectRows(
-      manager,
-      `SELECT ${CASE_COLUMNS}, o.name AS community_name, ou.nickname AS officer_nickname, ru.id AS reporter_user_id, ` +
-        'ru.nickname AS reporter_nickname, ru.phone_enc AS reporter_phone_enc FROM cases c LEFT JOIN org_units o ON o.id = c.community_id ' +
-        'LEFT JOIN users ou ON ou.id = c.officer_id LEFT JOIN users ru ON ru.id = c.reporter_id WHERE c.id = ?',
-      [caseId],
-    );
-    const entity = await this.access.require(caller, { type: 'case', id: caseId }, row ? caseFromRow(row) : null, (e) => caseFacts(caller, e), caseRule(Permission.CaseRead));
-    const [events, deadlines, photoIds] = await Promise.all([
-      selectRows(manager, `SELECT ${EVENT_COLUMNS} FROM case_events e WHERE e.case_id = ? ORDER BY e.id`, [caseId]),
-      selectRows(manager, `SELECT ${DEADLINE_COLUMNS} FROM case_deadlines d WHERE d.case_id = ? ORDER BY d.id`, [caseId]),
-      this.photoIdsOf(manager, caseId),
-    ]);
-    return this.detailOf(caller, entity, {
-      communityName: row.community_name == null ? '' : String(row.community_name),
-      officerName: row.officer_nickname == null ? null : String(row.officer_nickname),
-      reporter:
-        row.reporter_user_id == null
-          ? null
-          : { nickname: String(row.reporter_nickname), phone: row.reporter_phone_enc == null ? null : FieldCipher.decrypt(String(row.reporter_phone_enc)) },
-      events: events.map(eventFromRow),
-      deadlines: deadlines.map(deadlineFromRow),
-      photoIds,
-    });
+    const page = await this.reports.pageRow(caseId);
+    const entity = await this.access.require(caller, { type: 'case', id: caseId }, page?.entity, (e) => caseFacts(caller, e), caseRule(Permission.CaseRead));
+    const [{ events, deadlines }, photoIds] = await Promise.all([this.reports.eventsAndDeadlines(caseId), this.uploads.photoIdsOf(caseId)]);
+    const { communityName, officerName, reporter } = page as CasePageRow;
+    return this.detailOf(caller, entity, { communityName, officerName, reporter, events, deadlines, photoIds });
   }
 
   /** The case as this caller may see it; a handling officer's read of personal data is audited. */
@@ -480,23 +418,14 @@ export class CasesService {
     return detail;
   }
 
-  async relations(entity: CaseEntity, manager: EntityManager = this.dataSource.manager): Promise<CaseRelations> {
-    const [community, officer, reporter, events, deadlines, photos] = await Promise.all([
-      manager.getRepository(OrgUnitEntity).findOne({ where: { id: entity.communityId } }),
-      entity.officerId ? manager.getRepository(UserEntity).findOne({ where: { id: entity.officerId } }) : null,
-      entity.reporterId ? manager.getRepository(UserEntity).findOne({ where: { id: entity.reporterId } }) : null,
-      this.timeline.list(entity.id, manager),
-      manager.getRepository(CaseDeadlineEntity).find({ where: { caseId: entity.id }, order: { id: 'ASC' } }),
-      manager.getRepository(UploadEntity).find({ select: { id: true }, where: { caseId: entity.id }, order: { createdAt: 'ASC' } }),
+  /** What the case page shows beside the case itself (`entity` as the caller has it, e.g. just changed). */
+  async relations(entity: CaseEntity, manager: EntityManager = this.db.manager): Promise<CaseRelations> {
+    const [page, { events, deadlines }, photoIds] = await Promise.all([
+      this.reports.pageRow(entity.id, manager),
+      this.reports.eventsAndDeadlines(entity.id, manager),
+      this.uploads.photoIdsOf(entity.id, manager),
     ]);
-    return {
-      communityName: community?.name ?? '',
-      officerName: officer?.nickname ?? null,
-      reporter: reporter ? { nickname: reporter.nickname, phone: reporter.phone } : null,
-      events,
-      deadlines,
-      photoIds: photos.map((p) => p.id),
-    };
+    return { communityName: page?.communityName ?? '', officerName: page?.officerName ?? null, reporter: page?.reporter ?? null, events, deadlines, photoIds };
   }
 
   queue(caller: Caller, filter: QueueFilter): Promise<Page<CaseSummary>> {
@@ -510,9 +439,7 @@ export class CasesService {
   /** A case photo, for whoever may see the case. */
   async photo(caller: Caller, caseId: number, photoId: string): Promise<{ buffer: Buffer; contentType: string }> {
     await this.requireCase(caller, caseId, Permission.CaseRead);
-    const upload = await this.dataSource.getRepository(UploadEntity).findOne({ where: { id: photoId, caseId: In([caseId]) } });
-    if (!upload) throw new DomainException(ErrorCode.NotFound);
-    return this.uploads.read(upload.id);
+    return this.uploads.readCasePhoto(caseId, photoId);
   }
 }
 

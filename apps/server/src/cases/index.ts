@@ -6,3 +6,4 @@ export { CasesApi } from './cases-api';
 export { CasesModule } from './cases.module';
 export type { TimelineActor, TimelineEntry } from './case-timeline';
 export type { CaseTimeline } from './case-timeline';
+export type { CaseEntity } from './data/case.entity';

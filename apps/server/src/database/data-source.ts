@@ -13,12 +13,13 @@ import { OrgUnitEntity } from '../org/org-unit.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { Cases1764100000000 } from './migrations/1764100000000-cases';
 import { CaseIndexes1764300000000 } from './migrations/1764300000000-case-indexes';
-import { CaseEntity } from '../cases/case.entity';
+import { CaseEntity } from '../cases/data/case.entity';
 import { CaseEventEntity } from '../cases/data/case-event.entity';
-import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
-import {
-  CaseSealedReporterEntity, CaseUnsealEntity, IdempotencyKeyEntity, UploadEntity,
-} from '../cases/case-support.entities';
+import { CaseDeadlineEntity } from '../cases/data/case-deadline.entity';
+import { CaseSealedReporterEntity } from '../cases/data/case-sealed-reporter.entity';
+import { CaseUnsealEntity } from '../cases/data/case-unseal.entity';
+import { IdempotencyKeyEntity } from '../cases/data/idempotency-key.entity';
+import { UploadEntity } from '../uploads/data/upload.entity';
 import { NotificationEntity, OutboxEntity } from '../notifications/notification.entity';
 import { Open3111764200000000 } from './migrations/1764200000000-open311';
 import { Open311PartnerEntity, Open311TokenEntity } from '../open311/open311.entities';

@@ -2,7 +2,7 @@ import { Anonymity, CaseAction, CaseKind, ContactPreference } from '@jws/contrac
 import { DataSource } from 'typeorm';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesService } from '../cases/cases.service';
-import { CaseEntity } from '../cases/case.entity';
+import { CaseEntity } from '../cases/data/case.entity';
 import { callerFor } from '../identity/caller';
 import { UserEntity } from '../identity/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';

@@ -1,11 +1,9 @@
 import { CaseDetail, ErrorCode, Permission } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
+import { Database } from '../common/db';
 import { CaseDeadlinesWorker } from '../cases/case-deadlines.worker';
 import { viewerOf } from '../cases/case-views';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
@@ -28,7 +26,7 @@ export class DemoClockService {
     private readonly cases: CasesApi,
     private readonly workflow: CaseWorkflowService,
     private readonly worker: CaseDeadlinesWorker,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,16 +36,14 @@ export class DemoClockService {
     if (!viewerOf(caller, entity).isStaff) throw new DomainException(ErrorCode.Forbidden);
     const shift = minutes * 60_000;
     const earlier = (d: Date) => new Date(d.getTime() - shift);
-    await this.dataSource.transaction(async (m) => {
-      const deadlines = m.getRepository(CaseDeadlineEntity);
-      for (const d of await deadlines.find({ where: { caseId, metAt: IsNull() } })) {
-        await deadlines.update({ id: d.id }, { dueAt: earlier(d.dueAt), nextCheckAt: d.nextCheckAt && earlier(d.nextCheckAt) });
+    await this.db.transaction(async ({ manager: m }) => {
+      for (const d of await this.cases.records.openDeadlinesOf(caseId, m)) {
+        await this.cases.records.moveDeadline(m, d.id, earlier(d.dueAt), d.nextCheckAt && earlier(d.nextCheckAt));
       }
       await this.workflow.refreshNextDue(m, caseId);
     });
-    const deadlines = this.dataSource.getRepository(CaseDeadlineEntity);
     for (let step = 0; step < MAX_REPLAYED_STEPS; step++) {
-      const [next] = await deadlines.find({ where: { caseId, metAt: IsNull() }, order: { nextCheckAt: 'ASC' } });
+      const [next] = await this.cases.records.openDeadlinesOf(caseId);
       const at = next?.nextCheckAt;
       if (!at || at.getTime() > now.getTime()) break;
       await this.worker.escalateDue(at, caseId);

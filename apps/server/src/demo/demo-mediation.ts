@@ -1,6 +1,6 @@
 import { CaseStatus, MessageKind, OrgLevel, Role, RoomStatus } from '@jws/contracts';
 import { DataSource } from 'typeorm';
-import { CaseEntity } from '../cases/case.entity';
+import { CaseEntity } from '../cases/data/case.entity';
 import { callerFor } from '../identity/caller';
 import { UserEntity } from '../identity/user.entity';
 import { MediationRoomEntity, OfflineRoomEntity, OfflineSlotEntity } from '../mediation/mediation.entities';

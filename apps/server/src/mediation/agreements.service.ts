@@ -1,7 +1,7 @@
 import { agreementStatusLabel, CaseAction, ErrorCode, PARTY_ROLES, RoomDetail, RoomMemberRole, RoomStatus, SystemEvent } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
-import { CaseEntity } from '../cases/case.entity';
+import { CasesApi } from '../cases';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { DraftAgreementDto } from './dto/mediation.dto';
@@ -22,6 +22,7 @@ export class AgreementsService {
     private readonly messages: RoomMessagesService,
     private readonly rooms: MediationService,
     private readonly lifecycle: RoomLifecycle,
+    private readonly cases: CasesApi,
   ) {}
 
   /** The mediator drafts (or redrafts) the 调解协议; earlier confirmations do not carry over. */
@@ -41,7 +42,7 @@ export class AgreementsService {
         createdBy: caller.user.id, createdAt: new Date(), supersededAt: null, confirmedAt: null,
       }));
       await this.messages.appendSystem(m, out, roomId, SystemEvent.AgreementProposed, `调解员起草了调解协议（第${version}版），请双方当事人查看并确认`);
-      const caseEntity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: room.caseId } });
+      const caseEntity = await this.cases.records.get(room.caseId, m);
       await this.lifecycle.notifyMembers(
         m, roomId, [caller.user.id], '请确认调解协议', `“${caseEntity.title}”的调解协议已起草，请查看并确认`, room.caseId, `room:${roomId}:agreement:v${version}`,
         PARTY_ROLES,

@@ -7,7 +7,6 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
 import { workClaimed } from '../common/db';
 import { CasesApi } from '../cases';
-import { CaseEntity } from '../cases/case.entity';
 import { leadersOf } from '../cases/case-people';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MediationFollowupEntity } from './mediation.entities';
@@ -48,7 +47,7 @@ export class MediationFollowupsWorker extends IntervalWorker {
     return this.dataSource.transaction(async (m) => {
       const followup = await m.getRepository(MediationFollowupEntity).findOneOrFail({ where: { id } });
       if (followup.leaseOwner !== this.owner || followup.doneAt) return false;
-      const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: followup.caseId } });
+      const entity = await this.cases.records.get(followup.caseId, m);
       const recipients = entity.officerId ? [entity.officerId] : await leadersOf(m, entity.orgPath, [Role.StationLeader]);
       const note = '调解协议履行期限已到，请回访核实履行情况';
       await this.cases.timeline.append(m, entity.id, { type: TimelineEventType.Note, actor: null, isPublic: false, note, at: now });

@@ -13,8 +13,6 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { pathIds } from '../cases/case-people';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
-import { CaseEntity } from '../cases/case.entity';
-import { forUpdate } from '../common/db';
 import { CasesApi } from '../cases';
 import { CallerCache } from '../identity/caller-cache';
 import { ClientInfo, IdentityService } from '../identity/identity.service';
@@ -90,7 +88,7 @@ export class MediationService {
       let current = entity;
       if ([CaseStatus.Submitted, CaseStatus.Transferred, CaseStatus.Reopened].includes(current.status)) {
         await this.workflow.transition(m, current, CaseAction.Accept, actorOf(caller), null, new Date());
-        current = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: entity.id } });
+        current = await this.cases.records.get(entity.id, m);
       }
       await this.workflow.transition(m, current, CaseAction.Mediate, actorOf(caller), '已开启网上调解室', new Date());
 
@@ -169,9 +167,7 @@ export class MediationService {
   }
 
   private async caseNumbers(caseIds: number[]): Promise<Map<number, string>> {
-    if (!caseIds.length) return new Map();
-    const rows = await this.dataSource.getRepository(CaseEntity).find({ select: { id: true, createdAt: true }, where: { id: In(caseIds) } });
-    return new Map(rows.map((r) => [r.id, r.number]));
+    return this.cases.records.numbers(caseIds);
   }
 
   async detail(caller: Caller, roomId: number): Promise<RoomDetail> {
@@ -421,7 +417,7 @@ export class MediationService {
     if ((await this.workflow.reporterUserId(this.dataSource.manager, entity)) !== caller.user.id) throw new DomainException(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (m) => {
       // One request per case: the case row is locked so two taps at once cannot both pass the check.
-      await m.getRepository(CaseEntity).findOne({ where: { id: entity.id }, ...forUpdate(m) });
+      await this.cases.records.lock(m, entity.id);
       if (await this.cases.timeline.has(m, entity.id, TimelineEventType.MediationRequested)) throw new DomainException(ErrorCode.MediationAlreadyRequested);
       await this.lifecycle.caseEvent(m, entity.id, caller, MEDIATION_REQUEST_NOTE, true, TimelineEventType.MediationRequested);
       if (entity.officerId) {

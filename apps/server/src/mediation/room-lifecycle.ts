@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CasesApi, TimelineEntry } from '../cases';
 import { Actor, CaseWorkflowService } from '../cases/case-workflow.service';
-import { CaseEntity } from '../cases/case.entity';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -39,7 +38,7 @@ export class RoomLifecycle {
    * (e.g. resolved it by hand), the outcome is still recorded on its timeline instead.
    */
   async moveCase(m: EntityManager, caseId: number, action: CaseAction, caller: Caller | null, note: string, now: Date): Promise<void> {
-    const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: caseId } });
+    const entity = await this.cases.records.get(caseId, m);
     if (nextStatus(entity.status, action)) await this.workflow.transition(m, entity, action, caller ? actorOf(caller) : SYSTEM_ACTOR, note, now);
     else await this.caseEvent(m, caseId, caller, note, true);
   }

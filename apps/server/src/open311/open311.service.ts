@@ -4,8 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { Brackets, DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
-import { CaseEntity } from '../cases/case.entity';
+import { CaseEntity } from '../cases/data/case.entity';
 import { CasesApi } from '../cases';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { FieldCipher } from '../personal-data/field-cipher';
@@ -151,9 +150,9 @@ export class Open311Service {
 
   async token(token: string): Promise<Open311TokenDto[]> {
     const row = /^[\w-]{1,64}$/.test(token) ? await this.dataSource.getRepository(Open311TokenEntity).findOne({ where: { token } }) : null;
-    const entity = row ? await this.dataSource.getRepository(CaseEntity).findOne({ select: { id: true, createdAt: true }, where: { id: row.caseId } }) : null;
-    if (!row || !entity) throw Open311Exception.notFound('未找到该 token');
-    return [{ token, service_request_id: entity.number }];
+    const number = row ? (await this.cases.records.numbers([row.caseId])).get(row.caseId) : undefined;
+    if (!row || !number) throw Open311Exception.notFound('未找到该 token');
+    return [{ token, service_request_id: number }];
   }
 
   /**
@@ -228,8 +227,7 @@ export class Open311Service {
     if (row.partnerId !== partner.id || row.requestHash !== requestHash) {
       throw new Open311Exception(409, '该 Idempotency-Key 已用于内容不同的请求，请勿重复使用');
     }
-    const entity = await this.dataSource.getRepository(CaseEntity).findOne({ select: { id: true, createdAt: true }, where: { id: row.caseId } });
-    return entity?.number ?? null;
+    return (await this.cases.records.numbers([row.caseId])).get(row.caseId) ?? null;
   }
 
   private async partnerFor(apiKey: string | undefined, ip: string | null): Promise<Open311PartnerEntity> {
@@ -271,8 +269,7 @@ export class Open311Service {
     const communities = await this.dataSource.getRepository(OrgUnitEntity).find({ where: { id: In([...new Set(rows.map((r) => r.communityId))]) } });
     const communityById = new Map(communities.map((c) => [c.id, c]));
     const stations = await this.namesOf(communities.map((c) => c.parentId));
-    const deadlines = await this.dataSource.getRepository(CaseDeadlineEntity).find({ where: { caseId: In(rows.map((r) => r.id)), kind: 'resolution' } });
-    const dueByCase = new Map(deadlines.map((d) => [d.caseId, d.dueAt]));
+    const dueByCase = await this.cases.records.dueAt(rows.map((r) => r.id), 'resolution');
     return rows.map((r) => {
       const community = communityById.get(r.communityId);
       return toPublicRequest({

@@ -6,8 +6,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { viewerOf } from '../cases/case-views';
-import { CaseEntity } from '../cases/case.entity';
-import { CasesRepository, OPEN_STATUSES } from '../cases/cases.repository';
+import { CasesRepository, OPEN_STATUSES } from '../cases/data/cases.repository';
 import { CasesApi } from '../cases';
 import { chinaDate, chinaMidnight } from '../common/china-time';
 import { parseDbDate } from '../common/db-date';
@@ -186,7 +185,7 @@ export class GovernanceService implements OnModuleInit {
     const { caseId } = JSON.parse(row.payload) as { caseId: number };
     const { governanceReportUrl } = this.config;
     if (!governanceReportUrl) return { status: 'skipped', note: 'GOVERNANCE_REPORT_URL not configured: in-app alerts and the daily digest only' };
-    const entity = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ id: caseId });
+    const entity = await this.cases.records.get(caseId);
     const community = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: entity.communityId });
     const flag = await this.cases.timeline.latest(caseId, TimelineEventType.SeriousRisk);
     const governance = await this.dataSource.getRepository(CaseGovernanceEntity).findOneBy({ caseId });

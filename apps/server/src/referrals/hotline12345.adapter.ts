@@ -2,7 +2,7 @@ import { Anonymity, HotlineOrderStatus, ReferralStatus, TimelineEventType } from
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
-import { CaseEntity } from '../cases/case.entity';
+import { CasesApi } from '../cases';
 import { casePage } from '../cases/cases.service';
 import { DomainException } from '../common/domain.exception';
 import { IntervalWorker } from '../common/interval-worker';
@@ -44,6 +44,7 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
 
   constructor(
     private readonly referrals: ReferralsService,
+    private readonly cases: CasesApi,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxWorker,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -89,7 +90,7 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
 
   private async orderBody(referral: ReferralEntity) {
     const ds = this.dataSource;
-    const entity = await ds.getRepository(CaseEntity).findOneByOrFail({ id: referral.caseId });
+    const entity = await this.cases.records.get(referral.caseId);
     const community = await ds.getRepository(OrgUnitEntity).findOneBy({ id: entity.communityId });
     const station = await ds.getRepository(OrgUnitEntity).findOneBy({ id: pathIds(entity.orgPath).stationId ?? 0 });
     const contact = await ds.getRepository(UserEntity).findOneBy({ id: referral.contactUserId });
@@ -116,7 +117,7 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
       if (!result.affected) return;
       const text = `已转12345，工单号 ${order.orderNo}`;
       await this.referrals.event(m, referral.caseId, TimelineEventType.Note, null, text, true, now);
-      const entity = await m.getRepository(CaseEntity).findOneByOrFail({ id: referral.caseId });
+      const entity = await this.cases.records.get(referral.caseId, m);
       const reporter = await this.referrals.reporterOf(m, entity);
       if (reporter) {
         await this.notifications.notify(

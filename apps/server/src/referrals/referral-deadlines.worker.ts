@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { leadersOf } from '../cases/case-people';
-import { CaseEntity } from '../cases/case.entity';
+import { CasesApi } from '../cases';
 import { IntervalWorker } from '../common/interval-worker';
 import { workClaimed } from '../common/db';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -28,6 +28,7 @@ export class ReferralDeadlinesWorker extends IntervalWorker {
 
   constructor(
     private readonly referrals: ReferralsService,
+    private readonly cases: CasesApi,
     private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) protected readonly config: AppConfig,
@@ -59,7 +60,7 @@ export class ReferralDeadlinesWorker extends IntervalWorker {
       const level = (referral.escalation + 1) as EscalationLevel;
       const nextCheckAt = level < EscalationLevel.BranchUrging ? new Date(now.getTime() + this.config.escalationStepMinutes * 60_000) : null;
       await repo.update({ id, leaseOwner: this.owner }, { ...release, escalation: level, nextCheckAt, updatedAt: now });
-      const entity = await m.getRepository(CaseEntity).findOneByOrFail({ id: referral.caseId });
+      const entity = await this.cases.records.get(referral.caseId, m);
       const target = await m.getRepository(ReferralTargetEntity).findOneByOrFail({ id: referral.targetId });
       const what = `转${target.name}${phase}已超时`;
       // The first step reminds whoever must act (the station contact and the department's staff), not the officer.

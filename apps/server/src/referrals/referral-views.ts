@@ -1,7 +1,7 @@
 import {
   CaseKind, EscalationLevel, HotlineOrderStatus, ReferralStatus, ReferralStepView, ReferralTargetKind, ReferralTargetView, ReferralView,
 } from '@jws/contracts';
-import type { CaseEntity } from '../cases/case.entity';
+import type { CaseEntity } from '../cases';
 import type { UserEntity } from '../identity/user.entity';
 import type { ReferralEntity, ReferralTargetEntity } from './referral.entities';
 

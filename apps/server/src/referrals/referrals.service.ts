@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { leadersOf, pathIds } from '../cases/case-people';
 import { viewerOf } from '../cases/case-views';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
-import { CaseEntity } from '../cases/case.entity';
+import type { CaseEntity } from '../cases';
 import { CasesApi } from '../cases';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
@@ -250,7 +250,7 @@ export class ReferralsService implements OnApplicationBootstrap {
     );
     if (!result.affected) return false;
     const who = target.kind === ReferralTargetKind.Hotline12345 ? '12345' : target.name;
-    const entity = await m.getRepository(CaseEntity).findOneByOrFail({ id: referral.caseId });
+    const entity = await this.cases.records.get(referral.caseId, m);
     const stillOpen = await m.getRepository(ReferralEntity).count({ where: { caseId: referral.caseId, status: In([ReferralStatus.Sent, ReferralStatus.Signed]) } });
     if (entity.status === CaseStatus.Referred && stillOpen === 0) {
       await this.workflow.transition(m, entity, CaseAction.ReturnFromReferral, { userId: by.userId, role: by.role }, `${who}已回复：${outcome}`.slice(0, 500), now);
@@ -283,7 +283,7 @@ export class ReferralsService implements OnApplicationBootstrap {
         })
         .orderBy('r.id', 'ASC')
         .getMany();
-      const cases = referrals.length ? await this.dataSource.getRepository(CaseEntity).find({ where: { id: In(referrals.map((r) => r.caseId)) }, order: { id: 'ASC' } }) : [];
+      const cases = referrals.length ? await this.cases.records.findMany(referrals.map((r) => r.caseId)) : [];
       const branchId = Number(item.branchPath.split('/').filter(Boolean)[1]);
       const branch = branchId ? await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: branchId }) : null;
       out.push({
@@ -336,7 +336,7 @@ export class ReferralsService implements OnApplicationBootstrap {
   private async views(caller: Caller, rows: ReferralEntity[]): Promise<ReferralView[]> {
     if (!rows.length) return [];
     const ds = this.dataSource;
-    const cases = new Map((await ds.getRepository(CaseEntity).find({ where: { id: In(rows.map((r) => r.caseId)) } })).map((c) => [c.id, c]));
+    const cases = new Map((await this.cases.records.findMany(rows.map((r) => r.caseId))).map((c) => [c.id, c]));
     const communities = new Map((await ds.getRepository(OrgUnitEntity).find({ where: { id: In([...cases.values()].map((c) => c.communityId)) } })).map((o) => [o.id, o]));
     const contacts = new Map((await ds.getRepository(UserEntity).find({ where: { id: In(rows.map((r) => r.contactUserId)) } })).map((u) => [u.id, u]));
     const targets = await this.targetMap(rows.map((r) => r.targetId));

@@ -9,30 +9,16 @@ import { AuditAction, AuditService } from '../audit/audit.service';
 import { parseDbDate } from '../common/db-date';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { selectRows } from '../common/db';
 import { leadersOf } from '../cases/case-people';
 import { canUrge, viewerOf } from '../cases/case-views';
-import { CaseEntity } from '../cases/case.entity';
-import { CasesRepository } from '../cases/cases.repository';
 import { CasesApi } from '../cases';
 import { NotificationsService } from '../notifications/notifications.service';
 
 const URGE_INTERVAL_MS = URGE_INTERVAL_MINUTES * 60_000;
 
-/** An open deadline of a case on the page, with the case's officer and last 催办. */
-interface PageRow {
-  caseId: number | string;
-  officerId: number | string | null;
-  officerName: string | null;
-  urgedAt: unknown;
-  kind: DeadlineKind | null;
-  dueAt: unknown;
-  escalation: number | string | null;
-}
-
 /**
  * 督办/催办: what escalated to a leader (the list), and the leader urging the responsible officer.
- * The list is the case queue's query (CasesRepository.escalated) narrowed to escalation levels;
+ * The list is the case queue's query (CasesApi.escalated) narrowed to escalation levels;
  * 催办 is a change of the case like a note: a timeline event, a message and an audit entry in one
  * transaction.
  */
@@ -40,7 +26,6 @@ interface PageRow {
 export class SupervisionService {
   constructor(
     private readonly cases: CasesApi,
-    private readonly repo: CasesRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,16 +38,10 @@ export class SupervisionService {
    */
   async list(caller: Caller, page: number, pageSize: number, now = new Date()): Promise<Page<SupervisedCase>> {
     const levels = supervisedLevels(caller.user.role);
-    const cases = await this.repo.escalated(caller.scope, levels, page, pageSize, now);
+    const cases = await this.cases.escalated(caller.scope, levels, page, pageSize, now);
     if (!cases.items.length) return { ...cases, items: [] };
     const ids = cases.items.map((c) => c.id);
-    const rows = await selectRows<PageRow>(
-      this.dataSource.manager,
-      'SELECT c.id AS caseId, c.officer_id AS officerId, u.nickname AS officerName, c.urged_at AS urgedAt, ' +
-        'd.kind AS kind, d.due_at AS dueAt, d.escalation AS escalation FROM cases c LEFT JOIN users u ON u.id = c.officer_id ' +
-        `LEFT JOIN case_deadlines d ON d.case_id = c.id AND d.met_at IS NULL WHERE c.id IN (${ids.map(() => '?').join(', ')})`,
-      ids,
-    );
+    const rows = await this.cases.records.openDeadlines(ids);
     const items: SupervisedCase[] = [];
     for (const summary of cases.items) {
       const own = rows.filter((r) => Number(r.caseId) === summary.id);
@@ -106,14 +85,8 @@ export class SupervisionService {
     }
     const text = instruction.trim();
     await this.dataSource.transaction(async (m) => {
-      const claimed = await m
-        .createQueryBuilder()
-        .update(CaseEntity)
-        // The version stays: 催办 does not move the case, so an officer acting on it meanwhile is not refused.
-        .set({ urgedAt: now, version: () => 'version' })
-        .where('id = :id AND (urged_at IS NULL OR urged_at <= :since)', { id: entity.id, since: new Date(now.getTime() - URGE_INTERVAL_MS) })
-        .execute();
-      if (!claimed.affected) await this.refuseTooSoon(m, entity.id, now);
+      const claimed = await this.cases.records.claimUrge(m, entity.id, now, new Date(now.getTime() - URGE_INTERVAL_MS));
+      if (!claimed) await this.refuseTooSoon(m, entity.id, now);
       await this.cases.timeline.append(m, entity.id, {
         type: TimelineEventType.Urged, actor: { userId: caller.user.id, role: caller.user.role }, isPublic: false, note: `${caller.user.nickname}催办：${text}`, at: now,
       });
@@ -133,8 +106,7 @@ export class SupervisionService {
   }
 
   private async refuseTooSoon(m: EntityManager, caseId: number, now: Date): Promise<never> {
-    const [row] = await selectRows<{ urgedAt: unknown }>(m, 'SELECT urged_at AS urgedAt FROM cases WHERE id = ?', [caseId]);
-    const last = parseDbDate(row?.urgedAt) ?? now;
+    const last = (await this.cases.records.urgedAt(m, caseId)) ?? now;
     const minutes = Math.max(1, Math.ceil((last.getTime() + URGE_INTERVAL_MS - now.getTime()) / 60_000));
     throw new DomainException(ErrorCode.UrgeTooFrequent, undefined, `该上报${URGE_INTERVAL_MINUTES}分钟内已催办过，请${minutes}分钟后再催办`);
   }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { UploadEntity } from '../cases/case-support.entities';
+import { UploadEntity } from './data/upload.entity';
 import { FILE_STORAGE, LocalDiskStorage } from './storage';
 import { UploadsController } from './uploads.controller';
 import { UploadsJanitor } from './uploads.janitor';

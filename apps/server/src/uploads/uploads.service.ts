@@ -4,8 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
 import { Access } from '../access/access';
-import { UploadEntity } from '../cases/case-support.entities';
 import type { Caller } from '../common/request-context';
+import { UploadEntity } from './data/upload.entity';
 import { DomainException } from '../common/domain.exception';
 import { DISOWNED_UPLOAD_OWNER } from '../personal-data/sealed-links';
 import { IMAGE_EXTENSIONS, sanitizeImage } from './image-sanitizer';
@@ -106,6 +106,19 @@ export class UploadsService {
     if (!UUID_PATTERN.test(id)) throw new DomainException(ErrorCode.UploadNotFound);
     const claimed = await manager.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull() }, { roomId });
     if (!claimed.affected) throw new DomainException(ErrorCode.UploadNotFound);
+  }
+
+  /** The ids of a case's photos, oldest first (in `manager`'s transaction when given). */
+  async photoIdsOf(caseId: number, manager: EntityManager = this.uploads.manager): Promise<string[]> {
+    const rows = await manager.getRepository(UploadEntity).find({ select: { id: true }, where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
+  /** One photo of a case, for callers that checked access to the case; NOT_FOUND when it is not that case's. */
+  async readCasePhoto(caseId: number, photoId: string): Promise<StoredImage> {
+    const upload = UUID_PATTERN.test(photoId) ? await this.uploads.findOne({ where: { id: photoId, caseId } }) : null;
+    if (!upload) throw new DomainException(ErrorCode.NotFound);
+    return this.load(upload);
   }
 
   /** The photos of a case, oldest first. */

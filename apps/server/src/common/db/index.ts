@@ -1,3 +1,4 @@
 export * from './sql';
 export * from './unit-of-work';
 export * from './lease';
+export * from './entity-columns';

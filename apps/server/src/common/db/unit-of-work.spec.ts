@@ -24,8 +24,8 @@ describe('TypeORM internals the unit of work relies on', () => {
     // startTransaction opens a real transaction only at depth 0; a nested one is a SAVEPOINT.
     expect(mysql).toMatch(/if \(this\.transactionDepth === 0\)[\s\S]{0,200}START TRANSACTION/);
     expect(mysql).toMatch(/SAVEPOINT typeorm_/);
-    // EntityManager.transaction runs inline when its runner says a transaction is active.
-    const manager = readFileSync(join(typeormDir, 'entity-manager/EntityManager.js'), 'utf8');
-    expect(manager).toMatch(/isTransactionActive/);
+    // save/remove open no transaction of their own when their runner says one is active.
+    const persist = readFileSync(join(typeormDir, 'persistence/EntityPersistExecutor.js'), 'utf8');
+    expect(persist).toMatch(/queryRunner\.isTransactionActive/);
   });
 });

@@ -1,9 +1,9 @@
 import { Anonymity, CaseKind, CaseStatus, ContactPreference, EscalationLevel } from '@jws/contracts';
 import { AfterLoad, Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { QUEUE_BAND_EXPRESSION } from '../database/migrations/1764700000000-queue-due';
-import { STATION_ID_EXPRESSION } from '../database/migrations/1765000000000-station-queue';
-import { encryptedTransformer } from '../personal-data/field-cipher';
-import { caseNumber } from './case-number';
+import { QUEUE_BAND_EXPRESSION } from '../../database/migrations/1764700000000-queue-due';
+import { STATION_ID_EXPRESSION } from '../../database/migrations/1765000000000-station-queue';
+import { encryptedTransformer } from '../../personal-data/field-cipher';
+import { caseNumber } from '../case-number';
 
 /**
  * A report (上报) and its handling. `orgPath` is the community's materialised path, copied so the

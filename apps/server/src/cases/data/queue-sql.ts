@@ -1,6 +1,6 @@
 import { CaseKind, CaseStatus, EscalationLevel, TERMINAL_STATUSES } from '@jws/contracts';
-import { containsPattern } from '../common/db';
-import { parseCaseNumber } from './case-number';
+import { containsPattern } from '../../common/db';
+import { parseCaseNumber } from '../case-number';
 
 /**
  * The SQL of the handling queue, in one dependency-free place: CasesRepository sends it, and the

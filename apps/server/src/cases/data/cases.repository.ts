@@ -2,17 +2,17 @@ import { CaseKind, CaseStatus, CaseSummary, EscalationLevel, Page } from '@jws/c
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { parseDbDate } from '../common/db-date';
-import { caseNumber } from './case-number';
-import { selectRows } from '../common/db';
-import { FieldCipher } from '../personal-data/field-cipher';
-import { sealedReporterKeyOf } from '../personal-data/sealed-links';
-import { Scope } from '../org/scope';
+import { parseDbDate } from '../../common/db-date';
+import { caseNumber } from '../case-number';
+import { selectRows } from '../../common/db';
+import { FieldCipher } from '../../personal-data/field-cipher';
+import { sealedReporterKeyOf } from '../../personal-data/sealed-links';
+import { Scope } from '../../org/scope';
 import type { CaseEntity } from './case.entity';
 import { QueueFilter, queueCountQuery, queueQuery, QueueScope, subtreeQueueScope, SUMMARY_COLUMNS } from './queue-sql';
 
 export { OPEN_STATUSES, type QueueFilter } from './queue-sql';
-export { sealedReporterKeyOf } from '../personal-data/sealed-links';
+export { sealedReporterKeyOf } from '../../personal-data/sealed-links';
 
 /** The keyed hash that ties a case to its reporter without storing who for sealed reports. */
 export const reporterKeyOf = (userId: number) => FieldCipher.blindIndex(`reporter:${userId}`);
