@@ -22,7 +22,7 @@ export interface Side {
   /** The reporter's active membership (its phone number is revealed) and a pending join request. */
   membershipId: number;
   pendingMembershipId: number;
-  /** A resident member whose informant flag is set (to what it already is). */
+  /** A resident member, no caller of the matrix, whose informant flag is set (to what it already is). */
   memberUserId: number;
   inviteCode: string;
   /** A dispute with a photo, accepted, with an open mediation room. */
@@ -109,6 +109,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const officer = s.officer;
     const inviteCode = (await call('post', `/api/communities/${communityId}/invites`, officer)).code as string;
     for (const who of [s.reporter, s.respondent]) await call('post', '/api/communities/join-by-code', who.token, { code: inviteCode }, [200, 409]);
+    // A member who is no caller of the matrix: setting the informant flag signs its person out everywhere.
+    const plainMember = await wechatUser(`openid-authz-member-${s.name}`);
+    await call('post', '/api/communities/join-by-code', plainMember.token, { code: inviteCode });
     const applicant = await wechatUser(`openid-authz-applicant-${s.name}`);
     const pending = await call('post', `/api/communities/${communityId}/join-requests`, applicant.token, { note: '想加入社区' });
 
@@ -157,7 +160,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       handoverOfficerId: userIds[s.handoverOfficer],
       membershipId: await idOf('SELECT id FROM memberships WHERE user_id = ? AND community_id = ?', [s.reporter.id, communityId]),
       pendingMembershipId: Number(pending.id),
-      memberUserId: s.respondent.id,
+      memberUserId: plainMember.id,
       inviteCode,
       caseId,
       photoId,
