@@ -5,7 +5,6 @@ import { caseNumber } from '../src/cases/case-number';
 import { SealedUnlinkable1764600000000 } from '../src/database/migrations/1764600000000-sealed-unlinkable';
 import { SealedReportAudit1766040000000 } from '../src/database/migrations/1766040000000-sealed-report-audit';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
-import { FieldCipher } from '../src/personal-data/field-cipher';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 /** Tables outside case_sealed_reporters that name people or cases. */

@@ -460,11 +460,9 @@ export class OrgService {
 
   /** Community officers of a station in scope, for the handover picker. */
   async stationOfficers(caller: Caller, stationId: number): Promise<{ id: number; name: string }[]> {
-    const units = await this.repo.unitsInScope(caller.scope);
-    if (!units.some((u) => u.id === stationId)) {
-      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'org_unit', targetId: stationId, outcome: 'denied' });
-      throw new DomainException(ErrorCode.NotFound);
-    }
+    const station = (await this.repo.unitsInScope(caller.scope)).find((u) => u.id === stationId) ?? null;
+    await this.access.require(caller, { type: 'org_unit', id: stationId }, station,
+      (u) => ({ place: { path: u.path, officerId: null } }), [{ permission: Permission.CommunityHandover, within: 'jurisdiction' }]);
     const officers = await this.users.find({ where: { orgUnitId: stationId, role: Role.CommunityOfficer, disabled: false }, order: { id: 'ASC' } });
     return officers.map((o) => ({ id: o.id, name: o.nickname }));
   }
