@@ -415,9 +415,11 @@ export class OrgService {
       await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'user', targetId: userId, outcome: 'denied' });
       throw new DomainException(ErrorCode.NotFound);
     }
-    await this.users.update({ id: userId }, { isInformant: granted });
-    // Their permissions changed: the access tokens they hold end on every instance (the app refreshes).
-    await this.tokens.revokeAccess(userId);
+    if (user.isInformant !== granted) {
+      await this.users.update({ id: userId }, { isInformant: granted });
+      // Their permissions changed: the access tokens they hold end on every instance (the app refreshes).
+      await this.tokens.revokeAccess(userId);
+    }
     await this.audit.recordFor(caller, {
       action: AuditAction.InformantChanged, targetType: 'user', targetId: userId, detail: granted ? 'granted' : 'revoked',
     });

@@ -61,7 +61,8 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'POST /api/communities/{id}/join-requests': () => ({ body: { note: '想加入社区' } }),
   'POST /api/memberships/{id}/refuse': () => ({ body: { reason: '不是本社区居民' } }),
   'POST /api/communities/{id}/handover': (s) => ({ body: { newOfficerId: s.handoverOfficerId, reason: '民警岗位调整' } }),
-  'POST /api/users/{id}/informant': () => ({ body: { granted: false } }),
+  // Set to what it already is (the home side's member is informant1): a real change would end their tokens mid-matrix.
+  'POST /api/users/{id}/informant': () => ({ body: { granted: true } }),
   'POST /api/uploads': () => ({ upload: true }),
   'GET /api/cases': (s) => ({ query: { communityId: s.communityId } }),
   'POST /api/cases': () => ({
