@@ -1,4 +1,7 @@
 import type {
+  StationContact,
+  WorkbenchAlerts,
+  WorkbenchUnit,
   MemberPage,
   MemberPhoneView,
   MemberView,
@@ -111,8 +114,8 @@ export const api = {
 
   // 工作台
   /** One page of the communities in the caller's jurisdiction, with member counts; `q` searches names. */
-  workbenchCommunities: (q: { page?: number; pageSize?: number; q?: string } = {}) =>
-    request<Page<WorkbenchCommunity>>('GET', '/api/workbench/communities', undefined, { query: { page: q.page, pageSize: q.pageSize, q: q.q || undefined } }),
+  workbenchCommunities: (q: { page?: number; pageSize?: number; q?: string; under?: number } = {}) =>
+    request<Page<WorkbenchCommunity>>('GET', '/api/workbench/communities', undefined, { query: { page: q.page, pageSize: q.pageSize, q: q.q || undefined, under: q.under } }),
   /** One community of the caller's jurisdiction (404 outside it): its name for the community page. */
   workbenchCommunity: (communityId: number) => request<WorkbenchCommunity>('GET', `/api/workbench/communities/${communityId}`),
   /** One page of a community's members, phone numbers masked; `canRevealPhone` for the responsible officer. */
@@ -239,4 +242,11 @@ export const api = {
     page(request<NotificationView[] | Page<NotificationView>>('GET', '/api/notifications', undefined, { query: { page: pageNo, pageSize } })),
   unreadCount: () => request<{ count: number }>('GET', '/api/notifications/unread-count'),
   markNotificationRead: (id: number) => request<unknown>('POST', `/api/notifications/${id}/read`),
+  /** 全部已读. */
+  markAllNotificationsRead: () => request<{ count: number }>('POST', '/api/notifications/read-all'),
+
+  // 工作台 alerts and the leaders' drill-down; the caller's own 派出所 for 办事指引
+  workbenchAlerts: () => request<WorkbenchAlerts>('GET', '/api/workbench/alerts'),
+  workbenchUnits: (parentId?: number) => request<WorkbenchUnit[]>('GET', '/api/workbench/units', undefined, { query: { parentId } }),
+  myStation: () => request<{ station: StationContact | null }>('GET', '/api/me/station'),
 }

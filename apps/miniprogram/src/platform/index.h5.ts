@@ -109,6 +109,11 @@ export const platform: Platform = {
   // A browser cannot open a WeChat mini program: the page shows the steps and the link instead.
   openMiniProgram: () => Promise.resolve(false),
 
+  replaceAddress(url) {
+    // Keep the router's own history state: only the address changes, no navigation happens.
+    window.history.replaceState(window.history.state, '', url)
+  },
+
   async copyText(text) {
     try {
       await navigator.clipboard.writeText(text)

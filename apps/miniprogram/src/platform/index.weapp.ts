@@ -84,6 +84,10 @@ export const platform: Platform = {
     }
   },
 
+  replaceAddress() {
+    // No address bar in the mini program.
+  },
+
   async copyText(text) {
     await Taro.setClipboardData({ data: text })
   },

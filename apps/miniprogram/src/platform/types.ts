@@ -33,6 +33,11 @@ export interface Platform {
    * Resolves false where that is impossible (h5) or it failed: the page then shows steps and a link.
    */
   openMiniProgram(appId: string, path: string): Promise<boolean>
+  /**
+   * Say in the address bar which page and query are showing (h5), so a refresh or a copied link
+   * opens what the person sees; nothing to do in the mini program, which has no address bar.
+   */
+  replaceAddress(url: string): void
   /** Copy text for the person to paste elsewhere (a link). */
   copyText(text: string): Promise<void>
   /** Calls `listener` whenever the device comes back online; returns the unsubscribe function. */

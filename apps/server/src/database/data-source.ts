@@ -36,6 +36,7 @@ import { AnonymousApplicants1765500000000 } from './migrations/1765500000000-ano
 import { JoinDecisions1765600000000 } from './migrations/1765600000000-join-decisions';
 import { Supervision1765700000000 } from './migrations/1765700000000-supervision';
 import { RoomReadPositions1765900000000 } from './migrations/1765900000000-room-read-positions';
+import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
 import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
 import {
   CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
@@ -81,6 +82,7 @@ export const MIGRATIONS = [
   OfflineRoomRetire1764800000000, RoomNotices1764900000000, StationQueue1765000000000,
   DerivedCaseNumber1765100000000, OutboxClaimOwner1765200000000, AuditTarget1765300000000, RoomNoticeLinks1765400000000,
   AnonymousApplicants1765500000000, JoinDecisions1765600000000, Supervision1765700000000, RoomReadPositions1765900000000,
+  GuideRoutes1766230000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

@@ -14,6 +14,7 @@ import {
   MembershipStatus,
   Permission,
   type MembershipView,
+  type ReportPrefill,
   type UserView,
 } from '@jws/contracts'
 
@@ -40,6 +41,7 @@ import {
   writeDraft,
   type ReportDraft,
 } from '../../lib/report-draft'
+import { takeReportPrefill } from '../../lib/report-prefill'
 import { caseUrl, ROUTES } from '../../lib/routes'
 import { uuid4 } from '../../lib/uuid'
 import { platform } from '../../platform'
@@ -147,9 +149,15 @@ function restorePhotos(draft: ReportDraft): PhotoItem[] {
   return draft.photos.map((p) => ({ key: `saved-${p.id}`, id: p.id, url: p.url }))
 }
 
+/** The draft with a kind and subcategory chosen for it (the rest of what was typed is kept). */
+function withPrefill(draft: ReportDraft, prefill: ReportPrefill | null): ReportDraft {
+  return prefill ? { ...draft, kind: prefill.kind, subcategory: prefill.subcategory } : draft
+}
+
 /** The 上报 form. Keeps its draft (and the draft's Idempotency-Key) in storage until it is sent. */
 function ReportForm({ user, communities }: { user: UserView; communities: MembershipView[] | null }) {
-  const [draft, setDraft] = useState<ReportDraft>(() => readDraft(user.id) ?? emptyDraft())
+  // 办事指引's 上报矛盾纠纷 / 上报安全隐患 open the form with the matter's kind and subcategory chosen.
+  const [draft, setDraft] = useState<ReportDraft>(() => withPrefill(readDraft(user.id) ?? emptyDraft(), takeReportPrefill()))
   const [photos, setPhotos] = useState<PhotoItem[]>(() => restorePhotos(draft))
   const [status, setStatus] = useState<SubmitState>(() => (draft.pendingSubmit ? { kind: 'offline' } : { kind: 'idle' }))
 
@@ -287,6 +295,8 @@ function ReportForm({ user, communities }: { user: UserView; communities: Member
   }, [])
   useDidShow(() => {
     showing.current = true
+    const prefill = takeReportPrefill()
+    if (prefill) update({ kind: prefill.kind, subcategory: prefill.subcategory })
     retry.current()
   })
   useDidHide(() => {
