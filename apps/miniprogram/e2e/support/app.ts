@@ -24,6 +24,9 @@ export const ROUTES = {
   deadLetters: '/packageReferral/dead-letters/index',
   governanceDigest: '/packageReferral/digest/index',
   guideEdit: '/packageReferral/guide-edit/index',
+  guide: '/pages/guide/index',
+  matter: '/pages/matter/index',
+  referralInbox: '/packageReferral/inbox/index',
 } as const;
 
 const WAIT_MS = 15_000;
@@ -62,10 +65,9 @@ export async function waitForHome(page: Page): Promise<void> {
   await visible(page, '#officer-card, #join-prompt, #join-pending, #staff-card').first().waitFor();
 }
 
-/** h5 role switcher: open the app without a session, get sent to the login page, pick a demo account. */
+/** h5 role switcher: open the login page, pick a demo account, land on 首页. */
 export async function signInWithDemoSwitcher(page: Page, username: string): Promise<void> {
-  await openPath(page, '/');
-  await expectPath(page, ROUTES.login);
+  await openPath(page, ROUTES.login);
   await expectVisibleText(page, '#demo-login', '选择演示账号');
   await visible(page, `#demo-user-${username}`).click();
   await waitForHome(page);

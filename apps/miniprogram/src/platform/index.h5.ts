@@ -109,6 +109,28 @@ export const platform: Platform = {
   // A browser cannot open a WeChat mini program: the page shows the steps and the link instead.
   openMiniProgram: () => Promise.resolve(false),
 
+  labelTitleBar(attempt = 0) {
+    // Taro draws these as bare <div>s with an icon: give them a role, a name and the keyboard.
+    if (!document.querySelector('.taro-navigation-bar-back')) {
+      if (attempt < 20) setTimeout(() => platform.labelTitleBar(attempt + 1), 100)
+      return
+    }
+    for (const [selector, label] of [['.taro-navigation-bar-back', '返回'], ['.taro-navigation-bar-home', '首页']] as const) {
+      const button = document.querySelector<HTMLElement>(selector)
+      if (!button || button.getAttribute('role') === 'button') continue
+      button.setAttribute('role', 'button')
+      button.setAttribute('aria-label', label)
+      button.tabIndex = 0
+      button.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') button.click()
+      })
+    }
+  },
+
+  currentAddress() {
+    return `${window.location.pathname}${window.location.search}`
+  },
+
   replaceAddress(url) {
     // Keep the router's own history state: only the address changes, no navigation happens.
     window.history.replaceState(window.history.state, '', url)

@@ -51,7 +51,7 @@ function ReportButton({ route }: { route: ServiceRoute }) {
   if (!prefill) return null
   return (
     <Button
-      block className='block-button' id='route-report' type='primary'
+      block className='block-button' id='route-report-open' type='primary'
       onClick={() => {
         prefillReport(prefill)
         void Taro.switchTab({ url: ROUTES.report })
