@@ -12,6 +12,7 @@ const browser = useBrowser();
 
 const REPORT = '/pages/report/index';
 const CASE = '/pages/case/index';
+const OFFICER_CASE = '/packageOfficer/case/index';
 const QUEUE = '/packageOfficer/queue/index';
 /** MAX_PHOTO_BYTES of @jws/contracts. */
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -187,7 +188,7 @@ async function openFromQueue(page: Page, title: string): Promise<number> {
   // A hazard is answered within 30 minutes: the row says how long is left of them.
   expect(await visible(page, `#queue-countdown-${id}`).first().textContent()).toMatch(/^时限 \d{4}-\d\d-\d\d \d\d:\d\d · 还剩 (2\d|30) 分钟$/);
   await row.click();
-  await expectPath(page, CASE);
+  await expectPath(page, OFFICER_CASE);
   expect(new URL(page.url()).searchParams.get('id')).toBe(String(id));
   return id;
 }

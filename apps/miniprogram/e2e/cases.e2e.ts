@@ -107,7 +107,7 @@ describe('reports (上报)', () => {
     await expectPath(o, ROUTES.officerQueue);
     await expectVisibleText(o, `#queue-item-${caseId}`, '楼道堆放纸箱堵住消防通道');
     await visible(o, `#queue-item-${caseId}`).click();
-    expect(await openedCaseId(o)).toBe(caseId);
+    expect(await openedCaseId(o, ROUTES.officerCase)).toBe(caseId);
     // The photo is served only with the bearer token; the page loads it itself.
     await o.waitForFunction(
       () => Array.from(document.querySelectorAll('#case-photos img')).some((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
@@ -228,7 +228,7 @@ describe('reports (上报)', () => {
     await expectVisibleText(page, `#queue-item-${created.id}`, title);
     await expectVisibleText(page, '#queue-total', '共 1 件');
     await visible(page, `#queue-item-${created.id}`).click();
-    await expectPath(page, ROUTES.case);
+    await expectPath(page, ROUTES.officerCase);
     await expectVisibleText(page, '#case-status', '不予受理');
   });
 
@@ -296,7 +296,7 @@ describe('reports (上报)', () => {
     await expectVisibleText(city, '#unseal-log-item-0', '郑副所长');
     expect(await visible(city, '#unseal-log-list').textContent()).not.toContain('老马');
     await visible(city, '#unseal-log-item-0').click();
-    await expectPath(city, ROUTES.case);
+    await expectPath(city, ROUTES.officerCase);
     expect(new URL(city.url()).searchParams.get('id')).toBe(String(caseId));
     await expectVisibleText(city, '#case-reporter', '匿名信息员');
   });

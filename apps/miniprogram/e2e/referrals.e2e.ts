@@ -54,7 +54,7 @@ describe('办事指引 and 转办', () => {
     await visible(officer.page, '#refer-targets [id^="refer-target-"]', '12345政务服务便民热线').first().click();
     await visible(officer.page, '#refer-reason textarea').fill('夜间施工噪音属住建部门职责，转12345派单');
     await visible(officer.page, '#refer-submit').click();
-    await expectPath(officer.page, ROUTES.case);
+    await expectPath(officer.page, ROUTES.officerCase);
     await expectVisibleText(officer.page, '#case-status', '已转办');
 
     const resident = await browser.open('resident1');
@@ -122,7 +122,7 @@ describe('办事指引 and 转办', () => {
     await visible(page, '#digest-next').click();
     await expectVisibleText(page, '#digest-cases', created.title);
     await visible(page, '#digest-cases .list-item', created.title).click();
-    await expectPath(page, ROUTES.case);
+    await expectPath(page, ROUTES.officerCase);
     await expectVisibleText(page, '#case-status', '已受理');
   });
 

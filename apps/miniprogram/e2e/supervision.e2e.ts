@@ -41,7 +41,7 @@ describe('督办 and 催办', () => {
 
     // The case page offers 催办 to the leader too; a second one within 10 minutes is refused with the reason.
     await visible(l, `#supervision-open-${id}`).click();
-    await expectPath(l, ROUTES.case);
+    await expectPath(l, ROUTES.officerCase);
     await expectVisibleText(l, '#case-timeline', `天桥所 郑副所长催办：${instruction}`);
     await visible(l, '#case-urge').click();
     await visible(l, '#case-urge-note textarea').fill('再催一次');
@@ -59,7 +59,7 @@ describe('督办 and 催办', () => {
     await notice.waitFor();
     expect(await notice.innerText()).toContain(`天桥所 郑副所长：${instruction}`);
     await notice.click();
-    await expectPath(o, ROUTES.case);
+    await expectPath(o, ROUTES.officerCase);
     await expectVisibleText(o, '#case-timeline', '领导催办');
     await expectVisibleText(o, '#case-timeline', `天桥所 郑副所长催办：${instruction}`);
     expect(await visible(o, '#case-urge').count()).toBe(0);

@@ -7,7 +7,7 @@ export default defineAppConfig({
     'pages/workbench/index',
     'pages/join/index',
     'pages/login/index',
-    // Opened from 我的上报, 消息 and subscribe messages, by residents and officers alike.
+    // Opened from 我的上报, 消息 and subscribe messages; staff are sent on to packageOfficer/case.
     'pages/case/index',
     'pages/notifications/index',
     // 办事指引: search results and one matter with its routes (residents, no login needed).
@@ -19,8 +19,9 @@ export default defineAppConfig({
     {
       root: 'packageOfficer',
       // unseal-log: city leaders review every unseal of an informant's identity; supervision: the
-      // leaders' 督办 list of escalated cases, with 催办.
-      pages: ['community/index', 'queue/index', 'unseal-log/index', 'supervision/index'],
+      // leaders' 督办 list of escalated cases, with 催办; case: a report with the handling tools
+      // (pages/case sends staff here, so residents never download them).
+      pages: ['community/index', 'queue/index', 'unseal-log/index', 'supervision/index', 'case/index'],
     },
     {
       // 转办: the officer's referral form, the department's inbox (签收/回复), one referral, and for

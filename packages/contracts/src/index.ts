@@ -11,3 +11,4 @@ export * from './referrals';
 export * from './mediation';
 export * from './photos';
 export * from './supervision';
+export * from './http-api';

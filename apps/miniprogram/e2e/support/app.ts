@@ -14,6 +14,8 @@ export const ROUTES = {
   officerCommunity: '/packageOfficer/community/index',
   report: '/pages/report/index',
   case: '/pages/case/index',
+  /** Staff (who may read cases) see a report here, with the handling tools; pages/case sends them on. */
+  officerCase: '/packageOfficer/case/index',
   notifications: '/pages/notifications/index',
   officerQueue: '/packageOfficer/queue/index',
   unsealLog: '/packageOfficer/unseal-log/index',
@@ -136,9 +138,9 @@ export async function submitInviteCode(page: Page, code: string): Promise<void> 
   await visible(page, '#join-submit').click();
 }
 
-/** The report id of the case page showing (`/pages/case/index?id=<id>`). */
-export async function openedCaseId(page: Page): Promise<number> {
-  await expectPath(page, ROUTES.case);
+/** The report id of the case page showing (`/pages/case/index?id=<id>`, or staff's `casePath`). */
+export async function openedCaseId(page: Page, casePath: string = ROUTES.case): Promise<number> {
+  await expectPath(page, casePath);
   const id = Number(new URL(page.url()).searchParams.get('id'));
   if (!Number.isInteger(id) || id <= 0) throw new Error(`expected a case page with ?id=<number>, got ${page.url()}`);
   await visible(page, '#case-number').waitFor();

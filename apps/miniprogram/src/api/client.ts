@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ErrorCode, type LoginResponse, type RefreshRequest } from '@jws/contracts'
+import { ErrorCode, httpPath, type HttpCall, type HttpResponse, type HttpRoute, type LoginResponse, type RefreshRequest } from '@jws/contracts'
 
 import { ApiError, isApiError } from './errors'
 import { clearAuth, readAuth, writeAuth } from './tokens'
@@ -147,8 +147,30 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   throw ApiError.fromResponse(res.statusCode, res.data)
 }
 
+type CallOptions<R extends HttpRoute> = HttpCall<R> & Pick<RequestOptions, 'auth' | 'headers'>
+
+/**
+ * One route of the API table (`HttpApi` in @jws/contracts): its path parameters filled in, the body
+ * and query the table gives it, and the one shape it answers.
+ */
+export function call<R extends HttpRoute>(
+  route: R,
+  ...[options]: object extends CallOptions<R> ? [CallOptions<R>?] : [CallOptions<R>]
+): Promise<HttpResponse<R>> {
+  const { params, body, query, auth, headers } = (options ?? {}) as {
+    params?: Record<string, string | number>
+    body?: unknown
+    query?: object
+    auth?: boolean
+    headers?: Record<string, string>
+  }
+  const method = route.slice(0, route.indexOf(' ')) as Method
+  return request<HttpResponse<R>>(method, httpPath(route, params), body, { auth, headers, query: query as RequestOptions['query'] })
+}
+
 /** multipart POST of one chosen photo (see platform.uploadFile). */
-export async function upload<T>(path: string, image: Pick<ChosenImage, 'path' | 'source'>, field = 'file'): Promise<T> {
+export async function upload<R extends HttpRoute>(route: R, image: Pick<ChosenImage, 'path' | 'source'>, field = 'file'): Promise<HttpResponse<R>> {
+  const path = httpPath(route)
   const res = await withAuth(async (token) => {
     const header: Record<string, string> = { Accept: 'application/json' }
     if (token) header.Authorization = `Bearer ${token}`
@@ -159,7 +181,7 @@ export async function upload<T>(path: string, image: Pick<ChosenImage, 'path' | 
     }
   })
   const body = parseBody(res.data)
-  if (res.statusCode >= 200 && res.statusCode < 300) return body as T
+  if (res.statusCode >= 200 && res.statusCode < 300) return body as HttpResponse<R>
   throw ApiError.fromResponse(res.statusCode, body)
 }
 

@@ -1,252 +1,193 @@
 import type {
-  StationContact,
-  WorkbenchAlerts,
-  WorkbenchUnit,
-  MemberPage,
-  MemberPhoneView,
-  MemberView,
-  RefuseMembershipRequest,
+  AssistRequest,
   CaseActionRequest,
-  CaseDetail,
   CaseInfoRequest,
   CaseNoteRequest,
   CaseQueueQuery,
-  CaseSummary,
+  CloseRoomRequest,
   CreateCaseRequest,
-  NotificationView,
-  OutboxDeadLetterView,
-  OutboxRetryResult,
-  RateCaseRequest,
-  UnsealLogEntry,
-  UnsealView,
-  UploadView,
-  CommunityInviteView,
-  CommunityView,
-  DemoUser,
-  DevLoginRequest,
-  JoinByCodeRequest,
-  LoginResponse,
-  MemberType,
-  MembershipView,
-  MembershipStatus,
-  Page,
-  RefreshRequest,
-  UserView,
-  WechatLoginRequest,
-  WorkbenchCommunity,
-  AssistRequest,
+  CreateOfflineRoomRequest,
   CreateReferralRequest,
   CreateReferralTargetRequest,
+  CreateSlotRequest,
+  DevLoginRequest,
+  DraftAgreementRequest,
+  GovernanceClass,
+  JoinByCodeRequest,
+  MemberType,
+  MembershipStatus,
+  OfflineOutcomeRequest,
+  OpenRoomRequest,
+  RateCaseRequest,
   ReferralReplyRequest,
   ReferralStatus,
-  ReferralStepView,
-  ReferralTargetAdminPage,
-  ReferralTargetAdminView,
-  ReferralTargetView,
-  ReferralView,
-  UpdateReferralTargetRequest,
-  ServiceGuideSearchResult,
-  ServiceMatterVersion,
-  ServiceMatterView,
+  RefreshRequest,
+  RefuseMembershipRequest,
   ServiceMatterUpdate,
-  GovernanceClass,
-  GovernanceClassView,
-  GovernanceDigest,
-  ReferralAgendaItemView,
-  CloseRoomRequest,
-  CreateOfflineRoomRequest,
-  CreateSlotRequest,
-  DraftAgreementRequest,
-  MediatorView,
-  MessagePage,
-  MessageView,
-  OfflineOutcomeRequest,
-  OfflineRoomView,
-  OfflineSlotView,
-  OpenRoomRequest,
-  RoomDetail,
-  RoomInvitationView,
-  RoomSummary,
-  SendMessageRequest,
-  SupervisedCase,
+  UpdateReferralTargetRequest,
   UrgeCaseRequest,
+  WechatLoginRequest,
 } from '@jws/contracts'
 
 import type { ChosenImage } from '../platform/types'
-import { request, upload } from './client'
+import { call, upload } from './client'
 
 export { ApiError, errorMessage, isApiError } from './errors'
 
-/** List endpoints may answer a bare array or a Page<T>; pages only need the items. */
-async function list<T>(promise: Promise<T[] | Page<T>>): Promise<T[]> {
-  const body = await promise
-  return Array.isArray(body) ? body : body.items
-}
+/** Community lists searched by name, a page at a time (an empty search is no search). */
+const nameQuery = (q: { page?: number; pageSize?: number; q?: string }) => ({ page: q.page, pageSize: q.pageSize, q: q.q || undefined })
 
-/** Paged endpoints; a bare array (older server) is read as one page. */
-async function page<T>(promise: Promise<T[] | Page<T>>): Promise<Page<T>> {
-  const body = await promise
-  return Array.isArray(body) ? { items: body, total: body.length, page: 1, pageSize: body.length } : body
-}
-
-/** Typed calls of the HTTP API (all under /api). Pages use these, never URLs. */
+/**
+ * Typed calls of the HTTP API, one per route of the API table (`HttpApi` in @jws/contracts), which
+ * alone pairs each path with the types it takes and answers. Pages use these, never URLs.
+ */
 export const api = {
   // identity
-  demoUsers: () => list(request<DemoUser[] | Page<DemoUser>>('GET', '/api/auth/demo-users', undefined, { auth: false })),
-  devLogin: (body: DevLoginRequest) => request<LoginResponse>('POST', '/api/auth/dev-login', body, { auth: false }),
-  wechatLogin: (body: WechatLoginRequest) => request<LoginResponse>('POST', '/api/auth/wechat', body, { auth: false }),
+  demoUsers: () => call('GET /api/auth/demo-users', { auth: false }),
+  devLogin: (body: DevLoginRequest) => call('POST /api/auth/dev-login', { body, auth: false }),
+  wechatLogin: (body: WechatLoginRequest) => call('POST /api/auth/wechat', { body, auth: false }),
   /** Revokes the refresh token (and its family) on the server. */
-  logout: (body: RefreshRequest) => request<void>('POST', '/api/auth/logout', body, { auth: false }),
-  me: () => request<UserView>('GET', '/api/me'),
-  myMemberships: () => list(request<MembershipView[] | Page<MembershipView>>('GET', '/api/me/memberships')),
+  logout: (body: RefreshRequest) => call('POST /api/auth/logout', { body, auth: false }),
+  me: () => call('GET /api/me'),
+  myMemberships: () => call('GET /api/me/memberships'),
 
   // residents joining a community
-  joinByCode: (body: JoinByCodeRequest) => request<MembershipView>('POST', '/api/communities/join-by-code', body),
+  joinByCode: (body: JoinByCodeRequest) => call('POST /api/communities/join-by-code', { body }),
   /** One page of the city's communities to ask to join; `q` searches community and station names. */
-  communityDirectory: (q: { page?: number; pageSize?: number; q?: string } = {}) =>
-    request<Page<CommunityView>>('GET', '/api/communities/directory', undefined, { query: { page: q.page, pageSize: q.pageSize, q: q.q || undefined } }),
+  communityDirectory: (q: { page?: number; pageSize?: number; q?: string } = {}) => call('GET /api/communities/directory', { query: nameQuery(q) }),
   /**
    * Asks to join (again after a refusal: the request is pending once more), with the 申请说明 for
    * the officer; without `note`, asking again keeps the previous one.
    */
   requestToJoin: (communityId: number, memberType: MemberType, note?: string) =>
-    request<MembershipView>('POST', `/api/communities/${communityId}/join-requests`, note === undefined ? { memberType } : { memberType, note }),
+    call('POST /api/communities/:id/join-requests', { params: { id: communityId }, body: note === undefined ? { memberType } : { memberType, note } }),
 
   // 工作台
   /** One page of the communities in the caller's jurisdiction, with member counts; `q` searches names. */
   workbenchCommunities: (q: { page?: number; pageSize?: number; q?: string; under?: number } = {}) =>
-    request<Page<WorkbenchCommunity>>('GET', '/api/workbench/communities', undefined, { query: { page: q.page, pageSize: q.pageSize, q: q.q || undefined, under: q.under } }),
+    call('GET /api/workbench/communities', { query: { ...nameQuery(q), under: q.under } }),
+  /** Leaders: the branches or stations under a unit (default: their own), with community and 待审核 counts. */
+  workbenchUnits: (parentId?: number) => call('GET /api/workbench/units', { query: { parentId } }),
+  /** What waits for the caller: counts on the 工作台 entries and the tab badge. */
+  workbenchAlerts: () => call('GET /api/workbench/alerts'),
   /** One community of the caller's jurisdiction (404 outside it): its name for the community page. */
-  workbenchCommunity: (communityId: number) => request<WorkbenchCommunity>('GET', `/api/workbench/communities/${communityId}`),
+  workbenchCommunity: (communityId: number) => call('GET /api/workbench/communities/:id', { params: { id: communityId } }),
   /** One page of a community's members, phone numbers masked; `canRevealPhone` for the responsible officer. */
-  communityMembers: (communityId: number, q: { status: MembershipStatus; page: number; pageSize: number }) =>
-    request<MemberPage>('GET', `/api/communities/${communityId}/members`, undefined, { query: { status: q.status, page: q.page, pageSize: q.pageSize } }),
+  communityMembers: (communityId: number, query: { status: MembershipStatus; page: number; pageSize: number }) =>
+    call('GET /api/communities/:id/members', { params: { id: communityId }, query }),
   /** 查看号码: one member's full number, for the responsible officer; audited on the server. */
   revealMemberPhone: (communityId: number, membershipId: number) =>
-    request<MemberPhoneView>('POST', `/api/communities/${communityId}/members/${membershipId}/phone`),
+    call('POST /api/communities/:id/members/:membershipId/phone', { params: { id: communityId, membershipId } }),
   /** 通过: one tap; the resident is told they joined. */
-  approveMembership: (membershipId: number) => request<MemberView>('POST', `/api/memberships/${membershipId}/approve`),
+  approveMembership: (membershipId: number) => call('POST /api/memberships/:id/approve', { params: { id: membershipId } }),
   /** 拒绝 with the reason the resident is told (MEMBERSHIP_REFUSAL_REASON_MIN–MAX characters). */
-  refuseMembership: (membershipId: number, body: RefuseMembershipRequest) => request<MemberView>('POST', `/api/memberships/${membershipId}/refuse`, body),
-  createInvite: (communityId: number) => request<CommunityInviteView>('POST', `/api/communities/${communityId}/invites`),
+  refuseMembership: (membershipId: number, body: RefuseMembershipRequest) => call('POST /api/memberships/:id/refuse', { params: { id: membershipId }, body }),
+  createInvite: (communityId: number) => call('POST /api/communities/:id/invites', { params: { id: communityId } }),
   /** The codes that still let people in, newest first. */
-  liveInvites: (communityId: number) => request<CommunityInviteView[]>('GET', `/api/communities/${communityId}/invites`),
+  liveInvites: (communityId: number) => call('GET /api/communities/:id/invites', { params: { id: communityId } }),
   /** 作废 one code; answers the codes still live. */
-  revokeInvite: (communityId: number, code: string) =>
-    request<CommunityInviteView[]>('POST', `/api/communities/${communityId}/invites/${encodeURIComponent(code)}/revoke`),
+  revokeInvite: (communityId: number, code: string) => call('POST /api/communities/:id/invites/:code/revoke', { params: { id: communityId, code } }),
 
   // reports (上报) and their handling
   /** multipart field `file`; jpeg/png/webp ≤ 5 MB. */
-  uploadPhoto: (image: Pick<ChosenImage, 'path' | 'source'>) => upload<UploadView>('/api/uploads', image, 'file'),
+  uploadPhoto: (image: Pick<ChosenImage, 'path' | 'source'>) => upload('POST /api/uploads', image, 'file'),
   /** Same key + same body answers the same case, so a retry after a lost answer is safe. */
-  createCase: (body: CreateCaseRequest, idempotencyKey: string) =>
-    request<CaseDetail>('POST', '/api/cases', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
-  myCases: (pageNo: number, pageSize: number) =>
-    page(request<CaseSummary[] | Page<CaseSummary>>('GET', '/api/cases/mine', undefined, { query: { page: pageNo, pageSize } })),
+  createCase: (body: CreateCaseRequest, idempotencyKey: string) => call('POST /api/cases', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  myCases: (page: number, pageSize: number) => call('GET /api/cases/mine', { query: { page, pageSize } }),
   /** Staff queue in scope: overdue first, then by deadline; without `status` the open cases. */
   caseQueue: (q: CaseQueueQuery) =>
-    page(request<CaseSummary[] | Page<CaseSummary>>('GET', '/api/cases', undefined, {
+    call('GET /api/cases', {
       query: { status: q.status, q: q.q, kind: q.kind, communityId: q.communityId, overdue: q.overdue ? 'true' : undefined, page: q.page, pageSize: q.pageSize },
-    })),
-  caseDetail: (id: number) => request<CaseDetail>('GET', `/api/cases/${id}`),
-  caseAction: (id: number, body: CaseActionRequest) => request<CaseDetail>('POST', `/api/cases/${id}/actions`, body),
-  caseNote: (id: number, body: CaseNoteRequest) => request<CaseDetail>('POST', `/api/cases/${id}/notes`, body),
-  caseInfo: (id: number, body: CaseInfoRequest) => request<CaseDetail>('POST', `/api/cases/${id}/info`, body),
-  rateCase: (id: number, body: RateCaseRequest) => request<CaseDetail>('POST', `/api/cases/${id}/rating`, body),
-  flagSeriousRisk: (id: number, note: string) => request<CaseDetail>('POST', `/api/cases/${id}/serious-risk`, { note }),
-  clearReview: (id: number) => request<CaseDetail>('POST', `/api/cases/${id}/review-cleared`),
+    }),
+  caseDetail: (id: number) => call('GET /api/cases/:id', { params: { id } }),
+  caseAction: (id: number, body: CaseActionRequest) => call('POST /api/cases/:id/actions', { params: { id }, body }),
+  caseNote: (id: number, body: CaseNoteRequest) => call('POST /api/cases/:id/notes', { params: { id }, body }),
+  caseInfo: (id: number, body: CaseInfoRequest) => call('POST /api/cases/:id/info', { params: { id }, body }),
+  rateCase: (id: number, body: RateCaseRequest) => call('POST /api/cases/:id/rating', { params: { id }, body }),
+  flagSeriousRisk: (id: number, note: string) => call('POST /api/cases/:id/serious-risk', { params: { id }, body: { note } }),
+  clearReview: (id: number) => call('POST /api/cases/:id/review-cleared', { params: { id } }),
   /** Station leaders only; the server audits every unseal. */
-  unseal: (id: number, reason: string) => request<UnsealView>('POST', `/api/cases/${id}/unseal`, { reason }),
+  unseal: (id: number, reason: string) => call('POST /api/cases/:id/unseal', { params: { id }, body: { reason } }),
   /** 督办 (leaders): open cases of the jurisdiction escalated to the caller's level, most overdue first. */
-  supervisionCases: (pageNo: number, pageSize: number) =>
-    request<Page<SupervisedCase>>('GET', '/api/supervision/cases', undefined, { query: { page: pageNo, pageSize } }),
+  supervisionCases: (page: number, pageSize: number) => call('GET /api/supervision/cases', { query: { page, pageSize } }),
   /** 催办 (leaders): the officer gets the instruction in 消息; once per case every 10 minutes (URGE_TOO_FREQUENT). */
-  urgeCase: (id: number, body: UrgeCaseRequest) => request<CaseDetail>('POST', `/api/cases/${id}/urge`, body),
+  urgeCase: (id: number, body: UrgeCaseRequest) => call('POST /api/cases/:id/urge', { params: { id }, body }),
   /** City leaders: every unseal, newest first (the latest 500). */
-  unsealLog: (pageNo: number, pageSize: number) => request<Page<UnsealLogEntry>>('GET', '/api/cases/unseal-log', undefined, { query: { page: pageNo, pageSize } }),
+  unsealLog: (page: number, pageSize: number) => call('GET /api/cases/unseal-log', { query: { page, pageSize } }),
 
   // 办事指引 (no login needed to read it)
-  searchGuide: (q: string) => request<ServiceGuideSearchResult>('GET', '/api/service-guide', undefined, { auth: false, query: { q: q || undefined } }),
-  matter: (code: string) => request<ServiceMatterView>('GET', `/api/service-guide/${encodeURIComponent(code)}`, undefined, { auth: false }),
+  searchGuide: (q: string) => call('GET /api/service-guide', { auth: false, query: { q: q || undefined } }),
+  matter: (code: string) => call('GET /api/service-guide/:code', { params: { code }, auth: false }),
   /** Admins: every current matter in the guide's order (the editor's list). */
-  listMatters: () => request<ServiceMatterView[]>('GET', '/api/admin/service-guide'),
+  listMatters: () => call('GET /api/admin/service-guide'),
+  matterVersions: (code: string) => call('GET /api/service-guide/:code/versions', { params: { code } }),
   /** Admins: a new version of a matter. */
-  matterVersions: (code: string) => request<ServiceMatterVersion[]>('GET', `/api/service-guide/${encodeURIComponent(code)}/versions`),
-  updateMatter: (code: string, body: ServiceMatterUpdate) => request<ServiceMatterView>('PUT', `/api/service-guide/${encodeURIComponent(code)}`, body),
+  updateMatter: (code: string, body: ServiceMatterUpdate) => call('PUT /api/service-guide/:code', { params: { code }, body }),
   /** 请民警协助: a service case with the matter and route filled in (same key → same case). */
   askPoliceHelp: (code: string, body: AssistRequest, idempotencyKey: string) =>
-    request<CaseDetail>('POST', `/api/service-guide/${encodeURIComponent(code)}/assist`, body, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    call('POST /api/service-guide/:code/assist', { params: { code }, body, headers: { 'Idempotency-Key': idempotencyKey } }),
 
   // 转办
-  referralTargets: () => list(request<ReferralTargetView[] | Page<ReferralTargetView>>('GET', '/api/referral-targets')),
+  referralTargets: () => call('GET /api/referral-targets'),
   /** 转办对象管理 (admins): every target with its staff, and the options of the forms. */
-  manageReferralTargets: () => request<ReferralTargetAdminPage>('GET', '/api/referral-targets/manage'),
-  createReferralTarget: (body: CreateReferralTargetRequest) => request<ReferralTargetView>('POST', '/api/referral-targets', body),
-  updateReferralTarget: (id: number, body: UpdateReferralTargetRequest) => request<ReferralTargetAdminView>('PUT', `/api/referral-targets/${id}`, body),
+  manageReferralTargets: () => call('GET /api/referral-targets/manage'),
+  createReferralTarget: (body: CreateReferralTargetRequest) => call('POST /api/referral-targets', { body }),
+  updateReferralTarget: (id: number, body: UpdateReferralTargetRequest) => call('PUT /api/referral-targets/:id', { params: { id }, body }),
   /** Retired targets are not offered to officers; referrals already sent stay with them. */
   setReferralTargetActive: (id: number, active: boolean) =>
-    request<ReferralTargetAdminView>('POST', `/api/referral-targets/${id}/${active ? 'restore' : 'retire'}`),
-  refer: (caseId: number, body: CreateReferralRequest) => request<ReferralView>('POST', `/api/cases/${caseId}/referrals`, body),
-  caseReferrals: (caseId: number) => list(request<ReferralView[] | Page<ReferralView>>('GET', `/api/cases/${caseId}/referrals`)),
-  referralSteps: (caseId: number) => list(request<ReferralStepView[] | Page<ReferralStepView>>('GET', `/api/cases/${caseId}/referral-steps`)),
-  departmentReferrals: (status?: ReferralStatus) =>
-    list(request<ReferralView[] | Page<ReferralView>>('GET', '/api/referrals', undefined, { query: { status } })),
-  referral: (id: number) => request<ReferralView>('GET', `/api/referrals/${id}`),
-  signReferral: (id: number) => request<ReferralView>('POST', `/api/referrals/${id}/sign`),
-  replyReferral: (id: number, body: ReferralReplyRequest) => request<ReferralView>('POST', `/api/referrals/${id}/reply`, body),
-  governanceClass: (caseId: number) => request<GovernanceClassView>('GET', `/api/cases/${caseId}/governance-class`),
+    active ? call('POST /api/referral-targets/:id/restore', { params: { id } }) : call('POST /api/referral-targets/:id/retire', { params: { id } }),
+  refer: (caseId: number, body: CreateReferralRequest) => call('POST /api/cases/:id/referrals', { params: { id: caseId }, body }),
+  referralSteps: (caseId: number) => call('GET /api/cases/:id/referral-steps', { params: { id: caseId } }),
+  departmentReferrals: (status?: ReferralStatus) => call('GET /api/referrals', { query: { status } }),
+  referral: (id: number) => call('GET /api/referrals/:id', { params: { id } }),
+  signReferral: (id: number) => call('POST /api/referrals/:id/sign', { params: { id } }),
+  replyReferral: (id: number, body: ReferralReplyRequest) => call('POST /api/referrals/:id/reply', { params: { id }, body }),
+  governanceClass: (caseId: number) => call('GET /api/cases/:id/governance-class', { params: { id: caseId } }),
   classifyCase: (caseId: number, governanceClass: GovernanceClass) =>
-    request<GovernanceClassView>('PUT', `/api/cases/${caseId}/governance-class`, { governanceClass }),
-  referralAgenda: () => list(request<ReferralAgendaItemView[] | Page<ReferralAgendaItemView>>('GET', '/api/referral-agenda')),
-  governanceDigest: (date?: string) => request<GovernanceDigest>('GET', '/api/governance/digest', undefined, { query: { date } }),
+    call('PUT /api/cases/:id/governance-class', { params: { id: caseId }, body: { governanceClass } }),
+  referralAgenda: () => call('GET /api/referral-agenda'),
+  governanceDigest: (date?: string) => call('GET /api/governance/digest', { query: { date } }),
 
   // 消息投递 (admins): dead letters of the outbox, and sending one again.
-  deadLetters: () => request<OutboxDeadLetterView[]>('GET', '/api/admin/outbox/dead'),
-  retryDeadLetter: (id: number) => request<OutboxRetryResult>('POST', `/api/admin/outbox/${id}/retry`),
+  deadLetters: () => call('GET /api/admin/outbox/dead'),
+  retryDeadLetter: (id: number) => call('POST /api/admin/outbox/:id/retry', { params: { id } }),
 
   // 调解室 (the chat itself goes over the socket: packageMediation/lib/room-socket.ts)
-  mediators: (caseId: number) => request<MediatorView[]>('GET', '/api/mediation/mediators', undefined, { query: { caseId } }),
-  openRoom: (body: OpenRoomRequest) => request<RoomDetail>('POST', '/api/mediation/rooms', body),
-  requestMediation: (caseId: number) => request<void>('POST', '/api/mediation/requests', { caseId }),
+  mediators: (caseId: number) => call('GET /api/mediation/mediators', { query: { caseId } }),
+  openRoom: (body: OpenRoomRequest) => call('POST /api/mediation/rooms', { body }),
+  requestMediation: (caseId: number) => call('POST /api/mediation/requests', { body: { caseId } }),
   /** The caller's rooms, open ones first, then newest. */
-  myRooms: (pageNo: number, pageSize: number) => request<Page<RoomSummary>>('GET', '/api/mediation/rooms/mine', undefined, { query: { page: pageNo, pageSize } }),
-  roomsOfCase: (caseId: number) => request<RoomSummary[]>('GET', '/api/mediation/rooms', undefined, { query: { caseId } }),
-  room: (id: number) => request<RoomDetail>('GET', `/api/mediation/rooms/${id}`),
-  roomHistory: (id: number, beforeSeq?: number) =>
-    request<MessagePage>('GET', `/api/mediation/rooms/${id}/messages`, undefined, { query: { beforeSeq, limit: 50 } }),
-  /** Fallback when the socket is down: same idempotency by clientMsgId. */
-  sendRoomMessage: (id: number, body: SendMessageRequest) => request<MessageView>('POST', `/api/mediation/rooms/${id}/messages`, body),
+  myRooms: (page: number, pageSize: number) => call('GET /api/mediation/rooms/mine', { query: { page, pageSize } }),
+  roomsOfCase: (caseId: number) => call('GET /api/mediation/rooms', { query: { caseId } }),
+  room: (id: number) => call('GET /api/mediation/rooms/:id', { params: { id } }),
+  roomHistory: (id: number, beforeSeq?: number) => call('GET /api/mediation/rooms/:id/messages', { params: { id }, query: { beforeSeq, limit: 50 } }),
   /** The person has seen the channel up to `seq`: its unread count in the room's detail starts after it. */
-  markRoomRead: (id: number, seq: number) => request<unknown>('POST', `/api/mediation/rooms/${id}/read`, { seq }),
-  openCaucus: (id: number, memberId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/caucus`, { memberId }),
-  inviteToRoom: (id: number, memberId: number) => request<RoomInvitationView>('POST', `/api/mediation/rooms/${id}/invitations`, { memberId }),
-  joinRoomInvitation: (token: string) => request<RoomDetail>('POST', '/api/mediation/invitations/join', { token }),
-  draftAgreement: (id: number, body: DraftAgreementRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/agreement`, body),
-  confirmAgreement: (id: number, agreementId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/agreement/confirm`, { agreementId }),
-  offlineSlots: (id: number) => request<OfflineSlotView[]>('GET', `/api/mediation/rooms/${id}/offline-slots`),
-  transferOffline: (id: number, slotId: number) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/transfer`, { slotId }),
-  recordOfflineOutcome: (id: number, body: OfflineOutcomeRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/offline-outcome`, body),
-  closeRoom: (id: number, body: CloseRoomRequest) => request<RoomDetail>('POST', `/api/mediation/rooms/${id}/close`, body),
+  markRoomRead: (id: number, seq: number) => call('POST /api/mediation/rooms/:id/read', { params: { id }, body: { seq } }),
+  openCaucus: (id: number, memberId: number) => call('POST /api/mediation/rooms/:id/caucus', { params: { id }, body: { memberId } }),
+  inviteToRoom: (id: number, memberId: number) => call('POST /api/mediation/rooms/:id/invitations', { params: { id }, body: { memberId } }),
+  joinRoomInvitation: (token: string) => call('POST /api/mediation/invitations/join', { body: { token } }),
+  draftAgreement: (id: number, body: DraftAgreementRequest) => call('POST /api/mediation/rooms/:id/agreement', { params: { id }, body }),
+  confirmAgreement: (id: number, agreementId: number) => call('POST /api/mediation/rooms/:id/agreement/confirm', { params: { id }, body: { agreementId } }),
+  offlineSlots: (id: number) => call('GET /api/mediation/rooms/:id/offline-slots', { params: { id } }),
+  transferOffline: (id: number, slotId: number) => call('POST /api/mediation/rooms/:id/transfer', { params: { id }, body: { slotId } }),
+  recordOfflineOutcome: (id: number, body: OfflineOutcomeRequest) => call('POST /api/mediation/rooms/:id/offline-outcome', { params: { id }, body }),
+  closeRoom: (id: number, body: CloseRoomRequest) => call('POST /api/mediation/rooms/:id/close', { params: { id }, body }),
 
   // 警民联调室 of the caller's own station and their bookable slots (station staff)
-  offlineRooms: () => list(request<OfflineRoomView[] | Page<OfflineRoomView>>('GET', '/api/mediation/offline-rooms')),
-  createOfflineRoom: (body: CreateOfflineRoomRequest) => request<OfflineRoomView>('POST', '/api/mediation/offline-rooms', body),
+  offlineRooms: () => call('GET /api/mediation/offline-rooms'),
+  createOfflineRoom: (body: CreateOfflineRoomRequest) => call('POST /api/mediation/offline-rooms', { body }),
   /** Free slots are no longer offered; bookings already made stay. */
-  retireOfflineRoom: (id: number) => request<OfflineRoomView>('POST', `/api/mediation/offline-rooms/${id}/retire`),
-  createOfflineSlot: (roomId: number, body: CreateSlotRequest) => request<OfflineSlotView>('POST', `/api/mediation/offline-rooms/${roomId}/slots`, body),
+  retireOfflineRoom: (id: number) => call('POST /api/mediation/offline-rooms/:id/retire', { params: { id } }),
+  createOfflineSlot: (roomId: number, body: CreateSlotRequest) => call('POST /api/mediation/offline-rooms/:id/slots', { params: { id: roomId }, body }),
   /** Free slots only: a booked one answers SLOT_BOOKED. */
-  cancelOfflineSlot: (slotId: number) => request<void>('DELETE', `/api/mediation/offline-slots/${slotId}`),
+  cancelOfflineSlot: (slotId: number) => call('DELETE /api/mediation/offline-slots/:id', { params: { id: slotId } }),
 
   // 消息
-  notifications: (pageNo: number, pageSize = 20) =>
-    page(request<NotificationView[] | Page<NotificationView>>('GET', '/api/notifications', undefined, { query: { page: pageNo, pageSize } })),
-  unreadCount: () => request<{ count: number }>('GET', '/api/notifications/unread-count'),
-  markNotificationRead: (id: number) => request<unknown>('POST', `/api/notifications/${id}/read`),
+  notifications: (page: number, pageSize = 20) => call('GET /api/notifications', { query: { page, pageSize } }),
+  unreadCount: () => call('GET /api/notifications/unread-count'),
+  markNotificationRead: (id: number) => call('POST /api/notifications/:id/read', { params: { id } }),
   /** 全部已读. */
-  markAllNotificationsRead: () => request<{ count: number }>('POST', '/api/notifications/read-all'),
-
-  // 工作台 alerts and the leaders' drill-down; the caller's own 派出所 for 办事指引
-  workbenchAlerts: () => request<WorkbenchAlerts>('GET', '/api/workbench/alerts'),
-  workbenchUnits: (parentId?: number) => request<WorkbenchUnit[]>('GET', '/api/workbench/units', undefined, { query: { parentId } }),
-  myStation: () => request<{ station: StationContact | null }>('GET', '/api/me/station'),
+  markAllNotificationsRead: () => call('POST /api/notifications/read-all'),
+  /** The caller's own 派出所 (办事指引's 派出所 routes). */
+  myStation: () => call('GET /api/me/station'),
 }

@@ -10,6 +10,7 @@ import {
 import { api, errorMessage } from '../api'
 import { isApiError } from '../api/errors'
 import { useAsync } from '../hooks/useAsync'
+import { useSubmit } from '../hooks/useSubmit'
 import { roomUrl } from '../lib/routes'
 import { userCan } from '../session/store'
 import Chips from './Chips'
@@ -24,12 +25,12 @@ const MEDIATABLE: readonly CaseStatus[] = [CaseStatus.Submitted, CaseStatus.Acce
 export default function CaseMediation({ c, user, reporter, onUpdated }: { c: CaseDetail; user: UserView | null; reporter: boolean; onUpdated: (c: CaseDetail) => void }) {
   const rooms = useAsync(() => api.roomsOfCase(c.id), [c.id, c.status])
   const [form, setForm] = useState<{ mediators: MediatorView[]; mediatorId: number | null; respondent: string } | null>(null)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
   if (c.kind !== CaseKind.Dispute) return null
   const canOpen = userCan(user, Permission.MediationManage) && MEDIATABLE.includes(c.status) && !(rooms.data ?? []).some((r) => r.status === 'open')
 
   async function startForm() {
+    // Not `run`: the button of 开启调解 is not busy while the roster loads.
     setError('')
     try {
       const mediators = await api.mediators(c.id)
@@ -43,32 +44,24 @@ export default function CaseMediation({ c, user, reporter, onUpdated }: { c: Cas
     if (!form?.mediatorId) return setError('请选择调解员')
     if (!form.respondent.trim()) return setError('请填写被申请人的称呼')
     if (/\d{7,}/.test(form.respondent)) return setError('被申请人只填称呼，不要填写电话号码')
-    setBusy(true)
-    setError('')
-    try {
-      const room = await api.openRoom({ caseId: c.id, mediatorUserId: form.mediatorId, respondentName: form.respondent.trim() })
-      void Taro.navigateTo({ url: roomUrl(room.id) })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    const room = await run(() => api.openRoom({ caseId: c.id, mediatorUserId: form.mediatorId as number, respondentName: form.respondent.trim() }))
+    if (room) void Taro.navigateTo({ url: roomUrl(room.id) })
   }
 
   async function ask() {
     if (busy) return
-    setBusy(true)
-    setError('')
-    try {
-      await api.requestMediation(c.id)
+    const detail = await run(async () => {
+      try {
+        await api.requestMediation(c.id)
+      } catch (e) {
+        // Asked before (another tap, another device): show the case as it is now.
+        if (isApiError(e) && e.code === ErrorCode.MediationAlreadyRequested) return api.caseDetail(c.id).catch(() => c)
+        throw e
+      }
       void Taro.showToast({ title: '已告知民警', icon: 'success' })
-      onUpdated(await api.caseDetail(c.id))
-    } catch (e) {
-      if (isApiError(e) && e.code === ErrorCode.MediationAlreadyRequested) onUpdated(await api.caseDetail(c.id).catch(() => c))
-      else setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+      return api.caseDetail(c.id)
+    })
+    if (detail) onUpdated(detail)
   }
   const requested = c.timeline.some((e) => e.note === MEDIATION_REQUEST_NOTE)
 

@@ -1,3 +1,7 @@
+import { Permission, type UserView } from '@jws/contracts'
+
+import { getUser, userCan } from '../session/store'
+
 /** Page paths, in one place so navigation calls and the tab bar cannot drift from app.config.ts. */
 export const ROUTES = {
   home: '/pages/home/index',
@@ -7,6 +11,8 @@ export const ROUTES = {
   join: '/pages/join/index',
   login: '/pages/login/index',
   case: '/pages/case/index',
+  /** The case page of staff, with the handling tools (packageOfficer, loaded only by them). */
+  officerCase: '/packageOfficer/case/index',
   notifications: '/pages/notifications/index',
   officerCommunity: '/packageOfficer/community/index',
   officerQueue: '/packageOfficer/queue/index',
@@ -42,8 +48,11 @@ export const TABS: readonly TabItem[] = [
   { key: 'workbench', text: '工作台', path: ROUTES.workbench },
 ]
 
-/** The page of one report (上报). */
-export const caseUrl = (id: number): string => `${ROUTES.case}?id=${id}`
+/** Staff (who may read cases) handle a report on their own case page. */
+export const isStaffCaseReader = (user: UserView | null): boolean => userCan(user, Permission.CaseRead)
+
+/** The page of one report (上报), as the signed-in person sees it. */
+export const caseUrl = (id: number): string => `${isStaffCaseReader(getUser()) ? ROUTES.officerCase : ROUTES.case}?id=${id}`
 
 /** 办事指引 results for a query, and one matter. */
 export const guideUrl = (q: string): string => `${ROUTES.guide}?q=${encodeURIComponent(q)}`

@@ -1,0 +1,38 @@
+import type { CaseDetail, UserView } from '@jws/contracts'
+
+import CaseMediation from '../../components/CaseMediation'
+import CaseReferrals from '../../components/CaseReferrals'
+import GovernanceClassCard from '../../components/GovernanceClass'
+import Actions from '../../pages/case/parts/Actions'
+import Details from '../../pages/case/parts/Details'
+import Header from '../../pages/case/parts/Header'
+import Photos from '../../pages/case/parts/Photos'
+import type { OnUpdated } from '../../pages/case/parts/shared'
+import Timeline from '../../pages/case/parts/Timeline'
+import { DuplicateChooser, TransferChooser } from './parts/Choosers'
+import Deadlines from './parts/Deadlines'
+import NoteCard from './parts/NoteCard'
+import StaffTools from './parts/StaffTools'
+import UrgeCard from './parts/UrgeCard'
+
+const STAFF_CHOOSERS = { duplicate: DuplicateChooser, transfer: TransferChooser }
+
+/** One report as staff see it: the shared parts of the case page plus the handling tools. */
+export default function OfficerCaseView({ c, user, onUpdated }: { c: CaseDetail; user: UserView | null; onUpdated: OnUpdated }) {
+  return (
+    <>
+      <Header c={c} staff />
+      <Actions c={c} onUpdated={onUpdated} reporter={false} choosers={STAFF_CHOOSERS} />
+      <CaseReferrals c={c} staff />
+      <CaseMediation c={c} user={user} reporter={false} onUpdated={onUpdated} />
+      <Details c={c} staff />
+      <Photos c={c} />
+      <Deadlines c={c} />
+      {c.canUrge && <UrgeCard c={c} onUpdated={onUpdated} />}
+      <GovernanceClassCard c={c} />
+      {c.canAddNote && <NoteCard c={c} onUpdated={onUpdated} />}
+      <StaffTools c={c} user={user} onUpdated={onUpdated} />
+      <Timeline c={c} />
+    </>
+  )
+}
