@@ -52,13 +52,15 @@ const slug = (path: string): string => path.replace(/^\/+/, '').replace(/\/index
 
 /**
  * Screenshot and axe scan of the page showing now. Returns the serious and critical violations as
- * readable lines (empty when the page passes).
+ * readable lines (empty when the page passes), or null when the test moved to another page during
+ * the scan (what was scanned is then not one page: the caller checks again later).
  */
-export async function checkPage(page: Page, role: string): Promise<string[]> {
+export async function checkPage(page: Page, role: string): Promise<string[] | null> {
   const path = pagePathOf(page);
   mkdirSync(PAGES_DIR, { recursive: true });
   await page.screenshot({ path: join(PAGES_DIR, `${slug(path)}--${role}.png`), timeout: 10_000 }).catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  if (pagePathOf(page) !== path || (await roleOf(page)) !== role) return null;
   const failing = result.violations.filter((v) => FAILING_IMPACTS.has(v.impact ?? ''));
   const record: PageCheckRecord = { page: path, role, violations: failing.length, rules: failing.map((v) => v.id) };
   appendFileSync(AXE_RECORD, `${JSON.stringify(record)}\n`);

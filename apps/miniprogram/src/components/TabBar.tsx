@@ -24,13 +24,14 @@ export default function TabBar({ current }: Props) {
   const badgeOf = (key: TabKey) => (key === 'workbench' && waiting > 0 ? (waiting > 99 ? '99+' : String(waiting)) : '')
 
   return (
-    <View className='jws-tabbar' id='tab-bar'>
+    <View className='jws-tabbar' id='tab-bar' ariaRole='tablist'>
       {tabs.map((tab) => (
         <View
           key={tab.key}
           id={`tab-${tab.key}`}
           className={`jws-tabbar__item${tab.key === selected ? ' jws-tabbar__item--active' : ''}`}
           ariaRole='tab'
+          aria-selected={tab.key === selected ? 'true' : 'false'}
           ariaLabel={`${tab.text}${badgeOf(tab.key) ? `，${waiting}项待处理` : ''}${tab.key === selected ? '，已选中' : ''}`}
           onClick={() => {
             if (tab.key === selected) return

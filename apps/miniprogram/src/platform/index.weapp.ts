@@ -84,8 +84,8 @@ export const platform: Platform = {
     }
   },
 
-  labelTitleBar() {
-    // WeChat draws its own navigation bar.
+  decorateChrome() {
+    // WeChat draws its own navigation bar and scrolls pages itself.
   },
 
   currentAddress() {

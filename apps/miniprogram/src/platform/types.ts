@@ -38,8 +38,11 @@ export interface Platform {
    * opens what the person sees; nothing to do in the mini program, which has no address bar.
    */
   replaceAddress(url: string): void
-  /** Names the h5 title bar's back and home buttons for screen readers and keyboards (nothing in the mini program). */
-  labelTitleBar(attempt?: number): void
+  /**
+   * h5: names the title bar's back and home buttons for screen readers and keyboards, and lets
+   * the keyboard scroll page containers; nothing to do in the mini program.
+   */
+  decorateChrome(): void
   /** The page showing and its query (`/pages/case/index?id=3`), to come back to after signing in. */
   currentAddress(): string
   /** Copy text for the person to paste elsewhere (a link). */

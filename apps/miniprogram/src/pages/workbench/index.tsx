@@ -48,7 +48,7 @@ function SupervisionEntry({ role, count }: { role: Role; count: number | null })
         <Text className='card__title workbench__queue-title' id='workbench-supervision-title'>
           督办{count !== null ? `（${count}）` : ''}
         </Text>
-        {count !== null && count > 0 && <Tag type='danger' id='workbench-supervision-count'>待督办 {count}</Tag>}
+        {count !== null && count > 0 && <View id='workbench-supervision-count'><Tag type='danger'>待督办 {count}</Tag></View>}
       </View>
       <Text className='muted'>超时升级到{supervisedLevelsText(role)}、仍未办结的上报，超时最久的排在最前；可向责任民警催办。</Text>
       <Button block className='block-button' id='workbench-supervision-open' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.supervision })}>
@@ -67,7 +67,7 @@ function QueueEntry({ alerts }: { alerts: WorkbenchAlerts | null }) {
       <View className='row'>
         <Text className='card__title workbench__queue-title'>案件队列</Text>
         <View className='row workbench__tags'>
-          {fresh !== null && fresh > 0 && <Tag type='primary' id='workbench-queue-new'>新上报 {fresh}</Tag>}
+          {fresh !== null && fresh > 0 && <View id='workbench-queue-new'><Tag type='primary'>新上报 {fresh}</Tag></View>}
           {overdue !== null && overdue > 0 && (
             <View id='workbench-queue-overdue' ariaRole='button' onClick={() => open(true)}>
               <Tag type='danger'>逾期 {overdue}</Tag>
@@ -91,7 +91,7 @@ function ReferralEntry({ toSign }: { toSign: number | null }) {
     <View className='card' id='workbench-referrals'>
       <View className='row'>
         <Text className='card__title workbench__queue-title'>转办签收</Text>
-        {toSign !== null && toSign > 0 && <Tag type='warning' id='workbench-referrals-count'>待签收 {toSign}</Tag>}
+        {toSign !== null && toSign > 0 && <View id='workbench-referrals-count'><Tag type='warning'>待签收 {toSign}</Tag></View>}
       </View>
       <Text className='muted'>民警转给本部门的事项：签收后回复办理结果，超时会逐级督办。</Text>
       <Button block className='block-button' id='workbench-referrals-open' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.referralInbox })}>

@@ -52,7 +52,7 @@ export function CommunityList({ count: known, pending, under, title = '负责的
     <View className='card' id='community-list'>
       <View className='row'>
         <Text className='card__title workbench__queue-title'>{`${title}（${count}）`}</Text>
-        {pending !== undefined && pending !== null && pending > 0 && <Tag type='warning' id='workbench-pending-count'>待审核 {pending}</Tag>}
+        {pending !== undefined && pending !== null && pending > 0 && <View id='workbench-pending-count'><Tag type='warning'>待审核 {pending}</Tag></View>}
       </View>
       {count > COMMUNITY_PAGE_SIZE && (
         <NameSearch id='search-communities' placeholder='输入社区或派出所名称查找' onSearch={setSearch} />
