@@ -1,12 +1,28 @@
 // @ts-check
 // One ESLint config for the workspace (run by `pnpm lint` through the @jws/config package).
+import { readdirSync, readFileSync } from 'node:fs';
 import eslint from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// The data seam (docs/architecture.md): a feature's `data/` part (entities, repositories) is its own;
+// other features reach it through the feature's `index.ts`. Own-feature imports are `./data/…` or
+// `../data/…` and never name the feature, so one pattern per feature forbids exactly the others'.
+// database/ (the entity list, migrations) and bench/ sit below the features and are exempt.
+// The files on the data seam's temporary allowlist (apps/server/data-seam-allowlist.txt) are
+// exempt here too until they move behind their seams.
+const seamAllowlist = readFileSync(new URL('../apps/server/data-seam-allowlist.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'))
+  .map((path) => `apps/server/src/${path}`);
+const serverFeatures = readdirSync(new URL('../apps/server/src', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/artifacts/**', '**/data/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/artifacts/**', 'data/**', 'apps/*/data/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
@@ -14,6 +30,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/database/**', 'apps/server/src/bench/**', ...seamAllowlist],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: serverFeatures.map((feature) => ({
+            group: [`**/${feature}/data`, `**/${feature}/data/**`],
+            message: `${feature}/data is the ${feature} feature's own: import what it publishes from ${feature}/index.ts (docs/architecture.md).`,
+          })),
+        },
+      ],
     },
   },
   {

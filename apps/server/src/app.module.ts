@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -43,6 +44,7 @@ export class AppModule {
         }),
         WechatModule,
         AuditModule,
+        AccessModule,
         IdentityModule,
         OrgModule,
         UploadsModule,

@@ -1,11 +1,13 @@
 import { ERROR_MESSAGES, ErrorCode } from '@jws/contracts';
-import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ValidationError } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
+import { BODY_LIMITS, jsonReaders, rawBody } from './common/body-limits';
+import { answerClientErrorsCoded } from './common/client-errors';
 import { DomainException } from './common/domain.exception';
+import { PlainNumbersValidationPipe } from './common/validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
@@ -26,33 +28,6 @@ function reasonsForPeople(errors: ValidationError[]): string | null {
   return [...new Set(messages)].join('；');
 }
 
-/** Reads the request body into a Buffer as `req.body` (marked parsed, so Nest's JSON parser leaves it). */
-function rawBody(limit: number) {
-  return (req: IncomingMessage & { body?: unknown; _body?: boolean }, res: ServerResponse, next: (err?: unknown) => void) => {
-    if (req.method !== 'POST') return next();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        if (!res.headersSent) {
-          res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-          res.end(JSON.stringify({ code: ErrorCode.PayloadTooLarge, message: ERROR_MESSAGES[ErrorCode.PayloadTooLarge] }));
-        }
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      req.body = Buffer.concat(chunks);
-      req._body = true;
-      next();
-    });
-    req.on('error', next);
-  };
-}
-
 /** Everything main.ts and the tests configure identically on the Nest application. */
 export function configureApp(app: INestApplication): AppConfig {
   const config = app.get<AppConfig>(APP_CONFIG);
@@ -60,6 +35,7 @@ export function configureApp(app: INestApplication): AppConfig {
   const express = app as NestExpressApplication;
   if (config.trustProxy) express.set('trust proxy', 1);
   express.disable('x-powered-by');
+  answerClientErrorsCoded(app.getHttpServer());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -75,12 +51,15 @@ export function configureApp(app: INestApplication): AppConfig {
       },
     }),
   );
-  // The 12345 webhook is verified over its exact bytes: keep the raw body (the JSON parser then skips it).
-  app.use('/api/integrations/12345', rawBody(64 * 1024));
+  // Bodies are read here, each route with its limit (common/body-limits.ts): the 12345 webhook is
+  // verified over its exact bytes, so it keeps them raw (the JSON readers then skip it).
+  app.use(BODY_LIMITS.webhook12345.path, rawBody(BODY_LIMITS.webhook12345.bytes));
+  app.use(BODY_LIMITS.auth.path, ...jsonReaders(BODY_LIMITS.auth.bytes));
+  app.use(...jsonReaders(BODY_LIMITS.json.bytes));
   // Open311 GeoReport v2 has its own well-known root, /open311/v2 (docs/open311.md).
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
   app.useGlobalPipes(
-    new ValidationPipe({
+    new PlainNumbersValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

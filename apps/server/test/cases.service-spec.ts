@@ -1,9 +1,10 @@
 import { Anonymity, CaseAction, CaseKind, CaseStatus, ContactPreference, ErrorCode, EscalationLevel } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { CaseDeadlinesWorker } from '../src/cases/case-deadlines.worker';
 import { WechatClient } from '@jws/wechat';
 import { LessThanOrEqual } from 'typeorm';
-import { claimBatch } from '../src/common/lease';
+import { claimBatch } from '../src/common/db';
 import { APP_CONFIG } from '../src/config/app-config';
 import { UserEntity } from '../src/identity/user.entity';
 import { OutboxEntity } from '../src/notifications/notification.entity';
@@ -56,7 +57,7 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
   beforeAll(async () => {
     // This suite submits far more reports per minute than a person would.
     t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
-    for (const u of ['resident1', 'resident2', 'informant1', 'officer1', 'officer2', 'station_leader1', 'branch_leader1', 'city_leader1']) {
+    for (const u of ['resident1', 'resident2', 'informant1', 'officer1', 'officer2', 'station_leader1', 'branch_leader1', 'city_leader1', 'admin1']) {
       tokens[u] = await t.login(u);
     }
   });
@@ -220,6 +221,26 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     await t.http.get('/api/cases').set(as('resident1')).expect(403);
     const mine = (await t.http.get('/api/cases/mine?pageSize=100').set(as('resident1')).expect(200)).body;
     expect(mine.items.map((c: { id: number }) => c.id)).toContain(id);
+  });
+
+  it("refuses admin1 every case read (the case, its photo, 转办 steps, 协助 plan) with a 404 on record: admins' work is not cases", async () => {
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 90, b: 60 } } }).jpeg().toBuffer();
+    const photoId = (await t.http.post('/api/uploads').set(as('resident1')).attach('file', jpeg, { filename: 'p.jpg', contentType: 'image/jpeg' }).expect(201)).body.id;
+    const id = (await report('resident1', dispute({ title: '管理员不应读到的上报', photoIds: [photoId] })).expect(201)).body.id;
+    const reads = [`/api/cases/${id}`, `/api/cases/${id}/photos/${photoId}`, `/api/cases/${id}/referral-steps`, `/api/cases/${id}/assist`];
+    // The station leader, whose jurisdiction covers the case and whose role may read cases, reads them all.
+    for (const path of reads) await t.http.get(path).set(as('station_leader1')).expect(200);
+    const denied = async (): Promise<number> =>
+      Number((await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'access.denied' AND target_type = 'case' AND target_id = ? AND actor_id = ?",
+        [String(id), await userId('admin1')],
+      ))[0].n);
+    const before = await denied();
+    for (const path of reads) {
+      const res = await t.http.get(path).set(as('admin1')).expect(404);
+      expect(res.body.code).toBe(ErrorCode.NotFound);
+    }
+    expect(await denied()).toBe(before + reads.length);
   });
 
   it('hides an anonymous reporter from everyone but the handling officer', async () => {

@@ -1,7 +1,12 @@
-import { leanTransaction, StatementBatch } from '../src/common/sql';
+import { randomUUID } from 'node:crypto';
+import { Anonymity, CaseKind, ContactPreference } from '@jws/contracts';
+import { StatementBatch, unitOfWork } from '../src/common/db';
 import { startTestApp, TestApp } from './test-app';
 
-/** StatementBatch on MariaDB: one multi-statement round trip, ids in order, all-or-nothing with its transaction. */
+/**
+ * The unit of work (common/db) on MariaDB: StatementBatch is one multi-statement round trip, ids
+ * in order, all-or-nothing with its transaction; a report is submitted in three round trips.
+ */
 describe('StatementBatch (MariaDB)', () => {
   let t: TestApp;
 
@@ -58,34 +63,31 @@ describe('StatementBatch (MariaDB)', () => {
     await expect(t.dataSource.transaction((m) => new StatementBatch().run(m))).resolves.toEqual([]);
   });
 
-  describe('leanTransaction', () => {
+  describe('unit of work', () => {
     /** Transactions open on the server: none may be left behind. */
     const connectionsInTransaction = async (): Promise<number> =>
       Number(((await t.dataSource.query("SELECT COUNT(*) AS n FROM information_schema.innodb_trx")) as { n: number | string }[])[0].n);
 
-    it('writes the first row and the batch as one transaction, committed with the batch', async () => {
-      const result = await leanTransaction(t.dataSource, async (tx) => {
-        const id = await tx.insertFirst('INSERT INTO batch_probe (v) VALUES (?)', ['lean-first']);
-        const batch = new StatementBatch();
-        batch.add('UPDATE batch_probe SET n = 7 WHERE id = ?', [id]);
-        batch.add('INSERT INTO batch_probe (v) VALUES (?)', ['lean-second'], { returningId: true });
-        const ids = await tx.commitWith(batch);
-        return { id, ids };
+    it('writes the inserted row and the queued writes as one transaction, committed with them, ids handed out', async () => {
+      const later: number[] = [];
+      const id = await unitOfWork(t.dataSource, async (uow) => {
+        const first = await uow.insert('INSERT INTO batch_probe (v) VALUES (?)', ['lean-first']);
+        uow.later('UPDATE batch_probe SET n = 7 WHERE id = ?', [first]);
+        uow.later('INSERT INTO batch_probe (v) VALUES (?)', ['lean-second'], (second) => later.push(second));
+        return first;
       });
       const rows = (await t.dataSource.query("SELECT id, v, n FROM batch_probe WHERE v LIKE 'lean-%' ORDER BY id")) as { id: number; v: string; n: number }[];
       expect(rows.map((r) => [r.v, r.n])).toEqual([['lean-first', 7], ['lean-second', 0]]);
-      expect(result).toEqual({ id: rows[0].id, ids: [null, rows[1].id] });
+      expect({ id, later }).toEqual({ id: rows[0].id, later: [rows[1].id] });
       expect(await connectionsInTransaction()).toBe(0);
     });
 
-    it('a failing statement of the closing batch leaves nothing saved, the first row neither', async () => {
+    it('a failing queued write leaves nothing saved, the inserted row neither', async () => {
       const before = await values();
-      const attempt = leanTransaction(t.dataSource, async (tx) => {
-        await tx.insertFirst('INSERT INTO batch_probe (v) VALUES (?)', ['lean-doomed']);
-        const batch = new StatementBatch();
-        batch.add('INSERT INTO batch_probe (v) VALUES (?)', ['lean-doomed-too']);
-        batch.add('INSERT INTO batch_probe (v) VALUES (?)', ['first']);
-        await tx.commitWith(batch);
+      const attempt = unitOfWork(t.dataSource, async (uow) => {
+        await uow.insert('INSERT INTO batch_probe (v) VALUES (?)', ['lean-doomed']);
+        uow.later('INSERT INTO batch_probe (v) VALUES (?)', ['lean-doomed-too']);
+        uow.later('INSERT INTO batch_probe (v) VALUES (?)', ['first']);
       });
       await expect(attempt).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
       expect(await values()).toEqual(before);
@@ -94,24 +96,63 @@ describe('StatementBatch (MariaDB)', () => {
 
     it('an error thrown between the statements rolls back, and TypeORM does not commit early on a repository call', async () => {
       const before = await values();
-      const attempt = leanTransaction(t.dataSource, async (tx) => {
-        await tx.insertFirst('INSERT INTO batch_probe (v) VALUES (?)', ['lean-thrown']);
+      const attempt = unitOfWork(t.dataSource, async (uow) => {
+        await uow.insert('INSERT INTO batch_probe (v) VALUES (?)', ['lean-thrown']);
         // A nested TypeORM transaction would send START TRANSACTION, which on MySQL commits the open one.
-        await tx.manager.transaction((m) => m.query('INSERT INTO batch_probe (v) VALUES (?)', ['lean-nested']));
+        await uow.manager.transaction((m) => m.query('INSERT INTO batch_probe (v) VALUES (?)', ['lean-nested']));
         throw new Error('changed my mind');
       });
       await expect(attempt).rejects.toThrow('changed my mind');
       expect(await values()).toEqual(before);
     });
 
-    it('a statement before insertFirst still runs inside the transaction', async () => {
+    it('a statement before the first insert still runs inside the transaction', async () => {
       const before = await values();
-      const attempt = leanTransaction(t.dataSource, async (tx) => {
-        await tx.manager.query('INSERT INTO batch_probe (v) VALUES (?)', ['lean-early']);
-        await tx.insertFirst('INSERT INTO batch_probe (v) VALUES (?)', ['first']);
+      const attempt = unitOfWork(t.dataSource, async (uow) => {
+        await uow.manager.query('INSERT INTO batch_probe (v) VALUES (?)', ['lean-early']);
+        await uow.insert('INSERT INTO batch_probe (v) VALUES (?)', ['first']);
       });
       await expect(attempt).rejects.toMatchObject({ code: 'ER_DUP_ENTRY' });
       expect(await values()).toEqual(before);
     });
+
+    it('queued writes alone open, run and commit the transaction; flush sends them early', async () => {
+      await unitOfWork(t.dataSource, async (uow) => {
+        uow.later('INSERT INTO batch_probe (v) VALUES (?)', ['lean-only-later']);
+        await uow.flush();
+        const seen = (await uow.manager.query("SELECT COUNT(*) AS n FROM batch_probe WHERE v = 'lean-only-later'")) as { n: number | string }[];
+        expect(Number(seen[0].n)).toBe(1);
+        uow.later('UPDATE batch_probe SET n = 3 WHERE v = ?', ['lean-only-later']);
+      });
+      const rows = (await t.dataSource.query("SELECT n FROM batch_probe WHERE v = 'lean-only-later'")) as { n: number }[];
+      expect(rows.map((r) => r.n)).toEqual([3]);
+      expect(await connectionsInTransaction()).toBe(0);
+    });
+  });
+
+  it('submits a report in at most three round trips to the database', async () => {
+    const token = await t.login('resident1');
+    const submit = (title: string) =>
+      t.http.post('/api/cases').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', randomUUID()).send({
+        kind: CaseKind.Dispute, subcategory: 'neighbour', title, description: '楼上每晚十一点后仍有很大噪音',
+        contactPreference: ContactPreference.InApp, anonymity: Anonymity.None,
+      });
+    await submit('预热的上报').expect(201);
+    // Every round trip goes through TypeORM's logger once (QueryRunner.query → logQuery).
+    const sent: string[] = [];
+    const logger = t.dataSource.logger;
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      sent.push(query);
+      return logQuery(query, parameters, runner);
+    };
+    try {
+      const res = await submit('数往返次数的上报').expect(201);
+      expect(res.body.timeline).toHaveLength(1);
+    } finally {
+      logger.logQuery = logQuery;
+    }
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.length).toBeLessThanOrEqual(3);
   });
 });

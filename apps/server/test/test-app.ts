@@ -22,16 +22,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(server = TEST_DATABASE_SERVER): Promise<TestDatabase> {
   const name = `jws_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection({ uri: TEST_DATABASE_SERVER });
+  const admin = await createConnection({ uri: server });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   return {
     name,
-    url: `${TEST_DATABASE_SERVER.replace(/\/$/, '')}/${name}`,
+    url: `${server.replace(/\/$/, '')}/${name}`,
     drop: async () => {
-      const conn = await createConnection({ uri: TEST_DATABASE_SERVER });
+      const conn = await createConnection({ uri: server });
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
     },
@@ -58,11 +58,12 @@ export const APP_SECRET = 'test-app-secret-never-logged';
 
 /**
  * The whole service on a fresh MariaDB database, with demo data and a fake WeChat server
- * speaking the real protocol. Overrides replace environment variables.
+ * speaking the real protocol. Overrides replace environment variables; `databaseServer` is
+ * another MariaDB than TEST_DATABASE_SERVER (a private one a test stops and starts).
  */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, databaseServer = TEST_DATABASE_SERVER): Promise<TestApp> {
   const fake = await startFakeWechat({ appId: APP_ID, appSecret: APP_SECRET });
-  const db = await createTestDatabase();
+  const db = await createTestDatabase(databaseServer);
   const dataDir = mkdtempSync(join(tmpdir(), 'jws-test-'));
   return startInstance(fake, db, dataDir, overrides, true);
 }

@@ -283,6 +283,8 @@ export enum TimelineEventType {
   ReviewCleared = 'review_cleared',
   /** 催办: a leader urged the responsible officer, with an instruction (internal). */
   Urged = 'urged',
+  /** 申请调解: the reporter of a dispute asked for a mediation room (one per case). */
+  MediationRequested = 'mediation_requested',
 }
 
 export const MAX_CASE_PHOTOS = 9;

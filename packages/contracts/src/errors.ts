@@ -69,6 +69,8 @@ export enum ErrorCode {
   ReferralTargetExists = 'REFERRAL_TARGET_EXISTS',
   /** 催办 of a case again within URGE_INTERVAL_MINUTES of the last one (by anyone). */
   UrgeTooFrequent = 'URGE_TOO_FREQUENT',
+  /** The database or Redis cannot be reached: nothing was changed; retry after the `Retry-After` seconds. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }
 
@@ -135,6 +137,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.HotlineTargetFixed]: '12345热线是固定的转办对象，不能新增、修改或停用',
   [ErrorCode.ReferralTargetExists]: '已有同名的转办对象',
   [ErrorCode.UrgeTooFrequent]: `该上报${URGE_INTERVAL_MINUTES}分钟内已催办过，请稍后再催办`,
+  [ErrorCode.ServiceUnavailable]: '服务暂时不可用，本次操作未生效，请稍后再试',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };
 

@@ -16,126 +16,142 @@ interface PageQuery { page?: number; pageSize?: number }
 /** `?q=` name search of the community lists, paged. */
 interface NameQuery extends PageQuery { q?: string }
 
+/** One route's shapes, carried by its type only (the value is an empty object). */
+export interface RouteShape<Response, Body, Query> {
+  response: Response;
+  body: Body;
+  query: Query;
+}
+
+/**
+ * A route answering `Response`, taking a JSON `Body` and a `Query` string (never: none). Entries are
+ * written `{} as Route<…>`: a plain literal, so a bundle that uses only the types drops the table.
+ */
+type Route<Response, Body = never, Query = never> = RouteShape<Response, Body, Query>;
+
 /**
  * The HTTP API as its clients call it: each route (`METHOD /path`, path parameters as `:name`) with
  * the JSON body it takes, its query string and the one shape it answers. The mini program's calls
  * (apps/miniprogram/src/api/index.ts) take their types from this table only, so a path cannot drift
- * from the type it answers, and a list is either an array or a `Page<T>`, never "either".
+ * from the type it answers, and a list is either an array or a `Page<T>`, never "either". The service's
+ * own test (apps/server/test/http-api.service-spec.ts) checks every route here is one it serves.
  */
-export interface HttpApi {
+export const HTTP_API = {
   // identity
-  'GET /api/auth/demo-users': { response: DemoUser[] };
-  'POST /api/auth/dev-login': { body: DevLoginRequest; response: LoginResponse };
-  'POST /api/auth/wechat': { body: WechatLoginRequest; response: LoginResponse };
-  'POST /api/auth/refresh': { body: RefreshRequest; response: LoginResponse };
+  'GET /api/auth/demo-users': {} as Route<DemoUser[]>,
+  'POST /api/auth/dev-login': {} as Route<LoginResponse, DevLoginRequest>,
+  'POST /api/auth/wechat': {} as Route<LoginResponse, WechatLoginRequest>,
+  'POST /api/auth/refresh': {} as Route<LoginResponse, RefreshRequest>,
   /** Revokes the refresh token (and its family). */
-  'POST /api/auth/logout': { body: RefreshRequest; response: void };
-  'GET /api/me': { response: UserView };
-  'GET /api/me/memberships': { response: MembershipView[] };
+  'POST /api/auth/logout': {} as Route<void, RefreshRequest>,
+  'GET /api/me': {} as Route<UserView>,
+  'GET /api/me/memberships': {} as Route<MembershipView[]>,
 
   // communities: joining, 工作台, members, invites
-  'POST /api/communities/join-by-code': { body: JoinByCodeRequest; response: MembershipView };
-  'GET /api/communities/directory': { query: NameQuery; response: Page<CommunityView> };
+  'POST /api/communities/join-by-code': {} as Route<MembershipView, JoinByCodeRequest>,
+  'GET /api/communities/directory': {} as Route<Page<CommunityView>, never, NameQuery>,
   /** Without `note`, asking again keeps the previous 申请说明. */
-  'POST /api/communities/:id/join-requests': { body: { memberType: MemberType; note?: string }; response: MembershipView };
-  'GET /api/workbench/communities': { query: NameQuery & { under?: number }; response: Page<WorkbenchCommunity> };
+  'POST /api/communities/:id/join-requests': {} as Route<MembershipView, { memberType: MemberType; note?: string }>,
+  'GET /api/workbench/communities': {} as Route<Page<WorkbenchCommunity>, never, NameQuery & { under?: number }>,
   /** Leaders' drill-down: the branches or stations under `parentId` (default: the caller's unit). */
-  'GET /api/workbench/units': { query: { parentId?: number }; response: WorkbenchUnit[] };
+  'GET /api/workbench/units': {} as Route<WorkbenchUnit[], never, { parentId?: number }>,
   /** What waits for the caller: the counts on the 工作台 entries and its tab badge. */
-  'GET /api/workbench/alerts': { response: WorkbenchAlerts };
+  'GET /api/workbench/alerts': {} as Route<WorkbenchAlerts>,
   /** The caller's own 派出所 with its address and phone (办事指引). */
-  'GET /api/me/station': { response: { station: StationContact | null } };
-  'GET /api/workbench/communities/:id': { response: WorkbenchCommunity };
-  'GET /api/communities/:id/members': { query: { status: MembershipStatus; page: number; pageSize: number }; response: MemberPage };
-  'POST /api/communities/:id/members/:membershipId/phone': { response: MemberPhoneView };
-  'POST /api/memberships/:id/approve': { response: MemberView };
-  'POST /api/memberships/:id/refuse': { body: RefuseMembershipRequest; response: MemberView };
-  'POST /api/communities/:id/invites': { response: CommunityInviteView };
-  'GET /api/communities/:id/invites': { response: CommunityInviteView[] };
-  'POST /api/communities/:id/invites/:code/revoke': { response: CommunityInviteView[] };
+  'GET /api/me/station': {} as Route<{ station: StationContact | null }>,
+  'GET /api/workbench/communities/:id': {} as Route<WorkbenchCommunity>,
+  'GET /api/communities/:id/members': {} as Route<MemberPage, never, { status: MembershipStatus; page: number; pageSize: number }>,
+  'POST /api/communities/:id/members/:membershipId/phone': {} as Route<MemberPhoneView>,
+  'POST /api/memberships/:id/approve': {} as Route<MemberView>,
+  'POST /api/memberships/:id/refuse': {} as Route<MemberView, RefuseMembershipRequest>,
+  'POST /api/communities/:id/invites': {} as Route<CommunityInviteView>,
+  'GET /api/communities/:id/invites': {} as Route<CommunityInviteView[]>,
+  'POST /api/communities/:id/invites/:code/revoke': {} as Route<CommunityInviteView[]>,
 
   // reports (上报) and their handling; `POST /api/uploads` is multipart (field `file`)
-  'POST /api/uploads': { response: UploadView };
-  'POST /api/cases': { body: CreateCaseRequest; response: CaseDetail };
-  'GET /api/cases/mine': { query: PageQuery; response: Page<CaseSummary> };
-  'GET /api/cases': {
-    query: { status?: CaseStatus | 'all'; q?: string; kind?: CaseKind; communityId?: number; overdue?: 'true'; page?: number; pageSize?: number };
-    response: Page<CaseSummary>;
-  };
-  'GET /api/cases/:id': { response: CaseDetail };
-  'POST /api/cases/:id/actions': { body: CaseActionRequest; response: CaseDetail };
-  'POST /api/cases/:id/notes': { body: CaseNoteRequest; response: CaseDetail };
-  'POST /api/cases/:id/info': { body: CaseInfoRequest; response: CaseDetail };
-  'POST /api/cases/:id/rating': { body: RateCaseRequest; response: CaseDetail };
-  'POST /api/cases/:id/serious-risk': { body: { note: string }; response: CaseDetail };
-  'POST /api/cases/:id/review-cleared': { response: CaseDetail };
-  'POST /api/cases/:id/unseal': { body: { reason: string }; response: UnsealView };
-  'POST /api/cases/:id/urge': { body: UrgeCaseRequest; response: CaseDetail };
-  'GET /api/cases/unseal-log': { query: PageQuery; response: Page<UnsealLogEntry> };
-  'GET /api/supervision/cases': { query: PageQuery; response: Page<SupervisedCase> };
+  'POST /api/uploads': {} as Route<UploadView>,
+  'POST /api/cases': {} as Route<CaseDetail, CreateCaseRequest>,
+  'GET /api/cases/mine': {} as Route<Page<CaseSummary>, never, PageQuery>,
+  'GET /api/cases': {} as Route<
+    Page<CaseSummary>,
+    never,
+    { status?: CaseStatus | 'all'; q?: string; kind?: CaseKind; communityId?: number; overdue?: 'true'; page?: number; pageSize?: number }
+  >,
+  'GET /api/cases/:id': {} as Route<CaseDetail>,
+  'POST /api/cases/:id/actions': {} as Route<CaseDetail, CaseActionRequest>,
+  'POST /api/cases/:id/notes': {} as Route<CaseDetail, CaseNoteRequest>,
+  'POST /api/cases/:id/info': {} as Route<CaseDetail, CaseInfoRequest>,
+  'POST /api/cases/:id/rating': {} as Route<CaseDetail, RateCaseRequest>,
+  'POST /api/cases/:id/serious-risk': {} as Route<CaseDetail, { note: string }>,
+  'POST /api/cases/:id/review-cleared': {} as Route<CaseDetail>,
+  'POST /api/cases/:id/unseal': {} as Route<UnsealView, { reason: string }>,
+  'POST /api/cases/:id/urge': {} as Route<CaseDetail, UrgeCaseRequest>,
+  'GET /api/cases/unseal-log': {} as Route<Page<UnsealLogEntry>, never, PageQuery>,
+  'GET /api/supervision/cases': {} as Route<Page<SupervisedCase>, never, PageQuery>,
 
   // 办事指引
-  'GET /api/service-guide': { query: { q?: string }; response: ServiceGuideSearchResult };
-  'GET /api/service-guide/:code': { response: ServiceMatterView };
-  'GET /api/admin/service-guide': { response: ServiceMatterView[] };
-  'GET /api/service-guide/:code/versions': { response: ServiceMatterVersion[] };
-  'PUT /api/service-guide/:code': { body: ServiceMatterUpdate; response: ServiceMatterView };
-  'POST /api/service-guide/:code/assist': { body: AssistRequest; response: CaseDetail };
+  'GET /api/service-guide': {} as Route<ServiceGuideSearchResult, never, { q?: string }>,
+  'GET /api/service-guide/:code': {} as Route<ServiceMatterView>,
+  'GET /api/admin/service-guide': {} as Route<ServiceMatterView[]>,
+  'GET /api/service-guide/:code/versions': {} as Route<ServiceMatterVersion[]>,
+  'PUT /api/service-guide/:code': {} as Route<ServiceMatterView, ServiceMatterUpdate>,
+  'POST /api/service-guide/:code/assist': {} as Route<CaseDetail, AssistRequest>,
 
   // 转办
-  'GET /api/referral-targets': { response: ReferralTargetView[] };
-  'GET /api/referral-targets/manage': { response: ReferralTargetAdminPage };
-  'POST /api/referral-targets': { body: CreateReferralTargetRequest; response: ReferralTargetView };
-  'PUT /api/referral-targets/:id': { body: UpdateReferralTargetRequest; response: ReferralTargetAdminView };
-  'POST /api/referral-targets/:id/retire': { response: ReferralTargetAdminView };
-  'POST /api/referral-targets/:id/restore': { response: ReferralTargetAdminView };
-  'POST /api/cases/:id/referrals': { body: CreateReferralRequest; response: ReferralView };
-  'GET /api/cases/:id/referral-steps': { response: ReferralStepView[] };
-  'GET /api/referrals': { query: { status?: ReferralStatus }; response: ReferralView[] };
-  'GET /api/referrals/:id': { response: ReferralView };
-  'POST /api/referrals/:id/sign': { response: ReferralView };
-  'POST /api/referrals/:id/reply': { body: ReferralReplyRequest; response: ReferralView };
-  'GET /api/cases/:id/governance-class': { response: GovernanceClassView };
-  'PUT /api/cases/:id/governance-class': { body: { governanceClass: GovernanceClass }; response: GovernanceClassView };
-  'GET /api/referral-agenda': { response: ReferralAgendaItemView[] };
-  'GET /api/governance/digest': { query: { date?: string }; response: GovernanceDigest };
+  'GET /api/referral-targets': {} as Route<ReferralTargetView[]>,
+  'GET /api/referral-targets/manage': {} as Route<ReferralTargetAdminPage>,
+  'POST /api/referral-targets': {} as Route<ReferralTargetView, CreateReferralTargetRequest>,
+  'PUT /api/referral-targets/:id': {} as Route<ReferralTargetAdminView, UpdateReferralTargetRequest>,
+  'POST /api/referral-targets/:id/retire': {} as Route<ReferralTargetAdminView>,
+  'POST /api/referral-targets/:id/restore': {} as Route<ReferralTargetAdminView>,
+  'POST /api/cases/:id/referrals': {} as Route<ReferralView, CreateReferralRequest>,
+  'GET /api/cases/:id/referral-steps': {} as Route<ReferralStepView[]>,
+  'GET /api/referrals': {} as Route<ReferralView[], never, { status?: ReferralStatus }>,
+  'GET /api/referrals/:id': {} as Route<ReferralView>,
+  'POST /api/referrals/:id/sign': {} as Route<ReferralView>,
+  'POST /api/referrals/:id/reply': {} as Route<ReferralView, ReferralReplyRequest>,
+  'GET /api/cases/:id/governance-class': {} as Route<GovernanceClassView>,
+  'PUT /api/cases/:id/governance-class': {} as Route<GovernanceClassView, { governanceClass: GovernanceClass }>,
+  'GET /api/referral-agenda': {} as Route<ReferralAgendaItemView[]>,
+  'GET /api/governance/digest': {} as Route<GovernanceDigest, never, { date?: string }>,
 
   // 消息投递 (admins)
-  'GET /api/admin/outbox/dead': { response: OutboxDeadLetterView[] };
-  'POST /api/admin/outbox/:id/retry': { response: OutboxRetryResult };
+  'GET /api/admin/outbox/dead': {} as Route<OutboxDeadLetterView[]>,
+  'POST /api/admin/outbox/:id/retry': {} as Route<OutboxRetryResult>,
 
   // 调解室 (the chat itself goes over the socket: docs/realtime.md)
-  'GET /api/mediation/mediators': { query: { caseId: number }; response: MediatorView[] };
-  'POST /api/mediation/rooms': { body: OpenRoomRequest; response: RoomDetail };
-  'POST /api/mediation/requests': { body: { caseId: number }; response: void };
-  'GET /api/mediation/rooms/mine': { query: PageQuery; response: Page<RoomSummary> };
-  'GET /api/mediation/rooms': { query: { caseId: number }; response: RoomSummary[] };
-  'GET /api/mediation/rooms/:id': { response: RoomDetail };
-  'GET /api/mediation/rooms/:id/messages': { query: { beforeSeq?: number; limit: number }; response: MessagePage };
-  'POST /api/mediation/rooms/:id/read': { body: { seq: number }; response: unknown };
-  'POST /api/mediation/rooms/:id/caucus': { body: { memberId: number }; response: RoomDetail };
-  'POST /api/mediation/rooms/:id/invitations': { body: { memberId: number }; response: RoomInvitationView };
-  'POST /api/mediation/invitations/join': { body: { token: string }; response: RoomDetail };
-  'POST /api/mediation/rooms/:id/agreement': { body: DraftAgreementRequest; response: RoomDetail };
-  'POST /api/mediation/rooms/:id/agreement/confirm': { body: { agreementId: number }; response: RoomDetail };
-  'GET /api/mediation/rooms/:id/offline-slots': { response: OfflineSlotView[] };
-  'POST /api/mediation/rooms/:id/transfer': { body: { slotId: number }; response: RoomDetail };
-  'POST /api/mediation/rooms/:id/offline-outcome': { body: OfflineOutcomeRequest; response: RoomDetail };
-  'POST /api/mediation/rooms/:id/close': { body: CloseRoomRequest; response: RoomDetail };
-  'GET /api/mediation/offline-rooms': { response: OfflineRoomView[] };
-  'POST /api/mediation/offline-rooms': { body: CreateOfflineRoomRequest; response: OfflineRoomView };
-  'POST /api/mediation/offline-rooms/:id/retire': { response: OfflineRoomView };
-  'POST /api/mediation/offline-rooms/:id/slots': { body: CreateSlotRequest; response: OfflineSlotView };
-  'DELETE /api/mediation/offline-slots/:id': { response: void };
+  'GET /api/mediation/mediators': {} as Route<MediatorView[], never, { caseId: number }>,
+  'POST /api/mediation/rooms': {} as Route<RoomDetail, OpenRoomRequest>,
+  'POST /api/mediation/requests': {} as Route<void, { caseId: number }>,
+  'GET /api/mediation/rooms/mine': {} as Route<Page<RoomSummary>, never, PageQuery>,
+  'GET /api/mediation/rooms': {} as Route<RoomSummary[], never, { caseId: number }>,
+  'GET /api/mediation/rooms/:id': {} as Route<RoomDetail>,
+  'GET /api/mediation/rooms/:id/messages': {} as Route<MessagePage, never, { beforeSeq?: number; limit: number }>,
+  'POST /api/mediation/rooms/:id/read': {} as Route<unknown, { seq: number }>,
+  'POST /api/mediation/rooms/:id/caucus': {} as Route<RoomDetail, { memberId: number }>,
+  'POST /api/mediation/rooms/:id/invitations': {} as Route<RoomInvitationView, { memberId: number }>,
+  'POST /api/mediation/invitations/join': {} as Route<RoomDetail, { token: string }>,
+  'POST /api/mediation/rooms/:id/agreement': {} as Route<RoomDetail, DraftAgreementRequest>,
+  'POST /api/mediation/rooms/:id/agreement/confirm': {} as Route<RoomDetail, { agreementId: number }>,
+  'GET /api/mediation/rooms/:id/offline-slots': {} as Route<OfflineSlotView[]>,
+  'POST /api/mediation/rooms/:id/transfer': {} as Route<RoomDetail, { slotId: number }>,
+  'POST /api/mediation/rooms/:id/offline-outcome': {} as Route<RoomDetail, OfflineOutcomeRequest>,
+  'POST /api/mediation/rooms/:id/close': {} as Route<RoomDetail, CloseRoomRequest>,
+  'GET /api/mediation/offline-rooms': {} as Route<OfflineRoomView[]>,
+  'POST /api/mediation/offline-rooms': {} as Route<OfflineRoomView, CreateOfflineRoomRequest>,
+  'POST /api/mediation/offline-rooms/:id/retire': {} as Route<OfflineRoomView>,
+  'POST /api/mediation/offline-rooms/:id/slots': {} as Route<OfflineSlotView, CreateSlotRequest>,
+  'DELETE /api/mediation/offline-slots/:id': {} as Route<void>,
 
   // 消息
-  'GET /api/notifications': { query: PageQuery; response: Page<NotificationView> };
-  'GET /api/notifications/unread-count': { response: { count: number } };
-  'POST /api/notifications/:id/read': { response: unknown };
+  'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,
+  'GET /api/notifications/unread-count': {} as Route<{ count: number }>,
+  'POST /api/notifications/:id/read': {} as Route<unknown>,
   /** 全部已读. */
-  'POST /api/notifications/read-all': { response: { count: number } };
-}
+  'POST /api/notifications/read-all': {} as Route<{ count: number }>,
+};
 
+export type HttpApi = typeof HTTP_API;
 export type HttpRoute = keyof HttpApi;
 export type HttpMethod = HttpRoute extends `${infer M} ${string}` ? M : never;
 export type HttpResponse<R extends HttpRoute> = HttpApi[R]['response'];
@@ -149,8 +165,8 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 
 /** What a call of one route needs: its path parameters, its body and its query (when it has them). */
 export type HttpCall<R extends HttpRoute> = (ParamNames<R> extends never ? { params?: never } : { params: Record<ParamNames<R>, string | number> })
-  & (HttpApi[R] extends { body: infer B } ? { body: B } : { body?: never })
-  & (HttpApi[R] extends { query: infer Q } ? { query?: Q } : { query?: never });
+  & ([HttpApi[R]['body']] extends [never] ? { body?: never } : { body: HttpApi[R]['body'] })
+  & ([HttpApi[R]['query']] extends [never] ? { query?: never } : { query?: HttpApi[R]['query'] });
 
 /** `/api/cases/:id` with `{ id: 7 }` → `/api/cases/7` (each value URL-encoded). */
 export function httpPath(route: HttpRoute, params: Record<string, string | number> = {}): string {

@@ -33,6 +33,13 @@ describe('role → permission map', () => {
     }
   });
 
+  it('gives the admin accounts, the outbox, the catalogues and the audit log, and no police work', () => {
+    expect([...permissionsOf([Role.Admin])].sort()).toEqual([
+      Permission.WorkbenchAccess, Permission.OrgRead, Permission.StaffInvitationCreate, Permission.AuditRead,
+      Permission.OutboxAdmin, Permission.ServiceGuideEdit, Permission.ReferralTargetManage,
+    ].sort());
+  });
+
   it('keeps the audit log to admins and city leaders', () => {
     const readers = ALL_ROLES.filter((r) => permissionsOf([r]).has(Permission.AuditRead));
     expect(readers.sort()).toEqual([Role.Admin, Role.CityLeader].sort());

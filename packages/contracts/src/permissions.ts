@@ -113,11 +113,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.MediationTranscriptRead,
     Permission.CaseSupervise,
   ],
+  // The admin runs the system, not police work: accounts (staff invitations, on the org tree), the
+  // outbox, the catalogues (办事指引, 转办对象) and the audit log. No case, community or room (#19).
   [Role.Admin]: [
     Permission.WorkbenchAccess,
     Permission.OrgRead,
     Permission.StaffInvitationCreate,
-    Permission.CommunityHandover,
     Permission.AuditRead,
     Permission.OutboxAdmin,
     Permission.ServiceGuideEdit,

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import {
-  ANONYMOUS_APPLICANT_NAME, Anonymity, CaseKind, CaseStatus, ErrorCode, MEDIATION_REQUEST_NOTE, Permission, ROOM_STATUS_LABELS,
+  ANONYMOUS_APPLICANT_NAME, Anonymity, CaseKind, CaseStatus, ErrorCode, Permission, ROOM_STATUS_LABELS, TimelineEventType,
   type CaseDetail, type MediatorView, type UserView,
 } from '@jws/contracts'
 
@@ -63,7 +63,7 @@ export default function CaseMediation({ c, user, reporter, onUpdated }: { c: Cas
     })
     if (detail) onUpdated(detail)
   }
-  const requested = c.timeline.some((e) => e.note === MEDIATION_REQUEST_NOTE)
+  const requested = c.timeline.some((e) => e.type === TimelineEventType.MediationRequested)
 
   return (
     <View className='card' id='case-mediation'>

@@ -97,6 +97,8 @@ export function timelineTitle(e: TimelineEventView): string {
       return '审核通过'
     case TimelineEventType.Urged:
       return '领导催办'
+    case TimelineEventType.MediationRequested:
+      return '申请调解'
     default:
       return '记录'
   }

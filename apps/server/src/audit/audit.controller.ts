@@ -1,18 +1,18 @@
 import { ErrorCode, Permission } from '@jws/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { PlainInt } from '../common/validation';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import { AuditService } from './audit.service';
 import { MAX_PAGE, PageOf } from '../common/paging';
 
 export class AuditQueryDto {
-  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
+  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE }) @IsOptional() @PlainInt() @IsInt() @Min(1) @Max(MAX_PAGE)
   page?: number;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @PlainInt() @IsInt() @Min(1) @Max(200)
   pageSize?: number;
   @ApiPropertyOptional({ example: 'personal_data.read' }) @IsOptional() @IsString() @MaxLength(64)
   action?: string;

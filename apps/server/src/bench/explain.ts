@@ -1,5 +1,6 @@
 import { effectiveRoles, permissionsOf, supervisedLevels } from '@jws/contracts';
 import { DataSource, Logger } from 'typeorm';
+import { Access } from '../access/access';
 import { CasesRepository } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import type { Caller } from '../common/request-context';
@@ -52,7 +53,7 @@ export async function explainCaseQueries(
     const repo = new CasesRepository(ds);
     const noAudit = { recordFor: async () => undefined };
     // Only the read path of detail() is used: the services it does not touch are left out.
-    const service = new CasesService(repo, noAudit as never, null as never, null as never, null as never, ds, null as never);
+    const service = new CasesService(repo, noAudit as never, new Access(noAudit as never), null as never, null as never, null as never, null as never, null as never, ds, null as never);
 
     const sections: [string, () => Promise<unknown>][] = [
       ['officer queue (GET /api/cases?pageSize=20)', () => repo.queue(officer.scope, { page: 1, pageSize: 20 })],

@@ -9,10 +9,10 @@ import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { IntervalWorker } from '../common/interval-worker';
-import { workClaimed } from '../common/lease';
+import { workClaimed } from '../common/db';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { CaseDeadlineEntity } from './case-deadline.entity';
-import { CaseEventEntity } from './case-event.entity';
+import { CaseTimeline } from './case-timeline';
 import { leadersOf } from './case-people';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CaseEntity } from './case.entity';
@@ -40,6 +40,7 @@ export class CaseDeadlinesWorker extends IntervalWorker {
 
   constructor(
     private readonly workflow: CaseWorkflowService,
+    private readonly timeline: CaseTimeline,
     private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) protected readonly config: AppConfig,
@@ -85,10 +86,7 @@ export class CaseDeadlinesWorker extends IntervalWorker {
       const officer = entity.officerId;
       const reminded = level === EscalationLevel.OfficerReminded;
       const step = reminded && !officer ? '尚无责任民警，已提醒所领导' : ESCALATION_LABELS[level];
-      await m.getRepository(CaseEventEntity).insert({
-        caseId: entity.id, type: TimelineEventType.Escalated, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
-        isPublic: false, note: `${what}：${step}`, at: now,
-      });
+      await this.timeline.append(m, entity.id, { type: TimelineEventType.Escalated, actor: null, isPublic: false, note: `${what}：${step}`, at: now });
       const key = `case:${entity.id}:deadline:${deadline.kind}:${deadline.dueAt.getTime()}:level${level}`;
       const about = `${entity.number}“${entity.title}”`;
       const notices: Notice[] = [];

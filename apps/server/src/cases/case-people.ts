@@ -1,6 +1,6 @@
 import { Role } from '@jws/contracts';
 import { EntityManager } from 'typeorm';
-import { selectRows } from '../common/sql';
+import { selectRows } from '../common/db';
 
 /** Ids along a materialised path: /city/branch/station/community/ → { branchId, stationId }. */
 export function pathIds(orgPath: string): { branchId: number | null; stationId: number | null } {

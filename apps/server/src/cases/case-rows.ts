@@ -2,7 +2,7 @@ import { Anonymity, CaseKind, CaseStatus, ContactPreference, EscalationLevel, Ro
 import { parseDbDate } from '../common/db-date';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { CaseDeadlineEntity, DeadlineKind } from './case-deadline.entity';
-import { CaseEventEntity } from './case-event.entity';
+import { CaseEventEntity } from './data/case-event.entity';
 import { CaseEntity } from './case.entity';
 import { caseNumber } from './case-number';
 

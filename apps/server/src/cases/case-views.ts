@@ -4,7 +4,7 @@ import {
 } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
 import { CaseDeadlineEntity } from './case-deadline.entity';
-import { CaseEventEntity } from './case-event.entity';
+import { CaseEventEntity } from './data/case-event.entity';
 import { CaseEntity } from './case.entity';
 import { isReporterOf } from './cases.repository';
 

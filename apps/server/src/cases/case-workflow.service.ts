@@ -17,8 +17,8 @@ import { NotificationsService, OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notificat
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseDeadlineEntity } from './case-deadline.entity';
-import { CaseEventEntity } from './case-event.entity';
 import { leadersOf } from './case-people';
+import { CaseTimeline } from './case-timeline';
 import { CaseSealedReporterEntity, CaseUnsealEntity } from './case-support.entities';
 import { allowedActions, toCaseDetail, viewerOf, withinReopenWindow } from './case-views';
 import { CaseEntity } from './case.entity';
@@ -44,12 +44,13 @@ export class CaseWorkflowService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly uploads: UploadsService,
+    private readonly timeline: CaseTimeline,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async act(caller: Caller, caseId: number, dto: CaseActionDto): Promise<CaseDetail> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     const now = new Date();
     if (!allowedActions(caller, entity, viewerOf(caller, entity), now).includes(dto.action)) {
       if (dto.action === CaseAction.Reopen && entity.status === CaseStatus.Resolved && !withinReopenWindow(entity, now)) {
@@ -63,7 +64,7 @@ export class CaseWorkflowService {
       const extra: Partial<CaseEntity> = {};
       if (dto.action === CaseAction.MarkDuplicate) {
         if (!dto.duplicateOfId || dto.duplicateOfId === entity.id) throw new DomainException(ErrorCode.ValidationFailed, ['请选择原案件']);
-        const original = await this.cases.requireCase(caller, dto.duplicateOfId, m);
+        const original = await this.cases.requireCase(caller, dto.duplicateOfId, Permission.CaseRead, m);
         extra.duplicateOfId = original.id;
       }
       if (dto.action === CaseAction.Transfer) Object.assign(extra, await this.transferTarget(m, dto.transferToCommunityId));
@@ -108,9 +109,8 @@ export class CaseWorkflowService {
     if (!result.affected) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
     const updated = { ...entity, ...changes } as CaseEntity;
 
-    await m.getRepository(CaseEventEntity).insert({
-      caseId: entity.id, type: TimelineEventType.StatusChanged, fromStatus: entity.status, toStatus: to,
-      actorId: actor.userId, actorRole: actor.role, isPublic: true, note, at: now,
+    await this.timeline.append(m, entity.id, {
+      type: TimelineEventType.StatusChanged, fromStatus: entity.status, toStatus: to, actor, isPublic: true, note, at: now,
     });
     await this.settleDeadlines(m, updated, action, now);
     await this.notifyChange(m, entity, updated, action, note);
@@ -194,7 +194,7 @@ export class CaseWorkflowService {
   }
 
   async addNote(caller: Caller, caseId: number, dto: CaseNoteDto): Promise<CaseDetail> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (m) => {
       await this.event(m, entity, TimelineEventType.Note, caller, dto.note.trim(), !dto.internal);
@@ -214,7 +214,7 @@ export class CaseWorkflowService {
 
   /** The reporter adds information or photos (补充信息). */
   async addInfo(caller: Caller, caseId: number, dto: CaseInfoDto): Promise<CaseDetail> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isReporter) throw new DomainException(ErrorCode.Forbidden);
     if (!dto.note?.trim() && !dto.photoIds?.length) throw new DomainException(ErrorCode.ValidationFailed, ['请填写补充内容或添加图片']);
     if (TERMINAL_STATUSES.includes(entity.status)) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
@@ -230,7 +230,7 @@ export class CaseWorkflowService {
   }
 
   async rate(caller: Caller, caseId: number, dto: RateCaseDto): Promise<CaseDetail> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isReporter) throw new DomainException(ErrorCode.Forbidden);
     if (entity.status !== CaseStatus.Closed) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
     await this.dataSource.transaction(async (m) => {
@@ -243,7 +243,7 @@ export class CaseWorkflowService {
 
   /** 严重现实危险: alerts station and branch leaders at once; marked for the 政法委/综治 report. */
   async flagSeriousRisk(caller: Caller, caseId: number, note: string): Promise<CaseDetail> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (m) => {
       const result = await m.getRepository(CaseEntity).update({ id: entity.id, seriousRisk: false }, { seriousRisk: true, updatedAt: new Date() });
@@ -259,7 +259,7 @@ export class CaseWorkflowService {
 
   /** An officer releases a report the text safety check held. */
   async clearReview(caller: Caller, caseId: number): Promise<CaseDetail> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (m) => {
       const result = await m.getRepository(CaseEntity).update({ id: entity.id, heldForReview: true }, { heldForReview: false });
@@ -270,7 +270,7 @@ export class CaseWorkflowService {
 
   /** Only a station leader may unseal an informant, with a reason; each unseal is audited and listed. */
   async unseal(caller: Caller, caseId: number, reason: string): Promise<UnsealView> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!caller.permissions.has(Permission.InformantUnseal) || !viewerOf(caller, entity).isStaff) throw new DomainException(ErrorCode.Forbidden);
     if (entity.anonymity !== Anonymity.Sealed) throw new DomainException(ErrorCode.NotSealed);
     return this.dataSource.transaction(async (m) => {
@@ -305,10 +305,7 @@ export class CaseWorkflowService {
   }
 
   private event(m: EntityManager, entity: CaseEntity, type: TimelineEventType, caller: Caller, note: string, isPublic: boolean) {
-    return m.getRepository(CaseEventEntity).insert({
-      caseId: entity.id, type, fromStatus: null, toStatus: null, actorId: actorIdOf(caller, entity), actorRole: caller.user.role, isPublic, note,
-      at: new Date(),
-    });
+    return this.timeline.append(m, entity.id, { type, actor: { userId: actorIdOf(caller, entity), role: caller.user.role }, isPublic, note });
   }
 }
 

@@ -4,9 +4,12 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { CaseDeadlineEntity } from './case-deadline.entity';
 import { CaseDeadlinesWorker } from './case-deadlines.worker';
-import { CaseEventEntity } from './case-event.entity';
+import { CaseEventEntity } from './data/case-event.entity';
 import { CaseSealedReporterEntity, CaseUnsealEntity, IdempotencyKeyEntity, UploadEntity } from './case-support.entities';
+import { CaseTimeline } from './case-timeline';
 import { CaseWorkflowService } from './case-workflow.service';
+import { CasesApi } from './cases-api';
+import { CaseEventsRepository } from './data/case-events.repository';
 import { CaseEntity } from './case.entity';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -21,7 +24,7 @@ import { CasesService } from './cases.service';
     UploadsModule,
   ],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseWorkflowService, CaseDeadlinesWorker],
-  exports: [CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
+  providers: [CasesRepository, CasesService, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseTimeline, CasesApi],
+  exports: [CasesApi, CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })
 export class CasesModule {}

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate } from '../common/db-date';
 import { caseNumber } from './case-number';
-import { selectRows } from '../common/sql';
+import { selectRows } from '../common/db';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { sealedReporterKeyOf } from '../personal-data/sealed-links';
 import { Scope } from '../org/scope';

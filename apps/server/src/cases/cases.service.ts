@@ -8,11 +8,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Access, allows, Facts, Relation, Rule } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { LeanTransaction, leanTransaction, selectRows, StatementBatch, valueTuples } from '../common/sql';
+import { Database, selectRows, UnitOfWork, valueTuples } from '../common/db';
 import { UserEntity } from '../identity/user.entity';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { FieldCipher } from '../personal-data/field-cipher';
@@ -20,8 +21,9 @@ import { idempotencyUserKey } from '../personal-data/sealed-links';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseDeadlineEntity } from './case-deadline.entity';
-import { CaseEventEntity } from './case-event.entity';
+import { CaseEventEntity } from './data/case-event.entity';
 import { leadersOf } from './case-people';
+import { CaseTimeline, TimelineActor } from './case-timeline';
 import { caseNumber } from './case-number';
 import { CASE_COLUMNS, caseFromRow, DEADLINE_COLUMNS, deadlineFromRow, EVENT_COLUMNS, eventFromRow } from './case-rows';
 import { CaseSealedReporterEntity, UploadEntity } from './case-support.entities';
@@ -54,7 +56,7 @@ type NewCaseFields = Pick<
   | 'addressText' | 'latitude' | 'longitude' | 'occurredAt' | 'otherParty' | 'heldForReview'
 >;
 
-type SubmittedBy = Pick<CaseEventEntity, 'actorId' | 'actorRole' | 'note'>;
+type SubmittedBy = { actor: TimelineActor | null; note: string | null };
 
 /** The reporter's community as a report needs it. */
 interface ReportCommunity {
@@ -74,7 +76,6 @@ const CASE_INSERT_COLUMNS = [
   'serious_risk', 'held_for_review', 'next_due_at', 'escalation', 'duplicate_of_id', 'rating', 'rating_comment', 'urged_at',
   'resolved_at', 'closed_at', 'created_at', 'updated_at', 'version',
 ];
-const EVENT_INSERT_COLUMNS = 'case_id, type, from_status, to_status, actor_id, actor_role, is_public, note, at';
 
 /** Reporting (上报) and reading cases. Status changes live in CaseWorkflowService. */
 @Injectable()
@@ -84,36 +85,30 @@ export class CasesService {
   constructor(
     private readonly repo: CasesRepository,
     private readonly audit: AuditService,
+    private readonly access: Access,
     private readonly notifications: NotificationsService,
     private readonly uploads: UploadsService,
     private readonly wechat: WechatClient,
+    private readonly timeline: CaseTimeline,
+    private readonly db: Database,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The one access check for a case id from a client: outside scope → 404, audited. */
-  async requireCase(caller: Caller, caseId: number, manager: EntityManager = this.dataSource.manager): Promise<CaseEntity> {
-    const entity = await manager.getRepository(CaseEntity).findOne({ where: { id: caseId } });
-    if (!entity || !this.sees(caller, entity)) return this.refuse(caller, caseId);
-    return entity;
-  }
-
-  private async refuse(caller: Caller, caseId: number): Promise<never> {
-    await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'case', targetId: caseId, outcome: 'denied' });
-    throw new DomainException(ErrorCode.NotFound);
-  }
-
-  /** The reporter always sees their case; staff within their jurisdiction scope. */
-  async canSee(caller: Caller, entity: CaseEntity): Promise<boolean> {
-    return this.sees(caller, entity);
-  }
-
   /**
-   * canSee on the case as read: the scope test on its own officer, org path and reporter key is
-   * the condition CasesRepository.applyScope puts into SQL, so no second query is needed.
+   * The one access check for a case id from a client (access/access.ts): the reporter, or staff
+   * whose role holds `permission` (contracts' ROLE_PERMISSIONS) and whose jurisdiction covers the
+   * case (its org path, or its responsible officer). Anything else, a missing case included,
+   * answers 404 with an audit entry.
    */
-  private sees(caller: Caller, entity: Pick<CaseEntity, 'reporterKey' | 'officerId' | 'orgPath'>): boolean {
-    return isReporterOf(caller.user.id, entity) || CasesRepository.caseInScope(caller.scope, entity);
+  async requireCase(caller: Caller, caseId: number, permission: Permission, manager: EntityManager = this.dataSource.manager): Promise<CaseEntity> {
+    const entity = await manager.getRepository(CaseEntity).findOne({ where: { id: caseId } });
+    return this.access.require(caller, { type: 'case', id: caseId }, entity, (e) => caseFacts(caller, e), caseRule(permission));
+  }
+
+  /** Whether the caller may do what `permission` allows on the case as read (no audit). */
+  canSee(caller: Caller, entity: CaseEntity, permission: Permission = Permission.CaseRead): boolean {
+    return allows(caller, caseFacts(caller, entity), caseRule(permission));
   }
 
   /**
@@ -148,13 +143,11 @@ export class CasesService {
 
     let created: { entity: CaseEntity; events: CaseEventEntity[]; deadlines: CaseDeadlineEntity[]; photoIds: string[] };
     try {
-      created = await leanTransaction(this.dataSource, async (tx) => {
-        const m = tx.manager;
+      created = await this.db.transaction(async (uow) => {
+        const m = uow.manager;
         const sealed = dto.anonymity === Anonymity.Sealed;
-        const batch = new StatementBatch();
         const { entity, events, deadlines } = await this.insertNewCase(
-          tx,
-          batch,
+          uow,
           {
             kind: dto.kind,
             subcategory: dto.subcategory,
@@ -175,14 +168,14 @@ export class CasesService {
           community,
           now,
           // A sealed report's events never name the informant (the role still says 匿名信息员).
-          { actorId: sealed ? null : caller.user.id, actorRole: caller.user.role, note: null },
+          { actor: { userId: sealed ? null : caller.user.id, role: caller.user.role }, note: null },
         );
         // The key is unique per user: of concurrent submissions with one key, the first to insert
         // it holds the row and every other waits here, then fails once that one commits, rolls back
         // its own case and replays the first one's instead (the catch below).
         // The submitter is a keyed hash of user and key (idempotencyUserKey): the row does not name the
         // user, nor tie this submission to the user's others, so it cannot link an informant to a sealed case.
-        batch.add('INSERT INTO idempotency_keys (user_key, `key`, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)', [
+        uow.later('INSERT INTO idempotency_keys (user_key, `key`, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)', [
           idempotencyUserKey(caller.user.id, idempotencyKey), idempotencyKey, requestHash, entity.id, now,
         ]);
         if (sealed) {
@@ -200,20 +193,13 @@ export class CasesService {
           await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, entity.id, { disown: sealed });
           photoIds = await this.photoIdsOf(m, entity.id);
         }
-        // Timeline events are added to the batch in their order, so their ids keep it.
-        const eventIds: number[] = [events[0].id];
+        // Timeline events go with the unit's closing writes in their order, so their ids keep it.
         if (heldForReview) {
-          const note = '内容安全检测未通过或不可用，待民警人工审核';
-          const values = [entity.id, TimelineEventType.HeldForReview, null, null, null, null, false, note, now];
-          eventIds.push(batch.add(`INSERT INTO case_events (${EVENT_INSERT_COLUMNS}) VALUES ${valueTuples(1, 9)}`, values, { returningId: true }));
-          events.push(Object.assign(new CaseEventEntity(), {
-            id: 0, caseId: entity.id, type: TimelineEventType.HeldForReview, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
-            isPublic: false, note, at: now,
+          events.push(this.timeline.appendLater(uow, entity.id, {
+            type: TimelineEventType.HeldForReview, actor: null, isPublic: false, note: '内容安全检测未通过或不可用，待民警人工审核', at: now,
           }));
         }
-        await this.notifyCreated(m, batch, entity.id, dto, community, caller);
-        const ids = await tx.commitWith(batch);
-        events.forEach((e, i) => (e.id = Number(ids[eventIds[i]])));
+        await this.notifyCreated(m, uow, entity.id, dto, community, caller);
         return { entity, events, deadlines, photoIds };
       });
     } catch (err) {
@@ -249,12 +235,10 @@ export class CasesService {
     const community = await this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id: input.communityId, level: OrgLevel.Community } });
     if (!community) throw new DomainException(ErrorCode.NotFound);
     const now = new Date();
-    const id = await leanTransaction(this.dataSource, async (tx) => {
-      const m = tx.manager;
-      const batch = new StatementBatch();
+    const id = await this.db.transaction(async (uow) => {
+      const m = uow.manager;
       const { entity } = await this.insertNewCase(
-        tx,
-        batch,
+        uow,
         {
           kind: input.kind, subcategory: input.subcategory, title: input.title.trim(), description: input.description.trim(),
           reporterId: null, reporterKey: input.reporterKey, anonymity: Anonymity.None, contactPreference: ContactPreference.NoContact,
@@ -263,10 +247,10 @@ export class CasesService {
         },
         community,
         now,
-        { actorId: null, actorRole: null, note: `由合作平台“${input.partnerName}”转来；如需联系诉求人，请通过该平台` },
+        { actor: null, note: `由合作平台“${input.partnerName}”转来；如需联系诉求人，请通过该平台` },
       );
-      await this.notifications.notifyAll(m, await this.staffNotices(m, entity.id, input.kind, `${community.name}：${input.title.trim()}（${input.partnerName}转来）`, community), batch);
-      await batch.run(m);
+      await this.notifications.notifyAll(m, await this.staffNotices(m, entity.id, input.kind, `${community.name}：${input.title.trim()}（${input.partnerName}转来）`, community), uow);
+      await uow.flush();
       await claim(m, entity.id);
       return entity.id;
     });
@@ -277,12 +261,10 @@ export class CasesService {
    * Writes a new case the one way every origin shares: the row (assigned to the community's
    * officer at once), both deadlines, and the `submitted` timeline event; returns
    * them as written. The case row is inserted at once (its id is in everything else); the rest
-   * is added to `batch`, and the `submitted` event's id is, until the batch has run, its index
-   * there.
+   * goes with the unit's closing writes, and the `submitted` event gets its id once they have run.
    */
   private async insertNewCase(
-    tx: LeanTransaction,
-    batch: StatementBatch,
+    uow: UnitOfWork,
     fields: NewCaseFields,
     community: Pick<OrgUnitEntity, 'id' | 'path' | 'officerId'>,
     now: Date,
@@ -311,7 +293,7 @@ export class CasesService {
       updatedAt: now,
       version: 1,
     } satisfies Omit<CaseEntity, 'deriveNumber'>) as CaseEntity;
-    entity.id = await tx.insertFirst(
+    entity.id = await uow.insert(
       `INSERT INTO cases (${CASE_INSERT_COLUMNS.join(', ')}) VALUES ${valueTuples(1, CASE_INSERT_COLUMNS.length)}`,
       [
         entity.kind, entity.subcategory, entity.title, entity.description, entity.communityId, entity.orgPath,
@@ -328,18 +310,13 @@ export class CasesService {
         caseId: entity.id, kind: d.kind, dueAt: d.dueAt, metAt: null, escalation: 0, nextCheckAt: d.dueAt, leaseOwner: null, leaseUntil: null,
       }),
     );
-    batch.add(
+    uow.later(
       `INSERT INTO case_deadlines (case_id, kind, due_at, met_at, escalation, next_check_at, lease_owner, lease_until) VALUES ${valueTuples(2, 8)}`,
       deadlines.flatMap((d) => [d.caseId, d.kind, d.dueAt, d.metAt, d.escalation, d.nextCheckAt, d.leaseOwner, d.leaseUntil]),
     );
-    const submitted = Object.assign(new CaseEventEntity(), {
-      caseId: entity.id, type: TimelineEventType.Submitted, fromStatus: null, toStatus: CaseStatus.Submitted, ...submittedBy, isPublic: true, at: now,
+    const submitted = this.timeline.appendLater(uow, entity.id, {
+      type: TimelineEventType.Submitted, toStatus: CaseStatus.Submitted, ...submittedBy, isPublic: true, at: now,
     });
-    submitted.id = batch.add(
-      `INSERT INTO case_events (${EVENT_INSERT_COLUMNS}) VALUES ${valueTuples(1, 9)}`,
-      [submitted.caseId, submitted.type, submitted.fromStatus, submitted.toStatus, submitted.actorId, submitted.actorRole, submitted.isPublic, submitted.note, submitted.at],
-      { returningId: true },
-    );
     return { entity, events: [submitted], deadlines };
   }
 
@@ -446,7 +423,7 @@ export class CasesService {
     }
   }
 
-  private async notifyCreated(m: EntityManager, batch: StatementBatch, caseId: number, dto: CreateCaseDto, community: ReportCommunity, caller: Caller): Promise<void> {
+  private async notifyCreated(m: EntityManager, uow: UnitOfWork, caseId: number, dto: CreateCaseDto, community: ReportCommunity, caller: Caller): Promise<void> {
     const notices = await this.staffNotices(m, caseId, dto.kind, `${community.name}：${dto.title}`, community);
     notices.push({
       userIds: [caller.user.id],
@@ -459,7 +436,7 @@ export class CasesService {
       },
       dedupeKey: `case:${caseId}:submitted`,
     });
-    await this.notifications.notifyAll(m, notices, batch);
+    await this.notifications.notifyAll(m, notices, uow);
   }
 
   /**
@@ -476,8 +453,7 @@ export class CasesService {
         'LEFT JOIN users ou ON ou.id = c.officer_id LEFT JOIN users ru ON ru.id = c.reporter_id WHERE c.id = ?',
       [caseId],
     );
-    const entity = row ? caseFromRow(row) : null;
-    if (!entity || !this.sees(caller, entity)) return this.refuse(caller, caseId);
+    const entity = await this.access.require(caller, { type: 'case', id: caseId }, row ? caseFromRow(row) : null, (e) => caseFacts(caller, e), caseRule(Permission.CaseRead));
     const [events, deadlines, photoIds] = await Promise.all([
       selectRows(manager, `SELECT ${EVENT_COLUMNS} FROM case_events e WHERE e.case_id = ? ORDER BY e.id`, [caseId]),
       selectRows(manager, `SELECT ${DEADLINE_COLUMNS} FROM case_deadlines d WHERE d.case_id = ? ORDER BY d.id`, [caseId]),
@@ -513,7 +489,7 @@ export class CasesService {
       manager.getRepository(OrgUnitEntity).findOne({ where: { id: entity.communityId } }),
       entity.officerId ? manager.getRepository(UserEntity).findOne({ where: { id: entity.officerId } }) : null,
       entity.reporterId ? manager.getRepository(UserEntity).findOne({ where: { id: entity.reporterId } }) : null,
-      manager.getRepository(CaseEventEntity).find({ where: { caseId: entity.id }, order: { id: 'ASC' } }),
+      this.timeline.list(entity.id, manager),
       manager.getRepository(CaseDeadlineEntity).find({ where: { caseId: entity.id }, order: { id: 'ASC' } }),
       manager.getRepository(UploadEntity).find({ select: { id: true }, where: { caseId: entity.id }, order: { createdAt: 'ASC' } }),
     ]);
@@ -537,12 +513,21 @@ export class CasesService {
 
   /** A case photo, for whoever may see the case. */
   async photo(caller: Caller, caseId: number, photoId: string): Promise<{ buffer: Buffer; contentType: string }> {
-    await this.requireCase(caller, caseId);
+    await this.requireCase(caller, caseId, Permission.CaseRead);
     const upload = await this.dataSource.getRepository(UploadEntity).findOne({ where: { id: photoId, caseId: In([caseId]) } });
     if (!upload) throw new DomainException(ErrorCode.NotFound);
     return this.uploads.read(upload.id);
   }
 }
+
+/** A case's place in the jurisdiction tree and the caller's relation to it (the reporter, sealed reports included). */
+export function caseFacts(caller: Pick<Caller, 'user'>, entity: Pick<CaseEntity, 'reporterKey' | 'officerId' | 'orgPath'>): Facts {
+  const relations: Relation[] = isReporterOf(caller.user.id, entity) ? ['reporter'] : [];
+  return { place: { path: entity.orgPath, officerId: entity.officerId }, relations };
+}
+
+/** Who may reach a case: its reporter; staff holding `permission` whose jurisdiction covers it. */
+export const caseRule = (permission: Permission): Rule => [{ relation: 'reporter' }, { permission, within: 'jurisdiction' }];
 
 /** Stable form of a submission for the idempotency hash (key order and absent fields do not matter). */
 function canonical(dto: CreateCaseDto): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { CaseKind, CaseStatus, EscalationLevel, TERMINAL_STATUSES } from '@jws/contracts';
-import { containsPattern } from '../common/sql';
+import { containsPattern } from '../common/db';
 import { parseCaseNumber } from './case-number';
 
 /**

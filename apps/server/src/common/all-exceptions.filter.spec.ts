@@ -4,14 +4,14 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { DomainException, httpStatusOf } from './domain.exception';
 
-function run(exception: unknown): { status: number; body: Record<string, unknown> } {
-  const out = { status: 0, body: {} as Record<string, unknown> };
+function run(exception: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+  const out = { status: 0, body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
   const res = {
     headersSent: false,
     status(s: number) { out.status = s; return this; },
     type() { return this; },
     removeHeader() { return undefined; },
-    setHeader() { return undefined; },
+    setHeader(name: string, value: string) { out.headers[name.toLowerCase()] = value; },
     json(b: Record<string, unknown>) { out.body = b; },
   };
   const host = {
@@ -23,7 +23,10 @@ function run(exception: unknown): { status: number; body: Record<string, unknown
 }
 
 describe('error mapping', () => {
-  beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
+  beforeAll(() => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
 
   it('gives every error code an HTTP status', () => {
     for (const code of Object.values(ErrorCode)) expect(httpStatusOf(code)).toBeGreaterThanOrEqual(400);
@@ -45,11 +48,25 @@ describe('error mapping', () => {
 
   it('answers body-parser errors as the client\'s: oversized → 413 PAYLOAD_TOO_LARGE', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { expose: true, status: 413, statusCode: 413, type: 'entity.too.large' });
-    expect(run(tooLarge)).toEqual({ status: 413, body: { code: ErrorCode.PayloadTooLarge, message: '提交的内容太多，请精简后再提交' } });
+    expect(run(tooLarge)).toMatchObject({ status: 413, body: { code: ErrorCode.PayloadTooLarge, message: '提交的内容太多，请精简后再提交' } });
     const charset = Object.assign(new Error('unsupported charset "X"'), { expose: true, status: 415, type: 'charset.unsupported' });
     expect(run(charset).body.code).toBe(ErrorCode.ValidationFailed);
     // A 5xx-looking or unexposed error stays an internal one.
     expect(run(Object.assign(new Error('x'), { expose: false, status: 413, type: 'entity.too.large' })).status).toBe(500);
+  });
+
+  it('answers the database or Redis out of reach with 503 SERVICE_UNAVAILABLE naming it, and Retry-After', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED', errno: -111, fatal: true });
+    const query = Object.assign(new Error('Connection lost: The server closed the connection.'), { name: 'QueryFailedError', driverError: { code: 'PROTOCOL_CONNECTION_LOST', fatal: true } });
+    const redis = Object.assign(new Error('Reached the max retries per request limit (which is 3).'), { name: 'MaxRetriesPerRequestError' });
+    for (const [error, dependency] of [[refused, 'database'], [query, 'database'], [redis, 'redis']] as const) {
+      const { status, body, headers } = run(error);
+      expect({ status, body, retryAfter: headers['retry-after'] }).toEqual({
+        status: 503, body: { code: ErrorCode.ServiceUnavailable, message: '服务暂时不可用，本次操作未生效，请稍后再试', details: [dependency] }, retryAfter: '5',
+      });
+    }
+    // A query the database refused for its content is not an outage.
+    expect(run(Object.assign(new Error('Duplicate entry'), { name: 'QueryFailedError', driverError: { code: 'ER_DUP_ENTRY', fatal: false } })).status).toBe(500);
   });
 
   it('hides an unexpected error behind an error id, without message or stack', () => {

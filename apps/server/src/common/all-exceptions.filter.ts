@@ -3,12 +3,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { RETRY_AFTER_SECONDS, unreachableDependency } from './dependency-down';
 import { DomainException, httpStatusOf } from './domain.exception';
 import { Open311ExceptionFilter } from '../open311/open311.errors';
 
 /**
  * The one place errors become HTTP. Domain errors → `{ code, message }`; framework HTTP errors →
- * a matching code; anything else → 500 with an error id that is also in the log. Never a stack trace.
+ * a matching code; the database or Redis out of reach → 503 SERVICE_UNAVAILABLE naming it, with
+ * `Retry-After`; anything else → 500 with an error id that is also in the log. Never a stack trace.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -25,6 +27,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // A route's own @Header (a CSV, a PNG, an hour of caching) is already set: an error is none of those.
     res.removeHeader('Content-Disposition');
     res.setHeader('Cache-Control', 'no-store');
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(status).type('application/json').json(body);
   }
 
@@ -46,6 +49,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         if (details) body.details = details;
         return { status, body };
       }
+    }
+    const dependency = unreachableDependency(exception);
+    if (dependency) {
+      this.logger.warn({ requestId: req.id, dependency, err: exception instanceof Error ? exception.message : String(exception) }, `${dependency} unreachable`);
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { code: ErrorCode.ServiceUnavailable, message: ERROR_MESSAGES[ErrorCode.ServiceUnavailable], details: [dependency] } };
     }
     // body-parser's own errors (http-errors: an exposable 4xx status) reach here before any
     // controller: an unreadable or oversized body is the client's, not a 500.
@@ -90,6 +98,8 @@ function codeForStatus(status: number): ErrorCode | null {
       return ErrorCode.NotFound;
     case 429:
       return ErrorCode.RateLimited;
+    case 503:
+      return ErrorCode.ServiceUnavailable;
     default:
       return null;
   }

@@ -17,7 +17,7 @@ export class ApiErrorDto {
 /** Documents the coded errors a route can answer, grouped by HTTP status. */
 export function ApiErrors(...codes: ErrorCode[]) {
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of new Set([...codes, ErrorCode.ValidationFailed, ErrorCode.Internal])) {
+  for (const code of new Set([...codes, ErrorCode.ValidationFailed, ErrorCode.ServiceUnavailable, ErrorCode.Internal])) {
     const status = httpStatusOf(code);
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }

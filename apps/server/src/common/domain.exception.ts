@@ -73,6 +73,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.UrgeTooFrequent:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.WechatUnavailable:
+    case ErrorCode.ServiceUnavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;
     case ErrorCode.Internal:
       return HttpStatus.INTERNAL_SERVER_ERROR;

@@ -1,18 +1,18 @@
 import type { Page } from '@jws/contracts';
 import { Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { PlainInt } from './validation';
 
 /** The last page a list serves: beyond it an OFFSET only costs the database (and 1e20 is no SQL number). */
 export const MAX_PAGE = 10_000;
 
 /** `?page=&pageSize=` of a paged list: pages from 1 to MAX_PAGE, at most 100 items a page. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
+  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE }) @IsOptional() @PlainInt() @IsInt() @Min(1) @Max(MAX_PAGE)
   page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @PlainInt() @IsInt() @Min(1) @Max(100)
   pageSize?: number;
 }
 

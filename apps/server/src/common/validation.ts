@@ -1,8 +1,8 @@
 import { hasWords, textLength } from '@jws/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateBy } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 
 /** Reusable validators so DTOs do not repeat the same stacks. */
 
@@ -57,8 +57,33 @@ export function OptionalText(maxLength: number, example?: string, label?: string
   );
 }
 
+/** The largest id a row can have (MariaDB INT); a larger one names nothing and is refused as malformed. */
+export const MAX_ID = 2_147_483_647;
+
+/** A whole number written plainly: decimal digits, no sign, no leading zero ('12', not '1e3', '0x10', '1.0', ' 1', '012'). */
+export const PLAIN_INTEGER = /^(0|[1-9]\d{0,15})$/;
+
+function toInteger(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toInteger);
+  return typeof value === 'string' && PLAIN_INTEGER.test(value) ? Number(value) : value;
+}
+
+/**
+ * A whole number from a query string or a JSON body: a JSON integer, or a string of plain decimal
+ * digits (a query value), which becomes that number. Anything else ('1e3', '0x10', '1.0', ' 1') is
+ * left as it is, so that IsInt refuses it (unlike `@PlainInt()`, which reads all of those).
+ */
+export function PlainInt() {
+  return Transform(({ value }) => toInteger(value));
+}
+
+/** An id a client names: a positive integer up to MAX_ID (see PlainInt). */
 export function RequiredId(example = 1) {
-  return applyDecorators(ApiProperty({ type: Number, example }), Type(() => Number), IsInt(), Min(1));
+  return applyDecorators(ApiProperty({ type: Number, example, minimum: 1, maximum: MAX_ID }), PlainInt(), IsInt(), Min(1), Max(MAX_ID));
+}
+
+export function OptionalId() {
+  return applyDecorators(ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_ID }), IsOptional(), PlainInt(), IsInt(), Min(1), Max(MAX_ID));
 }
 
 export function RequiredEnum(enumType: object, example?: unknown) {

@@ -14,7 +14,7 @@ import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { Cases1764100000000 } from './migrations/1764100000000-cases';
 import { CaseIndexes1764300000000 } from './migrations/1764300000000-case-indexes';
 import { CaseEntity } from '../cases/case.entity';
-import { CaseEventEntity } from '../cases/case-event.entity';
+import { CaseEventEntity } from '../cases/data/case-event.entity';
 import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
 import {
   CaseSealedReporterEntity, CaseUnsealEntity, IdempotencyKeyEntity, UploadEntity,
@@ -36,6 +36,7 @@ import { AnonymousApplicants1765500000000 } from './migrations/1765500000000-ano
 import { JoinDecisions1765600000000 } from './migrations/1765600000000-join-decisions';
 import { Supervision1765700000000 } from './migrations/1765700000000-supervision';
 import { RoomReadPositions1765900000000 } from './migrations/1765900000000-room-read-positions';
+import { TimelineKinds1766020000000 } from './migrations/1766020000000-timeline-kinds';
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
 import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
 import {
@@ -82,7 +83,7 @@ export const MIGRATIONS = [
   OfflineRoomRetire1764800000000, RoomNotices1764900000000, StationQueue1765000000000,
   DerivedCaseNumber1765100000000, OutboxClaimOwner1765200000000, AuditTarget1765300000000, RoomNoticeLinks1765400000000,
   AnonymousApplicants1765500000000, JoinDecisions1765600000000, Supervision1765700000000, RoomReadPositions1765900000000,
-  GuideRoutes1766230000000,
+  TimelineKinds1766020000000, GuideRoutes1766230000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

@@ -1,10 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Database } from '../common/db/unit-of-work';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { dataSourceOptions } from './data-source';
 
-/** TypeORM on MySQL or embedded SQLite; committed migrations run at start-up, never synchronize. */
+/**
+ * TypeORM on MySQL or embedded SQLite; committed migrations run at start-up, never synchronize.
+ * Provides the unit of work (`Database`, common/db) everywhere.
+ */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -15,5 +20,7 @@ import { dataSourceOptions } from './data-source';
       },
     }),
   ],
+  providers: [Database],
+  exports: [Database],
 })
 export class DatabaseModule {}

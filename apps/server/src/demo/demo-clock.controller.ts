@@ -1,18 +1,18 @@
 import { ErrorCode, Permission } from '@jws/contracts';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import type { Caller } from '../common/request-context';
+import { PlainInt } from '../common/validation';
 import { CaseDetailDto } from '../cases/dto/case.dto';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import { DemoClockService } from './demo-clock.service';
 
 export class ElapseDto {
   @ApiProperty({ minimum: 1, maximum: 10_080, example: 90, description: 'minutes of the case’s time to let pass (at most a week)' })
-  @Type(() => Number) @IsInt() @Min(1) @Max(10_080)
+  @PlainInt() @IsInt() @Min(1) @Max(10_080)
   minutes: number;
 }
 

@@ -1,4 +1,4 @@
-import { CaseDetail, ErrorCode } from '@jws/contracts';
+import { CaseDetail, ErrorCode, Permission } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
@@ -9,7 +9,7 @@ import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
 import { CaseDeadlinesWorker } from '../cases/case-deadlines.worker';
 import { viewerOf } from '../cases/case-views';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 
 /** Escalation steps of one deadline (提醒 → 督办 → 催办) times two deadlines, with room to spare. */
 const MAX_REPLAYED_STEPS = 10;
@@ -25,7 +25,7 @@ const MAX_REPLAYED_STEPS = 10;
 @Injectable()
 export class DemoClockService {
   constructor(
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly workflow: CaseWorkflowService,
     private readonly worker: CaseDeadlinesWorker,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,7 +34,7 @@ export class DemoClockService {
 
   async elapse(caller: Caller, caseId: number, minutes: number, now = new Date()): Promise<CaseDetail> {
     if (!this.config.demo) throw new DomainException(ErrorCode.DemoDisabled);
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff) throw new DomainException(ErrorCode.Forbidden);
     const shift = minutes * 60_000;
     const earlier = (d: Date) => new Date(d.getTime() - shift);

@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
-import { workClaimed } from '../common/lease';
-import { CaseEventEntity } from '../cases/case-event.entity';
+import { workClaimed } from '../common/db';
+import { CasesApi } from '../cases';
 import { CaseEntity } from '../cases/case.entity';
 import { leadersOf } from '../cases/case-people';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -27,6 +27,7 @@ export class MediationFollowupsWorker extends IntervalWorker {
 
   constructor(
     private readonly notifications: NotificationsService,
+    private readonly cases: CasesApi,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
@@ -50,10 +51,7 @@ export class MediationFollowupsWorker extends IntervalWorker {
       const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: followup.caseId } });
       const recipients = entity.officerId ? [entity.officerId] : await leadersOf(m, entity.orgPath, [Role.StationLeader]);
       const note = '调解协议履行期限已到，请回访核实履行情况';
-      await m.getRepository(CaseEventEntity).insert({
-        caseId: entity.id, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: null, actorRole: null,
-        isPublic: false, note, at: now,
-      });
+      await this.cases.timeline.append(m, entity.id, { type: TimelineEventType.Note, actor: null, isPublic: false, note, at: now });
       await this.notifications.notify(m, recipients, { title: '调解协议履行回访', body: `${entity.number}“${entity.title}”：${note}`, caseId: entity.id }, `mediation-followup:${followup.id}`);
       await m.getRepository(MediationFollowupEntity).update({ id, leaseOwner: this.owner }, { doneAt: now, nextCheckAt: null, leaseOwner: null, leaseUntil: null });
       return true;

@@ -14,9 +14,8 @@ import type { Caller } from '../common/request-context';
 import { pathIds } from '../cases/case-people';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CaseEntity } from '../cases/case.entity';
-import { CaseEventEntity } from '../cases/case-event.entity';
-import { forUpdate } from '../common/sql';
-import { CasesService } from '../cases/cases.service';
+import { forUpdate } from '../common/db';
+import { CasesApi } from '../cases';
 import { CallerCache } from '../identity/caller-cache';
 import { ClientInfo, IdentityService } from '../identity/identity.service';
 import { sha256 } from '../identity/token.service';
@@ -45,7 +44,7 @@ export class MediationService {
   constructor(
     private readonly access: RoomAccess,
     private readonly messages: RoomMessagesService,
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly workflow: CaseWorkflowService,
     private readonly notifications: NotificationsService,
     private readonly identity: IdentityService,
@@ -61,7 +60,7 @@ export class MediationService {
 
   /** The station's mediators (警民联调员 roster) for a case in the caller's scope. */
   async mediators(caller: Caller, caseId: number): Promise<MediatorView[]> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     const users = await this.roster(this.dataSource.manager, entity.orgPath);
     return users.map((u) => ({ id: u.id, nickname: u.nickname }));
   }
@@ -73,7 +72,7 @@ export class MediationService {
 
   async open(caller: Caller, dto: OpenRoomDto): Promise<RoomDetail> {
     if (!caller.permissions.has(Permission.MediationManage)) throw new DomainException(ErrorCode.Forbidden);
-    const entity = await this.cases.requireCase(caller, dto.caseId);
+    const entity = await this.cases.requireCase(caller, dto.caseId, Permission.CaseRead);
     if (entity.kind !== CaseKind.Dispute) throw new DomainException(ErrorCode.NotADispute);
     if (!dto.respondentUserId && !dto.respondentName?.trim()) throw new DomainException(ErrorCode.ValidationFailed, ['请填写被申请人']);
     const roomId = await this.messages.withMessages(async (m, out) => {
@@ -161,7 +160,7 @@ export class MediationService {
 
   /** Rooms of a case the caller may read (the case page's 调解室 entry). */
   async ofCase(caller: Caller, caseId: number): Promise<RoomSummary[]> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     const rooms = await this.dataSource.getRepository(MediationRoomEntity).find({ where: { caseId: entity.id, parentId: IsNull() }, order: { id: 'DESC' } });
     const mine = await this.dataSource.getRepository(MediationMemberEntity).find({ where: { userId: caller.user.id, roomId: In([0, ...rooms.map((r) => r.id)]) } });
     const roleOf = new Map(mine.map((mm) => [mm.roomId, mm.role]));
@@ -417,15 +416,14 @@ export class MediationService {
 
   /** 申请调解: the reporter of a dispute asks their officer for a mediation room. */
   async request(caller: Caller, caseId: number): Promise<void> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (entity.kind !== CaseKind.Dispute) throw new DomainException(ErrorCode.NotADispute);
     if ((await this.workflow.reporterUserId(this.dataSource.manager, entity)) !== caller.user.id) throw new DomainException(ErrorCode.Forbidden);
     await this.dataSource.transaction(async (m) => {
       // One request per case: the case row is locked so two taps at once cannot both pass the check.
       await m.getRepository(CaseEntity).findOne({ where: { id: entity.id }, ...forUpdate(m) });
-      const asked = await m.getRepository(CaseEventEntity).count({ where: { caseId: entity.id, type: TimelineEventType.Note, note: MEDIATION_REQUEST_NOTE } });
-      if (asked) throw new DomainException(ErrorCode.MediationAlreadyRequested);
-      await this.lifecycle.caseEvent(m, entity.id, caller, MEDIATION_REQUEST_NOTE, true);
+      if (await this.cases.timeline.has(m, entity.id, TimelineEventType.MediationRequested)) throw new DomainException(ErrorCode.MediationAlreadyRequested);
+      await this.lifecycle.caseEvent(m, entity.id, caller, MEDIATION_REQUEST_NOTE, true, TimelineEventType.MediationRequested);
       if (entity.officerId) {
         await this.notifications.notify(m, [entity.officerId], { title: '群众申请调解', body: `“${entity.title}”的上报人申请网上调解`, caseId: entity.id }, `case:${entity.id}:mediation-request:${Date.now()}`);
       }

@@ -2,10 +2,11 @@ import { CaseAction, ErrorCode, OfflineRoomView, OfflineSlotView, OrgLevel, Perm
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { Access } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { pathIds } from '../cases/case-people';
 import { DomainException } from '../common/domain.exception';
-import { forUpdate, isMysql, selectRows } from '../common/sql';
+import { forUpdate, isMysql, selectRows } from '../common/db';
 import type { Caller } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CreateOfflineRoomDto, CreateSlotDto, OfflineOutcomeDto, TransferOfflineDto } from './dto/mediation.dto';
@@ -26,6 +27,7 @@ export class OfflineMediationService {
     private readonly lifecycle: RoomLifecycle,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly objectAccess: Access,
   ) {}
 
   /** Free future slots of the offline rooms of the room's station. */
@@ -75,11 +77,8 @@ export class OfflineMediationService {
   private async ownRoom(caller: Caller, offlineRoomId: number): Promise<OfflineRoomEntity> {
     const station = await this.stationOf(caller, { type: 'offline_room', id: offlineRoomId });
     const offline = await this.dataSource.getRepository(OfflineRoomEntity).findOne({ where: { id: offlineRoomId } });
-    if (!offline || offline.stationId !== station.id) {
-      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'offline_room', targetId: offlineRoomId, outcome: 'denied' });
-      throw new DomainException(ErrorCode.NotFound);
-    }
-    return offline;
+    return this.objectAccess.require(caller, { type: 'offline_room', id: offlineRoomId }, offline,
+      (o) => ({ place: 'unplaced', relations: o.stationId === station.id ? ['member'] : [] }), [{ relation: 'member', permission: Permission.MediationManage }]);
   }
 
   /** The caller's station's offline rooms, active first, each with its slots that have not ended. */
@@ -134,7 +133,7 @@ export class OfflineMediationService {
     const slot = await this.dataSource.getRepository(OfflineSlotEntity).findOne({ where: { id: slotId } });
     if (!slot) {
       await this.stationOf(caller, { type: 'offline_slot', id: slotId });
-      throw new DomainException(ErrorCode.NotFound);
+      return this.objectAccess.refuse(caller, { type: 'offline_slot', id: slotId });
     }
     await this.ownRoom(caller, slot.offlineRoomId);
     await this.dataSource.transaction(async (m) => {

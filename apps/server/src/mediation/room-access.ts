@@ -1,11 +1,10 @@
-import { ErrorCode, Permission, RoomMemberRole } from '@jws/contracts';
+import { Permission, RoomMemberRole } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Access, covers, Rule } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
-import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { communityInScope } from '../org/scope';
 import { MediationMemberEntity, MediationRoomEntity } from './mediation.entities';
 
 /** A room as one caller may use it. */
@@ -19,10 +18,17 @@ export interface RoomContext {
 
 /** Staff read transcripts of rooms they are not in only within their jurisdiction, and never a caucus. */
 export function staffInScope(caller: Caller, room: MediationRoomEntity): boolean {
-  return communityInScope(caller.scope, { path: room.orgPath, officerId: room.officerId });
+  return covers(caller.scope, { path: room.orgPath, officerId: room.officerId });
 }
 
 export const isResidentCaller = (caller: Caller) => !caller.permissions.has(Permission.WorkbenchAccess);
+
+const MAIN_ROOM: Rule = [
+  { relation: 'member' },
+  { permission: Permission.MediationTranscriptRead, within: 'jurisdiction' },
+  { permission: Permission.MediationManage, within: 'jurisdiction' },
+];
+const CAUCUS: Rule = [{ relation: 'member' }];
 
 /**
  * The one access check for a room id from a client (HTTP or socket): members, and staff in
@@ -31,6 +37,7 @@ export const isResidentCaller = (caller: Caller) => !caller.permissions.has(Perm
 @Injectable()
 export class RoomAccess {
   constructor(
+    private readonly access: Access,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -40,16 +47,14 @@ export class RoomAccess {
     const member = room
       ? await manager.getRepository(MediationMemberEntity).findOne({ where: { roomId, userId: caller.user.id } })
       : null;
-    const staff =
-      room !== null && room.parentId === null && staffInScope(caller, room) &&
-      (caller.permissions.has(Permission.MediationTranscriptRead) || caller.permissions.has(Permission.MediationManage));
-    if (!room || (!member && !staff)) {
-      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'mediation_room', targetId: roomId, outcome: 'denied' });
-      throw new DomainException(ErrorCode.NotFound);
-    }
+    // A caucus (背靠背) is its members' only; the main room is read by police whose jurisdiction covers it too.
+    const rule: Rule = room?.parentId === null ? MAIN_ROOM : CAUCUS;
+    const found = await this.access.require(caller, { type: 'mediation_room', id: roomId }, room,
+      (r) => ({ place: { path: r.orgPath, officerId: r.officerId }, relations: member ? ['member'] : [] }), rule);
     const canManage =
-      (staff && caller.permissions.has(Permission.MediationManage)) || member?.role === RoomMemberRole.Mediator;
-    return { room, member, canManage };
+      (found.parentId === null && staffInScope(caller, found) && caller.permissions.has(Permission.MediationManage)) ||
+      member?.role === RoomMemberRole.Mediator;
+    return { room: found, member, canManage };
   }
 
   /** Every read of a transcript by staff (police, mediators) is on record. */

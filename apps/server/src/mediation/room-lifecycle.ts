@@ -1,7 +1,7 @@
 import { CaseAction, ErrorCode, nextStatus, ROOM_MEMBER_ROLE_LABELS, ROOM_PAGE, RoomMemberRole, RoomStatus, TimelineEventType } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseEventEntity } from '../cases/case-event.entity';
+import { CasesApi, TimelineEntry } from '../cases';
 import { Actor, CaseWorkflowService } from '../cases/case-workflow.service';
 import { CaseEntity } from '../cases/case.entity';
 import { DomainException } from '../common/domain.exception';
@@ -29,6 +29,7 @@ export class RoomLifecycle {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly workflow: CaseWorkflowService,
+    private readonly cases: CasesApi,
   ) {}
 
   /**
@@ -70,12 +71,8 @@ export class RoomLifecycle {
     );
   }
 
-  /** A note on the case's timeline (public: the reporter sees it too). */
-  caseEvent(m: EntityManager, caseId: number, caller: Caller | null, note: string, isPublic: boolean) {
-    const actor = caller ? actorOf(caller) : SYSTEM_ACTOR;
-    return m.getRepository(CaseEventEntity).insert({
-      caseId, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: actor.userId, actorRole: actor.role,
-      isPublic, note: note.slice(0, 1000), at: new Date(),
-    });
+  /** A note on the case's timeline (public: the reporter sees it too); another kind with `type`. */
+  caseEvent(m: EntityManager, caseId: number, caller: Caller | null, note: string, isPublic: boolean, type: TimelineEntry['type'] = TimelineEventType.Note) {
+    return this.cases.timeline.append(m, caseId, { type, actor: caller ? actorOf(caller) : null, isPublic, note });
   }
 }

@@ -2,11 +2,10 @@ import { NotificationLink, NotificationView, Page } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
+import { Access } from '../access/access';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { DomainException } from '../common/domain.exception';
-import { ErrorCode } from '@jws/contracts';
 import type { Caller } from '../common/request-context';
-import { selectRows, StatementBatch, valueTuples } from '../common/sql';
+import { selectRows, StatementBatch, UnitOfWork, valueTuples } from '../common/db';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey } from '../personal-data/sealed-links';
 import { NotificationEntity, OutboxEntity } from './notification.entity';
@@ -72,6 +71,7 @@ export class NotificationsService {
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: Access,
   ) {}
 
   async notify(manager: EntityManager, userIds: number[], input: NotifyInput, dedupeKey: string): Promise<void> {
@@ -81,16 +81,16 @@ export class NotificationsService {
   /**
    * Several notifications of one change at once (e.g. a new case: its officer, the station
    * leaders, the reporter): one multi-row INSERT for the in-app list and one for the outbox,
-   * in the caller's transaction. With `batch`, the two INSERTs are added to it instead, for the
-   * caller to send with its other writes.
+   * in the caller's transaction. With a unit of work, the two INSERTs go with its closing writes.
    */
-  async notifyAll(manager: EntityManager, notices: Notice[], batch?: StatementBatch): Promise<void> {
-    const own = batch ?? new StatementBatch();
+  async notifyAll(manager: EntityManager, notices: Notice[], uow?: Pick<UnitOfWork, 'later'>): Promise<void> {
+    if (uow) return this.addNotices({ add: (sql, values) => (uow.later(sql, values), 0) }, notices);
+    const own = new StatementBatch();
     this.addNotices(own, notices);
-    if (!batch) await own.run(manager);
+    await own.run(manager);
   }
 
-  private addNotices(batch: StatementBatch, notices: Notice[]): void {
+  private addNotices(batch: Pick<StatementBatch, 'add'>, notices: Notice[]): void {
     const now = new Date();
     const inApp: unknown[] = [];
     const outbox: unknown[] = [];
@@ -202,11 +202,12 @@ export class NotificationsService {
     await this.notifications.update({ userId, roomId, readAt: IsNull() }, { readAt: new Date() });
   }
 
+  /** Reads one's own notice; anyone else's answers 404 on record (access/access.ts). */
   async markRead(caller: Caller, id: number): Promise<void> {
-    const result = await this.notifications.update({ id, userId: caller.user.id, readAt: IsNull() }, { readAt: new Date() });
-    if (!result.affected && !(await this.notifications.exist({ where: { id, userId: caller.user.id } }))) {
-      throw new DomainException(ErrorCode.NotFound);
-    }
+    const notice = await this.notifications.findOne({ where: { id } });
+    await this.access.require(caller, { type: 'notification', id }, notice,
+      (n) => ({ place: 'unplaced', relations: n.userId === caller.user.id ? ['owner'] : [] }), [{ relation: 'owner' }]);
+    await this.notifications.update({ id, userId: caller.user.id, readAt: IsNull() }, { readAt: new Date() });
   }
 
   /** 全部已读: every unread notification of the caller's, and only theirs; returns how many were marked. */

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
-import { claimBatch } from '../common/lease';
+import { claimBatch } from '../common/db';
 import type { Caller } from '../common/request-context';
 import { CaseEntity } from '../cases/case.entity';
 import { CasesRepository } from '../cases/cases.repository';

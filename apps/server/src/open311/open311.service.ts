@@ -6,7 +6,7 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
 import { CaseEntity } from '../cases/case.entity';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 import { UserEntity } from '../identity/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { FieldCipher } from '../personal-data/field-cipher';
@@ -52,7 +52,7 @@ interface Place {
 @Injectable()
 export class Open311Service {
   constructor(
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate } from '../common/db-date';
 import { rawPage } from '../common/paging';
-import { containsPattern } from '../common/sql';
+import { containsPattern } from '../common/db';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { PoliceGroupEntity } from './group.entity';
 import { OrgUnitEntity } from './org-unit.entity';

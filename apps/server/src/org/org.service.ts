@@ -7,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
+import { Access } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { leadersOf } from '../cases/case-people';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -95,21 +96,17 @@ export class OrgService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly callers: CallerCache,
     private readonly notifications: NotificationsService,
+    private readonly access: Access,
   ) {}
 
   /**
-   * The one access check for a community id sent by a client: outside the caller's scope it
-   * answers 404 (existence is not revealed) and the refusal is audited.
+   * The access check for a community id sent by a client (the object-access rule, access/access.ts):
+   * police work on communities their jurisdiction covers; outside it, or without the permission
+   * (the admin, whose org unit is the city), it answers 404 and the refusal is audited.
    */
-  async requireCommunity(caller: Caller, communityId: number): Promise<CommunityRow> {
-    const row = await this.repo.communityInScope(caller.scope, communityId);
-    if (!row) {
-      await this.audit.recordFor(caller, {
-        action: AuditAction.AccessDenied, targetType: 'community', targetId: communityId, outcome: 'denied',
-      });
-      throw new DomainException(ErrorCode.NotFound);
-    }
-    return row;
+  async requireCommunity(caller: Caller, communityId: number, permission = Permission.CommunityMembersRead): Promise<CommunityRow> {
+    return this.access.require(caller, { type: 'community', id: communityId }, await this.repo.communityById(communityId),
+      (c) => ({ place: c }), [{ permission, within: 'jurisdiction' }]);
   }
 
   /** 选择社区申请加入: a page of the city's communities, found by their or their station's name. */
@@ -301,8 +298,8 @@ export class OrgService {
    * callers whose jurisdiction is not a subtree (officers have their few communities listed flat).
    */
   async workbenchUnits(caller: Caller, parentId?: number): Promise<WorkbenchUnit[]> {
-    if (caller.scope.kind !== 'subtree') return [];
     const parent = parentId ? await this.requireUnitInScope(caller, parentId) : await this.repo.unitById(caller.user.orgUnitId ?? 0);
+    if (caller.scope.kind !== 'subtree') return [];
     if (!parent || !parent.path.startsWith(caller.scope.pathPrefix)) return [];
     return (await this.repo.childUnitsWithCounts(parent)).map(({ unit, communityCount, pendingCount }) => ({
       id: unit.id, name: unit.name, level: unit.level, communityCount, pendingCount,

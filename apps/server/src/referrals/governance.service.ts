@@ -6,10 +6,9 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { viewerOf } from '../cases/case-views';
-import { CaseEventEntity } from '../cases/case-event.entity';
 import { CaseEntity } from '../cases/case.entity';
 import { CasesRepository, OPEN_STATUSES } from '../cases/cases.repository';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 import { chinaDate, chinaMidnight } from '../common/china-time';
 import { parseDbDate } from '../common/db-date';
 import { caseNumber } from '../cases/case-number';
@@ -37,7 +36,7 @@ export class GovernanceService implements OnModuleInit {
   private readonly logger = new Logger(GovernanceService.name);
 
   constructor(
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly casesRepo: CasesRepository,
     private readonly outbox: OutboxWorker,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,7 +48,7 @@ export class GovernanceService implements OnModuleInit {
   }
 
   async classify(caller: Caller, caseId: number, governanceClass: GovernanceClass): Promise<GovernanceClassView> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     const now = new Date();
     await this.dataSource.transaction(async (m) => {
@@ -57,8 +56,8 @@ export class GovernanceService implements OnModuleInit {
       const existing = await repo.findOneBy({ caseId });
       if (existing) await repo.update({ caseId }, { governanceClass, classifiedBy: caller.user.id, classifiedAt: now });
       else await repo.insert({ caseId, governanceClass, classifiedBy: caller.user.id, classifiedAt: now });
-      await m.getRepository(CaseEventEntity).insert({
-        caseId, type: TimelineEventType.Note, fromStatus: null, toStatus: null, actorId: caller.user.id, actorRole: caller.user.role,
+      await this.cases.timeline.append(m, caseId, {
+        type: TimelineEventType.Note, actor: { userId: caller.user.id, role: caller.user.role },
         isPublic: false, note: `诉求分类：${GOVERNANCE_CLASS_LABELS[governanceClass]}`, at: now,
       });
     });
@@ -66,7 +65,7 @@ export class GovernanceService implements OnModuleInit {
   }
 
   async classOf(caller: Caller, caseId: number): Promise<GovernanceClassView> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     const row = await this.dataSource.getRepository(CaseGovernanceEntity).findOneBy({ caseId });
     return { caseId, governanceClass: row?.governanceClass ?? DEFAULT_GOVERNANCE_CLASS[entity.kind] };
   }
@@ -189,7 +188,7 @@ export class GovernanceService implements OnModuleInit {
     if (!governanceReportUrl) return { status: 'skipped', note: 'GOVERNANCE_REPORT_URL not configured: in-app alerts and the daily digest only' };
     const entity = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ id: caseId });
     const community = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: entity.communityId });
-    const flag = await this.dataSource.getRepository(CaseEventEntity).findOne({ where: { caseId, type: TimelineEventType.SeriousRisk }, order: { id: 'DESC' } });
+    const flag = await this.cases.timeline.latest(caseId, TimelineEventType.SeriousRisk);
     const governance = await this.dataSource.getRepository(CaseGovernanceEntity).findOneBy({ caseId });
     const base = new URL(governanceReportUrl);
     const client = new Hotline12345Client(base.origin, this.config.hotline12345.token);

@@ -6,7 +6,7 @@ import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { leadersOf } from '../cases/case-people';
 import { CaseEntity } from '../cases/case.entity';
 import { IntervalWorker } from '../common/interval-worker';
-import { workClaimed } from '../common/lease';
+import { workClaimed } from '../common/db';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReferralEntity, ReferralTargetEntity } from './referral.entities';

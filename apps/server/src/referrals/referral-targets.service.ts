@@ -8,7 +8,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { forUpdate } from '../common/sql';
+import { forUpdate } from '../common/db';
 import { UserEntity } from '../identity/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CreateReferralTargetDto, UpdateReferralTargetDto } from './referrals.dto';

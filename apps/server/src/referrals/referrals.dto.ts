@@ -5,8 +5,8 @@ import {
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsISO8601, IsInt, IsOptional, Matches, Min } from 'class-validator';
-import { OptionalEnum, OptionalText, RequiredEnum, RequiredId, RequiredText } from '../common/validation';
+import { ArrayMaxSize, IsArray, IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MAX_ID, OptionalEnum, OptionalId, OptionalText, PlainInt, RequiredEnum, RequiredId, RequiredText } from '../common/validation';
 
 /** A phone a person can dial: digits with - ( ) + and spaces, optionally 转 an extension (12345, 0552-2011001, 0552-1234567转801). */
 const PHONE_PATTERN = /^$|^[\d\-+() ]{3,}(转\d{1,6})?$/;
@@ -14,7 +14,7 @@ const PHONE_PATTERN = /^$|^[\d\-+() ]{3,}(转\d{1,6})?$/;
 export class CreateReferralDto implements CreateReferralRequest {
   @RequiredId() targetId: number;
   @RequiredText(500, '噪音来自夜间施工，属住建部门职责') reason: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) contactUserId?: number;
+  @OptionalId() contactUserId?: number;
   @ApiPropertyOptional({ example: '2026-12-03T09:00:00+08:00' }) @IsOptional() @IsISO8601() receiptDueAt?: string;
   @ApiPropertyOptional({ example: '2026-12-08T17:00:00+08:00' }) @IsOptional() @IsISO8601() replyDueAt?: string;
 }
@@ -32,7 +32,7 @@ export class CreateReferralTargetDto implements CreateReferralTargetRequest {
   @RequiredEnum(ReferralTargetKind) kind: ReferralTargetKind;
   @RequiredText(REFERRAL_TARGET_NAME_MAX, '蚌山分局交警大队') name: string;
   @OptionalText(REFERRAL_TARGET_PHONE_MAX, '0552-1234567') @Matches(PHONE_PATTERN, { message: '联系电话只能填写数字、短横线和分机号，如 0552-1234567 转 801' }) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) orgUnitId?: number;
+  @OptionalId() orgUnitId?: number;
   @StaffUserIds(false) staffUserIds?: number[];
 }
 
@@ -49,7 +49,7 @@ function StaffUserIds(required: boolean): PropertyDecorator {
       ? ApiProperty({ type: [Number], description: 'department staff users who work it (the whole list)' })
       : ApiPropertyOptional({ type: [Number], description: 'department staff users who work it' }),
     ...(required ? [] : [IsOptional()]),
-    IsArray(), ArrayMaxSize(50), Type(() => Number), IsInt({ each: true }), Min(1, { each: true }),
+    IsArray(), ArrayMaxSize(50), PlainInt(), IsInt({ each: true }), Min(1, { each: true }), Max(MAX_ID, { each: true }),
   );
 }
 

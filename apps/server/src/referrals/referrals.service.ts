@@ -7,13 +7,13 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AuditAction, AuditService } from '../audit/audit.service';
-import { CaseEventEntity } from '../cases/case-event.entity';
+import { Access } from '../access/access';
+import { AuditService } from '../audit/audit.service';
 import { leadersOf, pathIds } from '../cases/case-people';
 import { viewerOf } from '../cases/case-views';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CaseEntity } from '../cases/case.entity';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -45,12 +45,13 @@ export interface Replier {
 @Injectable()
 export class ReferralsService implements OnApplicationBootstrap {
   constructor(
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly workflow: CaseWorkflowService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: Access,
   ) {}
 
   /** The 12345 hotline is always a target; departments are added by admins (and the demo). */
@@ -72,7 +73,7 @@ export class ReferralsService implements OnApplicationBootstrap {
 
   /** An officer refers a case: target, reason, named station contact, due dates. The case moves to referred. */
   async refer(caller: Caller, caseId: number, dto: CreateReferralDto): Promise<ReferralView> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     if (nextStatus(entity.status, CaseAction.Refer) === null) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
     const target = await this.dataSource.getRepository(ReferralTargetEntity).findOne({ where: { id: dto.targetId, active: true } });
@@ -168,7 +169,7 @@ export class ReferralsService implements OnApplicationBootstrap {
 
   /** Referrals of a case, for police who may see the case. */
   async ofCase(caller: Caller, caseId: number): Promise<ReferralView[]> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff) throw new DomainException(ErrorCode.Forbidden);
     const rows = await this.dataSource.getRepository(ReferralEntity).find({ where: { caseId }, order: { id: 'ASC' } });
     return this.views(caller, rows);
@@ -176,7 +177,7 @@ export class ReferralsService implements OnApplicationBootstrap {
 
   /** What anyone who may see the case (the resident too) reads of its referrals, in plain words. */
   async steps(caller: Caller, caseId: number): Promise<ReferralStepView[]> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     const staff = viewerOf(caller, entity).isStaff;
     const rows = await this.dataSource.getRepository(ReferralEntity).find({ where: { caseId }, order: { id: 'ASC' } });
     const targets = await this.targetMap(rows.map((r) => r.targetId));
@@ -207,7 +208,7 @@ export class ReferralsService implements OnApplicationBootstrap {
     const target = await this.dataSource.getRepository(ReferralTargetEntity).findOneByOrFail({ id: referral.targetId });
     const department = await this.isStaffOf(caller, referral.targetId);
     if (!department) {
-      const entity = await this.cases.requireCase(caller, referral.caseId);
+      const entity = await this.cases.requireCase(caller, referral.caseId, Permission.CaseRead);
       const recordsExternal = target.kind !== ReferralTargetKind.PoliceDepartment && viewerOf(caller, entity).isStaff && caller.permissions.has(Permission.CaseHandle);
       if (!recordsExternal) throw new DomainException(ErrorCode.Forbidden);
       if (!dto.evidence?.trim()) throw new DomainException(ErrorCode.EvidenceRequired);
@@ -295,16 +296,19 @@ export class ReferralsService implements OnApplicationBootstrap {
     return out;
   }
 
-  /** The one access check for a referral id: its department's staff, or police who may see the case; else 404, audited. */
+  /**
+   * The access check for a referral id (access/access.ts): the staff of the department it was sent
+   * to (assignee), or police who may see its case; else 404, audited.
+   */
   async requireReferral(caller: Caller, id: number): Promise<ReferralEntity> {
     const referral = await this.dataSource.getRepository(ReferralEntity).findOneBy({ id });
-    if (referral && (await this.isStaffOf(caller, referral.targetId))) return referral;
-    if (referral && caller.permissions.has(Permission.CaseRead)) {
-      await this.cases.requireCase(caller, referral.caseId);
+    const assignee = referral !== null && (await this.isStaffOf(caller, referral.targetId));
+    if (referral && !assignee && caller.permissions.has(Permission.CaseRead)) {
+      await this.cases.requireCase(caller, referral.caseId, Permission.CaseRead);
       return referral;
     }
-    await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'referral', targetId: id, outcome: 'denied' });
-    throw new DomainException(ErrorCode.NotFound);
+    return this.access.require(caller, { type: 'referral', id }, referral,
+      () => ({ place: 'unplaced', relations: assignee ? ['assignee'] : [] }), [{ relation: 'assignee', permission: Permission.ReferralHandle }]);
   }
 
   private async myTargetIds(caller: Caller): Promise<number[]> {
@@ -357,9 +361,7 @@ export class ReferralsService implements OnApplicationBootstrap {
 
   /** A timeline event on the referral's case (public ones are what the resident reads). */
   event(m: EntityManager, caseId: number, type: TimelineEventType, by: Pick<UserEntity, 'id' | 'role'> | null, note: string, isPublic: boolean, at: Date) {
-    return m.getRepository(CaseEventEntity).insert({
-      caseId, type, fromStatus: null, toStatus: null, actorId: by?.id ?? null, actorRole: by?.role ?? null, isPublic, note: note.slice(0, 1000), at,
-    });
+    return this.cases.timeline.append(m, caseId, { type, actor: by ? { userId: by.id, role: by.role } : null, isPublic, note, at });
   }
 
   reporterOf(m: EntityManager, entity: CaseEntity): Promise<number | null> {

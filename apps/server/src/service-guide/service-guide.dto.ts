@@ -6,7 +6,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { OptionalText, RequiredEnum, RequiredText } from '../common/validation';
+import { OptionalId, OptionalText, RequiredEnum, RequiredText } from '../common/validation';
 
 export class GuideSearchQueryDto {
   @OptionalText(50, '孩子上户口') q?: string;
@@ -15,7 +15,7 @@ export class GuideSearchQueryDto {
 export class AssistDto implements AssistRequest {
   @RequiredEnum(RouteType, RouteType.WanShiTong) routeType: RouteType;
   @RequiredText(500, '不会用手机上传材料') note: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) communityId?: number;
+  @OptionalId() communityId?: number;
 }
 
 export class AssistPlanDto implements AssistPlanRequest {

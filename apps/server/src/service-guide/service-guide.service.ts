@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { viewerOf } from '../cases/case-views';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -29,7 +29,7 @@ export class ServiceGuideService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ServiceGuideService.name);
 
   constructor(
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly workflow: CaseWorkflowService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -166,7 +166,7 @@ export class ServiceGuideService implements OnApplicationBootstrap {
 
   /** Hard cases: the officer names a helper and a mode (网上帮办, 窗口陪办, 上门服务), told to the resident. */
   async plan(caller: Caller, caseId: number, dto: AssistPlanDto): Promise<CaseDetail> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     const repo = this.dataSource.getRepository(CaseAssistEntity);
     const existing = await repo.findOne({ where: { caseId } });
@@ -179,7 +179,7 @@ export class ServiceGuideService implements OnApplicationBootstrap {
 
   /** The matter, route and plan of a case, for whoever may see the case. */
   async assistOf(caller: Caller, caseId: number): Promise<{ matterCode: string; matterTitle: string | null; routeType: RouteType; helperName: string | null; mode: string | null } | null> {
-    await this.cases.requireCase(caller, caseId);
+    await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     const row = await this.dataSource.getRepository(CaseAssistEntity).findOne({ where: { caseId } });
     if (!row) return null;
     const matter = await this.dataSource.getRepository(ServiceMatterEntity).findOne({ where: { code: row.matterCode, isCurrent: true } });

@@ -1,5 +1,5 @@
 import {
-  CaseDetail, DeadlineKind, EscalationLevel, ErrorCode, isUrgeable, Page, Role, ROLE_LABELS, SupervisedCase, supervisedLevels,
+  CaseDetail, DeadlineKind, Permission, EscalationLevel, ErrorCode, isUrgeable, Page, Role, ROLE_LABELS, SupervisedCase, supervisedLevels,
   TimelineEventType, URGE_INTERVAL_MINUTES,
 } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
@@ -9,13 +9,12 @@ import { AuditAction, AuditService } from '../audit/audit.service';
 import { parseDbDate } from '../common/db-date';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { selectRows } from '../common/sql';
-import { CaseEventEntity } from '../cases/case-event.entity';
+import { selectRows } from '../common/db';
 import { leadersOf } from '../cases/case-people';
 import { canUrge, viewerOf } from '../cases/case-views';
 import { CaseEntity } from '../cases/case.entity';
 import { CasesRepository } from '../cases/cases.repository';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 import { NotificationsService } from '../notifications/notifications.service';
 
 const URGE_INTERVAL_MS = URGE_INTERVAL_MINUTES * 60_000;
@@ -40,7 +39,7 @@ interface PageRow {
 @Injectable()
 export class SupervisionService {
   constructor(
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly repo: CasesRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -101,7 +100,7 @@ export class SupervisionService {
    * UPDATE of `urged_at` is the check, so two leaders urging at once cannot both get through.
    */
   async urge(caller: Caller, caseId: number, instruction: string, now = new Date()): Promise<CaseDetail> {
-    const entity = await this.cases.requireCase(caller, caseId);
+    const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!canUrge(caller, entity, viewerOf(caller, entity))) {
       throw new DomainException(isUrgeable(entity.status) ? ErrorCode.Forbidden : ErrorCode.CaseTransitionNotAllowed);
     }
@@ -115,9 +114,8 @@ export class SupervisionService {
         .where('id = :id AND (urged_at IS NULL OR urged_at <= :since)', { id: entity.id, since: new Date(now.getTime() - URGE_INTERVAL_MS) })
         .execute();
       if (!claimed.affected) await this.refuseTooSoon(m, entity.id, now);
-      await m.getRepository(CaseEventEntity).insert({
-        caseId: entity.id, type: TimelineEventType.Urged, fromStatus: null, toStatus: null, actorId: caller.user.id, actorRole: caller.user.role,
-        isPublic: false, note: `${caller.user.nickname}催办：${text}`, at: now,
+      await this.cases.timeline.append(m, entity.id, {
+        type: TimelineEventType.Urged, actor: { userId: caller.user.id, role: caller.user.role }, isPublic: false, note: `${caller.user.nickname}催办：${text}`, at: now,
       });
       // No 责任民警 (yet): the station's leaders are to arrange one, so they hear of it instead.
       const recipients = entity.officerId

@@ -54,7 +54,7 @@ export class UploadsController {
   @ApiOkResponse({ description: 'The cleaned image', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(ErrorCode.NotFound)
   async download(@CurrentCaller() caller: Caller, @Param('id', UploadIdPipe) id: string): Promise<StreamableFile> {
-    const image = await this.uploads.readOwn(caller.user.id, id);
+    const image = await this.uploads.readOwn(caller, id);
     return new StreamableFile(image.buffer, { type: image.contentType, length: image.buffer.length });
   }
 }

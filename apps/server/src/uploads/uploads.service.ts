@@ -3,7 +3,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
+import { Access } from '../access/access';
 import { UploadEntity } from '../cases/case-support.entities';
+import type { Caller } from '../common/request-context';
 import { DomainException } from '../common/domain.exception';
 import { DISOWNED_UPLOAD_OWNER } from '../personal-data/sealed-links';
 import { IMAGE_EXTENSIONS, sanitizeImage } from './image-sanitizer';
@@ -37,6 +39,7 @@ export class UploadsService {
   constructor(
     @InjectRepository(UploadEntity) private readonly uploads: Repository<UploadEntity>,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly access: Access,
   ) {}
 
   /** Checks, cleans (no EXIF/GPS) and stores an image; the declared type and name are ignored. */
@@ -57,11 +60,12 @@ export class UploadsService {
     return { id, url: uploadUrl(id), bytes: image.buffer.length, contentType: image.contentType };
   }
 
-  /** The owner's own upload (preview). Anyone else gets NOT_FOUND, as for an id that does not exist. */
-  async readOwn(ownerId: number, id: string): Promise<StoredImage> {
-    const upload = UUID_PATTERN.test(id) ? await this.uploads.findOne({ where: { id, ownerId } }) : null;
-    if (!upload) throw new DomainException(ErrorCode.NotFound);
-    return this.load(upload);
+  /** The owner's own upload (preview). Anyone else gets NOT_FOUND on record, as for an id that does not exist. */
+  async readOwn(caller: Caller, id: string): Promise<StoredImage> {
+    const upload = UUID_PATTERN.test(id) ? await this.uploads.findOne({ where: { id } }) : null;
+    const own = await this.access.require(caller, { type: 'upload', id }, upload,
+      (u) => ({ place: 'unplaced', relations: u.ownerId === caller.user.id ? ['owner'] : [] }), [{ relation: 'owner' }]);
+    return this.load(own);
   }
 
   /** Any upload by id, for callers that did their own access check (e.g. a case's photos). */

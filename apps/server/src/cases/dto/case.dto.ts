@@ -8,7 +8,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsUUID, Max, Min,
 } from 'class-validator';
-import { OptionalEnum, OptionalText, RequiredEnum, RequiredText } from '../../common/validation';
+import { OptionalEnum, OptionalId, OptionalText, PlainInt, RequiredEnum, RequiredText } from '../../common/validation';
 import { PageOf, PageQueryDto } from '../../common/paging';
 
 export class CreateCaseDto implements CreateCaseRequest {
@@ -16,7 +16,7 @@ export class CreateCaseDto implements CreateCaseRequest {
   @RequiredText(32, 'neighbour') subcategory: string;
   @RequiredText(CASE_TITLE_MAX, '楼上装修噪音') title: string;
   @RequiredText(CASE_DESCRIPTION_MAX, '楼上每天晚上十点后还在装修，多次沟通无果') description: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) communityId?: number;
+  @OptionalId() communityId?: number;
   @OptionalText(200, '胜利社区3栋2单元') addressText?: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @IsLatitude() latitude?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @IsLongitude() longitude?: number;
@@ -32,8 +32,8 @@ export class CreateCaseDto implements CreateCaseRequest {
 export class CaseActionDto implements CaseActionRequest {
   @RequiredEnum(CaseAction, CaseAction.Accept) action: CaseAction;
   @OptionalText(500) note?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) duplicateOfId?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) transferToCommunityId?: number;
+  @OptionalId() duplicateOfId?: number;
+  @OptionalId() transferToCommunityId?: number;
 }
 
 export class CaseNoteDto implements CaseNoteRequest {
@@ -48,7 +48,7 @@ export class CaseInfoDto implements CaseInfoRequest {
 }
 
 export class RateCaseDto implements RateCaseRequest {
-  @ApiProperty({ minimum: 1, maximum: 5 }) @Type(() => Number) @IsInt() @Min(1) @Max(5) rating: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @PlainInt() @IsInt() @Min(1) @Max(5) rating: number;
   @OptionalText(200) comment?: string;
 }
 
@@ -66,7 +66,7 @@ export class CaseQueueQueryDto extends PageQueryDto {
   status?: CaseStatus | 'all';
   @OptionalText(40, '20261206-000009') q?: string;
   @OptionalEnum(CaseKind) kind?: CaseKind;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) communityId?: number;
+  @OptionalId() communityId?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() overdue?: boolean;
 }
 

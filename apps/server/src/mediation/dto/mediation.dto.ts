@@ -6,15 +6,15 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import { OptionalText, RequiredId, RequiredText } from '../../common/validation';
+import { OptionalId, OptionalText, PlainInt, RequiredId, RequiredText } from '../../common/validation';
 
 export class OpenRoomDto implements OpenRoomRequest {
   @RequiredId() caseId: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) respondentUserId?: number;
+  @OptionalId() respondentUserId?: number;
   /** Shown to every party of the room: a form of address, never a phone number. */
   @OptionalText(20, '刘先生') @Matches(/^(?!.*\d{7})/s, { message: '被申请人只填称呼，不要填写电话号码' }) respondentName?: string;
   @RequiredId() mediatorUserId: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) cadreUserId?: number;
+  @OptionalId() cadreUserId?: number;
 }
 
 export class SendMessageDto implements SendMessageRequest {
@@ -26,8 +26,8 @@ export class SendMessageDto implements SendMessageRequest {
 }
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) beforeSeq?: number;
-  @ApiPropertyOptional({ default: 50, maximum: MESSAGE_PAGE_MAX }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MESSAGE_PAGE_MAX) limit?: number;
+  @OptionalId() beforeSeq?: number;
+  @ApiPropertyOptional({ default: 50, maximum: MESSAGE_PAGE_MAX }) @IsOptional() @PlainInt() @IsInt() @Min(1) @Max(MESSAGE_PAGE_MAX) limit?: number;
 }
 
 export class CaseIdQueryDto {

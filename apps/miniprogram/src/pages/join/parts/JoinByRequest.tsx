@@ -3,20 +3,19 @@ import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { MEMBER_TYPE_LABELS, MemberType, MembershipStatus, type CommunityView, type MembershipView } from '@jws/contracts'
 
-import { api, errorMessage } from '../../../api'
+import { api } from '../../../api'
 import NameSearch from '../../../components/NameSearch'
 import PagedList from '../../../components/PagedList'
 import { usePaged } from '../../../hooks/usePaged'
 import { membershipStatusLabel } from '../../../lib/labels'
-import { type OnRequested, noteProblem, NoteField, askToJoin } from './shared'
+import { type OnRequested, NoteField, useAskToJoin } from './shared'
 
 const MEMBER_TYPES = Object.keys(MEMBER_TYPE_LABELS) as MemberType[]
 const DIRECTORY_PAGE_SIZE = 20
 export function JoinByRequest({ memberships, onRequested }: { memberships: MembershipView[]; onRequested: OnRequested }) {
   const [memberType, setMemberType] = useState<MemberType>(MemberType.Resident)
   const [note, setNote] = useState('')
-  const [busyId, setBusyId] = useState<number | null>(null)
-  const [error, setError] = useState('')
+  const { busyId, error, setError, ask } = useAskToJoin(onRequested)
   const [search, setSearch] = useState('')
   // The person's own memberships mark communities already joined or asked for (a refused one may be asked again).
   const statuses = new Map(memberships.map((m) => [m.communityId, m.status]))
@@ -24,18 +23,8 @@ export function JoinByRequest({ memberships, onRequested }: { memberships: Membe
   const directory = usePaged((page) => api.communityDirectory({ page, pageSize: DIRECTORY_PAGE_SIZE, q: search }), [search])
 
   async function request(community: CommunityView) {
-    const problem = noteProblem(note)
-    if (problem) return setError(problem)
-    setBusyId(community.id)
-    setError('')
-    try {
-      // Nothing written: asking again keeps the previous 申请说明.
-      onRequested(await askToJoin(community.id, memberType, note.trim() || undefined))
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusyId(null)
-    }
+    // Nothing written: asking again keeps the previous 申请说明.
+    await ask(community.id, community.id, memberType, note.trim() || undefined)
   }
 
   function row(c: CommunityView) {

@@ -4,9 +4,8 @@ import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { MembershipStatus, type MembershipView } from '@jws/contracts'
 
-import { errorMessage } from '../../../api'
 import { memberTypeLabel, membershipStatusLabel } from '../../../lib/labels'
-import { type OnRequested, noteProblem, NoteField, askToJoin } from './shared'
+import { type OnRequested, NoteField, useAskToJoin } from './shared'
 
 /**
  * 我的加入申请: requests waiting for the officer, and refused ones with the officer's reason and
@@ -14,10 +13,9 @@ import { type OnRequested, noteProblem, NoteField, askToJoin } from './shared'
  * is the usual reason). Shown only when there is one.
  */
 export function MyRequests({ memberships, onRequested }: { memberships: MembershipView[]; onRequested: OnRequested }) {
-  const [busyId, setBusyId] = useState<number | null>(null)
   const [editing, setEditing] = useState<number | null>(null)
   const [note, setNote] = useState('')
-  const [error, setError] = useState('')
+  const { busyId, error, setError, ask } = useAskToJoin(onRequested)
   const shown = memberships.filter((m) => m.status === MembershipStatus.Pending || m.status === MembershipStatus.Refused)
   if (shown.length === 0) return null
   const anyPending = shown.some((m) => m.status === MembershipStatus.Pending)
@@ -29,19 +27,9 @@ export function MyRequests({ memberships, onRequested }: { memberships: Membersh
   }
 
   async function again(m: MembershipView) {
-    const problem = noteProblem(note)
-    if (problem) return setError(problem)
-    setBusyId(m.id)
-    setError('')
-    try {
-      onRequested(await askToJoin(m.communityId, m.memberType, note.trim()))
-      setEditing(null)
-      void Taro.showToast({ title: '已重新提交', icon: 'success' })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusyId(null)
-    }
+    if (!(await ask(m.id, m.communityId, m.memberType, note.trim()))) return
+    setEditing(null)
+    void Taro.showToast({ title: '已重新提交', icon: 'success' })
   }
 
   return (

@@ -1,8 +1,10 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@nutui/nutui-react-taro'
 import { MEMBERSHIP_NOTE_MAX, MemberType, textLength, type MembershipView } from '@jws/contracts'
 
 import { api } from '../../../api'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { SUBSCRIBE_TEMPLATES } from '../../../lib/config'
 import { platform } from '../../../platform'
 
@@ -38,4 +40,26 @@ export function NoteField({ id, value, onChange }: { id: string; value: string; 
 export async function askToJoin(communityId: number, memberType: MemberType, note?: string): Promise<MembershipView> {
   await platform.requestSubscribe(SUBSCRIBE_TEMPLATES)
   return api.requestToJoin(communityId, memberType, note)
+}
+
+/**
+ * Asking to join from one row (a directory entry, a refused request): which row is busy, the error,
+ * and the ask, with the 申请说明 checked first. Answers whether the request went through.
+ */
+export function useAskToJoin(onRequested: OnRequested) {
+  const [busyId, setBusyId] = useState<number | null>(null)
+  const { error, setError, run } = useSubmit()
+  async function ask(rowId: number, communityId: number, memberType: MemberType, note: string | undefined): Promise<boolean> {
+    const problem = noteProblem(note ?? '')
+    if (problem) {
+      setError(problem)
+      return false
+    }
+    setBusyId(rowId)
+    const membership = await run(() => askToJoin(communityId, memberType, note))
+    setBusyId(null)
+    if (membership) onRequested(membership)
+    return membership !== null
+  }
+  return { busyId, error, setError, ask }
 }

@@ -1,9 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /**
  * Hand-written SQL for the hottest paths (the case queue, the case page, submitting a report),
  * where TypeORM's query building, entity hydration and the re-read after every insert cost more
- * CPU than the database does (`pnpm bench`). Everything else keeps using repositories.
+ * CPU than the database does (`pnpm bench`). Everything else keeps using repositories. Only a
+ * feature's `data/` part uses these (docs/architecture.md); transactions are units of work
+ * (unit-of-work.ts).
  *
  * The statements run through the EntityManager, so they join its transaction, and are written to
  * run unchanged on MySQL/MariaDB and on the demo's SQLite: `?` placeholders, identifiers in
@@ -30,7 +32,6 @@ export function sqlValues(manager: EntityManager, values: readonly unknown[]): u
   return values.map((v) => (v instanceof Date ? sqliteDate(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v));
 }
 
-/** `(?, ?, …), (?, ?, …)` for a multi-row INSERT of `rows` rows of `columns` values each. */
 /**
  * A LIKE pattern matching `text` anywhere, its own `%`, `_` and `!` taken literally. Use it as
  * `col LIKE :p ESCAPE '!'` ('!' rather than a backslash, which MySQL and SQLite read differently).
@@ -39,6 +40,7 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
+/** `(?, ?, …), (?, ?, …)` for a multi-row INSERT of `rows` rows of `columns` values each. */
 export function valueTuples(rows: number, columns: number): string {
   const tuple = `(${Array(columns).fill('?').join(', ')})`;
   return Array(rows).fill(tuple).join(', ');
@@ -106,76 +108,5 @@ export class StatementBatch {
       }
     }
     return ids;
-  }
-}
-
-/** What `work` gets from leanTransaction: its manager, the opening INSERT and the closing batch. */
-export interface LeanTransaction {
-  readonly manager: EntityManager;
-  /** The transaction's first statement, a single-row INSERT; returns the id it generated. */
-  insertFirst(sql: string, values: readonly unknown[]): Promise<number>;
-  /** Runs the batch and commits with it; the transaction's last statement. Returns `batch.run`'s ids. */
-  commitWith(batch: StatementBatch): Promise<(number | null)[]>;
-}
-
-/**
- * A write transaction that opens with a single-row INSERT (the new row's id is in everything
- * after it) and ends with a StatementBatch. On MySQL/MariaDB `START TRANSACTION` travels with that
- * INSERT and `COMMIT` with the batch: two round trips (each a socket write and a database thread
- * wake-up) fewer than TypeORM's `transaction`, which took a report from ~760 to ~840 req/s in
- * `pnpm bench`. On SQLite it is TypeORM's `transaction`. Statements run through `manager` in
- * between (repositories included) join the transaction; nothing may run after `commitWith`.
- */
-export async function leanTransaction<T>(dataSource: DataSource, work: (tx: LeanTransaction) => Promise<T>): Promise<T> {
-  if (!isMysql(dataSource.manager)) {
-    return dataSource.transaction((manager) =>
-      work({ manager, insertFirst: (sql, values) => insertReturningId(manager, sql, values), commitWith: (batch) => batch.run(manager) }),
-    );
-  }
-  const runner = dataSource.createQueryRunner();
-  // TypeORM is told a transaction is open, so nothing run inside opens one of its own (on MySQL a
-  // second START TRANSACTION would commit this one).
-  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
-  state.isTransactionActive = true;
-  state.transactionDepth = 1;
-  const at: { phase: 'before' | 'open' | 'committed' } = { phase: 'before' };
-  type Send = (sql: string, values?: unknown[], structured?: boolean) => Promise<unknown>;
-  const send = runner.query.bind(runner) as Send;
-  // A statement that comes before insertFirst opens the transaction on a round trip of its own.
-  (runner as { query: Send }).query = async (sql, values, structured) => {
-    if (at.phase === 'before') {
-      at.phase = 'open';
-      await send('START TRANSACTION');
-    }
-    return send(sql, values, structured);
-  };
-  const tx: LeanTransaction = {
-    manager: runner.manager,
-    insertFirst: async (sql, values) => {
-      if (at.phase !== 'before') return insertReturningId(runner.manager, sql, values);
-      at.phase = 'open';
-      const [, inserted] = (await send(`START TRANSACTION;\n${sql}`, values as unknown[])) as [unknown, { insertId: number | string }];
-      return Number(inserted.insertId);
-    },
-    commitWith: async (batch) => {
-      batch.add('COMMIT');
-      const ids = await batch.run(runner.manager);
-      at.phase = 'committed';
-      return ids.slice(0, -1);
-    },
-  };
-  try {
-    const result = await work(tx);
-    if (at.phase === 'open') await send('COMMIT');
-    at.phase = 'committed';
-    return result;
-  } catch (err) {
-    // A failing statement of the batch stops it before its COMMIT: the transaction is still open.
-    if (at.phase === 'open') await send('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    state.isTransactionActive = false;
-    state.transactionDepth = 0;
-    await runner.release();
   }
 }

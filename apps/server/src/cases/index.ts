@@ -1,0 +1,8 @@
+/**
+ * The cases feature's face: what other features may import from cases (docs/architecture.md).
+ * Its data (entities, repositories: cases/data/) stays inside.
+ */
+export { CasesApi } from './cases-api';
+export { CasesModule } from './cases.module';
+export type { TimelineActor, TimelineEntry } from './case-timeline';
+export type { CaseTimeline } from './case-timeline';

@@ -1,0 +1,3 @@
+export * from './sql';
+export * from './unit-of-work';
+export * from './lease';

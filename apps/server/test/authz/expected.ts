@@ -1,0 +1,195 @@
+/**
+ * The authorization matrix's expected table (issue #19): for every operation of the OpenAPI
+ * document, and the websocket room join, which callers are allowed with their own side's ids.
+ * Everyone else is refused (401, 403 or 404). With ids from another jurisdiction everyone is
+ * refused, unless the row is `unplaced` (catalogue entries, the outbox, Open311, things any
+ * resident may name), where the answer is the same as with one's own.
+ *
+ * A new endpoint needs its row here, or the matrix fails. Callers are the demo accounts (README):
+ * HOME is 天桥派出所 (蚌山分局; 胜利社区, officer1), AWAY is 城关派出所 (怀远县公安局; 禹王社区, officer3);
+ * see authz/world.ts for the objects on each side.
+ */
+export const CALLERS = [
+  'anonymous',
+  'resident1', 'resident2', 'informant1',
+  'officer1', 'officer2', 'officer3', 'officer4',
+  'station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1',
+  'mediator1', 'legal_reviewer1', 'department_staff1', 'admin1',
+] as const;
+export type CallerName = (typeof CALLERS)[number];
+
+/** Whose objects a caller is asked with: AWAY for 城关's people, HOME for everyone else. */
+export const OWN_SIDE: Record<CallerName, 'home' | 'away'> = Object.fromEntries(
+  CALLERS.map((c) => [c, c === 'officer3' || c === 'station_leader2' ? 'away' : 'home']),
+) as Record<CallerName, 'home' | 'away'>;
+
+/** The side outside a caller's jurisdiction and relations; none for the city leader and the admin, whose org unit is the whole city. */
+export const FOREIGN_SIDE: Record<CallerName, 'home' | 'away' | null> = Object.fromEntries(
+  CALLERS.map((c) => [c, c === 'city_leader1' || c === 'admin1' ? null : OWN_SIDE[c] === 'home' ? 'away' : 'home']),
+) as Record<CallerName, 'home' | 'away' | null>;
+
+export const WS_JOIN = 'WS join /ws {roomId}';
+
+export interface Expectation {
+  allowed: readonly CallerName[];
+  /** The object belongs to no jurisdiction: ids from the other side answer as one's own. */
+  unplaced?: true;
+  /** A list filtered by an id: with the other side's id it answers, and lists nothing. */
+  scopedList?: true;
+}
+
+const SIGNED_IN = CALLERS.filter((c) => c !== 'anonymous');
+const EVERYONE = CALLERS;
+const RESIDENTS: CallerName[] = ['resident1', 'resident2', 'informant1'];
+const STAFF = SIGNED_IN.filter((c) => !RESIDENTS.includes(c));
+const POLICE: CallerName[] = ['officer1', 'officer2', 'officer3', 'officer4', 'station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1'];
+/** Police whose jurisdiction covers their own side's case, community and room: officer2 and officer4 are responsible for other communities. */
+const POLICE_OVER: CallerName[] = ['officer1', 'officer3', 'station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1'];
+const LEADERS: CallerName[] = ['station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1'];
+const STATION_LEADERS: CallerName[] = ['station_leader1', 'station_leader2'];
+const RESPONSIBLE: CallerName[] = ['officer1', 'officer3'];
+/** 办案: the responsible officers and the station leaders (CaseHandle). */
+const HANDLERS: CallerName[] = [...RESPONSIBLE, ...STATION_LEADERS];
+/** The room's members on the caller's side: applicant, respondent, mediator, officer. */
+const ROOM_MEMBERS: CallerName[] = ['resident1', 'informant1', 'mediator1', 'officer1', 'officer3'];
+/** Who reads a room: its members, and police whose jurisdiction covers it (audited transcript reads). */
+const ROOM_READERS: CallerName[] = [...ROOM_MEMBERS, 'station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1'];
+/** Who reads a case: its reporter, and police whose jurisdiction covers it. */
+const CASE_READERS: CallerName[] = ['resident1', ...POLICE_OVER];
+/** Who runs the station's 警民联调室 (MediationManage at that station): officer2 works at 涂山路. */
+const OFFLINE_ROOM_STAFF: CallerName[] = ['officer1', 'officer3', 'officer4', 'station_leader1', 'station_leader2'];
+const ALL_OFFICERS: CallerName[] = ['officer1', 'officer2', 'officer3', 'officer4'];
+const none: CallerName[] = [];
+
+export const EXPECTED: Record<string, Expectation> = {
+  [WS_JOIN]: { allowed: ROOM_READERS },
+
+  'GET /api/audit': { allowed: ['city_leader1', 'admin1'] },
+  // Sign-in with credentials in the body: the credential decides, never the caller; bogus ones are refused.
+  'POST /api/auth/wechat': { allowed: EVERYONE },
+  'POST /api/auth/refresh': { allowed: none },
+  'POST /api/auth/logout': { allowed: EVERYONE },
+  'GET /api/auth/demo-users': { allowed: EVERYONE },
+  'POST /api/auth/dev-login': { allowed: EVERYONE },
+  'GET /api/me': { allowed: SIGNED_IN },
+  'POST /api/staff-invitations': { allowed: ['station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1', 'admin1'] },
+  'POST /api/staff-invitations/accept': { allowed: EVERYONE },
+  'GET /api/communities/directory': { allowed: SIGNED_IN },
+  'GET /api/me/memberships': { allowed: SIGNED_IN },
+    // An invite code is a credential: a wrong one is a 400 INVITE_INVALID for any resident.
+  'POST /api/communities/join-by-code': { allowed: RESIDENTS },
+  'POST /api/communities/{id}/join-requests': { allowed: RESIDENTS, unplaced: true },
+  'GET /api/workbench/communities': { allowed: STAFF },
+  // Asked with the side's station: leaders whose jurisdiction holds it (officers' lists are flat: 404).
+  'GET /api/workbench/units': { allowed: [...LEADERS, 'admin1'] },
+  'GET /api/workbench/alerts': { allowed: STAFF },
+  'GET /api/me/station': { allowed: SIGNED_IN },
+  'GET /api/workbench/communities/{id}': { allowed: POLICE_OVER },
+  'GET /api/communities/{id}/members': { allowed: POLICE_OVER },
+  'POST /api/communities/{id}/members/{membershipId}/phone': { allowed: RESPONSIBLE },
+  'POST /api/communities/{id}/invites': { allowed: [...RESPONSIBLE, ...STATION_LEADERS] },
+  'GET /api/communities/{id}/invites': { allowed: [...RESPONSIBLE, ...STATION_LEADERS] },
+  'POST /api/communities/{id}/invites/{code}/revoke': { allowed: [...RESPONSIBLE, ...STATION_LEADERS] },
+  'POST /api/memberships/{id}/approve': { allowed: [...RESPONSIBLE, ...STATION_LEADERS] },
+  'POST /api/memberships/{id}/refuse': { allowed: [...RESPONSIBLE, ...STATION_LEADERS] },
+  'POST /api/communities/{id}/handover': { allowed: LEADERS },
+  'POST /api/users/{id}/informant': { allowed: RESPONSIBLE },
+  'GET /api/org/tree': { allowed: [...POLICE, 'admin1'] },
+  'GET /api/org/groups': { allowed: [...POLICE, 'admin1'] },
+  'GET /api/community-invites/{code}/qrcode': { allowed: [...RESPONSIBLE, ...STATION_LEADERS] },
+  'GET /api/org/stations/{id}/officers': { allowed: LEADERS },
+  'POST /api/uploads': { allowed: SIGNED_IN },
+  // One's own uploads only; staff see case photos through the case (…/photos/{photoId}).
+  'GET /api/uploads/{id}': { allowed: ['resident1'] },
+  'POST /api/cases': { allowed: RESIDENTS },
+  'GET /api/cases': { allowed: POLICE, scopedList: true },
+  'GET /api/cases/mine': { allowed: SIGNED_IN },
+  'GET /api/cases/unseal-log': { allowed: ['city_leader1'] },
+  'GET /api/cases/{id}': { allowed: CASE_READERS },
+  // Reaching the case is the access decision; which action the role may take is the state machine's (409).
+  'POST /api/cases/{id}/actions': { allowed: CASE_READERS },
+  'POST /api/cases/{id}/notes': { allowed: HANDLERS },
+  'POST /api/cases/{id}/info': { allowed: ['resident1'] },
+  'POST /api/cases/{id}/rating': { allowed: ['resident1'] },
+  'POST /api/cases/{id}/serious-risk': { allowed: HANDLERS },
+  'POST /api/cases/{id}/review-cleared': { allowed: HANDLERS },
+  'POST /api/cases/{id}/unseal': { allowed: STATION_LEADERS },
+  'GET /api/cases/{id}/photos/{photoId}': { allowed: CASE_READERS },
+  'GET /api/mediation/mediators': { allowed: HANDLERS },
+  'POST /api/mediation/rooms': { allowed: HANDLERS },
+  'GET /api/mediation/rooms': { allowed: CASE_READERS },
+  'POST /api/mediation/requests': { allowed: ['resident1'] },
+  'GET /api/mediation/rooms/mine': { allowed: SIGNED_IN },
+  'GET /api/mediation/rooms/{id}': { allowed: ROOM_READERS },
+  'GET /api/mediation/rooms/{id}/messages': { allowed: ROOM_READERS },
+  'POST /api/mediation/rooms/{id}/messages': { allowed: ROOM_MEMBERS },
+  'POST /api/mediation/rooms/{id}/read': { allowed: ROOM_READERS },
+  // Only the author recalls: anyone else's recall finds no message of theirs (404).
+  'POST /api/mediation/rooms/{id}/messages/{seq}/recall': { allowed: ['resident1'] },
+  'GET /api/mediation/rooms/{id}/images/{uploadId}': { allowed: ROOM_READERS },
+  'POST /api/mediation/rooms/{id}/caucus': { allowed: ['mediator1'] },
+  'POST /api/mediation/rooms/{id}/invitations': { allowed: ['mediator1', ...HANDLERS] },
+  'POST /api/mediation/rooms/{id}/invitations/code': { allowed: ['mediator1', ...HANDLERS] },
+  // Invitation tokens are credentials: a wrong one is a 400 INVITE_INVALID whoever asks.
+  'POST /api/mediation/invitations/accept': { allowed: EVERYONE },
+  'POST /api/mediation/invitations/join': { allowed: SIGNED_IN },
+  'POST /api/mediation/rooms/{id}/agreement': { allowed: ['mediator1'] },
+  'POST /api/mediation/rooms/{id}/agreement/confirm': { allowed: ['resident1', 'informant1'] },
+  'GET /api/mediation/rooms/{id}/agreement/document': { allowed: ROOM_READERS },
+  'GET /api/mediation/rooms/{id}/offline-slots': { allowed: ROOM_READERS },
+  'GET /api/mediation/offline-rooms': { allowed: [...ALL_OFFICERS, ...STATION_LEADERS] },
+  'POST /api/mediation/offline-rooms': { allowed: [...ALL_OFFICERS, ...STATION_LEADERS] },
+  'POST /api/mediation/offline-rooms/{id}/retire': { allowed: OFFLINE_ROOM_STAFF },
+  'DELETE /api/mediation/offline-slots/{id}': { allowed: OFFLINE_ROOM_STAFF },
+  'POST /api/mediation/offline-rooms/{id}/slots': { allowed: OFFLINE_ROOM_STAFF },
+  'POST /api/mediation/rooms/{id}/transfer': { allowed: [...HANDLERS, 'mediator1'] },
+  'POST /api/mediation/rooms/{id}/offline-outcome': { allowed: [...HANDLERS, 'mediator1'] },
+  // The applicant may withdraw (撤回); the mediator and the station close.
+  'POST /api/mediation/rooms/{id}/close': { allowed: [...HANDLERS, 'mediator1', 'resident1'] },
+  'GET /open311/v2/discovery.{format}': { allowed: EVERYONE, unplaced: true },
+  'GET /open311/v2/services.{format}': { allowed: EVERYONE, unplaced: true },
+  'GET /open311/v2/services/{code}.{format}': { allowed: EVERYONE, unplaced: true },
+  'GET /open311/v2/requests.{format}': { allowed: EVERYONE, unplaced: true },
+  'POST /open311/v2/requests.{format}': { allowed: EVERYONE, unplaced: true },
+  'GET /open311/v2/requests/{id}.{format}': { allowed: EVERYONE, unplaced: true },
+  'GET /open311/v2/tokens/{token}.{format}': { allowed: EVERYONE, unplaced: true },
+  'GET /api/service-guide': { allowed: EVERYONE, unplaced: true },
+  'GET /api/service-guide/{code}': { allowed: EVERYONE, unplaced: true },
+  'PUT /api/service-guide/{code}': { allowed: ['admin1'], unplaced: true },
+  'GET /api/admin/service-guide': { allowed: ['admin1'] },
+  'GET /api/service-guide/{code}/versions': { allowed: ['admin1'], unplaced: true },
+  'POST /api/service-guide/{code}/assist': { allowed: RESIDENTS, unplaced: true },
+  'POST /api/cases/{id}/assist-plan': { allowed: HANDLERS },
+  'GET /api/cases/{id}/assist': { allowed: CASE_READERS },
+  'GET /api/referral-targets': { allowed: [...ALL_OFFICERS, ...STATION_LEADERS] },
+  'POST /api/referral-targets': { allowed: ['admin1'] },
+  'GET /api/referral-targets/manage': { allowed: ['admin1'] },
+  'PUT /api/referral-targets/{id}': { allowed: ['admin1'], unplaced: true },
+  'POST /api/referral-targets/{id}/retire': { allowed: ['admin1'], unplaced: true },
+  'POST /api/referral-targets/{id}/restore': { allowed: ['admin1'], unplaced: true },
+  'POST /api/cases/{id}/referrals': { allowed: HANDLERS },
+  'GET /api/cases/{id}/referrals': { allowed: [...POLICE_OVER] },
+  'GET /api/cases/{id}/referral-steps': { allowed: CASE_READERS },
+  'GET /api/cases/{id}/governance-class': { allowed: POLICE_OVER },
+  'PUT /api/cases/{id}/governance-class': { allowed: HANDLERS },
+  'GET /api/referrals': { allowed: ['department_staff1'] },
+  'GET /api/referrals/{id}': { allowed: ['department_staff1', ...POLICE_OVER] },
+  'POST /api/referrals/{id}/sign': { allowed: ['department_staff1'] },
+  'POST /api/referrals/{id}/reply': { allowed: ['department_staff1'] },
+  'GET /api/referral-agenda': { allowed: ['branch_leader1', 'city_leader1'] },
+  'GET /api/governance/digest': { allowed: LEADERS },
+  'GET /api/governance/digest.csv': { allowed: LEADERS },
+  // Signed by 12345 (HMAC), not by a caller: an unsigned call is refused for everyone.
+  'POST /api/integrations/12345/webhook': { allowed: none },
+  'GET /api/supervision/cases': { allowed: LEADERS },
+  'POST /api/cases/{id}/urge': { allowed: LEADERS },
+  'GET /api/health': { allowed: EVERYONE },
+  'POST /api/demo/cases/{id}/elapse': { allowed: POLICE_OVER },
+  'GET /api/notifications': { allowed: SIGNED_IN },
+  'GET /api/notifications/unread-count': { allowed: SIGNED_IN },
+  // One's own notice; the other side's id is someone else's.
+  'POST /api/notifications/{id}/read': { allowed: SIGNED_IN },
+  'POST /api/notifications/read-all': { allowed: SIGNED_IN },
+  'GET /api/admin/outbox/dead': { allowed: ['admin1'] },
+  'POST /api/admin/outbox/{id}/retry': { allowed: ['admin1'], unplaced: true },
+};
