@@ -2,7 +2,7 @@ import {
   Anonymity, CaseAction, CaseKind, ContactPreference, ErrorCode, OrgLevel, RouteType, SERVICE_CATALOGUE,
 } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
-import { contentOf, reviseSeededMatters } from '../src/service-guide/catalogue-revision';
+import { contentOf, reviseSeededMatters } from '../src/service-guide/data/catalogue-revision';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 /**

@@ -12,7 +12,7 @@ import { CasesApi } from '../cases';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { contentOf } from './catalogue-revision';
+import { contentOf } from './data/catalogue-revision';
 import { AssistDto, AssistPlanDto, ServiceMatterUpdateDto } from './service-guide.dto';
 import { CaseAssistEntity, ServiceMatterEntity } from './service-guide.entities';
 

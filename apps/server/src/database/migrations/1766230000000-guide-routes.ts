@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
-import { reviseSeededMatters } from '../../service-guide/catalogue-revision';
+import { reviseSeededMatters } from '../../service-guide/data/catalogue-revision';
 import { columnsFor } from './schema-helpers';
 
 /**
