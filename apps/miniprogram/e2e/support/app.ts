@@ -117,10 +117,13 @@ export async function idNumber(locator: Locator, prefix: string): Promise<number
 }
 
 /** 工作台 → the row of one community → its officer page. */
-export async function openWorkbenchCommunity(page: Page, communityName: string): Promise<number> {
-  await visible(page, '#tab-workbench').click();
-  await expectPath(page, ROUTES.workbench);
-  const row = visible(page, '#community-list [id^="community-"]', communityName).first();
+export async function openWorkbenchCommunity(page: Page, communityName: string, opts: { listSelector?: string } = {}): Promise<number> {
+  // Leaders above a station search their drill-down instead (the list is already showing).
+  if (!opts.listSelector) {
+    await visible(page, '#tab-workbench').click();
+    await expectPath(page, ROUTES.workbench);
+  }
+  const row = visible(page, `${opts.listSelector ?? '#community-list'} [id^="community-"]`, communityName).first();
   await row.waitFor();
   const communityId = await idNumber(row, 'community-');
   await row.click();
