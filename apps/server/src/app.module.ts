@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule } from '@nestjs/throttler';
+import type Redis from 'ioredis';
 import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
@@ -9,6 +11,7 @@ import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { loggerParams } from './common/logging';
+import { REDIS, RedisModule } from './common/redis';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
@@ -35,7 +38,15 @@ export class AppModule {
         AppConfigModule.forRoot(overrides),
         LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => loggerParams(c.logLevel, c.logFile) }),
         DatabaseModule,
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
+        RedisModule,
+        // With REDIS_URL the counts are kept in Redis, so a limit holds across all instances.
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS],
+          useFactory: (redis: Redis | null) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }],
+            ...(redis ? { storage: new ThrottlerStorageRedisService(redis) } : {}),
+          }),
+        }),
         // The h5 build of the mini program at `/`, with index.html for its deep links.
         ServeStaticModule.forRootAsync({
           inject: [APP_CONFIG],

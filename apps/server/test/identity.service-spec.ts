@@ -51,6 +51,9 @@ describe('identity: WeChat sign-in, tokens and staff invitations (MariaDB)', () 
     expect((await t.http.get('/api/me').set(bearer(expired)).expect(401)).body.code).toBe(ErrorCode.TokenExpired);
     const forged = await new JwtService({ secret: 'x'.repeat(40) }).signAsync({ sub: 1, typ: 'access' });
     expect((await t.http.get('/api/me').set(bearer(forged)).expect(401)).body.code).toBe(ErrorCode.TokenInvalid);
+    // Signed with the service's own key but without an expiry: it would never expire, so it is refused.
+    const endless = await t.app.get(JwtService).signAsync({ sub: 1, typ: 'access', ver: 0 });
+    expect((await t.http.get('/api/me').set(bearer(endless)).expect(401)).body.code).toBe(ErrorCode.TokenInvalid);
   });
 
   it('rotates the refresh token, and reuse of a rotated one signs the whole family out', async () => {
@@ -71,10 +74,12 @@ describe('identity: WeChat sign-in, tokens and staff invitations (MariaDB)', () 
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('logs out by revoking the refresh token', async () => {
+  it('logs out by revoking the refresh token, and the access token stops at once (one instance, no Redis)', async () => {
     const login = await t.http.post('/api/auth/dev-login').send({ username: 'resident2' }).expect(200);
+    await t.http.get('/api/me').set(bearer(login.body.accessToken)).expect(200);
     await t.http.post('/api/auth/logout').send({ refreshToken: login.body.refreshToken }).expect(204);
     await t.http.post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+    expect((await t.http.get('/api/me').set(bearer(login.body.accessToken)).expect(401)).body.code).toBe(ErrorCode.TokenExpired);
   });
 
   it('lists one demo user of every role, with the role name in the username', async () => {

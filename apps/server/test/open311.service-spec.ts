@@ -99,9 +99,9 @@ describe('open311: GeoReport v2 at /open311/v2 (MariaDB)', () => {
     expect((await publicList(`?service_request_id=${otherDay}`)).items).toEqual([]);
   });
 
-  it('publishes a hazard’s title with numbers and names masked, and family disputes without any point', async () => {
+  it('publishes no text a resident wrote: a hazard’s phone in Chinese numerals and a third person’s name stay out; family disputes have no point', async () => {
     const hazard = (await report('resident1', {
-      kind: CaseKind.Hazard, subcategory: 'fire', title: '602门口楼道有人给电动车充电', description: '每天晚上都充，张阿姨家门口',
+      kind: CaseKind.Hazard, subcategory: 'fire', title: '王建军家门口电动车充电，电话一三九一二三四五六七八', description: '每天晚上都充，张阿姨家门口',
       addressText: '胜利社区5栋2单元', latitude: 32.91, longitude: 117.38, contactPreference: ContactPreference.InApp, anonymity: Anonymity.None,
     }).expect(201)).body;
     const family = (await report('resident1', {
@@ -110,7 +110,8 @@ describe('open311: GeoReport v2 at /open311/v2 (MariaDB)', () => {
     }).expect(201)).body;
     const { items, text } = await publicList('?service_code=hazard.fire,dispute.family');
     const h = items.find((r) => r.service_request_id === hazard.number);
-    expect(h).toMatchObject({ description: '***门口楼道有人给电动车充电', lat: 32.91, long: 117.38, address: '胜利社区' });
+    expect(h).toMatchObject({ description: '安全隐患·消防隐患', status_notes: '已提交', lat: 32.91, long: 117.38, address: '胜利社区' });
+    for (const written of ['王建军', '一三九', '电动车充电', '张阿姨', '5栋2单元']) expect(text).not.toContain(written);
     const f = items.find((r) => r.service_request_id === family.number);
     expect(f).toMatchObject({ description: '矛盾纠纷·家庭纠纷', address: '胜利社区' });
     expect(f).not.toHaveProperty('lat');
@@ -175,11 +176,11 @@ describe('open311: GeoReport v2 at /open311/v2 (MariaDB)', () => {
 
     expect((await t.http.get(`/open311/v2/tokens/${token}.json`).expect(200)).body).toEqual([{ token, service_request_id: number }]);
     expectOpen311Error((await t.http.get('/open311/v2/tokens/no-such-token.json').expect(404)).body, 404);
-    // Public, as any hazard: the title, no contact data of the person.
+    // Public, as any hazard: the category, not the partner's text, no contact data of the person.
     const [published] = (await t.http.get(`/open311/v2/requests/${number}.json`).expect(200)).body;
-    expect(published).toMatchObject({ description: '小区东门路灯不亮', address: '胜利社区', status: 'open' });
+    expect(published).toMatchObject({ description: '安全隐患·设施损坏', address: '胜利社区', status: 'open' });
     expect(published).not.toHaveProperty('lat');
-    expect(JSON.stringify(published)).not.toMatch(/13700001111|acct-42|胜利社区东门/);
+    expect(JSON.stringify(published)).not.toMatch(/13700001111|acct-42|胜利社区东门|路灯/);
 
     // JSON works too, and attribute[community_id] sends it to another community.
     const [yanan] = await t.dataSource.query("SELECT id FROM org_units WHERE name = '延安社区'");

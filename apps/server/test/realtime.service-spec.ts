@@ -264,12 +264,13 @@ describe('realtime /ws: rooms over plain WebSocket with resume (MariaDB, real ws
     await resident.join(room.id);
     resident.send(text(room.id, 'too-long-000001', '长'.repeat(501)));
     expect(await resident.next(isError(ErrorCode.MessageTooLong))).toMatchObject({ clientMsgId: 'too-long-000001', message: expect.stringContaining('500') });
-    // RATE_LIMIT_SCALE=10 in this suite: a burst of 100, then 300 a minute.
-    for (let i = 0; i < 130; i++) resident.send(text(room.id, `flood-${String(i).padStart(6, '0')}`, `刷屏${i}`));
-    const limited = await resident.next(isError(ErrorCode.RateLimited), 15_000);
+    // RATE_LIMIT_SCALE=10 in this suite: a burst of 100, then 300 a minute (5 a second). 300 sent at
+    // once stay over the limit even on a loaded machine where the service takes 100 ms a message.
+    for (let i = 0; i < 300; i++) resident.send(text(room.id, `flood-${String(i).padStart(6, '0')}`, `刷屏${i}`));
+    const limited = await resident.next(isError(ErrorCode.RateLimited), 30_000);
     expect(limited).toMatchObject({ roomId: room.id, message: '操作太频繁，请稍后再试' });
     const [stored] = await t.dataSource.query("SELECT COUNT(*) AS n FROM mediation_messages WHERE room_id = ? AND kind = 'text'", [room.id]);
-    expect(Number(stored.n)).toBeLessThan(130);
+    expect(Number(stored.n)).toBeLessThan(300);
     expect(Number(stored.n)).toBeGreaterThanOrEqual(100);
   });
 

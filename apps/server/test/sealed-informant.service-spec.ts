@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { caseNumber } from '../src/cases/case-number';
 import { SealedUnlinkable1764600000000 } from '../src/database/migrations/1764600000000-sealed-unlinkable';
+import { SealedReportAudit1766040000000 } from '../src/database/migrations/1766040000000-sealed-report-audit';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
-import { FieldCipher } from '../src/personal-data/field-cipher';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 /** Tables outside case_sealed_reporters that name people or cases. */
@@ -147,11 +147,6 @@ describe('sealed informant: no plain row links the informant to the lead (MariaD
     const unsealed = (await t.http.post(`/api/cases/${id}/unseal`).set(as('station_leader1')).send({ reason: '线索核查需当面了解情况' }).expect(200)).body;
     expect(unsealed.reporterId).toBe(informant);
 
-    // A sealed report is on record, without its reporter in clear.
-    const [made]: Row[] = await t.dataSource.query("SELECT actor_id, ip, request_id, detail FROM audit_entries WHERE action = 'informant.sealed_report' AND target_id = ?", [String(id)]);
-    expect(made).toMatchObject({ actor_id: null, ip: null, request_id: null });
-    expect(FieldCipher.decrypt(String(made.detail))).toBe(`reporter:${informant}`);
-
     // The raw tables: nothing links the informant to either lead.
     expect(await linkingRows(informant, 'openid-informant1', { id, number: await numberOf(id), title: lead.title })).toEqual([]);
     const parallelId = answers[0].body.id as number;
@@ -235,5 +230,61 @@ describe('sealed informant: no plain row links the informant to the lead (MariaD
     const sentBefore = t.fake.state.sentMessages.length;
     await t.app.get(OutboxWorker).tick(new Date(Date.now() + 1000));
     expect(t.fake.state.sentMessages.slice(sentBefore).some((m) => m.touser === 'openid-informant1' && m.page === `pages/case/index?id=${id}`)).toBe(true);
+  });
+
+  it('gives an auditor reading the audit log nothing that links a sealed report to its informant by time, order, id or address', async () => {
+    const [informant, adminId] = [await userId('informant1'), await userId('admin1')];
+    const [admin, leader] = [await t.login('admin1'), await t.login('station_leader1')];
+    // The informant signs in and reports at once: the probe found their sign-in entry 25 ms before
+    // an entry about the sealed report.
+    const informantToken = (await t.http.post('/api/auth/dev-login').send({ username: 'informant1' }).expect(200)).body.accessToken as string;
+    const lead = (await t.http.post('/api/cases').set(bearer(informantToken)).set('Idempotency-Key', randomUUID()).send({
+      kind: CaseKind.CrimeLead, subcategory: 'drugs', title: '审计日志里不该找到的线索', description: '4栋地下室有人交易可疑物品',
+      contactPreference: ContactPreference.InApp, anonymity: Anonymity.Sealed,
+    }).expect(201)).body as { id: number; number: string };
+    // The auditor looks right away: their audit.read entry is the first after the report.
+    await t.http.get('/api/audit?pageSize=1').set(bearer(admin)).expect(200);
+    // Handled, added to by the informant, and unsealed by the station leader (audited, by the leader).
+    await act('officer1', lead.id, CaseAction.Accept);
+    await t.http.post(`/api/cases/${lead.id}/info`).set(bearer(informantToken)).send({ note: '今天又有人来' }).expect(200);
+    await t.http.post(`/api/cases/${lead.id}/unseal`).set(bearer(leader)).send({ reason: '核查线索需当面了解情况' }).expect(200);
+
+    // The audit log, every page, as the auditor reads it.
+    type Entry = { id: number; at: string; actorId: number | null; action: string; targetType: string | null; targetId: string | null; ip: string | null; detail: string | null };
+    const entries: Entry[] = [];
+    for (let page = 1; ; page++) {
+      const body = (await t.http.get(`/api/audit?page=${page}&pageSize=200`).set(bearer(admin)).expect(200)).body as { items: Entry[]; total: number };
+      entries.push(...body.items);
+      if (!body.items.length || entries.length >= body.total) break;
+    }
+    const namesLead = (e: Entry) =>
+      (e.targetType === 'case' && e.targetId === String(lead.id)) ||
+      [lead.number, '审计日志里不该找到的线索', `id=${lead.id}`, `case:${lead.id}`].some((s) => e.detail?.includes(s));
+    const aboutLead = entries.filter(namesLead);
+    // The scan is not blind: the leader's unseal names the case.
+    expect(aboutLead.map((e) => e.action)).toContain('informant.unsealed');
+    // Id and address: what names the case is a staff member's own act, never the informant's, never an actorless record.
+    expect(aboutLead.filter((e) => e.actorId === null || e.actorId === informant)).toEqual([]);
+    // Time and order: between the informant's sign-in and the auditor's first look right after the
+    // report, the log holds nothing: no entry sits next to the sign-in that could date the report.
+    const signIn = entries.filter((e) => e.actorId === informant && e.action === 'auth.sign_in_demo').sort((a, b) => b.id - a.id)[0];
+    const firstLook = entries.filter((e) => e.actorId === adminId && e.action === 'audit.read' && e.id > signIn.id).sort((a, b) => a.id - b.id)[0];
+    expect(signIn).toBeDefined();
+    expect(firstLook).toBeDefined();
+    expect(entries.filter((e) => e.id > signIn.id && e.id < firstLook.id)).toEqual([]);
+
+    // Such entries written before (informant.sealed_report, at the moment of the report) are removed.
+    await t.dataSource.query(
+      "INSERT INTO audit_entries (at, actor_id, action, target_type, target_id, outcome, ip, request_id, detail) VALUES (?, NULL, 'informant.sealed_report', 'case', ?, 'ok', NULL, NULL, NULL)",
+      [new Date(), String(lead.id)],
+    );
+    const qr = t.dataSource.createQueryRunner();
+    try {
+      await new SealedReportAudit1766040000000().up(qr);
+    } finally {
+      await qr.release();
+    }
+    const [left] = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'informant.sealed_report'");
+    expect(Number(left.n)).toBe(0);
   });
 });

@@ -84,6 +84,8 @@ async function startInstance(fake: FakeWechat, db: TestDatabase, dataDir: string
         WORKER_INTERVAL_MS: '0',
         RATE_LIMIT_SCALE: '1',
         H5_DIR: join(dataDir, 'no-h5'),
+        // Test files run at once on one Redis: each app (and its peers) keeps to its own keys.
+        REDIS_KEY_PREFIX: `${db.name}:`,
         ...overrides,
       }),
     ],

@@ -42,8 +42,6 @@ export const AuditAction = {
   OfflineRoomChanged: 'mediation.offline_room_changed',
   /** A referral target (转办对象) added, edited, retired or restored, with its staff list. */
   ReferralTargetChanged: 'referral.target_changed',
-  /** A sealed (informant-mode) report was made; the reporter only in the encrypted detail. */
-  SealedReportMade: 'informant.sealed_report',
 } as const;
 
 /**

@@ -179,14 +179,10 @@ export class CasesService {
           idempotencyUserKey(caller.user.id, idempotencyKey), idempotencyKey, requestHash, entity.id, now,
         ]);
         if (sealed) {
+          // The one record of who made it, encrypted. Nothing goes to the audit log: an entry
+          // written now, even without actor or address, would sit next to the informant's sign-in
+          // by time and order. Unsealing it is audited (informant.unsealed).
           await m.getRepository(CaseSealedReporterEntity).insert({ caseId: entity.id, reporterId: String(caller.user.id) });
-          // On record that a sealed report was made, without linking it to the informant in clear:
-          // no actor, address or request id; who it was is in the encrypted detail.
-          await this.audit.record(
-            { userId: null, ip: null, requestId: null },
-            { action: AuditAction.SealedReportMade, targetType: 'case', targetId: entity.id, detail: FieldCipher.encrypt(`reporter:${caller.user.id}`) },
-            m,
-          );
         }
         let photoIds: string[] = [];
         if (dto.photoIds?.length) {

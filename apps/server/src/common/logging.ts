@@ -4,15 +4,36 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import pino from 'pino';
 
-/** Query parameters whose values must never reach a log line. */
-const SECRET_QUERY_KEYS = /^(token|access_token|refresh_token|code|js_code|secret|session_key|api_key)$/i;
+/**
+ * The one rule for secrets in a URL. A name that says token, key, code, ticket, secret, password,
+ * session, signature or invite names a secret: a query parameter with such a name (`token`,
+ * `refreshToken`, `api_key`, `apiKey`, `js_code`, `ticket` …) keeps its name and loses its value,
+ * and a path segment that follows a segment with such a name is the secret itself
+ * (`/api/community-invites/HQ7C2PNQ/qrcode`, `/api/communities/3/invites/HQ7C2PNQ/revoke`,
+ * `/open311/v2/tokens/…json`). Public codes addressed under other names (`/api/service-guide/…`,
+ * `/open311/v2/services/hazard.fire.json`) stay readable.
+ */
+const SECRET_NAME = /token|key|code|ticket|secret|passw|session|signature|invite/i;
+export const REDACTED = '[REDACTED]';
 
 export function redactUrl(url: string | undefined): string | undefined {
-  if (!url || !url.includes('?')) return url;
-  const [path, query] = url.split('?', 2);
-  const params = new URLSearchParams(query);
-  for (const key of [...params.keys()]) if (SECRET_QUERY_KEYS.test(key)) params.set(key, '[REDACTED]');
-  return `${path}?${params.toString()}`;
+  if (!url) return url;
+  const cut = url.indexOf('?');
+  const path = cut < 0 ? url : url.slice(0, cut);
+  const segments = path.split('/');
+  const redactedPath = segments.map((s, i) => (i > 0 && s !== '' && SECRET_NAME.test(safeDecode(segments[i - 1])) ? REDACTED : s)).join('/');
+  if (cut < 0) return redactedPath;
+  const params = new URLSearchParams(url.slice(cut + 1));
+  for (const key of new Set(params.keys())) if (SECRET_NAME.test(key)) params.set(key, REDACTED);
+  return `${redactedPath}?${params.toString()}`;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The request id: the caller's X-Request-Id when it looks like one, else a fresh UUID. */

@@ -39,6 +39,10 @@ export interface AppConfig {
   referralPileup: { threshold: number; periodDays: number };
   wanshitong: { appId: string; path: string } | null;
   redisUrl: string | null;
+  /** Prefix of this service's Redis keys and channels. */
+  redisKeyPrefix: string;
+  /** How long the caller cache keeps a user (identity/caller-cache.ts). */
+  callerCacheTtlMs: number;
   wsHeartbeatMs: number;
 }
 
@@ -127,6 +131,8 @@ export function buildAppConfig(env: AppEnv): AppConfig {
     referralPileup: { threshold: env.REFERRAL_PILEUP_THRESHOLD, periodDays: env.REFERRAL_PILEUP_PERIOD_DAYS },
     wanshitong: env.WANSHITONG_APP_ID ? { appId: env.WANSHITONG_APP_ID, path: env.WANSHITONG_PATH } : null,
     redisUrl: env.REDIS_URL ?? null,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    callerCacheTtlMs: env.CALLER_CACHE_TTL_MS,
     wsHeartbeatMs: env.WS_HEARTBEAT_MS,
   };
 }

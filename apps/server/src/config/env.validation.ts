@@ -65,6 +65,14 @@ export const envSchema = Joi.object({
   WANSHITONG_PATH: Joi.string().default('pages/index/index'),
   /** redis://… : mediation rooms shared by several instances through pub/sub; unset → one instance alone. */
   REDIS_URL: Joi.string().pattern(/^rediss?:\/\//).optional(),
+  /** Prefix of every key and channel this service uses in Redis (several deployments, or test runs, on one Redis). */
+  REDIS_KEY_PREFIX: Joi.string().pattern(/^[\w:.-]{1,64}$/).default('jws:'),
+  /**
+   * How long an instance trusts what it knows of a user (roles, token version, disabled). Changes
+   * made through the service reach every instance at once (Redis broadcast); a change made in the
+   * database by hand, or a lost broadcast, takes up to this long.
+   */
+  CALLER_CACHE_TTL_MS: Joi.number().integer().min(0).max(300_000).default(5_000),
   /** Interval of WebSocket heartbeats; a socket that missed one is dropped. */
   WS_HEARTBEAT_MS: Joi.number().integer().min(1000).default(25_000),
 })
@@ -114,6 +122,8 @@ export interface AppEnv {
   WANSHITONG_APP_ID?: string;
   WANSHITONG_PATH: string;
   REDIS_URL?: string;
+  REDIS_KEY_PREFIX: string;
+  CALLER_CACHE_TTL_MS: number;
   WS_HEARTBEAT_MS: number;
 }
 

@@ -10,7 +10,7 @@ import type { AuthedRequest } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { AUTH_METADATA, AuthOptions } from './authenticated.decorator';
 import { CallerCache, KnownCaller } from './caller-cache';
-import { TokenService } from './token.service';
+import { AccessClaims, TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
 /** Global guard: every route is closed unless marked @Public() or @Authenticated(...). */
@@ -25,14 +25,29 @@ export class AuthGuard implements CanActivate {
     private readonly cache: CallerCache,
   ) {}
 
-  /** The user a token names (cached for a few seconds), or null when unknown; the socket gateway uses it too. */
+  /** The user a token names (cached for a few seconds), or null when unknown. */
   async known(userId: number): Promise<KnownCaller | null> {
     const cached = this.cache.get(userId);
     if (cached) return cached;
+    const stamp = this.cache.stamp();
     const user = await this.users.findOne({ where: { id: userId } });
     if (!user) return null;
     const orgUnit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
-    return this.cache.set(user, orgUnit?.path ?? null);
+    return this.cache.set(user, orgUnit?.path ?? null, stamp);
+  }
+
+  /**
+   * Who an access token is, for a request or a socket: a valid signature with `exp`, a user who
+   * is not disabled, and a token version no older than the user's. Logout, a revoked refresh
+   * family or a role change raise the version (TokenService.revokeAccess): the older tokens are
+   * answered TOKEN_EXPIRED, so a client refreshes, and signs in again if its refresh token went too.
+   */
+  async authenticate(token: string): Promise<{ known: KnownCaller; claims: AccessClaims }> {
+    const claims = await this.tokens.verifyAccess(token);
+    const known = await this.known(claims.sub);
+    if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
+    if (claims.ver < known.user.tokenVersion) throw new DomainException(ErrorCode.TokenExpired);
+    return { known, claims };
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -50,9 +65,7 @@ export class AuthGuard implements CanActivate {
 
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new DomainException(ErrorCode.Unauthenticated);
-    const claims = await this.tokens.verifyAccess(header.slice(7).trim());
-    const known = await this.known(claims.sub);
-    if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
+    const { known } = await this.authenticate(header.slice(7).trim());
     req.caller = { ...known.base, ip: req.ip ?? null, requestId: req.id ? String(req.id) : null };
     if (options.permission && !req.caller.permissions.has(options.permission)) {
       await this.audit.recordFor(req.caller, {

@@ -1,19 +1,19 @@
-import { ErrorCode, INVITABLE_BY, LoginResponse, Role, StaffInvitationView } from '@jws/contracts';
+import { ErrorCode, INVITABLE_BY, LoginResponse, Permission, Role, StaffInvitationView } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, IsNull, Repository } from 'typeorm';
+import { Access } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { ROLE_ORG_LEVEL } from '../org/scope';
-import { CallerCache } from './caller-cache';
 import { ClientInfo, IdentityService } from './identity.service';
 import { StaffInvitationDto } from './dto/auth.dto';
 import { StaffInvitationEntity } from './staff-invitation.entity';
-import { sha256 } from './token.service';
+import { sha256, TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
 /** Enrolment of police, mediators and department staff by single-use, expiring invitation. */
@@ -26,20 +26,16 @@ export class StaffInvitationService {
     @InjectRepository(StaffInvitationEntity) private readonly invitations: Repository<StaffInvitationEntity>,
     @InjectRepository(OrgUnitEntity) private readonly orgUnits: Repository<OrgUnitEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly callers: CallerCache,
+    private readonly access: Access,
+    private readonly tokens: TokenService,
   ) {}
 
   async create(caller: Caller, dto: StaffInvitationDto): Promise<StaffInvitationView> {
     const allowed = INVITABLE_BY[caller.user.role] ?? [];
     if (!allowed.includes(dto.role)) throw new DomainException(ErrorCode.InviteRoleNotAllowed);
-    const unit = await this.orgUnits.findOne({ where: { id: dto.orgUnitId } });
-    const inScope = unit && caller.scope.kind === 'subtree' && unit.path.startsWith(caller.scope.pathPrefix);
-    if (!unit || !inScope) {
-      await this.audit.recordFor(caller, {
-        action: AuditAction.AccessDenied, targetType: 'org_unit', targetId: dto.orgUnitId, outcome: 'denied',
-      });
-      throw new DomainException(ErrorCode.NotFound);
-    }
+    // Staff are enrolled only into org units the inviter's jurisdiction covers (access/access.ts).
+    const unit = await this.access.require(caller, { type: 'org_unit', id: dto.orgUnitId }, await this.orgUnits.findOne({ where: { id: dto.orgUnitId } }),
+      (u) => ({ place: { path: u.path, officerId: null } }), [{ permission: Permission.StaffInvitationCreate, within: 'jurisdiction' }]);
     const levels = ROLE_ORG_LEVEL[dto.role] ?? [];
     if (!levels.includes(unit.level)) {
       throw new DomainException(ErrorCode.ValidationFailed, [`该角色只能登记在：${levels.join('/')}`]);
@@ -91,7 +87,8 @@ export class StaffInvitationService {
       );
       return saved;
     });
-    this.callers.invalidate(user.id);
+    // A resident who becomes staff: the tokens they held as a resident end (new ones follow).
+    await this.tokens.revokeAccess(user.id);
     return this.identity.loginResponse(user);
   }
 }

@@ -3,11 +3,14 @@ import { JwtService } from '@nestjs/jwt';
 import type { Repository } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
+import { CallerCache } from './caller-cache';
 import type { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenService } from './token.service';
+import type { UserEntity } from './user.entity';
 
 const jwt = new JwtService({ secret: 'a-test-secret-of-at-least-32-characters', signOptions: { algorithm: 'HS256' } });
-const service = () => new TokenService(jwt, {} as Repository<RefreshTokenEntity>, { accessTokenTtlSeconds: 900 } as AppConfig);
+const service = () =>
+  new TokenService(jwt, {} as Repository<RefreshTokenEntity>, {} as Repository<UserEntity>, new CallerCache(), { accessTokenTtlSeconds: 900 } as AppConfig);
 const codeOf = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof DomainException ? e.code : e));
 
 describe('access token verification', () => {
@@ -30,5 +33,16 @@ describe('access token verification', () => {
     const token = await jwt.signAsync({ sub: 5, typ: 'access' }, { expiresIn: 60 });
     await tokens.verifyAccess(token);
     expect(await codeOf(tokens.verifyAccess(`${token.slice(0, -2)}xx`))).toBe(ErrorCode.TokenInvalid);
+  });
+
+  it('refuses a token signed with the real key but without an expiry, or with a forged version', async () => {
+    const tokens = service();
+    expect(await codeOf(tokens.verifyAccess(await jwt.signAsync({ sub: 5, typ: 'access', ver: 0 })))).toBe(ErrorCode.TokenInvalid);
+    for (const ver of [-1, 1.5, '9']) {
+      expect(await codeOf(tokens.verifyAccess(await jwt.signAsync({ sub: 5, typ: 'access', ver }, { expiresIn: 60 })))).toBe(ErrorCode.TokenInvalid);
+    }
+    expect(await tokens.verifyAccess(await jwt.signAsync({ sub: 5, typ: 'access', ver: 3 }, { expiresIn: 60 }))).toMatchObject({ sub: 5, ver: 3 });
+    // Issued before versions existed: version 0.
+    expect(await tokens.verifyAccess(await jwt.signAsync({ sub: 5, typ: 'access' }, { expiresIn: 60 }))).toMatchObject({ sub: 5, ver: 0 });
   });
 });

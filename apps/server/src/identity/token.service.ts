@@ -6,13 +6,18 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
+import { CallerCache } from './caller-cache';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { UserEntity } from './user.entity';
 
+/** What a verified access token says. */
 export interface AccessClaims {
   sub: number;
   typ: 'access';
-  /** Expiry (seconds since the epoch), set when signed. */
-  exp?: number;
+  /** The user's token version when it was issued; a token older than the user's current version is revoked. */
+  ver: number;
+  /** Expiry (seconds since the epoch). A token without one is refused. */
+  exp: number;
 }
 
 export interface IssuedTokens {
@@ -40,13 +45,15 @@ export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly callers: CallerCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async issue(userId: number, familyId: string = randomUUID()): Promise<IssuedTokens> {
-    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' } satisfies AccessClaims, {
-      expiresIn: this.config.accessTokenTtlSeconds,
-    });
+    const user = await this.users.findOne({ select: { id: true, tokenVersion: true }, where: { id: userId } });
+    const claims: Omit<AccessClaims, 'exp'> = { sub: userId, typ: 'access', ver: user?.tokenVersion ?? 0 };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
     const now = new Date();
     await this.refreshTokens.insert({
@@ -73,15 +80,19 @@ export class TokenService {
       return known.claims;
     }
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims & { exp?: number }>(token);
-      if (claims.typ !== 'access' || typeof claims.sub !== 'number') throw new DomainException(ErrorCode.TokenInvalid);
-      if (typeof claims.exp === 'number') {
-        if (this.verified.size >= VERIFIED_MAX) {
-          const oldest = this.verified.keys().next().value;
-          if (oldest !== undefined) this.verified.delete(oldest);
-        }
-        this.verified.set(token, { claims, expiresAtMs: claims.exp * 1000 });
+      const payload = await this.jwt.verifyAsync<Partial<Record<keyof AccessClaims, unknown>>>(token);
+      const { sub, typ, exp } = payload;
+      // Tokens issued before versions existed carry none: version 0, which every user starts at.
+      const ver = payload.ver ?? 0;
+      if (typ !== 'access' || typeof sub !== 'number' || !Number.isSafeInteger(ver) || (ver as number) < 0) throw new DomainException(ErrorCode.TokenInvalid);
+      // Signed with the real key but without an expiry, a token would never expire: refused.
+      if (typeof exp !== 'number' || !Number.isFinite(exp)) throw new DomainException(ErrorCode.TokenInvalid);
+      const claims: AccessClaims = { sub, typ, ver: ver as number, exp };
+      if (this.verified.size >= VERIFIED_MAX) {
+        const oldest = this.verified.keys().next().value;
+        if (oldest !== undefined) this.verified.delete(oldest);
       }
+      this.verified.set(token, { claims, expiresAtMs: exp * 1000 });
       return claims;
     } catch (err) {
       if (err instanceof DomainException) throw err;
@@ -98,30 +109,43 @@ export class TokenService {
     const row = await this.refreshTokens.findOne({ where: { tokenHash: sha256(refreshToken) } });
     if (!row) throw new DomainException(ErrorCode.RefreshTokenInvalid);
     if (row.rotatedAt || row.revokedAt) {
-      await this.revokeFamily(row.familyId);
+      await this.revokeFamily(row.familyId, row.userId);
       throw new DomainException(ErrorCode.RefreshTokenReused);
     }
     if (row.expiresAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.RefreshTokenInvalid);
     // Conditional update: of two concurrent rotations of one token only one wins.
     const result = await this.refreshTokens.update({ id: row.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
     if (!result.affected) {
-      await this.revokeFamily(row.familyId);
+      await this.revokeFamily(row.familyId, row.userId);
       throw new DomainException(ErrorCode.RefreshTokenReused);
     }
     return { userId: row.userId, tokens: await this.issue(row.userId, row.familyId) };
   }
 
-  async revokeFamily(familyId: string): Promise<void> {
+  async revokeFamily(familyId: string, userId: number): Promise<void> {
     await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.revokeAccess(userId);
   }
 
   /** Logout: revokes the presented token's family. Unknown tokens are ignored (logout is idempotent). */
   async revoke(refreshToken: string): Promise<void> {
     const row = await this.refreshTokens.findOne({ where: { tokenHash: sha256(refreshToken) } });
-    if (row) await this.revokeFamily(row.familyId);
+    if (row) await this.revokeFamily(row.familyId, row.userId);
   }
 
   async revokeAllForUser(userId: number): Promise<void> {
     await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.revokeAccess(userId);
+  }
+
+  /**
+   * Ends every access token the user holds now (logout, a revoked family, a role change): their
+   * token version goes up, and the caller cache forgets them here and on every instance. Access
+   * tokens are per person, not per device, so another device of theirs answers TOKEN_EXPIRED once
+   * and carries on with its own refresh token, which logout did not revoke.
+   */
+  async revokeAccess(userId: number): Promise<void> {
+    await this.users.increment({ id: userId }, 'tokenVersion', 1);
+    this.callers.invalidate(userId);
   }
 }

@@ -11,7 +11,7 @@ import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthGuard } from '../identity/auth.guard';
 import { callerFor } from '../identity/caller';
-import { TokenService } from '../identity/token.service';
+import { CallerCache } from '../identity/caller-cache';
 import { RoomAccess, RoomContext } from './room-access';
 import { RoomChatService } from './room-chat.service';
 import { RoomHub, RoomListener, UserListener } from './room-hub';
@@ -105,6 +105,8 @@ interface Connection {
   person: UserListener | null;
   /** When the access token the socket authenticated with expires (ms); the socket goes with it. */
   expiresAt: number;
+  /** The token's version: once the user's is higher (logout, revocation, role change), the socket goes. */
+  tokenVersion: number;
   alive: boolean;
   refusedJoins: number;
   rooms: Map<number, RoomSubscription>;
@@ -133,8 +135,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly tokens: TokenService,
     private readonly guard: AuthGuard,
+    private readonly callers: CallerCache,
     private readonly access: RoomAccess,
     private readonly chat: RoomChatService,
     private readonly messages: RoomMessagesService,
@@ -147,6 +149,29 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     this.server.on('upgrade', this.onUpgrade);
     this.heartbeat = setInterval(() => this.beat(), this.config.wsHeartbeatMs);
     this.heartbeat.unref();
+    this.callers.onInvalidate((userId) => {
+      this.recheck(userId).catch((err: unknown) => this.logger.warn(`socket re-check failed: ${err instanceof Error ? err.message : String(err)}`));
+    });
+  }
+
+  /**
+   * A user's access changed (here or on another instance): their open sockets are checked again
+   * at once. A revoked token version or a disabled account closes them as an expired token would;
+   * otherwise they carry on with the user's new roles.
+   */
+  private async recheck(userId: number): Promise<void> {
+    const open = [...this.connections].filter((c) => c.caller?.user.id === userId);
+    if (!open.length) return;
+    const known = await this.guard.known(userId);
+    for (const c of open) {
+      const code = !known || known.user.disabled ? ErrorCode.TokenInvalid : known.user.tokenVersion > c.tokenVersion ? ErrorCode.TokenExpired : null;
+      if (code) {
+        if (c.ws.readyState === WebSocket.OPEN) c.ws.send(JSON.stringify(errorFrame(code)));
+        c.ws.close(WS_CLOSE.Unauthenticated, 'token revoked');
+      } else if (known) {
+        c.caller = callerFor(known.user, known.orgPath);
+      }
+    }
   }
 
   /** Before the HTTP server closes, which would otherwise wait for every open socket. */
@@ -182,7 +207,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
-    const conn: Connection = { ws, caller: null, person: null, expiresAt: Infinity, alive: true, refusedJoins: 0, rooms: new Map() };
+    const conn: Connection = { ws, caller: null, person: null, expiresAt: Infinity, tokenVersion: 0, alive: true, refusedJoins: 0, rooms: new Map() };
     this.connections.add(conn);
     const send = (frame: ServerFrame | string) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
@@ -216,11 +241,10 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
 
   private async authenticate(conn: Connection, token: string, send: (f: ServerFrame | string) => void): Promise<void> {
     try {
-      const claims = await this.tokens.verifyAccess(token);
-      const known = await this.guard.known(claims.sub);
-      if (!known || known.user.disabled) throw new DomainException(ErrorCode.TokenInvalid);
+      const { known, claims } = await this.guard.authenticate(token);
       conn.caller = callerFor(known.user, known.orgPath);
-      conn.expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity;
+      conn.expiresAt = claims.exp * 1000;
+      conn.tokenVersion = claims.ver;
       conn.person = { push: (frame) => send(frame) };
       if (conn.ws.readyState === WebSocket.OPEN) this.hub.listenUser(known.user.id, conn.person);
       send({ type: 'ready', userId: known.user.id, heartbeatMs: this.config.wsHeartbeatMs });

@@ -3,11 +3,13 @@ import {
   MessageView, RECALL_WINDOW_MS, RoomStatus, SystemEvent,
 } from '@jws/contracts';
 import { WechatClient } from '@jws/wechat';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
 import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import { RateLimitScale } from '../common/rate-limit';
+import { REDIS } from '../common/redis';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { MediationMemberEntity, MediationMessageEntity, MediationRoomEntity } from './mediation.entities';
@@ -28,8 +30,13 @@ export interface SendInput {
 const SYSTEM_NAME = '系统';
 const CLIENT_MSG_ID = /^[\w-]{8,64}$/;
 
-/** Per-user token bucket on this instance: a burst, then MESSAGE_RATE_PER_MINUTE. */
-export class MessageRateLimiter {
+/** Per-user token bucket: a burst of MESSAGE_BURST, then MESSAGE_RATE_PER_MINUTE. */
+export interface ChatRateLimiter {
+  take(userId: number): boolean | Promise<boolean>;
+}
+
+/** The bucket on this instance, when the service runs alone. */
+export class MessageRateLimiter implements ChatRateLimiter {
   private readonly buckets = new Map<number, { tokens: number; at: number }>();
 
   take(userId: number, now = Date.now()): boolean {
@@ -44,6 +51,39 @@ export class MessageRateLimiter {
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
     return true;
+  }
+}
+
+/**
+ * The same bucket in Redis, shared by every instance (REDIS_URL): one atomic script per message,
+ * on Redis's clock. The key lives as long as the bucket takes to fill up again.
+ */
+const TAKE_SCRIPT = `
+local capacity = tonumber(ARGV[1])
+local perMs = tonumber(ARGV[2])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(bucket[1]) or capacity
+local at = tonumber(bucket[2]) or now
+tokens = math.min(capacity, tokens + math.max(0, now - at) * perMs)
+local taken = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  taken = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / perMs))
+return taken
+`;
+
+export class SharedMessageRateLimiter implements ChatRateLimiter {
+  constructor(private readonly redis: Redis) {}
+
+  async take(userId: number): Promise<boolean> {
+    const scale = RateLimitScale.value;
+    const taken = await this.redis.eval(TAKE_SCRIPT, 1, `chat:bucket:${userId}`, MESSAGE_BURST * scale, (MESSAGE_RATE_PER_MINUTE * scale) / 60_000);
+    return taken === 1;
   }
 }
 
@@ -79,7 +119,7 @@ export type Outgoing = MessageView[];
 @Injectable()
 export class RoomMessagesService {
   private readonly logger = new Logger(RoomMessagesService.name);
-  readonly limiter = new MessageRateLimiter();
+  readonly limiter: ChatRateLimiter;
 
   constructor(
     private readonly hub: RoomHub,
@@ -87,7 +127,10 @@ export class RoomMessagesService {
     private readonly wechat: WechatClient,
     private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    @Inject(REDIS) redis: Redis | null,
+  ) {
+    this.limiter = redis ? new SharedMessageRateLimiter(redis) : new MessageRateLimiter();
+  }
 
   /**
    * Runs `work` in a transaction and publishes the messages it appended after the commit: a
@@ -161,7 +204,7 @@ export class RoomMessagesService {
     } else {
       throw new DomainException(ErrorCode.ValidationFailed, ['消息类型只能是文字或图片']);
     }
-    if (!this.limiter.take(sender.userId)) throw new DomainException(ErrorCode.RateLimited);
+    if (!(await this.limiter.take(sender.userId))) throw new DomainException(ErrorCode.RateLimited);
     const flagged = text !== null && (await this.needsReview(sender, text));
     const stored = await this.withMessages(async (m, out) => {
       const seq = await this.nextSeq(m, room.id, true);

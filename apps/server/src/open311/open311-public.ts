@@ -12,19 +12,20 @@ export const OPEN311_SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 export const OPEN_KINDS: readonly CaseKind[] = [CaseKind.Dispute, CaseKind.Hazard, CaseKind.ServiceNeed, CaseKind.Question];
 
 /**
- * How much of a listed case is published:
- *  - `text`: the title (with digits, e-mail addresses and known names masked), a point rounded to ~100 m;
- *  - `point`: only the category label as description, a point rounded to ~100 m;
- *  - `category`: only the category label, no point at all.
- * The free-text address and description are never published; the address is the community's name.
+ * How much of a listed case is published. The description is always the category label: no text
+ * a resident wrote is published, not even a masked title (masking cannot catch a phone number
+ * written as 一三九一二三四五六七八, nor the name of a third person).
+ *  - `point`: a point rounded to ~100 m;
+ *  - `category`: no point at all.
+ * The free-text address is never published either; the address is the community's name.
  */
-export type PublicDetail = 'text' | 'point' | 'category';
+export type PublicDetail = 'point' | 'category';
 
 /** Family disputes and personal service needs say something about a household: no point. */
 const NO_POINT_CODES: readonly string[] = ['dispute.family'];
 
 export function publicDetailOf(kind: CaseKind, subcategory: string): PublicDetail {
-  if (kind === CaseKind.Hazard) return 'text';
+  if (kind === CaseKind.Hazard) return 'point';
   if (kind === CaseKind.Dispute && !NO_POINT_CODES.includes(serviceCodeOf(kind, subcategory))) return 'point';
   return 'category';
 }
@@ -75,27 +76,11 @@ export function roundCoordinate(value: number | null): number | null {
   return Math.round(value * 1000) / 1000;
 }
 
-/**
- * Masks what could identify someone in a short text: runs of three or more digits (room and
- * phone numbers, ID numbers), e-mail addresses, and the given names (reporter, other party).
- */
-export function redactText(text: string, names: (string | null | undefined)[] = []): string {
-  let out = text;
-  for (const name of names) {
-    const n = name?.trim();
-    if (n && n.length >= 2) out = out.split(n).join('***');
-  }
-  out = out.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '***');
-  out = out.replace(/[0-9０-９][0-9０-９\s-]*[0-9０-９]/g, (run) => (run.replace(/[^0-9０-９]/g, '').length >= 3 ? '***' : run));
-  return out.trim();
-}
-
-/** The case fields the public view is made from. */
+/** The case fields the public view is made from: none of them is text a resident wrote. */
 export interface PublicCaseInput {
   number: string;
   kind: CaseKind;
   subcategory: string;
-  title: string;
   status: CaseStatus;
   latitude: number | null;
   longitude: number | null;
@@ -104,8 +89,6 @@ export interface PublicCaseInput {
   communityName: string;
   stationName: string;
   resolutionDueAt: Date | null;
-  /** Names to mask should they appear in a published title. */
-  namesToMask: (string | null)[];
 }
 
 /** One GeoReport v2 service request as published. Keys absent for a case are left out. */
@@ -131,14 +114,13 @@ export function toPublicRequest(c: PublicCaseInput): Open311Request {
   const closed = isClosedStatus(c.status);
   const service = findService(serviceCodeOf(c.kind, c.subcategory));
   const label = categoryLabel(c.kind, c.subcategory);
-  const title = detail === 'text' ? redactText(c.title, c.namesToMask) : '';
   const out: Open311Request = {
     service_request_id: c.number,
     status: closed ? 'closed' : 'open',
     status_notes: CASE_STATUS_LABELS[c.status] ?? '',
     service_name: service?.label ?? label,
     service_code: serviceCodeOf(c.kind, c.subcategory),
-    description: title || label,
+    description: label,
     agency_responsible: c.stationName,
     service_notice: `由${c.stationName}${c.communityName}民警办理`,
     requested_datetime: c.createdAt.toISOString(),

@@ -95,7 +95,7 @@ export class Open311RequestDto {
   service_name: string;
   @ApiProperty({ example: 'hazard.fire' })
   service_code: string;
-  @ApiProperty({ description: 'hazards: the title with digits and names masked; other kinds: the category only' })
+  @ApiProperty({ example: '安全隐患·消防隐患', description: 'the category (kind·subcategory label): never text a resident wrote' })
   description: string;
   @ApiProperty({ example: '天桥派出所' })
   agency_responsible: string;

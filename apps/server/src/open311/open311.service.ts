@@ -7,12 +7,11 @@ import { AuditService } from '../audit/audit.service';
 import { CaseDeadlineEntity } from '../cases/case-deadline.entity';
 import { CaseEntity } from '../cases/case.entity';
 import { CasesApi } from '../cases';
-import { UserEntity } from '../identity/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { hashApiKey } from './open311-demo';
 import {
-  findService, OPEN311_SPECIFICATION, OPEN_KINDS, Open311Request, publicDetailOf, SERVICE_CATALOG, ServiceEntry, toPublicRequest,
+  findService, OPEN311_SPECIFICATION, OPEN_KINDS, Open311Request, SERVICE_CATALOG, ServiceEntry, toPublicRequest,
 } from './open311-public';
 import { parseCaseNumber } from '../cases/case-number';
 import { Open311Exception } from './open311.errors';
@@ -274,19 +273,12 @@ export class Open311Service {
     const stations = await this.namesOf(communities.map((c) => c.parentId));
     const deadlines = await this.dataSource.getRepository(CaseDeadlineEntity).find({ where: { caseId: In(rows.map((r) => r.id)), kind: 'resolution' } });
     const dueByCase = new Map(deadlines.map((d) => [d.caseId, d.dueAt]));
-    // Names to mask in the titles that are published (hazards): the reporter's nickname.
-    const reporterIds = rows.filter((r) => publicDetailOf(r.kind, r.subcategory) === 'text' && r.reporterId).map((r) => r.reporterId as number);
-    const reporters = reporterIds.length
-      ? await this.dataSource.getRepository(UserEntity).find({ select: { id: true, nickname: true }, where: { id: In([...new Set(reporterIds)]) } })
-      : [];
-    const nicknames = new Map(reporters.map((u) => [u.id, u.nickname]));
     return rows.map((r) => {
       const community = communityById.get(r.communityId);
       return toPublicRequest({
         number: r.number,
         kind: r.kind as CaseKind,
         subcategory: r.subcategory,
-        title: r.title,
         status: r.status as CaseStatus,
         latitude: r.latitude,
         longitude: r.longitude,
@@ -295,7 +287,6 @@ export class Open311Service {
         communityName: community?.name ?? '',
         stationName: stations.get(community?.parentId ?? 0) ?? '',
         resolutionDueAt: dueByCase.get(r.id) ?? null,
-        namesToMask: [r.reporterId ? nicknames.get(r.reporterId) ?? null : null, r.otherParty],
       });
     });
   }

@@ -13,7 +13,7 @@ import { leadersOf } from '../cases/case-people';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { CallerCache } from '../identity/caller-cache';
+import { TokenService } from '../identity/token.service';
 import { UserEntity } from '../identity/user.entity';
 import { NotificationsService, NotifyInput } from '../notifications/notifications.service';
 import { CommunityHandoverEntity } from './community-handover.entity';
@@ -94,7 +94,7 @@ export class OrgService {
     @InjectRepository(CommunityInviteEntity) private readonly invites: Repository<CommunityInviteEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly callers: CallerCache,
+    private readonly tokens: TokenService,
     private readonly notifications: NotificationsService,
     private readonly access: Access,
   ) {}
@@ -456,7 +456,8 @@ export class OrgService {
       throw new DomainException(ErrorCode.NotFound);
     }
     await this.users.update({ id: userId }, { isInformant: granted });
-    this.callers.invalidate(userId);
+    // Their permissions changed: the access tokens they hold end on every instance (the app refreshes).
+    await this.tokens.revokeAccess(userId);
     await this.audit.recordFor(caller, {
       action: AuditAction.InformantChanged, targetType: 'user', targetId: userId, detail: granted ? 'granted' : 'revoked',
     });
@@ -497,11 +498,9 @@ export class OrgService {
 
   /** Community officers of a station in scope, for the handover picker. */
   async stationOfficers(caller: Caller, stationId: number): Promise<{ id: number; name: string }[]> {
-    const units = await this.repo.unitsInScope(caller.scope);
-    if (!units.some((u) => u.id === stationId)) {
-      await this.audit.recordFor(caller, { action: AuditAction.AccessDenied, targetType: 'org_unit', targetId: stationId, outcome: 'denied' });
-      throw new DomainException(ErrorCode.NotFound);
-    }
+    const station = (await this.repo.unitsInScope(caller.scope)).find((u) => u.id === stationId) ?? null;
+    await this.access.require(caller, { type: 'org_unit', id: stationId }, station,
+      (u) => ({ place: { path: u.path, officerId: null } }), [{ permission: Permission.CommunityHandover, within: 'jurisdiction' }]);
     const officers = await this.users.find({ where: { orgUnitId: stationId, role: Role.CommunityOfficer, disabled: false }, order: { id: 'ASC' } });
     return officers.map((o) => ({ id: o.id, name: o.nickname }));
   }

@@ -4,7 +4,6 @@ import {
 } from '@jws/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MAX_ID, OptionalEnum, OptionalId, OptionalText, PlainInt, RequiredEnum, RequiredId, RequiredText } from '../common/validation';
 

@@ -4,7 +4,7 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsObject, IsOptional, IsString, MaxLength, ValidateNested,
 } from 'class-validator';
 import { OptionalId, OptionalText, RequiredEnum, RequiredText } from '../common/validation';
 

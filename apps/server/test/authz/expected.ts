@@ -28,7 +28,9 @@ export const FOREIGN_SIDE: Record<CallerName, 'home' | 'away' | null> = Object.f
   CALLERS.map((c) => [c, c === 'city_leader1' || c === 'admin1' ? null : OWN_SIDE[c] === 'home' ? 'away' : 'home']),
 ) as Record<CallerName, 'home' | 'away' | null>;
 
+/** The websocket joins (docs/realtime.md), checked beside the HTTP operations: a main room and a caucus (背靠背). */
 export const WS_JOIN = 'WS join /ws {roomId}';
+export const WS_JOIN_CAUCUS = 'WS join /ws {caucusRoomId}';
 
 export interface Expectation {
   allowed: readonly CallerName[];
@@ -63,6 +65,8 @@ const none: CallerName[] = [];
 
 export const EXPECTED: Record<string, Expectation> = {
   [WS_JOIN]: { allowed: ROOM_READERS },
+  // A caucus is the mediator's and the one party's: no other member, and no police reading transcripts.
+  [WS_JOIN_CAUCUS]: { allowed: ['mediator1', 'informant1'] },
 
   'GET /api/audit': { allowed: ['city_leader1', 'admin1'] },
   // Sign-in with credentials in the body: the credential decides, never the caller; bogus ones are refused.

@@ -21,7 +21,7 @@ type Ids = (side: Side, w: World, who: CallerName) => Record<string, string | nu
  */
 const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/communities\/\{id\}\/handover/, (s) => ({ id: s.handoverCommunityId })],
-  [/^\/api\/(workbench\/)?communities\/\{id\}/, (s) => ({ id: s.communityId, membershipId: s.membershipId, code: s.revokeCode })],
+  [/^\/api\/(workbench\/)?communities\/\{id\}/, (s) => ({ id: s.communityId, membershipId: s.membershipId })],
   [/^\/api\/memberships\/\{id\}/, (s) => ({ id: s.pendingMembershipId })],
   [/^\/api\/users\/\{id\}/, (s) => ({ id: s.memberUserId })],
   [/^\/api\/community-invites\/\{code\}/, (s) => ({ code: s.inviteCode })],

@@ -25,7 +25,6 @@ export interface Side {
   /** A resident member whose informant flag is set (to what it already is). */
   memberUserId: number;
   inviteCode: string;
-  revokeCode: string;
   /** A dispute with a photo, accepted, with an open mediation room. */
   caseId: number;
   photoId: string;
@@ -35,6 +34,8 @@ export interface Side {
   roomImageId: string;
   /** The room's respondent member id (caucus, invitations). */
   respondentMemberId: number;
+  /** The mediator's 背靠背 (caucus) with the respondent: theirs alone. */
+  caucusRoomId: number;
   /** The agreement drafted in the room. */
   agreementId: number;
   /** A second accepted case referred to a department, and the referral. */
@@ -107,7 +108,6 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const communityId = await unitId(s.community);
     const officer = s.officer;
     const inviteCode = (await call('post', `/api/communities/${communityId}/invites`, officer)).code as string;
-    const revokeCode = (await call('post', `/api/communities/${communityId}/invites`, officer)).code as string;
     for (const who of [s.reporter, s.respondent]) await call('post', '/api/communities/join-by-code', who.token, { code: inviteCode }, [200, 409]);
     const applicant = await wechatUser(`openid-authz-applicant-${s.name}`);
     const pending = await call('post', `/api/communities/${communityId}/join-requests`, applicant.token, { note: '想加入社区' });
@@ -129,6 +129,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const roomImageId = await upload(s.reporter.token);
     await call('post', `/api/mediation/rooms/${room.id}/messages`, s.reporter.token, { clientMsgId: randomUUID(), kind: MessageKind.Image, uploadId: roomImageId });
     const respondentMember = (room.members as { id: number; role: string }[]).find((m) => m.role === 'respondent');
+    const caucus = await call('post', `/api/mediation/rooms/${room.id}/caucus`, s.mediator.token, { memberId: respondentMember?.id });
     const drafted = await call('post', `/api/mediation/rooms/${room.id}/agreement`, s.mediator.token, {
       parties: '申请人与被申请人', facts: '楼上漏水', terms: '被申请人一周内修好水管', performanceDueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     });
@@ -158,13 +159,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
       pendingMembershipId: Number(pending.id),
       memberUserId: s.respondent.id,
       inviteCode,
-      revokeCode,
       caseId,
       photoId,
       roomId: Number(room.id),
       messageSeq: Number(sent.seq),
       roomImageId,
       respondentMemberId: Number(respondentMember?.id),
+      caucusRoomId: Number(caucus.id),
       agreementId: Number(drafted.agreement?.id),
       referredCaseId,
       referralId: Number(referral.id),

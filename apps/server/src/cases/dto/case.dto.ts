@@ -4,7 +4,7 @@ import {
   MAX_CASE_PHOTOS, RateCaseRequest, TimelineEventType, TimelineEventView, UnsealLogEntry, UnsealRequest, UnsealView,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsNumber, IsOptional, IsUUID, Max, Min,
 } from 'class-validator';

@@ -4,7 +4,6 @@ import {
   OFFLINE_ROOM_ADDRESS_MAX, OFFLINE_ROOM_NAME_MAX, OpenRoomRequest, RoomStatus, SendMessageRequest, TransferOfflineRequest,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { OptionalId, OptionalText, PlainInt, RequiredId, RequiredText } from '../../common/validation';
 

@@ -11,10 +11,10 @@ import { caseUrl, isStaffCaseReader } from '../../../lib/routes'
 import type { OnUpdated } from './shared'
 
 /**
- * The frame of both case pages — the residents' one in the main package and the officers' one with
- * the handling tools in packageOfficer — : reads `?id=`, loads the case (again each time the page
- * shows), and sends a person who opened the other audience's page (a link from a subscribe message
- * names pages/case) to theirs.
+ * The frame of both case pages (the residents' one in the main package, the officers' one with the
+ * handling tools in packageOfficer): reads `?id=`, loads the case (again each time the page shows),
+ * and sends a person who opened the other audience's page (a subscribe message names pages/case)
+ * on to theirs.
  */
 export default function CaseScreen({ forStaff, children }: {
   forStaff: boolean
