@@ -43,20 +43,19 @@ describe('workbench', () => {
     expect(await visible(page, '[id^="reveal-phone-"]').count()).toBe(0);
   });
 
-  it('city_leader1 sees every community of the city in 工作台 with its station, and opens one', async () => {
+  it('city_leader1 finds any community of the city in 工作台 (分局 → 派出所 → 社区, or by name) and opens one', async () => {
     const { page } = await browser.open('city_leader1');
     await signInWithDemoSwitcher(page, 'city_leader1');
     await visible(page, '#tab-workbench').click();
     await expectPath(page, ROUTES.workbench);
-    await expectVisibleText(page, '#community-list', '负责的社区（6）');
-    await expectVisibleText(page, '#community-list', '城关派出所');
-    const rows = visible(page, '#community-list [id^="community-"]');
-    await rows.first().waitFor();
-    expect(await rows.count()).toBe(6);
-    // Six fit on one page: no search box and no 加载更多.
-    expect(await visible(page, '#search-communities').count()).toBe(0);
-    expect(await visible(page, '#more-communities').count()).toBe(0);
-    await openWorkbenchCommunity(page, '胜利社区');
+    // Not a flat list of the city's communities (453 in a real city): its branches first.
+    await expectVisibleText(page, '#unit-list', '怀远县公安局');
+    expect(await visible(page, '#unit-list [id^="unit-"]').count()).toBe(2);
+    await visible(page, '#search-communities input').fill('社区');
+    await visible(page, '#search-communities-submit').click();
+    await expectVisibleText(page, '#list-communities', '城关派出所');
+    await expectVisibleText(page, '#list-communities', '禹王社区');
+    await openWorkbenchCommunity(page, '胜利社区', { listSelector: '#list-communities' });
     await expectVisibleText(page, '#member-list', '张阿姨');
   });
 

@@ -47,6 +47,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#1d3f8f',
     navigationBarTitleText: '指尖上的警务室',
     navigationBarTextStyle: 'white',
+    // The default in the mini program; in the h5 build it turns on Taro's own title bar, with a
+    // back button on sub-pages (a home button when a deep link opened them).
+    navigationStyle: 'default',
     backgroundColor: '#f3f5f9',
   },
   tabBar: {

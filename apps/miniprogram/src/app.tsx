@@ -8,6 +8,7 @@ import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    platform.decorateChrome()
     // The mini program signs in silently on launch; the browser build waits for a demo account.
     if (platform.loginMode === 'wechat' || readAuth()) {
       loadMe().catch(() => {

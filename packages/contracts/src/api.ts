@@ -127,6 +127,38 @@ export interface WorkbenchCommunity extends CommunityView {
   pendingCount: number;
 }
 
+/**
+ * 工作台 drill-down for leaders (GET /api/workbench/units?parentId=): the branches or stations
+ * directly under a unit in the caller's jurisdiction, with how many communities each holds and
+ * how many join requests wait there.
+ */
+export interface WorkbenchUnit {
+  id: number;
+  name: string;
+  level: OrgLevel;
+  communityCount: number;
+  pendingCount: number;
+}
+
+/**
+ * What waits for the caller (GET /api/workbench/alerts): the counts on the 工作台 entries, null
+ * for an entry the caller's role does not have, and `total` for the badge on the 工作台 tab.
+ */
+export interface WorkbenchAlerts {
+  /** 案件队列: reports in the caller's jurisdiction not yet accepted (新上报). */
+  newReports: number | null;
+  /** 案件队列: open reports past a deadline (逾期). */
+  overdueReports: number | null;
+  /** 督办: escalated reports of the leader's jurisdiction. */
+  supervision: number | null;
+  /** 待审核: join requests in the communities the caller decides on. */
+  pendingJoins: number | null;
+  /** 转办签收: referrals to the caller's department not yet signed. */
+  referralsToSign: number | null;
+  /** The badge: everything above that waits, each report counted once. */
+  total: number;
+}
+
 export interface AuditEntryView {
   id: number;
   at: string;

@@ -8,6 +8,7 @@ import type {
   ReferralTargetAdminPage, ReferralTargetAdminView, ReferralTargetView, ReferralView, RefreshRequest, RefuseMembershipRequest, RoomDetail,
   RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
   UnsealLogEntry, UnsealView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
+  StationContact, WorkbenchAlerts, WorkbenchUnit,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -51,7 +52,13 @@ export const HTTP_API = {
   'GET /api/communities/directory': {} as Route<Page<CommunityView>, never, NameQuery>,
   /** Without `note`, asking again keeps the previous 申请说明. */
   'POST /api/communities/:id/join-requests': {} as Route<MembershipView, { memberType: MemberType; note?: string }>,
-  'GET /api/workbench/communities': {} as Route<Page<WorkbenchCommunity>, never, NameQuery>,
+  'GET /api/workbench/communities': {} as Route<Page<WorkbenchCommunity>, never, NameQuery & { under?: number }>,
+  /** Leaders' drill-down: the branches or stations under `parentId` (default: the caller's unit). */
+  'GET /api/workbench/units': {} as Route<WorkbenchUnit[], never, { parentId?: number }>,
+  /** What waits for the caller: the counts on the 工作台 entries and its tab badge. */
+  'GET /api/workbench/alerts': {} as Route<WorkbenchAlerts>,
+  /** The caller's own 派出所 with its address and phone (办事指引). */
+  'GET /api/me/station': {} as Route<{ station: StationContact | null }>,
   'GET /api/workbench/communities/:id': {} as Route<WorkbenchCommunity>,
   'GET /api/communities/:id/members': {} as Route<MemberPage, never, { status: MembershipStatus; page: number; pageSize: number }>,
   'POST /api/communities/:id/members/:membershipId/phone': {} as Route<MemberPhoneView>,
@@ -140,6 +147,8 @@ export const HTTP_API = {
   'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,
   'GET /api/notifications/unread-count': {} as Route<{ count: number }>,
   'POST /api/notifications/:id/read': {} as Route<unknown>,
+  /** 全部已读. */
+  'POST /api/notifications/read-all': {} as Route<{ count: number }>,
 };
 
 export type HttpApi = typeof HTTP_API;

@@ -1,4 +1,4 @@
-import { CASE_SUBCATEGORIES } from './cases';
+import { CASE_SUBCATEGORIES, CaseKind } from './cases';
 import { RouteType, searchMatters, SERVICE_CATALOGUE } from './service-guide';
 
 const firstFor = (q: string) => searchMatters(SERVICE_CATALOGUE, q)[0]?.code;
@@ -43,5 +43,34 @@ describe('办事指引 catalogue and search', () => {
     const common = searchMatters(SERVICE_CATALOGUE, '');
     expect(common.length).toBeGreaterThan(5);
     expect(common.every((m) => m.common)).toBe(true);
+  });
+
+  it('routes a dispute or a hazard the product handles to its own 上报 first, prefilled, with when to call 110/119 instead', () => {
+    const expected: [string, CaseKind, string, boolean][] = [
+      ['楼上太吵', CaseKind.Dispute, 'neighbour', true],
+      ['和邻居吵架了', CaseKind.Dispute, 'neighbour', true],
+      ['家暴', CaseKind.Dispute, 'family', true],
+      ['楼道里给电瓶车充电', CaseKind.Hazard, 'fire', false],
+      ['小区消防通道被车堵了', CaseKind.Hazard, 'fire', false],
+    ];
+    for (const [query, kind, subcategory, mediation] of expected) {
+      const matter = searchMatters(SERVICE_CATALOGUE, query)[0];
+      expect([query, matter.routes[0].type, matter.routes[0].report]).toEqual([query, RouteType.Report, { kind, subcategory, ...(mediation ? { mediation } : {}) }]);
+    }
+    for (const code of ['public_security.noise', 'dispute.neighbour', 'dispute.family']) {
+      expect(SERVICE_CATALOGUE.find((m) => m.code === code)?.emergency?.phone).toBe('110');
+    }
+    expect(SERVICE_CATALOGUE.find((m) => m.code === 'public_security.fire')?.emergency?.phone).toBe('119');
+  });
+
+  it('has no templated steps: no 派出所 route for mediation at the household window, every 上报 route a real kind and subcategory', () => {
+    const routes = SERVICE_CATALOGUE.flatMap((m) => m.routes.map((r) => ({ code: m.code, ...r })));
+    expect(routes.filter((r) => /现场核验后办理|户籍窗口：.*(调解|隐患|招领|求助)/.test([r.title, ...r.steps].join(' '))).map((r) => r.code)).toEqual([]);
+    for (const r of routes.filter((x) => x.type === RouteType.Report)) {
+      expect(CASE_SUBCATEGORIES[r.report?.kind ?? CaseKind.Question].map((s) => s.code)).toContain(r.report?.subcategory);
+    }
+    // Steps are written per matter: no two matters share the whole list of steps of a route.
+    const stationSteps = routes.filter((r) => r.type === RouteType.Station).map((r) => r.steps.join('|'));
+    expect(stationSteps.length - new Set(stationSteps).size).toBe(0);
   });
 });

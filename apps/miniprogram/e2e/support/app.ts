@@ -26,6 +26,9 @@ export const ROUTES = {
   deadLetters: '/packageReferral/dead-letters/index',
   governanceDigest: '/packageReferral/digest/index',
   guideEdit: '/packageReferral/guide-edit/index',
+  guide: '/pages/guide/index',
+  matter: '/pages/matter/index',
+  referralInbox: '/packageReferral/inbox/index',
 } as const;
 
 const WAIT_MS = 15_000;
@@ -64,10 +67,9 @@ export async function waitForHome(page: Page): Promise<void> {
   await visible(page, '#officer-card, #join-prompt, #join-pending, #staff-card').first().waitFor();
 }
 
-/** h5 role switcher: open the app without a session, get sent to the login page, pick a demo account. */
+/** h5 role switcher: open the login page, pick a demo account, land on 首页. */
 export async function signInWithDemoSwitcher(page: Page, username: string): Promise<void> {
-  await openPath(page, '/');
-  await expectPath(page, ROUTES.login);
+  await openPath(page, ROUTES.login);
   await expectVisibleText(page, '#demo-login', '选择演示账号');
   await visible(page, `#demo-user-${username}`).click();
   await waitForHome(page);
@@ -115,10 +117,13 @@ export async function idNumber(locator: Locator, prefix: string): Promise<number
 }
 
 /** 工作台 → the row of one community → its officer page. */
-export async function openWorkbenchCommunity(page: Page, communityName: string): Promise<number> {
-  await visible(page, '#tab-workbench').click();
-  await expectPath(page, ROUTES.workbench);
-  const row = visible(page, '#community-list [id^="community-"]', communityName).first();
+export async function openWorkbenchCommunity(page: Page, communityName: string, opts: { listSelector?: string } = {}): Promise<number> {
+  // Leaders above a station search their drill-down instead (the list is already showing).
+  if (!opts.listSelector) {
+    await visible(page, '#tab-workbench').click();
+    await expectPath(page, ROUTES.workbench);
+  }
+  const row = visible(page, `${opts.listSelector ?? '#community-list'} [id^="community-"]`, communityName).first();
   await row.waitFor();
   const communityId = await idNumber(row, 'community-');
   await row.click();

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeWechat, type FakeWechat } from '@jws/wechat';
 import { createConnection } from 'mysql2/promise';
+import { AXE_RECORD, PAGES_DIR } from './page-checks';
 import { ARTIFACTS_DIR, BASE_URL_ENV, FAKE_WECHAT_URL_ENV, H5_DIR, REPO_ROOT, SERVER_MAIN } from './paths';
 
 const DATABASE_SERVER = (process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
@@ -122,6 +123,8 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   // Screenshots of an earlier run would pass for this run's.
   for (const file of readdirSync(ARTIFACTS_DIR)) if (file.endsWith('.png')) rmSync(join(ARTIFACTS_DIR, file));
+  rmSync(PAGES_DIR, { recursive: true, force: true });
+  rmSync(AXE_RECORD, { force: true });
 
   const env: E2eEnvironment = {};
   (globalThis as WithEnv)[KEY] = env;

@@ -64,7 +64,12 @@ export const api = {
 
   // 工作台
   /** One page of the communities in the caller's jurisdiction, with member counts; `q` searches names. */
-  workbenchCommunities: (q: { page?: number; pageSize?: number; q?: string } = {}) => call('GET /api/workbench/communities', { query: nameQuery(q) }),
+  workbenchCommunities: (q: { page?: number; pageSize?: number; q?: string; under?: number } = {}) =>
+    call('GET /api/workbench/communities', { query: { ...nameQuery(q), under: q.under } }),
+  /** Leaders: the branches or stations under a unit (default: their own), with community and 待审核 counts. */
+  workbenchUnits: (parentId?: number) => call('GET /api/workbench/units', { query: { parentId } }),
+  /** What waits for the caller: counts on the 工作台 entries and the tab badge. */
+  workbenchAlerts: () => call('GET /api/workbench/alerts'),
   /** One community of the caller's jurisdiction (404 outside it): its name for the community page. */
   workbenchCommunity: (communityId: number) => call('GET /api/workbench/communities/:id', { params: { id: communityId } }),
   /** One page of a community's members, phone numbers masked; `canRevealPhone` for the responsible officer. */
@@ -181,4 +186,8 @@ export const api = {
   notifications: (page: number, pageSize = 20) => call('GET /api/notifications', { query: { page, pageSize } }),
   unreadCount: () => call('GET /api/notifications/unread-count'),
   markNotificationRead: (id: number) => call('POST /api/notifications/:id/read', { params: { id } }),
+  /** 全部已读. */
+  markAllNotificationsRead: () => call('POST /api/notifications/read-all'),
+  /** The caller's own 派出所 (办事指引's 派出所 routes). */
+  myStation: () => call('GET /api/me/station'),
 }

@@ -35,5 +35,6 @@ export default function AuthImage({ url, className, onClick }: Props) {
     )
   }
   const path = current.path
-  return <Image className={classes} src={path} mode='aspectFill' onClick={() => onClick?.(path)} />
+  // The <img> inside Taro's h5 Image takes its alt text through nativeProps.
+  return <Image className={classes} src={path} mode='aspectFill' nativeProps={{ alt: '照片' }} onClick={() => onClick?.(path)} />
 }

@@ -39,6 +39,7 @@ export default function Chips<V extends string | number>({ id, options, value, o
           id={o.id}
           className={`chip${o.value === value ? ' chip--active' : ''}`}
           ariaRole='radio'
+          aria-checked={o.value === value ? 'true' : 'false'}
           ariaLabel={`${o.label}${unreadText(o.unread)}${o.value === value ? '，已选中' : ''}`}
           onClick={() => onChange(o.value)}
         >

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Permission } from '@jws/contracts'
 
 import { TABS, type TabKey } from '../lib/routes'
+import { useAlerts } from '../session/alerts'
 import { useUser, userCan } from '../session/store'
 import { selectTab, useSelectedTab } from './tab-state'
 import './TabBar.scss'
@@ -18,16 +19,20 @@ export default function TabBar({ current }: Props) {
   const sharedSelection = useSelectedTab()
   const selected = current ?? sharedSelection
   const tabs = TABS.filter((tab) => tab.key !== 'workbench' || userCan(user, Permission.WorkbenchAccess))
+  const alerts = useAlerts()
+  const waiting = alerts?.total ?? 0
+  const badgeOf = (key: TabKey) => (key === 'workbench' && waiting > 0 ? (waiting > 99 ? '99+' : String(waiting)) : '')
 
   return (
-    <View className='jws-tabbar' id='tab-bar'>
+    <View className='jws-tabbar' id='tab-bar' ariaRole='tablist'>
       {tabs.map((tab) => (
         <View
           key={tab.key}
           id={`tab-${tab.key}`}
           className={`jws-tabbar__item${tab.key === selected ? ' jws-tabbar__item--active' : ''}`}
           ariaRole='tab'
-          ariaLabel={tab.key === selected ? `${tab.text}，已选中` : tab.text}
+          aria-selected={tab.key === selected ? 'true' : 'false'}
+          ariaLabel={`${tab.text}${badgeOf(tab.key) ? `，${waiting}项待处理` : ''}${tab.key === selected ? '，已选中' : ''}`}
           onClick={() => {
             if (tab.key === selected) return
             selectTab(tab.key)
@@ -35,7 +40,14 @@ export default function TabBar({ current }: Props) {
           }}
         >
           <View className='jws-tabbar__mark' />
-          <Text className='jws-tabbar__text'>{tab.text}</Text>
+          <View className='jws-tabbar__label'>
+            <Text className='jws-tabbar__text'>{tab.text}</Text>
+            {badgeOf(tab.key) && (
+              <Text className='jws-tabbar__badge' id={`tab-${tab.key}-badge`}>
+                {badgeOf(tab.key)}
+              </Text>
+            )}
+          </View>
         </View>
       ))}
     </View>

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 
 import type { TabKey } from '../lib/routes'
+import { refreshAlerts } from '../session/alerts'
 import TabBar from './TabBar'
 import { selectTab } from './tab-state'
 
@@ -22,6 +23,8 @@ export default function TabPage({ tab, children }: Props) {
   useDidShow(() => {
     selectTab(tab)
     setShowing(true)
+    // Staff see on the 工作台 tab what waits for them, fresh on every tab they open.
+    void refreshAlerts()
   })
   useDidHide(() => setShowing(false))
 

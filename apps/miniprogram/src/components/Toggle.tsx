@@ -19,6 +19,8 @@ export default function Toggle({ id, title, description, checked, onChange, disa
       id={id}
       className={`toggle${disabled ? ' toggle--disabled' : ''}`}
       ariaRole='switch'
+      aria-checked={checked ? 'true' : 'false'}
+      aria-disabled={disabled ? 'true' : undefined}
       ariaLabel={`${title}，${checked ? '已开启' : '已关闭'}`}
       onClick={() => !disabled && onChange(!checked)}
     >

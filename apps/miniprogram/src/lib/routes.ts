@@ -62,3 +62,20 @@ export const officerCommunityUrl = (id: number, opts: { pending?: boolean } = {}
   `${ROUTES.officerCommunity}?id=${id}${opts.pending ? '&show=pending' : ''}`
 /** A mediation room (调解室). */
 export const roomUrl = (id: number): string => `${ROUTES.room}?id=${id}`
+
+/** The login page, to come back to `address` once signed in (a deep link, or where a visitor acted). */
+export const loginUrl = (address?: string): string =>
+  address ? `${ROUTES.login}?redirect=${encodeURIComponent(address)}` : ROUTES.login
+
+const APP_PAGES = new Set<string>(Object.values(ROUTES))
+
+/**
+ * Where to go after signing in: `redirect` when it names a page of this app other than the login
+ * page (anything else, e.g. an outside address, is ignored), else 首页.
+ */
+export function afterLoginUrl(redirect: string | undefined): string {
+  if (!redirect) return ROUTES.home
+  const address = decodeURIComponent(redirect)
+  const path = address.split('?')[0]
+  return APP_PAGES.has(path) && path !== ROUTES.login ? address : ROUTES.home
+}

@@ -109,6 +109,38 @@ export const platform: Platform = {
   // A browser cannot open a WeChat mini program: the page shows the steps and the link instead.
   openMiniProgram: () => Promise.resolve(false),
 
+  decorateChrome() {
+    // Taro's router draws the title bar's back and home buttons as bare <div>s with an icon, and
+    // each page as a container that scrolls by itself: give the buttons a role, a name and the
+    // keyboard, and the page containers keyboard focus so the keyboard can scroll them.
+    const decorate = () => {
+      for (const [selector, label] of [['.taro-navigation-bar-back', '返回'], ['.taro-navigation-bar-home', '首页']] as const) {
+        const button = document.querySelector<HTMLElement>(selector)
+        if (!button || button.getAttribute('role') === 'button') continue
+        button.setAttribute('role', 'button')
+        button.setAttribute('aria-label', label)
+        button.tabIndex = 0
+        button.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') button.click()
+        })
+      }
+      document.querySelectorAll<HTMLElement>('.taro_page:not([tabindex])').forEach((page) => {
+        page.tabIndex = 0
+      })
+    }
+    decorate()
+    new MutationObserver(decorate).observe(document.body, { childList: true, subtree: true })
+  },
+
+  currentAddress() {
+    return `${window.location.pathname}${window.location.search}`
+  },
+
+  replaceAddress(url) {
+    // Keep the router's own history state: only the address changes, no navigation happens.
+    window.history.replaceState(window.history.state, '', url)
+  },
+
   async copyText(text) {
     try {
       await navigator.clipboard.writeText(text)

@@ -84,6 +84,25 @@ export const platform: Platform = {
     }
   },
 
+  decorateChrome() {
+    // WeChat draws its own navigation bar and scrolls pages itself.
+  },
+
+  currentAddress() {
+    const pages = Taro.getCurrentPages()
+    const page = pages[pages.length - 1] as { route?: string; options?: Record<string, string | undefined> } | undefined
+    if (!page?.route) return ''
+    const query = Object.entries(page.options ?? {})
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join('&')
+    return `/${page.route}${query ? `?${query}` : ''}`
+  },
+
+  replaceAddress() {
+    // No address bar in the mini program.
+  },
+
   async copyText(text) {
     await Taro.setClipboardData({ data: text })
   },

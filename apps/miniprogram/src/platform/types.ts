@@ -33,6 +33,18 @@ export interface Platform {
    * Resolves false where that is impossible (h5) or it failed: the page then shows steps and a link.
    */
   openMiniProgram(appId: string, path: string): Promise<boolean>
+  /**
+   * Say in the address bar which page and query are showing (h5), so a refresh or a copied link
+   * opens what the person sees; nothing to do in the mini program, which has no address bar.
+   */
+  replaceAddress(url: string): void
+  /**
+   * h5: names the title bar's back and home buttons for screen readers and keyboards, and lets
+   * the keyboard scroll page containers; nothing to do in the mini program.
+   */
+  decorateChrome(): void
+  /** The page showing and its query (`/pages/case/index?id=3`), to come back to after signing in. */
+  currentAddress(): string
   /** Copy text for the person to paste elsewhere (a link). */
   copyText(text: string): Promise<void>
   /** Calls `listener` whenever the device comes back online; returns the unsubscribe function. */

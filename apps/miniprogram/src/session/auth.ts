@@ -5,7 +5,7 @@ import { api } from '../api'
 import { configureAuth } from '../api/client'
 import { ApiError } from '../api/errors'
 import { clearAuth, readAuth, writeAuth, writeUser } from '../api/tokens'
-import { ROUTES } from '../lib/routes'
+import { loginUrl, ROUTES } from '../lib/routes'
 import { platform } from '../platform'
 import { getUser, setUser, userCan } from './store'
 
@@ -37,11 +37,15 @@ function currentRoute(): string {
 
 let redirectedAt = 0
 
-/** Sends the person to the login page (once, even if several requests notice at the same time). */
+/**
+ * Sends the person to the login page (once, even if several requests notice at the same time),
+ * which brings them back to the page they were on (a deep link lands where it pointed).
+ */
 export function goToLogin(): void {
   if (currentRoute().startsWith(ROUTES.login) || Date.now() - redirectedAt < 2000) return
   redirectedAt = Date.now()
-  void Taro.reLaunch({ url: ROUTES.login })
+  const here = platform.currentAddress()
+  void Taro.reLaunch({ url: loginUrl(here.split('?')[0] === ROUTES.home ? undefined : here || undefined) })
 }
 
 let wechatLoginInFlight: Promise<UserView> | null = null

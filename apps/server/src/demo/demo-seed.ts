@@ -32,6 +32,13 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     const tianqiao = await unit('天桥派出所', OrgLevel.Station, bengshan);
     const tushanlu = await unit('涂山路派出所', OrgLevel.Station, bengshan);
     const chengguan = await unit('城关派出所', OrgLevel.Station, huaiyuan);
+    // Where residents find their station (办事指引 shows it under every 派出所 route); demo values.
+    const stationContacts: [OrgUnitEntity, string, string][] = [
+      [tianqiao, '蚌山区天桥路18号（演示地址）', '0552-2010110'],
+      [tushanlu, '蚌山区涂山路66号（演示地址）', '0552-2020110'],
+      [chengguan, '怀远县城关镇禹王路9号（演示地址）', '0552-8010110'],
+    ];
+    for (const [station, address, phone] of stationContacts) await m.getRepository(OrgUnitEntity).update(station.id, { address, phone });
 
     const user = (u: Partial<UserEntity> & { username: string; role: Role; nickname: string }) =>
       createUser(m, { orgUnitId: null, isInformant: false, phone: null, workPhone: null, ...u });

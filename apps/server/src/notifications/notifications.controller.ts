@@ -74,6 +74,15 @@ export class NotificationsController {
     return { count: await this.notifications.unreadCount(caller) };
   }
 
+  @Post('notifications/read-all')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({ summary: "全部已读: mark every unread notification of the caller's read; answers how many were" })
+  @ApiOkResponse({ type: CountDto })
+  async readAll(@CurrentCaller() caller: Caller): Promise<CountDto> {
+    return { count: await this.notifications.markAllRead(caller) };
+  }
+
   @Post('notifications/:id/read')
   @HttpCode(204)
   @Authenticated()

@@ -209,6 +209,12 @@ export class NotificationsService {
       (n) => ({ place: 'unplaced', relations: n.userId === caller.user.id ? ['owner'] : [] }), [{ relation: 'owner' }]);
     await this.notifications.update({ id, userId: caller.user.id, readAt: IsNull() }, { readAt: new Date() });
   }
+
+  /** 全部已读: every unread notification of the caller's, and only theirs; returns how many were marked. */
+  async markAllRead(caller: Caller): Promise<number> {
+    const result = await this.notifications.update({ userId: caller.user.id, readAt: IsNull() }, { readAt: new Date() });
+    return result.affected ?? 0;
+  }
 }
 
 function outboxRow(topic: string, dedupeKey: string, payload: object, now: Date) {

@@ -28,4 +28,11 @@ export class OrgUnitEntity {
   @Index('ix_org_units_officer')
   @Column({ name: 'officer_id', type: 'int', nullable: true })
   officerId: number | null;
+
+  /** For a station: where residents find it and its phone (派出所地址、电话), shown in 办事指引. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone: string | null;
 }

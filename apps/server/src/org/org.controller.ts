@@ -8,7 +8,8 @@ import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import {
   CommunityInviteViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
-  MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, CommunityPageDto, RefuseMembershipDto, CommunitySearchDto, WorkbenchCommunityDto, WorkbenchCommunityPageDto,
+  MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, CommunityPageDto, RefuseMembershipDto, CommunitySearchDto, MyStationDto, WorkbenchCommunityDto, WorkbenchCommunityPageDto,
+  WorkbenchCommunitySearchDto, WorkbenchUnitDto, WorkbenchUnitsQueryDto,
 } from './dto/org.dto';
 import { OrgService } from './org.service';
 
@@ -32,6 +33,14 @@ export class OrgController {
   @ApiOkResponse({ type: [MembershipViewDto] })
   myMemberships(@CurrentCaller() caller: Caller): Promise<MembershipViewDto[]> {
     return this.org.myMemberships(caller);
+  }
+
+  @Get('me/station')
+  @Authenticated()
+  @ApiOperation({ summary: "办事指引: the caller's own 派出所 (of their community, or their unit) with its address and phone; null when none" })
+  @ApiOkResponse({ type: MyStationDto })
+  async myStation(@CurrentCaller() caller: Caller): Promise<MyStationDto> {
+    return { station: await this.org.myStation(caller) };
   }
 
   @Post('communities/join-by-code')
@@ -67,8 +76,20 @@ export class OrgController {
   @ApiOperation({ summary: "工作台: one page of the communities in the caller's jurisdiction with member and pending counts; `q` searches names" })
   @ApiOkResponse({ type: WorkbenchCommunityPageDto })
   @ApiErrors(ErrorCode.ValidationFailed)
-  workbenchCommunities(@CurrentCaller() caller: Caller, @Query() q: CommunitySearchDto): Promise<WorkbenchCommunityPageDto> {
+  workbenchCommunities(@CurrentCaller() caller: Caller, @Query() q: WorkbenchCommunitySearchDto): Promise<WorkbenchCommunityPageDto> {
     return this.org.workbenchCommunities(caller, q);
+  }
+
+  @Get('workbench/units')
+  @Authenticated({ permission: Permission.OrgRead })
+  @ApiOperation({
+    summary: '工作台 drill-down (leaders): the branches or stations under a unit of the jurisdiction, with community and 待审核 counts',
+    description: 'Empty below stations (list the communities with GET workbench/communities?under=<station id>) and for officers.',
+  })
+  @ApiOkResponse({ type: [WorkbenchUnitDto] })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.ValidationFailed)
+  workbenchUnits(@CurrentCaller() caller: Caller, @Query() q: WorkbenchUnitsQueryDto): Promise<WorkbenchUnitDto[]> {
+    return this.org.workbenchUnits(caller, q.parentId);
   }
 
   @Get('workbench/communities/:id')

@@ -1,7 +1,7 @@
 import { MembershipStatus, OrgLevel } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { parseDbDate } from '../common/db-date';
 import { rawPage } from '../common/paging';
 import { containsPattern } from '../common/db';
@@ -126,9 +126,10 @@ export class OrgRepository {
    * The 工作台 list: one page of the communities in scope, with their member counts; `q` finds
    * communities by their or their station's name (a branch leader has ~110 of them, the city 453).
    */
-  async countedCommunitiesInScope(scope: Scope, page: number, pageSize: number, q?: string): Promise<{ rows: CommunityCountedRow[]; total: number }> {
+  async countedCommunitiesInScope(scope: Scope, page: number, pageSize: number, q?: string, underPath?: string): Promise<{ rows: CommunityCountedRow[]; total: number }> {
     const qb = this.applyScope(this.communityQuery(true), scope);
     if (!qb) return { rows: [], total: 0 };
+    if (underPath) qb.andWhere('c.path LIKE :under', { under: `${underPath}%` });
     const { rows, total } = await OrgRepository.pageOf(qb, page, pageSize, q);
     return { rows: rows.map(OrgRepository.toCountedRow), total };
   }
@@ -233,5 +234,53 @@ export class OrgRepository {
       return communities.length ? repo.createQueryBuilder('o').where('o.id IN (:...ids)', { ids: communities.map((c) => c.id) }).getMany() : [];
     }
     return repo.createQueryBuilder('o').where('o.path LIKE :prefix', { prefix: `${scope.pathPrefix}%` }).orderBy('o.path', 'ASC').getMany();
+  }
+
+  /** The station a unit belongs to (the unit itself for a station, its parent for a community), or null above stations. */
+  async stationOf(unitId: number): Promise<OrgUnitEntity | null> {
+    const repo = this.dataSource.getRepository(OrgUnitEntity);
+    const unit = await repo.findOne({ where: { id: unitId } });
+    if (!unit) return null;
+    const ids = unit.path.split('/').filter(Boolean).map(Number);
+    return repo.findOne({ where: { id: In(ids), level: OrgLevel.Station } });
+  }
+
+  /** Join requests waiting in the communities of a scope (待审核 on 工作台). */
+  async pendingJoinCount(scope: Scope): Promise<number> {
+    const qb = this.dataSource
+      .getRepository(OrgUnitEntity)
+      .createQueryBuilder('c')
+      .innerJoin('memberships', 'm', 'm.community_id = c.id')
+      .where('c.level = :level', { level: OrgLevel.Community })
+      .andWhere('m.status = :pending', { pending: MembershipStatus.Pending });
+    const scoped = this.applyScope(qb, scope);
+    return scoped ? scoped.getCount() : 0;
+  }
+
+  async unitById(id: number): Promise<OrgUnitEntity | null> {
+    return this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id } });
+  }
+
+  /**
+   * The branches or stations directly under `parent`, each with its number of communities and of
+   * join requests waiting in them (工作台 drill-down). The caller checks `parent` is in scope.
+   */
+  async childUnitsWithCounts(parent: OrgUnitEntity): Promise<{ unit: OrgUnitEntity; communityCount: number; pendingCount: number }[]> {
+    const repo = this.dataSource.getRepository(OrgUnitEntity);
+    const prefix = `${parent.path}%`;
+    const [children, communities, pending] = await Promise.all([
+      repo.find({ where: { parentId: parent.id }, order: { name: 'ASC' } }),
+      repo.createQueryBuilder('c').select('c.path', 'path').where('c.level = :level', { level: OrgLevel.Community }).andWhere('c.path LIKE :prefix', { prefix }).getRawMany<{ path: string }>(),
+      repo.createQueryBuilder('c').innerJoin('memberships', 'm', 'm.community_id = c.id').select('c.path', 'path').addSelect('COUNT(*)', 'n')
+        .where('c.path LIKE :prefix', { prefix }).andWhere('m.status = :pending', { pending: MembershipStatus.Pending }).groupBy('c.path')
+        .getRawMany<{ path: string; n: number | string }>(),
+    ]);
+    return children
+      .filter((u) => u.level !== OrgLevel.Community)
+      .map((unit) => ({
+        unit,
+        communityCount: communities.filter((c) => c.path.startsWith(unit.path)).length,
+        pendingCount: pending.filter((p) => p.path.startsWith(unit.path)).reduce((sum, p) => sum + Number(p.n), 0),
+      }));
   }
 }

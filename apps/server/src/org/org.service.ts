@@ -1,6 +1,6 @@
 import {
   CommunityInviteView, CommunityView, ErrorCode, HOME_PAGE, JOIN_PAGE, MemberPage, MemberPhoneView, MembershipStatus, MembershipView, MemberType,
-  MemberView, NotificationLink, OrgUnitView, Page, Permission, PoliceGroupView, Role, WorkbenchCommunity, maskPhone,
+  MemberView, NotificationLink, OrgUnitView, Page, Permission, PoliceGroupView, Role, StationContact, WorkbenchCommunity, WorkbenchUnit, maskPhone,
 } from '@jws/contracts';
 import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Inject, Injectable } from '@nestjs/common';
@@ -27,6 +27,8 @@ export interface CommunitySearch {
   page?: number;
   pageSize?: number;
   q?: string;
+  /** Only communities under this branch or station (工作台 drill-down). */
+  under?: number;
 }
 
 /** The memberships a community's member list shows, and whose numbers its officer may reveal. */
@@ -113,6 +115,17 @@ export class OrgService {
     const pageSize = query.pageSize ?? 20;
     const { rows, total } = await this.repo.communityDirectory(page, pageSize, query.q?.trim() || undefined);
     return { items: rows.map(toCommunityView), total, page, pageSize };
+  }
+
+  /**
+   * 办事指引: the caller's own 派出所 with its address and phone — the station of their first active
+   * community, else of their own unit (staff) — or null when they belong to none yet.
+   */
+  async myStation(caller: Caller): Promise<StationContact | null> {
+    const membership = await this.memberships.findOne({ where: { userId: caller.user.id, status: MembershipStatus.Active }, order: { id: 'ASC' } });
+    const unitId = membership?.communityId ?? caller.user.orgUnitId;
+    const station = unitId ? await this.repo.stationOf(unitId) : null;
+    return station ? { id: station.id, name: station.name, address: station.address, phone: station.phone } : null;
   }
 
   async myMemberships(caller: Caller): Promise<MembershipView[]> {
@@ -267,8 +280,35 @@ export class OrgService {
   async workbenchCommunities(caller: Caller, query: CommunitySearch = {}): Promise<Page<WorkbenchCommunity>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const { rows, total } = await this.repo.countedCommunitiesInScope(caller.scope, page, pageSize, query.q?.trim() || undefined);
+    const under = query.under ? await this.requireUnitInScope(caller, query.under) : null;
+    const { rows, total } = await this.repo.countedCommunitiesInScope(caller.scope, page, pageSize, query.q?.trim() || undefined, under?.path);
     return { items: rows.map(toWorkbenchCommunity), total, page, pageSize };
+  }
+
+  /** A branch or station the caller's jurisdiction covers (404 outside it, like a community). */
+  private async requireUnitInScope(caller: Caller, unitId: number): Promise<OrgUnitEntity> {
+    const unit = await this.repo.unitById(unitId);
+    if (!unit || caller.scope.kind !== 'subtree' || !unit.path.startsWith(caller.scope.pathPrefix)) throw new DomainException(ErrorCode.NotFound);
+    return unit;
+  }
+
+  /**
+   * 工作台 drill-down (leaders): the branches or stations under `parentId` (default: the caller's
+   * own unit), each with its communities and waiting join requests. Empty below stations and for
+   * callers whose jurisdiction is not a subtree (officers have their few communities listed flat).
+   */
+  async workbenchUnits(caller: Caller, parentId?: number): Promise<WorkbenchUnit[]> {
+    const parent = parentId ? await this.requireUnitInScope(caller, parentId) : await this.repo.unitById(caller.user.orgUnitId ?? 0);
+    if (caller.scope.kind !== 'subtree') return [];
+    if (!parent || !parent.path.startsWith(caller.scope.pathPrefix)) return [];
+    return (await this.repo.childUnitsWithCounts(parent)).map(({ unit, communityCount, pendingCount }) => ({
+      id: unit.id, name: unit.name, level: unit.level, communityCount, pendingCount,
+    }));
+  }
+
+  /** 待审核 on 工作台: join requests waiting in the communities the caller decides on. */
+  pendingJoinCount(caller: Caller): Promise<number> {
+    return this.repo.pendingJoinCount(caller.scope);
   }
 
   /** 工作台 → one community: its name and counts, for a community in scope only (404 otherwise, audited). */

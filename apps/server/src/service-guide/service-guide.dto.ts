@@ -1,5 +1,5 @@
 import {
-  AssistMode, AssistPlanRequest, AssistRequest, CaseKind, RouteType, ServiceMatterUpdate, ServiceRoute,
+  AssistMode, AssistPlanRequest, AssistRequest, CaseKind, EmergencyAdvice, ReportPrefill, RouteType, ServiceMatterUpdate, ServiceRoute,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -24,6 +24,17 @@ export class AssistPlanDto implements AssistPlanRequest {
   @OptionalText(200) note?: string;
 }
 
+class ReportPrefillDto implements ReportPrefill {
+  @ApiProperty({ enum: CaseKind }) @IsEnum(CaseKind) kind: CaseKind;
+  @RequiredText(32) subcategory: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() mediation?: boolean;
+}
+
+class EmergencyAdviceDto implements EmergencyAdvice {
+  @RequiredText(200, '正在打架、有人受伤时', '紧急情况') when: string;
+  @RequiredText(8, '110', '紧急电话') phone: string;
+}
+
 class RouteDto implements ServiceRoute {
   @RequiredEnum(RouteType) type: RouteType;
   @RequiredText(64) title: string;
@@ -36,6 +47,9 @@ class RouteDto implements ServiceRoute {
   materials?: string[];
   @OptionalText(32) phone?: string;
   @OptionalText(64) departmentName?: string;
+  @ApiPropertyOptional({ type: ReportPrefillDto, description: '警务室上报 routes: the kind and subcategory the 上报 form opens with' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ReportPrefillDto)
+  report?: ReportPrefillDto;
 }
 
 class AssistTargetDto {
@@ -59,4 +73,7 @@ export class ServiceMatterUpdateDto implements ServiceMatterUpdate {
   @ApiProperty({ type: AssistTargetDto }) @IsObject() @ValidateNested() @Type(() => AssistTargetDto)
   assist: AssistTargetDto;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() common?: boolean;
+  @ApiPropertyOptional({ type: EmergencyAdviceDto, description: 'when to call 110 (119, 122) at once instead' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => EmergencyAdviceDto)
+  emergency?: EmergencyAdviceDto;
 }

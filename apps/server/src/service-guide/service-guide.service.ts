@@ -1,5 +1,5 @@
 import {
-  ASSIST_MODE_LABELS, Anonymity, CASE_SUBCATEGORIES, CaseDetail, ContactPreference, ErrorCode, Permission, ROUTE_TYPE_LABELS, RouteType,
+  ASSIST_MODE_LABELS, Anonymity, CASE_SUBCATEGORIES, CaseKind, CaseDetail, ContactPreference, ErrorCode, Permission, ROUTE_TYPE_LABELS, RouteType,
   SERVICE_CATALOGUE, ServiceGuideSearchResult, ServiceMatter, ServiceMatterVersion, ServiceMatterView, searchMatters,
 } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
@@ -12,6 +12,7 @@ import { CasesApi } from '../cases';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { contentOf } from './data/catalogue-revision';
 import { AssistDto, AssistPlanDto, ServiceMatterUpdateDto } from './service-guide.dto';
 import { CaseAssistEntity, ServiceMatterEntity } from './service-guide.entities';
 
@@ -110,7 +111,8 @@ export class ServiceGuideService implements OnApplicationBootstrap {
 
   /** An admin's edit: a new current version; the old one stays on record. */
   async update(caller: Caller, code: string, dto: ServiceMatterUpdateDto): Promise<ServiceMatterView> {
-    if (!CASE_SUBCATEGORIES[dto.assist.kind].some((s) => s.code === dto.assist.subcategory)) throw new DomainException(ErrorCode.SubcategoryInvalid);
+    const validSubcategory = (t: { kind: CaseKind; subcategory: string }) => CASE_SUBCATEGORIES[t.kind].some((s) => s.code === t.subcategory);
+    if (!validSubcategory(dto.assist) || dto.routes.some((r) => r.report && !validSubcategory(r.report))) throw new DomainException(ErrorCode.SubcategoryInvalid);
     const saved = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(ServiceMatterEntity);
       const latest = await repo.findOne({ where: { code }, order: { version: 'DESC' } });
@@ -119,6 +121,7 @@ export class ServiceGuideService implements OnApplicationBootstrap {
       const content: Omit<ServiceMatter, 'code'> = {
         title: dto.title.trim(), category: dto.category.trim(), synonyms: distinctWords(dto.synonyms), phrases: distinctWords(dto.phrases), summary: dto.summary.trim(),
         routes: dto.routes.map((r) => ({ ...r })), assist: { ...dto.assist }, common: dto.common ?? false,
+        ...(dto.emergency ? { emergency: { ...dto.emergency } } : {}),
       };
       // The unique (code, version) index refuses a concurrent edit of the same version.
       const row = repo.create({ code, version: latest.version + 1, title: content.title, content: JSON.stringify(content), isCurrent: true, editedBy: caller.user.id, createdAt: new Date() });
@@ -182,9 +185,4 @@ export class ServiceGuideService implements OnApplicationBootstrap {
     const matter = await this.dataSource.getRepository(ServiceMatterEntity).findOne({ where: { code: row.matterCode, isCurrent: true } });
     return { matterCode: row.matterCode, matterTitle: matter?.title ?? null, routeType: row.routeType, helperName: row.helperName, mode: row.mode };
   }
-}
-
-function contentOf(m: ServiceMatter): Omit<ServiceMatter, 'code'> {
-  const { code: _code, ...rest } = m;
-  return rest;
 }

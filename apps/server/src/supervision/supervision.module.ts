@@ -9,5 +9,6 @@ import { SupervisionService } from './supervision.service';
   imports: [CasesModule, NotificationsModule],
   controllers: [SupervisionController],
   providers: [SupervisionService],
+  exports: [SupervisionService],
 })
 export class SupervisionModule {}

@@ -84,6 +84,10 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/communities/join-by-code': { allowed: RESIDENTS },
   'POST /api/communities/{id}/join-requests': { allowed: RESIDENTS, unplaced: true },
   'GET /api/workbench/communities': { allowed: STAFF },
+  // Asked with the side's station: leaders whose jurisdiction holds it (officers' lists are flat: 404).
+  'GET /api/workbench/units': { allowed: [...LEADERS, 'admin1'] },
+  'GET /api/workbench/alerts': { allowed: STAFF },
+  'GET /api/me/station': { allowed: SIGNED_IN },
   'GET /api/workbench/communities/{id}': { allowed: POLICE_OVER },
   'GET /api/communities/{id}/members': { allowed: POLICE_OVER },
   'POST /api/communities/{id}/members/{membershipId}/phone': { allowed: RESPONSIBLE },
@@ -189,6 +193,7 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/notifications/unread-count': { allowed: SIGNED_IN },
   // One's own notice; the other side's id is someone else's.
   'POST /api/notifications/{id}/read': { allowed: SIGNED_IN },
+  'POST /api/notifications/read-all': { allowed: SIGNED_IN },
   'GET /api/admin/outbox/dead': { allowed: ['admin1'] },
   'POST /api/admin/outbox/{id}/retry': { allowed: ['admin1'], unplaced: true },
 };

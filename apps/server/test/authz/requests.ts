@@ -65,6 +65,7 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'POST /api/users/{id}/informant': () => ({ body: { granted: true } }),
   'POST /api/uploads': () => ({ upload: true }),
   'GET /api/cases': (s) => ({ query: { communityId: s.communityId } }),
+  'GET /api/workbench/units': (s) => ({ query: { parentId: s.stationId } }),
   'POST /api/cases': () => ({
     body: { kind: 'hazard', subcategory: 'fire', title: '楼道堆放杂物', description: '楼道里堆满杂物，存在火灾隐患。', addressText: '5栋2单元', contactPreference: 'in_app', anonymity: 'none' },
   }),

@@ -35,6 +35,7 @@ function wordingProblems(w: MatterWording): string[] {
 const updateOf = (m: ServiceMatterView): ServiceMatterUpdate => ({
   title: m.title, category: m.category, synonyms: m.synonyms, phrases: m.phrases, summary: m.summary,
   routes: m.routes.map(({ miniProgram: _mp, ...route }) => route), assist: m.assist, common: Boolean(m.common),
+  ...(m.emergency ? { emergency: m.emergency } : {}),
 })
 
 /**

@@ -8,7 +8,7 @@ import { api } from '../../api'
 import GuideSearch from '../../components/GuideSearch'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
-import { matterUrl, ROUTES } from '../../lib/routes'
+import { guideUrl, matterUrl, ROUTES } from '../../lib/routes'
 import { platform } from '../../platform'
 import '../matter/index.scss'
 
@@ -17,11 +17,16 @@ export default function GuidePage() {
   const router = useRouter()
   const [q, setQ] = useState(decodeURIComponent(router.params.q ?? ''))
   const state = useAsync(() => api.searchGuide(q), [q])
+  // The address keeps the latest search, so a refresh or a shared link shows the same results.
+  const search = (text: string) => {
+    setQ(text)
+    platform.replaceAddress(guideUrl(text))
+  }
 
   return (
     <View className='page'>
       <View className='card'>
-        <GuideSearch initial={q} onSearch={setQ} />
+        <GuideSearch initial={q} onSearch={search} />
       </View>
       <AsyncContent state={state} errorId='guide-error'>
         {(result) => (

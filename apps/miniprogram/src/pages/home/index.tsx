@@ -10,7 +10,9 @@ import { AsyncContent } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
 import { roleLabel } from '../../lib/labels'
-import { ROUTES } from '../../lib/routes'
+import { loginUrl, ROUTES } from '../../lib/routes'
+import { readAuth } from '../../api/tokens'
+import { platform } from '../../platform'
 import { loadMeAndMemberships } from '../../session/auth'
 import { userCan } from '../../session/store'
 import './index.scss'
@@ -99,8 +101,26 @@ function ResidentHome({ memberships }: { memberships: MembershipView[] }) {
   return pending.length > 0 ? <PendingCard pending={pending} /> : <JoinPrompt refused={refused} />
 }
 
+/** A visitor (h5, not signed in) browses the guide; signing in comes when they act. */
+function VisitorCard() {
+  return (
+    <View className='card' id='visitor-card'>
+      <Text className='card__title'>登录后联系您的社区民警</Text>
+      <Text className='muted'>办事指引不用登录就能查。上报、加入社区、查看进度需要先登录。</Text>
+      <Button block className='block-button' id='home-login' type='primary' onClick={() => void Taro.navigateTo({ url: loginUrl() })}>
+        登录
+      </Button>
+    </View>
+  )
+}
+
+/** The signed-in person and their memberships; null for a visitor (the mini program signs in silently). */
+async function loadHome() {
+  return platform.loginMode === 'wechat' || readAuth() ? loadMeAndMemberships() : null
+}
+
 export default function HomePage() {
-  const state = useAsync(loadMeAndMemberships, [], { reloadOnShow: true })
+  const state = useAsync(loadHome, [], { reloadOnShow: true })
 
   return (
     <TabPage tab='home'>
@@ -114,7 +134,9 @@ export default function HomePage() {
         <CommonMatters />
       </View>
       <AsyncContent state={state} errorId='home-error'>
-        {({ user, memberships }) => (memberships === null ? <StaffCard user={user} /> : <ResidentHome memberships={memberships} />)}
+        {(home) =>
+          home === null ? <VisitorCard /> : home.memberships === null ? <StaffCard user={home.user} /> : <ResidentHome memberships={home.memberships} />
+        }
       </AsyncContent>
     </TabPage>
   )

@@ -7,15 +7,19 @@ import type { DemoUser } from '@jws/contracts'
 import { api, errorMessage } from '../../api'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
-import { ROUTES } from '../../lib/routes'
+import { afterLoginUrl } from '../../lib/routes'
 import { platform } from '../../platform'
 import { loginAsDemoUser, loginWithWechat } from '../../session/auth'
 import { useUser } from '../../session/store'
 import './index.scss'
 
-/** After any login start over at 首页, so no page keeps the previous account's data. */
+/**
+ * After any login start over (no page keeps the previous account's data), at the page the person
+ * was sent here from (`?redirect=`: a deep link, or where a visitor acted), else 首页.
+ */
 function enterApp() {
-  void Taro.reLaunch({ url: ROUTES.home })
+  const redirect = Taro.getCurrentInstance().router?.params.redirect
+  void Taro.reLaunch({ url: afterLoginUrl(redirect) })
 }
 
 /** Mini program: silent wx.login, with a button to try again (or after a deliberate logout). */

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { NotificationLink, type NotificationView } from '@jws/contracts'
 
 import { api } from '../../api'
@@ -37,6 +38,23 @@ export default function NotificationsPage() {
     })()
   }, [list.items])
 
+  const [markingAll, setMarkingAll] = useState(false)
+  const anyUnread = (list.items ?? []).some((n) => !n.readAt)
+
+  /** 全部已读: every unread message, also those on pages not loaded yet. */
+  async function readAll() {
+    setMarkingAll(true)
+    try {
+      await api.markAllNotificationsRead()
+      await list.reload()
+      void Taro.showToast({ title: '已全部标为已读', icon: 'success' })
+    } catch {
+      void Taro.showToast({ title: '操作失败，请稍后再试', icon: 'none' })
+    } finally {
+      setMarkingAll(false)
+    }
+  }
+
   function open(n: NotificationView) {
     if (!marked.current.has(n.id) && !n.readAt) {
       marked.current.add(n.id)
@@ -54,6 +72,14 @@ export default function NotificationsPage() {
   return (
     <View className='page'>
       <View className='card'>
+        {(list.items?.length ?? 0) > 0 && (
+          <View className='row notifications__actions'>
+            <Text className='muted'>{anyUnread ? '有未读消息' : '消息都已读'}</Text>
+            <Button id='notifications-read-all' size='small' fill='outline' type='primary' loading={markingAll} disabled={markingAll} onClick={() => void readAll()}>
+              全部已读
+            </Button>
+          </View>
+        )}
         <PagedList state={list} id='notifications-list' moreId='notifications-more' empty={{ title: '暂无消息', description: '上报有进展、加入社区的申请有结果时会通知您。' }}>
           {(n) => (
             <View

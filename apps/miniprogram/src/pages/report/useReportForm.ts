@@ -7,6 +7,7 @@ import { uploadedIds, type PhotoItem } from '../../components/PhotoPicker'
 import { useLatestState } from '../../hooks/useLatestState'
 import { SUBSCRIBE_TEMPLATES } from '../../lib/config'
 import { buildCreateRequest, clearDraft, draftHasContent, emptyDraft, readDraft, writeDraft, type ReportDraft } from '../../lib/report-draft'
+import { takeReportPrefill, withPrefill } from '../../lib/report-prefill'
 import { caseUrl } from '../../lib/routes'
 import { uuid4 } from '../../lib/uuid'
 import { platform } from '../../platform'
@@ -32,7 +33,8 @@ function keptPhotos(photos: PhotoItem[]): ReportDraft['photos'] {
  * when the network is back or the page shows again.
  */
 export function useReportForm(user: UserView, communities: MembershipView[] | null) {
-  const [draft, setDraft, latestDraft] = useLatestState<ReportDraft>(() => readDraft(user.id) ?? emptyDraft())
+  // 办事指引's 上报矛盾纠纷 / 上报安全隐患 open the form with the matter's kind and subcategory chosen.
+  const [draft, setDraft, latestDraft] = useLatestState<ReportDraft>(() => withPrefill(readDraft(user.id) ?? emptyDraft(), takeReportPrefill()))
   const [photos, setPhotos, latestPhotos] = useLatestState<PhotoItem[]>(() => restorePhotos(latestDraft()))
   const [status, setStatus] = useState<SubmitState>(() => (latestDraft().pendingSubmit ? { kind: 'offline' } : { kind: 'idle' }))
   const sending = useRef(false)
@@ -142,6 +144,8 @@ export function useReportForm(user: UserView, communities: MembershipView[] | nu
   }, [])
   useDidShow(() => {
     showing.current = true
+    const prefill = takeReportPrefill()
+    if (prefill) update({ kind: prefill.kind, subcategory: prefill.subcategory })
     retry.current()
   })
   useDidHide(() => {

@@ -1,34 +1,28 @@
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { Permission, ReferralStatus, type Role, type WorkbenchCommunity } from '@jws/contracts'
+import { Permission, type Role, type WorkbenchAlerts, type WorkbenchUnit } from '@jws/contracts'
 
 import { api } from '../../api'
-import NameSearch from '../../components/NameSearch'
-import PagedList from '../../components/PagedList'
 import RoomList from '../../components/RoomList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
-import { usePaged } from '../../hooks/usePaged'
 import { supervisedLevelsText } from '../../lib/case-labels'
 import { roleLabel } from '../../lib/labels'
-import { officerCommunityUrl, ROUTES } from '../../lib/routes'
+import { ROUTES } from '../../lib/routes'
+import { setAlerts } from '../../session/alerts'
 import { loadMe } from '../../session/auth'
 import { userCan } from '../../session/store'
+import { CommunityList, UnitDrillDown } from './parts/Communities'
 import './index.scss'
 
-interface QueueCounts {
-  open: number
-  overdue: number
-}
-
-/** Totals for the 案件队列 entry; the entry still shows (without numbers) if they cannot be read. */
-async function loadQueueCounts(): Promise<QueueCounts | null> {
+/** The counts on the entries (and the tab badge); the entries still show, without numbers, if they cannot be read. */
+async function loadAlerts(): Promise<WorkbenchAlerts | null> {
   try {
-    const [open, overdue] = await Promise.all([api.caseQueue({ pageSize: 1 }), api.caseQueue({ overdue: true, pageSize: 1 })])
-    return { open: open.total, overdue: overdue.total }
+    const alerts = await api.workbenchAlerts()
+    setAlerts(alerts)
+    return alerts
   } catch {
     return null
   }
@@ -36,16 +30,14 @@ async function loadQueueCounts(): Promise<QueueCounts | null> {
 
 async function loadWorkbench() {
   const user = await loadMe()
-  // Mediators and department staff have no communities; department staff get their referrals.
-  const [communityCount, queue, referrals, supervision] = await Promise.all([
+  // Mediators and department staff have no communities; leaders above a station drill down.
+  const [communityCount, units, alerts] = await Promise.all([
     // The first page tells whether there are communities at all; CommunityList pages through them.
     userCan(user, Permission.CommunityMembersRead) ? api.workbenchCommunities({ pageSize: 1 }).then((p) => p.total) : Promise.resolve(0),
-    userCan(user, Permission.CaseRead) ? loadQueueCounts() : Promise.resolve(null),
-    userCan(user, Permission.ReferralHandle) ? api.departmentReferrals(ReferralStatus.Sent).catch(() => null) : Promise.resolve(null),
-    // The 督办 count for the section header; the section still shows (without it) if it cannot be read.
-    userCan(user, Permission.CaseSupervise) ? api.supervisionCases(1, 1).then((p) => p.total).catch(() => null) : Promise.resolve(null),
+    userCan(user, Permission.OrgRead) ? api.workbenchUnits().catch(() => [] as WorkbenchUnit[]) : Promise.resolve([] as WorkbenchUnit[]),
+    loadAlerts(),
   ])
-  return { user, communityCount, queue, toSign: referrals?.length ?? null, supervision }
+  return { user, communityCount, units, alerts }
 }
 
 /** Leaders: 督办, the escalated cases of their jurisdiction, with their count in the header. */
@@ -56,7 +48,7 @@ function SupervisionEntry({ role, count }: { role: Role; count: number | null })
         <Text className='card__title workbench__queue-title' id='workbench-supervision-title'>
           督办{count !== null ? `（${count}）` : ''}
         </Text>
-        {count !== null && count > 0 && <Tag type='danger'>待督办</Tag>}
+        {count !== null && count > 0 && <View id='workbench-supervision-count'><Tag type='danger'>待督办 {count}</Tag></View>}
       </View>
       <Text className='muted'>超时升级到{supervisedLevelsText(role)}、仍未办结的上报，超时最久的排在最前；可向责任民警催办。</Text>
       <Button block className='block-button' id='workbench-supervision-open' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.supervision })}>
@@ -66,20 +58,25 @@ function SupervisionEntry({ role, count }: { role: Role; count: number | null })
   )
 }
 
-function QueueEntry({ counts }: { counts: QueueCounts | null }) {
+function QueueEntry({ alerts }: { alerts: WorkbenchAlerts | null }) {
   const open = (overdueOnly: boolean) => void Taro.navigateTo({ url: overdueOnly ? `${ROUTES.officerQueue}?overdue=1` : ROUTES.officerQueue })
+  const fresh = alerts?.newReports ?? null
+  const overdue = alerts?.overdueReports ?? null
   return (
     <View className='card' id='workbench-queue'>
       <View className='row'>
         <Text className='card__title workbench__queue-title'>案件队列</Text>
-        {counts && counts.overdue > 0 && (
-          <View id='workbench-queue-overdue' ariaRole='button' onClick={() => open(true)}>
-            <Tag type='danger'>逾期 {counts.overdue}</Tag>
-          </View>
-        )}
+        <View className='row workbench__tags'>
+          {fresh !== null && fresh > 0 && <View id='workbench-queue-new'><Tag type='primary'>新上报 {fresh}</Tag></View>}
+          {overdue !== null && overdue > 0 && (
+            <View id='workbench-queue-overdue' ariaRole='button' onClick={() => open(true)}>
+              <Tag type='danger'>逾期 {overdue}</Tag>
+            </View>
+          )}
+        </View>
       </View>
       <Text className='muted'>
-        {counts ? `未办结 ${counts.open} 件，逾期的排在最前。` : '辖区群众的上报，逾期的排在最前。'}
+        {fresh !== null ? `${fresh ? `${fresh} 件新上报待受理，` : '没有待受理的新上报，'}逾期的排在最前。` : '辖区群众的上报，逾期的排在最前。'}
       </Text>
       <Button block className='block-button' id='workbench-queue-open' type='primary' onClick={() => open(false)}>
         进入案件队列
@@ -94,7 +91,7 @@ function ReferralEntry({ toSign }: { toSign: number | null }) {
     <View className='card' id='workbench-referrals'>
       <View className='row'>
         <Text className='card__title workbench__queue-title'>转办签收</Text>
-        {toSign !== null && toSign > 0 && <Tag type='warning'>待签收 {toSign}</Tag>}
+        {toSign !== null && toSign > 0 && <View id='workbench-referrals-count'><Tag type='warning'>待签收 {toSign}</Tag></View>}
       </View>
       <Text className='muted'>民警转给本部门的事项：签收后回复办理结果，超时会逐级督办。</Text>
       <Button block className='block-button' id='workbench-referrals-open' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.referralInbox })}>
@@ -135,53 +132,6 @@ function GovernanceEntry({ agenda }: { agenda: boolean }) {
   )
 }
 
-function openCommunity(community: WorkbenchCommunity) {
-  void Taro.navigateTo({ url: officerCommunityUrl(community.id) })
-}
-
-const COMMUNITY_PAGE_SIZE = 20
-
-function CommunityRow({ c }: { c: WorkbenchCommunity }) {
-  return (
-    <View id={`community-${c.id}`} className='row list-item workbench__community' ariaRole='button' onClick={() => openCommunity(c)}>
-      <View className='list-item__main'>
-        <Text className='list-item__title'>{c.name}</Text>
-        <Text className='list-item__meta'>
-          {c.stationName} · 民警：{c.officer?.name ?? '未指定'} · 成员 {c.memberCount ?? 0} 人
-        </Text>
-      </View>
-      {c.pendingCount > 0 ? <Tag type='warning'>待审核 {c.pendingCount}</Tag> : <Text className='muted'>查看</Text>}
-    </View>
-  )
-}
-
-/**
- * 负责的社区, a page at a time (a station has about 11 communities, a branch about 110, the city
- * 453); where there are more than a page, a name search.
- */
-function CommunityList({ count }: { count: number }) {
-  const [search, setSearch] = useState('')
-  const list = usePaged((page) => api.workbenchCommunities({ page, pageSize: COMMUNITY_PAGE_SIZE, q: search }), [search], { reloadOnShow: true })
-  if (count === 0) {
-    return (
-      <View className='card'>
-        <EmptyBlock id='workbench-empty' title='暂无待办' description='有需要您处理的事项时会显示在这里。' />
-      </View>
-    )
-  }
-  return (
-    <View className='card' id='community-list'>
-      <Text className='card__title'>负责的社区（{count}）</Text>
-      {count > COMMUNITY_PAGE_SIZE && (
-        <NameSearch id='search-communities' placeholder='输入社区或派出所名称查找' onSearch={setSearch} />
-      )}
-      <PagedList state={list} id='list-communities' moreId='more-communities' empty={{ title: search ? `没有名称含“${search}”的社区` : '暂无社区' }}>
-        {(c) => <CommunityRow key={c.id} c={c} />}
-      </PagedList>
-    </View>
-  )
-}
-
 /** 工作台: the admin tab. Thin on purpose: officer pages live in the packageOfficer subpackage. */
 export default function WorkbenchPage() {
   const state = useAsync(loadWorkbench, [], { reloadOnShow: true })
@@ -189,7 +139,7 @@ export default function WorkbenchPage() {
   return (
     <TabPage tab='workbench'>
       <AsyncContent state={state}>
-        {({ user, communityCount, queue, toSign, supervision }) =>
+        {({ user, communityCount, units, alerts }) =>
           userCan(user, Permission.WorkbenchAccess) ? (
             <>
               <View className='card workbench__header'>
@@ -200,9 +150,9 @@ export default function WorkbenchPage() {
                 </Text>
               </View>
               {userCan(user, Permission.MediationMediate) && <RoomList id='workbench-rooms' title='我的调解' />}
-              {userCan(user, Permission.CaseSupervise) && <SupervisionEntry role={user.role} count={supervision} />}
-              {userCan(user, Permission.CaseRead) && <QueueEntry counts={queue} />}
-              {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={toSign} />}
+              {userCan(user, Permission.CaseSupervise) && <SupervisionEntry role={user.role} count={alerts?.supervision ?? null} />}
+              {userCan(user, Permission.CaseRead) && <QueueEntry alerts={alerts} />}
+              {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={alerts?.referralsToSign ?? null} />}
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
               {userCan(user, Permission.UnsealLogRead) && (
                 <EntryCard id='workbench-unseal-log' title='信息员保密' description='派出所领导每次查看保密信息员身份的记录：谁、何时、为什么。' button='查看身份查看记录' url={ROUTES.unsealLog} />
@@ -221,8 +171,12 @@ export default function WorkbenchPage() {
                 <EntryCard id='workbench-offline-rooms' title='线下调解' description='本所警民联调室的地址和可预约时段；网上调解转线下时，从这些时段中预约。' button='警民联调室' url={ROUTES.offlineRooms} />
               )}
               {/* The community list, or 暂无待办 for staff whose 工作台 has nothing else (admins and department staff have their own cards). */}
-              {(communityCount > 0 || ![Permission.ReferralHandle, Permission.MediationMediate, Permission.OutboxAdmin].some((p) => userCan(user, p))) && (
-                <CommunityList count={communityCount} />
+              {units.length > 0 ? (
+                <UnitDrillDown top={units} rootName={user.orgUnitName ?? '全部'} />
+              ) : (
+                (communityCount > 0 || ![Permission.ReferralHandle, Permission.MediationMediate, Permission.OutboxAdmin].some((p) => userCan(user, p))) && (
+                  <CommunityList count={communityCount} pending={alerts?.pendingJoins} />
+                )
               )}
             </>
           ) : (

@@ -1,10 +1,11 @@
 import {
   CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MEMBERSHIP_NOTE_MAX, MEMBERSHIP_REFUSAL_REASON_MAX, MEMBERSHIP_REFUSAL_REASON_MIN,
   MembershipStatus, RefuseMembershipRequest,
-  GroupKind, MemberPage, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, WorkbenchCommunity,
+  GroupKind, MemberPage, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, StationContact, WorkbenchCommunity, WorkbenchUnit,
 } from '@jws/contracts';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
 import { InviteCode, OptionalEnum, OptionalText, RequiredId, RequiredText } from '../../common/validation';
 import { PageOf, PageQueryDto } from '../../common/paging';
 
@@ -41,6 +42,18 @@ export class InformantDto {
   granted: boolean;
 }
 
+export class StationContactDto implements StationContact {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: '天桥派出所' }) name: string;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+}
+
+export class MyStationDto {
+  @ApiProperty({ type: StationContactDto, nullable: true, description: 'null: the caller belongs to no community or station yet' })
+  station: StationContactDto | null;
+}
+
 export class OfficerCardDto implements OfficerCard {
   @ApiProperty() id: number;
   @ApiProperty({ example: '王建国' }) name: string;
@@ -70,6 +83,27 @@ export class WorkbenchCommunityPageDto extends PageOf(WorkbenchCommunityDto) {}
 export class CommunitySearchDto extends PageQueryDto {
   @OptionalText(20, '胜利')
   q?: string;
+}
+
+/** 工作台: the communities in scope, optionally under one branch or station (drill-down). */
+export class WorkbenchCommunitySearchDto extends CommunitySearchDto {
+  @ApiPropertyOptional({ description: "only communities under this branch or station (in the caller's jurisdiction)" })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  under?: number;
+}
+
+export class WorkbenchUnitsQueryDto {
+  @ApiPropertyOptional({ description: "the unit whose branches or stations to list; unset: the caller's own unit" })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  parentId?: number;
+}
+
+export class WorkbenchUnitDto implements WorkbenchUnit {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: '蚌山分局' }) name: string;
+  @ApiProperty({ enum: OrgLevel }) level: OrgLevel;
+  @ApiProperty({ description: 'communities under this unit' }) communityCount: number;
+  @ApiProperty({ description: 'join requests waiting in them (待审核)' }) pendingCount: number;
 }
 
 export class CommunityPageDto extends PageOf(CommunityViewDto) {}
