@@ -1,6 +1,6 @@
 import { ErrorCode } from '@jws/contracts';
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { DomainException } from '../common/domain.exception';
@@ -22,6 +22,7 @@ export class HealthController {
     summary: 'Liveness and reachability of the database (and Redis, with REDIS_URL)',
     description: 'A dependency out of reach answers 503 SERVICE_UNAVAILABLE naming it in `details` (`database`, `redis`), with Retry-After.',
   })
+  @ApiOkResponse({ description: "terminus' result: `{ status: 'ok', info: { database: { status: 'up' }, redis?: … } }`" })
   @ApiErrors(ErrorCode.ServiceUnavailable)
   async check(): Promise<HealthCheckResult> {
     const checks: HealthIndicatorFunction[] = [() => this.db.pingCheck('database', { timeout: 3000 })];
