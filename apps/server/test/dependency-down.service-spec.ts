@@ -5,7 +5,7 @@ import { PrivateServer, startPrivateMariadb, startPrivateRedis } from './private
 import { bearer, startTestApp, TestApp } from './test-app';
 
 /**
- * The database or Redis out of reach: the service says so (503 SERVICE_UNAVAILABLE naming the
+ * The database or Redis (shared rate limits, caller cache, room fan-out) out of reach: the service says so (503 SERVICE_UNAVAILABLE naming the
  * dependency, with Retry-After) instead of 500 INTERNAL, keeps nothing half-written, and comes
  * back by itself when the dependency does. Both run as private servers the test kills and
  * restarts (the shared MariaDB and Redis are never touched).
@@ -79,14 +79,22 @@ describe('dependency down → 503 (private MariaDB and Redis)', () => {
     await t.http.get('/api/cases/mine').set(bearer(token)).expect(200);
   });
 
-  it('answers health 503 naming Redis while Redis is down, and recovers by itself', async () => {
+  it('answers health and writes 503 naming Redis while Redis (the shared rate limits) is down, saves nothing, and recovers by itself', async () => {
     await redis.stop();
     const health = await t.http.get('/api/health');
     expect([health.status, health.body.code, health.body.details]).toEqual([503, ErrorCode.ServiceUnavailable, ['redis']]);
     expect(health.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
 
+    const key = randomUUID();
+    const write = await submit('Redis停止时的上报', key);
+    expect([write.status, write.body.code, write.body.details]).toEqual([503, ErrorCode.ServiceUnavailable, ['redis']]);
+    expect(write.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+
     await redis.start();
     const back = await healthy();
     expect(back.body.info.redis.status).toBe('up');
+    expect(await casesTitled('Redis停止时的上报')).toBe(0);
+    await submit('Redis停止时的上报', key).expect(201);
+    expect(await casesTitled('Redis停止时的上报')).toBe(1);
   });
 });

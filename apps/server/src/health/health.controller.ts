@@ -22,7 +22,7 @@ export class HealthController {
     summary: 'Liveness and reachability of the database (and Redis, with REDIS_URL)',
     description: 'A dependency out of reach answers 503 SERVICE_UNAVAILABLE naming it in `details` (`database`, `redis`), with Retry-After.',
   })
-  @ApiOkResponse({ description: 'Every dependency reachable: `{ status: "ok", info: { database: { status: "up" }, … } }`' })
+  @ApiOkResponse({ description: "terminus' result: `{ status: 'ok', info: { database: { status: 'up' }, redis?: … } }`" })
   @ApiErrors(ErrorCode.ServiceUnavailable)
   async check(): Promise<HealthCheckResult> {
     const checks: HealthIndicatorFunction[] = [() => this.db.pingCheck('database', { timeout: 3000 })];
