@@ -1,4 +1,4 @@
-import { afterLoginUrl, loginUrl, ROUTES } from './routes'
+import { afterLoginUrl, loginUrl, ROUTES } from './paths'
 
 describe('signing in from where the person was', () => {
   it('comes back to the page and query a deep link opened', () => {

@@ -1,0 +1,49 @@
+// Page paths and the sign-in return address: plain functions with no Taro import, so the unit
+// tier (node) tests them; routes.ts re-exports them with the helpers that read the session.
+
+/** Page paths, in one place so navigation calls and the tab bar cannot drift from app.config.ts. */
+export const ROUTES = {
+  home: '/pages/home/index',
+  report: '/pages/report/index',
+  mine: '/pages/mine/index',
+  workbench: '/pages/workbench/index',
+  join: '/pages/join/index',
+  login: '/pages/login/index',
+  case: '/pages/case/index',
+  /** The case page of staff, with the handling tools (packageOfficer, loaded only by them). */
+  officerCase: '/packageOfficer/case/index',
+  notifications: '/pages/notifications/index',
+  officerCommunity: '/packageOfficer/community/index',
+  officerQueue: '/packageOfficer/queue/index',
+  unsealLog: '/packageOfficer/unseal-log/index',
+  supervision: '/packageOfficer/supervision/index',
+  guide: '/pages/guide/index',
+  matter: '/pages/matter/index',
+  refer: '/packageReferral/refer/index',
+  referralInbox: '/packageReferral/inbox/index',
+  referral: '/packageReferral/detail/index',
+  referralAgenda: '/packageReferral/agenda/index',
+  governanceDigest: '/packageReferral/digest/index',
+  guideEdit: '/packageReferral/guide-edit/index',
+  referralTargets: '/packageReferral/targets/index',
+  deadLetters: '/packageReferral/dead-letters/index',
+  room: '/packageMediation/room/index',
+  offlineRooms: '/packageMediation/offline-rooms/index',
+} as const
+
+/** The login page, to come back to `address` once signed in (a deep link, or where a visitor acted). */
+export const loginUrl = (address?: string): string =>
+  address ? `${ROUTES.login}?redirect=${encodeURIComponent(address)}` : ROUTES.login
+
+const APP_PAGES = new Set<string>(Object.values(ROUTES))
+
+/**
+ * Where to go after signing in: `redirect` when it names a page of this app other than the login
+ * page (anything else, e.g. an outside address, is ignored), else 首页.
+ */
+export function afterLoginUrl(redirect: string | undefined): string {
+  if (!redirect) return ROUTES.home
+  const address = decodeURIComponent(redirect)
+  const path = address.split('?')[0]
+  return APP_PAGES.has(path) && path !== ROUTES.login ? address : ROUTES.home
+}
