@@ -20,6 +20,7 @@ function pickFiles(multiple: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
+    input.setAttribute('aria-label', '选择照片')
     input.accept = PHOTO_ACCEPT
     input.multiple = multiple
     input.style.cssText = 'position: fixed; top: -4000px; left: -3000px; opacity: 0;'
