@@ -1,4 +1,4 @@
-import { textLength } from './org';
+import { GroupKind, textLength } from './org';
 import { Role } from './roles';
 
 /**
@@ -237,7 +237,7 @@ export interface BulletinDetail {
 export interface PushGroupView {
   id: number;
   name: string;
-  kind: 'community' | 'enterprise';
+  kind: GroupKind;
   usedToday: number;
   quota: number;
 }

@@ -42,6 +42,11 @@ export const AuditAction = {
   OfflineRoomChanged: 'mediation.offline_room_changed',
   /** A referral target (转办对象) added, edited, retired or restored, with its staff list. */
   ReferralTargetChanged: 'referral.target_changed',
+  /** A bulletin approved or returned (detail: the decision and comment), withdrawn (the reason) or pushed (the groups). */
+  BulletinReviewed: 'bulletin.reviewed',
+  BulletinWithdrawn: 'bulletin.withdrawn',
+  BulletinPushed: 'bulletin.pushed',
+  BulletinSubmitted: 'bulletin.submitted',
 } as const;
 
 /**

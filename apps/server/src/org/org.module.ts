@@ -11,6 +11,8 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { OrgController } from './org.controller';
 import { OrgRepository } from './org.repository';
 import { OrgService } from './org.service';
+import { GroupsRepository } from './data/groups.repository';
+import { GroupsApi } from './groups-api';
 
 @Module({
   imports: [
@@ -21,7 +23,7 @@ import { OrgService } from './org.service';
     ]),
   ],
   controllers: [OrgController],
-  providers: [OrgRepository, OrgService],
-  exports: [OrgService, OrgRepository],
+  providers: [OrgRepository, OrgService, GroupsRepository, GroupsApi],
+  exports: [OrgService, OrgRepository, GroupsApi],
 })
 export class OrgModule {}

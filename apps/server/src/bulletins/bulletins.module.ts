@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { OrgModule } from '../org';
+import { BulletinPushesService } from './bulletin-pushes.service';
+import { BulletinsController } from './bulletins.controller';
+import { BulletinsService } from './bulletins.service';
+import { BulletinListsRepository } from './data/bulletin-lists.repository';
+import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
+import { BulletinReadsRepository } from './data/bulletin-reads.repository';
+import { BulletinsRepository } from './data/bulletins.repository';
+
+/** 公告 (docs/bulletins.md). */
+@Module({
+  imports: [OrgModule],
+  controllers: [BulletinsController],
+  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService],
+  exports: [BulletinsService, BulletinPushesService],
+})
+export class BulletinsModule {}

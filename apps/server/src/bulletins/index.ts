@@ -1,0 +1,7 @@
+/**
+ * The bulletins feature's face (docs/architecture.md, docs/bulletins.md). Its data (bulletins/data/)
+ * stays inside.
+ */
+export { BulletinsModule } from './bulletins.module';
+export { BulletinsService } from './bulletins.service';
+export { BulletinPushesService } from './bulletin-pushes.service';
