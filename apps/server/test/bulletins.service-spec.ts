@@ -45,6 +45,18 @@ describe('bulletins: writing, review, pushing with the daily quota, feeds and wi
   });
   afterAll(() => t.close());
 
+  it('loads a week of bulletins of every kind into the demo groups, a slot left today, and one 预警 waiting for legal_reviewer1', async () => {
+    const feed = (await t.http.get('/api/bulletins/feed?pageSize=50').set(as('resident1')).expect(200)).body.items as { kind: string; pushedAt: string }[];
+    expect(new Set(feed.map((i) => i.kind))).toEqual(new Set(Object.values(BulletinKind)));
+    const days = new Set(feed.map((i) => new Date(Date.parse(i.pushedAt) + 8 * 3600_000).toISOString().slice(0, 10)));
+    expect(days.size).toBe(7);
+    expect(await used('officer1', await groupId('胜利社区警民议事群'))).toBe(1);
+    const queue = (await t.http.get('/api/bulletins?status=pending_review').set(as('legal_reviewer1')).expect(200)).body.items as BulletinSummary[];
+    expect(queue.map((b) => [b.kind, b.title])).toEqual([['warning', '冒充快递理赔的诈骗又出现了']]);
+    const officer3Feed = (await t.http.get('/api/bulletins?status=approved').set(as('officer3')).expect(200)).body.items as BulletinSummary[];
+    expect(officer3Feed.map((b) => b.kind)).toEqual(['positive', 'positive']);
+  });
+
   it('keeps a 预警 from groups until the 法治部门 approves it: returned with a comment, revised, approved, pushed, read and found 有用', async () => {
     const shengli = await groupId('胜利社区警民议事群');
     const written = (await create('department_staff1', warning()).expect(201)).body as BulletinDetail;

@@ -36,9 +36,9 @@ export class BulletinPushesService {
    * Pushes an approved bulletin into groups, answering per group. Groups outside the caller's
    * jurisdiction answer not_found (each on record); when none is in it, the whole push is 404.
    * When no group took it because every one in scope is full: 429 PUSH_QUOTA_EXCEEDED naming the
-   * group and when its next slot opens.
+   * group and when its next slot opens. `now` is the clock (the demo data pushes a week back).
    */
-  async push(caller: Caller, id: number, input: PushBulletinRequest): Promise<PushBulletinResponse> {
+  async push(caller: Caller, id: number, input: PushBulletinRequest, now = new Date()): Promise<PushBulletinResponse> {
     const { bulletin } = await this.bulletins.require(caller, id, PUSH_RULE);
     const groupIds = [...new Set(input.groupIds)];
     const found = new Map((await this.groups.byIds(groupIds)).map((g) => [g.id, g]));
@@ -55,7 +55,6 @@ export class BulletinPushesService {
     if (!inScope.length) throw new DomainException(ErrorCode.NotFound);
     if (bulletin.status !== BulletinStatus.Approved || bulletin.approvedVersionId === null) throw new DomainException(ErrorCode.BulletinNotPushable);
 
-    const now = new Date();
     let at = now;
     if (input.at !== undefined) {
       at = new Date(input.at);

@@ -7,12 +7,14 @@ import { BulletinListsRepository } from './data/bulletin-lists.repository';
 import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
 import { BulletinReadsRepository } from './data/bulletin-reads.repository';
 import { BulletinsRepository } from './data/bulletins.repository';
+import { BulletinDemoRepository } from './data/bulletin-demo.repository';
+import { BulletinsDemo } from './bulletins-demo';
 
 /** 公告 (docs/bulletins.md). */
 @Module({
   imports: [OrgModule],
   controllers: [BulletinsController],
-  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService],
-  exports: [BulletinsService, BulletinPushesService],
+  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinDemoRepository, BulletinsDemo],
+  exports: [BulletinsService, BulletinPushesService, BulletinsDemo],
 })
 export class BulletinsModule {}

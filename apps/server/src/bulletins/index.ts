@@ -5,3 +5,5 @@
 export { BulletinsModule } from './bulletins.module';
 export { BulletinsService } from './bulletins.service';
 export { BulletinPushesService } from './bulletin-pushes.service';
+export { BulletinsDemo } from './bulletins-demo';
+export type { DemoBulletin } from './bulletins-demo';

@@ -19,12 +19,14 @@ import { MediationModule } from '../mediation/mediation.module';
 import { MediationService } from '../mediation/mediation.service';
 import { RoomChatService } from '../mediation/room-chat.service';
 import { seedDemoMediation } from './demo-mediation';
+import { BulletinsDemo, BulletinsModule } from '../bulletins';
+import { seedDemoBulletins } from './demo-bulletins';
 
 /**
  * Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production), and
  * the demo clock (`POST /api/demo/cases/:id/elapse`), which refuses outside demo mode.
  */
-@Module({ imports: [CasesModule, ReferralsModule, MediationModule], controllers: [DemoClockController], providers: [DemoClockService] })
+@Module({ imports: [CasesModule, ReferralsModule, MediationModule, BulletinsModule], controllers: [DemoClockController], providers: [DemoClockService] })
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
@@ -37,6 +39,7 @@ export class DemoModule implements OnApplicationBootstrap {
     private readonly referralTargets: ReferralTargetsService,
     private readonly mediation: MediationService,
     private readonly chat: RoomChatService,
+    private readonly bulletins: BulletinsDemo,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,5 +52,6 @@ export class DemoModule implements OnApplicationBootstrap {
     if (await seedDemoCases(this.dataSource, this.cases, this.workflow)) this.logger.log('demo cases loaded');
     if (await seedDemoReferrals(this.dataSource, this.cases, this.workflow, this.referrals, this.referralTargets)) this.logger.log('demo referral targets and a referred case loaded');
     if (await seedDemoMediation(this.dataSource, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
+    if (await seedDemoBulletins(this.bulletins)) this.logger.log('demo bulletins loaded: a week pushed, one 预警 waiting for legal_reviewer1');
   }
 }
