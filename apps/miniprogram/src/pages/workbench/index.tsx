@@ -4,6 +4,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Permission, type Role, type WorkbenchAlerts, type WorkbenchUnit } from '@jws/contracts'
 
 import { api } from '../../api'
+import BulletinEntry from '../../components/BulletinEntry'
 import RoomList from '../../components/RoomList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
@@ -153,6 +154,7 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.CaseSupervise) && <SupervisionEntry role={user.role} count={alerts?.supervision ?? null} />}
               {userCan(user, Permission.CaseRead) && <QueueEntry alerts={alerts} />}
               {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={alerts?.referralsToSign ?? null} />}
+              <BulletinEntry user={user} />
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
               {userCan(user, Permission.UnsealLogRead) && (
                 <EntryCard id='workbench-unseal-log' title='信息员保密' description='派出所领导每次查看保密信息员身份的记录：谁、何时、为什么。' button='查看身份查看记录' url={ROUTES.unsealLog} />
