@@ -73,6 +73,8 @@ export class BulletinsService {
     if (!writableKinds(caller.user.role).includes(content.kind)) throw new DomainException(ErrorCode.BulletinKindNotAllowed);
     const problems = bulletinContentProblems(content);
     if (problems.length) throw new DomainException(ErrorCode.ValidationFailed, problems);
+    // Images are not claimed from uploads yet (docs/bulletins.md, "Not done yet"): refused rather than kept as ids nothing holds.
+    if (content.imageIds?.length) throw new DomainException(ErrorCode.ValidationFailed, ['公告暂不支持添加图片']);
   }
 
   async create(caller: Caller, content: BulletinContent): Promise<BulletinDetail> {
