@@ -168,6 +168,38 @@ describe('bulletins: writing, review, pushing with the daily quota, feeds and wi
     expect((await detail('department_staff1', pending)).status).toBe('pending_review');
   });
 
+  it('shows a scheduled push (定时推送) from its time, once, on every instance, and counts it on its own day', async () => {
+    const peer = await t.startPeer();
+    try {
+      const group = await groupId('胜利社区警民议事群');
+      // 胜利社区's slots of today went to earlier tests: this test starts the day afresh.
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      await t.dataSource.query('DELETE FROM bulletin_pushes WHERE group_id = ? AND day = ?', [group, today]);
+      const soon = await approved('周末商场人多，注意看管随身财物');
+      const at = new Date(Date.now() + 3000);
+      // Its day is the China day of `at` (a push scheduled past midnight takes tomorrow's slot).
+      const sameDay = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10) === today;
+      const answer = (await push('officer1', soon, [group], at.toISOString()).expect(200)).body;
+      expect(answer.results).toEqual([expect.objectContaining({ groupId: group, outcome: 'scheduled', pushedAt: at.toISOString() })]);
+      expect(await used('officer1', group)).toBe(sameDay ? 1 : 0);
+      expect(await feedIds('resident1')).not.toContain(soon);
+      await new Promise((resolve) => setTimeout(resolve, at.getTime() - Date.now() + 200));
+      const onPeer = ((await peer.http.get('/api/bulletins/feed?pageSize=50').set(as('resident1')).expect(200)).body.items as { id: number }[]).map((i) => i.id);
+      for (const ids of [await feedIds('resident1'), onPeer]) expect(ids.filter((id) => id === soon)).toHaveLength(1);
+      expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM bulletin_pushes WHERE bulletin_id = ?', [soon]))[0].n)).toBe(1);
+
+      // A push scheduled for tomorrow takes tomorrow's slot, not today's.
+      const tomorrow = await approved('明日停电检修，注意用电安全');
+      const next = new Date(Date.parse(`${today}T00:00:00.000Z`) - 8 * 3600_000 + 86_400_000 + 9 * 3600_000);
+      await push('officer1', tomorrow, [group], next.toISOString()).expect(200);
+      expect(await used('officer1', group)).toBe(sameDay ? 1 : 0);
+      expect(await feedIds('resident1')).not.toContain(tomorrow);
+      expect((await push('officer1', await approved(), [group], new Date(Date.now() + 31 * 86_400_000).toISOString())).body.code).toBe(ErrorCode.PushTimeInvalid);
+    } finally {
+      await peer.close();
+    }
+  });
+
   it('refuses bad input with a coded 4xx and a Chinese message, writing nothing', async () => {
     const count = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM bulletins'))[0].n);
     const before = await count();
