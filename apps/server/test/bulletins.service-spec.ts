@@ -194,6 +194,12 @@ describe('bulletins: writing, review, pushing with the daily quota, feeds and wi
       await push('officer1', tomorrow, [group], next.toISOString()).expect(200);
       expect(await used('officer1', group)).toBe(sameDay ? 1 : 0);
       expect(await feedIds('resident1')).not.toContain(tomorrow);
+      // Cancelled before its time: gone, on record; one that is out cannot be cancelled.
+      expect((await t.http.delete(`/api/bulletins/${tomorrow}/pushes/${group}`).set(as('officer2'))).status).toBe(404);
+      await t.http.delete(`/api/bulletins/${tomorrow}/pushes/${group}`).set(as('officer1')).expect(200);
+      expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM bulletin_pushes WHERE bulletin_id = ?', [tomorrow]))[0].n)).toBe(0);
+      expect(await audits('bulletin.push_cancelled', 'bulletin', tomorrow)).toHaveLength(1);
+      expect((await t.http.delete(`/api/bulletins/${soon}/pushes/${group}`).set(as('officer1'))).status).toBe(409);
       expect((await push('officer1', await approved(), [group], new Date(Date.now() + 31 * 86_400_000).toISOString())).body.code).toBe(ErrorCode.PushTimeInvalid);
     } finally {
       await peer.close();

@@ -46,6 +46,7 @@ export const AuditAction = {
   BulletinReviewed: 'bulletin.reviewed',
   BulletinWithdrawn: 'bulletin.withdrawn',
   BulletinPushed: 'bulletin.pushed',
+  BulletinPushCancelled: 'bulletin.push_cancelled',
   BulletinSubmitted: 'bulletin.submitted',
 } as const;
 

@@ -94,6 +94,16 @@ export class BulletinPushesService {
     return { results: answers };
   }
 
+  /** Cancels a scheduled push (定时推送) before its time: the pusher's or a leader's over the group. Audited. */
+  async cancelScheduled(caller: Caller, id: number, groupId: number): Promise<{ cancelled: true }> {
+    await this.bulletins.require(caller, id, PUSH_RULE);
+    const [group] = await this.groups.byIds([groupId]);
+    await this.access.require(caller, { type: 'group', id: groupId }, group, (g) => ({ place: { path: g.path, officerId: g.officerId } }), GROUP_PUSH_RULE);
+    if (!(await this.pushes.cancelScheduled(id, groupId, new Date()))) throw new DomainException(ErrorCode.BulletinStateInvalid, ['该推送已发出或不存在，不能取消'], '该推送已发出或不存在，不能取消');
+    await this.audit.recordFor(caller, { action: AuditAction.BulletinPushCancelled, targetType: 'bulletin', targetId: id, detail: `group ${groupId}` });
+    return { cancelled: true };
+  }
+
   /** The groups the caller may push to, with today's pushes. */
   async pushGroups(caller: Caller): Promise<PushGroupView[]> {
     const groups = await this.groups.inScope(caller.scope);

@@ -1,5 +1,5 @@
 import { ErrorCode, Permission } from '@jws/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
@@ -9,7 +9,7 @@ import { BulletinPushesService } from './bulletin-pushes.service';
 import { BulletinsService } from './bulletins.service';
 import {
   BulletinContentDto, BulletinDetailDto, BulletinFeedPageDto, BulletinListQueryDto, BulletinSummaryPageDto, FeedQueryDto, PushBulletinDto,
-  PushBulletinResponseDto, PushGroupViewDto, ReadResponseDto, ReviewBulletinDto, UsefulResponseDto, WithdrawBulletinDto,
+  CancelPushResponseDto, PushBulletinResponseDto, PushGroupViewDto, ReadResponseDto, ReviewBulletinDto, UsefulResponseDto, WithdrawBulletinDto,
 } from './dto/bulletin.dto';
 
 /** 公告: 法治宣传, 预警, 辟谣 and 正气, reviewed and pushed into the groups (docs/bulletins.md). */
@@ -114,6 +114,15 @@ export class BulletinsController {
   @ApiErrors(ErrorCode.NotFound, ErrorCode.BulletinNotPushable, ErrorCode.BulletinAlreadyPushed, ErrorCode.PushQuotaExceeded, ErrorCode.PushTimeInvalid)
   push(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: PushBulletinDto): Promise<PushBulletinResponseDto> {
     return this.pushes.push(caller, id, dto);
+  }
+
+  @Delete(':id/pushes/:groupId')
+  @Authenticated({ permission: Permission.BulletinPush })
+  @ApiOperation({ summary: 'Cancel a scheduled push (定时推送) into a group before its time; its slot is free again. Audited' })
+  @ApiOkResponse({ type: CancelPushResponseDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.BulletinStateInvalid)
+  cancelPush(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Param('groupId', IdParamPipe) groupId: number): Promise<CancelPushResponseDto> {
+    return this.pushes.cancelScheduled(caller, id, groupId);
   }
 
   @Post(':id/read')

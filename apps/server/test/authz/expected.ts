@@ -204,6 +204,8 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/bulletins/{id}/withdraw': { allowed: ['department_staff1', 'officer3', 'station_leader2', 'branch_leader1', 'city_leader1'] },
   // Police over the side's community group (its officer and leaders); officer2 and officer4 see the bulletin but not the group.
   'POST /api/bulletins/{id}/pushes': { allowed: POLICE_OVER },
+  // Its push is out already: a 409 after the access check.
+  'DELETE /api/bulletins/{id}/pushes/{groupId}': { allowed: POLICE_OVER },
   'POST /api/bulletins/{id}/read': { allowed: BULLETIN_READERS },
   'POST /api/bulletins/{id}/useful': { allowed: BULLETIN_READERS },
   'POST /api/cases/{id}/urge': { allowed: LEADERS },

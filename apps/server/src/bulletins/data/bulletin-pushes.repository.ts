@@ -43,6 +43,14 @@ export class BulletinPushesRepository {
     return { outcome: 'over_quota' };
   }
 
+  /** Cancels a scheduled push whose time has not come (its slot is free again); false when there is none such. */
+  async cancelScheduled(bulletinId: number, groupId: number, now: Date): Promise<boolean> {
+    const result = await this.db.manager.createQueryBuilder().delete().from(BulletinPushEntity)
+      .where('bulletin_id = :bulletinId AND group_id = :groupId AND pushed_at > :now', { bulletinId, groupId, now })
+      .execute();
+    return Boolean(result.affected);
+  }
+
   async pushedTo(bulletinId: number, groupId: number): Promise<boolean> {
     const rows = await selectRows(this.db.manager, 'SELECT id FROM bulletin_pushes WHERE bulletin_id = ? AND group_id = ?', [bulletinId, groupId]);
     return rows.length > 0;

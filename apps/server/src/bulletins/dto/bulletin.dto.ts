@@ -166,3 +166,7 @@ export class UsefulResponseDto {
   @ApiProperty({ enum: [true] }) useful: true;
   @ApiProperty() usefulCount: number;
 }
+
+export class CancelPushResponseDto {
+  @ApiProperty({ enum: [true] }) cancelled: true;
+}
