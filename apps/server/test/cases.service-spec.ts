@@ -6,7 +6,7 @@ import { WechatClient } from '@jws/wechat';
 import { LessThanOrEqual } from 'typeorm';
 import { claimBatch } from '../src/common/db';
 import { APP_CONFIG } from '../src/config/app-config';
-import { UserEntity } from '../src/identity/user.entity';
+import { UserEntity } from '../src/identity/data/user.entity';
 import { OutboxEntity } from '../src/notifications/notification.entity';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
 import { FieldCipher } from '../src/personal-data/field-cipher';

@@ -10,7 +10,7 @@ import { CasesRepository } from '../cases/data/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import type { Caller } from '../common/request-context';
 import { dataSourceOptions } from '../database/data-source';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { scopeFor } from '../org/scope';
 

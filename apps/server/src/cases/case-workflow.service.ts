@@ -12,7 +12,7 @@ import { rawPage } from '../common/paging';
 import { caseNumber } from './case-number';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { NotificationsService, OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notifications/notifications.service';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UploadsService } from '../uploads/uploads.service';

@@ -4,7 +4,7 @@ import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesService } from '../cases/cases.service';
 import { CaseEntity } from '../cases/data/case.entity';
 import { callerFor } from '../identity/caller';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CreateCaseDto } from '../cases/dto/case.dto';
 

@@ -2,7 +2,7 @@ import { CaseStatus, MessageKind, OrgLevel, Role, RoomStatus } from '@jws/contra
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '../cases/data/case.entity';
 import { callerFor } from '../identity/caller';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { MediationRoomEntity, OfflineRoomEntity, OfflineSlotEntity } from '../mediation/mediation.entities';
 import { MediationService } from '../mediation/mediation.service';
 import { RoomChatService } from '../mediation/room-chat.service';

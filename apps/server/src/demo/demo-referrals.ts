@@ -4,7 +4,7 @@ import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesService } from '../cases/cases.service';
 import { CreateCaseDto } from '../cases/dto/case.dto';
 import { callerFor } from '../identity/caller';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { ReferralTargetEntity } from '../referrals/referral.entities';
 import { ReferralTargetsService } from '../referrals/referral-targets.service';

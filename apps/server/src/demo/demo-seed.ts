@@ -1,7 +1,7 @@
 import { GroupKind, MemberType, MembershipStatus, OrgLevel, Role } from '@jws/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../personal-data/field-cipher';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { CommunityInviteEntity } from '../org/community-invite.entity';
 import { PoliceGroupEntity } from '../org/group.entity';
 import { MembershipEntity } from '../org/membership.entity';

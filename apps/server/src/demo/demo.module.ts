@@ -9,7 +9,7 @@ import { seedDemoCases } from './demo-cases';
 import { DemoClockController } from './demo-clock.controller';
 import { DemoClockService } from './demo-clock.service';
 import { DEMO_MARKER_USER, seedDemo } from './demo-seed';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { ensureDemoPartner } from '../open311/open311-demo';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { ReferralTargetsService } from '../referrals/referral-targets.service';

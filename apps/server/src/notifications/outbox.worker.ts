@@ -11,7 +11,7 @@ import type { Caller } from '../common/request-context';
 import { CaseEntity } from '../cases/data/case.entity';
 import { CasesRepository } from '../cases/data/cases.repository';
 import { OrgUnitEntity } from '../org/org-unit.entity';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { OutboxEntity } from './notification.entity';
 import { OUTBOX_TOPIC_SUBSCRIBE, outboxPayload, SubscribePayload } from './notifications.service';
 

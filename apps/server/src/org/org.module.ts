@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { UserEntity } from '../identity/user.entity';
 import { CommunityHandoverEntity } from './community-handover.entity';
 import { CommunityInviteEntity } from './community-invite.entity';
 import { PoliceGroupEntity } from './group.entity';
@@ -17,7 +16,7 @@ import { OrgService } from './org.service';
     IdentityModule,
     NotificationsModule,
     TypeOrmModule.forFeature([
-      OrgUnitEntity, PoliceGroupEntity, MembershipEntity, CommunityInviteEntity, CommunityHandoverEntity, UserEntity,
+      OrgUnitEntity, PoliceGroupEntity, MembershipEntity, CommunityInviteEntity, CommunityHandoverEntity,
     ]),
   ],
   controllers: [OrgController],

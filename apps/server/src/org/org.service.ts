@@ -14,7 +14,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { TokenService } from '../identity/token.service';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { NotificationsService, NotifyInput } from '../notifications/notifications.service';
 import { CommunityHandoverEntity } from './community-handover.entity';
 import { CommunityInviteEntity } from './community-invite.entity';

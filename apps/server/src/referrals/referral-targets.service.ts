@@ -9,7 +9,7 @@ import { AuditAction, AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { forUpdate } from '../common/db';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CreateReferralTargetDto, UpdateReferralTargetDto } from './referrals.dto';
 import { ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity } from './referral.entities';

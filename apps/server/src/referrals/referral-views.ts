@@ -2,7 +2,7 @@ import {
   CaseKind, EscalationLevel, HotlineOrderStatus, ReferralStatus, ReferralStepView, ReferralTargetKind, ReferralTargetView, ReferralView,
 } from '@jws/contracts';
 import type { CaseEntity } from '../cases';
-import type { UserEntity } from '../identity/user.entity';
+import type { UserEntity } from '../identity';
 import type { ReferralEntity, ReferralTargetEntity } from './referral.entities';
 
 export function targetView(t: ReferralTargetEntity): ReferralTargetView {

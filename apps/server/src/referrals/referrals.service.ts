@@ -17,7 +17,7 @@ import { CasesApi } from '../cases';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { UserEntity } from '../identity/user.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrgUnitEntity } from '../org/org-unit.entity';
 import { CreateReferralDto, ReferralReplyDto } from './referrals.dto';

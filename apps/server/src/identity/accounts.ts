@@ -1,0 +1,31 @@
+import { Role } from '@jws/contracts';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { UserEntity } from './data/user.entity';
+import { UsersRepository } from './data/users.repository';
+import { TokenService } from './token.service';
+
+/** Accounts as other features use them (through identity/index.ts): read by id, staff of a unit, the informant flag. */
+@Injectable()
+export class Accounts {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly tokens: TokenService,
+  ) {}
+
+  find(id: number): Promise<UserEntity | null> {
+    return this.users.find(id);
+  }
+
+  /** Enabled users of `role` in the org unit, in id order (a station's community officers or mediators). */
+  staffOf(orgUnitId: number, role: Role, m?: EntityManager): Promise<UserEntity[]> {
+    return this.users.staffOf(orgUnitId, role, m);
+  }
+
+  /** Grants or revokes the informant flag; their permissions change, so the access tokens they hold end. */
+  async setInformant(userId: number, granted: boolean): Promise<void> {
+    await this.users.setInformant(userId, granted);
+    // The access tokens they hold end on every instance (the app refreshes).
+    await this.tokens.revokeAccess(userId);
+  }
+}
