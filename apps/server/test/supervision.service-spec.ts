@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CaseDeadlinesWorker } from '../src/cases/case-deadlines.worker';
 import { callerFor } from '../src/identity/caller';
 import { UserEntity } from '../src/identity/data/user.entity';
-import { OrgUnitEntity } from '../src/org/org-unit.entity';
+import { OrgUnitEntity } from '../src/org/data/org-unit.entity';
 import { SupervisionService } from '../src/supervision/supervision.service';
 import { bearer, startTestApp, TestApp } from './test-app';
 

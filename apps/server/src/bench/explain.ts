@@ -11,7 +11,7 @@ import { CasesService } from '../cases/cases.service';
 import type { Caller } from '../common/request-context';
 import { dataSourceOptions } from '../database/data-source';
 import { UserEntity } from '../identity/data/user.entity';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { scopeFor } from '../org/scope';
 
 /** Tables big enough that a full scan of one on a hot path is a finding. */

@@ -13,7 +13,7 @@ import { workClaimed } from '../common/db';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { CaseDeadlineEntity } from './data/case-deadline.entity';
 import { CaseTimeline } from './case-timeline';
-import { leadersOf } from './case-people';
+import { leadersOf } from '../org';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CaseEntity } from './data/case.entity';
 

@@ -18,7 +18,7 @@ import { idempotencyUserKey } from '../personal-data/sealed-links';
 import { UploadsService } from '../uploads/uploads.service';
 import { CaseDeadlineEntity } from './data/case-deadline.entity';
 import { CaseEventEntity } from './data/case-event.entity';
-import { leadersOf } from './case-people';
+import { leadersOf } from '../org';
 import { CaseTimeline, TimelineActor } from './case-timeline';
 import { CaseRecordsRepository } from './data/case-records.repository';
 import { CasePageRow, CaseReportsRepository } from './data/case-reports.repository';

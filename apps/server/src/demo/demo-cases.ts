@@ -5,7 +5,7 @@ import { CasesService } from '../cases/cases.service';
 import { CaseEntity } from '../cases/data/case.entity';
 import { callerFor } from '../identity/caller';
 import { UserEntity } from '../identity/data/user.entity';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { CreateCaseDto } from '../cases/dto/case.dto';
 
 /**

@@ -6,7 +6,7 @@ import { UserEntity } from '../identity/data/user.entity';
 import { MediationRoomEntity, OfflineRoomEntity, OfflineSlotEntity } from '../mediation/mediation.entities';
 import { MediationService } from '../mediation/mediation.service';
 import { RoomChatService } from '../mediation/room-chat.service';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 
 const HOUR = 3600_000;
 

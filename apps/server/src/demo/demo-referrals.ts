@@ -5,7 +5,7 @@ import { CasesService } from '../cases/cases.service';
 import { CreateCaseDto } from '../cases/dto/case.dto';
 import { callerFor } from '../identity/caller';
 import { UserEntity } from '../identity/data/user.entity';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { ReferralTargetEntity } from '../referrals/referral.entities';
 import { ReferralTargetsService } from '../referrals/referral-targets.service';
 import { ReferralsService } from '../referrals/referrals.service';

@@ -2,10 +2,10 @@ import { GroupKind, MemberType, MembershipStatus, OrgLevel, Role } from '@jws/co
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { UserEntity } from '../identity/data/user.entity';
-import { CommunityInviteEntity } from '../org/community-invite.entity';
-import { PoliceGroupEntity } from '../org/group.entity';
-import { MembershipEntity } from '../org/membership.entity';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { CommunityInviteEntity } from '../org/data/community-invite.entity';
+import { PoliceGroupEntity } from '../org/data/group.entity';
+import { MembershipEntity } from '../org/data/membership.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { ensureDemoPartner } from '../open311/open311-demo';
 
 /** The demo invite code for 胜利社区, printed at start-up and used in the README. */

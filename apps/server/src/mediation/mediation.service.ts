@@ -10,13 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { pathIds } from '../cases/case-people';
+import { pathIds } from '../org';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesApi } from '../cases';
 import { ClientInfo, IdentityService, sha256 } from '../identity';
 import { UserEntity } from '../identity/data/user.entity';
 import { NotificationsService } from '../notifications/notifications.service';
-import { MembershipEntity } from '../org/membership.entity';
+import { MembershipEntity } from '../org/data/membership.entity';
 import { CloseRoomDto, OpenRoomDto } from './dto/mediation.dto';
 import {
   MediationAgreementEntity, MediationConfirmationEntity, MediationInvitationEntity, MediationMemberEntity, MediationRoomEntity,

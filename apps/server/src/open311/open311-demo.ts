@@ -1,7 +1,7 @@
 import { OrgLevel } from '@jws/contracts';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { Open311PartnerEntity } from './open311.entities';
 
 /** The demo partner's api_key (documented in docs/open311.md; never in production). */

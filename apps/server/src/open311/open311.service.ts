@@ -6,7 +6,7 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseEntity } from '../cases/data/case.entity';
 import { CasesApi } from '../cases';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { hashApiKey } from './open311-demo';
 import {

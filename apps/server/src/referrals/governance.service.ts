@@ -18,7 +18,7 @@ import { Hotline12345Client, HotlineApiError } from '../hotline12345/hotline1234
 import { OutboxEntity } from '../notifications/notification.entity';
 import { OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notifications/notifications.service';
 import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { CaseGovernanceEntity, ReferralEntity, ReferralTargetEntity } from './referral.entities';
 
 /** Cases the in-app digest lists (the counts cover them all); the CSV lists up to the second. */

@@ -13,9 +13,9 @@ import { UserEntity } from '../identity/data/user.entity';
 import { OutboxEntity } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { ErrorCode } from '@jws/contracts';
-import { pathIds } from '../cases/case-people';
+import { pathIds } from '../org';
 import { ReferralEntity, ReferralTargetEntity } from './referral.entities';
 import { OUTBOX_TOPIC_HOTLINE_ORDER, ReferralsService } from './referrals.service';
 

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
-import { leadersOf } from '../cases/case-people';
+import { leadersOf } from '../org';
 import { CasesApi } from '../cases';
 import { IntervalWorker } from '../common/interval-worker';
 import { workClaimed } from '../common/db';

@@ -10,7 +10,7 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { forUpdate } from '../common/db';
 import { UserEntity } from '../identity/data/user.entity';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { CreateReferralTargetDto, UpdateReferralTargetDto } from './referrals.dto';
 import { ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity } from './referral.entities';
 import { targetView } from './referral-views';

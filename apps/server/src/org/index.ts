@@ -1,0 +1,10 @@
+/**
+ * The org feature's face: what other features may import from org (docs/architecture.md).
+ * Its data (entities, repositories: org/data/) stays inside.
+ */
+export { OrgModule } from './org.module';
+export { CommunitiesService } from './communities.service';
+export { leadersOf } from './data/leaders';
+export { pathIds } from './scope';
+export type { OrgUnitEntity } from './data/org-unit.entity';
+export type { CommunityRow } from './data/communities.repository';
