@@ -4,7 +4,7 @@ import { Access } from '../access/access';
 import { CaseRecordsRepository } from '../cases/data/case-records.repository';
 import { CaseReportsRepository } from '../cases/data/case-reports.repository';
 import { Database } from '../common/db';
-import { UploadEntity } from '../uploads/data/upload.entity';
+import { UploadsRepository } from '../uploads/data/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { CasesRepository } from '../cases/data/cases.repository';
 import { CasesService } from '../cases/cases.service';
@@ -60,7 +60,7 @@ export async function explainCaseQueries(
     // Only the read path of detail() is used: the services it does not touch are left out.
     const db = new Database(ds);
     const access = new Access(noAudit as never);
-    const uploads = new UploadsService(ds.getRepository(UploadEntity), null as never, access);
+    const uploads = new UploadsService(new UploadsRepository(db), null as never, access);
     const service = new CasesService(
       repo, noAudit as never, access, null as never, uploads, null as never, null as never, new CaseReportsRepository(db), new CaseRecordsRepository(db), db, null as never,
     );

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AuditEntryEntity } from '../audit/data/audit-entry.entity';
 import { RefreshTokenEntity } from '../identity/data/refresh-token.entity';
 import { StaffInvitationEntity } from '../identity/data/staff-invitation.entity';
 import { UserEntity } from '../identity/data/user.entity';
@@ -41,7 +41,8 @@ import { TimelineKinds1766020000000 } from './migrations/1766020000000-timeline-
 import { SealedReportAudit1766040000000 } from './migrations/1766040000000-sealed-report-audit';
 import { TokenVersion1766050000000 } from './migrations/1766050000000-token-version';
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
-import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
+import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
+import { ServiceMatterEntity } from '../service-guide/data/service-matter.entity';
 import {
   CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
 } from '../referrals/referral.entities';

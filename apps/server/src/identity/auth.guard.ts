@@ -1,7 +1,7 @@
 import { ErrorCode } from '@jws/contracts';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import { DomainException } from '../common/domain.exception';
 import { requestIdOf } from '../common/logging';
 import type { AuthedRequest } from '../common/request-context';

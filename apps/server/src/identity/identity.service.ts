@@ -2,7 +2,7 @@ import { DemoUser, ErrorCode, LoginResponse, ROLE_LABELS, Role, UserView } from 
 import { WechatApiError, WechatClient, WechatErrcode } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';

@@ -2,7 +2,7 @@ import { ErrorCode, INVITABLE_BY, LoginResponse, Permission, Role, StaffInvitati
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Access } from '../access/access';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';

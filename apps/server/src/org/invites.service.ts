@@ -2,7 +2,7 @@ import { CommunityInviteView, ErrorCode, JOIN_PAGE } from '@jws/contracts';
 import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';

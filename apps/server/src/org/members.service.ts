@@ -1,6 +1,6 @@
 import { ErrorCode, MemberPage, MemberPhoneView, MembershipStatus, MemberView, Permission, Role } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { Accounts } from '../identity';
@@ -39,13 +39,11 @@ export class MembersService {
     const { rows, total } = await this.memberships.membersOf(community.id, statuses, page, pageSize);
     const decides = caller.permissions.has(Permission.CommunityJoinApprove);
     const items = rows.map((r) => toMemberView(r, decides && r.status === MembershipStatus.Pending));
-    for (const m of items) {
-      if (m.note === null) continue;
-      await this.audit.recordFor(caller, {
-        action: AuditAction.PersonalDataRead, targetType: 'user', targetId: m.userId,
-        detail: `join note, community ${community.id} pending list`,
-      });
-    }
+    // Every note shown is a read of that member's personal data: one audit entry each, written in one statement.
+    await this.audit.recordManyFor(caller, items.filter((m) => m.note !== null).map((m) => ({
+      action: AuditAction.PersonalDataRead, targetType: 'user', targetId: m.userId,
+      detail: `join note, community ${community.id} pending list`,
+    })));
     return { items, total, page, pageSize, canRevealPhone: this.isResponsibleOfficer(caller, community) };
   }
 
