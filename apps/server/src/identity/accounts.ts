@@ -1,6 +1,6 @@
 import { Role } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { UserEntity } from './data/user.entity';
 import { UsersRepository } from './data/users.repository';
 import { TokenService } from './token.service';

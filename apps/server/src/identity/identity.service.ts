@@ -1,7 +1,7 @@
 import { DemoUser, ErrorCode, LoginResponse, ROLE_LABELS, Role, UserView } from '@jws/contracts';
 import { WechatApiError, WechatClient, WechatErrcode } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '../audit';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';

@@ -1,6 +1,6 @@
 import { ErrorCode, MembershipStatus, MembershipView, MemberType, MemberView, NotificationLink, Permission, Role } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '../audit';
 import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
