@@ -5,7 +5,7 @@ import { UserEntity } from './data/user.entity';
 import { UsersRepository } from './data/users.repository';
 import { TokenService } from './token.service';
 
-/** Accounts as other features use them (through identity/index.ts): read by id, staff of a unit, the informant flag. */
+/** Accounts as other features use them (through identity/index.ts): read by id, by role, staff of a unit, the informant flag. */
 @Injectable()
 export class Accounts {
   constructor(
@@ -13,8 +13,18 @@ export class Accounts {
     private readonly tokens: TokenService,
   ) {}
 
-  find(id: number): Promise<UserEntity | null> {
-    return this.users.find(id);
+  find(id: number, m?: EntityManager): Promise<UserEntity | null> {
+    return this.users.find(id, m);
+  }
+
+  /** The users of `ids` that exist, by id. */
+  async findMany(ids: readonly number[], m?: EntityManager): Promise<Map<number, UserEntity>> {
+    return new Map((await this.users.findMany(ids, m)).map((u) => [u.id, u]));
+  }
+
+  /** Enabled users holding `role` (e.g. the city leaders), in id order. */
+  withRole(role: Role, m?: EntityManager): Promise<UserEntity[]> {
+    return this.users.withRole(role, m);
   }
 
   /** Enabled users of `role` in the org unit, in id order (a station's community officers or mediators). */

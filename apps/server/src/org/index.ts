@@ -4,6 +4,8 @@
  */
 export { OrgModule } from './org.module';
 export { CommunitiesService } from './communities.service';
+export { OrgUnits } from './org-units';
+export { OrgUnitsModule } from './org-units.module';
 export { leadersOf } from './data/leaders';
 export { pathIds } from './scope';
 export type { OrgUnitEntity } from './data/org-unit.entity';

@@ -12,15 +12,16 @@ import { InvitesService } from './invites.service';
 import { MembersService } from './members.service';
 import { MembershipsService } from './memberships.service';
 import { OrgController } from './org.controller';
+import { OrgUnitsModule } from './org-units.module';
 
 /** Jurisdiction, communities and memberships (一警一群). */
 @Module({
-  imports: [IdentityModule, NotificationsModule],
+  imports: [IdentityModule, NotificationsModule, OrgUnitsModule],
   controllers: [OrgController],
   providers: [
     CommunitiesRepository, OrgUnitsRepository, MembershipsRepository, InvitesRepository, HandoversRepository,
     CommunitiesService, MembershipsService, MembersService, InvitesService, HandoverService,
   ],
-  exports: [CommunitiesService],
+  exports: [CommunitiesService, OrgUnitsModule],
 })
 export class OrgModule {}

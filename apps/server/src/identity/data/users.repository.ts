@@ -1,6 +1,6 @@
 import { OrgLevel, Role } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull, Not } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { Database, selectRows } from '../../common/db';
 import { UserEntity } from './user.entity';
 
@@ -19,6 +19,16 @@ export class UsersRepository {
 
   find(id: number, m: EntityManager = this.db.manager): Promise<UserEntity | null> {
     return m.getRepository(UserEntity).findOne({ where: { id } });
+  }
+
+  findMany(ids: readonly number[], m: EntityManager = this.db.manager): Promise<UserEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return m.getRepository(UserEntity).find({ where: { id: In([...new Set(ids)]) } });
+  }
+
+  /** Enabled users holding `role`, in id order. */
+  withRole(role: Role, m: EntityManager = this.db.manager): Promise<UserEntity[]> {
+    return m.getRepository(UserEntity).find({ where: { role, disabled: false }, order: { id: 'ASC' } });
   }
 
   findByOpenid(openid: string, m: EntityManager = this.db.manager): Promise<UserEntity | null> {

@@ -153,7 +153,10 @@ export class CommunitiesRepository {
   async communitiesByIds(ids: readonly number[]): Promise<Map<number, CommunityRow>> {
     if (!ids.length) return new Map();
     const raws = await this.communityQuery().andWhere('c.id IN (:...ids)', { ids: [...new Set(ids)] }).getRawMany<Record<string, unknown>>();
-    return new Map(raws.map((raw) => { const row = CommunitiesRepository.toCommunityRow(raw); return [row.id, row]; }));
+    const byId = new Map<number, CommunityRow>();
+    // A community listed twice (two groups) is taken at its first row, as communityById takes it.
+    for (const row of raws.map(CommunitiesRepository.toCommunityRow)) if (!byId.has(row.id)) byId.set(row.id, row);
+    return byId;
   }
 
   /** Which of the communities `ids` the scope covers (one query, whatever their number). */
