@@ -8,6 +8,8 @@ import { CaseRecordsRepository } from './data/case-records.repository';
 import type { CaseEntity } from './data/case.entity';
 import { CasesRepository } from './data/cases.repository';
 import { CasesService } from './cases.service';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseReportingService } from './case-reporting.service';
 
 /**
  * The cases feature's face for other features (cases/index.ts): the one access check on a case
@@ -22,6 +24,8 @@ export class CasesApi {
     /** Case rows by id (read, locked, counted) and the narrow writes other features make on a case. */
     readonly records: CaseRecordsRepository,
     private readonly lists: CasesRepository,
+    private readonly reporting: CaseReportingService,
+    private readonly intake: CaseIntakeService,
   ) {}
 
   /** 督办: open cases of a subtree escalated to one of `levels`, most overdue first. */
@@ -42,14 +46,14 @@ export class CasesApi {
     return this.cases.canSee(caller, entity, permission);
   }
 
-  /** 上报 (a resident's report, e.g. the service guide's 请民警协助); see CasesService.create. */
-  create(...args: Parameters<CasesService['create']>): ReturnType<CasesService['create']> {
-    return this.cases.create(...args);
+  /** 上报 (a resident's report, e.g. the service guide's 请民警协助); see CaseReportingService.create. */
+  create(...args: Parameters<CaseReportingService['create']>): ReturnType<CaseReportingService['create']> {
+    return this.reporting.create(...args);
   }
 
-  /** A report forwarded by a partner system (Open311); see CasesService.createFromPartner. */
-  createFromPartner(...args: Parameters<CasesService['createFromPartner']>): ReturnType<CasesService['createFromPartner']> {
-    return this.cases.createFromPartner(...args);
+  /** A report forwarded by a partner system (Open311); see CaseIntakeService.createFromPartner. */
+  createFromPartner(...args: Parameters<CaseIntakeService['createFromPartner']>): ReturnType<CaseIntakeService['createFromPartner']> {
+    return this.intake.createFromPartner(...args);
   }
 
   /** The case page as this caller may see it (access-checked and audited like the API's). */

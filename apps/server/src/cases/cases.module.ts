@@ -18,6 +18,10 @@ import { CaseEntity } from './data/case.entity';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './data/cases.repository';
 import { CasesService } from './cases.service';
+import { CaseChangesRepository } from './data/case-changes.repository';
+import { CaseDeadlinesRepository } from './data/case-deadlines.repository';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseReportingService } from './case-reporting.service';
 
 @Module({
   imports: [
@@ -28,7 +32,9 @@ import { CasesService } from './cases.service';
     UploadsModule,
   ],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseRecordsRepository, CaseReportsRepository, CaseTimeline, CasesApi],
+  providers: [
+    CasesRepository, CasesService, CaseReportingService, CaseIntakeService, CaseChangesRepository, CaseDeadlinesRepository, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseRecordsRepository, CaseReportsRepository, CaseTimeline, CasesApi,
+  ],
   exports: [CasesApi, CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })
 export class CasesModule {}

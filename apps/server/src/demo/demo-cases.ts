@@ -1,7 +1,7 @@
 import { Anonymity, CaseAction, CaseKind, ContactPreference } from '@jws/contracts';
 import { DataSource } from 'typeorm';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 import { CaseEntity } from '../cases/data/case.entity';
 import { callerFor } from '../identity/caller';
 import { UserEntity } from '../identity/user.entity';
@@ -12,7 +12,7 @@ import { CreateCaseDto } from '../cases/dto/case.dto';
  * A few reports in different states, made through the real services (so timelines, deadlines
  * and notifications are as in production): something for 我的上报 and the officer's queue.
  */
-export async function seedDemoCases(ds: DataSource, cases: CasesService, workflow: CaseWorkflowService): Promise<boolean> {
+export async function seedDemoCases(ds: DataSource, cases: CasesApi, workflow: CaseWorkflowService): Promise<boolean> {
   if ((await ds.getRepository(CaseEntity).count()) > 0) return false;
   const as = async (username: string) => {
     const user = await ds.getRepository(UserEntity).findOneOrFail({ where: { username } });

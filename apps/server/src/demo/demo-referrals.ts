@@ -1,7 +1,7 @@
 import { Anonymity, CaseAction, CaseKind, ContactPreference, ReferralTargetKind } from '@jws/contracts';
 import { DataSource } from 'typeorm';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 import { CreateCaseDto } from '../cases/dto/case.dto';
 import { callerFor } from '../identity/caller';
 import { UserEntity } from '../identity/user.entity';
@@ -15,7 +15,7 @@ import { ReferralsService } from '../referrals/referrals.service';
  * exists everywhere) and one service case referred to 户政科, through the real services.
  */
 export async function seedDemoReferrals(
-  ds: DataSource, cases: CasesService, workflow: CaseWorkflowService, referrals: ReferralsService,
+  ds: DataSource, cases: CasesApi, workflow: CaseWorkflowService, referrals: ReferralsService,
   targets: ReferralTargetsService,
 ): Promise<boolean> {
   await referrals.ensureHotlineTarget();

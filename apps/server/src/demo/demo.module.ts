@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesModule } from '../cases/cases.module';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 import { seedDemoCases } from './demo-cases';
 import { DemoClockController } from './demo-clock.controller';
 import { DemoClockService } from './demo-clock.service';
@@ -31,7 +31,7 @@ export class DemoModule implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly cases: CasesService,
+    private readonly cases: CasesApi,
     private readonly workflow: CaseWorkflowService,
     private readonly referrals: ReferralsService,
     private readonly referralTargets: ReferralTargetsService,
