@@ -1,4 +1,4 @@
-import { CaseDetail, CaseSummary, EscalationLevel, Page, Permission } from '@jws/contracts';
+import { CaseAction, CaseDetail, CaseSummary, EscalationLevel, Page, Permission } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../common/request-context';
@@ -10,6 +10,8 @@ import { CasesRepository } from './data/cases.repository';
 import { CasesService } from './cases.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseReportingService } from './case-reporting.service';
+import { Actor, CaseWorkflowService } from './case-workflow.service';
+import { CaseDigestRepository, DigestCaseRow, DigestGroupRow } from './data/case-digest.repository';
 
 /**
  * The cases feature's face for other features (cases/index.ts): the one access check on a case
@@ -26,7 +28,29 @@ export class CasesApi {
     private readonly lists: CasesRepository,
     private readonly reporting: CaseReportingService,
     private readonly intake: CaseIntakeService,
+    private readonly workflow: CaseWorkflowService,
+    private readonly digest: CaseDigestRepository,
   ) {}
+
+  /**
+   * One transition of the shared state machine on a case already read, in `m`'s transaction: the
+   * version check, the timeline entry, deadlines and notices (CaseWorkflowService.transition).
+   */
+  transition(
+    m: EntityManager, entity: CaseEntity, action: CaseAction, actor: Actor, note: string | null, now: Date, extra?: Partial<CaseEntity>,
+  ): Promise<CaseEntity> {
+    return this.workflow.transition(m, entity, action, actor, note, now, extra);
+  }
+
+  /** The reporter's user id, sealed reports included (to notify them, never to show). */
+  reporterOf(m: EntityManager, entity: CaseEntity): Promise<number | null> {
+    return this.workflow.reporterUserId(m, entity);
+  }
+
+  /** Cases of a scope in handling at `end` (for the governance digest): the first `limit` and the counts over all. */
+  openAt(scope: Scope, end: Date, pastDay: boolean, limit: number): Promise<{ rows: DigestCaseRow[]; groups: DigestGroupRow[] }> {
+    return this.digest.openAt(scope, end, pastDay, limit);
+  }
 
   /** 督办: open cases of a subtree escalated to one of `levels`, most overdue first. */
   escalated(scope: Scope, levels: readonly EscalationLevel[], page: number, pageSize: number, now?: Date): Promise<Page<CaseSummary>> {

@@ -6,9 +6,7 @@ import { CreateCaseDto } from '../cases/dto/case.dto';
 import { callerFor } from '../identity/caller';
 import { UserEntity } from '../identity/user.entity';
 import { OrgUnitEntity } from '../org/org-unit.entity';
-import { ReferralTargetEntity } from '../referrals/referral.entities';
-import { ReferralTargetsService } from '../referrals/referral-targets.service';
-import { ReferralsService } from '../referrals/referrals.service';
+import { ReferralsService, ReferralTargetsService } from '../referrals';
 
 /**
  * Referral targets (蚌山分局户政科 with department_staff1, 交警大队, two government departments; 12345
@@ -19,7 +17,7 @@ export async function seedDemoReferrals(
   targets: ReferralTargetsService,
 ): Promise<boolean> {
   await referrals.ensureHotlineTarget();
-  if ((await ds.getRepository(ReferralTargetEntity).count()) > 1) return false;
+  if ((await targets.count()) > 1) return false;
   const user = (username: string) => ds.getRepository(UserEntity).findOneByOrFail({ username });
   const branch = await ds.getRepository(OrgUnitEntity).findOneByOrFail({ name: '蚌山分局' });
   const staff = await user('department_staff1');

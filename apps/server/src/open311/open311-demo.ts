@@ -2,7 +2,7 @@ import { OrgLevel } from '@jws/contracts';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { OrgUnitEntity } from '../org/org-unit.entity';
-import { Open311PartnerEntity } from './open311.entities';
+import { Open311PartnerEntity } from './data/open311-partner.entity';
 
 /** The demo partner's api_key (documented in docs/open311.md; never in production). */
 export const DEMO_OPEN311_KEY = 'demo-open311-key';

@@ -14,7 +14,8 @@ import {
 } from './open311-public';
 import { parseCaseNumber } from '../cases/case-number';
 import { Open311Exception } from './open311.errors';
-import { Open311PartnerEntity, Open311TokenEntity } from './open311.entities';
+import { Open311PartnerEntity } from './data/open311-partner.entity';
+import { Open311TokenEntity } from './data/open311-token.entity';
 import type {
   Open311AttributeDto, Open311CreatedDto, Open311DiscoveryDto, Open311ServiceDefinitionDto, Open311ServiceDto, Open311TokenDto,
 } from './open311.dto';
