@@ -1,4 +1,4 @@
-import { CaseAction, CaseDetail, CaseSummary, EscalationLevel, Page, Permission } from '@jws/contracts';
+import { CaseAction, CaseDetail, CaseKind, CaseSummary, EscalationLevel, Page, Permission } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../common/request-context';
@@ -12,6 +12,7 @@ import { CaseIntakeService } from './case-intake.service';
 import { CaseReportingService } from './case-reporting.service';
 import { Actor, CaseWorkflowService } from './case-workflow.service';
 import { CaseDigestRepository, DigestCaseRow, DigestGroupRow } from './data/case-digest.repository';
+import { NamedCase, PublicCaseFilter, PublicCasesRepository } from './data/public-cases.repository';
 
 /**
  * The cases feature's face for other features (cases/index.ts): the one access check on a case
@@ -30,7 +31,18 @@ export class CasesApi {
     private readonly intake: CaseIntakeService,
     private readonly workflow: CaseWorkflowService,
     private readonly digest: CaseDigestRepository,
+    private readonly publicRows: PublicCasesRepository,
   ) {}
+
+  /** One page of the cases the public may see (of `kinds`, not held for review) matching `filter`, newest first, and the total. */
+  publicCases(kinds: readonly CaseKind[], filter: PublicCaseFilter, page: number, pageSize: number): Promise<{ rows: CaseEntity[]; total: number }> {
+    return this.publicRows.page(kinds, filter, page, pageSize);
+  }
+
+  /** The case a number names, if the public may see it. */
+  publicCase(kinds: readonly CaseKind[], named: NamedCase): Promise<CaseEntity | null> {
+    return this.publicRows.one(kinds, named);
+  }
 
   /**
    * One transition of the shared state machine on a case already read, in `m`'s transaction: the

@@ -20,6 +20,7 @@ import { CasesRepository } from './data/cases.repository';
 import { CasesService } from './cases.service';
 import { CaseChangesRepository } from './data/case-changes.repository';
 import { CaseDigestRepository } from './data/case-digest.repository';
+import { PublicCasesRepository } from './data/public-cases.repository';
 import { CaseDeadlinesRepository } from './data/case-deadlines.repository';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseReportingService } from './case-reporting.service';
@@ -34,7 +35,7 @@ import { CaseReportingService } from './case-reporting.service';
   ],
   controllers: [CasesController],
   providers: [
-    CasesRepository, CasesService, CaseReportingService, CaseIntakeService, CaseChangesRepository, CaseDeadlinesRepository, CaseDigestRepository, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseRecordsRepository, CaseReportsRepository, CaseTimeline, CasesApi,
+    CasesRepository, CasesService, CaseReportingService, CaseIntakeService, CaseChangesRepository, CaseDeadlinesRepository, CaseDigestRepository, PublicCasesRepository, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseRecordsRepository, CaseReportsRepository, CaseTimeline, CasesApi,
   ],
   exports: [CasesApi, CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })
