@@ -53,6 +53,20 @@ export class CaseDeadlinesWorker extends IntervalWorker {
   }
 
   /**
+   * Moves a case's open deadlines `ms` earlier, as if that much time had passed (the demo clock,
+   * demo/demo-clock.service.ts); the next run of escalateDue then finds them due.
+   */
+  async shift(caseId: number, ms: number): Promise<void> {
+    const earlier = (d: Date) => new Date(d.getTime() - ms);
+    await this.db.transaction(async ({ manager: m }) => {
+      for (const d of await this.records.openDeadlinesOf(caseId, m)) {
+        await this.records.moveDeadline(m, d.id, earlier(d.dueAt), d.nextCheckAt && earlier(d.nextCheckAt));
+      }
+      await this.workflow.refreshNextDue(m, caseId);
+    });
+  }
+
+  /**
    * Claims due deadline rows (conditional update = lease) and escalates each once; with `caseId`,
    * only that case's rows (the demo clock, demo/demo-clock.service.ts).
    */

@@ -11,6 +11,8 @@ import { CasesService } from './cases.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseReportingService } from './case-reporting.service';
 import { Actor, CaseWorkflowService } from './case-workflow.service';
+import { CaseDeadlinesWorker } from './case-deadlines.worker';
+import type { CaseActionDto } from './dto/case.dto';
 import { CaseDigestRepository, DigestCaseRow, DigestGroupRow } from './data/case-digest.repository';
 import { NamedCase, PublicCaseFilter, PublicCasesRepository } from './data/public-cases.repository';
 
@@ -32,7 +34,23 @@ export class CasesApi {
     private readonly workflow: CaseWorkflowService,
     private readonly digest: CaseDigestRepository,
     private readonly publicRows: PublicCasesRepository,
+    private readonly deadlines: CaseDeadlinesWorker,
   ) {}
+
+  /** An action of the state machine by a caller, as `POST /api/cases/:id/actions` (CaseWorkflowService.act). */
+  act(caller: Caller, caseId: number, dto: CaseActionDto): Promise<CaseDetail> {
+    return this.workflow.act(caller, caseId, dto);
+  }
+
+  /** The demo clock: moves a case's open deadlines `ms` earlier (CaseDeadlinesWorker.shift). */
+  shiftDeadlines(caseId: number, ms: number): Promise<void> {
+    return this.deadlines.shift(caseId, ms);
+  }
+
+  /** Runs the deadline scheduler as at `at` on one case's due rows (CaseDeadlinesWorker.escalateDue). */
+  escalateDue(at: Date, caseId: number): Promise<number> {
+    return this.deadlines.escalateDue(at, caseId);
+  }
 
   /** One page of the cases the public may see (of `kinds`, not held for review) matching `filter`, newest first, and the total. */
   publicCases(kinds: readonly CaseKind[], filter: PublicCaseFilter, page: number, pageSize: number): Promise<{ rows: CaseEntity[]; total: number }> {

@@ -35,7 +35,9 @@ import { CaseReportingService } from './case-reporting.service';
   ],
   controllers: [CasesController],
   providers: [
-    CasesRepository, CasesService, CaseReportingService, CaseIntakeService, CaseChangesRepository, CaseDeadlinesRepository, CaseDigestRepository, PublicCasesRepository, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseRecordsRepository, CaseReportsRepository, CaseTimeline, CasesApi,
+    CasesService, CaseReportingService, CaseIntakeService, CaseWorkflowService, CaseDeadlinesWorker, CaseTimeline, CasesApi,
+    CasesRepository, CaseChangesRepository, CaseDeadlinesRepository, CaseDigestRepository, PublicCasesRepository, CaseEventsRepository,
+    CaseRecordsRepository, CaseReportsRepository,
   ],
   exports: [CasesApi, CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })
