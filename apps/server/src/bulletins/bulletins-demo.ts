@@ -2,7 +2,7 @@ import { BulletinContent } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { chinaDate, chinaMidnight } from '../common/china-time';
 import type { Caller } from '../common/request-context';
-import { callerFor } from '../identity/caller';
+import { Accounts, callerFor } from '../identity';
 import { BulletinPushesService } from './bulletin-pushes.service';
 import { BulletinsService } from './bulletins.service';
 import { BulletinDemoRepository } from './data/bulletin-demo.repository';
@@ -18,14 +18,21 @@ export interface DemoBulletin {
 /** Loads the demo's bulletins through the real services (review, Access, the quota), pushes dated back. */
 @Injectable()
 export class BulletinsDemo {
-  constructor(private readonly bulletins: BulletinsService, private readonly pushes: BulletinPushesService, private readonly demo: BulletinDemoRepository) {}
+  constructor(
+    private readonly bulletins: BulletinsService,
+    private readonly pushes: BulletinPushesService,
+    private readonly demo: BulletinDemoRepository,
+    private readonly accounts: Accounts,
+  ) {}
 
   async seed(items: readonly DemoBulletin[], now = new Date()): Promise<boolean> {
     if (await this.demo.any()) return false;
     const callers = new Map<string, Caller>();
     const as = async (username: string) => {
       if (!callers.has(username)) {
-        const { user, orgPath } = await this.demo.account(username);
+        const { userId, orgPath } = await this.demo.account(username);
+        const user = await this.accounts.find(userId);
+        if (!user) throw new Error(`demo bulletins: no account ${username}`);
         callers.set(username, callerFor(user, orgPath));
       }
       return callers.get(username)!;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { OrgModule } from '../org';
+import { IdentityModule } from '../identity';
+import { OrgUnitsModule } from '../org';
 import { BulletinPushesService } from './bulletin-pushes.service';
 import { BulletinsController } from './bulletins.controller';
 import { BulletinsService } from './bulletins.service';
@@ -12,7 +13,7 @@ import { BulletinsDemo } from './bulletins-demo';
 
 /** 公告 (docs/bulletins.md). */
 @Module({
-  imports: [OrgModule],
+  imports: [OrgUnitsModule, IdentityModule],
   controllers: [BulletinsController],
   providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinDemoRepository, BulletinsDemo],
   exports: [BulletinsService, BulletinPushesService, BulletinsDemo],

@@ -4,7 +4,7 @@ import {
 } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { Access } from '../access/access';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';

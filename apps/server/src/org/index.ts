@@ -1,8 +1,15 @@
 /**
- * The org feature's face (docs/architecture.md): what other features may import from org.
- * GroupsApi was added for the bulletins feature; the rest of org moves behind this face in #20.
+ * The org feature's face: what other features may import from org (docs/architecture.md).
+ * Its data (entities, repositories: org/data/) stays inside.
  */
+export { OrgModule } from './org.module';
+export { CommunitiesService } from './communities.service';
+export { OrgUnits } from './org-units';
+export { OrgUnitsModule } from './org-units.module';
+/** Groups with their place, a person's groups and unit paths, for the bulletins feature (module: OrgUnitsModule). */
 export { GroupsApi } from './groups-api';
 export type { GroupPlace } from './groups-api';
-export { OrgModule } from './org.module';
-export type { Scope } from './scope';
+export { leadersOf } from './data/leaders';
+export { pathIds } from './scope';
+export type { OrgUnitEntity } from './data/org-unit.entity';
+export type { CommunityRow } from './data/communities.repository';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Database, selectRows } from '../../common/db';
-import { UserEntity } from '../../identity/user.entity';
 import { BulletinEntity } from './bulletin.entity';
 
 /** Lookups for loading the demo bulletins (bulletins-demo.ts): demo accounts by username, groups by name. */
@@ -12,11 +11,13 @@ export class BulletinDemoRepository {
     return (await this.db.manager.getRepository(BulletinEntity).count()) > 0;
   }
 
-  /** The demo account with its org unit's path. */
-  async account(username: string): Promise<{ user: UserEntity; orgPath: string | null }> {
-    const user = await this.db.manager.getRepository(UserEntity).findOneByOrFail({ username });
-    const rows = user.orgUnitId ? await selectRows<{ path: string }>(this.db.manager, 'SELECT path FROM org_units WHERE id = ?', [user.orgUnitId]) : [];
-    return { user, orgPath: rows[0]?.path ?? null };
+  /** The demo account's id and its org unit's path. */
+  async account(username: string): Promise<{ userId: number; orgPath: string | null }> {
+    const rows = await selectRows<{ id: number; path: string | null }>(
+      this.db.manager, 'SELECT u.id AS id, o.path AS path FROM users u LEFT JOIN org_units o ON o.id = u.org_unit_id WHERE u.username = ?', [username],
+    );
+    if (!rows[0]) throw new Error(`demo bulletins: no account ${username}`);
+    return { userId: Number(rows[0].id), orgPath: rows[0].path ?? null };
   }
 
   async groupIds(names: readonly string[]): Promise<number[]> {
