@@ -83,7 +83,11 @@ describe('bulletins: writing, review, pushing with the daily quota, feeds and wi
     expect(await pushable()).toContain(written.id);
     expect((await audits('bulletin.reviewed', 'bulletin', written.id)).map((a) => a.detail)).toEqual(['return v1: 案例中的金额需核实', 'approve v2']);
 
+    const counts = async () => (await t.http.get('/api/bulletins/push-figures').set(as('officer1')).expect(200)).body as { reminders: number; byOfficer: { officerId: number; reminders: number }[] };
+    const before = await counts();
     const pushed = (await push('officer1', written.id, [shengli]).expect(200)).body;
+    // 提醒告知 counts pushes × groups: one more.
+    expect((await counts()).reminders).toBe(before.reminders + 1);
     expect(pushed.results).toEqual([expect.objectContaining({ groupId: shengli, outcome: 'pushed', groupName: '胜利社区警民议事群' })]);
     const feed = (await t.http.get('/api/bulletins/feed').set(as('resident1')).expect(200)).body;
     expect(feed.items[0]).toMatchObject({ id: written.id, kind: 'warning', title: '警惕冒充客服退款诈骗（已核实）', read: false, pushedAt: expect.any(String) });
@@ -97,6 +101,11 @@ describe('bulletins: writing, review, pushing with the daily quota, feeds and wi
     expect((await t.http.post(`/api/bulletins/${written.id}/useful`).set(as('resident1')).expect(200)).body).toEqual({ useful: true, usefulCount: 1 });
     expect((await t.http.post(`/api/bulletins/${written.id}/useful`).set(as('resident1')).expect(200)).body).toEqual({ useful: true, usefulCount: 1 });
     expect(await detail('resident1', written.id)).toMatchObject({ useful: true, usefulCount: 1, read: true });
+    // 胜利社区 has two members (resident1, informant1): one read it and found it 有用.
+    const figures = (await t.http.get(`/api/bulletins/${written.id}/figures`).set(as('officer1')).expect(200)).body;
+    expect(figures).toMatchObject({ readers: 1, useful: 1, groups: [{ groupId: shengli, members: 2, readers: 1, readRate: 0.5, useful: 1 }] });
+    expect((await t.http.get(`/api/bulletins/${written.id}/figures`).set(as('resident1'))).status).toBe(404);
+    expect((await t.http.get('/api/bulletins/push-figures?from=2026-13-01').set(as('officer1'))).status).toBe(400);
   });
 
   it('gives exactly one of 20 pushes racing for a group’s last slot of the day; the others are 429 naming the group and its next slot', async () => {

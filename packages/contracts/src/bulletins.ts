@@ -244,6 +244,49 @@ export interface PushGroupView {
 
 export interface UsefulResponse { useful: true; usefulCount: number }
 
+/** One group's figures for a bulletin: members reached, unique readers among them, read rate and 有用. */
+export interface BulletinGroupFigures {
+  groupId: number;
+  groupName: string;
+  pushedAt: string;
+  members: number;
+  readers: number;
+  /** readers / members, 0–1 (0 for a group with no members on record). */
+  readRate: number;
+  useful: number;
+}
+
+export interface BulletinFigures {
+  groups: BulletinGroupFigures[];
+  /** Every reader and 有用, whichever group they came from. */
+  readers: number;
+  useful: number;
+}
+
+/** Pushes × groups by kind, as the city's figures count them (docs/bulletins.md). */
+export interface PushCounts {
+  /** 法治宣传. */
+  legalPublicity: number;
+  /** 提醒告知: 预警 and 辟谣. */
+  reminders: number;
+  /** 正气. */
+  positive: number;
+}
+
+export interface PushFigures extends PushCounts {
+  from: string;
+  to: string;
+  byOfficer: (PushCounts & { officerId: number; officerName: string })[];
+}
+
+/** Which count a kind's pushes go to. */
+export const PUSH_COUNT_OF: Record<BulletinKind, keyof PushCounts> = {
+  [BulletinKind.LegalPublicity]: 'legalPublicity',
+  [BulletinKind.Warning]: 'reminders',
+  [BulletinKind.Rumour]: 'reminders',
+  [BulletinKind.Positive]: 'positive',
+};
+
 const HTML_TAG = /<\/?[a-zA-Z!?]/;
 
 function runsLength(runs: TextRun[]): number {

@@ -10,7 +10,7 @@ import type {
   UnsealLogEntry, UnsealView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit,
   BulletinDetail, BulletinFeedItem, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
-  PushBulletinResponse, PushGroupView, ReviewBulletinRequest, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
+  PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -160,6 +160,10 @@ export const HTTP_API = {
   'POST /api/bulletins/:id/pushes': {} as Route<PushBulletinResponse, PushBulletinRequest>,
   'POST /api/bulletins/:id/read': {} as Route<{ read: true }>,
   'POST /api/bulletins/:id/useful': {} as Route<UsefulResponse>,
+  /** Staff: per group members reached, readers, read rate and 有用. */
+  'GET /api/bulletins/:id/figures': {} as Route<BulletinFigures>,
+  /** Police: pushes × groups in their jurisdiction by kind and by officer, China days `from`..`to` (default: the last 30). */
+  'GET /api/bulletins/push-figures': {} as Route<PushFigures, never, { from?: string; to?: string }>,
 
   // 消息
   'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,

@@ -5,10 +5,11 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
+import { BulletinFiguresService } from './bulletin-figures.service';
 import { BulletinPushesService } from './bulletin-pushes.service';
 import { BulletinsService } from './bulletins.service';
 import {
-  BulletinContentDto, BulletinDetailDto, BulletinFeedPageDto, BulletinListQueryDto, BulletinSummaryPageDto, FeedQueryDto, PushBulletinDto,
+  BulletinContentDto, BulletinDetailDto, BulletinFiguresDto, PushFiguresDto, PushFiguresQueryDto, BulletinFeedPageDto, BulletinListQueryDto, BulletinSummaryPageDto, FeedQueryDto, PushBulletinDto,
   CancelPushResponseDto, PushBulletinResponseDto, PushGroupViewDto, ReadResponseDto, ReviewBulletinDto, UsefulResponseDto, WithdrawBulletinDto,
 } from './dto/bulletin.dto';
 
@@ -16,7 +17,11 @@ import {
 @ApiTags('bulletins 公告')
 @Controller('bulletins')
 export class BulletinsController {
-  constructor(private readonly bulletins: BulletinsService, private readonly pushes: BulletinPushesService) {}
+  constructor(
+    private readonly bulletins: BulletinsService,
+    private readonly pushes: BulletinPushesService,
+    private readonly figures: BulletinFiguresService,
+  ) {}
 
   @Get('feed')
   @Authenticated()
@@ -45,6 +50,17 @@ export class BulletinsController {
     return this.pushes.pushGroups(caller);
   }
 
+  @Get('push-figures')
+  @Authenticated({ permission: Permission.BulletinPush })
+  @ApiOperation({
+    summary: 'Pushes × groups into the caller’s groups on China days from..to (default: the last 30): 法治宣传, 提醒告知 (预警 and 辟谣) ' +
+      'and 正气, in all and by officer (docs/bulletins.md)',
+  })
+  @ApiOkResponse({ type: PushFiguresDto })
+  pushFigures(@CurrentCaller() caller: Caller, @Query() q: PushFiguresQueryDto): Promise<PushFiguresDto> {
+    return this.figures.pushCounts(caller, q.from, q.to);
+  }
+
   @Post()
   @Authenticated({ permission: Permission.BulletinWrite })
   @ApiOperation({ summary: 'Write a bulletin (a draft, version 1) of a kind the caller’s role writes, into the caller’s org unit' })
@@ -61,6 +77,15 @@ export class BulletinsController {
   @ApiErrors(ErrorCode.NotFound)
   detail(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<BulletinDetailDto> {
     return this.bulletins.detail(caller, id);
+  }
+
+  @Get(':id/figures')
+  @Authenticated()
+  @ApiOperation({ summary: 'Staff who may read it: per group it went to, members reached, unique readers, read rate and 有用' })
+  @ApiOkResponse({ type: BulletinFiguresDto })
+  @ApiErrors(ErrorCode.NotFound)
+  figuresOf(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<BulletinFiguresDto> {
+    return this.figures.ofBulletin(caller, id);
   }
 
   @Put(':id')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
 import { OrgUnitsModule } from '../org';
+import { BulletinFiguresService } from './bulletin-figures.service';
 import { BulletinPushesService } from './bulletin-pushes.service';
 import { BulletinsController } from './bulletins.controller';
 import { BulletinsService } from './bulletins.service';
@@ -15,7 +16,7 @@ import { BulletinsDemo } from './bulletins-demo';
 @Module({
   imports: [OrgUnitsModule, IdentityModule],
   controllers: [BulletinsController],
-  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinDemoRepository, BulletinsDemo],
+  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo],
   exports: [BulletinsService, BulletinPushesService, BulletinsDemo],
 })
 export class BulletinsModule {}

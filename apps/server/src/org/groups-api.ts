@@ -28,6 +28,16 @@ export class GroupsApi {
     return this.groups.idsOfMember(userId);
   }
 
+  /** Active members per group (members reached by a push). */
+  memberCounts(groupIds: readonly number[]): Promise<Map<number, number>> {
+    return this.groups.memberCounts(groupIds);
+  }
+
+  /** Of `userIds`, how many are active members of each group (a bulletin's readers per group). */
+  membersAmong(groupIds: readonly number[], userIds: readonly number[]): Promise<Map<number, number>> {
+    return this.groups.membersAmong(groupIds, userIds);
+  }
+
   /** An org unit's name and materialised path. */
   unit(id: number): Promise<{ id: number; name: string; path: string } | null> {
     return this.groups.unit(id);

@@ -194,6 +194,9 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/bulletins/feed': { allowed: SIGNED_IN },
   'GET /api/bulletins': { allowed: STAFF },
   'GET /api/bulletins/push-groups': { allowed: POLICE },
+  'GET /api/bulletins/push-figures': { allowed: POLICE },
+  // Staff who may read the bulletin; its readers in groups are not shown its figures.
+  'GET /api/bulletins/{id}/figures': { allowed: BULLETIN_READERS.filter((c) => !RESIDENTS.includes(c)) },
   'POST /api/bulletins': { allowed: [...POLICE, 'legal_reviewer1', 'department_staff1'] },
   'GET /api/bulletins/{id}': { allowed: BULLETIN_READERS },
   // The author: HOME's department_staff1, AWAY's officer3.

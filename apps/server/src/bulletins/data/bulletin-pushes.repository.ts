@@ -86,6 +86,22 @@ export class BulletinPushesRepository {
     }));
   }
 
+  /**
+   * Pushes × groups per pusher and kind, of pushes into `groupIds` on China days `from`..`to` whose
+   * time has come (docs/bulletins.md: how 法治宣传 and 提醒告知 are counted).
+   */
+  async countsByPusher(groupIds: readonly number[], from: string, to: string, now: Date): Promise<{ pusherId: number; pusherName: string; kind: string; pushes: number }[]> {
+    if (!groupIds.length) return [];
+    const rows = await selectRows(
+      this.db.manager,
+      'SELECT p.pushed_by AS pusherId, u.nickname AS pusherName, b.kind AS kind, COUNT(*) AS n FROM bulletin_pushes p JOIN bulletins b ON b.id = p.bulletin_id ' +
+        `JOIN users u ON u.id = p.pushed_by WHERE p.group_id IN (${groupIds.map(() => '?').join(', ')}) AND p.day >= ? AND p.day <= ? AND p.pushed_at <= ? ` +
+        'GROUP BY p.pushed_by, u.nickname, b.kind ORDER BY p.pushed_by, b.kind',
+      [...groupIds, from, to, now],
+    );
+    return rows.map((r) => ({ pusherId: Number(r.pusherId), pusherName: String(r.pusherName), kind: String(r.kind), pushes: Number(r.n) }));
+  }
+
   /** The groups (of `groupIds`) a bulletin went to, time come: a member's standing to it. */
   async groupsReached(bulletinId: number, groupIds: number[], now: Date): Promise<{ groupId: number; pushedAt: Date }[]> {
     if (!groupIds.length) return [];

@@ -13,6 +13,12 @@ export class BulletinReadsRepository {
     return { read: rows.length > 0, useful: rows.length > 0 && rows[0].usefulAt !== null };
   }
 
+  /** Everyone who opened it, and whether they marked it 有用. */
+  async readers(bulletinId: number): Promise<{ userId: number; useful: boolean }[]> {
+    const rows = await selectRows<{ userId: number; usefulAt: unknown }>(this.db.manager, 'SELECT user_id AS userId, useful_at AS usefulAt FROM bulletin_reads WHERE bulletin_id = ?', [bulletinId]);
+    return rows.map((r) => ({ userId: Number(r.userId), useful: r.usefulAt !== null && r.usefulAt !== undefined }));
+  }
+
   /** Marks it read (the first time counts; later reads change nothing). */
   async markRead(bulletinId: number, userId: number, now: Date): Promise<void> {
     try {

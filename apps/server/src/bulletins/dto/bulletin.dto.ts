@@ -2,11 +2,11 @@ import {
   BULLETIN_BLOCKS_MAX, BULLETIN_COMMENT_MAX, BULLETIN_IMAGES_MAX, BULLETIN_PUSH_GROUPS_MAX, BULLETIN_REASON_MAX, BULLETIN_TAGS_MAX,
   BulletinBlock, BulletinDetail, GroupKind, BulletinFeedItem, BulletinKind, BulletinPushView, BulletinStatus, BulletinSummary, CreateBulletinRequest,
   PushBulletinRequest, PushBulletinResponse, PushGroupView, PushOutcome, PushResult, ReviewBulletinRequest, ReviewDecision, WarningType,
-  WithdrawBulletinRequest,
+  WithdrawBulletinRequest, BulletinFigures, BulletinGroupFigures, PushFigures,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, Min, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/paging';
 import { MAX_ID, OptionalEnum, OptionalText, PlainInt, RequiredEnum, RequiredText } from '../../common/validation';
 
@@ -169,4 +169,44 @@ export class UsefulResponseDto {
 
 export class CancelPushResponseDto {
   @ApiProperty({ enum: [true] }) cancelled: true;
+}
+
+class BulletinGroupFiguresDto implements BulletinGroupFigures {
+  @ApiProperty() groupId: number;
+  @ApiProperty() groupName: string;
+  @ApiProperty() pushedAt: string;
+  @ApiProperty({ description: 'active members of the group (members reached)' }) members: number;
+  @ApiProperty({ description: 'members who opened it' }) readers: number;
+  @ApiProperty({ description: 'readers / members, 0–1' }) readRate: number;
+  @ApiProperty({ description: '有用 from members' }) useful: number;
+}
+
+export class BulletinFiguresDto implements BulletinFigures {
+  @ApiProperty({ type: [BulletinGroupFiguresDto] }) groups: BulletinGroupFiguresDto[];
+  @ApiProperty() readers: number;
+  @ApiProperty() useful: number;
+}
+
+class OfficerPushCountsDto {
+  @ApiProperty() officerId: number;
+  @ApiProperty() officerName: string;
+  @ApiProperty() legalPublicity: number;
+  @ApiProperty() reminders: number;
+  @ApiProperty() positive: number;
+}
+
+export class PushFiguresDto implements PushFigures {
+  @ApiProperty({ example: '2026-11-09' }) from: string;
+  @ApiProperty({ example: '2026-12-08' }) to: string;
+  @ApiProperty({ description: '法治宣传: pushes × groups' }) legalPublicity: number;
+  @ApiProperty({ description: '提醒告知 (预警 and 辟谣): pushes × groups' }) reminders: number;
+  @ApiProperty({ description: '正气: pushes × groups' }) positive: number;
+  @ApiProperty({ type: [OfficerPushCountsDto] }) byOfficer: OfficerPushCountsDto[];
+}
+
+export class PushFiguresQueryDto {
+  @ApiPropertyOptional({ example: '2026-11-09', description: 'first China day, YYYY-MM-DD (default: 29 days before `to`)' })
+  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-08', description: 'last China day, YYYY-MM-DD (default: today)' })
+  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为YYYY-MM-DD' }) to?: string;
 }

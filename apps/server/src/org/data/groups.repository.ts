@@ -62,6 +62,29 @@ export class GroupsRepository {
     return rows.map((r) => Number(r.id));
   }
 
+  /** Active members per group (enterprise groups have none on record). */
+  async memberCounts(groupIds: readonly number[]): Promise<Map<number, number>> {
+    if (!groupIds.length) return new Map();
+    const rows = await selectRows<{ id: number; n: number }>(
+      this.db.manager,
+      `SELECT g.id AS id, COUNT(m.id) AS n FROM police_groups g JOIN memberships m ON m.community_id = g.community_id AND m.status = ? WHERE g.id IN (${groupIds.map(() => '?').join(', ')}) GROUP BY g.id`,
+      [MembershipStatus.Active, ...groupIds],
+    );
+    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+  }
+
+  /** Of `userIds`, how many are active members of each group. */
+  async membersAmong(groupIds: readonly number[], userIds: readonly number[]): Promise<Map<number, number>> {
+    if (!groupIds.length || !userIds.length) return new Map();
+    const rows = await selectRows<{ id: number; n: number }>(
+      this.db.manager,
+      'SELECT g.id AS id, COUNT(m.id) AS n FROM police_groups g JOIN memberships m ON m.community_id = g.community_id AND m.status = ? ' +
+        `WHERE g.id IN (${groupIds.map(() => '?').join(', ')}) AND m.user_id IN (${userIds.map(() => '?').join(', ')}) GROUP BY g.id`,
+      [MembershipStatus.Active, ...groupIds, ...userIds],
+    );
+    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+  }
+
   async unit(id: number): Promise<{ id: number; name: string; path: string } | null> {
     const rows = await selectRows<{ id: number; name: string; path: string }>(this.db.manager, 'SELECT id, name, path FROM org_units WHERE id = ?', [id]);
     return rows[0] ? { id: Number(rows[0].id), name: rows[0].name, path: rows[0].path } : null;
