@@ -119,6 +119,14 @@ describe('公告: written, reviewed by the 法治部门, pushed into groups, rea
     await expectVisibleText(resident, '#home-bulletins [id^="bulletin-item-"]', revised);
     await resident.locator(`#bulletin-unread-${itemId}`).waitFor({ state: 'detached', timeout: 15_000 });
 
+    // The officer sees who read it: 胜利社区's two members, one reader who found it 有用.
+    await openFromWorkbench(officer, 'push', revised);
+    await expectVisibleText(officer, `#manage-figures-${shengli}`, '成员 2 人，已读 1 人（50%），有用 1');
+    await openPath(officer, ROUTES.workbench);
+    await visible(officer, '#workbench-bulletins-stats').click();
+    await expectPath(officer, '/packageBulletin/stats/index');
+    await expectVisibleText(officer, '#bulletin-stats-total', '提醒告知');
+
     // 6. A third push into 胜利社区 that day is refused with the group and when its next slot opens.
     await openFromWorkbench(officer, 'push', '网吧不得接纳未成年人');
     await visible(officer, `#manage-push-group-${shengli}`).click();

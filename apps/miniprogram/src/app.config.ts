@@ -39,11 +39,11 @@ export default defineAppConfig({
       root: 'packageMediation',
       pages: ['room/index', 'offline-rooms/index'],
     },
-    // 公告 for staff: writing (write), the lists (mine, review queue, to push) and one bulletin's
-    // review, push and withdrawal (manage).
+    // 公告 for staff: writing (write), the lists (mine, review queue, to push), one bulletin's
+    // review, push, withdrawal and figures (manage), and pushes by kind and officer (stats).
     {
       root: 'packageBulletin',
-      pages: ['write/index', 'list/index', 'manage/index'],
+      pages: ['write/index', 'list/index', 'manage/index', 'stats/index'],
     },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.

@@ -18,4 +18,6 @@ export const bulletinsApi = {
   push: (id: number, body: PushBulletinRequest) => call('POST /api/bulletins/:id/pushes', { params: { id }, body }),
   markRead: (id: number) => call('POST /api/bulletins/:id/read', { params: { id } }),
   markUseful: (id: number) => call('POST /api/bulletins/:id/useful', { params: { id } }),
+  figures: (id: number) => call('GET /api/bulletins/:id/figures', { params: { id } }),
+  pushFigures: (from?: string, to?: string) => call('GET /api/bulletins/push-figures', { query: { from, to } }),
 }

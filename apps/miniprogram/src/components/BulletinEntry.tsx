@@ -18,6 +18,7 @@ export default function BulletinEntry({ user }: { user: UserView }) {
       <Text className='muted'>法治宣传、预警、辟谣和正气：撰写后经审核，推送到群，每群每天最多2条。</Text>
       {review && <Button block className='block-button' id='workbench-bulletins-review' type='primary' onClick={() => open('review')}>审核公告</Button>}
       {push && <Button block className='block-button' id='workbench-bulletins-push' type='primary' fill='outline' onClick={() => open('push')}>推送公告</Button>}
+      {push && <Button block className='block-button' id='workbench-bulletins-stats' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.bulletinStats })}>推送统计</Button>}
       <Button block className='block-button' id='workbench-bulletins-mine' type='primary' fill='outline' onClick={() => open('mine')}>我写的公告</Button>
     </View>
   )

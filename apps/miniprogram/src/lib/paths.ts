@@ -35,6 +35,7 @@ export const ROUTES = {
   bulletinWrite: '/packageBulletin/write/index',
   bulletinList: '/packageBulletin/list/index',
   bulletinManage: '/packageBulletin/manage/index',
+  bulletinStats: '/packageBulletin/stats/index',
 } as const
 
 /** The login page, to come back to `address` once signed in (a deep link, or where a visitor acted). */

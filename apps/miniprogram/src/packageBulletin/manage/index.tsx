@@ -11,6 +11,7 @@ import { useSubmit } from '../../hooks/useSubmit'
 import { bulletinKindLabel, bulletinKindTagType, bulletinStatusLabel } from '../../lib/bulletin-labels'
 import { formatDateTime } from '../../lib/labels'
 import { ROUTES } from '../../lib/routes'
+import FiguresPanel from './parts/FiguresPanel'
 import PushPanel from './parts/PushPanel'
 import ReviewPanel from './parts/ReviewPanel'
 import WithdrawPanel from './parts/WithdrawPanel'
@@ -57,6 +58,7 @@ function Manage({ b, set, reload }: { b: BulletinDetail; set: (b: BulletinDetail
           ))}
         </View>
       )}
+      {b.pushes.length > 0 && <FiguresPanel id={b.id} />}
       {b.can.withdraw && <WithdrawPanel b={b} onDone={set} />}
     </View>
   )
