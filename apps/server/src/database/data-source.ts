@@ -45,7 +45,7 @@ import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-
 import {
   CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
 } from '../referrals/referral.entities';
-import { MEDIATION_ENTITIES } from '../mediation/mediation.entities';
+import { MEDIATION_ENTITIES } from '../mediation/data/mediation-entities';
 import { Mediation1764400000000 } from './migrations/1764400000000-mediation';
 
 export const ENTITIES = [

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CaseEntity } from '../cases/data/case.entity';
 import { callerFor } from '../identity/caller';
 import { UserEntity } from '../identity/user.entity';
-import { MediationRoomEntity, OfflineRoomEntity, OfflineSlotEntity } from '../mediation/mediation.entities';
+import { MediationRoomEntity, OfflineRoomEntity, OfflineSlotEntity } from '../mediation/data/mediation-entities';
 import { MediationService } from '../mediation/mediation.service';
 import { RoomChatService } from '../mediation/room-chat.service';
 import { OrgUnitEntity } from '../org/org-unit.entity';

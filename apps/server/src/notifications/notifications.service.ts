@@ -177,19 +177,23 @@ export class NotificationsService {
    * sender is plainly in the room, so their own notice of it is read. Plain reads and inserts, no
    * locking read: two messages at once may leave a member two notices, never a lock wait on chat.
    * In-app only: a subscribe message per chat line would use up the one-time WeChat consent that
-   * case updates rely on.
+   * case updates rely on. `memberUserIds`: the room's members (mediation reads them).
    */
-  async notifyRoomMessage(manager: EntityManager, room: { id: number; caseId: number }, senderUserId: number, body: string): Promise<void> {
+  async notifyRoomMessage(room: { id: number; caseId: number }, senderUserId: number, memberUserIds: readonly number[], body: string): Promise<void> {
     const now = new Date();
-    const recipients = await selectRows<{ userId: number | string }>(
-      manager,
-      'SELECT mm.user_id AS userId FROM mediation_members mm WHERE mm.room_id = ? AND mm.user_id IS NOT NULL AND mm.user_id <> ? ' +
-        'AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = mm.user_id AND n.room_id = ? AND n.title = ? AND n.read_at IS NULL)',
-      [room.id, senderUserId, room.id, ROOM_MESSAGE_NOTICE_TITLE],
-    );
+    const manager = this.notifications.manager;
+    const others = [...new Set(memberUserIds)].filter((id) => id !== senderUserId);
+    const notified = others.length
+      ? await selectRows<{ userId: number | string }>(
+        manager,
+        `SELECT DISTINCT user_id AS userId FROM notifications WHERE room_id = ? AND title = ? AND read_at IS NULL AND user_id IN (${others.map(() => '?').join(', ')})`,
+        [room.id, ROOM_MESSAGE_NOTICE_TITLE, ...others],
+      )
+      : [];
+    const already = new Set(notified.map((r) => Number(r.userId)));
     const batch = new StatementBatch();
     this.addNotices(batch, [{
-      userIds: recipients.map((r) => Number(r.userId)),
+      userIds: others.filter((id) => !already.has(id)),
       input: { title: ROOM_MESSAGE_NOTICE_TITLE, body, caseId: room.caseId, roomId: room.id },
       dedupeKey: `room:${room.id}:messages`,
     }]);
