@@ -20,7 +20,8 @@ import { CaseSealedReporterEntity } from '../cases/data/case-sealed-reporter.ent
 import { CaseUnsealEntity } from '../cases/data/case-unseal.entity';
 import { IdempotencyKeyEntity } from '../cases/data/idempotency-key.entity';
 import { UploadEntity } from '../uploads/data/upload.entity';
-import { NotificationEntity, OutboxEntity } from '../notifications/notification.entity';
+import { NotificationEntity } from '../notifications/data/notification.entity';
+import { OutboxEntity } from '../notifications/data/outbox.entity';
 import { Open3111764200000000 } from './migrations/1764200000000-open311';
 import { Open311PartnerEntity, Open311TokenEntity } from '../open311/open311.entities';
 import { Referrals1764500000000 } from './migrations/1764500000000-referrals';

@@ -10,7 +10,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Hotline12345Client, HotlineApiError } from '../hotline12345/hotline12345.client';
 import { verifySignature, WORK_ORDER_STATES, WorkOrder, WorkOrderEvent, WorkOrderState } from '../hotline12345/protocol';
 import { UserEntity } from '../identity/user.entity';
-import { OutboxEntity } from '../notifications/notification.entity';
+import { OutboxEntity } from '../notifications';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
 import { OrgUnitEntity } from '../org/org-unit.entity';
