@@ -23,7 +23,8 @@ import { UploadEntity } from '../uploads/data/upload.entity';
 import { NotificationEntity } from '../notifications/data/notification.entity';
 import { OutboxEntity } from '../notifications/data/outbox.entity';
 import { Open3111764200000000 } from './migrations/1764200000000-open311';
-import { Open311PartnerEntity, Open311TokenEntity } from '../open311/open311.entities';
+import { Open311PartnerEntity } from '../open311/data/open311-partner.entity';
+import { Open311TokenEntity } from '../open311/data/open311-token.entity';
 import { Referrals1764500000000 } from './migrations/1764500000000-referrals';
 import { SealedUnlinkable1764600000000 } from './migrations/1764600000000-sealed-unlinkable';
 import { QueueDue1764700000000 } from './migrations/1764700000000-queue-due';
@@ -43,9 +44,11 @@ import { SealedReportAudit1766040000000 } from './migrations/1766040000000-seale
 import { TokenVersion1766050000000 } from './migrations/1766050000000-token-version';
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
 import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
-import {
-  CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
-} from '../referrals/referral.entities';
+import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
+import { ReferralAgendaItemEntity } from '../referrals/data/referral-agenda-item.entity';
+import { ReferralEntity } from '../referrals/data/referral.entity';
+import { ReferralTargetEntity } from '../referrals/data/referral-target.entity';
+import { ReferralTargetStaffEntity } from '../referrals/data/referral-target-staff.entity';
 import { MEDIATION_ENTITIES } from '../mediation/data/mediation-entities';
 import { Mediation1764400000000 } from './migrations/1764400000000-mediation';
 
