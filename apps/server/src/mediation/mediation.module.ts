@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { IdentityModule } from '../identity/identity.module';
+import { IdentityModule } from '../identity';
+import { OrgUnitsModule } from '../org';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { AgreementsService } from './agreements.service';
@@ -10,7 +11,6 @@ import { InvitationsRepository } from './data/invitations.repository';
 import { MembersRepository } from './data/members.repository';
 import { MessagesRepository } from './data/messages.repository';
 import { OfflineRepository } from './data/offline.repository';
-import { RoomPeopleRepository } from './data/room-people.repository';
 import { RoomsRepository } from './data/rooms.repository';
 import { MediationApi } from './mediation-api';
 import { MediationController } from './mediation.controller';
@@ -29,11 +29,10 @@ import { RoomMessagesService } from './room-messages.service';
 
 const REPOSITORIES = [
   RoomsRepository, MembersRepository, MessagesRepository, InvitationsRepository, AgreementsRepository, FollowupsRepository, OfflineRepository,
-  RoomPeopleRepository,
 ];
 
 @Module({
-  imports: [CasesModule, NotificationsModule, UploadsModule, IdentityModule],
+  imports: [CasesModule, NotificationsModule, UploadsModule, IdentityModule, OrgUnitsModule],
   controllers: [MediationController, OfflineRoomsController],
   providers: [
     ...REPOSITORIES, MediationApi,

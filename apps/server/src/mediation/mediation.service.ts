@@ -1,19 +1,20 @@
 import {
   ANONYMOUS_APPLICANT_NAME, Anonymity, CaseAction, CaseKind, CaseStatus, ErrorCode, MediatorView, PARTY_ROLES, Permission,
-  ROOM_STATUS_LABELS, RoomDetail, RoomMemberRole, MEDIATION_REQUEST_NOTE, Page, RoomStatus, RoomSummary, SystemEvent, TimelineEventType,
+  Role, ROOM_STATUS_LABELS, RoomDetail, RoomMemberRole, MEDIATION_REQUEST_NOTE, Page, RoomStatus, RoomSummary, SystemEvent, TimelineEventType,
 } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { pathIds } from '../cases/case-people';
+import { OrgUnits, pathIds } from '../org';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesApi } from '../cases';
+import { Accounts } from '../identity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CloseRoomDto, OpenRoomDto } from './dto/mediation.dto';
 import { MembersRepository } from './data/members.repository';
 import type { MediationMemberEntity } from './data/mediation-member.entity';
-import { RoomPeopleRepository, RoomPerson } from './data/room-people.repository';
 import { RoomsRepository } from './data/rooms.repository';
 import { RoomAccess } from './room-access';
 import { RoomDetails } from './room-details';
@@ -21,6 +22,9 @@ import { RoomHub } from './room-hub';
 import { RoomMessagesService } from './room-messages.service';
 import { actorOf, displayNameOf, RoomLifecycle } from './room-lifecycle';
 import { toRoomSummary } from './room-views';
+
+/** A person as a room names them. */
+type Person = { id: number; nickname: string };
 
 /**
  * Mediation rooms (网上调解室): opened from a dispute case (which moves to in_mediation in the
@@ -41,7 +45,8 @@ export class MediationService {
     private readonly details: RoomDetails,
     private readonly rooms: RoomsRepository,
     private readonly members: MembersRepository,
-    private readonly people: RoomPeopleRepository,
+    private readonly accounts: Accounts,
+    private readonly units: OrgUnits,
     private readonly db: Database,
   ) {}
 
@@ -50,8 +55,14 @@ export class MediationService {
   /** The station's mediators (警民联调员 roster) for a case in the caller's scope. */
   async mediators(caller: Caller, caseId: number): Promise<MediatorView[]> {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
-    const users = await this.people.mediatorsOf(pathIds(entity.orgPath).stationId);
+    const users = await this.mediatorsOf(entity.orgPath);
     return users.map((u) => ({ id: u.id, nickname: u.nickname }));
+  }
+
+  /** The station's mediators (警民联调员), enabled ones, by id. */
+  private mediatorsOf(orgPath: string, m?: EntityManager): Promise<Person[]> {
+    const { stationId } = pathIds(orgPath);
+    return stationId === null ? Promise.resolve([]) : this.accounts.staffOf(stationId, Role.Mediator, m);
   }
 
   async open(caller: Caller, dto: OpenRoomDto): Promise<RoomDetail> {
@@ -62,12 +73,12 @@ export class MediationService {
     const roomId = await this.messages.withMessages(async (m, out) => {
       const existing = await this.rooms.openOfCase(m, entity.id);
       if (existing) throw new DomainException(ErrorCode.RoomAlreadyOpen);
-      const mediator = (await this.people.mediatorsOf(pathIds(entity.orgPath).stationId, m)).find((u) => u.id === dto.mediatorUserId);
+      const mediator = (await this.mediatorsOf(entity.orgPath, m)).find((u) => u.id === dto.mediatorUserId);
       if (!mediator) throw new DomainException(ErrorCode.NotFound);
-      const respondent = dto.respondentUserId ? await this.people.person(dto.respondentUserId, m) : null;
-      if (dto.respondentUserId && (!respondent || !(await this.people.inCommunity(m, respondent.id, entity.communityId)))) throw new DomainException(ErrorCode.NotFound);
-      const cadre = dto.cadreUserId ? await this.people.person(dto.cadreUserId, m) : null;
-      if (dto.cadreUserId && (!cadre || !(await this.people.inCommunity(m, cadre.id, entity.communityId)))) throw new DomainException(ErrorCode.NotFound);
+      const respondent = dto.respondentUserId ? await this.accounts.find(dto.respondentUserId, m) : null;
+      if (dto.respondentUserId && (!respondent || !(await this.units.isActiveMember(respondent.id, entity.communityId, m)))) throw new DomainException(ErrorCode.NotFound);
+      const cadre = dto.cadreUserId ? await this.accounts.find(dto.cadreUserId, m) : null;
+      if (dto.cadreUserId && (!cadre || !(await this.units.isActiveMember(cadre.id, entity.communityId, m)))) throw new DomainException(ErrorCode.NotFound);
 
       // 开启调解 at once: a dispute not yet accepted is accepted first, then moved to in_mediation.
       let current = entity;
@@ -84,12 +95,12 @@ export class MediationService {
         createdAt: now, closedAt: null,
       });
       const applicantId = await this.workflow.reporterUserId(m, entity);
-      const applicant = applicantId ? await this.people.person(applicantId, m) : null;
+      const applicant = applicantId ? await this.accounts.find(applicantId, m) : null;
       const officerId = entity.officerId ?? caller.user.id;
-      const officer = await this.people.person(officerId, m);
+      const officer = await this.accounts.find(officerId, m);
       if (!officer) throw new Error(`user ${officerId} not found`);
       const anonymousApplicant = entity.anonymity !== Anonymity.None;
-      const people = [applicant, respondent, mediator, officer, cadre].filter((u): u is RoomPerson => u !== null).map((u) => u.id);
+      const people = [applicant, respondent, mediator, officer, cadre].filter((u): u is Person => u !== null).map((u) => u.id);
       if (new Set(people).size !== people.length) throw new DomainException(ErrorCode.ValidationFailed, ['同一人不能在调解中担任两个角色']);
       const rows: Omit<MediationMemberEntity, 'id' | 'lastReadSeq'>[] = [
         { role: RoomMemberRole.Applicant, user: applicant },
@@ -97,7 +108,7 @@ export class MediationService {
         { role: RoomMemberRole.Mediator, user: mediator },
         { role: RoomMemberRole.Officer, user: officer },
         ...(cadre ? [{ role: RoomMemberRole.Cadre, user: cadre }] : []),
-      ].map(({ role, user, name }: { role: RoomMemberRole; user: RoomPerson | null; name?: string }) => ({
+      ].map(({ role, user, name }: { role: RoomMemberRole; user: Person | null; name?: string }) => ({
         roomId: id, role, userId: user?.id ?? null,
         // 对他人匿名: the name every message, notice and agreement carries is the anonymous label.
         displayName: role === RoomMemberRole.Applicant && anonymousApplicant ? ANONYMOUS_APPLICANT_NAME : displayNameOf(role, user?.nickname ?? name ?? ''),

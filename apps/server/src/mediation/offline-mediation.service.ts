@@ -1,14 +1,13 @@
-import { CaseAction, ErrorCode, OfflineRoomView, OfflineSlotView, Permission, RoomDetail, RoomStatus, SystemEvent } from '@jws/contracts';
+import { CaseAction, ErrorCode, OfflineRoomView, OfflineSlotView, OrgLevel, Permission, RoomDetail, RoomStatus, SystemEvent } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { Access } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
-import { pathIds } from '../cases/case-people';
+import { OrgUnits, pathIds } from '../org';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { CreateOfflineRoomDto, CreateSlotDto, OfflineOutcomeDto, TransferOfflineDto } from './dto/mediation.dto';
 import type { OfflineRoomEntity } from './data/offline-room.entity';
 import { OfflineRepository } from './data/offline.repository';
-import { RoomPeopleRepository } from './data/room-people.repository';
 import { MediationService } from './mediation.service';
 import { RoomAccess } from './room-access';
 import { chinaDateTime } from '../common/china-time';
@@ -26,7 +25,7 @@ export class OfflineMediationService {
     private readonly audit: AuditService,
     private readonly objectAccess: Access,
     private readonly offline: OfflineRepository,
-    private readonly people: RoomPeopleRepository,
+    private readonly units: OrgUnits,
   ) {}
 
   /** Free future slots of the offline rooms of the room's station. */
@@ -55,14 +54,14 @@ export class OfflineMediationService {
    * (community officers and station leaders belong to one). Anyone else is refused, on record.
    */
   private async stationOf(caller: Caller, target?: { type: string; id: number }): Promise<{ id: number }> {
-    const stationId = await this.people.stationOf(caller.user.orgUnitId);
-    if (stationId === null || !caller.permissions.has(Permission.MediationManage)) {
+    const unit = caller.user.orgUnitId ? await this.units.find(caller.user.orgUnitId) : null;
+    if (!unit || unit.level !== OrgLevel.Station || !caller.permissions.has(Permission.MediationManage)) {
       await this.audit.recordFor(caller, {
         action: AuditAction.AccessDenied, targetType: target?.type ?? 'offline_room', targetId: target?.id, outcome: 'denied',
       });
       throw new DomainException(ErrorCode.NotStationStaff);
     }
-    return { id: stationId };
+    return { id: unit.id };
   }
 
   /** One of the caller's station's offline rooms, or a 404 on record (another station's looks absent). */

@@ -1,13 +1,13 @@
 import { AgreementView, ANONYMOUS_APPLICANT_NAME, RoomDetail, RoomMemberRole, RoomStatus } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { CasesApi } from '../cases';
+import { Accounts } from '../identity';
 import type { Caller } from '../common/request-context';
 import { AgreementsRepository } from './data/agreements.repository';
 import { MembersRepository } from './data/members.repository';
 import type { MediationMemberEntity } from './data/mediation-member.entity';
 import type { MediationRoomEntity } from './data/mediation-room.entity';
 import { OfflineRepository } from './data/offline.repository';
-import { RoomPeopleRepository } from './data/room-people.repository';
 import { RoomsRepository } from './data/rooms.repository';
 import type { RoomContext } from './room-access';
 import { displayNameOf } from './room-lifecycle';
@@ -27,7 +27,7 @@ export class RoomDetails {
     private readonly members: MembersRepository,
     private readonly agreements: AgreementsRepository,
     private readonly offline: OfflineRepository,
-    private readonly people: RoomPeopleRepository,
+    private readonly accounts: Accounts,
   ) {}
 
   async of(caller: Caller, ctx: RoomContext): Promise<RoomDetail> {
@@ -63,7 +63,7 @@ export class RoomDetails {
   private async unmaskedApplicantFor(caller: Caller, room: MediationRoomEntity, members: MediationMemberEntity[]): Promise<MediationMemberEntity[]> {
     const applicant = members.find((mm) => mm.role === RoomMemberRole.Applicant && mm.displayName === ANONYMOUS_APPLICANT_NAME && mm.userId !== null);
     if (!applicant || (applicant.userId !== caller.user.id && room.officerId !== caller.user.id)) return members;
-    const user = await this.people.person(applicant.userId as number);
+    const user = await this.accounts.find(applicant.userId as number);
     if (!user) return members;
     const shown = `${displayNameOf(RoomMemberRole.Applicant, user.nickname)}（对他人匿名）`;
     return members.map((mm) => (mm === applicant ? { ...mm, displayName: shown } : mm));

@@ -6,14 +6,10 @@ import { WechatApiError, WechatClient } from '@jws/wechat';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditAction, AuditService } from '../audit/audit.service';
-import { pathIds } from '../cases/case-people';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { CallerCache } from '../identity/caller-cache';
-import { ClientInfo, IdentityService } from '../identity/identity.service';
-import { sha256 } from '../identity/token.service';
-import { UserEntity } from '../identity/user.entity';
+import { ClientInfo, IdentityService, sha256 } from '../identity';
+import { pathIds } from '../org';
 import { InvitationsRepository } from './data/invitations.repository';
 import { MembersRepository } from './data/members.repository';
 import type { MediationInvitationEntity } from './data/mediation-invitation.entity';
@@ -36,8 +32,6 @@ export class RoomInvitationsService {
     private readonly messages: RoomMessagesService,
     private readonly mediation: MediationService,
     private readonly identity: IdentityService,
-    private readonly callers: CallerCache,
-    private readonly audit: AuditService,
     private readonly wechat: WechatClient,
     private readonly invitations: InvitationsRepository,
     private readonly members: MembersRepository,
@@ -114,33 +108,18 @@ export class RoomInvitationsService {
    */
   async accept(token: string, code: string, client: ClientInfo): Promise<LoginResponse & { roomId: number }> {
     const { invitation, slot, room } = await this.usableInvitation(token);
-    const session = await this.identity.exchangeCode(code);
-    const user = await this.messages.withMessages(async (m, out) => {
-      const users = m.getRepository(UserEntity);
-      let account = await users.findOne({ where: { openid: session.openid } });
-      const wantsMediator = slot.role === RoomMemberRole.Mediator;
-      if (account && wantsMediator && account.role !== Role.Mediator) throw new DomainException(ErrorCode.InviteRoleNotAllowed);
-      if (account?.disabled) throw new DomainException(ErrorCode.Forbidden);
-      if (!account) {
-        account = await users.save(users.create({
-          openid: session.openid, unionid: session.unionid, role: wantsMediator ? Role.Mediator : Role.Resident,
-          nickname: slot.displayName.replace(/^\S+\s/, '').slice(0, 64) || `居民${session.openid.slice(-4)}`,
-          orgUnitId: wantsMediator ? pathIds(room.orgPath).stationId : null, isInformant: false, sessionKey: session.sessionKey, disabled: false,
-        }));
-        if (wantsMediator) {
-          await this.audit.record({ userId: account.id, ...client }, {
-            action: AuditAction.RoleGranted, targetType: 'user', targetId: account.id, detail: `role=mediator via room invitation ${invitation.id}`,
-          }, m);
-        }
-      } else {
-        account.sessionKey = session.sessionKey;
-        await users.save(account);
-      }
-      await this.bind(m, out, invitation, slot, account);
-      await this.audit.record({ userId: account.id, ...client }, { action: AuditAction.SignIn, targetType: 'mediation_room', targetId: room.id }, m);
-      return account;
-    });
-    this.callers.invalidate(user.id);
-    return { ...(await this.identity.loginResponse(user)), roomId: room.id };
+    const wantsMediator = slot.role === RoomMemberRole.Mediator;
+    const grant = {
+      role: wantsMediator ? Role.Mediator : Role.Resident, orgUnitId: wantsMediator ? pathIds(room.orgPath).stationId : null,
+      nickname: slot.displayName.replace(/^\S+\s/, '').slice(0, 64), via: `room invitation ${invitation.id}`, target: { type: 'mediation_room', id: room.id },
+    } as const;
+    const login = await this.identity.signInByInvitation(code, grant, client, (account) =>
+      this.messages.withMessages(async (m, out) => {
+        const user = await account(m);
+        await this.bind(m, out, invitation, slot, user);
+        return user;
+      }),
+    );
+    return { ...login, roomId: room.id };
   }
 }

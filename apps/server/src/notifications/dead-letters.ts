@@ -2,8 +2,9 @@ import { maskName, OutboxDeadLetterView, ROOM_PAGE } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { CasesApi } from '../cases';
 import type { Caller } from '../common/request-context';
+import { Accounts } from '../identity';
 import { MediationApi } from '../mediation';
-import { OrgUnitNames } from '../org';
+import { OrgUnits } from '../org';
 import { DeadLettersRepository } from './data/dead-letters.repository';
 import { OUTBOX_TOPIC_SUBSCRIBE, outboxPayload, SubscribePayload } from './notifications.service';
 import { refusedByWechat } from './outbox.worker';
@@ -14,7 +15,7 @@ const idInPage = (page: string): number => Number(/[?&]id=(\d+)/.exec(page)?.[1]
 /**
  * The admins' dead-letter list (消息投递): the outbox's dead letters, each with whom it was for
  * (masked name), which notice, and the case (its link only if the caller may open it) or community
- * it was about. The case, community and room names come through the cases, org and mediation faces.
+ * it was about. The recipient, case, community and room come through the identity, cases, org and mediation faces.
  * A confidential row's payload is not decrypted: it is shown as 保密通知 and nothing more. Never an openid.
  */
 @Injectable()
@@ -22,7 +23,8 @@ export class DeadLetters {
   constructor(
     private readonly rows: DeadLettersRepository,
     private readonly cases: CasesApi,
-    private readonly units: OrgUnitNames,
+    private readonly units: OrgUnits,
+    private readonly accounts: Accounts,
     private readonly mediation: MediationApi,
   ) {}
 
@@ -49,9 +51,9 @@ export class DeadLetters {
     const caseIds = [...new Set(payloads.map(caseIdOf).filter((id) => Number.isInteger(id) && id > 0))];
     const communityIds = [...new Set(payloads.map((p) => p.communityId).filter((id): id is number => Number.isInteger(id)))];
     const [users, cases, communities] = await Promise.all([
-      this.rows.recipients(userIds),
+      this.accounts.findMany(userIds),
       this.cases.records.findMany(caseIds),
-      this.units.of(communityIds),
+      this.units.findMany(communityIds),
     ]);
     const caseById = new Map(cases.map((c) => [c.id, c]));
     return rows.map((row) => {
@@ -69,7 +71,7 @@ export class DeadLetters {
         noticeTitle: payload ? (payload.title ?? payload.data?.phrase2 ?? null) : null,
         caseNumber: subject?.number ?? null,
         caseId: subject && this.cases.inScope(caller.scope, subject) ? subject.id : null,
-        communityName: payload?.communityId ? (communities.get(payload.communityId) ?? null) : null,
+        communityName: payload?.communityId ? (communities.get(payload.communityId)?.name ?? null) : null,
         createdAt: row.createdAt.toISOString(),
       };
     });
