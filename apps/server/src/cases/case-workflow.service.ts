@@ -32,7 +32,8 @@ export interface Actor {
   role: Role | null;
 }
 
-const REASON_REQUIRED: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen, CaseAction.MarkDuplicate];
+/** Actions that need a note: a reason, or for 办结 the result, which the reporter reads. */
+const REASON_REQUIRED: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen, CaseAction.MarkDuplicate, CaseAction.Resolve];
 
 /**
  * Every change of a case: state-machine transitions, notes, follow-up, rating, the serious-risk
@@ -60,7 +61,9 @@ export class CaseWorkflowService {
       if (nextStatus(entity.status, dto.action) === null) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
       throw new DomainException(ErrorCode.Forbidden);
     }
-    if (REASON_REQUIRED.includes(dto.action) && !dto.note?.trim()) throw new DomainException(ErrorCode.ReasonRequired);
+    if (REASON_REQUIRED.includes(dto.action) && !dto.note?.trim()) {
+      throw new DomainException(ErrorCode.ReasonRequired, undefined, dto.action === CaseAction.Resolve ? '请填写办结说明（上报人可见）' : undefined);
+    }
     const updated = await this.dataSource.transaction(async (m) => {
       const extra: Partial<CaseEntity> = {};
       if (dto.action === CaseAction.MarkDuplicate) {

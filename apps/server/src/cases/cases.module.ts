@@ -8,6 +8,7 @@ import { CaseEventEntity } from './data/case-event.entity';
 import { CaseSealedReporterEntity } from './data/case-sealed-reporter.entity';
 import { CaseUnsealEntity } from './data/case-unseal.entity';
 import { IdempotencyKeyEntity } from './data/idempotency-key.entity';
+import { CaseContactService } from './case-contact.service';
 import { CaseTimeline } from './case-timeline';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesApi } from './cases-api';
@@ -28,7 +29,7 @@ import { CasesService } from './cases.service';
     UploadsModule,
   ],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseRecordsRepository, CaseReportsRepository, CaseTimeline, CasesApi],
+  providers: [CasesRepository, CasesService, CaseContactService, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseRecordsRepository, CaseReportsRepository, CaseTimeline, CasesApi],
   exports: [CasesApi, CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })
 export class CasesModule {}

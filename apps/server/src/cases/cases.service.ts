@@ -410,9 +410,9 @@ export class CasesService {
   private async detailOf(caller: Caller, entity: CaseEntity, relations: CaseRelations): Promise<CaseDetail> {
     const detail = toCaseDetail(caller, entity, relations);
     const viewer = viewerOf(caller, entity);
-    if (viewer.isHandlingOfficer && ((detail.reporterPhone && !detail.reporterPhone.includes('*')) || entity.otherParty)) {
+    if (viewer.isHandlingOfficer && entity.otherParty) {
       await this.audit.recordFor(caller, {
-        action: AuditAction.PersonalDataRead, targetType: 'case', targetId: entity.id, detail: 'reporter phone / other party',
+        action: AuditAction.PersonalDataRead, targetType: 'case', targetId: entity.id, detail: 'other party',
       });
     }
     return detail;
