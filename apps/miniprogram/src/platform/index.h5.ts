@@ -133,6 +133,10 @@ export const platform: Platform = {
     new MutationObserver(decorate).observe(document.body, { childList: true, subtree: true })
   },
 
+  pageLink(page) {
+    return `${window.location.origin}/${page.replace(/^\/+/, '')}`
+  },
+
   currentAddress() {
     return `${window.location.pathname}${window.location.search}`
   },

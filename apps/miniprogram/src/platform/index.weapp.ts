@@ -103,6 +103,10 @@ export const platform: Platform = {
     // No address bar in the mini program.
   },
 
+  pageLink() {
+    return null
+  },
+
   async copyText(text) {
     await Taro.setClipboardData({ data: text })
   },
