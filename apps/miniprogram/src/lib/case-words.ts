@@ -10,15 +10,15 @@ import { caseKindLabel } from './case-labels'
  * Staff keep the working words (CASE_STATUS_LABELS, 待签收/已签收).
  */
 const RESIDENT_STATUS_LABELS: Record<CaseStatus, string> = {
-  [CaseStatus.Submitted]: '待民警受理',
-  [CaseStatus.Accepted]: '民警已受理',
+  [CaseStatus.Submitted]: '已提交',
+  [CaseStatus.Accepted]: '已受理',
   [CaseStatus.InProgress]: '办理中',
-  [CaseStatus.Resolved]: '待您确认',
+  [CaseStatus.Resolved]: '已办结待确认',
   [CaseStatus.Closed]: '已办结',
   [CaseStatus.Rejected]: '不予受理',
   [CaseStatus.Duplicate]: '重复上报',
-  [CaseStatus.Transferred]: '已转其他社区民警',
-  [CaseStatus.Referred]: '有关部门办理中',
+  [CaseStatus.Transferred]: '已转其他社区',
+  [CaseStatus.Referred]: '已转部门办理',
   [CaseStatus.InMediation]: '调解中',
   [CaseStatus.Reopened]: '重新办理中',
 }

@@ -12,7 +12,9 @@ import { formatDateTime } from '../../../lib/labels'
  */
 export default function RoomHeader({ room, more }: { room: RoomDetail; more?: ReactNode }) {
   const open = room.status === RoomStatus.Open
-  const [expanded, setExpanded] = useState(!open)
+  // Until the person chooses, the details show when the room is no longer open (also when it closes meanwhile).
+  const [chosen, setChosen] = useState<boolean | null>(null)
+  const expanded = chosen ?? !open
   return (
     <View className='room__header' id='room-header'>
       <View className='room__header-line'>
@@ -25,7 +27,7 @@ export default function RoomHeader({ room, more }: { room: RoomDetail; more?: Re
           id='room-details-toggle'
           ariaRole='button'
           ariaLabel={expanded ? '收起详情' : '展开详情'}
-          onClick={() => setExpanded(!expanded)}
+          onClick={() => setChosen(!expanded)}
         >
           {expanded ? '收起' : '详情'}
         </View>
