@@ -63,8 +63,7 @@ describe('case page (h5)', () => {
     expect(await visible(r, '#case-status').innerText()).not.toContain('关闭');
     expect(await backgroundOf(r, '#case-status .nut-tag')).toBe('rgb(30, 125, 70)');
     await expectVisibleText(r, '#case-timeline', '您已确认办结');
-    await visible(r, '#tab-mine').click();
-    await expectPath(r, ROUTES.mine);
+    await openPath(r, ROUTES.mine);
     await expectVisibleText(r, `#my-case-${id}`, '已办结');
     expect(await backgroundOf(r, `#my-case-${id} .nut-tag`)).toBe('rgb(30, 125, 70)');
   });
