@@ -147,6 +147,15 @@ export const platform: Platform = {
     new MutationObserver(decorate).observe(document.body, { childList: true, subtree: true })
   },
 
+  scrollToEnd(elementId) {
+    // After the render that added content has been laid out.
+    setTimeout(() => {
+      const pane = document.getElementById(elementId)
+      if (pane) pane.scrollTop = pane.scrollHeight
+    }, 0)
+    return true
+  },
+
   pageLink(page) {
     return `${window.location.origin}/${page.replace(/^\/+/, '')}`
   },

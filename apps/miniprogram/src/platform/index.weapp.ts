@@ -103,6 +103,10 @@ export const platform: Platform = {
     // No address bar in the mini program.
   },
 
+  scrollToEnd() {
+    return false
+  },
+
   pageLink() {
     return null
   },

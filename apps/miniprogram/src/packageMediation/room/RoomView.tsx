@@ -126,7 +126,7 @@ export default function RoomView({ room, initialChannel, onUpdated, onInvited, r
 
   const viewedLast = viewedMessages?.length ? viewedMessages[viewedMessages.length - 1] : null
   const myViewedId = channel === room.id ? me?.id ?? null : caucusMemberId
-  const stick = useStickToBottom(viewedLastSeq, viewedLast !== null && (roomSocket.sentHere(viewedLast.clientMsgId) || viewedLast.senderMemberId === myViewedId), channel)
+  const stick = useStickToBottom('room-scroll', viewedLastSeq, viewedLast !== null && (roomSocket.sentHere(viewedLast.clientMsgId) || viewedLast.senderMemberId === myViewedId), channel)
   const caucusButtons = open && withoutCaucus.length > 0 ? withoutCaucus.map((p) => (
     <Button key={p.id} size='small' fill='outline' id={`room-caucus-open-${p.id}`} onClick={() => void openCaucus(p.id)}>
       与{p.displayName}背靠背沟通
@@ -151,7 +151,7 @@ export default function RoomView({ room, initialChannel, onUpdated, onInvited, r
           className='room__scroll'
           id='room-scroll'
           scrollY
-          scrollTop={stick.scrollTop}
+          {...stick.scrollProps}
           lowerThreshold={40}
           onScroll={stick.onScroll}
           onScrollToLower={stick.onScrollToLower}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
+import { platform } from '../../platform'
+
 /** Larger than any chat: a scroll-view clamps it to its end. Two values, so that setting it again is a change. */
 const END = 1_000_000
 
@@ -8,10 +10,13 @@ const END = 1_000_000
  * they are once they scrolled up to read, saying instead that there is something new (`newBelow`)
  * until they come back (`toEnd`, or scrolling down). `newest` names the last message (its seq),
  * `mine` is true when that message is the person's own (sending always shows it), `channel`
- * restarts at the end when another channel is shown.
+ * restarts at the end when another channel is shown. `paneId` is the scroll-view's element id;
+ * spread `scrollProps` on it (the mini program's scroll-view is moved through its `scrollTop`).
  */
-export function useStickToBottom(newest: number, mine: boolean, channel: number) {
+export function useStickToBottom(paneId: string, newest: number, mine: boolean, channel: number) {
   const [scrollTop, setScrollTop] = useState(END)
+  // Asked once, on the first render: the answer is the platform's, and the call starts the chat at its end.
+  const [movesItself] = useState(() => platform.scrollToEnd(paneId))
   const [newBelow, setNewBelow] = useState(false)
   const atEnd = useRef(true)
   const lastTop = useRef(0)
@@ -20,8 +25,8 @@ export function useStickToBottom(newest: number, mine: boolean, channel: number)
   const toEnd = useCallback(() => {
     atEnd.current = true
     setNewBelow(false)
-    setScrollTop((top) => (top === END ? END + 1 : END))
-  }, [])
+    if (!platform.scrollToEnd(paneId)) setScrollTop((top) => (top === END ? END + 1 : END))
+  }, [paneId])
 
   useEffect(() => toEnd(), [channel, toEnd])
   useEffect(() => {
@@ -42,5 +47,7 @@ export function useStickToBottom(newest: number, mine: boolean, channel: number)
     setNewBelow(false)
   }, [])
 
-  return { scrollTop, newBelow, toEnd, onScroll, onScrollToLower }
+  // Where the platform moves the element itself (h5), no scrollTop prop at all: an undefined one would be written as 0.
+  const scrollProps = movesItself ? {} : { scrollTop }
+  return { scrollProps, newBelow, toEnd, onScroll, onScrollToLower }
 }
