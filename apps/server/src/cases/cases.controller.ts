@@ -9,6 +9,7 @@ import { Authenticated, CurrentCaller } from '../identity/authenticated.decorato
 import { CaseContactService } from './case-contact.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesService } from './cases.service';
+import { CaseReportingService } from './case-reporting.service';
 import {
   CaseActionDto, CaseDetailDto, CaseInfoDto, CaseNoteDto, CasePageDto, CaseQueueQueryDto, CreateCaseDto, RateCaseDto,
   ReporterPhoneDto, SeriousRiskDto, UnsealDto, UnsealLogPageDto, UnsealViewDto,
@@ -21,6 +22,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly workflow: CaseWorkflowService,
+    private readonly reporting: CaseReportingService,
     private readonly contact: CaseContactService,
   ) {}
 
@@ -35,7 +37,7 @@ export class CasesController {
     ErrorCode.SealNotAllowed, ErrorCode.UploadNotFound, ErrorCode.RateLimited,
   )
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateCaseDto, @Headers('idempotency-key') key?: string): Promise<CaseDetailDto> {
-    return this.cases.create(caller, dto, key);
+    return this.reporting.create(caller, dto, key);
   }
 
   @Get('mine')

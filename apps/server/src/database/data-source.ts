@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
-import { RefreshTokenEntity } from '../identity/refresh-token.entity';
-import { StaffInvitationEntity } from '../identity/staff-invitation.entity';
-import { UserEntity } from '../identity/user.entity';
-import { CommunityHandoverEntity } from '../org/community-handover.entity';
-import { CommunityInviteEntity } from '../org/community-invite.entity';
-import { PoliceGroupEntity } from '../org/group.entity';
-import { MembershipEntity } from '../org/membership.entity';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { AuditEntryEntity } from '../audit/data/audit-entry.entity';
+import { RefreshTokenEntity } from '../identity/data/refresh-token.entity';
+import { StaffInvitationEntity } from '../identity/data/staff-invitation.entity';
+import { UserEntity } from '../identity/data/user.entity';
+import { CommunityHandoverEntity } from '../org/data/community-handover.entity';
+import { CommunityInviteEntity } from '../org/data/community-invite.entity';
+import { PoliceGroupEntity } from '../org/data/group.entity';
+import { MembershipEntity } from '../org/data/membership.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { Cases1764100000000 } from './migrations/1764100000000-cases';
 import { CaseIndexes1764300000000 } from './migrations/1764300000000-case-indexes';
@@ -22,7 +22,8 @@ import { IdempotencyKeyEntity } from '../cases/data/idempotency-key.entity';
 import { UploadEntity } from '../uploads/data/upload.entity';
 import { NotificationEntity, OutboxEntity } from '../notifications/notification.entity';
 import { Open3111764200000000 } from './migrations/1764200000000-open311';
-import { Open311PartnerEntity, Open311TokenEntity } from '../open311/open311.entities';
+import { Open311PartnerEntity } from '../open311/data/open311-partner.entity';
+import { Open311TokenEntity } from '../open311/data/open311-token.entity';
 import { Referrals1764500000000 } from './migrations/1764500000000-referrals';
 import { SealedUnlinkable1764600000000 } from './migrations/1764600000000-sealed-unlinkable';
 import { QueueDue1764700000000 } from './migrations/1764700000000-queue-due';
@@ -41,10 +42,13 @@ import { TimelineKinds1766020000000 } from './migrations/1766020000000-timeline-
 import { SealedReportAudit1766040000000 } from './migrations/1766040000000-sealed-report-audit';
 import { TokenVersion1766050000000 } from './migrations/1766050000000-token-version';
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
-import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
-import {
-  CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
-} from '../referrals/referral.entities';
+import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
+import { ServiceMatterEntity } from '../service-guide/data/service-matter.entity';
+import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
+import { ReferralAgendaItemEntity } from '../referrals/data/referral-agenda-item.entity';
+import { ReferralEntity } from '../referrals/data/referral.entity';
+import { ReferralTargetEntity } from '../referrals/data/referral-target.entity';
+import { ReferralTargetStaffEntity } from '../referrals/data/referral-target-staff.entity';
 import { MEDIATION_ENTITIES } from '../mediation/mediation.entities';
 import { Mediation1764400000000 } from './migrations/1764400000000-mediation';
 

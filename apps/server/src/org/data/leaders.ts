@@ -1,14 +1,9 @@
 import { Role } from '@jws/contracts';
 import { EntityManager } from 'typeorm';
-import { selectRows } from '../common/db';
+import { selectRows } from '../../common/db';
+import { pathIds } from '../scope';
 
-/** Ids along a materialised path: /city/branch/station/community/ → { branchId, stationId }. */
-export function pathIds(orgPath: string): { branchId: number | null; stationId: number | null } {
-  const ids = orgPath.split('/').filter(Boolean).map(Number);
-  return { branchId: ids[1] ?? null, stationId: ids[2] ?? null };
-}
-
-/** Leaders who must hear about a case: station leaders of its station, branch leaders of its branch. */
+/** Leaders who must hear about something at `orgPath`: station leaders of its station, branch leaders of its branch. */
 export async function leadersOf(manager: EntityManager, orgPath: string, roles: Role[]): Promise<number[]> {
   const { branchId, stationId } = pathIds(orgPath);
   const wanted: { role: Role; orgUnitId: number }[] = [];
