@@ -150,7 +150,8 @@ export class CaseWorkflowService {
 
   private async notifyChange(m: EntityManager, before: CaseEntity, after: CaseEntity, action: CaseAction, note: string | null): Promise<void> {
     const reporter = await this.reporterUserId(m, after);
-    const statusLabel = CASE_STATUS_LABELS[after.status];
+    // The reporter's words: a case confirmed (or auto-confirmed) reads 已办结, not the staff's 已关闭.
+    const statusLabel = after.status === CaseStatus.Closed ? STATUS_PHRASE[CaseStatus.Closed] : CASE_STATUS_LABELS[after.status];
     if (reporter && action !== CaseAction.Confirm && action !== CaseAction.Reopen) {
       await this.notifications.notify(
         m,
