@@ -136,3 +136,39 @@ describe('公告: written, reviewed by the 法治部门, pushed into groups, rea
     await expectVisibleText(officer, '#manage-push-error', '00:00后可再推送');
   }, 240_000);
 });
+
+describe('公告 pages', () => {
+  /** Stays on the page long enough for its screenshot and accessibility scan (support/browser.ts). */
+  const settle = (page: Page) => page.waitForTimeout(1600);
+
+  it('lists a resident’s bulletins by kind and opens one; staff see their lists, the editor and 推送统计', async () => {
+    const resident = (await browser.open('resident1')).page;
+    await signInWithDemoSwitcher(resident, 'resident1');
+    await visible(resident, '#home-bulletins-more').click();
+    await expectPath(resident, '/pages/bulletins/index');
+    await visible(resident, '#bulletins-filter-rumour').click();
+    await expectVisibleText(resident, '#bulletins-list', '网传“全城停水一周”不实');
+    await settle(resident);
+    await visible(resident, '#bulletins-list [id^="bulletin-item-"]', '网传“全城停水一周”不实').first().click();
+    await expectPath(resident, PAGES.bulletin);
+    await expectVisibleText(resident, '#bulletin-body', '本周没有任何停水计划');
+    await settle(resident);
+
+    const staff = (await browser.open('department_staff1')).page;
+    await signInWithDemoSwitcher(staff, 'department_staff1');
+    await openPath(staff, `${PAGES.list}?view=mine`);
+    await expectVisibleText(staff, '#bulletin-list', '冒充快递理赔的诈骗又出现了');
+    await settle(staff);
+    await visible(staff, '#bulletin-new').click();
+    await expectPath(staff, PAGES.write);
+    await visible(staff, '#bulletin-kind-legal_publicity').click();
+    await settle(staff);
+
+    const officer = (await browser.open('officer1')).page;
+    await signInWithDemoSwitcher(officer, 'officer1');
+    await openPath(officer, '/packageBulletin/stats/index');
+    await expectVisibleText(officer, '#bulletin-stats-total', '法治宣传');
+    await expectVisibleText(officer, '#bulletin-stats', '王建国');
+    await settle(officer);
+  });
+});
