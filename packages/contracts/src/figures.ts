@@ -239,7 +239,7 @@ export interface PreventionActionView {
   caseId: number | null;
   communityId: number;
   communityName: string;
+  /** Who recorded it. */
   officerId: number;
-  officerName: string;
   createdAt: string;
 }

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../common/request-context';
 import { CaseTimeline } from './case-timeline';
 import type { Scope } from '../org/scope';
+import { CaseFiguresRepository } from './data/case-figures.repository';
 import { CaseRecordsRepository } from './data/case-records.repository';
 import type { CaseEntity } from './data/case.entity';
 import { CasesRepository } from './data/cases.repository';
@@ -22,6 +23,8 @@ export class CasesApi {
     /** Case rows by id (read, locked, counted) and the narrow writes other features make on a case. */
     readonly records: CaseRecordsRepository,
     private readonly lists: CasesRepository,
+    /** The counting statements of figures (数据, docs/figures.md) on cases, their events and deadlines. */
+    readonly figures: CaseFiguresRepository,
   ) {}
 
   /** 督办: open cases of a subtree escalated to one of `levels`, most overdue first. */

@@ -12,6 +12,7 @@ import { CaseTimeline } from './case-timeline';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesApi } from './cases-api';
 import { CaseEventsRepository } from './data/case-events.repository';
+import { CaseFiguresRepository } from './data/case-figures.repository';
 import { CaseRecordsRepository } from './data/case-records.repository';
 import { CaseReportsRepository } from './data/case-reports.repository';
 import { CaseEntity } from './data/case.entity';
@@ -28,7 +29,7 @@ import { CasesService } from './cases.service';
     UploadsModule,
   ],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseRecordsRepository, CaseReportsRepository, CaseTimeline, CasesApi],
+  providers: [CasesRepository, CasesService, CaseWorkflowService, CaseDeadlinesWorker, CaseEventsRepository, CaseRecordsRepository, CaseReportsRepository, CaseFiguresRepository, CaseTimeline, CasesApi],
   exports: [CasesApi, CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })
 export class CasesModule {}

@@ -7,3 +7,4 @@ export { CasesModule } from './cases.module';
 export type { TimelineActor, TimelineEntry } from './case-timeline';
 export type { CaseTimeline } from './case-timeline';
 export type { CaseEntity } from './data/case.entity';
+export type { CaseFigureRow, CaseMoment, CaseRateCounts } from './data/case-figures.repository';

@@ -3,6 +3,7 @@ import { CasesModule } from '../cases/cases.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
+import { MediationFiguresRepository } from './data/mediation-figures.repository';
 import { MediationController } from './mediation.controller';
 import { MediationFollowupsWorker } from './mediation-followups.worker';
 import { AgreementsService } from './agreements.service';
@@ -20,7 +21,7 @@ import { RoomMessagesService } from './room-messages.service';
   controllers: [MediationController],
   providers: [
     RoomAccess, RoomHub, RoomMessagesService, RoomChatService, RoomLifecycle, MediationService, AgreementsService, OfflineMediationService,
-    MediationFollowupsWorker, RealtimeGateway],
-  exports: [MediationService, RoomChatService, RealtimeGateway],
+    MediationFollowupsWorker, RealtimeGateway, MediationFiguresRepository],
+  exports: [MediationService, RoomChatService, RealtimeGateway, MediationFiguresRepository],
 })
 export class MediationModule {}

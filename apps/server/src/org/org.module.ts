@@ -8,6 +8,7 @@ import { CommunityInviteEntity } from './community-invite.entity';
 import { PoliceGroupEntity } from './group.entity';
 import { MembershipEntity } from './membership.entity';
 import { OrgUnitEntity } from './org-unit.entity';
+import { OrgFiguresRepository } from './data/org-figures.repository';
 import { OrgController } from './org.controller';
 import { OrgRepository } from './org.repository';
 import { OrgService } from './org.service';
@@ -21,7 +22,7 @@ import { OrgService } from './org.service';
     ]),
   ],
   controllers: [OrgController],
-  providers: [OrgRepository, OrgService],
-  exports: [OrgService, OrgRepository],
+  providers: [OrgRepository, OrgService, OrgFiguresRepository],
+  exports: [OrgService, OrgRepository, OrgFiguresRepository],
 })
 export class OrgModule {}
