@@ -9,6 +9,7 @@ import type {
   RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
   UnsealLogEntry, UnsealView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit,
+  CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, PreventionActionView,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -88,6 +89,12 @@ export const HTTP_API = {
   'POST /api/cases/:id/urge': {} as Route<CaseDetail, UrgeCaseRequest>,
   'GET /api/cases/unseal-log': {} as Route<Page<UnsealLogEntry>, never, PageQuery>,
   'GET /api/supervision/cases': {} as Route<Page<SupervisedCase>, never, PageQuery>,
+
+  // 数据 (#22, docs/figures.md); the workbook is GET /api/figures.xlsx with FiguresQuery, downloaded as a file
+  'GET /api/figures': {} as Route<FiguresView, never, FiguresQuery>,
+  'GET /api/figures/records': {} as Route<Page<FigureRecord>, never, FigureRecordsQuery>,
+  'POST /api/prevention-actions': {} as Route<PreventionActionView, CreatePreventionActionRequest>,
+  'GET /api/prevention-actions': {} as Route<Page<PreventionActionView>, never, PageQuery & { orgId?: number }>,
 
   // 办事指引
   'GET /api/service-guide': {} as Route<ServiceGuideSearchResult, never, { q?: string }>,
