@@ -175,7 +175,7 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
       expect(res.headers['content-type']).toContain('spreadsheetml');
       expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(`天桥派出所-数据-${today}-${today}.xlsx`);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.body as Buffer);
+      await book.xlsx.load(res.body as unknown as ArrayBuffer);
       const summary = book.getWorksheet('数据');
       expect(summary?.getCell('A1').value).toBe(`天桥派出所 数据 ${today} 至 ${today}`);
       const view = await figures('station_leader1');
