@@ -161,13 +161,6 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
       expect(page).toMatchObject({ total: disputes.length, page: 2, pageSize: 1, items: [disputes[1]] });
     });
 
-    it('counts a day that has passed as it was: nothing of today in yesterday', async () => {
-      const yesterday = chinaDate(Date.now() - DAY);
-      const view = (await t.http.get(`/api/figures?from=${yesterday}&to=${yesterday}`).set(as('station_leader1')).expect(200)).body as FiguresView;
-      expect(view.live).toBe(false);
-      expect(view.counters).toEqual({ publicity: 0, notices: 0, disputesResolved: 0, services: 0, prevention: 0, anomalies: 0 });
-    });
-
     it('exports the figures and each counter’s records as .xlsx with the node and the period in the title', async () => {
       const res = await t.http.get(`/api/figures.xlsx?from=${today}&to=${today}`).set(as('station_leader1'))
         .buffer(true).parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); })
@@ -187,6 +180,39 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
       expect(disputes?.rowCount).toBe(2 + view.counters.disputesResolved);
       const titles = disputes?.getColumn(4).values ?? [];
       expect(titles).toEqual(expect.arrayContaining(['楼上漏水', '物业乱收费', '兄弟分家纠纷']));
+    });
+  });
+
+  describe('the day a record counts on', () => {
+    const yesterday = chinaDate(Date.now() - DAY);
+    const onDay = async (day: string): Promise<number[]> =>
+      (await t.http.get(`/api/figures/records?counter=disputesResolved&from=${day}&to=${day}&pageSize=100`).set(as('station_leader1')).expect(200)).body.items.map((r: FigureRecord) => r.id);
+
+    it('counts a dispute once, on the first of its resolution and its settlement', async () => {
+      const before = (await t.http.get(`/api/figures?from=${yesterday}&to=${yesterday}`).set(as('station_leader1')).expect(200)).body as FiguresView;
+      expect(before.live).toBe(false);
+      // E resolved yesterday, its room settled today; F's room settled yesterday, the case resolved today.
+      const e = await report('resident1', CaseKind.Dispute, 'neighbour', '停车位纠纷');
+      const f = await report('resident1', CaseKind.Dispute, 'consumer', '装修款纠纷');
+      for (const id of [e, f]) await act('officer1', id, CaseAction.Accept);
+      await act('officer1', e, CaseAction.Resolve);
+      // E as if reported and resolved yesterday.
+      await t.dataSource.query("UPDATE case_events SET at = DATE_SUB(at, INTERVAL 1 DAY) WHERE case_id = ? AND to_status = 'resolved'", [e]);
+      await t.dataSource.query('UPDATE cases SET created_at = DATE_SUB(created_at, INTERVAL 1 DAY) WHERE id = ?', [e]);
+      await settleOnline(e);
+      await settleOnline(f);
+      await t.dataSource.query('UPDATE mediation_rooms SET closed_at = DATE_SUB(closed_at, INTERVAL 1 DAY) WHERE case_id = ?', [f]);
+      await act('officer1', f, CaseAction.Resolve);
+
+      expect(await onDay(yesterday)).toEqual(expect.arrayContaining([e, f]));
+      expect(await onDay(today)).not.toContain(e);
+      expect(await onDay(today)).not.toContain(f);
+      const after = (await t.http.get(`/api/figures?from=${yesterday}&to=${yesterday}`).set(as('station_leader1')).expect(200)).body as FiguresView;
+      expect(after.counters.disputesResolved - before.counters.disputesResolved).toBe(2);
+      // Over both days, still once each.
+      const both = (await t.http.get(`/api/figures/records?counter=disputesResolved&from=${yesterday}&to=${today}&pageSize=100`).set(as('station_leader1')).expect(200)).body.items
+        .map((r: FigureRecord) => r.id);
+      expect(both.filter((id: number) => id === e || id === f)).toHaveLength(2);
     });
   });
 
