@@ -27,6 +27,9 @@ describe('数据', () => {
     await expectPath(page, ROUTES.workbench);
     await visible(page, '#workbench-figures-open').click();
     await expectPath(page, ROUTES.figures);
+    // This month first; then today.
+    const month = today().slice(0, 7);
+    await expectVisibleText(page, '#figures-title', `天桥派出所 · ${month}-01 至 ${month}-`);
     await visible(page, '#figures-period-day').click();
     await expectVisibleText(page, '#figures-title', `天桥派出所 · ${today()} 至 ${today()}`);
     await expectVisibleText(page, '#figures-counter-disputesResolved', `${expected.counters.disputesResolved}化解矛盾`);
