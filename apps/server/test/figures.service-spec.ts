@@ -2,6 +2,7 @@ import { Anonymity, CaseAction, CaseKind, ContactPreference, ErrorCode, FigureRe
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../src/common/china-time';
+import { FigureSnapshotWorker } from '../src/figures/figure-snapshot.worker';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 const DAY = 86_400_000;
@@ -356,6 +357,50 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
       const stored = await t.dataSource.query("SELECT place_enc FROM prevention_actions WHERE place_enc LIKE '%栋%'");
       expect(stored).toHaveLength(0);
       expect((await t.http.get('/api/prevention-actions').set(as('station_leader2')).expect(200)).body.items.map((a: { place: string }) => a.place)).toEqual(['禹王社区东门']);
+    });
+  });
+
+  describe('the daily snapshot', () => {
+    const yesterday = chinaDate(Date.now() - DAY);
+    const onYesterday = async (who: string): Promise<FiguresView> =>
+      (await t.http.get(`/api/figures?from=${yesterday}&to=${yesterday}`).set(as(who)).expect(200)).body;
+
+    it('is made once with two instances, and a closed day keeps its figures when a case moves later', async () => {
+      // A report received yesterday in 胜利社区 (天桥).
+      const moved = await report('resident1', CaseKind.Anomaly, 'rental', '出租屋夜里人员进出频繁');
+      await t.dataSource.query('UPDATE cases SET created_at = DATE_SUB(created_at, INTERVAL 1 DAY) WHERE id = ?', [moved]);
+      const live = { station: await onYesterday('station_leader1'), other: await onYesterday('station_leader2'), city: await onYesterday('city_leader1') };
+
+      const peer = await t.startPeer();
+      try {
+        const made = await Promise.all([t.app.get(FigureSnapshotWorker).tick(), peer.app.get(FigureSnapshotWorker).tick()]);
+        expect(made.filter(Boolean)).toHaveLength(1);
+        expect(await peer.app.get(FigureSnapshotWorker).tick()).toBe(false);
+      } finally {
+        await peer.close();
+      }
+      expect(await t.dataSource.query('SELECT day FROM figure_snapshot_days')).toEqual([{ day: yesterday }]);
+      const communities = Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM org_units WHERE level = 'community'"))[0].n);
+      expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM figure_snapshots WHERE day = ?', [yesterday]))[0].n)).toBe(communities);
+      // Served from the snapshot: the same as counted from the records before.
+      const kept = await onYesterday('station_leader1');
+      expect(kept.counters).toEqual(live.station.counters);
+      expect(kept.rates).toEqual(live.station.rates);
+      expect(kept.rankings).toEqual(live.station.rankings);
+      expect(kept.unavailable).toEqual(['publicity', 'notices']);
+
+      // The report moves to 禹王社区 (城关) today: yesterday stays as it was, for both stations and the city.
+      await act('officer1', moved, CaseAction.Transfer, { note: '事发地在禹王社区', transferToCommunityId: await unitId('禹王社区') });
+      expect((await onYesterday('station_leader1')).counters).toEqual(live.station.counters);
+      expect((await onYesterday('station_leader2')).counters).toEqual(live.other.counters);
+      expect((await onYesterday('city_leader1')).counters).toEqual(live.city.counters);
+      // Counted from the records now, it would have moved: the drill-down (always live) shows it under 城关.
+      const otherRecords = (await t.http.get(`/api/figures/records?counter=anomalies&from=${yesterday}&to=${yesterday}`).set(as('station_leader2')).expect(200)).body.items;
+      expect(otherRecords.map((r: FigureRecord) => r.id)).toContain(moved);
+      // A period of yesterday and today: yesterday kept, today live.
+      const both = (await t.http.get(`/api/figures?from=${yesterday}&to=${today}`).set(as('station_leader1')).expect(200)).body as FiguresView;
+      const todayOnly = await figures('station_leader1');
+      expect(both.counters.anomalies).toBe(live.station.counters.anomalies + todayOnly.counters.anomalies);
     });
   });
 });

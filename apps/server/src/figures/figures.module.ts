@@ -4,7 +4,9 @@ import { MediationModule } from '../mediation';
 import { OrgModule } from '../org';
 import { ServiceGuideModule } from '../service-guide';
 import { BULLETIN_PUSH_COUNTS, UnconnectedBulletinPushCounts } from './bulletin-push-counts';
+import { FigureSnapshotsRepository } from './data/figure-snapshots.repository';
 import { PreventionActionsRepository } from './data/prevention-actions.repository';
+import { FigureSnapshotWorker } from './figure-snapshot.worker';
 import { FigureCounting } from './figure-counting';
 import { FiguresController } from './figures.controller';
 import { FiguresService } from './figures.service';
@@ -18,10 +20,10 @@ import { PreventionService } from './prevention.service';
   imports: [CasesModule, MediationModule, OrgModule, ServiceGuideModule],
   controllers: [FiguresController],
   providers: [
-    FiguresService, PreventionService, FigureCounting, PreventionActionsRepository,
+    FiguresService, PreventionService, FigureCounting, PreventionActionsRepository, FigureSnapshotsRepository, FigureSnapshotWorker,
     // The bulletins feature (#21, branch `bulletins`) binds its push counts here when it lands.
     { provide: BULLETIN_PUSH_COUNTS, useClass: UnconnectedBulletinPushCounts },
   ],
-  exports: [FiguresService],
+  exports: [FiguresService, FigureSnapshotWorker],
 })
 export class FiguresModule {}

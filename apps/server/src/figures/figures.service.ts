@@ -10,6 +10,7 @@ import type { FigureTarget, TimeRange } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { FigureUnit, OrgFiguresRepository } from '../org';
+import { FigureSnapshotsRepository, SnapshotSums } from './data/figure-snapshots.repository';
 import { PreventionActionsRepository } from './data/prevention-actions.repository';
 import { FigureCounting, FigureRef } from './figure-counting';
 
@@ -28,6 +29,18 @@ const ratesOf = (c: CaseRateCounts): Record<FigureRate, RateValue> => ({
   resolution: { numerator: c.resolved, denominator: c.resolvable },
   satisfaction: { numerator: c.satisfied, denominator: c.rated },
 });
+
+const ZERO_RATES: CaseRateCounts = { responseMet: 0, responseDue: 0, resolved: 0, resolvable: 0, satisfied: 0, rated: 0 };
+
+/** Live counts plus what the snapshots kept. */
+function addRates(live: CaseRateCounts, kept: SnapshotSums | undefined): CaseRateCounts {
+  if (!kept) return live;
+  return {
+    responseMet: live.responseMet + kept.responseMet, responseDue: live.responseDue + kept.responseDue,
+    resolved: live.resolved + kept.resolved, resolvable: live.resolvable + kept.resolvable,
+    satisfied: live.satisfied + kept.satisfied, rated: live.rated + kept.rated,
+  };
+}
 
 /** Best ratio first; equal ratios share a rank; nothing to divide by: last, unranked. */
 export function rank(rows: Omit<RankingRow, 'rank'>[]): RankingRow[] {
@@ -54,7 +67,29 @@ export class FiguresService {
     private readonly cases: CasesApi,
     private readonly counting: FigureCounting,
     private readonly prevention: PreventionActionsRepository,
+    private readonly snapshots: FigureSnapshotsRepository,
   ) {}
+
+  /**
+   * Which part of a period is served from the daily snapshots: the run of closed days from its
+   * start that all have theirs (a node's target only: an officer's own records are always counted
+   * live); the rest, up to the period's end, is counted from the records now.
+   */
+  private async split(target: FigureTarget, period: FigurePeriod, range: TimeRange, now: Date): Promise<{ kept: FigurePeriod | null; live: TimeRange }> {
+    const yesterday = chinaDate(now.getTime() - DAY_MS);
+    const lastClosed = period.to < yesterday ? period.to : yesterday;
+    if (target.kind !== 'subtree' || period.from > lastClosed) return { kept: null, live: range };
+    const made = await this.snapshots.madeDays(period.from, lastClosed);
+    let day = period.from;
+    let kept: string | null = null;
+    while (day <= lastClosed && made.has(day)) {
+      kept = day;
+      day = chinaDate(chinaMidnight(day).getTime() + DAY_MS);
+    }
+    if (!kept) return { kept: null, live: range };
+    const liveFrom = new Date(chinaMidnight(kept).getTime() + DAY_MS);
+    return { kept: { from: period.from, to: kept }, live: { from: liveFrom, to: liveFrom.getTime() > range.to.getTime() ? liveFrom : range.to } };
+  }
 
   /** A period of China-time dates as instants (`to` is the midnight after the last day); coded 400s for bad ones. */
   period(from: string, to: string, now: Date): { period: FigurePeriod; range: TimeRange; live: boolean } {
@@ -90,21 +125,23 @@ export class FiguresService {
   async figures(caller: Caller, q: { from: string; to: string; orgId?: number }, now = new Date()): Promise<FiguresView> {
     const { period, range, live } = this.period(q.from, q.to, now);
     const { target, node } = await this.scope(caller, q.orgId);
+    const split = await this.split(target, period, range, now);
+    const kept = split.kept && target.kind === 'subtree' ? (await this.snapshots.sums([target.pathPrefix], split.kept.from, split.kept.to)).get(target.pathPrefix) : undefined;
     const [records, rates, rankings, coverage] = await Promise.all([
-      this.counting.all(target, range),
-      this.cases.figures.rates(target, range, now),
-      this.rankings(node, range, now),
+      this.counting.all(target, split.live),
+      this.cases.figures.rates(target, split.live, now),
+      this.rankings(node, split, now),
       this.org.coverage(target),
     ]);
     const counters = {} as Record<FigureCounter, number>;
-    for (const c of FIGURE_COUNTERS) counters[c] = records[c]?.length ?? 0;
+    for (const c of FIGURE_COUNTERS) counters[c] = (records[c]?.length ?? 0) + (kept?.[c] ?? 0);
     return {
       period,
       node: node && { id: node.id, name: node.name, level: node.level },
       live,
       counters,
       unavailable: FIGURE_COUNTERS.filter((c) => records[c] === null),
-      rates: ratesOf(rates),
+      rates: ratesOf(addRates(rates, kept)),
       rankings,
       coverage,
     };
@@ -116,15 +153,19 @@ export class FiguresService {
     return node.parentId === null ? [node] : this.org.children(node.parentId);
   }
 
-  private async rankings(node: FigureUnit | null, range: TimeRange, now: Date): Promise<Record<FigureRate, RankingRow[]>> {
+  private async rankings(node: FigureUnit | null, split: { kept: FigurePeriod | null; live: TimeRange }, now: Date): Promise<Record<FigureRate, RankingRow[]>> {
     const empty = { response: [], resolution: [], satisfaction: [] };
     if (!node) return empty;
     const units = await this.rankedAmong(node);
-    const bySubtree = await this.cases.figures.ratesBySubtree(units.map((u) => u.path), range, now);
-    const zero: CaseRateCounts = { responseMet: 0, responseDue: 0, resolved: 0, resolvable: 0, satisfied: 0, rated: 0 };
+    const paths = units.map((u) => u.path);
+    const [live, kept] = await Promise.all([
+      this.cases.figures.ratesBySubtree(paths, split.live, now),
+      split.kept ? this.snapshots.sums(paths, split.kept.from, split.kept.to) : Promise.resolve(new Map<string, SnapshotSums>()),
+    ]);
+    const bySubtree = new Map(paths.map((p) => [p, addRates(live.get(p) ?? ZERO_RATES, kept.get(p))]));
     const out = {} as Record<FigureRate, RankingRow[]>;
     for (const rate of FIGURE_RATES) {
-      out[rate] = rank(units.map((u) => ({ orgId: u.id, name: u.name, self: u.id === node.id, ...ratesOf(bySubtree.get(u.path) ?? zero)[rate] })));
+      out[rate] = rank(units.map((u) => ({ orgId: u.id, name: u.name, self: u.id === node.id, ...ratesOf(bySubtree.get(u.path) ?? ZERO_RATES)[rate] })));
     }
     return out;
   }

@@ -41,6 +41,12 @@ export class OrgFiguresRepository {
     return rows.map(toUnit);
   }
 
+  /** Every community of the city (the daily snapshot is made per community). */
+  async communities(): Promise<FigureUnit[]> {
+    const rows = await selectRows(this.dataSource.manager, `SELECT ${UNIT_COLUMNS} FROM org_units u WHERE u.level = ? ORDER BY u.id`, [OrgLevel.Community]);
+    return rows.map(toUnit);
+  }
+
   /** 一警一群 coverage now: groups, active members, distinct people among them, enterprises of the enterprise groups. */
   async coverage(target: FigureTarget): Promise<{ groups: number; members: number; residents: number; enterprises: number }> {
     const m = this.dataSource.manager;
