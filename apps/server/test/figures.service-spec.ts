@@ -143,7 +143,12 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
       const times = disputes.map((r) => Date.parse(r.at));
       expect(times).toEqual([...times].sort((a, b) => b - a));
 
+      const placeReads = async () =>
+        Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'personal_data.read' AND target_type = 'prevention_actions'"))[0].n);
+      const readsBefore = await placeReads();
       const prevention = await records('station_leader1', 'prevention');
+      // Places may name a home: reading them is on record.
+      expect(await placeReads()).toBe(readsBefore + 1);
       expect(prevention.filter((r) => r.type === 'prevention_action').map((r) => r.id).sort()).toEqual([made.patrol, made.visit].sort());
       expect(prevention.find((r) => r.id === made.visit)).toMatchObject({ kindLabel: '走访', title: '走访：胜利社区3栋201', communityName: '胜利社区' });
       expect(prevention.some((r) => r.type === 'case' && r.id === made.hazard)).toBe(true);

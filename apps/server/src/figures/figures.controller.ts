@@ -56,6 +56,7 @@ export class FiguresController {
     const { range } = this.figures.period(q.from, q.to, new Date());
     const { target } = await this.figures.scope(caller, q.orgId);
     const records = await this.figures.allRecords(target, range);
+    if (records.prevention?.some((r) => r.type === 'prevention_action')) await this.figures.recordPlacesRead(caller, q.orgId, `figures.xlsx ${q.from}..${q.to}`);
     const filename = workbookFilename(view);
     res.status(200);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -180,6 +180,7 @@ export class FiguresService {
     const pageSize = q.pageSize ?? 20;
     const refs = sortRefs((await this.counting.one(q.counter, target, range)) ?? []);
     const items = await this.describe(refs.slice((page - 1) * pageSize, page * pageSize));
+    if (items.some((r) => r.type === 'prevention_action')) await this.recordPlacesRead(caller, q.orgId, `figures/records ${q.counter} ${q.from}..${q.to}`);
     return { items, total: refs.length, page, pageSize };
   }
 
@@ -192,6 +193,11 @@ export class FiguresService {
       out[c] = refs ? await this.describe(sortRefs(refs)) : null;
     }
     return out;
+  }
+
+  /** Prevention actions' places may name a home (走访 5栋201): a staff read of them is on record. */
+  recordPlacesRead(caller: Caller, orgId: number | undefined, detail: string): Promise<void> {
+    return this.access.recordPersonalRead(caller, { type: 'prevention_actions', id: orgId ?? caller.user.orgUnitId ?? caller.user.id }, detail);
   }
 
   /** What the list shows of each record, in the order given. */

@@ -62,8 +62,7 @@ export class PreventionService {
   async list(caller: Caller, orgId: number | undefined, page: number, pageSize: number): Promise<Page<PreventionActionView>> {
     const { target, node } = await this.figures.scope(caller, orgId);
     const { rows, total } = await this.repo.page(target, page, pageSize);
-    // Places may name a home (走访 5栋201): a staff read of them is on record.
-    if (rows.length) await this.access.recordPersonalRead(caller, { type: 'prevention_actions', id: node?.id ?? caller.user.id }, `page=${page}`);
+    if (rows.length) await this.figures.recordPlacesRead(caller, node?.id, `prevention-actions page=${page}`);
     return { items: await this.views(rows), total, page, pageSize };
   }
 
