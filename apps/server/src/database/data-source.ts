@@ -44,7 +44,7 @@ import { TokenVersion1766050000000 } from './migrations/1766050000000-token-vers
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
-import { FigureSnapshotDayEntity, FigureSnapshotEntity } from '../figures/data/figure-snapshot.entity';
+import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
 import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
 import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
 import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
@@ -87,6 +87,7 @@ export const ENTITIES = [
   PreventionActionEntity,
   FigureSnapshotEntity,
   FigureSnapshotDayEntity,
+  FigureSnapshotRecordEntity,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */

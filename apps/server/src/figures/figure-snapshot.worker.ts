@@ -1,3 +1,4 @@
+import { FIGURE_COUNTERS } from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CasesApi } from '../cases';
@@ -5,7 +6,7 @@ import { chinaDate, chinaMidnight } from '../common/china-time';
 import { IntervalWorker } from '../common/interval-worker';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OrgFiguresRepository } from '../org';
-import type { FigureSnapshotEntity } from './data/figure-snapshot.entity';
+import type { FigureSnapshotEntity, FigureSnapshotRecordEntity } from './data/figure-snapshot.entity';
 import { FigureSnapshotsRepository } from './data/figure-snapshots.repository';
 import { FigureCounting } from './figure-counting';
 
@@ -42,6 +43,7 @@ export class FigureSnapshotWorker extends IntervalWorker {
     const range = { from: chinaMidnight(day), to: new Date(chinaMidnight(day).getTime() + DAY_MS) };
     const made = await this.snapshots.write(day, this.owner, now, async () => {
       const rows: Omit<FigureSnapshotEntity, 'id'>[] = [];
+      const kept: Omit<FigureSnapshotRecordEntity, 'id'>[] = [];
       for (const community of await this.org.communities()) {
         const target = { kind: 'subtree' as const, pathPrefix: community.path };
         const [records, rates] = await Promise.all([this.counting.all(target, range), this.cases.figures.rates(target, range, now)]);
@@ -51,8 +53,13 @@ export class FigureSnapshotWorker extends IntervalWorker {
           disputesResolved: records.disputesResolved?.length ?? 0, services: records.services?.length ?? 0,
           prevention: records.prevention?.length ?? 0, anomalies: records.anomalies?.length ?? 0, ...rates,
         });
+        for (const counter of FIGURE_COUNTERS) {
+          for (const ref of records[counter] ?? []) {
+            kept.push({ day, communityId: community.id, orgPath: community.path, counter, recordType: ref.type, recordId: ref.id, at: ref.at });
+          }
+        }
       }
-      return rows;
+      return { rows, records: kept };
     });
     if (made) this.logger.log(`figures of ${day} kept`);
     return made;

@@ -53,9 +53,9 @@ export class FiguresController {
   @ApiErrors(...PERIOD_ERRORS)
   async xlsx(@CurrentCaller() caller: Caller, @Query() q: FiguresQueryDto, @Res() res: Response): Promise<void> {
     const view = await this.figures.figures(caller, q);
-    const { range } = this.figures.period(q.from, q.to, new Date());
+    const { period, range } = this.figures.period(q.from, q.to, new Date());
     const { target } = await this.figures.scope(caller, q.orgId);
-    const records = await this.figures.allRecords(target, range);
+    const records = await this.figures.allRecords(target, period, range);
     if (records.prevention?.some((r) => r.type === 'prevention_action')) await this.figures.recordPlacesRead(caller, q.orgId, `figures.xlsx ${q.from}..${q.to}`);
     const filename = workbookFilename(view);
     res.status(200);

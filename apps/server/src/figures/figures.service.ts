@@ -1,5 +1,5 @@
 import {
-  CASE_KIND_LABELS, CaseKind, ErrorCode, FIGURE_COUNTERS, FIGURE_RATES, FigureCounter, FigurePeriod, FigureRate, FigureRecord, FiguresView,
+  CASE_KIND_LABELS, CaseKind, ErrorCode, FIGURE_COUNTERS, FIGURE_RATES, FigureCounter, FigurePeriod, FigureRate, FigureRecord, FigureRecordType, FiguresView,
   isCalendarDate, OrgLevel, Page, Permission, periodProblem, PREVENTION_ACTION_LABELS, RankingRow, RateValue, rateRatio,
 } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
@@ -170,29 +170,39 @@ export class FiguresService {
     return out;
   }
 
-  /** The records behind one counter, newest first, a page of them. */
+  /** The records behind one counter, newest first, a page of them: a kept day's as kept, the rest as counted now. */
   async records(
     caller: Caller, q: { counter: FigureCounter; from: string; to: string; orgId?: number; page?: number; pageSize?: number }, now = new Date(),
   ): Promise<Page<FigureRecord>> {
-    const { range } = this.period(q.from, q.to, now);
+    const { period, range } = this.period(q.from, q.to, now);
     const { target } = await this.scope(caller, q.orgId);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
-    const refs = sortRefs((await this.counting.one(q.counter, target, range)) ?? []);
+    const refs = sortRefs((await this.refsOf(q.counter, target, period, range, now)) ?? []);
     const items = await this.describe(refs.slice((page - 1) * pageSize, page * pageSize));
     if (items.some((r) => r.type === 'prevention_action')) await this.recordPlacesRead(caller, q.orgId, `figures/records ${q.counter} ${q.from}..${q.to}`);
     return { items, total: refs.length, page, pageSize };
   }
 
   /** Every record of every counter (the export), newest first per counter; null where no source is connected. */
-  async allRecords(target: FigureTarget, range: TimeRange): Promise<Record<FigureCounter, FigureRecord[] | null>> {
-    const all = await this.counting.all(target, range);
+  async allRecords(target: FigureTarget, period: FigurePeriod, range: TimeRange, now = new Date()): Promise<Record<FigureCounter, FigureRecord[] | null>> {
     const out = {} as Record<FigureCounter, FigureRecord[] | null>;
     for (const c of FIGURE_COUNTERS) {
-      const refs = all[c];
+      const refs = await this.refsOf(c, target, period, range, now);
       out[c] = refs ? await this.describe(sortRefs(refs)) : null;
     }
     return out;
+  }
+
+  /** One counter's records over a period: those kept with the closed days' snapshots, and the rest counted now. */
+  private async refsOf(counter: FigureCounter, target: FigureTarget, period: FigurePeriod, range: TimeRange, now: Date): Promise<FigureRef[] | null> {
+    const split = await this.split(target, period, range, now);
+    const [live, kept] = await Promise.all([
+      this.counting.one(counter, target, split.live),
+      split.kept && target.kind === 'subtree' ? this.snapshots.records(target.pathPrefix, counter, split.kept.from, split.kept.to) : Promise.resolve([]),
+    ]);
+    if (live === null && !kept.length) return null;
+    return [...kept.map((k): FigureRef => ({ type: k.type as FigureRecordType, id: k.id, at: k.at })), ...(live ?? [])];
   }
 
   /** Prevention actions' places may name a home (走访 5栋201): a staff read of them is on record. */

@@ -37,3 +37,20 @@ export class FigureSnapshotDayEntity {
   @Column({ name: 'made_by', type: 'varchar', length: 64 }) madeBy: string;
   @Column({ name: 'made_at', type: 'datetime' }) madeAt: Date;
 }
+
+/**
+ * A record behind a kept day's counter (the drill-down of a closed day lists what was counted,
+ * where it was counted, whatever became of it since).
+ */
+@Entity('figure_snapshot_records')
+@Index('ix_figure_snapshot_records_scope', ['orgPath', 'day', 'counter'])
+export class FigureSnapshotRecordEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar', length: 10 }) day: string;
+  @Column({ name: 'community_id', type: 'int' }) communityId: number;
+  @Column({ name: 'org_path', type: 'varchar', length: 255 }) orgPath: string;
+  @Column({ type: 'varchar', length: 20 }) counter: string;
+  @Column({ name: 'record_type', type: 'varchar', length: 20 }) recordType: string;
+  @Column({ name: 'record_id', type: 'int' }) recordId: number;
+  @Column({ type: 'datetime' }) at: Date;
+}

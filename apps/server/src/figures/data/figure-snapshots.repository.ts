@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource } from 'typeorm';
+import { Between, DataSource, Like } from 'typeorm';
 import { placeholders, selectRows } from '../../common/db';
-import { FigureSnapshotDayEntity, FigureSnapshotEntity } from './figure-snapshot.entity';
+import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from './figure-snapshot.entity';
 
 /** The sums of snapshot rows: counters (publicity and notices null while no source was connected) and the rates' parts. */
 export type SnapshotSums = Omit<FigureSnapshotEntity, 'id' | 'day' | 'communityId' | 'orgPath'>;
@@ -32,12 +32,16 @@ export class FigureSnapshotsRepository {
    * instances only the one whose insert wins writes (the other waits on the key, then finds it
    * taken); a failure rolls both back and the next tick tries again. False when the day was made already.
    */
-  async write(day: string, madeBy: string, madeAt: Date, rows: () => Promise<Omit<FigureSnapshotEntity, 'id'>[]>): Promise<boolean> {
+  async write(
+    day: string, madeBy: string, madeAt: Date,
+    make: () => Promise<{ rows: Omit<FigureSnapshotEntity, 'id'>[]; records: Omit<FigureSnapshotRecordEntity, 'id'>[] }>,
+  ): Promise<boolean> {
     try {
       await this.dataSource.transaction(async (m) => {
         await m.getRepository(FigureSnapshotDayEntity).insert({ day, madeBy, madeAt });
-        const list = await rows();
-        for (let i = 0; i < list.length; i += 200) await m.getRepository(FigureSnapshotEntity).insert(list.slice(i, i + 200));
+        const { rows, records } = await make();
+        for (let i = 0; i < rows.length; i += 200) await m.getRepository(FigureSnapshotEntity).insert(rows.slice(i, i + 200));
+        for (let i = 0; i < records.length; i += 500) await m.getRepository(FigureSnapshotRecordEntity).insert(records.slice(i, i + 500));
       });
       return true;
     } catch (err) {
@@ -61,6 +65,15 @@ export class FigureSnapshotsRepository {
       for (const [key] of SUM_COLUMNS) sums[key] = r[key] == null ? null : Number(r[key]);
       return [String(r.subtree), sums as SnapshotSums];
     }));
+  }
+
+  /** The records kept behind one counter under a path over days `from`..`to`. */
+  async records(pathPrefix: string, counter: string, from: string, to: string): Promise<{ type: string; id: number; at: Date }[]> {
+    const rows = await this.dataSource.getRepository(FigureSnapshotRecordEntity).find({
+      select: { recordType: true, recordId: true, at: true },
+      where: { orgPath: Like(`${pathPrefix}%`), counter, day: Between(from, to) },
+    });
+    return rows.map((r) => ({ type: r.recordType, id: r.recordId, at: r.at }));
   }
 
   /** How many rows a day has (tests, and the worker's log). */
