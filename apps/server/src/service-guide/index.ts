@@ -1,5 +1,7 @@
 /**
- * The service guide's face: what other features may import from it (docs/architecture.md).
+ * The service-guide feature's face: what other features may import from service-guide (docs/architecture.md).
+ * Its data (entities, repositories, the catalogue revision: service-guide/data/) stays inside.
  */
-export { AssistFiguresRepository } from './data/assist-figures.repository';
 export { ServiceGuideModule } from './service-guide.module';
+export { ServiceGuideService } from './service-guide.service';
+export { AssistFiguresRepository } from './data/assist-figures.repository';
