@@ -90,8 +90,10 @@ export const HTTP_API = {
   'GET /api/cases/unseal-log': {} as Route<Page<UnsealLogEntry>, never, PageQuery>,
   'GET /api/supervision/cases': {} as Route<Page<SupervisedCase>, never, PageQuery>,
 
-  // 数据 (#22, docs/figures.md); the workbook is GET /api/figures.xlsx with FiguresQuery, downloaded as a file
+  // 数据 (#22, docs/figures.md)
   'GET /api/figures': {} as Route<FiguresView, never, FiguresQuery>,
+  /** The workbook (.xlsx bytes): the app downloads it as a file (api.openFiguresWorkbook), never through `call`. */
+  'GET /api/figures.xlsx': {} as Route<ArrayBuffer, never, FiguresQuery>,
   'GET /api/figures/records': {} as Route<Page<FigureRecord>, never, FigureRecordsQuery>,
   'POST /api/prevention-actions': {} as Route<PreventionActionView, CreatePreventionActionRequest>,
   'GET /api/prevention-actions': {} as Route<Page<PreventionActionView>, never, PageQuery & { orgId?: number }>,
