@@ -1,4 +1,4 @@
-import { Anonymity, CaseAction, CaseKind, ContactPreference, ErrorCode, FigureRecord, FiguresView, MembershipStatus, MemberType } from '@jws/contracts';
+import { Anonymity, CaseAction, CaseKind, ContactPreference, ErrorCode, FigureRecord, FiguresView, FigureTrend, MembershipStatus, MemberType } from '@jws/contracts';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../src/common/china-time';
@@ -410,6 +410,27 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
       const both = (await t.http.get(`/api/figures?from=${yesterday}&to=${today}`).set(as('station_leader1')).expect(200)).body as FiguresView;
       const todayOnly = await figures('station_leader1');
       expect(both.counters.anomalies).toBe(live.station.counters.anomalies + todayOnly.counters.anomalies);
+    });
+  });
+
+  describe('the trend', () => {
+    it('answers the last periods, the current one last, each as the figures count it', async () => {
+      const trend = (await t.http.get('/api/figures/trend?unit=day&count=3').set(as('station_leader1')).expect(200)).body as FigureTrend;
+      const days = [chinaDate(Date.now() - 2 * DAY), chinaDate(Date.now() - DAY), today];
+      expect(trend).toMatchObject({ unit: 'day', node: { name: '天桥派出所' } });
+      expect(trend.points.map((p) => p.period)).toEqual(days.map((d) => ({ from: d, to: d })));
+      for (const [i, day] of days.entries()) {
+        const view = (await t.http.get(`/api/figures?from=${day}&to=${day}`).set(as('station_leader1')).expect(200)).body as FiguresView;
+        expect(trend.points[i]).toEqual({ period: view.period, counters: view.counters, unavailable: view.unavailable, rates: view.rates });
+      }
+      const months = (await t.http.get('/api/figures/trend?unit=month&count=2').set(as('station_leader1')).expect(200)).body as FigureTrend;
+      expect(months.points).toHaveLength(2);
+      expect(months.points[1].period.from <= today && today <= months.points[1].period.to).toBe(true);
+      expect(months.points[0].period.to < months.points[1].period.from).toBe(true);
+
+      expect((await t.http.get('/api/figures/trend?unit=week&count=13').set(as('station_leader1')).expect(400)).body.code).toBe(ErrorCode.ValidationFailed);
+      expect((await t.http.get('/api/figures/trend?unit=year&count=2').set(as('station_leader1')).expect(400)).body.code).toBe(ErrorCode.ValidationFailed);
+      await t.http.get(`/api/figures/trend?unit=week&count=2&orgId=${await unitId('胜利社区')}`).set(as('officer2')).expect(404);
     });
   });
 });

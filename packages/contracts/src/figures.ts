@@ -161,6 +161,29 @@ export interface Coverage {
   enterprises: number;
 }
 
+/** GET /api/figures/trend: the last `count` periods of a kind, the current one last (for charts). */
+export interface FigureTrendQuery {
+  unit: Exclude<PeriodKind, 'custom'>;
+  count: number;
+  orgId?: number;
+}
+
+/** The most periods a trend answers. */
+export const MAX_TREND_PERIODS = 12;
+
+export interface FigureTrendPoint {
+  period: FigurePeriod;
+  counters: Record<FigureCounter, number>;
+  unavailable: FigureCounter[];
+  rates: Record<FigureRate, RateValue>;
+}
+
+export interface FigureTrend {
+  unit: Exclude<PeriodKind, 'custom'>;
+  node: FigureNode | null;
+  points: FigureTrendPoint[];
+}
+
 /** GET /api/figures?from&to&orgId */
 export interface FiguresQuery {
   from: string;

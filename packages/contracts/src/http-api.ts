@@ -9,7 +9,7 @@ import type {
   RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
   UnsealLogEntry, UnsealView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit,
-  CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, PreventionActionView,
+  CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -95,6 +95,8 @@ export const HTTP_API = {
   /** The workbook (.xlsx bytes): the app downloads it as a file (api.openFiguresWorkbook), never through `call`. */
   'GET /api/figures.xlsx': {} as Route<ArrayBuffer, never, FiguresQuery>,
   'GET /api/figures/records': {} as Route<Page<FigureRecord>, never, FigureRecordsQuery>,
+  /** 趋势: the last `count` weeks, 旬 or months (the current one last), for the charts. */
+  'GET /api/figures/trend': {} as Route<FigureTrend, never, FigureTrendQuery>,
   'POST /api/prevention-actions': {} as Route<PreventionActionView, CreatePreventionActionRequest>,
   'GET /api/prevention-actions': {} as Route<Page<PreventionActionView>, never, PageQuery & { orgId?: number }>,
 

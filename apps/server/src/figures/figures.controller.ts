@@ -6,7 +6,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import {
-  CreatePreventionActionDto, FigureRecordPageDto, FigureRecordsQueryDto, FiguresQueryDto, FiguresViewDto, PreventionActionDto, PreventionActionPageDto,
+  CreatePreventionActionDto, FigureRecordPageDto, FigureTrendDto, FigureTrendQueryDto, FigureRecordsQueryDto, FiguresQueryDto, FiguresViewDto, PreventionActionDto, PreventionActionPageDto,
   PreventionListQueryDto,
 } from './figures.dto';
 import { workbookFilename, writeFiguresWorkbook } from './figures-xlsx';
@@ -43,6 +43,15 @@ export class FiguresController {
   @ApiErrors(...PERIOD_ERRORS)
   records(@CurrentCaller() caller: Caller, @Query() q: FigureRecordsQueryDto): Promise<FigureRecordPageDto> {
     return this.figures.records(caller, q);
+  }
+
+  @Get('figures/trend')
+  @Authenticated({ permission: Permission.FiguresRead })
+  @ApiOperation({ summary: '趋势: the counters and rates of the last N days, weeks, 旬 or months of a node (the current one last, up to now), for charts' })
+  @ApiOkResponse({ type: FigureTrendDto })
+  @ApiErrors(ErrorCode.ValidationFailed, ErrorCode.NotFound)
+  trend(@CurrentCaller() caller: Caller, @Query() q: FigureTrendQueryDto): Promise<FigureTrendDto> {
+    return this.figures.trend(caller, q);
   }
 
   @Get('figures.xlsx')

@@ -1,11 +1,12 @@
 import {
+  FigureTrend, FigureTrendPoint, FigureTrendQuery, MAX_TREND_PERIODS, PeriodKind,
   Coverage, CreatePreventionActionRequest, FIGURE_COUNTERS, FigureCounter, FigureNode, FigurePeriod, FigureRecord, FigureRecordType, FiguresView,
   PREVENTION_NOTE_MAX, PREVENTION_PLACE_MAX, PreventionActionKind, PreventionActionView, RankingRow, RateValue,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, Matches } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
 import { PageOf, PageQueryDto } from '../common/paging';
-import { OptionalId, OptionalText, RequiredEnum, RequiredText } from '../common/validation';
+import { OptionalId, OptionalText, PlainInt, RequiredEnum, RequiredText } from '../common/validation';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -125,4 +126,27 @@ export class PreventionActionPageDto extends PageOf(PreventionActionDto) {}
 
 export class PreventionListQueryDto extends PageQueryDto {
   @OptionalId() orgId?: number;
+}
+
+const TREND_UNITS = ['day', 'week', 'xun', 'month'] as const;
+
+export class FigureTrendQueryDto implements FigureTrendQuery {
+  @ApiProperty({ enum: TREND_UNITS, description: '日, 周 (Monday first), 旬, 月' })
+  @IsIn([...TREND_UNITS], { message: '请选择按日、周、旬或月' }) unit: Exclude<PeriodKind, 'custom'>;
+  @ApiProperty({ minimum: 1, maximum: MAX_TREND_PERIODS, example: 6 })
+  @PlainInt() @IsInt({ message: '期数应为整数' }) @Min(1, { message: '期数至少为1' }) @Max(MAX_TREND_PERIODS, { message: `期数最多为${MAX_TREND_PERIODS}` }) count: number;
+  @OptionalId() orgId?: number;
+}
+
+class FigureTrendPointDto implements FigureTrendPoint {
+  @ApiProperty({ type: FigurePeriodDto }) period: FigurePeriod;
+  @ApiProperty({ type: CountersDto }) counters: Record<FigureCounter, number>;
+  @ApiProperty({ enum: FIGURE_COUNTERS, isArray: true }) unavailable: FigureCounter[];
+  @ApiProperty({ type: RatesDto }) rates: RatesDto;
+}
+
+export class FigureTrendDto implements FigureTrend {
+  @ApiProperty({ enum: TREND_UNITS }) unit: Exclude<PeriodKind, 'custom'>;
+  @ApiProperty({ type: FigureNodeDto, nullable: true }) node: FigureNode | null;
+  @ApiProperty({ type: [FigureTrendPointDto], description: 'oldest first; the last is the current period, up to now' }) points: FigureTrendPoint[];
 }

@@ -1,5 +1,5 @@
 import {
-  CASE_KIND_LABELS, CaseKind, ErrorCode, FIGURE_COUNTERS, FIGURE_RATES, FigureCounter, FigurePeriod, FigureRate, FigureRecord, FigureRecordType, FiguresView,
+  CASE_KIND_LABELS, CaseKind, ErrorCode, FIGURE_COUNTERS, FIGURE_RATES, FigureCounter, FigurePeriod, FigureRate, FigureRecord, FigureRecordType, FiguresView, FigureTrend, PeriodKind, periodContaining,
   isCalendarDate, OrgLevel, Page, Permission, periodProblem, PREVENTION_ACTION_LABELS, RankingRow, RateValue, rateRatio,
 } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
@@ -126,25 +126,39 @@ export class FiguresService {
     const { period, range, live } = this.period(q.from, q.to, now);
     const { target, node } = await this.scope(caller, q.orgId);
     const split = await this.split(target, period, range, now);
-    const kept = split.kept && target.kind === 'subtree' ? (await this.snapshots.sums([target.pathPrefix], split.kept.from, split.kept.to)).get(target.pathPrefix) : undefined;
-    const [records, rates, rankings, coverage] = await Promise.all([
-      this.counting.all(target, split.live),
-      this.cases.figures.rates(target, split.live, now),
+    const [measured, rankings, coverage] = await Promise.all([
+      this.measure(target, split, now),
       this.rankings(node, split, now),
       this.org.coverage(target),
     ]);
+    return { period, node: node && { id: node.id, name: node.name, level: node.level }, live, ...measured, rankings, coverage };
+  }
+
+  /**
+   * 趋势: the counters and rates of the last `count` periods of a kind (the current one last, from
+   * its start to today), for the charts; each period as GET /api/figures counts it.
+   */
+  async trend(caller: Caller, q: { unit: Exclude<PeriodKind, 'custom'>; count: number; orgId?: number }, now = new Date()): Promise<FigureTrend> {
+    const { target, node } = await this.scope(caller, q.orgId);
+    const periods: FigurePeriod[] = [periodContaining(q.unit, chinaDate(now))];
+    while (periods.length < q.count) periods.unshift(periodContaining(q.unit, chinaDate(chinaMidnight(periods[0].from).getTime() - DAY_MS)));
+    const points = await Promise.all(periods.map(async (period) => {
+      const { range } = this.period(period.from, period.to, now);
+      return { period, ...(await this.measure(target, await this.split(target, period, range, now), now)) };
+    }));
+    return { unit: q.unit, node: node && { id: node.id, name: node.name, level: node.level }, points };
+  }
+
+  /** Counters and rates over a period split into its kept days and the rest. */
+  private async measure(target: FigureTarget, split: { kept: FigurePeriod | null; live: TimeRange }, now: Date): Promise<Pick<FiguresView, 'counters' | 'unavailable' | 'rates'>> {
+    const [kept, records, rates] = await Promise.all([
+      split.kept && target.kind === 'subtree' ? this.snapshots.sums([target.pathPrefix], split.kept.from, split.kept.to).then((m) => m.get(target.pathPrefix)) : Promise.resolve(undefined),
+      this.counting.all(target, split.live),
+      this.cases.figures.rates(target, split.live, now),
+    ]);
     const counters = {} as Record<FigureCounter, number>;
     for (const c of FIGURE_COUNTERS) counters[c] = (records[c]?.length ?? 0) + (kept?.[c] ?? 0);
-    return {
-      period,
-      node: node && { id: node.id, name: node.name, level: node.level },
-      live,
-      counters,
-      unavailable: FIGURE_COUNTERS.filter((c) => records[c] === null),
-      rates: ratesOf(addRates(rates, kept)),
-      rankings,
-      coverage,
-    };
+    return { counters, unavailable: FIGURE_COUNTERS.filter((c) => records[c] === null), rates: ratesOf(addRates(rates, kept)) };
   }
 
   /** The nodes a node is ranked among: a station's or branch's siblings, the city's branches, a community's fellow communities. */
