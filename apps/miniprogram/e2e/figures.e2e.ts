@@ -38,6 +38,9 @@ describe('数据', () => {
     await expectVisibleText(page, '#figures-rates', '响应率');
     await expectVisibleText(page, '#figures-rates', '天桥派出所（本单位）');
     await expectVisibleText(page, '#figures-coverage', '覆盖企业');
+    // 趋势 of the last seven days, today last, with the same numbers.
+    await expectVisibleText(page, `#figures-trend-${today()}`, `化解矛盾 ${expected.counters.disputesResolved}`);
+    expect(await visible(page, '#figures-trend [id^="figures-trend-2"]').count()).toBe(7);
 
     await visible(page, '#figures-counter-disputesResolved').click();
     await expectPath(page, ROUTES.figureRecords);

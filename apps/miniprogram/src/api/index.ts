@@ -14,6 +14,7 @@ import type {
   DraftAgreementRequest,
   FigureRecordsQuery,
   FiguresQuery,
+  FigureTrendQuery,
   GovernanceClass,
   JoinByCodeRequest,
   MemberType,
@@ -198,6 +199,7 @@ export const api = {
   figures: (q: FiguresQuery) => call('GET /api/figures', { query: { from: q.from, to: q.to, orgId: q.orgId } }),
   figureRecords: (q: FigureRecordsQuery) =>
     call('GET /api/figures/records', { query: { counter: q.counter, from: q.from, to: q.to, orgId: q.orgId, page: q.page, pageSize: q.pageSize } }),
+  figureTrend: (q: FigureTrendQuery) => call('GET /api/figures/trend', { query: { unit: q.unit, count: q.count, orgId: q.orgId } }),
   /** The workbook (.xlsx): downloaded with the token, then opened (weapp: openDocument) or saved (h5). */
   async openFiguresWorkbook(q: FiguresQuery, filename: string): Promise<void> {
     const path = await download(apiUrl('/api/figures.xlsx', { from: q.from, to: q.to, orgId: q.orgId }))

@@ -10,6 +10,7 @@ import { useSubmit } from '../../hooks/useSubmit'
 import Counters from './parts/Counters'
 import Coverage from './parts/Coverage'
 import Rates from './parts/Rates'
+import Trend from './parts/Trend'
 import { PAGE_PERIOD_KINDS, usePeriod } from './usePeriod'
 import '../figures.scss'
 
@@ -21,6 +22,8 @@ import '../figures.scss'
 export default function FiguresPage() {
   const { kind, setKind, period } = usePeriod()
   const state = useAsync(() => api.figures(period), [period.from, period.to], { reloadOnShow: true })
+  // The last six periods of the kind (seven days for 本日), the current one last.
+  const trend = useAsync(() => api.figureTrend({ unit: kind, count: kind === 'day' ? 7 : 6 }), [kind], { reloadOnShow: true })
   const download = useSubmit()
   return (
     <View className='page'>
@@ -36,6 +39,7 @@ export default function FiguresPage() {
               </View>
               <Counters view={view} />
               <Rates view={view} />
+              <Trend state={trend} />
               <Coverage coverage={view.coverage} />
               <Button
                 block className='block-button' id='figures-download' type='primary' fill='outline' loading={download.busy} disabled={download.busy}
