@@ -3,10 +3,19 @@ import { type FigurePeriod, periodContaining, type PeriodKind } from '@jws/contr
 
 import { chinaDate } from '../../lib/china-time'
 
-/** The period kinds the page offers, and the period of the chosen kind that contains today (China time). */
-export const PAGE_PERIOD_KINDS: readonly Exclude<PeriodKind, 'custom'>[] = ['day', 'week', 'xun', 'month']
+type PageKind = Exclude<PeriodKind, 'custom'>
 
-export function usePeriod(initial: Exclude<PeriodKind, 'custom'> = 'month'): { kind: Exclude<PeriodKind, 'custom'>; setKind: (k: Exclude<PeriodKind, 'custom'>) => void; period: FigurePeriod } {
-  const [kind, setKind] = useState(initial)
+/** The period kinds the page offers, and the period of the chosen kind that contains today (China time). */
+export const PAGE_PERIOD_KINDS: readonly PageKind[] = ['day', 'week', 'xun', 'month']
+
+/** The kind last chosen: coming back to 数据 (or the page being mounted again) keeps it. */
+let lastKind: PageKind = 'month'
+
+export function usePeriod(): { kind: PageKind; setKind: (k: PageKind) => void; period: FigurePeriod } {
+  const [kind, setKindState] = useState(lastKind)
+  const setKind = (k: PageKind) => {
+    lastKind = k
+    setKindState(k)
+  }
   return { kind, setKind, period: periodContaining(kind, chinaDate(Date.now())) }
 }
