@@ -83,6 +83,16 @@ export enum ErrorCode {
   BulletinKindNotAllowed = 'BULLETIN_KIND_NOT_ALLOWED',
   /** A scheduled push time in the past (or too far ahead). */
   PushTimeInvalid = 'PUSH_TIME_INVALID',
+  /** Figures (#22): a period whose end is before its start. */
+  PeriodReversed = 'PERIOD_REVERSED',
+  /** Figures: a period that starts after today (China time). */
+  PeriodInFuture = 'PERIOD_IN_FUTURE',
+  /** Figures and their export: a period longer than MAX_FIGURE_PERIOD_DAYS. */
+  PeriodTooLong = 'PERIOD_TOO_LONG',
+  /** A prevention action dated in the future or more than PREVENTION_BACKDATE_HOURS back. */
+  PreventionTimeInvalid = 'PREVENTION_TIME_INVALID',
+  /** A prevention action recorded on a case that is not a 安全隐患. */
+  NotAHazard = 'NOT_A_HAZARD',
   /** The database or Redis cannot be reached: nothing was changed; retry after the `Retry-After` seconds. */
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
@@ -158,6 +168,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.BulletinStateInvalid]: '公告状态已变化，请刷新后重试',
   [ErrorCode.BulletinKindNotAllowed]: '您不能撰写这一类公告',
   [ErrorCode.PushTimeInvalid]: '定时推送的时间须晚于现在，且在30天以内',
+  [ErrorCode.PeriodReversed]: '结束日期不能早于开始日期',
+  [ErrorCode.PeriodInFuture]: '统计时段不能在今天之后',
+  [ErrorCode.PeriodTooLong]: '统计时段最长一年，请缩短后再查',
+  [ErrorCode.PreventionTimeInvalid]: '防范工作的时间不能晚于现在，也不能早于48小时前',
+  [ErrorCode.NotAHazard]: '只有安全隐患可以登记防范工作',
   [ErrorCode.ServiceUnavailable]: '服务暂时不可用，本次操作未生效，请稍后再试',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };

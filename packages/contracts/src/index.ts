@@ -12,4 +12,5 @@ export * from './mediation';
 export * from './photos';
 export * from './supervision';
 export * from './bulletins';
+export * from './figures';
 export * from './http-api';

@@ -69,6 +69,10 @@ export enum Permission {
   BulletinPush = 'bulletin.push',
   /** Withdraw (撤回) any bulletin of the caller's jurisdiction with a reason (leaders; authors withdraw their own). */
   BulletinWithdraw = 'bulletin.withdraw',
+  /** 数据: the six counters and three rates of the jurisdiction (leaders) or one's own communities (officers), drill-down and export. */
+  FiguresRead = 'figures.read',
+  /** Record 安全防范 actions (巡逻, 走访, 提示) in the communities one works. */
+  PreventionRecord = 'prevention.record',
 }
 
 const POLICE_COMMON: Permission[] = [
@@ -78,6 +82,7 @@ const POLICE_COMMON: Permission[] = [
   Permission.CaseRead,
   Permission.BulletinWrite,
   Permission.BulletinPush,
+  Permission.FiguresRead,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -94,6 +99,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PersonalDataUnmask,
     Permission.CaseHandle,
     Permission.MediationManage,
+    Permission.PreventionRecord,
   ],
   [Role.StationLeader]: [
     ...POLICE_COMMON,
@@ -109,6 +115,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.MediationTranscriptRead,
     Permission.BulletinReview,
     Permission.BulletinWithdraw,
+    Permission.PreventionRecord,
   ],
   [Role.BranchLeader]: [
     ...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.GovernanceDigestRead,

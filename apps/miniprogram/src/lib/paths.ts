@@ -36,6 +36,8 @@ export const ROUTES = {
   bulletinList: '/packageBulletin/list/index',
   bulletinManage: '/packageBulletin/manage/index',
   bulletinStats: '/packageBulletin/stats/index',
+  figures: '/packageFigures/figures/index',
+  figureRecords: '/packageFigures/records/index',
 } as const
 
 /** The login page, to come back to `address` once signed in (a deep link, or where a visitor acted). */
