@@ -36,6 +36,12 @@ export default defineAppConfig({
       root: 'packageMediation',
       pages: ['room/index', 'offline-rooms/index'],
     },
+    // 数据 (leaders, and officers for their own communities): the six counters, the three rates with
+    // their ranking, coverage, the records behind a number, and the .xlsx.
+    {
+      root: 'packageFigures',
+      pages: ['figures/index', 'records/index'],
+    },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.
   requiredPrivateInfos: ['chooseLocation'],

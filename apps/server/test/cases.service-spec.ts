@@ -75,7 +75,8 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(minutes).toBeGreaterThan(29);
     expect(minutes).toBeLessThan(31.5);
     expect(officerView.reporterLabel).toBe('张阿姨');
-    expect(officerView.reporterPhone).toBe('13800000001');
+    // Masked on the page; 查看号码 reveals it (case-reporter-phone.service-spec.ts).
+    expect(officerView.reporterPhone).toBe('138****0001');
     expect(officerView.otherParty).toBe('楼上602住户');
     expect(officerView.allowedActions).toEqual(expect.arrayContaining([CaseAction.Accept, CaseAction.Reject]));
 

@@ -7,8 +7,9 @@ import type {
   OutboxRetryResult, Page, RateCaseRequest, ReferralAgendaItemView, ReferralReplyRequest, ReferralStatus, ReferralStepView,
   ReferralTargetAdminPage, ReferralTargetAdminView, ReferralTargetView, ReferralView, RefreshRequest, RefuseMembershipRequest, RoomDetail,
   RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
-  UnsealLogEntry, UnsealView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
+  UnsealLogEntry, UnsealView, ReporterPhoneView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit,
+  CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -85,9 +86,20 @@ export const HTTP_API = {
   'POST /api/cases/:id/serious-risk': {} as Route<CaseDetail, { note: string }>,
   'POST /api/cases/:id/review-cleared': {} as Route<CaseDetail>,
   'POST /api/cases/:id/unseal': {} as Route<UnsealView, { reason: string }>,
+  'POST /api/cases/:id/reporter-phone': {} as Route<ReporterPhoneView>,
   'POST /api/cases/:id/urge': {} as Route<CaseDetail, UrgeCaseRequest>,
   'GET /api/cases/unseal-log': {} as Route<Page<UnsealLogEntry>, never, PageQuery>,
   'GET /api/supervision/cases': {} as Route<Page<SupervisedCase>, never, PageQuery>,
+
+  // 数据 (#22, docs/figures.md)
+  'GET /api/figures': {} as Route<FiguresView, never, FiguresQuery>,
+  /** The workbook (.xlsx bytes): the app downloads it as a file (api.openFiguresWorkbook), never through `call`. */
+  'GET /api/figures.xlsx': {} as Route<ArrayBuffer, never, FiguresQuery>,
+  'GET /api/figures/records': {} as Route<Page<FigureRecord>, never, FigureRecordsQuery>,
+  /** 趋势: the last `count` weeks, 旬 or months (the current one last), for the charts. */
+  'GET /api/figures/trend': {} as Route<FigureTrend, never, FigureTrendQuery>,
+  'POST /api/prevention-actions': {} as Route<PreventionActionView, CreatePreventionActionRequest>,
+  'GET /api/prevention-actions': {} as Route<Page<PreventionActionView>, never, PageQuery & { orgId?: number }>,
 
   // 办事指引
   'GET /api/service-guide': {} as Route<ServiceGuideSearchResult, never, { q?: string }>,

@@ -11,4 +11,5 @@ export * from './referrals';
 export * from './mediation';
 export * from './photos';
 export * from './supervision';
+export * from './figures';
 export * from './http-api';

@@ -12,6 +12,9 @@ import type {
   CreateSlotRequest,
   DevLoginRequest,
   DraftAgreementRequest,
+  FigureRecordsQuery,
+  FiguresQuery,
+  FigureTrendQuery,
   GovernanceClass,
   JoinByCodeRequest,
   MemberType,
@@ -30,7 +33,8 @@ import type {
 } from '@jws/contracts'
 
 import type { ChosenImage } from '../platform/types'
-import { call, upload } from './client'
+import { apiUrl, call, download, upload } from './client'
+import { platform } from '../platform'
 
 export { ApiError, errorMessage, isApiError } from './errors'
 
@@ -106,6 +110,8 @@ export const api = {
   rateCase: (id: number, body: RateCaseRequest) => call('POST /api/cases/:id/rating', { params: { id }, body }),
   flagSeriousRisk: (id: number, note: string) => call('POST /api/cases/:id/serious-risk', { params: { id }, body: { note } }),
   clearReview: (id: number) => call('POST /api/cases/:id/review-cleared', { params: { id } }),
+  /** 查看号码 on the case page: the handling officer only; the server records each view. */
+  revealReporterPhone: (id: number) => call('POST /api/cases/:id/reporter-phone', { params: { id } }),
   /** Station leaders only; the server audits every unseal. */
   unseal: (id: number, reason: string) => call('POST /api/cases/:id/unseal', { params: { id }, body: { reason } }),
   /** 督办 (leaders): open cases of the jurisdiction escalated to the caller's level, most overdue first. */
@@ -190,4 +196,15 @@ export const api = {
   markAllNotificationsRead: () => call('POST /api/notifications/read-all'),
   /** The caller's own 派出所 (办事指引's 派出所 routes). */
   myStation: () => call('GET /api/me/station'),
+
+  // 数据 (leaders; officers for their own communities): docs/figures.md
+  figures: (q: FiguresQuery) => call('GET /api/figures', { query: { from: q.from, to: q.to, orgId: q.orgId } }),
+  figureRecords: (q: FigureRecordsQuery) =>
+    call('GET /api/figures/records', { query: { counter: q.counter, from: q.from, to: q.to, orgId: q.orgId, page: q.page, pageSize: q.pageSize } }),
+  figureTrend: (q: FigureTrendQuery) => call('GET /api/figures/trend', { query: { unit: q.unit, count: q.count, orgId: q.orgId } }),
+  /** The workbook (.xlsx): downloaded with the token, then opened (weapp: openDocument) or saved (h5). */
+  async openFiguresWorkbook(q: FiguresQuery, filename: string): Promise<void> {
+    const path = await download(apiUrl('/api/figures.xlsx', { from: q.from, to: q.to, orgId: q.orgId }))
+    await platform.openDocument(path, filename)
+  },
 }

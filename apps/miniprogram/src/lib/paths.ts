@@ -29,6 +29,8 @@ export const ROUTES = {
   deadLetters: '/packageReferral/dead-letters/index',
   room: '/packageMediation/room/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
+  figures: '/packageFigures/figures/index',
+  figureRecords: '/packageFigures/records/index',
 } as const
 
 /** The login page, to come back to `address` once signed in (a deep link, or where a visitor acted). */

@@ -74,6 +74,10 @@ export const platform: Platform = {
     return { statusCode: res.statusCode }
   },
 
+  async openDocument(path) {
+    await Taro.openDocument({ filePath: path, fileType: 'xlsx', showMenu: true })
+  },
+
   async openMiniProgram(appId, path) {
     try {
       await Taro.navigateToMiniProgram({ appId, path, envVersion: 'release' })
@@ -101,6 +105,14 @@ export const platform: Platform = {
 
   replaceAddress() {
     // No address bar in the mini program.
+  },
+
+  scrollToEnd() {
+    return false
+  },
+
+  pageLink() {
+    return null
   },
 
   async copyText(text) {

@@ -28,6 +28,8 @@ export interface Platform {
   uploadFile(options: UploadOptions): Promise<{ statusCode: number; data: unknown }>
   /** GET a file with headers (images behind the bearer token) and give a path an Image can show. */
   downloadFile(url: string, header: Record<string, string>): Promise<DownloadResult>
+  /** Open a downloaded document (weapp: wx.openDocument, with the menu to forward or save it); h5 saves it as `filename`. */
+  openDocument(path: string, filename: string): Promise<void>
   /**
    * Open another mini program (weapp: wx.navigateToMiniProgram, after the person confirms).
    * Resolves false where that is impossible (h5) or it failed: the page then shows steps and a link.
@@ -45,6 +47,17 @@ export interface Platform {
   decorateChrome(): void
   /** The page showing and its query (`/pages/case/index?id=3`), to come back to after signing in. */
   currentAddress(): string
+  /**
+   * A link to a page of the app (`packageMediation/room/index?invite=…`) that a person can send by
+   * any messenger (h5: this site's address); null in the mini program, which shares a card (转发).
+   */
+  pageLink(page: string): string | null
+  /**
+   * Scrolls a scroll-view (by element id) to its end and answers true (h5, where Taro's ScrollView
+   * writes its `scrollTop` prop to the element on every render, so that prop cannot be used); false
+   * in the mini program, whose scroll-view follows its `scrollTop` prop.
+   */
+  scrollToEnd(elementId: string): boolean
   /** Copy text for the person to paste elsewhere (a link). */
   copyText(text: string): Promise<void>
   /** Calls `listener` whenever the device comes back online; returns the unsubscribe function. */

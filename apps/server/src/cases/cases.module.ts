@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { CaseDeadlinesWorker } from './case-deadlines.worker';
+import { CaseContactService } from './case-contact.service';
 import { CaseTimeline } from './case-timeline';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesApi } from './cases-api';
 import { CaseEventsRepository } from './data/case-events.repository';
+import { CaseFiguresRepository } from './data/case-figures.repository';
 import { CaseRecordsRepository } from './data/case-records.repository';
 import { CaseReportsRepository } from './data/case-reports.repository';
 import { CasesController } from './cases.controller';
@@ -25,9 +27,9 @@ import { CaseReportingService } from './case-reporting.service';
   ],
   controllers: [CasesController],
   providers: [
-    CasesService, CaseReportingService, CaseIntakeService, CaseWorkflowService, CaseDeadlinesWorker, CaseTimeline, CasesApi,
+    CasesService, CaseReportingService, CaseIntakeService, CaseWorkflowService, CaseContactService, CaseDeadlinesWorker, CaseTimeline, CasesApi,
     CasesRepository, CaseChangesRepository, CaseDeadlinesRepository, CaseDigestRepository, PublicCasesRepository, CaseEventsRepository,
-    CaseRecordsRepository, CaseReportsRepository,
+    CaseRecordsRepository, CaseReportsRepository, CaseFiguresRepository,
   ],
   exports: [CasesApi, CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })

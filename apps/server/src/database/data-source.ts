@@ -43,6 +43,10 @@ import { TimelineKinds1766020000000 } from './migrations/1766020000000-timeline-
 import { SealedReportAudit1766040000000 } from './migrations/1766040000000-sealed-report-audit';
 import { TokenVersion1766050000000 } from './migrations/1766050000000-token-version';
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
+import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
+import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
+import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
+import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
 import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
 import { ServiceMatterEntity } from '../service-guide/data/service-matter.entity';
 import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
@@ -82,6 +86,10 @@ export const ENTITIES = [
   ReferralAgendaItemEntity,
   CaseGovernanceEntity,
   ...MEDIATION_ENTITIES,
+  PreventionActionEntity,
+  FigureSnapshotEntity,
+  FigureSnapshotDayEntity,
+  FigureSnapshotRecordEntity,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -92,6 +100,7 @@ export const MIGRATIONS = [
   DerivedCaseNumber1765100000000, OutboxClaimOwner1765200000000, AuditTarget1765300000000, RoomNoticeLinks1765400000000,
   AnonymousApplicants1765500000000, JoinDecisions1765600000000, Supervision1765700000000, RoomReadPositions1765900000000,
   TimelineKinds1766020000000, SealedReportAudit1766040000000, TokenVersion1766050000000, GuideRoutes1766230000000,
+  PreventionActions1766900000000, FigureSnapshots1766900000001,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
