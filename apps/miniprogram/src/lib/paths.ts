@@ -29,6 +29,13 @@ export const ROUTES = {
   deadLetters: '/packageReferral/dead-letters/index',
   room: '/packageMediation/room/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
+  /** 公告: a reader's list and one bulletin (main package); writing, review and pushing (packageBulletin). */
+  bulletins: '/pages/bulletins/index',
+  bulletin: '/pages/bulletin/index',
+  bulletinWrite: '/packageBulletin/write/index',
+  bulletinList: '/packageBulletin/list/index',
+  bulletinManage: '/packageBulletin/manage/index',
+  bulletinStats: '/packageBulletin/stats/index',
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
 } as const
