@@ -8,7 +8,8 @@ import type {
   ReferralTargetAdminPage, ReferralTargetAdminView, ReferralTargetView, ReferralView, RefreshRequest, RefuseMembershipRequest, RoomDetail,
   RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
   UnsealLogEntry, UnsealView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
-  StationContact, WorkbenchAlerts, WorkbenchUnit,
+  StationContact, WorkbenchAlerts, WorkbenchUnit, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
+  ClaimStaffInvitationRequest, InformantRequest, AuditEntryView, AuditQuery, AgreementDocumentView,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -46,6 +47,15 @@ export const HTTP_API = {
   'POST /api/auth/logout': {} as Route<void, RefreshRequest>,
   'GET /api/me': {} as Route<UserView>,
   'GET /api/me/memberships': {} as Route<MembershipView[]>,
+  /** 人员邀请: create (the token is shown once), the list in the caller's jurisdiction, 撤销, and 领取 by the invitee. */
+  'POST /api/staff-invitations': {} as Route<StaffInvitationView, StaffInvitationRequest>,
+  'GET /api/staff-invitations': {} as Route<Page<StaffInvitationItem>, never, PageQuery>,
+  'POST /api/staff-invitations/:id/revoke': {} as Route<StaffInvitationItem>,
+  'POST /api/staff-invitations/claim': {} as Route<LoginResponse, ClaimStaffInvitationRequest>,
+  /** 审计日志 (admins and city leaders), newest first. */
+  'GET /api/audit': {} as Route<Page<AuditEntryView>, never, AuditQuery>,
+  /** 设为/取消信息员: a resident of one of the officer's communities. */
+  'POST /api/users/:id/informant': {} as Route<MemberView, InformantRequest>,
 
   // communities: joining, 工作台, members, invites
   'POST /api/communities/join-by-code': {} as Route<MembershipView, JoinByCodeRequest>,
@@ -133,6 +143,8 @@ export const HTTP_API = {
   'POST /api/mediation/invitations/join': {} as Route<RoomDetail, { token: string }>,
   'POST /api/mediation/rooms/:id/agreement': {} as Route<RoomDetail, DraftAgreementRequest>,
   'POST /api/mediation/rooms/:id/agreement/confirm': {} as Route<RoomDetail, { agreementId: number }>,
+  /** 调解协议书: the agreement laid out as a formal document (print page). */
+  'GET /api/mediation/rooms/:id/agreement/print': {} as Route<AgreementDocumentView>,
   'GET /api/mediation/rooms/:id/offline-slots': {} as Route<OfflineSlotView[]>,
   'POST /api/mediation/rooms/:id/transfer': {} as Route<RoomDetail, { slotId: number }>,
   'POST /api/mediation/rooms/:id/offline-outcome': {} as Route<RoomDetail, OfflineOutcomeRequest>,

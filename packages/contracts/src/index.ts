@@ -12,3 +12,4 @@ export * from './mediation';
 export * from './photos';
 export * from './supervision';
 export * from './http-api';
+export * from './audit';

@@ -16,6 +16,8 @@ export interface AuditInput {
 
 export interface AuditFilter {
   action?: string;
+  /** 按人员: entries of what one person did. */
+  actorId?: number;
   targetType?: string;
   targetId?: string;
 }
@@ -30,6 +32,8 @@ export const AuditAction = {
   RoleGranted: 'permission.role_granted',
   InformantChanged: 'permission.informant_changed',
   StaffInvited: 'permission.staff_invited',
+  /** 撤销 of a staff invitation nobody had used. */
+  StaffInvitationRevoked: 'permission.staff_invitation_revoked',
   CommunityHandover: 'org.community_handover',
   MembershipDecided: 'org.membership_decided',
   /** A community invite code made void (作废) before it ran out. */
@@ -85,6 +89,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   async list(caller: Caller, page: number, pageSize: number, filter: AuditFilter = {}): Promise<Page<AuditEntryView>> {
     const where: FindOptionsWhere<AuditEntryEntity> = {};
     if (filter.action) where.action = filter.action;
+    if (filter.actorId) where.actorId = filter.actorId;
     if (filter.targetType) where.targetType = filter.targetType;
     if (filter.targetId) where.targetId = filter.targetId;
     const [rows, total] = await this.entries.findAndCount({
@@ -93,7 +98,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    const about = filter.targetType || filter.targetId ? ` target=${filter.targetType ?? '*'}:${filter.targetId ?? '*'}` : '';
+    const about = `${filter.actorId ? ` actor=${filter.actorId}` : ''}${filter.targetType || filter.targetId ? ` target=${filter.targetType ?? '*'}:${filter.targetId ?? '*'}` : ''}`;
     await this.recordFor(caller, { action: AuditAction.AuditRead, detail: `page=${page}${about}` });
     return {
       items: rows.map((r) => ({

@@ -41,6 +41,7 @@ import { TimelineKinds1766020000000 } from './migrations/1766020000000-timeline-
 import { SealedReportAudit1766040000000 } from './migrations/1766040000000-sealed-report-audit';
 import { TokenVersion1766050000000 } from './migrations/1766050000000-token-version';
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
+import { StaffInvitationRevoke1766600000000 } from './migrations/1766600000000-staff-invitation-revoke';
 import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
 import {
   CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
@@ -87,6 +88,7 @@ export const MIGRATIONS = [
   DerivedCaseNumber1765100000000, OutboxClaimOwner1765200000000, AuditTarget1765300000000, RoomNoticeLinks1765400000000,
   AnonymousApplicants1765500000000, JoinDecisions1765600000000, Supervision1765700000000, RoomReadPositions1765900000000,
   TimelineKinds1766020000000, SealedReportAudit1766040000000, TokenVersion1766050000000, GuideRoutes1766230000000,
+  StaffInvitationRevoke1766600000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

@@ -12,6 +12,7 @@ import { IdentityService } from './identity.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { StaffInvitationEntity } from './staff-invitation.entity';
 import { StaffInvitationService } from './staff-invitation.service';
+import { StaffInvitationsRepository } from './data/staff-invitations.repository';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -33,7 +34,7 @@ import { UserEntity } from './user.entity';
     }),
   ],
   controllers: [IdentityController],
-  providers: [TokenService, IdentityService, StaffInvitationService, CallerCache, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  providers: [TokenService, IdentityService, StaffInvitationService, StaffInvitationsRepository, CallerCache, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
   exports: [IdentityService, TokenService, CallerCache, AuthGuard],
 })
 export class IdentityModule {}

@@ -5,6 +5,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { MediationController } from './mediation.controller';
 import { MediationFollowupsWorker } from './mediation-followups.worker';
+import { AgreementPlaceRepository } from './data/agreement-place.repository';
 import { AgreementsService } from './agreements.service';
 import { MediationService } from './mediation.service';
 import { OfflineMediationService } from './offline-mediation.service';
@@ -20,7 +21,7 @@ import { RoomMessagesService } from './room-messages.service';
   controllers: [MediationController],
   providers: [
     RoomAccess, RoomHub, RoomMessagesService, RoomChatService, RoomLifecycle, MediationService, AgreementsService, OfflineMediationService,
-    MediationFollowupsWorker, RealtimeGateway],
+    MediationFollowupsWorker, RealtimeGateway, AgreementPlaceRepository],
   exports: [MediationService, RoomChatService, RealtimeGateway],
 })
 export class MediationModule {}
