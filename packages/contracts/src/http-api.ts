@@ -9,7 +9,7 @@ import type {
   RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
   UnsealLogEntry, UnsealView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
-  ClaimStaffInvitationRequest, InformantRequest, AuditEntryView, AuditQuery, AgreementDocumentView,
+  ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -52,6 +52,8 @@ export const HTTP_API = {
   'GET /api/staff-invitations': {} as Route<Page<StaffInvitationItem>, never, PageQuery>,
   'POST /api/staff-invitations/:id/revoke': {} as Route<StaffInvitationItem>,
   'POST /api/staff-invitations/claim': {} as Route<LoginResponse, ClaimStaffInvitationRequest>,
+  /** The jurisdiction tree within the caller's scope (the invitation form's units). */
+  'GET /api/org/tree': {} as Route<OrgUnitView[]>,
   /** 审计日志 (admins and city leaders), newest first. */
   'GET /api/audit': {} as Route<Page<AuditEntryView>, never, AuditQuery>,
   /** 设为/取消信息员: a resident of one of the officer's communities. */

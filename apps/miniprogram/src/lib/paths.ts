@@ -29,6 +29,12 @@ export const ROUTES = {
   deadLetters: '/packageReferral/dead-letters/index',
   room: '/packageMediation/room/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
+  /** 调解协议书 of a room (`?roomId=`), laid out for printing. */
+  agreement: '/packageMediation/agreement/index',
+  /** 人员邀请 (leaders and admins), 领取邀请 (the invitee, `?token=`), 审计日志 (admins and city leaders). */
+  staffInvites: '/packageAdmin/staff-invites/index',
+  staffClaim: '/packageAdmin/staff-claim/index',
+  audit: '/packageAdmin/audit/index',
 } as const
 
 /** The login page, to come back to `address` once signed in (a deep link, or where a visitor acted). */
