@@ -62,7 +62,7 @@ describe('staff screens', () => {
 
     await row.locator('[id^="informant-grant-"]').click();
     expect(await modalText(page, '设为信息员')).toContain('信息员保密模式');
-    await confirmModal(page, '设为信息员', '设为信息员');
+    await confirmModal(page, '设为信息员', '确认设置');
     await row.locator('.nut-tag', { hasText: '信息员' }).waitFor();
     const revoke = row.locator('[id^="informant-revoke-"]');
     await expectVisibleText(page, `#${await revoke.getAttribute('id')}`, '取消信息员');
@@ -73,7 +73,7 @@ describe('staff screens', () => {
     const again = await memberRow(page, nickname);
     await again.locator('[id^="informant-revoke-"]').click();
     expect(await modalText(page, '取消信息员')).toContain('不能再用信息员保密模式上报');
-    await confirmModal(page, '取消信息员', '取消信息员');
+    await confirmModal(page, '取消信息员', '确认取消');
     await again.locator('[id^="informant-grant-"]').waitFor();
     expect(await again.locator('.nut-tag', { hasText: '信息员' }).count()).toBe(0);
   });

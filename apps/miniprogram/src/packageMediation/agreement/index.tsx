@@ -6,8 +6,7 @@ import { agreementStatusLabel, RoomStatus, type AgreementDocumentView } from '@j
 import { api } from '../../api'
 import { AsyncContent } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
-import { chinaDate } from '../../lib/china-time'
-import { formatDateTime } from '../../lib/labels'
+import { chinaClock, chinaDate } from '../../lib/china-time'
 import './index.scss'
 
 /** The browser's print dialog in the h5 build; the mini program shows the document to read (no printer there). */
@@ -15,11 +14,17 @@ function print() {
   if (process.env.TARO_ENV === 'h5') window.print()
 }
 
-function Section({ title, children, id }: { title: string; children: string; id?: string }) {
+/** China time, as the document is dated where it was made: 2026-12-08 02:37. */
+const chinaDateTime = (iso: string) => `${chinaDate(iso)} ${chinaClock(iso)}`
+
+/** A numbered section: each paragraph indented as in a printed agreement. */
+function Section({ title, paragraphs, id }: { title: string; paragraphs: string[]; id?: string }) {
   return (
-    <View className='agreement__section'>
+    <View className='agreement__section' id={id}>
       <Text className='agreement__heading'>{title}</Text>
-      <Text className='agreement__text' id={id} userSelect>{children}</Text>
+      {paragraphs.flatMap((p) => p.split('\n')).map((p, i) => (
+        <Text key={i} className='agreement__text' userSelect>{p}</Text>
+      ))}
     </View>
   )
 }
@@ -32,17 +37,17 @@ function AgreementDocument({ doc }: { doc: AgreementDocumentView }) {
     <View className='agreement' id='agreement-document'>
       <Text className='agreement__title'>人民调解协议书</Text>
       <Text className='agreement__number' id='agreement-doc-number'>编号：{doc.caseNumber}（第{a.version}版）</Text>
-      <Section title='一、当事人' id='agreement-doc-parties'>{a.parties}</Section>
-      <Section title='二、纠纷事项'>{`${doc.title}\n${a.facts}`}</Section>
-      <Section title='三、协议内容' id='agreement-doc-terms'>{a.terms}</Section>
-      <Section title='四、履行期限' id='agreement-doc-due'>{`${chinaDate(a.performanceDueAt)}前履行完毕。`}</Section>
+      <Section title='一、当事人' id='agreement-doc-parties' paragraphs={[a.parties]} />
+      <Section title='二、纠纷事项' id='agreement-doc-facts' paragraphs={[doc.title, a.facts]} />
+      <Section title='三、协议内容' id='agreement-doc-terms' paragraphs={[a.terms]} />
+      <Section title='四、履行期限' id='agreement-doc-due' paragraphs={[`${chinaDate(a.performanceDueAt)}前履行完毕。`]} />
       <View className='agreement__section'>
         <Text className='agreement__heading'>五、当事人确认</Text>
         <View id='agreement-doc-confirmations'>
           {a.confirmations.map((c) => (
             <View key={c.memberId} className='agreement__sign'>
               <Text className='agreement__sign-name'>{c.displayName}</Text>
-              <Text className='agreement__sign-at'>{c.confirmedAt ? `已确认 ${formatDateTime(c.confirmedAt)}` : '未确认'}</Text>
+              <Text className='agreement__sign-at'>{c.confirmedAt ? `已确认 ${chinaDateTime(c.confirmedAt)}` : '未确认'}</Text>
             </View>
           ))}
         </View>
@@ -72,9 +77,11 @@ export default function AgreementPage() {
           <>
             <AgreementDocument doc={doc} />
             {process.env.TARO_ENV === 'h5' && (
-              <Button block className='block-button agreement__print' id='agreement-print' type='primary' onClick={print}>
-                打印协议书
-              </Button>
+              <View className='agreement__print'>
+                <Button block className='block-button' id='agreement-print' type='primary' onClick={print}>
+                  打印协议书
+                </Button>
+              </View>
             )}
           </>
         )}

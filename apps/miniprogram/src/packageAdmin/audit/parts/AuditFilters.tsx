@@ -41,15 +41,15 @@ export function AuditFilters({ value, onApply }: { value: AuditFilter; onApply: 
         <Input value={draft.actorId} type='digit' placeholder='如 12；留空为全部人员' onChange={(v) => setDraft({ ...draft, actorId: digits(v) })} />
       </View>
       <Text className='admin__label'>对象类型</Text>
-      <Chips id='audit-target-type' scroll options={TARGETS} value={draft.targetType} onChange={(t) => setDraft({ ...draft, targetType: t })} />
+      <Chips id='audit-target-type' options={TARGETS} value={draft.targetType} onChange={(t) => setDraft({ ...draft, targetType: t })} />
       <Text className='admin__label'>对象编号</Text>
       <View className='admin__input' id='audit-target-id'>
         <Input value={draft.targetId} placeholder='如 案件或人员的编号；留空为全部' maxLength={64} onChange={(v) => setDraft({ ...draft, targetId: v.trim() })} />
       </View>
       {error && <Text className='error-text' id='audit-filter-error'>{error}</Text>}
       <View className='admin__filters'>
-        <Button block type='primary' id='audit-apply' onClick={apply}>查询</Button>
-        <Button block fill='outline' type='default' id='audit-clear' onClick={() => onApply(NO_FILTER)}>清除条件</Button>
+        <Button className='admin__filter-button' type='primary' id='audit-apply' onClick={apply}>查询</Button>
+        <Button className='admin__filter-button' fill='outline' type='default' id='audit-clear' onClick={() => onApply(NO_FILTER)}>清除条件</Button>
       </View>
     </View>
   )

@@ -23,8 +23,9 @@ export function InformantAction({ member, onChanged }: { member: MemberView; onC
     const { confirm } = await Taro.showModal({
       title: granting ? '设为信息员' : '取消信息员',
       content: granting ? GRANT_TEXT(member.nickname) : REVOKE_TEXT(member.nickname),
-      confirmText: granting ? '设为信息员' : '取消信息员',
-      cancelText: '不了',
+      // The mini program allows at most four characters on a dialog button.
+      confirmText: granting ? '确认设置' : '确认取消',
+      cancelText: '暂不',
     })
     if (!confirm) return
     const updated = await run(() => api.setInformant(member.userId, granting))
