@@ -43,7 +43,9 @@ async function newMemberOfWeisilu(): Promise<string> {
 /** The member's row, paging the list (加载更多) until it shows. */
 async function memberRow(page: Page, nickname: string) {
   const row = visible(page, '#member-list [id^="member-"]', nickname).first();
-  for (let i = 0; i < 20 && (await row.count()) === 0; i += 1) {
+  // The first page has arrived once the list shows; then page on while the member is not there yet.
+  await visible(page, '#list-members').waitFor();
+  for (let i = 0; i < 20 && (await row.count()) === 0 && (await visible(page, '#more-members').count()) > 0; i += 1) {
     await visible(page, '#more-members').click();
     await page.waitForTimeout(300);
   }
