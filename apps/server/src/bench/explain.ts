@@ -61,9 +61,7 @@ export async function explainCaseQueries(
     const db = new Database(ds);
     const access = new Access(noAudit as never);
     const uploads = new UploadsService(ds.getRepository(UploadEntity), null as never, access);
-    const service = new CasesService(
-      repo, noAudit as never, access, null as never, uploads, null as never, null as never, new CaseReportsRepository(db), new CaseRecordsRepository(db), db, null as never,
-    );
+    const service = new CasesService(repo, noAudit as never, access, uploads, new CaseReportsRepository(db), new CaseRecordsRepository(db), db);
 
     const sections: [string, () => Promise<unknown>][] = [
       ['officer queue (GET /api/cases?pageSize=20)', () => repo.queue(officer.scope, { page: 1, pageSize: 20 })],

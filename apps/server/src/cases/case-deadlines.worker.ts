@@ -1,21 +1,19 @@
 import {
-  AUTO_CONFIRM_DAYS, CaseAction, CaseStatus, DEADLINE_KIND_LABELS, DeadlineKind, EscalationLevel, ESCALATION_LABELS, Role, TERMINAL_STATUSES,
+  AUTO_CONFIRM_DAYS, CaseAction, DEADLINE_KIND_LABELS, DeadlineKind, EscalationLevel, ESCALATION_LABELS, Role, TERMINAL_STATUSES,
   TimelineEventType,
 } from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { IntervalWorker } from '../common/interval-worker';
-import { workClaimed } from '../common/db';
+import { Database } from '../common/db';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
-import { CaseDeadlineEntity } from './data/case-deadline.entity';
 import { CaseTimeline } from './case-timeline';
 import { leadersOf } from './case-people';
 import { CaseWorkflowService } from './case-workflow.service';
-import { CaseEntity } from './data/case.entity';
+import { CaseDeadlinesRepository } from './data/case-deadlines.repository';
+import { CaseRecordsRepository } from './data/case-records.repository';
 
 const LEASE_MS = 60_000;
 const BATCH = 50;
@@ -42,7 +40,9 @@ export class CaseDeadlinesWorker extends IntervalWorker {
     private readonly workflow: CaseWorkflowService,
     private readonly timeline: CaseTimeline,
     private readonly notifications: NotificationsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deadlines: CaseDeadlinesRepository,
+    private readonly records: CaseRecordsRepository,
+    private readonly db: Database,
     @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
@@ -53,35 +53,39 @@ export class CaseDeadlinesWorker extends IntervalWorker {
   }
 
   /**
+   * Moves a case's open deadlines `ms` earlier, as if that much time had passed (the demo clock,
+   * demo/demo-clock.service.ts); the next run of escalateDue then finds them due.
+   */
+  async shift(caseId: number, ms: number): Promise<void> {
+    const earlier = (d: Date) => new Date(d.getTime() - ms);
+    await this.db.transaction(async ({ manager: m }) => {
+      for (const d of await this.records.openDeadlinesOf(caseId, m)) {
+        await this.records.moveDeadline(m, d.id, earlier(d.dueAt), d.nextCheckAt && earlier(d.nextCheckAt));
+      }
+      await this.workflow.refreshNextDue(m, caseId);
+    });
+  }
+
+  /**
    * Claims due deadline rows (conditional update = lease) and escalates each once; with `caseId`,
    * only that case's rows (the demo clock, demo/demo-clock.service.ts).
    */
   async escalateDue(now: Date, caseId?: number): Promise<number> {
-    const due = { metAt: IsNull(), nextCheckAt: LessThanOrEqual(now), ...(caseId === undefined ? {} : { caseId }) };
-    const sql = `met_at IS NULL AND next_check_at <= :now${caseId === undefined ? '' : ' AND case_id = :caseId'}`;
-    return workClaimed(
-      this.dataSource.getRepository(CaseDeadlineEntity),
-      { where: due, sql, params: { caseId }, order: { nextCheckAt: 'ASC' }, batch: BATCH },
-      { owner: this.owner, until: new Date(now.getTime() + LEASE_MS) },
-      now,
-      (id) => this.escalate(id, now),
-    );
+    return this.deadlines.claimDue(now, caseId, { owner: this.owner, until: new Date(now.getTime() + LEASE_MS) }, BATCH, (id) => this.escalate(id, now));
   }
 
   private async escalate(deadlineId: number, now: Date): Promise<boolean> {
-    return this.dataSource.transaction(async (m) => {
-      const deadlines = m.getRepository(CaseDeadlineEntity);
-      const deadline = await deadlines.findOneOrFail({ where: { id: deadlineId } });
-      const entity = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: deadline.caseId } });
-      const release = { leaseOwner: null, leaseUntil: null };
+    return this.db.transaction(async ({ manager: m }) => {
+      const deadline = await this.deadlines.get(m, deadlineId);
+      const entity = await this.records.get(deadline.caseId, m);
       if (deadline.leaseOwner !== this.owner) return false;
       if (deadline.metAt || TERMINAL_STATUSES.includes(entity.status) || deadline.escalation >= EscalationLevel.BranchUrging) {
-        await deadlines.update({ id: deadline.id }, { ...release, nextCheckAt: null });
+        await this.deadlines.retire(m, deadline.id);
         return false;
       }
       const level = (deadline.escalation + 1) as EscalationLevel;
       const nextCheckAt = level < EscalationLevel.BranchUrging ? new Date(now.getTime() + this.config.escalationStepMinutes * 60_000) : null;
-      await deadlines.update({ id: deadline.id, leaseOwner: this.owner }, { ...release, escalation: level, nextCheckAt });
+      await this.deadlines.escalate(m, deadline.id, this.owner, level, nextCheckAt);
       const what = `${DEADLINE_KIND_LABELS[deadline.kind]}已超时`;
       const officer = entity.officerId;
       const reminded = level === EscalationLevel.OfficerReminded;
@@ -115,14 +119,11 @@ export class CaseDeadlinesWorker extends IntervalWorker {
   /** Resolved and not confirmed within AUTO_CONFIRM_DAYS: closed as confirmed, on record. */
   async autoConfirm(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - AUTO_CONFIRM_DAYS * 86_400_000);
-    const due = await this.dataSource.getRepository(CaseEntity).find({
-      where: { status: CaseStatus.Resolved, resolvedAt: LessThanOrEqual(cutoff) },
-      take: BATCH,
-    });
+    const due = await this.deadlines.resolvedBefore(cutoff, BATCH);
     let closed = 0;
     for (const entity of due) {
       try {
-        await this.dataSource.transaction((m) =>
+        await this.db.transaction(({ manager: m }) =>
           this.workflow.transition(m, entity, CaseAction.AutoClose, { userId: null, role: null }, `办结后${AUTO_CONFIRM_DAYS}天未确认，视为满意`, now),
         );
         closed++;

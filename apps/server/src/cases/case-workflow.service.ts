@@ -1,26 +1,22 @@
 import {
   Anonymity, CaseAction, CaseDetail, CaseStatus, CASE_ACTION_LABELS, CASE_STATUS_LABELS, ErrorCode, Permission,
-  EscalationLevel, Page, Role, TERMINAL_STATUSES, TimelineEventType, UnsealLogEntry, UnsealView, nextStatus, OrgLevel,
+  Page, Role, TERMINAL_STATUSES, TimelineEventType, UnsealLogEntry, UnsealView, nextStatus,
 } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { parseDbDate } from '../common/db-date';
-import { rawPage } from '../common/paging';
+import { Database } from '../common/db';
 import { caseNumber } from './case-number';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { UserEntity } from '../identity/user.entity';
 import { NotificationsService, OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notifications/notifications.service';
-import { OrgUnitEntity } from '../org/org-unit.entity';
 import { UploadsService } from '../uploads/uploads.service';
-import { CaseDeadlineEntity } from './data/case-deadline.entity';
 import { leadersOf } from './case-people';
 import { CaseTimeline } from './case-timeline';
-import { CaseSealedReporterEntity } from './data/case-sealed-reporter.entity';
-import { CaseUnsealEntity } from './data/case-unseal.entity';
+import { CaseChangesRepository } from './data/case-changes.repository';
+import { CaseDeadlinesRepository } from './data/case-deadlines.repository';
+import { CaseRecordsRepository } from './data/case-records.repository';
 import { allowedActions, toCaseDetail, viewerOf, withinReopenWindow } from './case-views';
 import { CaseEntity } from './data/case.entity';
 import { casePage, CasesService, STATUS_PHRASE } from './cases.service';
@@ -46,7 +42,10 @@ export class CaseWorkflowService {
     private readonly notifications: NotificationsService,
     private readonly uploads: UploadsService,
     private readonly timeline: CaseTimeline,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changes: CaseChangesRepository,
+    private readonly deadlines: CaseDeadlinesRepository,
+    private readonly records: CaseRecordsRepository,
+    private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,7 +60,7 @@ export class CaseWorkflowService {
       throw new DomainException(ErrorCode.Forbidden);
     }
     if (REASON_REQUIRED.includes(dto.action) && !dto.note?.trim()) throw new DomainException(ErrorCode.ReasonRequired);
-    const updated = await this.dataSource.transaction(async (m) => {
+    const updated = await this.db.transaction(async ({ manager: m }) => {
       const extra: Partial<CaseEntity> = {};
       if (dto.action === CaseAction.MarkDuplicate) {
         if (!dto.duplicateOfId || dto.duplicateOfId === entity.id) throw new DomainException(ErrorCode.ValidationFailed, ['请选择原案件']);
@@ -81,7 +80,7 @@ export class CaseWorkflowService {
 
   private async transferTarget(m: EntityManager, communityId: number | undefined): Promise<Partial<CaseEntity>> {
     if (!communityId) throw new DomainException(ErrorCode.ValidationFailed, ['请选择转交的社区']);
-    const target = await m.getRepository(OrgUnitEntity).findOne({ where: { id: communityId, level: OrgLevel.Community } });
+    const target = await this.changes.community(m, communityId);
     if (!target) throw new DomainException(ErrorCode.NotFound);
     return { communityId: target.id, orgPath: target.path, officerId: target.officerId };
   }
@@ -106,8 +105,7 @@ export class CaseWorkflowService {
     if (to === CaseStatus.Resolved) changes.resolvedAt = now;
     if (to === CaseStatus.Closed) changes.closedAt = now;
     if (to === CaseStatus.Reopened) changes.resolvedAt = null;
-    const result = await m.getRepository(CaseEntity).update({ id: entity.id, version: entity.version, status: entity.status }, changes);
-    if (!result.affected) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
+    if (!(await this.changes.transition(m, entity, changes))) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
     const updated = { ...entity, ...changes } as CaseEntity;
 
     await this.timeline.append(m, entity.id, {
@@ -119,13 +117,9 @@ export class CaseWorkflowService {
   }
 
   private async settleDeadlines(m: EntityManager, entity: CaseEntity, action: CaseAction, now: Date): Promise<void> {
-    const deadlines = m.getRepository(CaseDeadlineEntity);
-    const met = (kind?: 'first_response' | 'resolution') =>
-      deadlines.update({ caseId: entity.id, metAt: IsNull(), ...(kind ? { kind } : {}) }, { metAt: now, nextCheckAt: null });
-    const restart = async (kind: 'first_response' | 'resolution', minutes: number) => {
-      const due = new Date(now.getTime() + minutes * 60_000);
-      await deadlines.update({ caseId: entity.id, kind }, { dueAt: due, metAt: null, escalation: 0, nextCheckAt: due, leaseOwner: null, leaseUntil: null });
-    };
+    const met = (kind?: 'first_response' | 'resolution') => this.deadlines.meet(m, entity.id, now, kind);
+    const restart = (kind: 'first_response' | 'resolution', minutes: number) =>
+      this.deadlines.restart(m, entity.id, kind, new Date(now.getTime() + minutes * 60_000));
     const cfg = this.config.caseDeadlines[entity.kind];
     if (TERMINAL_STATUSES.includes(entity.status) || action === CaseAction.Confirm || action === CaseAction.AutoClose) await met();
     else if (action === CaseAction.Resolve) await met();
@@ -134,26 +128,21 @@ export class CaseWorkflowService {
       await restart('first_response', cfg.firstResponseMinutes);
       await restart('resolution', cfg.resolutionMinutes);
     } else if (action === CaseAction.Transfer) {
-      const first = await deadlines.findOne({ where: { caseId: entity.id, kind: 'first_response' } });
+      const first = await this.deadlines.find(m, entity.id, 'first_response');
       if (first && !first.metAt) await restart('first_response', cfg.firstResponseMinutes);
     }
     await this.refreshNextDue(m, entity.id);
   }
 
   /** Keeps the queue's sort key (earliest unmet deadline) and escalation level in step with the rows. */
-  async refreshNextDue(m: EntityManager, caseId: number): Promise<void> {
-    const open = await m.getRepository(CaseDeadlineEntity).find({ where: { caseId, metAt: IsNull() }, order: { dueAt: 'ASC' } });
-    await m.getRepository(CaseEntity).update(
-      { id: caseId },
-      { nextDueAt: open[0]?.dueAt ?? null, escalation: Math.max(0, ...open.map((d) => d.escalation)) as EscalationLevel },
-    );
+  refreshNextDue(m: EntityManager, caseId: number): Promise<void> {
+    return this.deadlines.refreshNextDue(m, caseId);
   }
 
   /** The reporter's user id, also for sealed reports (used to notify, never shown). */
   async reporterUserId(m: EntityManager, entity: CaseEntity): Promise<number | null> {
     if (entity.reporterId) return entity.reporterId;
-    const sealed = await m.getRepository(CaseSealedReporterEntity).findOne({ where: { caseId: entity.id } });
-    return sealed ? Number(sealed.reporterId) : null;
+    return this.changes.sealedReporterId(m, entity.id);
   }
 
   private async notifyChange(m: EntityManager, before: CaseEntity, after: CaseEntity, action: CaseAction, note: string | null): Promise<void> {
@@ -174,7 +163,7 @@ export class CaseWorkflowService {
       );
     }
     if (action === CaseAction.MarkDuplicate && after.duplicateOfId) {
-      const original = await m.getRepository(CaseEntity).findOneOrFail({ where: { id: after.duplicateOfId } });
+      const original = await this.records.get(after.duplicateOfId, m);
       const originalReporter = await this.reporterUserId(m, original);
       if (originalReporter && originalReporter !== reporter) {
         await this.notifications.notify(
@@ -197,7 +186,7 @@ export class CaseWorkflowService {
   async addNote(caller: Caller, caseId: number, dto: CaseNoteDto): Promise<CaseDetail> {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
-    await this.dataSource.transaction(async (m) => {
+    await this.db.transaction(async ({ manager: m }) => {
       await this.event(m, entity, TimelineEventType.Note, caller, dto.note.trim(), !dto.internal);
       if (!dto.internal) {
         const reporter = await this.reporterUserId(m, entity);
@@ -219,7 +208,7 @@ export class CaseWorkflowService {
     if (!viewerOf(caller, entity).isReporter) throw new DomainException(ErrorCode.Forbidden);
     if (!dto.note?.trim() && !dto.photoIds?.length) throw new DomainException(ErrorCode.ValidationFailed, ['请填写补充内容或添加图片']);
     if (TERMINAL_STATUSES.includes(entity.status)) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
-    await this.dataSource.transaction(async (m) => {
+    await this.db.transaction(async ({ manager: m }) => {
       if (dto.photoIds?.length) await this.uploads.claimForCase(m, caller.user.id, dto.photoIds, entity.id, { disown: entity.anonymity === Anonymity.Sealed });
       const text = [dto.note?.trim(), dto.photoIds?.length ? `补充图片${dto.photoIds.length}张` : null].filter(Boolean).join('；');
       await this.event(m, entity, TimelineEventType.ReporterInfo, caller, text, true);
@@ -234,9 +223,8 @@ export class CaseWorkflowService {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isReporter) throw new DomainException(ErrorCode.Forbidden);
     if (entity.status !== CaseStatus.Closed) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
-    await this.dataSource.transaction(async (m) => {
-      const result = await m.getRepository(CaseEntity).update({ id: entity.id, rating: IsNull() }, { rating: dto.rating, ratingComment: dto.comment?.trim() || null });
-      if (!result.affected) throw new DomainException(ErrorCode.AlreadyRated);
+    await this.db.transaction(async ({ manager: m }) => {
+      if (!(await this.changes.rate(m, entity.id, dto.rating, dto.comment?.trim() || null))) throw new DomainException(ErrorCode.AlreadyRated);
       await this.event(m, entity, TimelineEventType.Rated, caller, `评价 ${dto.rating} 星${dto.comment ? `：${dto.comment}` : ''}`, true);
     });
     return this.cases.detail(caller, caseId);
@@ -246,9 +234,8 @@ export class CaseWorkflowService {
   async flagSeriousRisk(caller: Caller, caseId: number, note: string): Promise<CaseDetail> {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
-    await this.dataSource.transaction(async (m) => {
-      const result = await m.getRepository(CaseEntity).update({ id: entity.id, seriousRisk: false }, { seriousRisk: true, updatedAt: new Date() });
-      if (!result.affected) return;
+    await this.db.transaction(async ({ manager: m }) => {
+      if (!(await this.changes.flagSeriousRisk(m, entity.id, new Date()))) return;
       await this.event(m, entity, TimelineEventType.SeriousRisk, caller, note.trim(), false);
       const leaders = await leadersOf(m, entity.orgPath, [Role.StationLeader, Role.BranchLeader]);
       await this.notifications.notify(m, leaders, { title: '严重现实危险预警', body: `“${entity.title}”：${note}`.slice(0, 200), caseId: entity.id }, `case:${entity.id}:serious-risk`);
@@ -262,9 +249,8 @@ export class CaseWorkflowService {
   async clearReview(caller: Caller, caseId: number): Promise<CaseDetail> {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
-    await this.dataSource.transaction(async (m) => {
-      const result = await m.getRepository(CaseEntity).update({ id: entity.id, heldForReview: true }, { heldForReview: false });
-      if (result.affected) await this.event(m, entity, TimelineEventType.ReviewCleared, caller, '民警审核通过', false);
+    await this.db.transaction(async ({ manager: m }) => {
+      if (await this.changes.clearReview(m, entity.id)) await this.event(m, entity, TimelineEventType.ReviewCleared, caller, '民警审核通过', false);
     });
     return this.cases.detail(caller, caseId);
   }
@@ -274,11 +260,11 @@ export class CaseWorkflowService {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!caller.permissions.has(Permission.InformantUnseal) || !viewerOf(caller, entity).isStaff) throw new DomainException(ErrorCode.Forbidden);
     if (entity.anonymity !== Anonymity.Sealed) throw new DomainException(ErrorCode.NotSealed);
-    return this.dataSource.transaction(async (m) => {
+    return this.db.transaction(async ({ manager: m }) => {
       const reporterId = await this.reporterUserId(m, entity);
-      const reporter = reporterId ? await m.getRepository(UserEntity).findOne({ where: { id: reporterId } }) : null;
+      const reporter = reporterId ? await this.changes.person(m, reporterId) : null;
       if (!reporter) throw new DomainException(ErrorCode.NotFound);
-      await m.getRepository(CaseUnsealEntity).insert({ caseId: entity.id, byUserId: caller.user.id, reason: reason.trim(), at: new Date() });
+      await this.changes.addUnseal(m, { caseId: entity.id, byUserId: caller.user.id, reason: reason.trim(), at: new Date() });
       await this.event(m, entity, TimelineEventType.Note, caller, `派出所领导解封了信息员身份，理由：${reason}`, false);
       await this.audit.recordFor(caller, { action: AuditAction.InformantUnsealed, targetType: 'case', targetId: entity.id, detail: reason }, m);
       return { reporterId: reporter.id, reporterName: reporter.realName ?? reporter.nickname, reporterPhone: reporter.phone };
@@ -287,20 +273,9 @@ export class CaseWorkflowService {
 
   /** 信息员身份查看记录: every unseal, newest first, a page at a time (the log only grows). */
   async unsealLog(page: number, pageSize: number): Promise<Page<UnsealLogEntry>> {
-    const unseals = () => this.dataSource.createQueryBuilder().from('case_unseals', 'x');
-    const { rows, total } = await rawPage(
-      unseals()
-        .innerJoin('cases', 'c', 'c.id = x.case_id')
-        .innerJoin('users', 'u', 'u.id = x.by_user_id')
-        .select(['x.case_id AS caseId', 'c.created_at AS caseCreatedAt', 'x.by_user_id AS byUserId', 'u.nickname AS byName', 'x.reason AS reason', 'x.at AS at'])
-        .orderBy('x.id', 'DESC'),
-      page,
-      pageSize,
-      unseals(),
-    );
+    const { rows, total } = await this.changes.unsealLog(page, pageSize);
     const items = rows.map((r) => ({
-      caseId: Number(r.caseId), caseNumber: caseNumber(parseDbDate(r.caseCreatedAt) as Date, Number(r.caseId)), byUserId: Number(r.byUserId), byName: String(r.byName),
-      reason: String(r.reason), at: (parseDbDate(r.at) as Date).toISOString(),
+      caseId: r.caseId, caseNumber: caseNumber(r.caseCreatedAt, r.caseId), byUserId: r.byUserId, byName: r.byName, reason: r.reason, at: r.at.toISOString(),
     }));
     return { items, total, page, pageSize };
   }

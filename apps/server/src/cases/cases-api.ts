@@ -1,4 +1,4 @@
-import { CaseDetail, CaseSummary, EscalationLevel, Page, Permission } from '@jws/contracts';
+import { CaseAction, CaseDetail, CaseKind, CaseSummary, EscalationLevel, Page, Permission } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../common/request-context';
@@ -8,6 +8,13 @@ import { CaseRecordsRepository } from './data/case-records.repository';
 import type { CaseEntity } from './data/case.entity';
 import { CasesRepository } from './data/cases.repository';
 import { CasesService } from './cases.service';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseReportingService } from './case-reporting.service';
+import { Actor, CaseWorkflowService } from './case-workflow.service';
+import { CaseDeadlinesWorker } from './case-deadlines.worker';
+import type { CaseActionDto } from './dto/case.dto';
+import { CaseDigestRepository, DigestCaseRow, DigestGroupRow } from './data/case-digest.repository';
+import { NamedCase, PublicCaseFilter, PublicCasesRepository } from './data/public-cases.repository';
 
 /**
  * The cases feature's face for other features (cases/index.ts): the one access check on a case
@@ -22,7 +29,58 @@ export class CasesApi {
     /** Case rows by id (read, locked, counted) and the narrow writes other features make on a case. */
     readonly records: CaseRecordsRepository,
     private readonly lists: CasesRepository,
+    private readonly reporting: CaseReportingService,
+    private readonly intake: CaseIntakeService,
+    private readonly workflow: CaseWorkflowService,
+    private readonly digest: CaseDigestRepository,
+    private readonly publicRows: PublicCasesRepository,
+    private readonly deadlines: CaseDeadlinesWorker,
   ) {}
+
+  /** An action of the state machine by a caller, as `POST /api/cases/:id/actions` (CaseWorkflowService.act). */
+  act(caller: Caller, caseId: number, dto: CaseActionDto): Promise<CaseDetail> {
+    return this.workflow.act(caller, caseId, dto);
+  }
+
+  /** The demo clock: moves a case's open deadlines `ms` earlier (CaseDeadlinesWorker.shift). */
+  shiftDeadlines(caseId: number, ms: number): Promise<void> {
+    return this.deadlines.shift(caseId, ms);
+  }
+
+  /** Runs the deadline scheduler as at `at` on one case's due rows (CaseDeadlinesWorker.escalateDue). */
+  escalateDue(at: Date, caseId: number): Promise<number> {
+    return this.deadlines.escalateDue(at, caseId);
+  }
+
+  /** One page of the cases the public may see (of `kinds`, not held for review) matching `filter`, newest first, and the total. */
+  publicCases(kinds: readonly CaseKind[], filter: PublicCaseFilter, page: number, pageSize: number): Promise<{ rows: CaseEntity[]; total: number }> {
+    return this.publicRows.page(kinds, filter, page, pageSize);
+  }
+
+  /** The case a number names, if the public may see it. */
+  publicCase(kinds: readonly CaseKind[], named: NamedCase): Promise<CaseEntity | null> {
+    return this.publicRows.one(kinds, named);
+  }
+
+  /**
+   * One transition of the shared state machine on a case already read, in `m`'s transaction: the
+   * version check, the timeline entry, deadlines and notices (CaseWorkflowService.transition).
+   */
+  transition(
+    m: EntityManager, entity: CaseEntity, action: CaseAction, actor: Actor, note: string | null, now: Date, extra?: Partial<CaseEntity>,
+  ): Promise<CaseEntity> {
+    return this.workflow.transition(m, entity, action, actor, note, now, extra);
+  }
+
+  /** The reporter's user id, sealed reports included (to notify them, never to show). */
+  reporterOf(m: EntityManager, entity: CaseEntity): Promise<number | null> {
+    return this.workflow.reporterUserId(m, entity);
+  }
+
+  /** Cases of a scope in handling at `end` (for the governance digest): the first `limit` and the counts over all. */
+  openAt(scope: Scope, end: Date, pastDay: boolean, limit: number): Promise<{ rows: DigestCaseRow[]; groups: DigestGroupRow[] }> {
+    return this.digest.openAt(scope, end, pastDay, limit);
+  }
 
   /** 督办: open cases of a subtree escalated to one of `levels`, most overdue first. */
   escalated(scope: Scope, levels: readonly EscalationLevel[], page: number, pageSize: number, now?: Date): Promise<Page<CaseSummary>> {
@@ -42,14 +100,14 @@ export class CasesApi {
     return this.cases.canSee(caller, entity, permission);
   }
 
-  /** 上报 (a resident's report, e.g. the service guide's 请民警协助); see CasesService.create. */
-  create(...args: Parameters<CasesService['create']>): ReturnType<CasesService['create']> {
-    return this.cases.create(...args);
+  /** 上报 (a resident's report, e.g. the service guide's 请民警协助); see CaseReportingService.create. */
+  create(...args: Parameters<CaseReportingService['create']>): ReturnType<CaseReportingService['create']> {
+    return this.reporting.create(...args);
   }
 
-  /** A report forwarded by a partner system (Open311); see CasesService.createFromPartner. */
-  createFromPartner(...args: Parameters<CasesService['createFromPartner']>): ReturnType<CasesService['createFromPartner']> {
-    return this.cases.createFromPartner(...args);
+  /** A report forwarded by a partner system (Open311); see CaseIntakeService.createFromPartner. */
+  createFromPartner(...args: Parameters<CaseIntakeService['createFromPartner']>): ReturnType<CaseIntakeService['createFromPartner']> {
+    return this.intake.createFromPartner(...args);
   }
 
   /** The case page as this caller may see it (access-checked and audited like the API's). */

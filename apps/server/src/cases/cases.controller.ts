@@ -8,6 +8,7 @@ import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesService } from './cases.service';
+import { CaseReportingService } from './case-reporting.service';
 import {
   CaseActionDto, CaseDetailDto, CaseInfoDto, CaseNoteDto, CasePageDto, CaseQueueQueryDto, CreateCaseDto, RateCaseDto,
   SeriousRiskDto, UnsealDto, UnsealLogPageDto, UnsealViewDto,
@@ -20,6 +21,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly workflow: CaseWorkflowService,
+    private readonly reporting: CaseReportingService,
   ) {}
 
   @Post()
@@ -33,7 +35,7 @@ export class CasesController {
     ErrorCode.SealNotAllowed, ErrorCode.UploadNotFound, ErrorCode.RateLimited,
   )
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateCaseDto, @Headers('idempotency-key') key?: string): Promise<CaseDetailDto> {
-    return this.cases.create(caller, dto, key);
+    return this.reporting.create(caller, dto, key);
   }
 
   @Get('mine')

@@ -7,3 +7,6 @@ export { CasesModule } from './cases.module';
 export type { TimelineActor, TimelineEntry } from './case-timeline';
 export type { CaseTimeline } from './case-timeline';
 export type { CaseEntity } from './data/case.entity';
+export type { Actor } from './case-workflow.service';
+export type { DigestCaseRow, DigestGroupRow } from './data/case-digest.repository';
+export type { NamedCase, PublicCaseFilter } from './data/public-cases.repository';

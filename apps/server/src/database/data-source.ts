@@ -22,7 +22,8 @@ import { IdempotencyKeyEntity } from '../cases/data/idempotency-key.entity';
 import { UploadEntity } from '../uploads/data/upload.entity';
 import { NotificationEntity, OutboxEntity } from '../notifications/notification.entity';
 import { Open3111764200000000 } from './migrations/1764200000000-open311';
-import { Open311PartnerEntity, Open311TokenEntity } from '../open311/open311.entities';
+import { Open311PartnerEntity } from '../open311/data/open311-partner.entity';
+import { Open311TokenEntity } from '../open311/data/open311-token.entity';
 import { Referrals1764500000000 } from './migrations/1764500000000-referrals';
 import { SealedUnlinkable1764600000000 } from './migrations/1764600000000-sealed-unlinkable';
 import { QueueDue1764700000000 } from './migrations/1764700000000-queue-due';
@@ -43,9 +44,11 @@ import { TokenVersion1766050000000 } from './migrations/1766050000000-token-vers
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
 import { StaffInvitationRevoke1766600000000 } from './migrations/1766600000000-staff-invitation-revoke';
 import { CaseAssistEntity, ServiceMatterEntity } from '../service-guide/service-guide.entities';
-import {
-  CaseGovernanceEntity, ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity,
-} from '../referrals/referral.entities';
+import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
+import { ReferralAgendaItemEntity } from '../referrals/data/referral-agenda-item.entity';
+import { ReferralEntity } from '../referrals/data/referral.entity';
+import { ReferralTargetEntity } from '../referrals/data/referral-target.entity';
+import { ReferralTargetStaffEntity } from '../referrals/data/referral-target-staff.entity';
 import { MEDIATION_ENTITIES } from '../mediation/mediation.entities';
 import { Mediation1764400000000 } from './migrations/1764400000000-mediation';
 

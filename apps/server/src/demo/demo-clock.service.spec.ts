@@ -7,7 +7,7 @@ import { DemoClockService } from './demo-clock.service';
 describe('demo clock', () => {
   it('refuses outside demo mode before it reads or moves anything', async () => {
     const untouched = new Proxy({}, { get: () => { throw new Error('touched outside demo mode'); } });
-    const clock = new DemoClockService(untouched as never, untouched as never, untouched as never, untouched as never, { demo: false } as AppConfig);
+    const clock = new DemoClockService(untouched as never, { demo: false } as AppConfig);
     const refused = clock.elapse({} as Caller, 1, 90);
     await expect(refused).rejects.toBeInstanceOf(DomainException);
     await expect(refused).rejects.toMatchObject({ code: ErrorCode.DemoDisabled });

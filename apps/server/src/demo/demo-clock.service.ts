@@ -3,10 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { Database } from '../common/db';
-import { CaseDeadlinesWorker } from '../cases/case-deadlines.worker';
 import { viewerOf } from '../cases/case-views';
-import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesApi } from '../cases';
 
 /** Escalation steps of one deadline (提醒 → 督办 → 催办) times two deadlines, with room to spare. */
@@ -24,9 +21,6 @@ const MAX_REPLAYED_STEPS = 10;
 export class DemoClockService {
   constructor(
     private readonly cases: CasesApi,
-    private readonly workflow: CaseWorkflowService,
-    private readonly worker: CaseDeadlinesWorker,
-    private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,19 +28,12 @@ export class DemoClockService {
     if (!this.config.demo) throw new DomainException(ErrorCode.DemoDisabled);
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff) throw new DomainException(ErrorCode.Forbidden);
-    const shift = minutes * 60_000;
-    const earlier = (d: Date) => new Date(d.getTime() - shift);
-    await this.db.transaction(async ({ manager: m }) => {
-      for (const d of await this.cases.records.openDeadlinesOf(caseId, m)) {
-        await this.cases.records.moveDeadline(m, d.id, earlier(d.dueAt), d.nextCheckAt && earlier(d.nextCheckAt));
-      }
-      await this.workflow.refreshNextDue(m, caseId);
-    });
+    await this.cases.shiftDeadlines(caseId, minutes * 60_000);
     for (let step = 0; step < MAX_REPLAYED_STEPS; step++) {
       const [next] = await this.cases.records.openDeadlinesOf(caseId);
       const at = next?.nextCheckAt;
       if (!at || at.getTime() > now.getTime()) break;
-      await this.worker.escalateDue(at, caseId);
+      await this.cases.escalateDue(at, caseId);
     }
     return this.cases.detail(caller, caseId);
   }

@@ -1,12 +1,8 @@
-import { CaseStatus, MessageKind, OrgLevel, Role, RoomStatus } from '@jws/contracts';
-import { DataSource } from 'typeorm';
-import { CaseEntity } from '../cases/data/case.entity';
-import { callerFor } from '../identity/caller';
-import { UserEntity } from '../identity/user.entity';
-import { MediationRoomEntity, OfflineRoomEntity, OfflineSlotEntity } from '../mediation/mediation.entities';
+import { CaseStatus, MessageKind, Role, RoomStatus } from '@jws/contracts';
+import { CasesApi } from '../cases';
 import { MediationService } from '../mediation/mediation.service';
 import { RoomChatService } from '../mediation/room-chat.service';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { DemoSeedRepository } from './data/demo-seed.repository';
 
 const HOUR = 3600_000;
 
@@ -14,30 +10,19 @@ const HOUR = 3600_000;
  * Each station's 警民联调室 with bookable slots over the next days, and an open online room on the
  * demo noise dispute (resident1 vs informant1, mediator1 mediating), made through the real services.
  */
-export async function seedDemoMediation(ds: DataSource, mediation: MediationService, chat: RoomChatService): Promise<boolean> {
-  if ((await ds.getRepository(OfflineRoomEntity).count()) === 0) {
-    const stations = await ds.getRepository(OrgUnitEntity).find({ where: { level: OrgLevel.Station }, order: { id: 'ASC' } });
+export async function seedDemoMediation(seed: DemoSeedRepository, cases: CasesApi, mediation: MediationService, chat: RoomChatService): Promise<boolean> {
+  if ((await seed.offlineRoomCount()) === 0) {
+    const stations = await seed.stations();
     const dayStart = new Date(Math.ceil(Date.now() / (24 * HOUR)) * 24 * HOUR + HOUR); // 09:00 in China, tomorrow
     for (const station of stations) {
-      const inserted = await ds.getRepository(OfflineRoomEntity).insert({
-        stationId: station.id, name: `${station.name}警民联调室`, address: `${station.name}一楼东侧`,
-      });
-      const offlineRoomId = Number(inserted.identifiers[0].id);
       const slots = [0, 1, 2].flatMap((day) => [0, 2, 5].map((h) => new Date(dayStart.getTime() + day * 24 * HOUR + h * HOUR)));
-      await ds.getRepository(OfflineSlotEntity).insert(
-        slots.map((startsAt) => ({ offlineRoomId, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), createdAt: new Date() })),
-      );
+      await seed.addOfflineRoom({ stationId: station.id, name: `${station.name}警民联调室`, address: `${station.name}一楼东侧` }, slots, HOUR);
     }
   }
-  if ((await ds.getRepository(MediationRoomEntity).count()) > 0) return false;
-  const noise = await ds.getRepository(CaseEntity).findOne({ where: { title: '楼上装修噪音扰民', status: CaseStatus.Accepted } });
+  if ((await seed.mediationRoomCount()) > 0) return false;
+  const noise = await cases.records.findOneBy({ title: '楼上装修噪音扰民', status: CaseStatus.Accepted });
   if (!noise) return false;
-  const as = async (username: string) => {
-    const user = await ds.getRepository(UserEntity).findOneOrFail({ where: { username } });
-    const unit = user.orgUnitId ? await ds.getRepository(OrgUnitEntity).findOne({ where: { id: user.orgUnitId } }) : null;
-    return callerFor(user, unit?.path ?? null);
-  };
-  const [officer, resident, informant, mediator] = await Promise.all(['officer1', 'resident1', 'informant1', 'mediator1'].map(as));
+  const [officer, resident, informant, mediator] = await Promise.all(['officer1', 'resident1', 'informant1', 'mediator1'].map((u) => seed.callerOf(u)));
   if (mediator.user.role !== Role.Mediator) return false;
   const room = await mediation.open(officer, { caseId: noise.id, respondentUserId: informant.user.id, mediatorUserId: mediator.user.id });
   if (room.status !== RoomStatus.Open) return false;

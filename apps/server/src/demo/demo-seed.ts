@@ -1,12 +1,6 @@
-import { GroupKind, MemberType, MembershipStatus, OrgLevel, Role } from '@jws/contracts';
-import { DataSource, EntityManager } from 'typeorm';
-import { FieldCipher } from '../personal-data/field-cipher';
-import { UserEntity } from '../identity/user.entity';
-import { CommunityInviteEntity } from '../org/community-invite.entity';
-import { PoliceGroupEntity } from '../org/group.entity';
-import { MembershipEntity } from '../org/membership.entity';
-import { OrgUnitEntity } from '../org/org-unit.entity';
-import { ensureDemoPartner } from '../open311/open311-demo';
+import { GroupKind, MemberType, OrgLevel, Role } from '@jws/contracts';
+import { ensureDemoPartner } from '../open311';
+import { DemoSeedRepository, DemoUnit, DemoUser } from './data/demo-seed.repository';
 
 /** The demo invite code for 胜利社区, printed at start-up and used in the README. */
 export const DEMO_INVITE_CODE = 'SHENGLI2026';
@@ -17,15 +11,10 @@ export const DEMO_MARKER_USER = 'resident1';
  * Demo data, loaded once into an empty database: 蚌埠市公安局 with two branches, three stations,
  * six communities (each with its group and officer), two enterprise groups, and one user of every role.
  */
-export async function seedDemo(dataSource: DataSource): Promise<boolean> {
-  if ((await dataSource.getRepository(OrgUnitEntity).count()) > 0) return false;
-  await dataSource.transaction(async (m) => {
-    const unit = async (name: string, level: OrgLevel, parent: OrgUnitEntity | null): Promise<OrgUnitEntity> => {
-      const repo = m.getRepository(OrgUnitEntity);
-      const saved = await repo.save(repo.create({ name, level, parentId: parent?.id ?? null, path: 'pending', officerId: null }));
-      saved.path = `${parent?.path ?? '/'}${saved.id}/`;
-      return repo.save(saved);
-    };
+export async function seedDemo(seed: DemoSeedRepository): Promise<boolean> {
+  if (!(await seed.isEmpty())) return false;
+  await seed.seed(async (w) => {
+    const unit = (name: string, level: OrgLevel, parent: DemoUnit | null, officerId: number | null = null) => w.unit(name, level, parent, officerId);
     const city = await unit('蚌埠市公安局', OrgLevel.City, null);
     const bengshan = await unit('蚌山分局', OrgLevel.Branch, city);
     const huaiyuan = await unit('怀远县公安局', OrgLevel.Branch, city);
@@ -33,15 +22,14 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     const tushanlu = await unit('涂山路派出所', OrgLevel.Station, bengshan);
     const chengguan = await unit('城关派出所', OrgLevel.Station, huaiyuan);
     // Where residents find their station (办事指引 shows it under every 派出所 route); demo values.
-    const stationContacts: [OrgUnitEntity, string, string][] = [
+    const stationContacts: [DemoUnit, string, string][] = [
       [tianqiao, '蚌山区天桥路18号（演示地址）', '0552-2010110'],
       [tushanlu, '蚌山区涂山路66号（演示地址）', '0552-2020110'],
       [chengguan, '怀远县城关镇禹王路9号（演示地址）', '0552-8010110'],
     ];
-    for (const [station, address, phone] of stationContacts) await m.getRepository(OrgUnitEntity).update(station.id, { address, phone });
+    for (const [station, address, phone] of stationContacts) await w.stationContact(station.id, address, phone);
 
-    const user = (u: Partial<UserEntity> & { username: string; role: Role; nickname: string }) =>
-      createUser(m, { orgUnitId: null, isInformant: false, phone: null, workPhone: null, ...u });
+    const user = (u: DemoUser) => w.user(u);
 
     await user({ username: 'admin1', role: Role.Admin, nickname: '系统管理员', orgUnitId: city.id });
     await user({ username: 'city_leader1', role: Role.CityLeader, nickname: '市局 周局长', orgUnitId: city.id });
@@ -59,7 +47,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     await user({ username: 'resident2', role: Role.Resident, nickname: '刘先生', phone: '13800000002' });
     const informant1 = await user({ username: 'informant1', role: Role.Resident, nickname: '老马', phone: '13800000003', isInformant: true });
 
-    const communities: [string, OrgUnitEntity, UserEntity][] = [
+    const communities: [string, DemoUnit, { id: number }][] = [
       ['胜利社区', tianqiao, officer1],
       ['纬四路社区', tianqiao, officer1],
       ['延安社区', tushanlu, officer2],
@@ -67,50 +55,24 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
       ['禹王社区', chengguan, officer3],
       ['东园村', chengguan, officer3],
     ];
-    const groups = m.getRepository(PoliceGroupEntity);
-    let shengli: OrgUnitEntity | null = null;
+    let shengli: DemoUnit | null = null;
     for (const [name, station, officer] of communities) {
-      const community = await unit(name, OrgLevel.Community, station);
-      community.officerId = officer.id;
-      await m.getRepository(OrgUnitEntity).save(community);
-      await groups.insert({
-        kind: GroupKind.Community, name: `${name}警民议事群`, communityId: community.id, stationId: station.id,
-        ownerId: officer.id, wechatOpenGid: null, enterpriseCount: 0,
-      });
+      const community = await unit(name, OrgLevel.Community, station, officer.id);
+      await w.group({ kind: GroupKind.Community, name: `${name}警民议事群`, communityId: community.id, stationId: station.id, ownerId: officer.id, enterpriseCount: 0 });
       shengli ??= community;
     }
-    await groups.insert({ kind: GroupKind.Enterprise, name: '天桥派出所企业服务群', communityId: null, stationId: tianqiao.id, ownerId: stationLeader.id, wechatOpenGid: null, enterpriseCount: 64 });
-    await groups.insert({ kind: GroupKind.Enterprise, name: '城关派出所企业服务群', communityId: null, stationId: chengguan.id, ownerId: stationLeader2.id, wechatOpenGid: null, enterpriseCount: 58 });
+    await w.group({ kind: GroupKind.Enterprise, name: '天桥派出所企业服务群', communityId: null, stationId: tianqiao.id, ownerId: stationLeader.id, enterpriseCount: 64 });
+    await w.group({ kind: GroupKind.Enterprise, name: '城关派出所企业服务群', communityId: null, stationId: chengguan.id, ownerId: stationLeader2.id, enterpriseCount: 58 });
 
     if (!shengli) throw new Error('no community seeded');
     const now = new Date();
-    const memberships = m.getRepository(MembershipEntity);
     for (const [member, type] of [[resident1, MemberType.BuildingHead], [informant1, MemberType.SecurityVolunteer]] as const) {
-      await memberships.insert({
-        userId: member.id, communityId: shengli.id, memberType: type, status: MembershipStatus.Active,
-        note: null, joinedAt: now, decidedBy: officer1.id, createdAt: now,
-      });
+      await w.member({ userId: member.id, communityId: shengli.id, memberType: type, decidedBy: officer1.id, at: now });
     }
-    await m.getRepository(CommunityInviteEntity).insert({
-      code: DEMO_INVITE_CODE, communityId: shengli.id, createdBy: officer1.id,
-      expiresAt: new Date(now.getTime() + 365 * 86_400_000), revokedAt: null, useCount: 0, createdAt: now,
-    });
+    await w.invite({ code: DEMO_INVITE_CODE, communityId: shengli.id, createdBy: officer1.id, expiresAt: new Date(now.getTime() + 365 * 86_400_000), at: now });
 
     // Open311: the demo partner system (api_key demo-open311-key, stored hashed), default 胜利社区.
-    await ensureDemoPartner(m);
+    await ensureDemoPartner(w.manager);
   });
   return true;
-}
-
-async function createUser(m: EntityManager, u: Partial<UserEntity>): Promise<UserEntity> {
-  const repo = m.getRepository(UserEntity);
-  return repo.save(
-    repo.create({
-      ...u,
-      openid: null,
-      unionid: null,
-      phoneHash: u.phone ? FieldCipher.blindIndex(u.phone) : null,
-      disabled: false,
-    }),
-  );
 }

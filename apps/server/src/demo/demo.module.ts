@@ -1,38 +1,34 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { CaseWorkflowService } from '../cases/case-workflow.service';
+import { Database } from '../common/db';
 import { CasesModule } from '../cases/cases.module';
-import { CasesService } from '../cases/cases.service';
+import { CasesApi } from '../cases';
 import { seedDemoCases } from './demo-cases';
 import { DemoClockController } from './demo-clock.controller';
 import { DemoClockService } from './demo-clock.service';
 import { DEMO_MARKER_USER, seedDemo } from './demo-seed';
-import { UserEntity } from '../identity/user.entity';
-import { ensureDemoPartner } from '../open311/open311-demo';
-import { ReferralsModule } from '../referrals/referrals.module';
-import { ReferralTargetsService } from '../referrals/referral-targets.service';
-import { ReferralsService } from '../referrals/referrals.service';
+import { ensureDemoPartner } from '../open311';
+import { ReferralsModule, ReferralsService, ReferralTargetsService } from '../referrals';
 import { seedDemoReferrals } from './demo-referrals';
 import { MediationModule } from '../mediation/mediation.module';
 import { MediationService } from '../mediation/mediation.service';
 import { RoomChatService } from '../mediation/room-chat.service';
 import { seedDemoMediation } from './demo-mediation';
+import { DemoSeedRepository } from './data/demo-seed.repository';
 
 /**
  * Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production), and
  * the demo clock (`POST /api/demo/cases/:id/elapse`), which refuses outside demo mode.
  */
-@Module({ imports: [CasesModule, ReferralsModule, MediationModule], controllers: [DemoClockController], providers: [DemoClockService] })
+@Module({ imports: [CasesModule, ReferralsModule, MediationModule], controllers: [DemoClockController], providers: [DemoClockService, DemoSeedRepository] })
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly seed: DemoSeedRepository,
+    private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly cases: CasesService,
-    private readonly workflow: CaseWorkflowService,
+    private readonly cases: CasesApi,
     private readonly referrals: ReferralsService,
     private readonly referralTargets: ReferralTargetsService,
     private readonly mediation: MediationService,
@@ -41,13 +37,13 @@ export class DemoModule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
-    if (await seedDemo(this.dataSource)) this.logger.log('demo data loaded');
+    if (await seedDemo(this.seed)) this.logger.log('demo data loaded');
     // Demo databases seeded before Open311 existed get its demo partner too.
-    if (await ensureDemoPartner(this.dataSource.manager)) this.logger.log('demo Open311 partner added');
+    if (await ensureDemoPartner(this.db.manager)) this.logger.log('demo Open311 partner added');
     // A demo-mode database holding another city (`pnpm bench` generates one) gets no demo reports.
-    if (!(await this.dataSource.getRepository(UserEntity).existsBy({ username: DEMO_MARKER_USER }))) return;
-    if (await seedDemoCases(this.dataSource, this.cases, this.workflow)) this.logger.log('demo cases loaded');
-    if (await seedDemoReferrals(this.dataSource, this.cases, this.workflow, this.referrals, this.referralTargets)) this.logger.log('demo referral targets and a referred case loaded');
-    if (await seedDemoMediation(this.dataSource, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
+    if (!(await this.seed.hasUser(DEMO_MARKER_USER))) return;
+    if (await seedDemoCases(this.seed, this.cases)) this.logger.log('demo cases loaded');
+    if (await seedDemoReferrals(this.seed, this.cases, this.referrals, this.referralTargets)) this.logger.log('demo referral targets and a referred case loaded');
+    if (await seedDemoMediation(this.seed, this.cases, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
   }
 }

@@ -1,20 +1,19 @@
-import { CaseKind, CaseStatus, CASE_TITLE_MAX, OrgLevel, TERMINAL_STATUSES } from '@jws/contracts';
+import { CaseKind, CaseStatus } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
-import { Brackets, DataSource, In } from 'typeorm';
+import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
-import { CaseEntity } from '../cases/data/case.entity';
+import type { CaseEntity, PublicCaseFilter } from '../cases';
 import { CasesApi } from '../cases';
-import { OrgUnitEntity } from '../org/org-unit.entity';
 import { FieldCipher } from '../personal-data/field-cipher';
+import { Open311Community, Open311Repository } from './data/open311.repository';
+import type { Open311PartnerEntity } from './data/open311-partner.entity';
 import { hashApiKey } from './open311-demo';
 import {
   findService, OPEN311_SPECIFICATION, OPEN_KINDS, Open311Request, SERVICE_CATALOG, ServiceEntry, toPublicRequest,
 } from './open311-public';
 import { parseCaseNumber } from '../cases/case-number';
 import { Open311Exception } from './open311.errors';
-import { Open311PartnerEntity, Open311TokenEntity } from './open311.entities';
+import { attributeField, bodyField, coordinates, dateWindow, intParam, listParam, Params, sha256, titleOf } from './open311-params';
 import type {
   Open311AttributeDto, Open311CreatedDto, Open311DiscoveryDto, Open311ServiceDefinitionDto, Open311ServiceDto, Open311TokenDto,
 } from './open311.dto';
@@ -24,12 +23,9 @@ export const OPEN311_CHANGESET = '2026-11-24T00:00:00Z';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
-const DEFAULT_WINDOW_DAYS = 90;
 const MAX_IDS = 100;
 const DESCRIPTION_MAX = 4000;
 const ADDRESS_MAX = 200;
-
-type Params = Record<string, unknown>;
 
 export interface Open311Page {
   items: Open311Request[];
@@ -38,7 +34,7 @@ export interface Open311Page {
 
 /** Where a request is: the community and the station above it. */
 interface Place {
-  community: OrgUnitEntity;
+  community: Open311Community;
   stationName: string;
 }
 
@@ -52,7 +48,7 @@ export class Open311Service {
   constructor(
     private readonly cases: CasesApi,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly data: Open311Repository,
   ) {}
 
   discovery(baseUrl: string): Open311DiscoveryDto {
@@ -82,8 +78,8 @@ export class Open311Service {
     const service = findService(code);
     if (!service) throw Open311Exception.notFound(`未知的服务类别：${code}`);
     if (!service.open) return { service_code: service.code, attributes: [] };
-    const communities = await this.dataSource.getRepository(OrgUnitEntity).find({ where: { level: OrgLevel.Community }, order: { id: 'ASC' } });
-    const stations = await this.namesOf(communities.map((c) => c.parentId));
+    const communities = await this.data.communities();
+    const stations = await this.data.unitNames(communities.map((c) => c.parentId));
     const attribute: Open311AttributeDto = {
       variable: true,
       code: 'community_id',
@@ -101,55 +97,38 @@ export class Open311Service {
   async list(params: Params): Promise<Open311Page> {
     const page = intParam(params, 'page', 1, 1, 1_000_000);
     const pageSize = intParam(params, 'page_size', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-    const qb = this.publicCases();
+    let filter: PublicCaseFilter;
     const ids = listParam(params, 'service_request_id');
     if (ids.length) {
       // As the specification says: with ids given, the other filters are ignored.
       if (ids.length > MAX_IDS) throw Open311Exception.badRequest(`service_request_id 最多 ${MAX_IDS} 个`);
       // A number names its case's id and creation day (case-number.ts); text that is no number matches nothing.
-      const named = ids.map(parseCaseNumber).filter((n) => n !== null);
-      qb.andWhere(named.length ? new Brackets((w) => named.forEach((n, i) => w.orWhere(...numberCondition(n, i)))) : '1 = 0');
+      filter = { numbers: ids.map(parseCaseNumber).filter((n) => n !== null) };
     } else {
       const { start, end } = dateWindow(params);
-      qb.andWhere('c.createdAt >= :start', { start }).andWhere('c.createdAt <= :end', { end });
-      const codes = listParam(params, 'service_code').map((code) => {
+      const categories = listParam(params, 'service_code').map((code) => {
         const service = findService(code);
         if (!service) throw Open311Exception.badRequest(`未知的 service_code：${code}`);
         return service;
       });
-      if (codes.length) {
-        qb.andWhere(
-          new Brackets((w) => {
-            codes.forEach((s, i) => w.orWhere(`(c.kind = :k${i} AND c.subcategory = :s${i})`, { [`k${i}`]: s.kind, [`s${i}`]: s.subcategory }));
-          }),
-        );
-      }
       const statuses = new Set(listParam(params, 'status').map((s) => s.toLowerCase()));
       for (const s of statuses) if (s !== 'open' && s !== 'closed') throw Open311Exception.badRequest('status 只能是 open 或 closed');
-      if (statuses.size === 1) {
-        qb.andWhere(statuses.has('open') ? 'c.status NOT IN (:...terminal)' : 'c.status IN (:...terminal)', { terminal: TERMINAL_STATUSES });
-      }
+      filter = { start, end, categories, state: statuses.size === 1 ? (statuses.has('open') ? 'open' : 'closed') : undefined };
     }
-    const total = await qb.getCount();
-    const rows = await qb
-      .orderBy('c.createdAt', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getMany();
+    const { rows, total } = await this.cases.publicCases(OPEN_KINDS, filter, page, pageSize);
     return { items: await this.toRequests(rows), total };
   }
 
   /** GET requests/{id}.json: one public case, as an array of one. */
   async one(number: string): Promise<Open311Request[]> {
     const named = parseCaseNumber(number);
-    const row = named ? await this.publicCases().andWhere(...numberCondition(named, 0)).getOne() : null;
+    const row = named ? await this.cases.publicCase(OPEN_KINDS, named) : null;
     if (!row) throw Open311Exception.notFound(`未找到服务请求 ${number.slice(0, 32)}`);
     return this.toRequests([row]);
   }
 
   async token(token: string): Promise<Open311TokenDto[]> {
-    const row = /^[\w-]{1,64}$/.test(token) ? await this.dataSource.getRepository(Open311TokenEntity).findOne({ where: { token } }) : null;
+    const row = /^[\w-]{1,64}$/.test(token) ? await this.data.token(token) : null;
     const number = row ? (await this.cases.records.numbers([row.caseId])).get(row.caseId) : undefined;
     if (!row || !number) throw Open311Exception.notFound('未找到该 token');
     return [{ token, service_request_id: number }];
@@ -205,7 +184,7 @@ export class Open311Service {
           longitude: point?.long ?? null,
         },
         async (m, caseId) => {
-          await m.getRepository(Open311TokenEntity).insert({ token, caseId, partnerId: partner.id, requestHash, createdAt: new Date() });
+          await this.data.addToken(m, { token, caseId, partnerId: partner.id, requestHash, createdAt: new Date() });
         },
       );
     } catch (err) {
@@ -222,7 +201,7 @@ export class Open311Service {
   }
 
   private async replay(token: string, partner: Open311PartnerEntity, requestHash: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(Open311TokenEntity).findOne({ where: { token } });
+    const row = await this.data.token(token);
     if (!row) return null;
     if (row.partnerId !== partner.id || row.requestHash !== requestHash) {
       throw new Open311Exception(409, '该 Idempotency-Key 已用于内容不同的请求，请勿重复使用');
@@ -232,7 +211,7 @@ export class Open311Service {
 
   private async partnerFor(apiKey: string | undefined, ip: string | null): Promise<Open311PartnerEntity> {
     const partner = apiKey && apiKey.length <= 200
-      ? await this.dataSource.getRepository(Open311PartnerEntity).findOne({ where: { keyHash: hashApiKey(apiKey) } })
+      ? await this.data.partnerByKeyHash(hashApiKey(apiKey))
       : null;
     if (!partner) {
       await this.audit.record({ userId: null, ip, requestId: null }, { action: 'open311.key_rejected', outcome: 'denied', detail: apiKey ? 'unknown api_key' : 'no api_key' });
@@ -249,26 +228,16 @@ export class Open311Service {
     } else if (communityId === null) {
       throw Open311Exception.badRequest('请用 attribute[community_id] 指定社区（见 services/{service_code}.json）');
     }
-    const community = await this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id: communityId, level: OrgLevel.Community } });
+    const community = await this.data.community(communityId);
     if (!community) throw Open311Exception.badRequest(`未知的社区：${communityId}`);
-    const stations = await this.namesOf([community.parentId]);
+    const stations = await this.data.unitNames([community.parentId]);
     return { community, stationName: stations.get(community.parentId ?? 0) ?? '' };
-  }
-
-  /** Cases the public may see at all: open kinds, not held by the text safety check. */
-  private publicCases() {
-    return this.dataSource
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .where('c.kind IN (:...kinds)', { kinds: OPEN_KINDS })
-      .andWhere('c.heldForReview = :held', { held: 0 });
   }
 
   private async toRequests(rows: CaseEntity[]): Promise<Open311Request[]> {
     if (!rows.length) return [];
-    const communities = await this.dataSource.getRepository(OrgUnitEntity).find({ where: { id: In([...new Set(rows.map((r) => r.communityId))]) } });
-    const communityById = new Map(communities.map((c) => [c.id, c]));
-    const stations = await this.namesOf(communities.map((c) => c.parentId));
+    const communityById = await this.data.communitiesById(rows.map((r) => r.communityId));
+    const stations = await this.data.unitNames([...communityById.values()].map((c) => c.parentId));
     const dueByCase = await this.cases.records.dueAt(rows.map((r) => r.id), 'resolution');
     return rows.map((r) => {
       const community = communityById.get(r.communityId);
@@ -287,106 +256,10 @@ export class Open311Service {
       });
     });
   }
-
-  private async namesOf(ids: (number | null)[]): Promise<Map<number, string>> {
-    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-    if (!wanted.length) return new Map();
-    const units = await this.dataSource.getRepository(OrgUnitEntity).find({ select: { id: true, name: true }, where: { id: In(wanted) } });
-    return new Map(units.map((u) => [u.id, u.name]));
-  }
 }
 
 function serviceDescription(s: ServiceEntry): string {
   return s.open
     ? `${s.kindLabel}：${s.label}。合作平台可通过本接口提交；公开列表只含类别、状态、时间和社区。`
     : `${s.kindLabel}：${s.label}。仅限群众通过“指尖上的警务室”小程序上报（可保密），合作平台不能提交，也不对外公开。`;
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** The title of a partner's request: the first line of its description. */
-function titleOf(description: string, fallback: string): string {
-  const first = description.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).find(Boolean) ?? '';
-  return (first || fallback).slice(0, CASE_TITLE_MAX);
-}
-
-/** A scalar query value; repeated parameters (`status=open&status=closed`) join with commas. */
-function queryField(params: Params, name: string): string | undefined {
-  const value = params[name];
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(',');
-  if (typeof value !== 'string') throw Open311Exception.badRequest(`参数 ${name} 格式不正确`);
-  return value.trim() || undefined;
-}
-
-function listParam(params: Params, name: string): string[] {
-  return (queryField(params, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-/** The case a parsed number names, as a condition on alias c: its id, created on its day (`i` keeps parameters apart). */
-function numberCondition(n: NonNullable<ReturnType<typeof parseCaseNumber>>, i: number): [string, Record<string, unknown>] {
-  return [`(c.id = :id${i} AND c.createdAt >= :from${i} AND c.createdAt < :to${i})`, { [`id${i}`]: n.id, [`from${i}`]: n.from, [`to${i}`]: n.to }];
-}
-
-function intParam(params: Params, name: string, dflt: number, min: number, max: number): number {
-  const raw = queryField(params, name);
-  if (raw === undefined) return dflt;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) throw Open311Exception.badRequest(`${name} 须为 ${min}–${max} 的整数`);
-  return n;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function dateParam(params: Params, name: string): Date | undefined {
-  const raw = queryField(params, name);
-  if (raw === undefined) return undefined;
-  // An unencoded "+" of a UTC offset arrives as a space.
-  const text = raw.replace(/ (\d{2}:?\d{2})$/, '+$1');
-  const at = ISO_DATE.test(text) ? new Date(text) : null;
-  if (!at || Number.isNaN(at.getTime())) throw Open311Exception.badRequest(`${name} 须为 ISO 8601 时间，例如 2026-11-24T08:00:00+08:00`);
-  return at;
-}
-
-/** start_date/end_date; without either, the last 90 days (as the specification suggests). */
-function dateWindow(params: Params): { start: Date; end: Date } {
-  const start = dateParam(params, 'start_date');
-  const end = dateParam(params, 'end_date');
-  const window = DEFAULT_WINDOW_DAYS * 86_400_000;
-  const resolvedEnd = end ?? new Date();
-  const resolvedStart = start ?? new Date(resolvedEnd.getTime() - window);
-  if (resolvedStart.getTime() > resolvedEnd.getTime()) throw Open311Exception.badRequest('start_date 不能晚于 end_date');
-  return { start: resolvedStart, end: resolvedEnd };
-}
-
-/** A POST field (JSON or form): text or a number; anything else is refused. */
-function bodyField(body: Params, name: string): string | undefined {
-  const value = body[name];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') throw Open311Exception.badRequest(`${name} 格式不正确`);
-  return value.trim() || undefined;
-}
-
-/** `attribute[code]`: nested by the form parser (`attribute: { code }`) or flat in JSON. */
-function attributeField(body: Params, code: string): string | undefined {
-  const nested = body.attribute;
-  if (nested !== undefined && (typeof nested !== 'object' || nested === null || Array.isArray(nested))) {
-    throw Open311Exception.badRequest('attribute 格式不正确');
-  }
-  const fromNested = nested ? bodyField(nested as Params, code) : undefined;
-  return fromNested ?? bodyField(body, `attribute[${code}]`);
-}
-
-function coordinates(body: Params): { lat: number; long: number } | null {
-  const lat = bodyField(body, 'lat');
-  const long = bodyField(body, 'long');
-  if (lat === undefined && long === undefined) return null;
-  if (lat === undefined || long === undefined) throw Open311Exception.badRequest('lat 和 long 须同时提供');
-  const la = Number(lat);
-  const lo = Number(long);
-  if (!Number.isFinite(la) || !Number.isFinite(lo) || Math.abs(la) > 90 || Math.abs(lo) > 180) {
-    throw Open311Exception.badRequest('lat/long 不是有效的经纬度');
-  }
-  return { lat: la, long: lo };
 }

@@ -1,16 +1,13 @@
 import {
-  CASE_STATUS_LABELS, CaseStatus, DEFAULT_GOVERNANCE_CLASS, ErrorCode, GOVERNANCE_CLASS_LABELS, GovernanceClass, GovernanceDigest,
-  GovernanceClassView, GovernanceDigestCase, Permission, ReferralStatus, TimelineEventType, CaseKind,
+  CASE_STATUS_LABELS, DEFAULT_GOVERNANCE_CLASS, ErrorCode, GOVERNANCE_CLASS_LABELS, GovernanceClass, GovernanceDigest,
+  GovernanceClassView, GovernanceDigestCase, Permission, TimelineEventType, CaseKind,
 } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { viewerOf } from '../cases/case-views';
-import { CasesRepository, OPEN_STATUSES } from '../cases/data/cases.repository';
 import { CasesApi } from '../cases';
 import { chinaDate, chinaMidnight } from '../common/china-time';
-import { parseDbDate } from '../common/db-date';
 import { caseNumber } from '../cases/case-number';
+import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -18,8 +15,10 @@ import { Hotline12345Client, HotlineApiError } from '../hotline12345/hotline1234
 import { OutboxEntity } from '../notifications/notification.entity';
 import { OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notifications/notifications.service';
 import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
-import { OrgUnitEntity } from '../org/org-unit.entity';
-import { CaseGovernanceEntity, ReferralEntity, ReferralTargetEntity } from './referral.entities';
+import { CaseGovernanceRepository } from './data/case-governance.repository';
+import { ReferralPeopleRepository } from './data/referral-people.repository';
+import { ReferralTargetsRepository } from './data/referral-targets.repository';
+import { ReferralsRepository } from './data/referrals.repository';
 
 /** Cases the in-app digest lists (the counts cover them all); the CSV lists up to the second. */
 const DIGEST_LIMIT = 2000;
@@ -36,9 +35,12 @@ export class GovernanceService implements OnModuleInit {
 
   constructor(
     private readonly cases: CasesApi,
-    private readonly casesRepo: CasesRepository,
     private readonly outbox: OutboxWorker,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly governance: CaseGovernanceRepository,
+    private readonly referrals: ReferralsRepository,
+    private readonly targets: ReferralTargetsRepository,
+    private readonly people: ReferralPeopleRepository,
+    private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,11 +52,8 @@ export class GovernanceService implements OnModuleInit {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     const now = new Date();
-    await this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(CaseGovernanceEntity);
-      const existing = await repo.findOneBy({ caseId });
-      if (existing) await repo.update({ caseId }, { governanceClass, classifiedBy: caller.user.id, classifiedAt: now });
-      else await repo.insert({ caseId, governanceClass, classifiedBy: caller.user.id, classifiedAt: now });
+    await this.db.transaction(async ({ manager: m }) => {
+      await this.governance.classify(m, { caseId, governanceClass, classifiedBy: caller.user.id, classifiedAt: now });
       await this.cases.timeline.append(m, caseId, {
         type: TimelineEventType.Note, actor: { userId: caller.user.id, role: caller.user.role },
         isPublic: false, note: `诉求分类：${GOVERNANCE_CLASS_LABELS[governanceClass]}`, at: now,
@@ -65,8 +64,7 @@ export class GovernanceService implements OnModuleInit {
 
   async classOf(caller: Caller, caseId: number): Promise<GovernanceClassView> {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
-    const row = await this.dataSource.getRepository(CaseGovernanceEntity).findOneBy({ caseId });
-    return { caseId, governanceClass: row?.governanceClass ?? DEFAULT_GOVERNANCE_CLASS[entity.kind] };
+    return { caseId, governanceClass: (await this.governance.classOf(caseId)) ?? DEFAULT_GOVERNANCE_CLASS[entity.kind] };
   }
 
   /**
@@ -85,64 +83,28 @@ export class GovernanceService implements OnModuleInit {
       throw new DomainException(ErrorCode.ValidationFailed, ['不能查看未来日期的日报']);
     }
     const pastDay = end.getTime() <= Date.now();
-    // The status at the end of the day: the newest status event before it (events are append-only,
-    // so the newest id is the latest change; ix_case_events_case reads it backwards).
-    const statusAt = pastDay
-      ? `COALESCE((SELECT e.to_status FROM case_events e WHERE e.case_id = c.id AND e.to_status IS NOT NULL AND e.at < :end ORDER BY e.id DESC LIMIT 1), '${CaseStatus.Submitted}')`
-      : 'c.status';
-    const base = this.dataSource
-      .createQueryBuilder()
-      .from('cases', 'c')
-      .leftJoin('case_governance', 'g', 'g.case_id = c.id')
-      .where('c.created_at < :end', { end });
-    if (pastDay) {
-      // Only a case open now or changed since the day ended can have been open then.
-      base.andWhere('(c.status IN (:...open) OR c.updated_at >= :end)', { open: OPEN_STATUSES });
-      base.andWhere(`${statusAt} IN (:...open)`);
-    } else {
-      base.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
-    }
-    if (!this.casesRepo.applyScope(base, caller.scope)) base.andWhere('1 = 0');
+    const { rows, groups } = await this.cases.openAt(caller.scope, end, pastDay, limit);
 
-    const list = base
-      .clone()
-      .innerJoin('org_units', 'o', 'o.id = c.community_id')
-      .select([
-        'c.id AS id', 'c.title AS title', 'c.kind AS kind', `${statusAt} AS status`, 'c.serious_risk AS seriousRisk',
-        'c.created_at AS createdAt', 'o.name AS communityName', 'g.governance_class AS governanceClass',
-      ])
-      .orderBy('c.serious_risk', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(limit);
-    const tally = base
-      .clone()
-      .select(['g.governance_class AS governanceClass', 'c.kind AS kind', 'c.serious_risk AS seriousRisk', 'COUNT(*) AS n'])
-      .groupBy('g.governance_class')
-      .addGroupBy('c.kind')
-      .addGroupBy('c.serious_risk');
-    const [rows, groups] = await Promise.all([list.getRawMany<Record<string, unknown>>(), tally.getRawMany<Record<string, unknown>>()]);
-
-    const classOf = (r: Record<string, unknown>) => (r.governanceClass as GovernanceClass | null) ?? DEFAULT_GOVERNANCE_CLASS[r.kind as CaseKind];
+    const classOf = (r: { governanceClass: string | null; kind: CaseKind }) => (r.governanceClass as GovernanceClass | null) ?? DEFAULT_GOVERNANCE_CLASS[r.kind];
     const counts = Object.fromEntries(Object.values(GovernanceClass).map((g) => [g, 0])) as Record<GovernanceClass, number>;
     let total = 0;
     let seriousRiskCount = 0;
     for (const g of groups) {
-      const n = Number(g.n);
-      counts[classOf(g)] += n;
-      total += n;
-      if (Number(g.seriousRisk)) seriousRiskCount += n;
+      counts[classOf(g)] += g.n;
+      total += g.n;
+      if (g.seriousRisk) seriousRiskCount += g.n;
     }
-    const referredTo = await this.referredTo(rows.map((r) => Number(r.id)));
+    const referredTo = await this.referredTo(rows.map((r) => r.id));
     const cases: GovernanceDigestCase[] = rows.map((r) => ({
-      caseId: Number(r.id),
-      number: caseNumber(parseDbDate(r.createdAt) as Date, Number(r.id)),
-      title: String(r.title),
+      caseId: r.id,
+      number: caseNumber(r.createdAt, r.id),
+      title: r.title,
       governanceClass: classOf(r),
-      status: r.status as CaseStatus,
-      communityName: String(r.communityName),
-      seriousRisk: Boolean(Number(r.seriousRisk)),
-      referredTo: referredTo.get(Number(r.id)) ?? null,
-      createdAt: (parseDbDate(r.createdAt) as Date).toISOString(),
+      status: r.status,
+      communityName: r.communityName,
+      seriousRisk: r.seriousRisk,
+      referredTo: referredTo.get(r.id) ?? null,
+      createdAt: r.createdAt.toISOString(),
     }));
     return { date: day, jurisdiction: await this.jurisdictionName(caller), total, counts, seriousRiskCount, cases };
   }
@@ -164,19 +126,14 @@ export class GovernanceService implements OnModuleInit {
 
   private async referredTo(caseIds: number[]): Promise<Map<number, string>> {
     if (!caseIds.length) return new Map();
-    const referrals: ReferralEntity[] = [];
-    for (let i = 0; i < caseIds.length; i += 1000) {
-      const ids = caseIds.slice(i, i + 1000);
-      referrals.push(...(await this.dataSource.getRepository(ReferralEntity).find({ where: { caseId: In(ids), status: In([ReferralStatus.Sent, ReferralStatus.Signed]) } })));
-    }
-    const targets = referrals.length ? await this.dataSource.getRepository(ReferralTargetEntity).find({ where: { id: In(referrals.map((r) => r.targetId)) } }) : [];
-    const names = new Map(targets.map((t) => [t.id, t.name]));
-    return new Map(referrals.map((r) => [r.caseId, names.get(r.targetId) ?? '']));
+    const referrals = await this.referrals.openOfCases(caseIds);
+    const targets = await this.targets.byIds(referrals.map((r) => r.targetId));
+    return new Map(referrals.map((r) => [r.caseId, targets.get(r.targetId)?.name ?? '']));
   }
 
   private async jurisdictionName(caller: Caller): Promise<string> {
     if (caller.scope.kind === 'officer') return `${caller.user.nickname}责任区`;
-    const unit = caller.user.orgUnitId ? await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: caller.user.orgUnitId }) : null;
+    const unit = caller.user.orgUnitId ? await this.people.unit(caller.user.orgUnitId) : null;
     return unit?.name ?? '';
   }
 
@@ -186,9 +143,9 @@ export class GovernanceService implements OnModuleInit {
     const { governanceReportUrl } = this.config;
     if (!governanceReportUrl) return { status: 'skipped', note: 'GOVERNANCE_REPORT_URL not configured: in-app alerts and the daily digest only' };
     const entity = await this.cases.records.get(caseId);
-    const community = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: entity.communityId });
+    const community = await this.people.unit(entity.communityId);
     const flag = await this.cases.timeline.latest(caseId, TimelineEventType.SeriousRisk);
-    const governance = await this.dataSource.getRepository(CaseGovernanceEntity).findOneBy({ caseId });
+    const governanceClass = await this.governance.classOf(caseId);
     const base = new URL(governanceReportUrl);
     const client = new Hotline12345Client(base.origin, this.config.hotline12345.token);
     try {
@@ -196,7 +153,7 @@ export class GovernanceService implements OnModuleInit {
         {
           caseNumber: entity.number,
           title: entity.title,
-          governanceClass: GOVERNANCE_CLASS_LABELS[governance?.governanceClass ?? DEFAULT_GOVERNANCE_CLASS[entity.kind]],
+          governanceClass: GOVERNANCE_CLASS_LABELS[governanceClass ?? DEFAULT_GOVERNANCE_CLASS[entity.kind]],
           community: community?.name ?? '',
           note: flag?.note ?? '',
           status: CASE_STATUS_LABELS[entity.status],

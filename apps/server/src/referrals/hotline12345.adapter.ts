@@ -1,22 +1,22 @@
 import { Anonymity, HotlineOrderStatus, ReferralStatus, TimelineEventType } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
 import { CasesApi } from '../cases';
 import { casePage } from '../cases/cases.service';
+import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import { IntervalWorker } from '../common/interval-worker';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Hotline12345Client, HotlineApiError } from '../hotline12345/hotline12345.client';
 import { verifySignature, WORK_ORDER_STATES, WorkOrder, WorkOrderEvent, WorkOrderState } from '../hotline12345/protocol';
-import { UserEntity } from '../identity/user.entity';
 import { OutboxEntity } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
-import { OrgUnitEntity } from '../org/org-unit.entity';
 import { ErrorCode } from '@jws/contracts';
 import { pathIds } from '../cases/case-people';
-import { ReferralEntity, ReferralTargetEntity } from './referral.entities';
+import { ReferralPeopleRepository } from './data/referral-people.repository';
+import { ReferralTargetsRepository } from './data/referral-targets.repository';
+import type { ReferralEntity } from './data/referral.entity';
+import { ReferralsRepository } from './data/referrals.repository';
 import { OUTBOX_TOPIC_HOTLINE_ORDER, ReferralsService } from './referrals.service';
 
 /** Order states in the order they happen; an older state never overwrites a newer one. */
@@ -47,7 +47,10 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
     private readonly cases: CasesApi,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxWorker,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rows: ReferralsRepository,
+    private readonly targets: ReferralTargetsRepository,
+    private readonly people: ReferralPeopleRepository,
+    private readonly db: Database,
     @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
@@ -65,7 +68,7 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
   /** Outbox delivery of one work order. */
   private async deliver(row: OutboxEntity): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
     const { referralId } = JSON.parse(row.payload) as { referralId: number };
-    const referral = await this.referrals.pendingOrder(this.dataSource.manager, referralId);
+    const referral = await this.referrals.pendingOrder(this.db.manager, referralId);
     if (!referral) return { status: 'skipped', note: 'order already on record' };
     if (!this.client) {
       await this.onDead(row, 'HOTLINE12345_BASE_URL not configured');
@@ -89,11 +92,10 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
   }
 
   private async orderBody(referral: ReferralEntity) {
-    const ds = this.dataSource;
     const entity = await this.cases.records.get(referral.caseId);
-    const community = await ds.getRepository(OrgUnitEntity).findOneBy({ id: entity.communityId });
-    const station = await ds.getRepository(OrgUnitEntity).findOneBy({ id: pathIds(entity.orgPath).stationId ?? 0 });
-    const contact = await ds.getRepository(UserEntity).findOneBy({ id: referral.contactUserId });
+    const community = await this.people.unit(entity.communityId);
+    const station = await this.people.unit(pathIds(entity.orgPath).stationId ?? 0);
+    const contact = await this.people.person(referral.contactUserId);
     return {
       externalRef: `referral-${referral.id}`,
       title: entity.title,
@@ -109,12 +111,8 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
   /** The order number, once; the resident is told 已转12345，工单号 …. */
   private async recordOrder(referral: ReferralEntity, order: WorkOrder): Promise<void> {
     const now = new Date();
-    await this.dataSource.transaction(async (m) => {
-      const result = await m.getRepository(ReferralEntity).update(
-        { id: referral.id, externalOrderNo: IsNull() },
-        { externalOrderNo: order.orderNo, externalStatus: HotlineOrderStatus.Received, externalSyncedAt: now, updatedAt: now },
-      );
-      if (!result.affected) return;
+    await this.db.transaction(async ({ manager: m }) => {
+      if (!(await this.rows.recordOrder(m, referral.id, order.orderNo, now))) return;
       const text = `已转12345，工单号 ${order.orderNo}`;
       await this.referrals.event(m, referral.caseId, TimelineEventType.Note, null, text, true, now);
       const entity = await this.cases.records.get(referral.caseId, m);
@@ -133,10 +131,10 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
   /** A dead letter: the officer hears that the order never reached 12345 and what to do. */
   private async onDead(row: OutboxEntity, error: string): Promise<void> {
     const { referralId } = JSON.parse(row.payload) as { referralId: number };
-    await this.dataSource.transaction(async (m) => {
+    await this.db.transaction(async ({ manager: m }) => {
       const referral = await this.referrals.pendingOrder(m, referralId);
       if (!referral) return;
-      await m.getRepository(ReferralEntity).update({ id: referral.id }, { externalStatus: HotlineOrderStatus.Failed, updatedAt: new Date() });
+      await this.rows.markOrderFailed(m, referral.id, new Date());
       await this.referrals.event(m, referral.caseId, TimelineEventType.Note, null, '12345工单发送失败，请电话转办12345并登记回复，或请管理员重发', false, new Date());
       // The technical reason is for admins (消息投递's dead letters); the officer reads what to do.
       const why = this.client ? '12345平台多次未能接收' : '本系统尚未接通12345平台';
@@ -172,17 +170,16 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
   async applyStatus(orderNo: string, state: WorkOrderState, reply: WorkOrder['reply']): Promise<boolean> {
     const status = state as HotlineOrderStatus;
     const now = new Date();
-    return this.dataSource.transaction(async (m) => {
+    return this.db.transaction(async ({ manager: m }) => {
       const referral = await this.referrals.byOrderNo(m, orderNo);
       if (!referral) return false;
       const current = referral.externalStatus ?? HotlineOrderStatus.Pending;
       if (RANK[status] <= RANK[current]) {
-        await m.getRepository(ReferralEntity).update({ id: referral.id }, { externalSyncedAt: now });
+        await this.rows.touchSync(m, referral.id, now);
         return true;
       }
-      const moved = await m.getRepository(ReferralEntity).update({ id: referral.id, externalStatus: current }, { externalStatus: status, externalSyncedAt: now, updatedAt: now });
-      if (!moved.affected) return true;
-      const target = await m.getRepository(ReferralTargetEntity).findOneByOrFail({ id: referral.targetId });
+      if (!(await this.rows.moveOrderStatus(m, referral.id, current, status, now))) return true;
+      const target = await this.targets.get(referral.targetId, m);
       if ((status === HotlineOrderStatus.Accepted || status === HotlineOrderStatus.Processing) && referral.status === ReferralStatus.Sent) {
         await this.referrals.markSigned(m, referral, '12345热线', null, now);
       }
@@ -198,17 +195,11 @@ export class Hotline12345Adapter extends IntervalWorker implements OnModuleInit 
   async tick(now = new Date()): Promise<number> {
     if (!this.client) return 0;
     const stale = new Date(now.getTime() - this.config.hotline12345.reconcileMinutes * 60_000);
-    const repo = this.dataSource.getRepository(ReferralEntity);
-    const due = await repo.find({
-      where: { externalStatus: In(OPEN_ORDER_STATES), externalSyncedAt: LessThan(stale), externalOrderNo: Not(IsNull()) },
-      order: { externalSyncedAt: 'ASC' },
-      take: 20,
-    });
+    const due = await this.rows.staleOrders(OPEN_ORDER_STATES, stale, 20);
     let polled = 0;
     for (const referral of due) {
       // Claim by moving the sync time: another instance that read the same row updates nothing.
-      const claim = await repo.update({ id: referral.id, externalSyncedAt: referral.externalSyncedAt ?? IsNull() }, { externalSyncedAt: now });
-      if (!claim.affected) continue;
+      if (!(await this.rows.claimSync(referral, now))) continue;
       try {
         const order = await this.client.getOrder(referral.externalOrderNo as string);
         await this.applyStatus(order.orderNo, order.status, order.reply);

@@ -1,15 +1,14 @@
 import { EscalationLevel, ESCALATION_LABELS, ReferralStatus, ReferralTargetKind, Role, TimelineEventType } from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { leadersOf } from '../cases/case-people';
 import { CasesApi } from '../cases';
 import { IntervalWorker } from '../common/interval-worker';
-import { workClaimed } from '../common/db';
+import { Database } from '../common/db';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ReferralEntity, ReferralTargetEntity } from './referral.entities';
+import { ReferralTargetsRepository } from './data/referral-targets.repository';
+import { ReferralsRepository } from './data/referrals.repository';
 import { ReferralsService } from './referrals.service';
 
 const LEASE_MS = 60_000;
@@ -30,38 +29,32 @@ export class ReferralDeadlinesWorker extends IntervalWorker {
     private readonly referrals: ReferralsService,
     private readonly cases: CasesApi,
     private readonly notifications: NotificationsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rows: ReferralsRepository,
+    private readonly targets: ReferralTargetsRepository,
+    private readonly db: Database,
     @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
   }
 
   async tick(now = new Date()): Promise<number> {
-    return workClaimed(
-      this.dataSource.getRepository(ReferralEntity),
-      { where: { status: In(OPEN), nextCheckAt: LessThanOrEqual(now) }, sql: 'status IN (:...open) AND next_check_at <= :now', params: { open: OPEN }, order: { nextCheckAt: 'ASC' }, batch: BATCH },
-      { owner: this.owner, until: new Date(now.getTime() + LEASE_MS) },
-      now,
-      (id) => this.escalate(id, now),
-    );
+    return this.rows.claimDue(now, { owner: this.owner, until: new Date(now.getTime() + LEASE_MS) }, BATCH, (id) => this.escalate(id, now));
   }
 
   private async escalate(id: number, now: Date): Promise<boolean> {
-    return this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(ReferralEntity);
-      const referral = await repo.findOneByOrFail({ id });
+    return this.db.transaction(async ({ manager: m }) => {
+      const referral = await this.rows.get(id, m);
       if (referral.leaseOwner !== this.owner) return false;
-      const release = { leaseOwner: null, leaseUntil: null };
       if (!OPEN.includes(referral.status) || referral.escalation >= EscalationLevel.BranchUrging) {
-        await repo.update({ id }, { ...release, nextCheckAt: null });
+        await this.rows.retire(m, id);
         return false;
       }
       const phase = referral.status === ReferralStatus.Sent ? '签收' : '回复';
       const level = (referral.escalation + 1) as EscalationLevel;
       const nextCheckAt = level < EscalationLevel.BranchUrging ? new Date(now.getTime() + this.config.escalationStepMinutes * 60_000) : null;
-      await repo.update({ id, leaseOwner: this.owner }, { ...release, escalation: level, nextCheckAt, updatedAt: now });
+      await this.rows.escalate(m, id, this.owner, level, nextCheckAt, now);
       const entity = await this.cases.records.get(referral.caseId, m);
-      const target = await m.getRepository(ReferralTargetEntity).findOneByOrFail({ id: referral.targetId });
+      const target = await this.targets.get(referral.targetId, m);
       const what = `转${target.name}${phase}已超时`;
       // The first step reminds whoever must act (the station contact and the department's staff), not the officer.
       const reminded = level === EscalationLevel.OfficerReminded;

@@ -2,8 +2,8 @@ import {
   CaseKind, EscalationLevel, HotlineOrderStatus, ReferralStatus, ReferralStepView, ReferralTargetKind, ReferralTargetView, ReferralView,
 } from '@jws/contracts';
 import type { CaseEntity } from '../cases';
-import type { UserEntity } from '../identity/user.entity';
-import type { ReferralEntity, ReferralTargetEntity } from './referral.entities';
+import type { ReferralTargetEntity } from './data/referral-target.entity';
+import type { ReferralEntity } from './data/referral.entity';
 
 export function targetView(t: ReferralTargetEntity): ReferralTargetView {
   return { id: t.id, kind: t.kind, name: t.name, phone: t.phone };
@@ -13,7 +13,7 @@ export interface ReferralContext {
   entity: CaseEntity;
   communityName: string;
   target: ReferralTargetEntity;
-  contact: UserEntity | null;
+  contact: { nickname: string; workPhone: string | null } | null;
 }
 
 /** Which due time has passed unmet, if any. */

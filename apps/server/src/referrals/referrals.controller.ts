@@ -13,6 +13,7 @@ import {
 } from './referrals.dto';
 import { ReferralTargetsService } from './referral-targets.service';
 import { ReferralsService } from './referrals.service';
+import { ReferralAgendaService } from './referral-agenda.service';
 
 @ApiTags('referrals 转办分流')
 @Controller()
@@ -22,6 +23,7 @@ export class ReferralsController {
     private readonly governance: GovernanceService,
     private readonly hotline: Hotline12345Adapter,
     private readonly targetAdmin: ReferralTargetsService,
+    private readonly agendaItems: ReferralAgendaService,
   ) {}
 
   @Get('referral-targets')
@@ -165,7 +167,7 @@ export class ReferralsController {
   @ApiOperation({ summary: '转办分流联席 agenda: piled-up referrals per target and category, with their cases (branch and city leaders)' })
   @ApiOkResponse({ description: 'see the shapes in @jws/contracts' })
   agenda(@CurrentCaller() caller: Caller) {
-    return this.referrals.agenda(caller);
+    return this.agendaItems.agenda(caller);
   }
 
   @Get('governance/digest')

@@ -1,33 +1,33 @@
 import {
-  CASE_KIND_LABELS, CASE_SUBCATEGORIES, CaseAction, CaseKind, CaseStatus, ErrorCode, EscalationLevel, HotlineOrderStatus, Permission,
-  ReferralAgendaItemView, ReferralStatus, ReferralStepView, ReferralTargetKind, ReferralTargetView, ReferralView, Role, TimelineEventType,
+  CaseAction, CaseStatus, ErrorCode, EscalationLevel, HotlineOrderStatus, Permission,
+  ReferralStatus, ReferralStepView, ReferralTargetKind, ReferralTargetView, ReferralView, Role, TimelineEventType,
   nextStatus,
 } from '@jws/contracts';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Access } from '../access/access';
-import { AuditService } from '../audit/audit.service';
-import { leadersOf, pathIds } from '../cases/case-people';
+import { pathIds } from '../cases/case-people';
 import { viewerOf } from '../cases/case-views';
-import { CaseWorkflowService } from '../cases/case-workflow.service';
 import type { CaseEntity } from '../cases';
 import { CasesApi } from '../cases';
+import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { UserEntity } from '../identity/user.entity';
 import { NotificationsService } from '../notifications/notifications.service';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { ReferralPeopleRepository, ReferralPerson } from './data/referral-people.repository';
+import { ReferralTargetsRepository } from './data/referral-targets.repository';
+import type { ReferralTargetEntity } from './data/referral-target.entity';
+import type { ReferralEntity } from './data/referral.entity';
+import { ReferralsRepository } from './data/referrals.repository';
+import { ReferralAgendaService } from './referral-agenda.service';
 import { CreateReferralDto, ReferralReplyDto } from './referrals.dto';
-import { ReferralAgendaItemEntity, ReferralEntity, ReferralTargetEntity, ReferralTargetStaffEntity } from './referral.entities';
 import { branchPathOf, referredNote, targetView, toReferralStep, toReferralView } from './referral-views';
 
 export const OUTBOX_TOPIC_HOTLINE_ORDER = 'hotline12345.order';
 export const HOTLINE_TARGET_NAME = '12345政务服务便民热线';
 const HOUR = 3600_000;
-const DAY = 24 * HOUR;
 
 /** Who replies: a person (department staff, the officer) or 12345 through the adapter. */
 export interface Replier {
@@ -46,10 +46,12 @@ export interface Replier {
 export class ReferralsService implements OnApplicationBootstrap {
   constructor(
     private readonly cases: CasesApi,
-    private readonly workflow: CaseWorkflowService,
     private readonly notifications: NotificationsService,
-    private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referrals: ReferralsRepository,
+    private readonly targetsRepo: ReferralTargetsRepository,
+    private readonly people: ReferralPeopleRepository,
+    private readonly agendaItems: ReferralAgendaService,
+    private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: Access,
   ) {}
@@ -59,16 +61,12 @@ export class ReferralsService implements OnApplicationBootstrap {
     await this.ensureHotlineTarget();
   }
 
-  async ensureHotlineTarget(): Promise<void> {
-    const repo = this.dataSource.getRepository(ReferralTargetEntity);
-    if (!(await repo.exist({ where: { kind: ReferralTargetKind.Hotline12345 } }))) {
-      await repo.insert({ kind: ReferralTargetKind.Hotline12345, name: HOTLINE_TARGET_NAME, phone: '12345', orgUnitId: null, active: true });
-    }
+  ensureHotlineTarget(): Promise<void> {
+    return this.targetsRepo.ensureHotline(HOTLINE_TARGET_NAME);
   }
 
   async targets(): Promise<ReferralTargetView[]> {
-    const rows = await this.dataSource.getRepository(ReferralTargetEntity).find({ where: { active: true }, order: { kind: 'ASC', id: 'ASC' } });
-    return rows.map(targetView);
+    return (await this.targetsRepo.active()).map(targetView);
   }
 
   /** An officer refers a case: target, reason, named station contact, due dates. The case moves to referred. */
@@ -76,7 +74,7 @@ export class ReferralsService implements OnApplicationBootstrap {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
     if (nextStatus(entity.status, CaseAction.Refer) === null) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
-    const target = await this.dataSource.getRepository(ReferralTargetEntity).findOne({ where: { id: dto.targetId, active: true } });
+    const target = await this.targetsRepo.findActive(dto.targetId);
     if (!target) throw new DomainException(ErrorCode.ReferralTargetInvalid);
     const contact = await this.stationContact(entity, dto.contactUserId ?? caller.user.id);
     const now = new Date();
@@ -84,9 +82,9 @@ export class ReferralsService implements OnApplicationBootstrap {
     const replyDueAt = dto.replyDueAt ? new Date(dto.replyDueAt) : new Date(now.getTime() + this.config.referralDue.replyHours * HOUR);
     if (receiptDueAt.getTime() <= now.getTime() || replyDueAt.getTime() < receiptDueAt.getTime()) throw new DomainException(ErrorCode.ReferralDueInvalid);
 
-    const id = await this.dataSource.transaction(async (m) => {
-      await this.workflow.transition(m, entity, CaseAction.Refer, { userId: caller.user.id, role: caller.user.role }, referredNote(target), now);
-      const inserted = await m.getRepository(ReferralEntity).insert({
+    const id = await this.db.transaction(async ({ manager: m }) => {
+      await this.cases.transition(m, entity, CaseAction.Refer, { userId: caller.user.id, role: caller.user.role }, referredNote(target), now);
+      const referralId = await this.referrals.insert(m, {
         caseId: entity.id, targetId: target.id, reason: dto.reason.trim(), contactUserId: contact.id, createdBy: caller.user.id,
         status: ReferralStatus.Sent, category: `${entity.kind}.${entity.subcategory}`, branchPath: branchPathOf(entity.orgPath),
         receiptDueAt, replyDueAt, signedAt: null, signedByLabel: null, repliedAt: null, replyOutcome: null, replyEvidence: null,
@@ -94,93 +92,48 @@ export class ReferralsService implements OnApplicationBootstrap {
         externalStatus: target.kind === ReferralTargetKind.Hotline12345 ? HotlineOrderStatus.Pending : null, externalSyncedAt: null,
         escalation: EscalationLevel.None, nextCheckAt: receiptDueAt, leaseOwner: null, leaseUntil: null, createdAt: now, updatedAt: now,
       });
-      const referralId = Number(inserted.identifiers[0].id);
       await this.event(m, entity.id, TimelineEventType.Note, caller.user, `转办理由：${dto.reason.trim()}（联系人：${contact.nickname}）`, false, now);
       if (target.kind === ReferralTargetKind.Hotline12345) {
         await this.notifications.enqueue(m, OUTBOX_TOPIC_HOTLINE_ORDER, `referral:${referralId}:order`, { referralId });
       } else if (target.kind === ReferralTargetKind.PoliceDepartment) {
         await this.notifications.notify(m, await this.staffOf(m, target.id), { title: '收到转办，请签收', body: `${entity.number}“${entity.title}”：${dto.reason}`.slice(0, 200), caseId: null }, `referral:${referralId}:new`);
       }
-      await this.countPileUp(m, target, entity, now);
+      await this.agendaItems.countPileUp(m, target, entity, now);
       return referralId;
     });
-    return this.view(caller, await this.dataSource.getRepository(ReferralEntity).findOneByOrFail({ id }));
+    return this.view(caller, await this.referrals.get(id));
   }
 
   /** The contact must be police (officer or station leader) of the case's own station. */
-  private async stationContact(entity: CaseEntity, userId: number): Promise<UserEntity> {
+  private async stationContact(entity: CaseEntity, userId: number): Promise<ReferralPerson> {
     const { stationId } = pathIds(entity.orgPath);
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId, disabled: false } });
-    if (!user || !stationId || user.orgUnitId !== stationId || ![Role.CommunityOfficer, Role.StationLeader].includes(user.role)) {
+    const user = await this.people.person(userId);
+    if (!user || user.disabled || !stationId || user.orgUnitId !== stationId || ![Role.CommunityOfficer, Role.StationLeader].includes(user.role)) {
       throw new DomainException(ErrorCode.ReferralContactInvalid);
     }
     return user;
-  }
-
-  /**
-   * 转办分流 pile-ups: referrals to one target in one category, per branch and period. Reaching the
-   * threshold raises one agenda item for the 转办分流联席 meeting, listed for branch and city leaders.
-   */
-  private async countPileUp(m: EntityManager, target: ReferralTargetEntity, entity: CaseEntity, now: Date): Promise<void> {
-    const { threshold, periodDays } = this.config.referralPileup;
-    const period = periodDays * DAY;
-    const periodStart = new Date(Math.floor(now.getTime() / period) * period);
-    const periodEnd = new Date(periodStart.getTime() + period);
-    const category = `${entity.kind}.${entity.subcategory}`;
-    const branchPath = branchPathOf(entity.orgPath);
-    const count = await m
-      .getRepository(ReferralEntity)
-      .createQueryBuilder('r')
-      .where('r.target_id = :t AND r.category = :category AND r.branch_path = :branchPath AND r.created_at >= :from AND r.created_at < :to', {
-        t: target.id, category, branchPath, from: periodStart, to: periodEnd,
-      })
-      .getCount();
-    if (count < threshold) return;
-    const items = m.getRepository(ReferralAgendaItemEntity);
-    const existing = await items.findOne({ where: { targetId: target.id, category, branchPath, periodStart } });
-    if (existing) {
-      await items.update({ id: existing.id }, { count, updatedAt: now });
-      return;
-    }
-    await items.createQueryBuilder().insert().values({ targetId: target.id, category, branchPath, periodStart, periodEnd, count, threshold, createdAt: now, updatedAt: now }).orIgnore().execute();
-    const { branchId } = pathIds(entity.orgPath);
-    const leaders = [
-      ...(await leadersOf(m, entity.orgPath, [Role.BranchLeader])),
-      ...(await m.getRepository(UserEntity).find({ where: { role: Role.CityLeader, disabled: false } })).map((u) => u.id),
-    ];
-    await this.notifications.notify(
-      m, leaders,
-      { title: '转办分流联席：同类诉求集中', body: `${categoryLabel(category)}诉求转${target.name}已达${count}件（阈值${threshold}），已列入联席会议议题`, caseId: null },
-      `agenda:${target.id}:${category}:${branchId}:${periodStart.getTime()}`,
-    );
   }
 
   /** Department staff's list: referrals to their own departments only. */
   async departmentList(caller: Caller, status?: ReferralStatus): Promise<ReferralView[]> {
     const targetIds = await this.myTargetIds(caller);
     if (!targetIds.length) return [];
-    const rows = await this.dataSource.getRepository(ReferralEntity).find({
-      where: { targetId: In(targetIds), ...(status ? { status } : {}) },
-      order: { id: 'DESC' },
-      take: 100,
-    });
-    return this.views(caller, rows);
+    return this.views(caller, await this.referrals.toTargets(targetIds, status));
   }
 
   /** Referrals of a case, for police who may see the case. */
   async ofCase(caller: Caller, caseId: number): Promise<ReferralView[]> {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff) throw new DomainException(ErrorCode.Forbidden);
-    const rows = await this.dataSource.getRepository(ReferralEntity).find({ where: { caseId }, order: { id: 'ASC' } });
-    return this.views(caller, rows);
+    return this.views(caller, await this.referrals.ofCase(caseId));
   }
 
   /** What anyone who may see the case (the resident too) reads of its referrals, in plain words. */
   async steps(caller: Caller, caseId: number): Promise<ReferralStepView[]> {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     const staff = viewerOf(caller, entity).isStaff;
-    const rows = await this.dataSource.getRepository(ReferralEntity).find({ where: { caseId }, order: { id: 'ASC' } });
-    const targets = await this.targetMap(rows.map((r) => r.targetId));
+    const rows = await this.referrals.ofCase(caseId);
+    const targets = await this.targetsRepo.byIds(rows.map((r) => r.targetId));
     return rows.map((r) => toReferralStep(r, targets.get(r.targetId) as ReferralTargetEntity, staff));
   }
 
@@ -193,7 +146,7 @@ export class ReferralsService implements OnApplicationBootstrap {
     const referral = await this.requireReferral(caller, id);
     if (!(await this.isStaffOf(caller, referral.targetId))) throw new DomainException(ErrorCode.Forbidden);
     const now = new Date();
-    await this.dataSource.transaction(async (m) => {
+    await this.db.transaction(async ({ manager: m }) => {
       if (!(await this.markSigned(m, referral, caller.user.nickname, caller.user, now))) throw new DomainException(ErrorCode.ReferralAlreadyHandled);
     });
     return this.view(caller, await this.reload(id));
@@ -205,7 +158,7 @@ export class ReferralsService implements OnApplicationBootstrap {
    */
   async reply(caller: Caller, id: number, dto: ReferralReplyDto): Promise<ReferralView> {
     const referral = await this.requireReferral(caller, id);
-    const target = await this.dataSource.getRepository(ReferralTargetEntity).findOneByOrFail({ id: referral.targetId });
+    const target = await this.targetsRepo.get(referral.targetId);
     const department = await this.isStaffOf(caller, referral.targetId);
     if (!department) {
       const entity = await this.cases.requireCase(caller, referral.caseId, Permission.CaseRead);
@@ -217,7 +170,7 @@ export class ReferralsService implements OnApplicationBootstrap {
     }
     if (referral.status === ReferralStatus.Replied) throw new DomainException(ErrorCode.ReferralAlreadyHandled);
     const label = department ? caller.user.nickname : `${target.name}（民警${caller.user.nickname}登记）`;
-    await this.dataSource.transaction(async (m) => {
+    await this.db.transaction(async ({ manager: m }) => {
       const ok = await this.markReplied(m, referral, target, { userId: caller.user.id, role: caller.user.role, label }, dto.outcome.trim(), dto.evidence?.trim() || null, new Date());
       if (!ok) throw new DomainException(ErrorCode.ReferralAlreadyHandled);
     });
@@ -225,13 +178,9 @@ export class ReferralsService implements OnApplicationBootstrap {
   }
 
   /** Conditional: only a referral still waiting for its receipt is signed. Restarts the due clock on the reply. */
-  async markSigned(m: EntityManager, referral: ReferralEntity, label: string, by: Pick<UserEntity, 'id' | 'role'> | null, now: Date): Promise<boolean> {
-    const result = await m.getRepository(ReferralEntity).update(
-      { id: referral.id, status: ReferralStatus.Sent },
-      { status: ReferralStatus.Signed, signedAt: now, signedByLabel: label, escalation: EscalationLevel.None, nextCheckAt: referral.replyDueAt, leaseOwner: null, leaseUntil: null, updatedAt: now },
-    );
-    if (!result.affected) return false;
-    const target = await m.getRepository(ReferralTargetEntity).findOneByOrFail({ id: referral.targetId });
+  async markSigned(m: EntityManager, referral: ReferralEntity, label: string, by: Pick<Caller['user'], 'id' | 'role'> | null, now: Date): Promise<boolean> {
+    if (!(await this.referrals.markSigned(m, referral, label, now))) return false;
+    const target = await this.targetsRepo.get(referral.targetId, m);
     const who = target.kind === ReferralTargetKind.Hotline12345 ? '12345' : target.name;
     await this.event(m, referral.caseId, TimelineEventType.Note, by, `${who}已签收，正在办理`, true, now);
     await this.notifications.notify(m, [referral.contactUserId], { title: '转办已签收', body: `${who}已签收转办事项`, caseId: referral.caseId }, `referral:${referral.id}:signed`);
@@ -240,20 +189,13 @@ export class ReferralsService implements OnApplicationBootstrap {
 
   /** Conditional: a referral is replied once; the case returns to the officer (转办回复) in the same transaction. */
   async markReplied(m: EntityManager, referral: ReferralEntity, target: ReferralTargetEntity, by: Replier, outcome: string, evidence: string | null, now: Date): Promise<boolean> {
-    const result = await m.getRepository(ReferralEntity).update(
-      { id: referral.id, status: In([ReferralStatus.Sent, ReferralStatus.Signed]) },
-      {
-        status: ReferralStatus.Replied, repliedAt: now, replyOutcome: outcome.slice(0, 1000), replyEvidence: evidence?.slice(0, 1000) ?? null,
-        repliedByLabel: by.label.slice(0, 64), nextCheckAt: null, leaseOwner: null, leaseUntil: null, updatedAt: now,
-        ...(referral.signedAt ? {} : { signedAt: now, signedByLabel: by.label.slice(0, 64) }),
-      },
-    );
-    if (!result.affected) return false;
+    const reply = { outcome: outcome.slice(0, 1000), evidence: evidence?.slice(0, 1000) ?? null, label: by.label.slice(0, 64) };
+    if (!(await this.referrals.markReplied(m, referral, reply, now))) return false;
     const who = target.kind === ReferralTargetKind.Hotline12345 ? '12345' : target.name;
     const entity = await this.cases.records.get(referral.caseId, m);
-    const stillOpen = await m.getRepository(ReferralEntity).count({ where: { caseId: referral.caseId, status: In([ReferralStatus.Sent, ReferralStatus.Signed]) } });
+    const stillOpen = await this.referrals.openOfCase(m, referral.caseId);
     if (entity.status === CaseStatus.Referred && stillOpen === 0) {
-      await this.workflow.transition(m, entity, CaseAction.ReturnFromReferral, { userId: by.userId, role: by.role }, `${who}已回复：${outcome}`.slice(0, 500), now);
+      await this.cases.transition(m, entity, CaseAction.ReturnFromReferral, { userId: by.userId, role: by.role }, `${who}已回复：${outcome}`.slice(0, 500), now);
     } else {
       await this.event(m, referral.caseId, TimelineEventType.Note, by.userId ? { id: by.userId, role: by.role as Role } : null, `${who}已回复：${outcome}`.slice(0, 500), true, now);
     }
@@ -262,46 +204,12 @@ export class ReferralsService implements OnApplicationBootstrap {
     return true;
   }
 
-  /** Branch and city leaders: 转办分流联席 agenda items in their subtree, with the cases behind each. */
-  async agenda(caller: Caller): Promise<ReferralAgendaItemView[]> {
-    if (caller.scope.kind !== 'subtree') return [];
-    const items = await this.dataSource
-      .getRepository(ReferralAgendaItemEntity)
-      .createQueryBuilder('a')
-      .where('a.branch_path LIKE :prefix', { prefix: `${caller.scope.pathPrefix}%` })
-      .orderBy('a.id', 'DESC')
-      .take(100)
-      .getMany();
-    const targets = await this.targetMap(items.map((i) => i.targetId));
-    const out: ReferralAgendaItemView[] = [];
-    for (const item of items) {
-      const referrals = await this.dataSource
-        .getRepository(ReferralEntity)
-        .createQueryBuilder('r')
-        .where('r.target_id = :t AND r.category = :c AND r.branch_path = :b AND r.created_at >= :from AND r.created_at < :to', {
-          t: item.targetId, c: item.category, b: item.branchPath, from: item.periodStart, to: item.periodEnd,
-        })
-        .orderBy('r.id', 'ASC')
-        .getMany();
-      const cases = referrals.length ? await this.cases.records.findMany(referrals.map((r) => r.caseId)) : [];
-      const branchId = Number(item.branchPath.split('/').filter(Boolean)[1]);
-      const branch = branchId ? await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: branchId }) : null;
-      out.push({
-        id: item.id, target: targetView(targets.get(item.targetId) as ReferralTargetEntity), category: item.category,
-        categoryLabel: categoryLabel(item.category), branchName: branch?.name ?? '', periodStart: item.periodStart.toISOString(),
-        periodEnd: item.periodEnd.toISOString(), count: referrals.length, threshold: item.threshold,
-        cases: cases.map((c) => ({ caseId: c.id, number: c.number, title: c.title, status: c.status })), createdAt: item.createdAt.toISOString(),
-      });
-    }
-    return out;
-  }
-
   /**
    * The access check for a referral id (access/access.ts): the staff of the department it was sent
    * to (assignee), or police who may see its case; else 404, audited.
    */
   async requireReferral(caller: Caller, id: number): Promise<ReferralEntity> {
-    const referral = await this.dataSource.getRepository(ReferralEntity).findOneBy({ id });
+    const referral = await this.referrals.find(id);
     const assignee = referral !== null && (await this.isStaffOf(caller, referral.targetId));
     if (referral && !assignee && caller.permissions.has(Permission.CaseRead)) {
       await this.cases.requireCase(caller, referral.caseId, Permission.CaseRead);
@@ -313,20 +221,19 @@ export class ReferralsService implements OnApplicationBootstrap {
 
   private async myTargetIds(caller: Caller): Promise<number[]> {
     if (!caller.permissions.has(Permission.ReferralHandle)) return [];
-    const rows = await this.dataSource.getRepository(ReferralTargetStaffEntity).find({ where: { userId: caller.user.id } });
-    return rows.map((r) => r.targetId);
+    return this.targetsRepo.targetIdsOf(caller.user.id);
   }
 
   private async isStaffOf(caller: Caller, targetId: number): Promise<boolean> {
     return (await this.myTargetIds(caller)).includes(targetId);
   }
 
-  async staffOf(m: EntityManager, targetId: number): Promise<number[]> {
-    return (await m.getRepository(ReferralTargetStaffEntity).find({ where: { targetId } })).map((r) => r.userId);
+  staffOf(m: EntityManager, targetId: number): Promise<number[]> {
+    return this.targetsRepo.staffOf(m, targetId);
   }
 
   private reload(id: number): Promise<ReferralEntity> {
-    return this.dataSource.getRepository(ReferralEntity).findOneByOrFail({ id });
+    return this.referrals.get(id);
   }
 
   private async view(caller: Caller, referral: ReferralEntity): Promise<ReferralView> {
@@ -335,11 +242,10 @@ export class ReferralsService implements OnApplicationBootstrap {
 
   private async views(caller: Caller, rows: ReferralEntity[]): Promise<ReferralView[]> {
     if (!rows.length) return [];
-    const ds = this.dataSource;
     const cases = new Map((await this.cases.records.findMany(rows.map((r) => r.caseId))).map((c) => [c.id, c]));
-    const communities = new Map((await ds.getRepository(OrgUnitEntity).find({ where: { id: In([...cases.values()].map((c) => c.communityId)) } })).map((o) => [o.id, o]));
-    const contacts = new Map((await ds.getRepository(UserEntity).find({ where: { id: In(rows.map((r) => r.contactUserId)) } })).map((u) => [u.id, u]));
-    const targets = await this.targetMap(rows.map((r) => r.targetId));
+    const communityNames = await this.people.unitNames([...cases.values()].map((c) => c.communityId));
+    const contacts = await this.people.people(rows.map((r) => r.contactUserId));
+    const targets = await this.targetsRepo.byIds(rows.map((r) => r.targetId));
     const mine = new Set(await this.myTargetIds(caller));
     return rows.map((r) => {
       const entity = cases.get(r.caseId) as CaseEntity;
@@ -348,39 +254,28 @@ export class ReferralsService implements OnApplicationBootstrap {
       const police = !department && caller.permissions.has(Permission.CaseHandle) && target.kind !== ReferralTargetKind.PoliceDepartment;
       return toReferralView(
         r,
-        { entity, communityName: communities.get(entity.communityId)?.name ?? '', target, contact: contacts.get(r.contactUserId) ?? null },
+        { entity, communityName: communityNames.get(entity.communityId) ?? '', target, contact: contacts.get(r.contactUserId) ?? null },
         { sign: department && r.status === ReferralStatus.Sent, reply: r.status !== ReferralStatus.Replied && ((department && r.status === ReferralStatus.Signed) || police) },
       );
     });
   }
 
-  private async targetMap(ids: number[]): Promise<Map<number, ReferralTargetEntity>> {
-    if (!ids.length) return new Map();
-    return new Map((await this.dataSource.getRepository(ReferralTargetEntity).find({ where: { id: In([...new Set(ids)]) } })).map((t) => [t.id, t]));
-  }
-
   /** A timeline event on the referral's case (public ones are what the resident reads). */
-  event(m: EntityManager, caseId: number, type: TimelineEventType, by: Pick<UserEntity, 'id' | 'role'> | null, note: string, isPublic: boolean, at: Date) {
+  event(m: EntityManager, caseId: number, type: TimelineEventType, by: Pick<Caller['user'], 'id' | 'role'> | null, note: string, isPublic: boolean, at: Date) {
     return this.cases.timeline.append(m, caseId, { type, actor: by ? { userId: by.id, role: by.role } : null, isPublic, note, at });
   }
 
   reporterOf(m: EntityManager, entity: CaseEntity): Promise<number | null> {
-    return this.workflow.reporterUserId(m, entity);
+    return this.cases.reporterOf(m, entity);
   }
 
   /** Referrals of a 12345 order number (adapter). */
   byOrderNo(m: EntityManager, orderNo: string): Promise<ReferralEntity | null> {
-    return m.getRepository(ReferralEntity).findOne({ where: { externalOrderNo: orderNo } });
+    return this.referrals.byOrderNo(m, orderNo);
   }
 
   /** Referrals still waiting for their 12345 order (the adapter's delivery). */
   pendingOrder(m: EntityManager, referralId: number): Promise<ReferralEntity | null> {
-    return m.getRepository(ReferralEntity).findOne({ where: { id: referralId, externalOrderNo: IsNull() } });
+    return this.referrals.pendingOrder(m, referralId);
   }
-}
-
-export function categoryLabel(category: string): string {
-  const [kind, sub] = category.split('.') as [CaseKind, string];
-  const subLabel = CASE_SUBCATEGORIES[kind]?.find((s) => s.code === sub)?.label;
-  return `${CASE_KIND_LABELS[kind] ?? kind}·${subLabel ?? sub}`;
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { OrgModule } from '../org/org.module';
-import { ReferralsModule } from '../referrals/referrals.module';
+import { ReferralsModule } from '../referrals';
 import { SupervisionModule } from '../supervision/supervision.module';
 import { WorkbenchController } from './workbench.controller';
 import { WorkbenchService } from './workbench.service';

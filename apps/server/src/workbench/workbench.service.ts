@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../common/request-context';
 import { CasesService } from '../cases/cases.service';
 import { OrgService } from '../org/org.service';
-import { ReferralsService } from '../referrals/referrals.service';
+import { ReferralsService } from '../referrals';
 import { SupervisionService } from '../supervision/supervision.service';
 
 /**

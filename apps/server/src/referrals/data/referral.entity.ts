@@ -1,42 +1,5 @@
-import { EscalationLevel, GovernanceClass, HotlineOrderStatus, ReferralStatus, ReferralTargetKind } from '@jws/contracts';
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-
-/** A place cases are referred to: a 警种 department, the 12345 hotline or another government department. */
-@Entity('referral_targets')
-export class ReferralTargetEntity {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ type: 'varchar', length: 24 })
-  kind: ReferralTargetKind;
-
-  @Column({ type: 'varchar', length: 64 })
-  name: string;
-
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  phone: string | null;
-
-  /** Branch or city the department belongs to (null for city-wide ones such as 12345). */
-  @Column({ name: 'org_unit_id', type: 'int', nullable: true })
-  orgUnitId: number | null;
-
-  @Column({ type: 'boolean', default: true })
-  active: boolean;
-}
-
-/** Department staff (警种部门 role) working for a target: they see, sign and reply to its referrals. */
-@Entity('referral_target_staff')
-@Index('uq_referral_target_staff', ['userId', 'targetId'], { unique: true })
-export class ReferralTargetStaffEntity {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ name: 'target_id', type: 'int' })
-  targetId: number;
-
-  @Column({ name: 'user_id', type: 'int' })
-  userId: number;
-}
+import { EscalationLevel, HotlineOrderStatus, ReferralStatus } from '@jws/contracts';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A referral (转办) of a case. Its due times live on the row with a lease, like case deadlines:
@@ -136,55 +99,4 @@ export class ReferralEntity {
 
   @Column({ name: 'updated_at', type: 'datetime' })
   updatedAt: Date;
-}
-
-/** 转办分流联席 agenda item: referrals to one target in one category piled up in one branch and period. */
-@Entity('referral_agenda_items')
-@Index('uq_referral_agenda_items', ['targetId', 'category', 'branchPath', 'periodStart'], { unique: true })
-export class ReferralAgendaItemEntity {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ name: 'target_id', type: 'int' })
-  targetId: number;
-
-  @Column({ type: 'varchar', length: 64 })
-  category: string;
-
-  @Column({ name: 'branch_path', type: 'varchar', length: 255 })
-  branchPath: string;
-
-  @Column({ name: 'period_start', type: 'datetime' })
-  periodStart: Date;
-
-  @Column({ name: 'period_end', type: 'datetime' })
-  periodEnd: Date;
-
-  @Column({ type: 'int' })
-  count: number;
-
-  @Column({ type: 'int' })
-  threshold: number;
-
-  @Column({ name: 'created_at', type: 'datetime' })
-  createdAt: Date;
-
-  @Column({ name: 'updated_at', type: 'datetime' })
-  updatedAt: Date;
-}
-
-/** An officer's governance classification of a case; without a row the class follows the kind. */
-@Entity('case_governance')
-export class CaseGovernanceEntity {
-  @PrimaryColumn({ name: 'case_id', type: 'int' })
-  caseId: number;
-
-  @Column({ name: 'governance_class', type: 'varchar', length: 16 })
-  governanceClass: GovernanceClass;
-
-  @Column({ name: 'classified_by', type: 'int' })
-  classifiedBy: number;
-
-  @Column({ name: 'classified_at', type: 'datetime' })
-  classifiedAt: Date;
 }
