@@ -134,7 +134,7 @@ describe('staff screens', () => {
   });
 
   it('admin1 reads the audit log in Chinese, narrowed to one person and then to one object', async () => {
-    const leader = await apiAs<{ id: number; orgUnitId: number }>('station_leader1', 'GET', '/api/me');
+    const leader = await apiAs<{ id: number; orgUnitId: number; nickname: string }>('station_leader1', 'GET', '/api/me');
     const made = await apiAs<{ id: number }>('station_leader1', 'POST', '/api/staff-invitations', { role: 'mediator', orgUnitId: leader.orgUnitId, name: `审计 ${suffix}` });
     const { page } = await browser.open('admin1');
     await signInWithDemoSwitcher(page, 'admin1');
@@ -151,7 +151,8 @@ describe('staff screens', () => {
     await entry.waitFor();
     const actors = await visible(page, '#audit-list [id^="audit-actor-"]').allInnerTexts();
     expect(actors.length).toBeGreaterThan(0);
-    expect(new Set(actors.map((a) => a.trim()))).toEqual(new Set([`操作人 #${leader.id}`]));
+    // Staff are named with their role: 姓名（派出所领导） #id.
+    expect(new Set(actors.map((a) => a.trim()))).toEqual(new Set([`${leader.nickname}（派出所领导） #${leader.id}`]));
 
     await entry.locator('[id^="audit-about-"]').click();
     await expectVisibleText(page, '#audit-filter-text', `人员邀请 #${made.id}`);

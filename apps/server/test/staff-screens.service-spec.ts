@@ -91,6 +91,15 @@ describe('staff screens: invitations, audit by person, 调解协议书 (MariaDB)
     expect(byLeader.total).toBeGreaterThan(0);
     expect(new Set(byLeader.items.map((e: { actorId: number }) => e.actorId))).toEqual(new Set([leaderId]));
     expect(byLeader.items.map((e: { action: string }) => e.action)).toContain('permission.staff_invited');
+    // Staff are named with their role; residents are only 居民.
+    const [{ nickname }] = await t.dataSource.query("SELECT nickname FROM users WHERE username = 'station_leader1'");
+    expect(byLeader.items[0].actorName).toBe(`${nickname}（派出所领导）`);
+    const resident1 = await f.userId('resident1');
+    await t.http.get('/api/me/memberships').set(as('resident1')).expect(200);
+    await t.http.get('/api/cases/999999').set(as('resident1')).expect(404);
+    const byResident = (await t.http.get(`/api/audit?actorId=${resident1}&pageSize=5`).set(as('admin1')).expect(200)).body.items;
+    expect(byResident.length).toBeGreaterThan(0);
+    expect(new Set(byResident.map((e: { actorName: string }) => e.actorName))).toEqual(new Set(['居民']));
     const byOfficer = (await t.http.get(`/api/audit?actorId=${officerId}&action=permission.staff_invited`).set(as('city_leader1')).expect(200)).body;
     expect(byOfficer.items).toEqual([]);
     const cityId = await f.userId('city_leader1');

@@ -192,6 +192,8 @@ export interface AuditEntryView {
   id: number;
   at: string;
   actorId: number | null;
+  /** Staff by name and role (王建国（社区民警）), residents as 居民 only; null for the system. */
+  actorName: string | null;
   action: string;
   targetType: string | null;
   targetId: string | null;

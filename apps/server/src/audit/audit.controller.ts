@@ -28,6 +28,7 @@ class AuditEntryDto {
   @ApiProperty() id: number;
   @ApiProperty() at: string;
   @ApiProperty({ nullable: true, type: Number }) actorId: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'staff: 姓名（角色）; residents: 居民' }) actorName: string | null;
   @ApiProperty() action: string;
   @ApiProperty({ nullable: true, type: String }) targetType: string | null;
   @ApiProperty({ nullable: true, type: String }) targetId: string | null;

@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { AuditActorsRepository } from './data/audit-actors.repository';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntryEntity])],
   controllers: [AuditController],
-  providers: [AuditService],
+  providers: [AuditService, AuditActorsRepository],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -5,6 +5,7 @@ import { EntityManager, FindOptionsWhere, LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Caller } from '../common/request-context';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditActorsRepository } from './data/audit-actors.repository';
 
 export interface AuditInput {
   action: string;
@@ -60,6 +61,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly actors: AuditActorsRepository,
   ) {}
 
   async record(
@@ -100,11 +102,13 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     });
     const about = `${filter.actorId ? ` actor=${filter.actorId}` : ''}${filter.targetType || filter.targetId ? ` target=${filter.targetType ?? '*'}:${filter.targetId ?? '*'}` : ''}`;
     await this.recordFor(caller, { action: AuditAction.AuditRead, detail: `page=${page}${about}` });
+    const names = await this.actors.names([...new Set(rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])))]);
     return {
       items: rows.map((r) => ({
         id: r.id,
         at: r.at.toISOString(),
         actorId: r.actorId,
+        actorName: r.actorId === null ? null : names.get(r.actorId) ?? null,
         action: r.action,
         targetType: r.targetType,
         targetId: r.targetId,

@@ -21,7 +21,7 @@ export function AuditEntry({ entry, onActor, onTarget }: {
       <View className='row'>
         {entry.actorId !== null ? (
           <Button size='small' fill='none' type='primary' className='admin__link-button' id={`audit-actor-${entry.id}`} onClick={() => onActor(entry.actorId as number)}>
-            {`操作人 #${entry.actorId}`}
+            {`${entry.actorName ?? '操作人'} #${entry.actorId}`}
           </Button>
         ) : (
           <Text className='muted'>系统</Text>
