@@ -6,10 +6,11 @@ import { WechatClient } from '@jws/wechat';
 import { LessThanOrEqual } from 'typeorm';
 import { claimBatch } from '../src/common/db';
 import { APP_CONFIG } from '../src/config/app-config';
-import { UserEntity } from '../src/identity/user.entity';
+import { UserEntity } from '../src/identity/data/user.entity';
 import { OutboxEntity } from '../src/notifications/notification.entity';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
 import { FieldCipher } from '../src/personal-data/field-cipher';
+import { factories } from './factories';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 const MINUTE = 60_000;
@@ -17,9 +18,7 @@ const MINUTE = 60_000;
 describe('cases: reporting and handling to closure (MariaDB)', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const as = (username: string) => bearer(tokens[username]);
-  const userId = async (username: string): Promise<number> =>
-    Number((await t.dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
+  const { as, userId, report } = factories(() => t, tokens);
   const notificationsOf = async (username: string): Promise<{ title: string; case_id: number }[]> =>
     t.dataSource.query('SELECT title, case_id FROM notifications WHERE user_id = ? ORDER BY id', [await userId(username)]);
 
@@ -34,8 +33,6 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     ...overrides,
   });
 
-  const report = (username: string, body: Record<string, unknown>, key = randomUUID()) =>
-    t.http.post('/api/cases').set(as(username)).set('Idempotency-Key', key).send(body);
 
   const act = (username: string, id: number, action: CaseAction, extra: Record<string, unknown> = {}) =>
     t.http.post(`/api/cases/${id}/actions`).set(as(username)).send({ action, ...extra });

@@ -3,7 +3,8 @@ import {
 } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
 import { contentOf, reviseSeededMatters } from '../src/service-guide/data/catalogue-revision';
-import { bearer, startTestApp, TestApp } from './test-app';
+import { factories } from './factories';
+import { startTestApp, TestApp } from './test-app';
 
 /**
  * 办事指引 routes (issue #23): the product's own 上报 first for disputes and hazards, the resident's
@@ -12,7 +13,7 @@ import { bearer, startTestApp, TestApp } from './test-app';
 describe('办事指引 routes and 工作台 alerts (MariaDB)', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const as = (username: string) => bearer(tokens[username]);
+  const { as } = factories(() => t, tokens);
 
   beforeAll(async () => {
     t = await startTestApp();

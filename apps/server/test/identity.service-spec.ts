@@ -1,5 +1,6 @@
-import { ErrorCode, Role } from '@jws/contracts';
+import { ErrorCode, Role, RoomMemberRole } from '@jws/contracts';
 import { JwtService } from '@nestjs/jwt';
+import { mediationFixtures } from './mediation-support';
 import { bearer, startTestApp, TestApp, APP_SECRET } from './test-app';
 
 describe('identity: WeChat sign-in, tokens and staff invitations (MariaDB)', () => {
@@ -173,6 +174,35 @@ describe('identity: WeChat sign-in, tokens and staff invitations (MariaDB)', () 
       .send({ role: Role.CommunityOfficer, orgUnitId: 1, name: '某人' })
       .expect(403);
     expect(res.body.code).toBe(ErrorCode.Forbidden);
+  });
+
+  it('signs in whom a mediation room invites (signInByInvitation): a new mediator of the room’s station, the grant and the sign-in audited', async () => {
+    const tokens: Record<string, string> = { resident1: await t.login('resident1'), officer1: await t.login('officer1') };
+    const f = mediationFixtures(() => t, tokens);
+    const room = await f.openRoom('楼道杂物堆放');
+    // The mediator's seat left empty, so the room invites someone new to it.
+    const seat = f.memberOf(room, RoomMemberRole.Mediator);
+    await t.dataSource.query('UPDATE mediation_members SET user_id = NULL, joined_at = NULL WHERE id = ?', [seat.id]);
+    const invite = async () => (await t.http.post(`/api/mediation/rooms/${room.id}/invitations`).set(f.as('officer1')).send({ memberId: seat.id }).expect(201)).body.token as string;
+
+    // A resident's WeChat account cannot take a mediator's seat.
+    await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode('openid-resident-not-mediator') }).expect(200);
+    const refused = await t.http.post('/api/mediation/invitations/accept').send({ token: await invite(), code: t.fake.state.issueCode('openid-resident-not-mediator') }).expect(403);
+    expect(refused.body.code).toBe(ErrorCode.InviteRoleNotAllowed);
+
+    const accepted = (await t.http.post('/api/mediation/invitations/accept').send({ token: await invite(), code: t.fake.state.issueCode('openid-new-mediator') }).expect(200)).body;
+    expect(accepted.roomId).toBe(room.id);
+    const [station] = await t.dataSource.query("SELECT id FROM org_units WHERE name = '天桥派出所'");
+    expect(accepted.user).toMatchObject({ role: Role.Mediator, orgUnitId: Number(station.id), orgUnitName: '天桥派出所' });
+    const view = (await t.http.get(`/api/mediation/rooms/${room.id}`).set(bearer(accepted.accessToken)).expect(200)).body;
+    expect(view.myRole).toBe(RoomMemberRole.Mediator);
+    const audit: { action: string; target_type: string; target_id: string; detail: string | null }[] = await t.dataSource.query(
+      'SELECT action, target_type, target_id, detail FROM audit_entries WHERE actor_id = ? ORDER BY id', [accepted.user.id],
+    );
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'permission.role_granted', target_type: 'user', target_id: String(accepted.user.id), detail: expect.stringMatching(/^role=mediator via room invitation \d+$/) }),
+      expect.objectContaining({ action: 'auth.sign_in', target_type: 'mediation_room', target_id: String(room.id) }),
+    ]);
   });
 
   it('rate-limits WeChat sign-in attempts with a coded 429', async () => {

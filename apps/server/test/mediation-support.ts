@@ -1,13 +1,12 @@
 import { Anonymity, CaseKind, ContactPreference, RoomDetail, ServerFrame } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
-import { bearer, TestApp } from './test-app';
+import { factories } from './factories';
+import { TestApp } from './test-app';
 
 /** Test data for mediation: a dispute reported by resident1 and a room opened on it by officer1. */
 export function mediationFixtures(t: () => TestApp, tokens: Record<string, string>) {
-  const as = (username: string) => bearer(tokens[username]);
-  const userId = async (username: string): Promise<number> =>
-    Number((await t().dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
+  const { as, userId } = factories(t, tokens);
 
   const reportDispute = async (title = '楼上装修噪音扰民', anonymity = Anonymity.None) => {
     const res = await t().http.post('/api/cases').set(as('resident1')).set('Idempotency-Key', randomUUID()).send({

@@ -1,6 +1,7 @@
 import { Anonymity, CaseAction, CaseKind, ContactPreference } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
-import { bearer, startTestApp, TestApp } from './test-app';
+import { factories } from './factories';
+import { startTestApp, TestApp } from './test-app';
 
 /** An Open311 error body: an array of one `{ code, description }` with the HTTP status as code. */
 const expectOpen311Error = (body: unknown, code: number) => {
@@ -11,7 +12,7 @@ const expectOpen311Error = (body: unknown, code: number) => {
 describe('open311: GeoReport v2 at /open311/v2 (MariaDB)', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const as = (username: string) => bearer(tokens[username]);
+  const { as, signIn } = factories(() => t, tokens);
   const report = (username: string, body: Record<string, unknown>) =>
     t.http.post('/api/cases').set(as(username)).set('Idempotency-Key', randomUUID()).send(body);
   const act = (username: string, id: number, action: CaseAction, note?: string) =>
@@ -23,7 +24,7 @@ describe('open311: GeoReport v2 at /open311/v2 (MariaDB)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
-    for (const u of ['resident1', 'informant1', 'officer1', 'officer2']) tokens[u] = await t.login(u);
+    await signIn('resident1', 'informant1', 'officer1', 'officer2');
   });
   afterAll(() => t.close());
 

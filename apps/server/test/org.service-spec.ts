@@ -1,7 +1,7 @@
 import { ErrorCode, MembershipStatus, MemberType, NotificationLink } from '@jws/contracts';
-import { APP_CONFIG, AppConfig } from '../src/config/app-config';
 import { DEMO_INVITE_CODE } from '../src/demo/demo-seed';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
+import { factories } from './factories';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 describe('jurisdiction, communities and memberships (MariaDB)', () => {
@@ -270,11 +270,7 @@ describe('jurisdiction, communities and memberships (MariaDB)', () => {
   });
 
   /** A first-time WeChat user (a resident in no community) who accepted `subscriptions` subscribe messages. */
-  const wechatResident = async (openid: string, subscriptions = 0): Promise<string> => {
-    const wx = await t.http.post('/api/auth/wechat').send({ code: t.fake.state.issueCode(openid) }).expect(200);
-    if (subscriptions) t.fake.state.grantSubscription(openid, t.app.get<AppConfig>(APP_CONFIG).wechatTemplateCaseUpdate, subscriptions);
-    return wx.body.accessToken as string;
-  };
+  const { wechatResident } = factories(() => t);
   const notificationsOf = async (token: string) =>
     (await t.http.get('/api/notifications').set(bearer(token)).expect(200)).body.items as { title: string; body: string; caseId: number | null; link: string | null; communityId: number | null }[];
   const pendingIds = async (officer: string, communityId: number) =>

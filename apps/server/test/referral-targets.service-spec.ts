@@ -3,13 +3,14 @@ import {
   ReferralTargetKind,
 } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
-import { bearer, startTestApp, TestApp } from './test-app';
+import { factories } from './factories';
+import { startTestApp, TestApp } from './test-app';
 
 /** 转办对象管理: admins add, edit, retire and restore referral targets and say which department staff work them. */
 describe('referral targets (转办对象) managed by admins (MariaDB)', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const as = (username: string) => bearer(tokens[username]);
+  const { as, staffUser, signIn } = factories(() => t, tokens);
 
   const managePage = async (): Promise<ReferralTargetAdminPage> => (await t.http.get('/api/referral-targets/manage').set(as('admin1')).expect(200)).body;
   const offered = async (): Promise<string[]> =>
@@ -19,13 +20,7 @@ describe('referral targets (转办对象) managed by admins (MariaDB)', () => {
   const auditDetails = async (targetId: number): Promise<string[]> =>
     (await t.dataSource.query("SELECT detail FROM audit_entries WHERE action = 'referral.target_changed' AND target_id = ? ORDER BY id", [String(targetId)]))
       .map((r: { detail: string }) => r.detail);
-  const addStaffUser = async (username: string, nickname: string, role = 'department_staff'): Promise<number> => {
-    const res = await t.dataSource.query(
-      'INSERT INTO users (nickname, role, username, is_informant, disabled, created_at) VALUES (?, ?, ?, 0, 0, NOW(3))', [nickname, role, username],
-    );
-    tokens[username] = await t.login(username);
-    return Number(res.insertId);
-  };
+  const addStaffUser = (username: string, nickname: string, role = 'department_staff'): Promise<number> => staffUser(username, nickname, role);
   const acceptedCase = async (title: string): Promise<number> => {
     const res = await t.http.post('/api/cases').set(as('resident1')).set('Idempotency-Key', randomUUID()).send({
       kind: CaseKind.ServiceNeed, subcategory: 'household', title, description: `${title}，请帮忙核实`,
@@ -37,7 +32,7 @@ describe('referral targets (转办对象) managed by admins (MariaDB)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
-    for (const u of ['resident1', 'officer1', 'station_leader1', 'city_leader1', 'department_staff1', 'admin1']) tokens[u] = await t.login(u);
+    await signIn('resident1', 'officer1', 'station_leader1', 'city_leader1', 'department_staff1', 'admin1');
   });
   afterAll(() => t?.close());
 

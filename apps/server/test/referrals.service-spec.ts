@@ -9,6 +9,7 @@ import { signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../src/hotline1
 import { OutboxWorker } from '../src/notifications/outbox.worker';
 import { Hotline12345Adapter } from '../src/referrals/hotline12345.adapter';
 import { ReferralDeadlinesWorker } from '../src/referrals/referral-deadlines.worker';
+import { factories } from './factories';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 const MINUTE = 60_000;
@@ -19,11 +20,9 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
   let t: TestApp;
   let hotline: FakeHotline;
   const tokens: Record<string, string> = {};
-  const as = (username: string) => bearer(tokens[username]);
+  const { as, userId } = factories(() => t, tokens);
   const targets: Record<string, number> = {};
 
-  const userId = async (username: string): Promise<number> =>
-    Number((await t.dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
   const titlesOf = async (username: string): Promise<string[]> =>
     (await t.dataSource.query('SELECT title FROM notifications WHERE user_id = ? ORDER BY id', [await userId(username)])).map((r: { title: string }) => r.title);
 

@@ -5,6 +5,7 @@ import { caseNumber } from '../src/cases/case-number';
 import { SealedUnlinkable1764600000000 } from '../src/database/migrations/1764600000000-sealed-unlinkable';
 import { SealedReportAudit1766040000000 } from '../src/database/migrations/1766040000000-sealed-report-audit';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
+import { factories } from './factories';
 import { bearer, startTestApp, TestApp } from './test-app';
 
 /** Tables outside case_sealed_reporters that name people or cases. */
@@ -20,17 +21,13 @@ type Row = Record<string, unknown>;
 describe('sealed informant: no plain row links the informant to the lead (MariaDB)', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const as = (username: string) => bearer(tokens[username]);
-  const userId = async (username: string): Promise<number> =>
-    Number((await t.dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
+  const { as, userId, report, signIn } = factories(() => t, tokens);
   /** 案件编号 as the raw tables hold it: from the row's creation time and id. */
   const numberOf = async (caseId: number): Promise<string> => {
     const [row]: { created_at: Date }[] = await t.dataSource.query('SELECT created_at FROM cases WHERE id = ?', [caseId]);
     return caseNumber(row.created_at, caseId);
   };
 
-  const report = (username: string, body: Record<string, unknown>, key = randomUUID()) =>
-    t.http.post('/api/cases').set(as(username)).set('Idempotency-Key', key).send(body);
   const act = (username: string, id: number, action: CaseAction, extra: Record<string, unknown> = {}) =>
     t.http.post(`/api/cases/${id}/actions`).set(as(username)).send({ action, ...extra }).expect(200);
   const uploadPhoto = async (username: string): Promise<string> => {
@@ -63,7 +60,7 @@ describe('sealed informant: no plain row links the informant to the lead (MariaD
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
-    for (const u of ['informant1', 'resident1', 'officer1', 'station_leader1']) tokens[u] = await t.login(u);
+    await signIn('informant1', 'resident1', 'officer1', 'station_leader1');
     // The informant signed in through WeChat once and accepted subscribe messages.
     await t.dataSource.query("UPDATE users SET openid = 'openid-informant1' WHERE username = 'informant1'");
     t.fake.state.grantSubscription('openid-informant1', 'demo-case-update-template', 10);

@@ -2,10 +2,11 @@ import { Anonymity, CaseAction, CaseKind, CaseStatus, ContactPreference, ErrorCo
 import { randomUUID } from 'node:crypto';
 import { CaseDeadlinesWorker } from '../src/cases/case-deadlines.worker';
 import { callerFor } from '../src/identity/caller';
-import { UserEntity } from '../src/identity/user.entity';
-import { OrgUnitEntity } from '../src/org/org-unit.entity';
+import { UserEntity } from '../src/identity/data/user.entity';
+import { OrgUnitEntity } from '../src/org/data/org-unit.entity';
 import { SupervisionService } from '../src/supervision/supervision.service';
-import { bearer, startTestApp, TestApp } from './test-app';
+import { factories } from './factories';
+import { startTestApp, TestApp } from './test-app';
 
 const MINUTE = 60_000;
 const instruction = '请今天下班前上门核实，并回复群众';
@@ -13,11 +14,7 @@ const instruction = '请今天下班前上门核实，并回复群众';
 describe('督办 and 催办: leaders chase escalated cases (MariaDB)', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const as = (username: string) => bearer(tokens[username]);
-  const userId = async (username: string): Promise<number> =>
-    Number((await t.dataSource.query('SELECT id FROM users WHERE username = ?', [username]))[0].id);
-  const communityId = async (name: string): Promise<number> =>
-    Number((await t.dataSource.query('SELECT id FROM org_units WHERE name = ?', [name]))[0].id);
+  const { as, userId, communityId, signIn } = factories(() => t, tokens);
 
   /** resident1 reports in 胜利社区 (天桥派出所, 蚌山分局; officer1 王建国); answers the case id. */
   const report = async (kind: CaseKind, subcategory: string, title: string): Promise<number> => {
@@ -47,7 +44,7 @@ describe('督办 and 催办: leaders chase escalated cases (MariaDB)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
-    for (const u of ['resident1', 'officer1', 'station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1']) tokens[u] = await t.login(u);
+    await signIn('resident1', 'officer1', 'station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1');
   });
   afterAll(() => t.close());
 

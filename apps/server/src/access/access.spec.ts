@@ -1,8 +1,8 @@
 import { effectiveRoles, ErrorCode, Permission, permissionsOf, Role } from '@jws/contracts';
-import type { AuditInput, AuditService } from '../audit/audit.service';
+import type { AuditInput, AuditService } from '../audit';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import type { UserEntity } from '../identity/user.entity';
+import type { UserEntity } from '../identity';
 import { scopeFor } from '../org/scope';
 import { Access, allows, Facts, Rule } from './access';
 

@@ -1,7 +1,7 @@
 import { ErrorCode, Permission } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { communityInScope, Scope } from '../org/scope';

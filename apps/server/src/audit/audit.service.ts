@@ -1,11 +1,11 @@
 import { AuditEntryView, Page } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, LessThan, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Caller } from '../common/request-context';
-import { AuditEntryEntity } from './audit-entry.entity';
+import type { AuditEntryEntity } from './data/audit-entry.entity';
 import { AuditActorsRepository } from './data/audit-actors.repository';
+import { AuditEntriesRepository } from './data/audit-entries.repository';
 
 export interface AuditInput {
   action: string;
@@ -59,7 +59,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   private purgeTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
+    private readonly entries: AuditEntriesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly actors: AuditActorsRepository,
   ) {}
@@ -69,37 +69,22 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     input: AuditInput,
     manager?: EntityManager,
   ): Promise<void> {
-    const repo = manager ? manager.getRepository(AuditEntryEntity) : this.entries;
-    await repo.insert({
-      at: new Date(),
-      actorId: who.userId,
-      action: input.action,
-      targetType: input.targetType ?? null,
-      targetId: input.targetId === undefined ? null : String(input.targetId),
-      outcome: input.outcome ?? 'ok',
-      ip: who.ip,
-      requestId: who.requestId,
-      detail: input.detail?.slice(0, 500) ?? null,
-    });
+    await this.entries.append([entryOf(who, input)], manager);
   }
 
   recordFor(caller: Caller, input: AuditInput, manager?: EntityManager): Promise<void> {
     return this.record({ userId: caller.user.id, ip: caller.ip, requestId: caller.requestId }, input, manager);
   }
 
+  /** Several entries of one caller in one statement (e.g. each person whose data a list showed). */
+  recordManyFor(caller: Caller, inputs: AuditInput[], manager?: EntityManager): Promise<void> {
+    const who = { userId: caller.user.id, ip: caller.ip, requestId: caller.requestId };
+    return this.entries.append(inputs.map((input) => entryOf(who, input)), manager);
+  }
+
   /** Newest first; `filter` narrows to one action and/or what the entries are about (谁看过这个人的信息). */
   async list(caller: Caller, page: number, pageSize: number, filter: AuditFilter = {}): Promise<Page<AuditEntryView>> {
-    const where: FindOptionsWhere<AuditEntryEntity> = {};
-    if (filter.action) where.action = filter.action;
-    if (filter.actorId) where.actorId = filter.actorId;
-    if (filter.targetType) where.targetType = filter.targetType;
-    if (filter.targetId) where.targetId = filter.targetId;
-    const [rows, total] = await this.entries.findAndCount({
-      where,
-      order: { id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const [rows, total] = await this.entries.page(filter, page, pageSize);
     const about = `${filter.actorId ? ` actor=${filter.actorId}` : ''}${filter.targetType || filter.targetId ? ` target=${filter.targetType ?? '*'}:${filter.targetId ?? '*'}` : ''}`;
     await this.recordFor(caller, { action: AuditAction.AuditRead, detail: `page=${page}${about}` });
     const names = await this.actors.names([...new Set(rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])))]);
@@ -125,8 +110,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   /** Removes entries past retention; idempotent, so running it on several instances is harmless. */
   async purgeExpired(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.auditRetentionDays * 86_400_000);
-    const result = await this.entries.delete({ at: LessThan(cutoff) });
-    return result.affected ?? 0;
+    return this.entries.purgeBefore(cutoff);
   }
 
   onApplicationBootstrap(): void {
@@ -139,4 +123,18 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationShutdown(): void {
     if (this.purgeTimer) clearInterval(this.purgeTimer);
   }
+}
+
+function entryOf(who: Pick<Caller, 'ip' | 'requestId'> & { userId: number | null }, input: AuditInput): Omit<AuditEntryEntity, 'id'> {
+  return {
+    at: new Date(),
+    actorId: who.userId,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId === undefined ? null : String(input.targetId),
+    outcome: input.outcome ?? 'ok',
+    ip: who.ip,
+    requestId: who.requestId,
+    detail: input.detail?.slice(0, 500) ?? null,
+  };
 }

@@ -4,14 +4,14 @@ import { Access } from '../access/access';
 import { CaseRecordsRepository } from '../cases/data/case-records.repository';
 import { CaseReportsRepository } from '../cases/data/case-reports.repository';
 import { Database } from '../common/db';
-import { UploadEntity } from '../uploads/data/upload.entity';
+import { UploadsRepository } from '../uploads/data/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { CasesRepository } from '../cases/data/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import type { Caller } from '../common/request-context';
 import { dataSourceOptions } from '../database/data-source';
-import { UserEntity } from '../identity/user.entity';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { UserEntity } from '../identity/data/user.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
 import { scopeFor } from '../org/scope';
 
 /** Tables big enough that a full scan of one on a hot path is a finding. */
@@ -60,7 +60,7 @@ export async function explainCaseQueries(
     // Only the read path of detail() is used: the services it does not touch are left out.
     const db = new Database(ds);
     const access = new Access(noAudit as never);
-    const uploads = new UploadsService(ds.getRepository(UploadEntity), null as never, access);
+    const uploads = new UploadsService(new UploadsRepository(db), null as never, access);
     const service = new CasesService(repo, noAudit as never, access, uploads, new CaseReportsRepository(db), new CaseRecordsRepository(db), db);
 
     const sections: [string, () => Promise<unknown>][] = [

@@ -10,7 +10,7 @@ import { IntervalWorker } from '../common/interval-worker';
 import { Database } from '../common/db';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { CaseTimeline } from './case-timeline';
-import { leadersOf } from './case-people';
+import { leadersOf } from '../org';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CaseDeadlinesRepository } from './data/case-deadlines.repository';
 import { CaseRecordsRepository } from './data/case-records.repository';

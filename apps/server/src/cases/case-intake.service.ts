@@ -9,7 +9,7 @@ import { Database, UnitOfWork } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { caseNumber } from './case-number';
-import { leadersOf } from './case-people';
+import { leadersOf } from '../org';
 import { CaseTimeline, TimelineActor } from './case-timeline';
 import { CaseDeadlineEntity } from './data/case-deadline.entity';
 import { CaseEventEntity } from './data/case-event.entity';

@@ -12,7 +12,7 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { NotificationsService, OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notifications/notifications.service';
 import { UploadsService } from '../uploads/uploads.service';
-import { leadersOf } from './case-people';
+import { leadersOf } from '../org';
 import { CaseTimeline } from './case-timeline';
 import { CaseChangesRepository } from './data/case-changes.repository';
 import { CaseDeadlinesRepository } from './data/case-deadlines.repository';

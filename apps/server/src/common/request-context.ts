@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { UserEntity } from '../identity/user.entity';
+import type { UserEntity } from '../identity';
 import type { Scope } from '../org/scope';
 import type { Permission, Role } from '@jws/contracts';
 

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { DomainException } from '../common/domain.exception';
-import { Public } from '../identity/authenticated.decorator';
+import { Public } from '../identity';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')

@@ -1,17 +1,14 @@
 import { ErrorCode } from '@jws/contracts';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import { AuditAction, AuditService } from '../audit';
 import { DomainException } from '../common/domain.exception';
 import { requestIdOf } from '../common/logging';
 import type { AuthedRequest } from '../common/request-context';
-import { OrgUnitEntity } from '../org/org-unit.entity';
 import { AUTH_METADATA, AuthOptions } from './authenticated.decorator';
 import { CallerCache, KnownCaller } from './caller-cache';
 import { AccessClaims, TokenService } from './token.service';
-import { UserEntity } from './user.entity';
+import { UsersRepository } from './data/users.repository';
 
 /** Global guard: every route is closed unless marked @Public() or @Authenticated(...). */
 @Injectable()
@@ -20,8 +17,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(OrgUnitEntity) private readonly orgUnits: Repository<OrgUnitEntity>,
+    private readonly users: UsersRepository,
     private readonly cache: CallerCache,
   ) {}
 
@@ -30,9 +26,9 @@ export class AuthGuard implements CanActivate {
     const cached = this.cache.get(userId);
     if (cached) return cached;
     const stamp = this.cache.stamp();
-    const user = await this.users.findOne({ where: { id: userId } });
+    const user = await this.users.find(userId);
     if (!user) return null;
-    const orgUnit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
+    const orgUnit = await this.users.unit(user.orgUnitId);
     return this.cache.set(user, orgUnit?.path ?? null, stamp);
   }
 

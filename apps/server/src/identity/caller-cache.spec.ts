@@ -1,6 +1,6 @@
 import { Role } from '@jws/contracts';
 import { CallerCache } from './caller-cache';
-import { UserEntity } from './user.entity';
+import { UserEntity } from './data/user.entity';
 
 const user = (id: number) => Object.assign(new UserEntity(), { id, role: Role.Resident, isInformant: false, disabled: false });
 

@@ -3,7 +3,7 @@ import type { Caller } from '../common/request-context';
 import { SharedRedis } from '../common/redis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { callerFor } from './caller';
-import { UserEntity } from './user.entity';
+import { UserEntity } from './data/user.entity';
 
 /** A cached caller: the user, their org path and what follows from them (roles, permissions, scope). */
 export interface KnownCaller {

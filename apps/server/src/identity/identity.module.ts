@@ -4,21 +4,22 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { Accounts } from './accounts';
 import { AuthGuard } from './auth.guard';
 import { CallerCache } from './caller-cache';
 import { IdentityController } from './identity.controller';
 import { IdentityService } from './identity.service';
-import { RefreshTokenEntity } from './refresh-token.entity';
-import { StaffInvitationEntity } from './staff-invitation.entity';
-import { StaffInvitationService } from './staff-invitation.service';
+import { RefreshTokensRepository } from './data/refresh-tokens.repository';
 import { StaffInvitationsRepository } from './data/staff-invitations.repository';
+import { UserEntity } from './data/user.entity';
+import { UsersRepository } from './data/users.repository';
+import { StaffInvitationService } from './staff-invitation.service';
 import { TokenService } from './token.service';
-import { UserEntity } from './user.entity';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, StaffInvitationEntity, OrgUnitEntity]),
+    // TEMPORARY (issue #20): exported for notifications/outbox.worker.ts's users repository until notifications moves behind its seam.
+    TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
@@ -34,7 +35,10 @@ import { UserEntity } from './user.entity';
     }),
   ],
   controllers: [IdentityController],
-  providers: [TokenService, IdentityService, StaffInvitationService, StaffInvitationsRepository, CallerCache, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
-  exports: [IdentityService, TokenService, CallerCache, AuthGuard],
+  providers: [
+    UsersRepository, RefreshTokensRepository, StaffInvitationsRepository,
+    TokenService, IdentityService, StaffInvitationService, Accounts, CallerCache, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard },
+  ],
+  exports: [IdentityService, TokenService, Accounts, CallerCache, AuthGuard, TypeOrmModule],
 })
 export class IdentityModule {}

@@ -1,15 +1,15 @@
 import { DemoUser, ErrorCode, LoginResponse, ROLE_LABELS, Role, UserView } from '@jws/contracts';
 import { WechatApiError, WechatClient, WechatErrcode } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, Repository } from 'typeorm';
-import { AuditAction, AuditService } from '../audit/audit.service';
+import type { EntityManager } from 'typeorm';
+import { AuditAction, AuditService } from '../audit';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { OrgUnitEntity } from '../org/org-unit.entity';
+import { CallerCache } from './caller-cache';
+import { UserEntity } from './data/user.entity';
+import { UsersRepository } from './data/users.repository';
 import { TokenService } from './token.service';
-import { UserEntity } from './user.entity';
 import { toUserView } from './user-view';
 
 export interface ClientInfo {
@@ -26,8 +26,8 @@ export class IdentityService {
     private readonly wechat: WechatClient,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(OrgUnitEntity) private readonly orgUnits: Repository<OrgUnitEntity>,
+    private readonly users: UsersRepository,
+    private readonly callers: CallerCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,8 +52,8 @@ export class IdentityService {
   async wechatLogin(code: string, client: ClientInfo): Promise<LoginResponse> {
     const session = await this.exchangeCode(code);
     let user =
-      (await this.users.findOne({ where: { openid: session.openid } })) ??
-      (session.unionid ? await this.users.findOne({ where: { unionid: session.unionid } }) : null);
+      (await this.users.findByOpenid(session.openid)) ??
+      (session.unionid ? await this.users.findByUnionid(session.unionid) : null);
     if (!user) {
       user = this.users.create({
         openid: session.openid,
@@ -79,7 +79,7 @@ export class IdentityService {
   async refresh(refreshToken: string, client: ClientInfo): Promise<LoginResponse> {
     try {
       const { userId, tokens } = await this.tokens.rotate(refreshToken);
-      const user = await this.users.findOne({ where: { id: userId } });
+      const user = await this.users.find(userId);
       if (!user || user.disabled) throw new DomainException(ErrorCode.RefreshTokenInvalid);
       return { ...tokens, user: await this.view(user) };
     } catch (err) {
@@ -100,7 +100,7 @@ export class IdentityService {
 
   async demoUsers(): Promise<DemoUser[]> {
     this.requireDemo();
-    const users = await this.users.find({ where: { username: Not(IsNull()) }, order: { id: 'ASC' } });
+    const users = await this.users.demoAccounts();
     return users.map((u) => ({
       username: u.username as string,
       role: u.role,
@@ -111,7 +111,7 @@ export class IdentityService {
 
   async devLogin(username: string, client: ClientInfo): Promise<LoginResponse> {
     this.requireDemo();
-    const user = await this.users.findOne({ where: { username } });
+    const user = await this.users.findByUsername(username);
     if (!user) throw new DomainException(ErrorCode.DemoUserNotFound);
     await this.audit.record({ userId: user.id, ...client }, { action: AuditAction.SignInDemo, targetType: 'user', targetId: user.id });
     return this.loginResponse(user);
@@ -127,7 +127,62 @@ export class IdentityService {
   }
 
   private async view(user: UserEntity): Promise<UserView> {
-    const unit = user.orgUnitId ? await this.orgUnits.findOne({ where: { id: user.orgUnitId } }) : null;
+    const unit = await this.users.unit(user.orgUnitId);
     return toUserView(user, unit?.name ?? null);
   }
+
+  /**
+   * Signs in someone another feature invited (a mediation room's share card): the wx.login code
+   * names their WeChat account, found or made here — a new resident, or a new mediator of
+   * `grant.orgUnitId` when the invitation is a mediator's. Inside `within`'s transaction, the
+   * inviting feature gets the account from `account(m)` and binds it to what it was invited to;
+   * the sign-in is audited on `grant.target` in that transaction. The session is issued after commit.
+   */
+  async signInByInvitation(
+    code: string,
+    grant: InvitationGrant,
+    client: ClientInfo,
+    within: (account: (m: EntityManager) => Promise<UserEntity>) => Promise<UserEntity>,
+  ): Promise<LoginResponse> {
+    const session = await this.exchangeCode(code);
+    const user = await within(async (m) => {
+      let account = await this.users.findByOpenid(session.openid, m);
+      const wantsMediator = grant.role === Role.Mediator;
+      if (account && wantsMediator && account.role !== Role.Mediator) throw new DomainException(ErrorCode.InviteRoleNotAllowed);
+      if (account?.disabled) throw new DomainException(ErrorCode.Forbidden);
+      if (!account) {
+        account = await this.users.save(this.users.create({
+          openid: session.openid, unionid: session.unionid, role: grant.role,
+          nickname: grant.nickname || `居民${session.openid.slice(-4)}`,
+          orgUnitId: wantsMediator ? grant.orgUnitId : null, isInformant: false, sessionKey: session.sessionKey, disabled: false,
+        }, m), m);
+        if (wantsMediator) {
+          await this.audit.record({ userId: account.id, ...client }, {
+            action: AuditAction.RoleGranted, targetType: 'user', targetId: account.id, detail: `role=mediator via ${grant.via}`,
+          }, m);
+        }
+      } else {
+        account.sessionKey = session.sessionKey;
+        await this.users.save(account, m);
+      }
+      await this.audit.record({ userId: account.id, ...client }, { action: AuditAction.SignIn, targetType: grant.target.type, targetId: grant.target.id }, m);
+      return account;
+    });
+    this.callers.invalidate(user.id);
+    return this.loginResponse(user);
+  }
+}
+
+/** What an invitation of another feature makes of a new account, and what the sign-in is into. */
+export interface InvitationGrant {
+  /** A resident, or a mediator (only a new account, or one that is already a mediator). */
+  role: Role.Resident | Role.Mediator;
+  /** A new mediator's station. */
+  orgUnitId: number | null;
+  /** A new account's nickname; blank: 居民 and the openid's last four. */
+  nickname: string;
+  /** For the audit entry of a granted role, e.g. `room invitation 12`. */
+  via: string;
+  /** What the invitation signs into, for the sign-in's audit entry. */
+  target: { type: string; id: number };
 }

@@ -1,16 +1,15 @@
 import { ErrorCode } from '@jws/contracts';
 import { JwtService } from '@nestjs/jwt';
-import type { Repository } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { CallerCache } from './caller-cache';
-import type { RefreshTokenEntity } from './refresh-token.entity';
+import type { RefreshTokensRepository } from './data/refresh-tokens.repository';
+import type { UsersRepository } from './data/users.repository';
 import { TokenService } from './token.service';
-import type { UserEntity } from './user.entity';
 
 const jwt = new JwtService({ secret: 'a-test-secret-of-at-least-32-characters', signOptions: { algorithm: 'HS256' } });
 const service = () =>
-  new TokenService(jwt, {} as Repository<RefreshTokenEntity>, {} as Repository<UserEntity>, new CallerCache(), { accessTokenTtlSeconds: 900 } as AppConfig);
+  new TokenService(jwt, {} as RefreshTokensRepository, {} as UsersRepository, new CallerCache(), { accessTokenTtlSeconds: 900 } as AppConfig);
 const codeOf = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof DomainException ? e.code : e));
 
 describe('access token verification', () => {

@@ -1,14 +1,12 @@
 import { ErrorCode } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
 import { CallerCache } from './caller-cache';
-import { RefreshTokenEntity } from './refresh-token.entity';
-import { UserEntity } from './user.entity';
+import { RefreshTokensRepository } from './data/refresh-tokens.repository';
+import { UsersRepository } from './data/users.repository';
 
 /** What a verified access token says. */
 export interface AccessClaims {
@@ -44,15 +42,14 @@ export class TokenService {
 
   constructor(
     private readonly jwt: JwtService,
-    @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly users: UsersRepository,
     private readonly callers: CallerCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async issue(userId: number, familyId: string = randomUUID()): Promise<IssuedTokens> {
-    const user = await this.users.findOne({ select: { id: true, tokenVersion: true }, where: { id: userId } });
-    const claims: Omit<AccessClaims, 'exp'> = { sub: userId, typ: 'access', ver: user?.tokenVersion ?? 0 };
+    const claims: Omit<AccessClaims, 'exp'> = { sub: userId, typ: 'access', ver: await this.users.tokenVersion(userId) };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
     const now = new Date();
@@ -106,7 +103,7 @@ export class TokenService {
    * the whole family is revoked and the caller must sign in again.
    */
   async rotate(refreshToken: string): Promise<{ userId: number; tokens: IssuedTokens }> {
-    const row = await this.refreshTokens.findOne({ where: { tokenHash: sha256(refreshToken) } });
+    const row = await this.refreshTokens.findByHash(sha256(refreshToken));
     if (!row) throw new DomainException(ErrorCode.RefreshTokenInvalid);
     if (row.rotatedAt || row.revokedAt) {
       await this.revokeFamily(row.familyId, row.userId);
@@ -114,8 +111,7 @@ export class TokenService {
     }
     if (row.expiresAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.RefreshTokenInvalid);
     // Conditional update: of two concurrent rotations of one token only one wins.
-    const result = await this.refreshTokens.update({ id: row.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
-    if (!result.affected) {
+    if (!(await this.refreshTokens.claimRotation(row.id))) {
       await this.revokeFamily(row.familyId, row.userId);
       throw new DomainException(ErrorCode.RefreshTokenReused);
     }
@@ -123,18 +119,18 @@ export class TokenService {
   }
 
   async revokeFamily(familyId: string, userId: number): Promise<void> {
-    await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.refreshTokens.revokeFamily(familyId);
     await this.revokeAccess(userId);
   }
 
   /** Logout: revokes the presented token's family. Unknown tokens are ignored (logout is idempotent). */
   async revoke(refreshToken: string): Promise<void> {
-    const row = await this.refreshTokens.findOne({ where: { tokenHash: sha256(refreshToken) } });
+    const row = await this.refreshTokens.findByHash(sha256(refreshToken));
     if (row) await this.revokeFamily(row.familyId, row.userId);
   }
 
   async revokeAllForUser(userId: number): Promise<void> {
-    await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.refreshTokens.revokeAllOf(userId);
     await this.revokeAccess(userId);
   }
 
@@ -145,7 +141,7 @@ export class TokenService {
    * and carries on with its own refresh token, which logout did not revoke.
    */
   async revokeAccess(userId: number): Promise<void> {
-    await this.users.increment({ id: userId }, 'tokenVersion', 1);
+    await this.users.raiseTokenVersion(userId);
     this.callers.invalidate(userId);
   }
 }

@@ -1,5 +1,5 @@
 import { effectiveRoles, maskPhone, permissionsOf, UserView } from '@jws/contracts';
-import { UserEntity } from './user.entity';
+import { UserEntity } from './data/user.entity';
 
 /** The API shape of a user. The phone is always masked here; unmasked reads go through audited paths. */
 export function toUserView(user: UserEntity, orgUnitName: string | null): UserView {

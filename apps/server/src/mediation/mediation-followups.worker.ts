@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
 import { workClaimed } from '../common/db';
 import { CasesApi } from '../cases';
-import { leadersOf } from '../cases/case-people';
+import { leadersOf } from '../org';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MediationFollowupEntity } from './mediation.entities';
 

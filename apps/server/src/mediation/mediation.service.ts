@@ -8,18 +8,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AuditAction, AuditService } from '../audit/audit.service';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { pathIds } from '../cases/case-people';
+import { pathIds } from '../org';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesApi } from '../cases';
-import { CallerCache } from '../identity/caller-cache';
-import { ClientInfo, IdentityService } from '../identity/identity.service';
-import { sha256 } from '../identity/token.service';
-import { UserEntity } from '../identity/user.entity';
+import { ClientInfo, IdentityService, sha256 } from '../identity';
+import { UserEntity } from '../identity/data/user.entity';
 import { NotificationsService } from '../notifications/notifications.service';
-import { MembershipEntity } from '../org/membership.entity';
+import { MembershipEntity } from '../org/data/membership.entity';
 import { CloseRoomDto, OpenRoomDto } from './dto/mediation.dto';
 import {
   MediationAgreementEntity, MediationConfirmationEntity, MediationInvitationEntity, MediationMemberEntity, MediationRoomEntity,
@@ -46,8 +43,6 @@ export class MediationService {
     private readonly workflow: CaseWorkflowService,
     private readonly notifications: NotificationsService,
     private readonly identity: IdentityService,
-    private readonly callers: CallerCache,
-    private readonly audit: AuditService,
     private readonly wechat: WechatClient,
     private readonly lifecycle: RoomLifecycle,
     private readonly hub: RoomHub,
@@ -362,34 +357,19 @@ export class MediationService {
    */
   async accept(token: string, code: string, client: ClientInfo): Promise<LoginResponse & { roomId: number }> {
     const { invitation, slot, room } = await this.usableInvitation(token);
-    const session = await this.identity.exchangeCode(code);
-    const user = await this.messages.withMessages(async (m, out) => {
-      const users = m.getRepository(UserEntity);
-      let account = await users.findOne({ where: { openid: session.openid } });
-      const wantsMediator = slot.role === RoomMemberRole.Mediator;
-      if (account && wantsMediator && account.role !== Role.Mediator) throw new DomainException(ErrorCode.InviteRoleNotAllowed);
-      if (account?.disabled) throw new DomainException(ErrorCode.Forbidden);
-      if (!account) {
-        account = await users.save(users.create({
-          openid: session.openid, unionid: session.unionid, role: wantsMediator ? Role.Mediator : Role.Resident,
-          nickname: slot.displayName.replace(/^\S+\s/, '').slice(0, 64) || `居民${session.openid.slice(-4)}`,
-          orgUnitId: wantsMediator ? pathIds(room.orgPath).stationId : null, isInformant: false, sessionKey: session.sessionKey, disabled: false,
-        }));
-        if (wantsMediator) {
-          await this.audit.record({ userId: account.id, ...client }, {
-            action: AuditAction.RoleGranted, targetType: 'user', targetId: account.id, detail: `role=mediator via room invitation ${invitation.id}`,
-          }, m);
-        }
-      } else {
-        account.sessionKey = session.sessionKey;
-        await users.save(account);
-      }
-      await this.bind(m, out, invitation, slot, account);
-      await this.audit.record({ userId: account.id, ...client }, { action: AuditAction.SignIn, targetType: 'mediation_room', targetId: room.id }, m);
-      return account;
-    });
-    this.callers.invalidate(user.id);
-    return { ...(await this.identity.loginResponse(user)), roomId: room.id };
+    const wantsMediator = slot.role === RoomMemberRole.Mediator;
+    const grant = {
+      role: wantsMediator ? Role.Mediator : Role.Resident, orgUnitId: wantsMediator ? pathIds(room.orgPath).stationId : null,
+      nickname: slot.displayName.replace(/^\S+\s/, '').slice(0, 64), via: `room invitation ${invitation.id}`, target: { type: 'mediation_room', id: room.id },
+    } as const;
+    const login = await this.identity.signInByInvitation(code, grant, client, (account) =>
+      this.messages.withMessages(async (m, out) => {
+        const user = await account(m);
+        await this.bind(m, out, invitation, slot, user);
+        return user;
+      }),
+    );
+    return { ...login, roomId: room.id };
   }
 
   /** 调解未成 (mediator or staff) or 撤回 (the applicant, or staff for them): read-only, case back to handling. */

@@ -10,8 +10,8 @@ import { claimBatch } from '../common/db';
 import type { Caller } from '../common/request-context';
 import { CaseEntity } from '../cases/data/case.entity';
 import { CasesRepository } from '../cases/data/cases.repository';
-import { OrgUnitEntity } from '../org/org-unit.entity';
-import { UserEntity } from '../identity/user.entity';
+import { OrgUnitEntity } from '../org/data/org-unit.entity';
+import { UserEntity } from '../identity/data/user.entity';
 import { OutboxEntity } from './notification.entity';
 import { OUTBOX_TOPIC_SUBSCRIBE, outboxPayload, SubscribePayload } from './notifications.service';
 

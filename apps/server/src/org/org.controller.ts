@@ -11,12 +11,22 @@ import {
   MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, CommunityPageDto, RefuseMembershipDto, CommunitySearchDto, MyStationDto, WorkbenchCommunityDto, WorkbenchCommunityPageDto,
   WorkbenchCommunitySearchDto, WorkbenchUnitDto, WorkbenchUnitsQueryDto,
 } from './dto/org.dto';
-import { OrgService } from './org.service';
+import { CommunitiesService } from './communities.service';
+import { HandoverService } from './handover.service';
+import { InvitesService } from './invites.service';
+import { MembersService } from './members.service';
+import { MembershipsService } from './memberships.service';
 
 @ApiTags('org 辖区与社区')
 @Controller()
 export class OrgController {
-  constructor(private readonly org: OrgService) {}
+  constructor(
+    private readonly communities: CommunitiesService,
+    private readonly memberships: MembershipsService,
+    private readonly memberList: MembersService,
+    private readonly invites: InvitesService,
+    private readonly handovers: HandoverService,
+  ) {}
 
   @Get('communities/directory')
   @Authenticated()
@@ -24,7 +34,7 @@ export class OrgController {
   @ApiOkResponse({ type: CommunityPageDto })
   @ApiErrors(ErrorCode.ValidationFailed)
   directory(@Query() q: CommunitySearchDto): Promise<CommunityPageDto> {
-    return this.org.directory(q);
+    return this.communities.directory(q);
   }
 
   @Get('me/memberships')
@@ -32,7 +42,7 @@ export class OrgController {
   @ApiOperation({ summary: "The caller's community memberships, with the community officer of active ones and the reason of refused requests" })
   @ApiOkResponse({ type: [MembershipViewDto] })
   myMemberships(@CurrentCaller() caller: Caller): Promise<MembershipViewDto[]> {
-    return this.org.myMemberships(caller);
+    return this.memberships.myMemberships(caller);
   }
 
   @Get('me/station')
@@ -40,7 +50,7 @@ export class OrgController {
   @ApiOperation({ summary: "办事指引: the caller's own 派出所 (of their community, or their unit) with its address and phone; null when none" })
   @ApiOkResponse({ type: MyStationDto })
   async myStation(@CurrentCaller() caller: Caller): Promise<MyStationDto> {
-    return { station: await this.org.myStation(caller) };
+    return { station: await this.communities.myStation(caller) };
   }
 
   @Post('communities/join-by-code')
@@ -51,7 +61,7 @@ export class OrgController {
   @ApiOkResponse({ type: MembershipViewDto })
   @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteExpired, ErrorCode.AlreadyMember, ErrorCode.RateLimited)
   joinByCode(@CurrentCaller() caller: Caller, @Body() dto: JoinByCodeDto): Promise<MembershipViewDto> {
-    return this.org.joinByCode(caller, dto.code, dto.memberType);
+    return this.memberships.joinByCode(caller, dto.code, dto.memberType);
   }
 
   @Post('communities/:id/join-requests')
@@ -68,7 +78,7 @@ export class OrgController {
     @Param('id', IdParamPipe) id: number,
     @Body() dto: JoinRequestDto,
   ): Promise<MembershipViewDto> {
-    return this.org.requestJoin(caller, id, dto.memberType, dto.note);
+    return this.memberships.requestJoin(caller, id, dto.memberType, dto.note);
   }
 
   @Get('workbench/communities')
@@ -77,7 +87,7 @@ export class OrgController {
   @ApiOkResponse({ type: WorkbenchCommunityPageDto })
   @ApiErrors(ErrorCode.ValidationFailed)
   workbenchCommunities(@CurrentCaller() caller: Caller, @Query() q: WorkbenchCommunitySearchDto): Promise<WorkbenchCommunityPageDto> {
-    return this.org.workbenchCommunities(caller, q);
+    return this.communities.workbenchCommunities(caller, q);
   }
 
   @Get('workbench/units')
@@ -89,7 +99,7 @@ export class OrgController {
   @ApiOkResponse({ type: [WorkbenchUnitDto] })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.ValidationFailed)
   workbenchUnits(@CurrentCaller() caller: Caller, @Query() q: WorkbenchUnitsQueryDto): Promise<WorkbenchUnitDto[]> {
-    return this.org.workbenchUnits(caller, q.parentId);
+    return this.communities.workbenchUnits(caller, q.parentId);
   }
 
   @Get('workbench/communities/:id')
@@ -98,7 +108,7 @@ export class OrgController {
   @ApiOkResponse({ type: WorkbenchCommunityDto })
   @ApiErrors(ErrorCode.NotFound)
   workbenchCommunity(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<WorkbenchCommunityDto> {
-    return this.org.workbenchCommunity(caller, id);
+    return this.communities.workbenchCommunity(caller, id);
   }
 
   @Get('communities/:id/members')
@@ -110,7 +120,7 @@ export class OrgController {
   @ApiOkResponse({ type: MemberPageDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.ValidationFailed)
   members(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Query() q: MembersQueryDto): Promise<MemberPageDto> {
-    return this.org.members(caller, id, { statuses: q.status ? [q.status] : undefined, page: q.page, pageSize: q.pageSize });
+    return this.memberList.members(caller, id, { statuses: q.status ? [q.status] : undefined, page: q.page, pageSize: q.pageSize });
   }
 
   @Post('communities/:id/members/:membershipId/phone')
@@ -125,7 +135,7 @@ export class OrgController {
     @Param('id', IdParamPipe) id: number,
     @Param('membershipId', IdParamPipe) membershipId: number,
   ): Promise<MemberPhoneDto> {
-    return this.org.revealMemberPhone(caller, id, membershipId);
+    return this.memberList.revealMemberPhone(caller, id, membershipId);
   }
 
   @Post('communities/:id/invites')
@@ -135,7 +145,7 @@ export class OrgController {
   @ApiOkResponse({ type: CommunityInviteViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RateLimited)
   createInvite(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<CommunityInviteViewDto> {
-    return this.org.createInvite(caller, id);
+    return this.invites.createInvite(caller, id);
   }
 
   @Get('communities/:id/invites')
@@ -144,7 +154,7 @@ export class OrgController {
   @ApiOkResponse({ type: [CommunityInviteViewDto] })
   @ApiErrors(ErrorCode.NotFound)
   liveInvites(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<CommunityInviteViewDto[]> {
-    return this.org.liveInvites(caller, id);
+    return this.invites.liveInvites(caller, id);
   }
 
   @Post('communities/:id/invites/:code/revoke')
@@ -155,7 +165,7 @@ export class OrgController {
   @ApiOkResponse({ type: [CommunityInviteViewDto] })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.RateLimited)
   revokeInvite(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Param('code') code: string): Promise<CommunityInviteViewDto[]> {
-    return this.org.revokeInvite(caller, id, code.slice(0, 16));
+    return this.invites.revokeInvite(caller, id, code.slice(0, 16));
   }
 
   @Post('memberships/:id/approve')
@@ -165,7 +175,7 @@ export class OrgController {
   @ApiOkResponse({ type: MemberViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.MembershipNotPending)
   approve(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<MemberViewDto> {
-    return this.org.decideMembership(caller, id, { approve: true });
+    return this.memberships.decideMembership(caller, id, { approve: true });
   }
 
   @Post('memberships/:id/refuse')
@@ -178,7 +188,7 @@ export class OrgController {
   @ApiOkResponse({ type: MemberViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.MembershipNotPending)
   refuse(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: RefuseMembershipDto): Promise<MemberViewDto> {
-    return this.org.decideMembership(caller, id, { approve: false, reason: dto.reason });
+    return this.memberships.decideMembership(caller, id, { approve: false, reason: dto.reason });
   }
 
   @Post('communities/:id/handover')
@@ -192,7 +202,7 @@ export class OrgController {
     @Param('id', IdParamPipe) id: number,
     @Body() dto: HandoverDto,
   ): Promise<WorkbenchCommunityDto> {
-    return this.org.handover(caller, id, dto.newOfficerId, dto.reason);
+    return this.handovers.handover(caller, id, dto.newOfficerId, dto.reason);
   }
 
   @Post('users/:id/informant')
@@ -206,7 +216,7 @@ export class OrgController {
     @Param('id', IdParamPipe) id: number,
     @Body() dto: InformantDto,
   ): Promise<MemberViewDto> {
-    return this.org.setInformant(caller, id, dto.granted);
+    return this.memberList.setInformant(caller, id, dto.granted);
   }
 
   @Get('org/tree')
@@ -214,7 +224,7 @@ export class OrgController {
   @ApiOperation({ summary: "The jurisdiction tree within the caller's scope" })
   @ApiOkResponse({ type: [OrgUnitViewDto] })
   tree(@CurrentCaller() caller: Caller): Promise<OrgUnitViewDto[]> {
-    return this.org.tree(caller);
+    return this.communities.tree(caller);
   }
 
   @Get('org/groups')
@@ -222,7 +232,7 @@ export class OrgController {
   @ApiOperation({ summary: '一警一群: community groups and enterprise groups in scope' })
   @ApiOkResponse({ type: [PoliceGroupViewDto] })
   groups(@CurrentCaller() caller: Caller): Promise<PoliceGroupViewDto[]> {
-    return this.org.groups(caller);
+    return this.communities.groups(caller);
   }
 
   @Get('community-invites/:code/qrcode')
@@ -234,7 +244,7 @@ export class OrgController {
   @ApiOkResponse({ description: 'PNG image', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.InviteExpired, ErrorCode.WechatUnavailable)
   async inviteQrCode(@CurrentCaller() caller: Caller, @Param('code') code: string): Promise<StreamableFile> {
-    return new StreamableFile(await this.org.inviteQrCode(caller, code));
+    return new StreamableFile(await this.invites.inviteQrCode(caller, code));
   }
 
   @Get('org/stations/:id/officers')
@@ -243,7 +253,7 @@ export class OrgController {
   @ApiOkResponse({ type: [OfficerOptionDto] })
   @ApiErrors(ErrorCode.NotFound)
   stationOfficers(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<OfficerOptionDto[]> {
-    return this.org.stationOfficers(caller, id);
+    return this.handovers.stationOfficers(caller, id);
   }
 }
 

@@ -1,27 +1,27 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '../identity/identity.module';
+import { IdentityModule } from '../identity';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { UserEntity } from '../identity/user.entity';
-import { CommunityHandoverEntity } from './community-handover.entity';
-import { CommunityInviteEntity } from './community-invite.entity';
-import { PoliceGroupEntity } from './group.entity';
-import { MembershipEntity } from './membership.entity';
-import { OrgUnitEntity } from './org-unit.entity';
+import { CommunitiesService } from './communities.service';
+import { CommunitiesRepository } from './data/communities.repository';
+import { HandoversRepository } from './data/handovers.repository';
+import { InvitesRepository } from './data/invites.repository';
+import { MembershipsRepository } from './data/memberships.repository';
+import { OrgUnitsRepository } from './data/org-units.repository';
+import { HandoverService } from './handover.service';
+import { InvitesService } from './invites.service';
+import { MembersService } from './members.service';
+import { MembershipsService } from './memberships.service';
 import { OrgController } from './org.controller';
-import { OrgRepository } from './org.repository';
-import { OrgService } from './org.service';
+import { OrgUnitsModule } from './org-units.module';
 
+/** Jurisdiction, communities and memberships (一警一群). */
 @Module({
-  imports: [
-    IdentityModule,
-    NotificationsModule,
-    TypeOrmModule.forFeature([
-      OrgUnitEntity, PoliceGroupEntity, MembershipEntity, CommunityInviteEntity, CommunityHandoverEntity, UserEntity,
-    ]),
-  ],
+  imports: [IdentityModule, NotificationsModule, OrgUnitsModule],
   controllers: [OrgController],
-  providers: [OrgRepository, OrgService],
-  exports: [OrgService, OrgRepository],
+  providers: [
+    CommunitiesRepository, OrgUnitsRepository, MembershipsRepository, InvitesRepository, HandoversRepository,
+    CommunitiesService, MembershipsService, MembersService, InvitesService, HandoverService,
+  ],
+  exports: [CommunitiesService, OrgUnitsModule],
 })
 export class OrgModule {}

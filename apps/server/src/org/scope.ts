@@ -48,3 +48,9 @@ export function communityInScope(scope: Scope, community: { path: string; office
       return false;
   }
 }
+
+/** Ids along a materialised path: /city/branch/station/community/ → { branchId, stationId }. */
+export function pathIds(orgPath: string): { branchId: number | null; stationId: number | null } {
+  const ids = orgPath.split('/').filter(Boolean).map(Number);
+  return { branchId: ids[1] ?? null, stationId: ids[2] ?? null };
+}

@@ -12,7 +12,7 @@ import { OutboxEntity } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
 import { ErrorCode } from '@jws/contracts';
-import { pathIds } from '../cases/case-people';
+import { pathIds } from '../org';
 import { ReferralPeopleRepository } from './data/referral-people.repository';
 import { ReferralTargetsRepository } from './data/referral-targets.repository';
 import type { ReferralEntity } from './data/referral.entity';

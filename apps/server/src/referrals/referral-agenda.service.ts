@@ -1,7 +1,7 @@
 import { CASE_KIND_LABELS, CASE_SUBCATEGORIES, CaseKind, ReferralAgendaItemView, Role } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { leadersOf, pathIds } from '../cases/case-people';
+import { leadersOf, pathIds } from '../org';
 import type { CaseEntity } from '../cases';
 import { CasesApi } from '../cases';
 import type { Caller } from '../common/request-context';

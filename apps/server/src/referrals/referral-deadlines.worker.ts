@@ -1,7 +1,7 @@
 import { EscalationLevel, ESCALATION_LABELS, ReferralStatus, ReferralTargetKind, Role, TimelineEventType } from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { leadersOf } from '../cases/case-people';
+import { leadersOf } from '../org';
 import { CasesApi } from '../cases';
 import { IntervalWorker } from '../common/interval-worker';
 import { Database } from '../common/db';

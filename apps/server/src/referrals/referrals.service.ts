@@ -7,7 +7,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Access } from '../access/access';
-import { pathIds } from '../cases/case-people';
+import { pathIds } from '../org';
 import { viewerOf } from '../cases/case-views';
 import type { CaseEntity } from '../cases';
 import { CasesApi } from '../cases';

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { CaseAssistsRepository } from './data/case-assists.repository';
+import { ServiceMattersRepository } from './data/service-matters.repository';
 import { ServiceGuideController } from './service-guide.controller';
 import { ServiceGuideService } from './service-guide.service';
 
 @Module({
   imports: [CasesModule],
   controllers: [ServiceGuideController],
-  providers: [ServiceGuideService],
+  providers: [ServiceMattersRepository, CaseAssistsRepository, ServiceGuideService],
   exports: [ServiceGuideService],
 })
 export class ServiceGuideModule {}

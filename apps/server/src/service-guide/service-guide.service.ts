@@ -3,18 +3,19 @@ import {
   SERVICE_CATALOGUE, ServiceGuideSearchResult, ServiceMatter, ServiceMatterVersion, ServiceMatterView, searchMatters,
 } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { viewerOf } from '../cases/case-views';
 import { CasesApi } from '../cases';
+import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CaseAssistsRepository } from './data/case-assists.repository';
 import { contentOf } from './data/catalogue-revision';
+import type { ServiceMatterEntity } from './data/service-matter.entity';
+import { ServiceMattersRepository } from './data/service-matters.repository';
 import { AssistDto, AssistPlanDto, ServiceMatterUpdateDto } from './service-guide.dto';
-import { CaseAssistEntity, ServiceMatterEntity } from './service-guide.entities';
 
 export const AuditActionGuide = { MatterEdited: 'service_guide.matter_edited' } as const;
 
@@ -32,7 +33,9 @@ export class ServiceGuideService implements OnApplicationBootstrap {
     private readonly cases: CasesApi,
     private readonly workflow: CaseWorkflowService,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly matters: ServiceMattersRepository,
+    private readonly assists: CaseAssistsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,17 +46,11 @@ export class ServiceGuideService implements OnApplicationBootstrap {
   }
 
   async seedCatalogue(): Promise<number> {
-    const repo = this.dataSource.getRepository(ServiceMatterEntity);
-    const known = new Set((await repo.find({ select: { code: true } })).map((r) => r.code));
+    const known = await this.matters.codes();
     const missing = SERVICE_CATALOGUE.filter((m) => !known.has(m.code));
     if (!missing.length) return 0;
     const now = new Date();
-    await repo
-      .createQueryBuilder()
-      .insert()
-      .values(missing.map((m) => ({ code: m.code, version: 1, title: m.title, content: JSON.stringify(contentOf(m)), isCurrent: true, editedBy: null, createdAt: now })))
-      .orIgnore()
-      .execute();
+    await this.matters.seed(missing.map((m) => ({ code: m.code, version: 1, title: m.title, content: JSON.stringify(contentOf(m)), isCurrent: true, editedBy: null, createdAt: now })));
     return missing.length;
   }
 
@@ -63,12 +60,7 @@ export class ServiceGuideService implements OnApplicationBootstrap {
    * matter to the end (and past the 10 common matters of 首页).
    */
   private async current(): Promise<ServiceMatterView[]> {
-    const repo = this.dataSource.getRepository(ServiceMatterEntity);
-    const [rows, firsts] = await Promise.all([
-      repo.find({ where: { isCurrent: true } }),
-      repo.find({ where: { version: 1 }, select: { code: true, id: true } }),
-    ]);
-    const position = new Map(firsts.map((r) => [r.code, r.id]));
+    const { rows, firstIds: position } = await this.matters.currentWithPlaces();
     const placeOf = (row: ServiceMatterEntity) => position.get(row.code) ?? row.id;
     return rows.sort((a, b) => placeOf(a) - placeOf(b)).map((r) => this.view(r));
   }
@@ -97,14 +89,14 @@ export class ServiceGuideService implements OnApplicationBootstrap {
   }
 
   async matter(code: string): Promise<ServiceMatterView> {
-    const row = await this.dataSource.getRepository(ServiceMatterEntity).findOne({ where: { code, isCurrent: true } });
+    const row = await this.matters.current(code);
     if (!row) throw new DomainException(ErrorCode.MatterNotFound);
     return this.view(row);
   }
 
   /** Every version of a matter, newest first (admins). */
   async history(code: string): Promise<ServiceMatterVersion[]> {
-    const rows = await this.dataSource.getRepository(ServiceMatterEntity).find({ where: { code }, order: { version: 'DESC' } });
+    const rows = await this.matters.versions(code);
     if (!rows.length) throw new DomainException(ErrorCode.MatterNotFound);
     return rows.map((r) => ({ ...this.view(r), savedAt: r.createdAt.toISOString(), current: r.isCurrent }));
   }
@@ -113,19 +105,18 @@ export class ServiceGuideService implements OnApplicationBootstrap {
   async update(caller: Caller, code: string, dto: ServiceMatterUpdateDto): Promise<ServiceMatterView> {
     const validSubcategory = (t: { kind: CaseKind; subcategory: string }) => CASE_SUBCATEGORIES[t.kind].some((s) => s.code === t.subcategory);
     if (!validSubcategory(dto.assist) || dto.routes.some((r) => r.report && !validSubcategory(r.report))) throw new DomainException(ErrorCode.SubcategoryInvalid);
-    const saved = await this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(ServiceMatterEntity);
-      const latest = await repo.findOne({ where: { code }, order: { version: 'DESC' } });
+    const saved = await this.db.transaction(async ({ manager: m }) => {
+      const latest = await this.matters.latest(m, code);
       if (!latest) throw new DomainException(ErrorCode.MatterNotFound);
-      await repo.update({ code, isCurrent: true }, { isCurrent: false });
       const content: Omit<ServiceMatter, 'code'> = {
         title: dto.title.trim(), category: dto.category.trim(), synonyms: distinctWords(dto.synonyms), phrases: distinctWords(dto.phrases), summary: dto.summary.trim(),
         routes: dto.routes.map((r) => ({ ...r })), assist: { ...dto.assist }, common: dto.common ?? false,
         ...(dto.emergency ? { emergency: { ...dto.emergency } } : {}),
       };
       // The unique (code, version) index refuses a concurrent edit of the same version.
-      const row = repo.create({ code, version: latest.version + 1, title: content.title, content: JSON.stringify(content), isCurrent: true, editedBy: caller.user.id, createdAt: new Date() });
-      await repo.insert(row);
+      const row = await this.matters.supersede(m, {
+        code, version: latest.version + 1, title: content.title, content: JSON.stringify(content), isCurrent: true, editedBy: caller.user.id, createdAt: new Date(),
+      });
       await this.audit.recordFor(caller, { action: AuditActionGuide.MatterEdited, targetType: 'service_matter', targetId: code, detail: `v${row.version}` }, m);
       return row;
     });
@@ -154,13 +145,9 @@ export class ServiceGuideService implements OnApplicationBootstrap {
       idempotencyKey,
     );
     // A retried request replays the same case; the record is written once.
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(CaseAssistEntity)
-      .values({ caseId: detail.id, matterCode: matter.code, matterVersion: matter.version, routeType: dto.routeType, helperName: null, mode: null, plannedBy: null, plannedAt: null })
-      .orIgnore()
-      .execute();
+    await this.assists.insertOnce({
+      caseId: detail.id, matterCode: matter.code, matterVersion: matter.version, routeType: dto.routeType, helperName: null, mode: null, plannedBy: null, plannedAt: null,
+    });
     return detail;
   }
 
@@ -168,11 +155,8 @@ export class ServiceGuideService implements OnApplicationBootstrap {
   async plan(caller: Caller, caseId: number, dto: AssistPlanDto): Promise<CaseDetail> {
     const entity = await this.cases.requireCase(caller, caseId, Permission.CaseRead);
     if (!viewerOf(caller, entity).isStaff || !caller.permissions.has(Permission.CaseHandle)) throw new DomainException(ErrorCode.Forbidden);
-    const repo = this.dataSource.getRepository(CaseAssistEntity);
-    const existing = await repo.findOne({ where: { caseId } });
     const plan = { helperName: dto.helperName.trim(), mode: dto.mode, plannedBy: caller.user.id, plannedAt: new Date() };
-    if (existing) await repo.update({ caseId }, plan);
-    else await repo.insert({ caseId, matterCode: 'other', matterVersion: 0, routeType: RouteType.Station, ...plan });
+    await this.assists.plan(caseId, plan, { matterCode: 'other', matterVersion: 0, routeType: RouteType.Station });
     const note = `已安排${plan.helperName}为您${ASSIST_MODE_LABELS[dto.mode]}${dto.note?.trim() ? `：${dto.note.trim()}` : ''}`;
     return this.workflow.addNote(caller, caseId, { note, internal: false });
   }
@@ -180,9 +164,9 @@ export class ServiceGuideService implements OnApplicationBootstrap {
   /** The matter, route and plan of a case, for whoever may see the case. */
   async assistOf(caller: Caller, caseId: number): Promise<{ matterCode: string; matterTitle: string | null; routeType: RouteType; helperName: string | null; mode: string | null } | null> {
     await this.cases.requireCase(caller, caseId, Permission.CaseRead);
-    const row = await this.dataSource.getRepository(CaseAssistEntity).findOne({ where: { caseId } });
+    const row = await this.assists.find(caseId);
     if (!row) return null;
-    const matter = await this.dataSource.getRepository(ServiceMatterEntity).findOne({ where: { code: row.matterCode, isCurrent: true } });
+    const matter = await this.matters.current(row.matterCode);
     return { matterCode: row.matterCode, matterTitle: matter?.title ?? null, routeType: row.routeType, helperName: row.helperName, mode: row.mode };
   }
 }

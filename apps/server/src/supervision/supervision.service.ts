@@ -9,7 +9,7 @@ import { AuditAction, AuditService } from '../audit/audit.service';
 import { parseDbDate } from '../common/db-date';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
-import { leadersOf } from '../cases/case-people';
+import { leadersOf } from '../org';
 import { canUrge, viewerOf } from '../cases/case-views';
 import { CasesApi } from '../cases';
 import { NotificationsService } from '../notifications/notifications.service';

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { UploadEntity } from './data/upload.entity';
+import { UploadsRepository } from './data/uploads.repository';
 import { FILE_STORAGE, LocalDiskStorage } from './storage';
 import { UploadsController } from './uploads.controller';
 import { UploadsJanitor } from './uploads.janitor';
@@ -8,9 +7,8 @@ import { UploadsService } from './uploads.service';
 
 /** Photo uploads: checked, cleaned of metadata, stored; the cases module claims them for a case. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UploadEntity])],
   controllers: [UploadsController],
-  providers: [UploadsService, UploadsJanitor, { provide: FILE_STORAGE, useClass: LocalDiskStorage }],
+  providers: [UploadsRepository, UploadsService, UploadsJanitor, { provide: FILE_STORAGE, useClass: LocalDiskStorage }],
   exports: [UploadsService],
 })
 export class UploadsModule {}

@@ -1,11 +1,11 @@
 import { ErrorCode, ImageType, MAX_CASE_PHOTOS, UploadView } from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Access } from '../access/access';
 import type { Caller } from '../common/request-context';
-import { UploadEntity } from './data/upload.entity';
+import type { UploadEntity } from './data/upload.entity';
+import { UploadsRepository } from './data/uploads.repository';
 import { DomainException } from '../common/domain.exception';
 import { DISOWNED_UPLOAD_OWNER } from '../personal-data/sealed-links';
 import { IMAGE_EXTENSIONS, sanitizeImage } from './image-sanitizer';
@@ -37,7 +37,7 @@ export class UploadsService {
   private readonly logger = new Logger(UploadsService.name);
 
   constructor(
-    @InjectRepository(UploadEntity) private readonly uploads: Repository<UploadEntity>,
+    private readonly uploads: UploadsRepository,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly access: Access,
   ) {}
@@ -62,7 +62,7 @@ export class UploadsService {
 
   /** The owner's own upload (preview). Anyone else gets NOT_FOUND on record, as for an id that does not exist. */
   async readOwn(caller: Caller, id: string): Promise<StoredImage> {
-    const upload = UUID_PATTERN.test(id) ? await this.uploads.findOne({ where: { id } }) : null;
+    const upload = UUID_PATTERN.test(id) ? await this.uploads.find(id) : null;
     const own = await this.access.require(caller, { type: 'upload', id }, upload,
       (u) => ({ place: 'unplaced', relations: u.ownerId === caller.user.id ? ['owner'] : [] }), [{ relation: 'owner' }]);
     return this.load(own);
@@ -70,7 +70,7 @@ export class UploadsService {
 
   /** Any upload by id, for callers that did their own access check (e.g. a case's photos). */
   async read(id: string): Promise<StoredImage> {
-    const upload = UUID_PATTERN.test(id) ? await this.uploads.findOne({ where: { id } }) : null;
+    const upload = UUID_PATTERN.test(id) ? await this.uploads.find(id) : null;
     if (!upload) throw new DomainException(ErrorCode.NotFound);
     return this.load(upload);
   }
@@ -92,11 +92,10 @@ export class UploadsService {
     if (ids.length === 0) return [];
     if (!ids.every((id) => UUID_PATTERN.test(id))) throw new DomainException(ErrorCode.UploadNotFound);
 
-    const repo = manager.getRepository(UploadEntity);
     // `disown` (a sealed case): the claimed photo keeps no owner, which would name the informant.
-    const claimed = await repo.update({ id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull() }, { caseId, ...(opts.disown ? { ownerId: DISOWNED_UPLOAD_OWNER } : {}) });
-    if (claimed.affected !== ids.length) throw new DomainException(ErrorCode.UploadNotFound);
-    const rows = await repo.find({ where: { id: In(ids) } });
+    const claimed = await this.uploads.claimForCase(manager, ownerId, ids, caseId, opts.disown ? DISOWNED_UPLOAD_OWNER : null);
+    if (claimed !== ids.length) throw new DomainException(ErrorCode.UploadNotFound);
+    const rows = await this.uploads.findMany(manager, ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => toCasePhoto(byId.get(id)!));
   }
@@ -104,26 +103,25 @@ export class UploadsService {
   /** Attaches one of the owner's unused uploads to a room's image message, in the caller's transaction. */
   async claimForRoom(manager: EntityManager, ownerId: number, id: string, roomId: number): Promise<void> {
     if (!UUID_PATTERN.test(id)) throw new DomainException(ErrorCode.UploadNotFound);
-    const claimed = await manager.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull() }, { roomId });
-    if (!claimed.affected) throw new DomainException(ErrorCode.UploadNotFound);
+    if (!(await this.uploads.claimForRoom(manager, ownerId, id, roomId))) throw new DomainException(ErrorCode.UploadNotFound);
   }
 
   /** The ids of a case's photos, oldest first (in `manager`'s transaction when given). */
-  async photoIdsOf(caseId: number, manager: EntityManager = this.uploads.manager): Promise<string[]> {
-    const rows = await manager.getRepository(UploadEntity).find({ select: { id: true }, where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async photoIdsOf(caseId: number, manager?: EntityManager): Promise<string[]> {
+    const rows = await this.uploads.ofCase(caseId, manager, true);
     return rows.map((r) => r.id);
   }
 
   /** One photo of a case, for callers that checked access to the case; NOT_FOUND when it is not that case's. */
   async readCasePhoto(caseId: number, photoId: string): Promise<StoredImage> {
-    const upload = UUID_PATTERN.test(photoId) ? await this.uploads.findOne({ where: { id: photoId, caseId } }) : null;
+    const upload = UUID_PATTERN.test(photoId) ? await this.uploads.find(photoId, caseId) : null;
     if (!upload) throw new DomainException(ErrorCode.NotFound);
     return this.load(upload);
   }
 
   /** The photos of a case, oldest first. */
   async photosOf(caseId: number): Promise<CasePhoto[]> {
-    const rows = await this.uploads.find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.uploads.ofCase(caseId);
     return rows.map(toCasePhoto);
   }
 
@@ -132,16 +130,11 @@ export class UploadsService {
    * Returns how many were removed.
    */
   async purgeUnclaimed(before: Date, batch = 500): Promise<number> {
-    const stale = await this.uploads.find({
-      where: { caseId: IsNull(), roomId: IsNull(), createdAt: LessThan(before) },
-      order: { createdAt: 'ASC' },
-      take: batch,
-    });
+    const stale = await this.uploads.unclaimedBefore(before, batch);
     let removed = 0;
     for (const upload of stale) {
       // Claimed meanwhile? Then the row stays and so does the file.
-      const deleted = await this.uploads.delete({ id: upload.id, caseId: IsNull(), roomId: IsNull() });
-      if (!deleted.affected) continue;
+      if (!(await this.uploads.deleteUnclaimed(upload.id))) continue;
       await this.storage.delete(upload.storageKey);
       removed += 1;
     }

@@ -2,7 +2,7 @@ import { Permission, WorkbenchAlerts } from '@jws/contracts';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../common/request-context';
-import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
+import { Authenticated, CurrentCaller } from '../identity';
 import { WorkbenchService } from './workbench.service';
 
 export class WorkbenchAlertsDto implements WorkbenchAlerts {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { OrgModule } from '../org/org.module';
+import { OrgModule } from '../org';
 import { ReferralsModule } from '../referrals';
 import { SupervisionModule } from '../supervision/supervision.module';
 import { WorkbenchController } from './workbench.controller';

@@ -2,7 +2,7 @@ import { CaseStatus, Permission, ReferralStatus, WorkbenchAlerts } from '@jws/co
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../common/request-context';
 import { CasesService } from '../cases/cases.service';
-import { OrgService } from '../org/org.service';
+import { CommunitiesService } from '../org';
 import { ReferralsService } from '../referrals';
 import { SupervisionService } from '../supervision/supervision.service';
 
@@ -14,7 +14,7 @@ import { SupervisionService } from '../supervision/supervision.service';
 export class WorkbenchService {
   constructor(
     private readonly cases: CasesService,
-    private readonly org: OrgService,
+    private readonly org: CommunitiesService,
     private readonly referrals: ReferralsService,
     private readonly supervision: SupervisionService,
   ) {}

@@ -1,6 +1,6 @@
 import { SERVICE_CATALOGUE, ServiceMatter } from '@jws/contracts';
 import { EntityManager } from 'typeorm';
-import { ServiceMatterEntity } from '../service-guide.entities';
+import { ServiceMatterEntity } from './service-matter.entity';
 
 /** A matter's stored content: the catalogue entry without its code (the row has the code). */
 export function contentOf(m: ServiceMatter): Omit<ServiceMatter, 'code'> {

@@ -1,6 +1,6 @@
 import { MemberType, MembershipStatus } from '@jws/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { encryptedTransformer } from '../personal-data/field-cipher';
+import { encryptedTransformer } from '../../personal-data/field-cipher';
 
 /** A resident's membership of a community and its group, with the member's type (身份). */
 @Entity('memberships')

@@ -1,12 +1,14 @@
 import { Role } from '@jws/contracts';
 import { EntityManager } from 'typeorm';
 import { selectRows } from '../../common/db';
+import { pathIds } from '../scope';
 
-/**
- * The enabled users holding one of the wanted role and org unit pairs (leaders of a station or a
- * branch), read from identity's `users` table by its columns (cases/case-people.ts builds the pairs).
- */
-export async function leaderIds(manager: EntityManager, wanted: readonly { role: Role; orgUnitId: number }[]): Promise<number[]> {
+/** Leaders who must hear about something at `orgPath`: station leaders of its station, branch leaders of its branch. */
+export async function leadersOf(manager: EntityManager, orgPath: string, roles: Role[]): Promise<number[]> {
+  const { branchId, stationId } = pathIds(orgPath);
+  const wanted: { role: Role; orgUnitId: number }[] = [];
+  if (roles.includes(Role.StationLeader) && stationId) wanted.push({ role: Role.StationLeader, orgUnitId: stationId });
+  if (roles.includes(Role.BranchLeader) && branchId) wanted.push({ role: Role.BranchLeader, orgUnitId: branchId });
   if (!wanted.length) return [];
   const users = await selectRows<{ id: number | string; role: Role; org_unit_id: number | string }>(
     manager,

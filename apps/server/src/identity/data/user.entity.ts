@@ -1,6 +1,6 @@
 import { Role } from '@jws/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { encryptedTransformer } from '../personal-data/field-cipher';
+import { encryptedTransformer } from '../../personal-data/field-cipher';
 
 @Entity('users')
 export class UserEntity {

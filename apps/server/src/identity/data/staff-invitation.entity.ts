@@ -1,6 +1,6 @@
 import { Role } from '@jws/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { encryptedTransformer } from '../personal-data/field-cipher';
+import { encryptedTransformer } from '../../personal-data/field-cipher';
 
 /** Single-use, expiring invitation that enrols a police officer, mediator or department staff member. */
 @Entity('staff_invitations')

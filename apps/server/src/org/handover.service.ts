@@ -1,0 +1,63 @@
+import { ErrorCode, Permission, Role, WorkbenchCommunity } from '@jws/contracts';
+import { Injectable } from '@nestjs/common';
+import { Access } from '../access/access';
+import { AuditAction, AuditService } from '../audit';
+import { Database } from '../common/db';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { Accounts } from '../identity';
+import { CommunitiesService } from './communities.service';
+import { CommunitiesRepository } from './data/communities.repository';
+import { HandoversRepository } from './data/handovers.repository';
+import { OrgUnitsRepository } from './data/org-units.repository';
+import { toWorkbenchCommunity } from './org-views';
+
+/** 民警交接: a leader hands a community to another community officer of its station. */
+@Injectable()
+export class HandoverService {
+  constructor(
+    private readonly db: Database,
+    private readonly handovers: HandoversRepository,
+    private readonly communities: CommunitiesRepository,
+    private readonly units: OrgUnitsRepository,
+    private readonly directory: CommunitiesService,
+    private readonly accounts: Accounts,
+    private readonly audit: AuditService,
+    private readonly access: Access,
+  ) {}
+
+  /** 民警交接: a leader reassigns a community; members and history stay with the community. */
+  async handover(caller: Caller, communityId: number, newOfficerId: number, reason: string): Promise<WorkbenchCommunity> {
+    const community = await this.directory.requireCommunity(caller, communityId);
+    const officer = await this.accounts.find(newOfficerId);
+    if (!officer || officer.role !== Role.CommunityOfficer || officer.disabled || officer.orgUnitId !== community.stationId) {
+      throw new DomainException(ErrorCode.OfficerNotInStation);
+    }
+    await this.db.transaction(async ({ manager }) => {
+      await this.handovers.record(manager, {
+        communityId: community.id, fromOfficerId: community.officerId, toOfficerId: officer.id,
+        byUserId: caller.user.id, reason, at: new Date(),
+      });
+      await this.audit.recordFor(
+        caller,
+        {
+          action: AuditAction.CommunityHandover, targetType: 'community', targetId: community.id,
+          detail: `officer ${community.officerId ?? '-'} → ${officer.id}: ${reason}`,
+        },
+        manager,
+      );
+    });
+    const updated = await this.communities.countedCommunityById(community.id);
+    if (!updated) throw new Error('community vanished during handover');
+    return toWorkbenchCommunity(updated);
+  }
+
+  /** Community officers of a station in scope, for the handover picker (the station read by id, not the whole scope). */
+  async stationOfficers(caller: Caller, stationId: number): Promise<{ id: number; name: string }[]> {
+    const station = await this.units.unitInScope(caller.scope, stationId);
+    await this.access.require(caller, { type: 'org_unit', id: stationId }, station,
+      (u) => ({ place: { path: u.path, officerId: null } }), [{ permission: Permission.CommunityHandover, within: 'jurisdiction' }]);
+    const officers = await this.accounts.staffOf(stationId, Role.CommunityOfficer);
+    return officers.map((o) => ({ id: o.id, name: o.nickname }));
+  }
+}

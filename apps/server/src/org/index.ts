@@ -1,0 +1,12 @@
+/**
+ * The org feature's face: what other features may import from org (docs/architecture.md).
+ * Its data (entities, repositories: org/data/) stays inside.
+ */
+export { OrgModule } from './org.module';
+export { CommunitiesService } from './communities.service';
+export { OrgUnits } from './org-units';
+export { OrgUnitsModule } from './org-units.module';
+export { leadersOf } from './data/leaders';
+export { pathIds } from './scope';
+export type { OrgUnitEntity } from './data/org-unit.entity';
+export type { CommunityRow } from './data/communities.repository';
