@@ -266,7 +266,7 @@ describe('cases', () => {
     await expectCaseStatus(resident.page, '已办结待确认');
     await expectVisibleText(resident.page, '#case-actions', '民警已办结，请确认办理结果');
     await expectVisibleText(resident.page, '#case-timeline', resolution);
-    await act(resident.page, 'confirm', '确认办结', '已关闭');
+    await act(resident.page, 'confirm', '确认办结', '已办结');
 
     const comment = '民警处理很及时，谢谢！';
     await expectVisibleText(resident.page, '#case-rate-card', '评价本次办理');

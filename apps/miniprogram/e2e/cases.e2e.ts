@@ -96,7 +96,7 @@ describe('reports (上报)', () => {
     const caseId = await openedCaseId(r);
     await expectVisibleText(r, '#case-status', '已提交');
     await expectVisibleText(r, '#case-kind', '安全隐患 · 消防隐患');
-    await expectVisibleText(r, '#case-timeline', '提交上报');
+    await expectVisibleText(r, '#case-timeline', '您提交了上报');
 
     const officer = await browser.open('officer1');
     const o = officer.page;
@@ -139,7 +139,7 @@ describe('reports (上报)', () => {
     expect(await visible(r, '#case-action-panel', '确认确认').count()).toBe(0);
     await expectVisibleText(r, '#case-action-confirm-submit', '确认办结');
     await visible(r, '#case-action-confirm-submit').click();
-    await expectVisibleText(r, '#case-status', '已关闭');
+    await expectVisibleText(r, '#case-status', '已办结');
     await visible(r, '#case-rate-submit').click();
     await expectVisibleText(r, '#case-rate-error', '请先点击星星评分');
     await visible(r, '#case-rate .nut-rate-item').nth(3).click();
@@ -149,7 +149,7 @@ describe('reports (上报)', () => {
 
     // 我的: the report with its status, and the unread messages about it.
     await openPath(r, ROUTES.mine);
-    await expectVisibleText(r, `#my-case-${caseId}`, '已关闭');
+    await expectVisibleText(r, `#my-case-${caseId}`, '已办结');
     await visible(r, '#notifications-badge').waitFor();
     await visible(r, '#mine-notifications').click();
     await expectPath(r, ROUTES.notifications);

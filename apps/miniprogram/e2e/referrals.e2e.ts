@@ -60,7 +60,7 @@ describe('办事指引 and 转办', () => {
     const resident = await browser.open('resident1');
     await signInWithDemoSwitcher(resident.page, 'resident1');
     await openPath(resident.page, `${ROUTES.case}?id=${created.id}`);
-    await expectVisibleText(resident.page, '#case-status', '已转办');
+    await expectVisibleText(resident.page, '#case-status', '已转部门办理');
     // The outbox delivers the order within seconds; the page shows it when opened again.
     let shown = false;
     for (let attempt = 0; attempt < 10 && !shown; attempt += 1) {

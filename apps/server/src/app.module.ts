@@ -19,6 +19,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { MediationModule } from './mediation/mediation.module';
+import { DeadLettersModule } from './notifications/dead-letters.module';
 import { Open311Module } from './open311/open311.module';
 import { OrgModule } from './org/org.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -61,6 +62,7 @@ export class AppModule {
         UploadsModule,
         CasesModule,
         MediationModule,
+        DeadLettersModule,
         Open311Module,
         ServiceGuideModule,
         ReferralsModule,

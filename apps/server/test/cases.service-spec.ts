@@ -4,10 +4,10 @@ import sharp from 'sharp';
 import { CaseDeadlinesWorker } from '../src/cases/case-deadlines.worker';
 import { WechatClient } from '@jws/wechat';
 import { LessThanOrEqual } from 'typeorm';
-import { claimBatch } from '../src/common/db';
+import { claimBatch, Database } from '../src/common/db';
 import { APP_CONFIG } from '../src/config/app-config';
-import { UserEntity } from '../src/identity/data/user.entity';
-import { OutboxEntity } from '../src/notifications/notification.entity';
+import { OutboxEntity } from '../src/notifications/data/outbox.entity';
+import { OutboxRepository } from '../src/notifications/data/outbox.repository';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
 import { FieldCipher } from '../src/personal-data/field-cipher';
 import { factories } from './factories';
@@ -74,7 +74,8 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     expect(minutes).toBeGreaterThan(29);
     expect(minutes).toBeLessThan(31.5);
     expect(officerView.reporterLabel).toBe('张阿姨');
-    expect(officerView.reporterPhone).toBe('13800000001');
+    // Masked on the page; 查看号码 reveals it (case-reporter-phone.service-spec.ts).
+    expect(officerView.reporterPhone).toBe('138****0001');
     expect(officerView.otherParty).toBe('楼上602住户');
     expect(officerView.allowedActions).toEqual(expect.arrayContaining([CaseAction.Accept, CaseAction.Reject]));
 
@@ -591,7 +592,7 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     await t.dataSource.query("UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE dedupe_key LIKE 'two:%'");
 
     // A second service instance: its own deliverer on the same database and WeChat account.
-    const other = new OutboxWorker(t.dataSource.getRepository(OutboxEntity), t.dataSource.getRepository(UserEntity), t.app.get(WechatClient), t.app.get(APP_CONFIG));
+    const other = new OutboxWorker(new OutboxRepository(t.app.get(Database)), t.app.get(WechatClient), t.app.get(APP_CONFIG));
     const at = new Date(now.getTime() + 1000);
     const [a, b] = await Promise.all([t.app.get(OutboxWorker).tick(at), other.tick(at)]);
     expect(a + b).toBe(60);

@@ -5,7 +5,7 @@ import { AnonymousApplicants1765500000000 } from '../src/database/migrations/176
 import { MediationFollowupsWorker } from '../src/mediation/mediation-followups.worker';
 import { FieldCipher } from '../src/personal-data/field-cipher';
 import { mediationFixtures } from './mediation-support';
-import { TestApp, startTestApp } from './test-app';
+import { bearer, TestApp, startTestApp } from './test-app';
 
 const DAY = 86_400_000;
 
@@ -504,5 +504,20 @@ describe('mediation rooms: opening, agreement, offline transfer, closing (MariaD
     expect(notes).toHaveLength(1);
     const [m] = await t.dataSource.query("SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND case_id = ? AND title = '群众申请调解'", [await f.userId('officer1'), raced]);
     expect(Number(m.n)).toBe(1);
+  });
+
+  it('names the case of a dead room notice written before notices kept their case, through the room it opens', async () => {
+    const room = await f.openRoom('早期调解室通知的纠纷');
+    const resident = await f.userId('resident1');
+    const now = new Date();
+    // An outbox row as written before payloads carried the case id: only the room page names its subject.
+    await t.dataSource.query(
+      "INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, last_error, created_at) VALUES ('wechat.subscribe', ?, ?, 'dead', 1, ?, 'errcode 47003: argument invalid', ?)",
+      [`old-room-notice:${room.id}`, JSON.stringify({ userId: resident, templateId: 'demo-case-update-template', page: `packageMediation/room/index?id=${room.id}`, data: { thing1: '您有一个调解室', phrase2: '调解' } }), now, now],
+    );
+    const letters = (await t.http.get('/api/admin/outbox/dead').set(bearer(await t.login('admin1'))).expect(200)).body as Record<string, unknown>[];
+    const letter = letters.find((l) => l.caseNumber === room.caseNumber);
+    expect(letter).toMatchObject({ noticeTitle: '调解', caseId: room.caseId, communityName: null, refused: true, confidential: false });
+    expect(String(letter?.recipientName)).toMatch(/\*/);
   });
 });

@@ -377,13 +377,18 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
         await t.dataSource.query('UPDATE cases SET created_at = ? WHERE id = ?', [twoDaysAgo, caseId]);
         await t.dataSource.query('UPDATE case_events SET at = ? WHERE case_id = ?', [twoDaysAgo, caseId]);
       };
-      // Open two days ago and rejected today: open at the end of yesterday, as accepted.
-      const closedToday = await acceptedCase('昨日在办今日不予受理');
+      // 不予受理 comes before 受理 only: an accepted case ends by 办结 and the reporter's 确认.
+      const close = async (caseId: number) => {
+        await t.http.post(`/api/cases/${caseId}/actions`).set(as('officer1')).send({ action: CaseAction.Resolve, note: '已处理完毕' }).expect(200);
+        await t.http.post(`/api/cases/${caseId}/actions`).set(as('resident1')).send({ action: CaseAction.Confirm }).expect(200);
+      };
+      // Open two days ago and closed today: open at the end of yesterday, as accepted.
+      const closedToday = await acceptedCase('昨日在办今日办结');
       await backdate(closedToday);
-      await t.http.post(`/api/cases/${closedToday}/actions`).set(as('officer1')).send({ action: CaseAction.Reject, note: '不属于公安管辖' }).expect(200);
-      // Rejected two days ago: not in yesterday's digest.
-      const closedBefore = await acceptedCase('前日已不予受理');
-      await t.http.post(`/api/cases/${closedBefore}/actions`).set(as('officer1')).send({ action: CaseAction.Reject, note: '不属于公安管辖' }).expect(200);
+      await close(closedToday);
+      // Closed two days ago: not in yesterday's digest.
+      const closedBefore = await acceptedCase('前日已办结');
+      await close(closedBefore);
       await backdate(closedBefore);
       // Reported today: in today's digest only.
       const today = await acceptedCase('今日新报');
@@ -399,7 +404,7 @@ describe('referrals, service guide and the 12345 adapter (MariaDB)', () => {
       expect(nowIds).toContain(today);
       expect(nowIds).not.toContain(closedToday);
       const csv = (await t.http.get('/api/governance/digest.csv').query({ date: yesterday }).set(as('station_leader1')).expect(200)).text;
-      expect(csv).toContain('昨日在办今日不予受理');
+      expect(csv).toContain('昨日在办今日办结');
       expect(csv).not.toContain('今日新报');
 
       // 2,100 open cases in one community: the list stops at 2,000, the counts and total do not.

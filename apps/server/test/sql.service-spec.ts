@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Anonymity, CaseKind, ContactPreference } from '@jws/contracts';
+import { Anonymity, CaseKind, ContactPreference, MessageKind } from '@jws/contracts';
 import { StatementBatch, unitOfWork } from '../src/common/db';
+import { mediationFixtures } from './mediation-support';
 import { startTestApp, TestApp } from './test-app';
 
 /**
  * The unit of work (common/db) on MariaDB: StatementBatch is one multi-statement round trip, ids
  * in order, all-or-nothing with its transaction; a report is submitted in three round trips.
  */
+/**
+ * A chat line over HTTP, as on main before mediation's statements moved into mediation/data (issue
+ * #20): the room and the sender's member row; BEGIN, the sequence number, the message, COMMIT; then
+ * the notice to the members away (who they are, who has one unread already, the batch).
+ */
+const ROOM_MESSAGE_ROUND_TRIPS = 9;
+
 describe('StatementBatch (MariaDB)', () => {
   let t: TestApp;
 
@@ -156,5 +164,30 @@ describe('StatementBatch (MariaDB)', () => {
     }
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.length).toBeLessThanOrEqual(3);
+  });
+
+  it('sends a room message (stored, delivered, the members away told) in at most ROOM_MESSAGE_ROUND_TRIPS round trips', async () => {
+    const tokens: Record<string, string> = {};
+    for (const username of ['resident1', 'officer1']) tokens[username] = await t.login(username);
+    const f = mediationFixtures(() => t, tokens);
+    const room = await f.openRoom('数往返次数的调解');
+    const say = (text: string) =>
+      t.http.post(`/api/mediation/rooms/${room.id}/messages`).set(f.as('resident1')).send({ clientMsgId: randomUUID(), kind: MessageKind.Text, text });
+    await say('预热的消息').expect(200);
+    const sent: string[] = [];
+    const logger = t.dataSource.logger;
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      sent.push(query);
+      return logQuery(query, parameters, runner);
+    };
+    try {
+      const res = await say('数往返次数的消息').expect(200);
+      expect(res.body.text).toBe('数往返次数的消息');
+    } finally {
+      logger.logQuery = logQuery;
+    }
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.length).toBeLessThanOrEqual(ROOM_MESSAGE_ROUND_TRIPS);
   });
 });

@@ -76,7 +76,10 @@ export interface CaseDetail extends CaseSummary {
   anonymity: Anonymity;
   /** What the caller may know of the reporter: a name, '匿名群众' or '匿名信息员'. */
   reporterLabel: string;
-  /** Masked unless the caller is the handling officer and the reporter is not sealed. */
+  /**
+   * The reporter's own number for the reporter; masked for staff (none for a sealed or, outside the
+   * handling officer, anonymous report). The handling officer reveals it with 查看号码 (ReporterPhoneView).
+   */
   reporterPhone: string | null;
   otherParty: string | null;
   officerId: number | null;
@@ -112,6 +115,8 @@ export interface CaseInfoRequest { note?: string; photoIds?: string[] }
 export interface RateCaseRequest { rating: number; comment?: string }
 export interface UnsealRequest { reason: string }
 export interface UnsealView { reporterId: number; reporterName: string; reporterPhone: string | null }
+/** 查看号码 on the case page: the reporter's full number for the handling officer (each view audited). */
+export interface ReporterPhoneView { caseId: number; phone: string | null }
 
 /**
  * One unseal of an informant's identity, as city leaders review them: which case, who looked,

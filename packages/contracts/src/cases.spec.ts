@@ -68,7 +68,7 @@ describe('case state machine', () => {
 /** Every (status, action) pair: allowed exactly where the table says, refused everywhere else. */
 const ALLOWED: Record<CaseStatus, CaseAction[]> = {
   [CaseStatus.Submitted]: [CaseAction.Accept, CaseAction.Reject, CaseAction.MarkDuplicate, CaseAction.Transfer],
-  [CaseStatus.Accepted]: [CaseAction.Start, CaseAction.Resolve, CaseAction.Reject, CaseAction.MarkDuplicate, CaseAction.Transfer, CaseAction.Refer, CaseAction.Mediate],
+  [CaseStatus.Accepted]: [CaseAction.Start, CaseAction.Resolve, CaseAction.MarkDuplicate, CaseAction.Transfer, CaseAction.Refer, CaseAction.Mediate],
   [CaseStatus.InProgress]: [CaseAction.Resolve, CaseAction.Transfer, CaseAction.Refer, CaseAction.Mediate],
   [CaseStatus.Resolved]: [CaseAction.Confirm, CaseAction.Reopen, CaseAction.AutoClose],
   [CaseStatus.Closed]: [],

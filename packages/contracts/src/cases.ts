@@ -146,7 +146,8 @@ export const CASE_TRANSITIONS: Record<CaseAction, { from: readonly CaseStatus[];
     from: [CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Referred, CaseStatus.InMediation],
     to: CaseStatus.Resolved,
   },
-  [CaseAction.Reject]: { from: [CaseStatus.Submitted, CaseStatus.Transferred, CaseStatus.Accepted], to: CaseStatus.Rejected },
+  // 不予受理 is a decision on whether to take the report up: once 受理, it is handled to an end (办结).
+  [CaseAction.Reject]: { from: [CaseStatus.Submitted, CaseStatus.Transferred], to: CaseStatus.Rejected },
   [CaseAction.MarkDuplicate]: { from: [CaseStatus.Submitted, CaseStatus.Transferred, CaseStatus.Accepted], to: CaseStatus.Duplicate },
   [CaseAction.Transfer]: { from: [CaseStatus.Submitted, CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Reopened], to: CaseStatus.Transferred },
   [CaseAction.Refer]: { from: [CaseStatus.Accepted, CaseStatus.InProgress], to: CaseStatus.Referred },

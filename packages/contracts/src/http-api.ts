@@ -7,7 +7,7 @@ import type {
   OutboxRetryResult, Page, RateCaseRequest, ReferralAgendaItemView, ReferralReplyRequest, ReferralStatus, ReferralStepView,
   ReferralTargetAdminPage, ReferralTargetAdminView, ReferralTargetView, ReferralView, RefreshRequest, RefuseMembershipRequest, RoomDetail,
   RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
-  UnsealLogEntry, UnsealView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
+  UnsealLogEntry, UnsealView, ReporterPhoneView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
   ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
 } from './index';
@@ -97,6 +97,7 @@ export const HTTP_API = {
   'POST /api/cases/:id/serious-risk': {} as Route<CaseDetail, { note: string }>,
   'POST /api/cases/:id/review-cleared': {} as Route<CaseDetail>,
   'POST /api/cases/:id/unseal': {} as Route<UnsealView, { reason: string }>,
+  'POST /api/cases/:id/reporter-phone': {} as Route<ReporterPhoneView>,
   'POST /api/cases/:id/urge': {} as Route<CaseDetail, UrgeCaseRequest>,
   'GET /api/cases/unseal-log': {} as Route<Page<UnsealLogEntry>, never, PageQuery>,
   'GET /api/supervision/cases': {} as Route<Page<SupervisedCase>, never, PageQuery>,

@@ -108,6 +108,8 @@ export const api = {
   rateCase: (id: number, body: RateCaseRequest) => call('POST /api/cases/:id/rating', { params: { id }, body }),
   flagSeriousRisk: (id: number, note: string) => call('POST /api/cases/:id/serious-risk', { params: { id }, body: { note } }),
   clearReview: (id: number) => call('POST /api/cases/:id/review-cleared', { params: { id } }),
+  /** 查看号码 on the case page: the handling officer only; the server records each view. */
+  revealReporterPhone: (id: number) => call('POST /api/cases/:id/reporter-phone', { params: { id } }),
   /** Station leaders only; the server audits every unseal. */
   unseal: (id: number, reason: string) => call('POST /api/cases/:id/unseal', { params: { id }, body: { reason } }),
   /** 督办 (leaders): open cases of the jurisdiction escalated to the caller's level, most overdue first. */

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { CaseAction, REFERRAL_STATUS_LABELS, ReferralStatus, nextStatus, type CaseDetail } from '@jws/contracts'
+import { CaseAction, ReferralStatus, nextStatus, type CaseDetail } from '@jws/contracts'
 
 import { api } from '../api'
 import { useAsync } from '../hooks/useAsync'
+import { referralStatusLabel } from '../lib/case-words'
 import { formatDateTime } from '../lib/labels'
 import { ROUTES } from '../lib/routes'
 
@@ -36,7 +37,7 @@ export default function CaseReferrals({ c, staff }: { c: CaseDetail; staff: bool
           {s.failed ? (
             <Tag type='danger'>发送失败</Tag>
           ) : (
-            <Tag type={s.status === ReferralStatus.Replied ? 'success' : 'warning'}>{REFERRAL_STATUS_LABELS[s.status]}</Tag>
+            <Tag type={s.status === ReferralStatus.Replied ? 'success' : 'warning'}>{referralStatusLabel(s.status, staff)}</Tag>
           )}
         </View>
       ))}

@@ -96,7 +96,7 @@ export default function PhotoPicker({ idPrefix, photos, onChange, max = MAX_CASE
       {photos.map((p, index) => (
         <View key={p.key} className='photo-picker__cell' id={`${idPrefix}-photo-${index}`}>
           {p.localPath ? (
-            <Image className='photo-picker__image' src={p.localPath} mode='aspectFill' onClick={() => preview(p)} />
+            <Image className='photo-picker__image' src={p.localPath} mode='aspectFill' nativeProps={{ alt: `已选照片${index + 1}` }} onClick={() => preview(p)} />
           ) : p.url ? (
             <AuthImage className='photo-picker__image' url={p.url} />
           ) : (

@@ -11,11 +11,9 @@ import {
   EscalationLevel,
   supervisedLevels,
   type Role,
-  TimelineEventType,
   type CaseKind,
   type ContactPreference,
   type DeadlineView,
-  type TimelineEventView,
 } from '@jws/contracts'
 
 export const caseKindLabel = (kind: CaseKind): string => CASE_KIND_LABELS[kind] ?? kind
@@ -53,12 +51,14 @@ const STATUS_TAGS: Partial<Record<CaseStatus, TagType>> = {
   [CaseStatus.Referred]: 'primary',
   [CaseStatus.Transferred]: 'primary',
   [CaseStatus.Resolved]: 'success',
+  // Handled and confirmed: green, as an end reached (a resident reads 已办结).
+  [CaseStatus.Closed]: 'success',
 }
 
 export const caseStatusTag = (status: CaseStatus): TagType => STATUS_TAGS[status] ?? 'default'
 
-/** Actions whose note is required by the server (REASON_REQUIRED otherwise; the server also asks it for 标记重复). */
-export const REASON_REQUIRED_ACTIONS: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen, CaseAction.MarkDuplicate]
+/** Actions whose note is required by the server (REASON_REQUIRED otherwise): a reason, or for 办结 the result the reporter reads. */
+export const REASON_REQUIRED_ACTIONS: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen, CaseAction.MarkDuplicate, CaseAction.Resolve]
 
 const DEADLINE_LABELS: Record<DeadlineView['kind'], string> = {
   first_response: '首次响应',
@@ -73,33 +73,3 @@ const ACTOR_LABELS: Record<string, string> = {
   system: '系统',
 }
 export const actorLabel = (label: string): string => ACTOR_LABELS[label] ?? label
-
-/** The headline of a timeline entry, e.g. 已受理 → 办理中. */
-export function timelineTitle(e: TimelineEventView): string {
-  switch (e.type) {
-    case TimelineEventType.Submitted:
-      return '提交上报'
-    case TimelineEventType.StatusChanged:
-      return e.toStatus ? `状态变为：${caseStatusLabel(e.toStatus)}` : '状态变更'
-    case TimelineEventType.Note:
-      return e.public ? '办理记录' : '内部备注'
-    case TimelineEventType.ReporterInfo:
-      return '补充信息'
-    case TimelineEventType.Escalated:
-      return '超时升级'
-    case TimelineEventType.SeriousRisk:
-      return '标记严重现实危险'
-    case TimelineEventType.Rated:
-      return '评价'
-    case TimelineEventType.HeldForReview:
-      return '内容待人工审核'
-    case TimelineEventType.ReviewCleared:
-      return '审核通过'
-    case TimelineEventType.Urged:
-      return '领导催办'
-    case TimelineEventType.MediationRequested:
-      return '申请调解'
-    default:
-      return '记录'
-  }
-}

@@ -1,15 +1,14 @@
 import Taro from '@tarojs/taro'
 import {
   Anonymity,
-  CASE_DESCRIPTION_MAX,
   CASE_SUBCATEGORIES,
-  CASE_TITLE_MAX,
   CaseKind,
   ContactPreference,
   SEALABLE_KINDS,
   type CreateCaseRequest,
 } from '@jws/contracts'
 
+import { draftErrors, errorsSummary, type FieldErrors } from './report-check'
 import { uuid4 } from './uuid'
 
 export interface DraftPhoto {
@@ -124,25 +123,22 @@ function occurredAt(d: ReportDraft): { iso?: string; error?: string } {
 }
 
 /**
- * The request body of a draft, or the first thing to fix. The same draft always gives the same
- * body (so a retry with the draft's Idempotency-Key is recognised by the server).
+ * The request body of a draft, or what to fix. The same draft always gives the same
+ * body (so a retry with the draft's Idempotency-Key is recognised by the server). `fields` marks
+ * every field to fix at once.
  */
 export function buildCreateRequest(
   d: ReportDraft,
   opts: { isInformant: boolean; communityId: number | null },
-): { body: CreateCaseRequest } | { error: string } {
-  if (!d.kind) return { error: '请选择上报类型' }
+): { body: CreateCaseRequest } | { error: string; fields?: FieldErrors } {
+  const time = occurredAt(d)
+  const fields = draftErrors(d, time.error)
+  const summary = errorsSummary(fields)
+  if (summary || !d.kind) return { error: summary ?? '请选择上报类型', fields }
   const title = d.title.trim()
   const description = d.description.trim()
   const addressText = d.addressText.trim()
   const otherParty = d.otherParty.trim()
-  if (!title) return { error: '请填写标题' }
-  if (title.length > CASE_TITLE_MAX) return { error: `标题不能超过${CASE_TITLE_MAX}个字` }
-  if (!description) return { error: '请描述具体情况' }
-  if (description.length > CASE_DESCRIPTION_MAX) return { error: `情况描述不能超过${CASE_DESCRIPTION_MAX}个字` }
-  if (addressRequired(d.kind) && !addressText) return { error: '请填写隐患的具体位置' }
-  const time = occurredAt(d)
-  if (time.error) return { error: time.error }
 
   const sealed = d.sealed && sealAllowed(d.kind, opts.isInformant)
   const body: CreateCaseRequest = {

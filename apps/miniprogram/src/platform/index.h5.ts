@@ -128,9 +128,36 @@ export const platform: Platform = {
       document.querySelectorAll<HTMLElement>('.taro_page:not([tabindex])').forEach((page) => {
         page.tabIndex = 0
       })
+      // Views that act as radios or buttons (chips, rows that open something) take the keyboard
+      // too, and so does a scrolling part of a page (a scroll-view, a row of chips that scrolls sideways).
+      document.querySelectorAll<HTMLElement>('[role="radio"]:not([tabindex]), [role="button"]:not([tabindex])').forEach((el) => {
+        el.tabIndex = 0
+        el.addEventListener('keydown', (e) => {
+          if (e.target === el && (e.key === 'Enter' || e.key === ' ')) {
+            e.preventDefault()
+            el.click()
+          }
+        })
+      })
+      document.querySelectorAll<HTMLElement>('.taro-scroll-view__scroll-y:not([tabindex]), .chips--scroll:not([tabindex])').forEach((region) => {
+        region.tabIndex = 0
+      })
     }
     decorate()
     new MutationObserver(decorate).observe(document.body, { childList: true, subtree: true })
+  },
+
+  scrollToEnd(elementId) {
+    // After the render that added content has been laid out.
+    setTimeout(() => {
+      const pane = document.getElementById(elementId)
+      if (pane) pane.scrollTop = pane.scrollHeight
+    }, 0)
+    return true
+  },
+
+  pageLink(page) {
+    return `${window.location.origin}/${page.replace(/^\/+/, '')}`
   },
 
   currentAddress() {

@@ -103,6 +103,14 @@ export const platform: Platform = {
     // No address bar in the mini program.
   },
 
+  scrollToEnd() {
+    return false
+  },
+
+  pageLink() {
+    return null
+  },
+
   async copyText(text) {
     await Taro.setClipboardData({ data: text })
   },

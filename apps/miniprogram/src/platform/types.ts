@@ -45,6 +45,17 @@ export interface Platform {
   decorateChrome(): void
   /** The page showing and its query (`/pages/case/index?id=3`), to come back to after signing in. */
   currentAddress(): string
+  /**
+   * A link to a page of the app (`packageMediation/room/index?invite=…`) that a person can send by
+   * any messenger (h5: this site's address); null in the mini program, which shares a card (转发).
+   */
+  pageLink(page: string): string | null
+  /**
+   * Scrolls a scroll-view (by element id) to its end and answers true (h5, where Taro's ScrollView
+   * writes its `scrollTop` prop to the element on every render, so that prop cannot be used); false
+   * in the mini program, whose scroll-view follows its `scrollTop` prop.
+   */
+  scrollToEnd(elementId: string): boolean
   /** Copy text for the person to paste elsewhere (a link). */
   copyText(text: string): Promise<void>
   /** Calls `listener` whenever the device comes back online; returns the unsubscribe function. */

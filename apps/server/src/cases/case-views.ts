@@ -101,7 +101,8 @@ export function toCaseDetail(caller: Caller, entity: CaseEntity, rel: CaseRelati
   if (entity.anonymity !== Anonymity.Sealed && rel.reporter?.phone && (viewer.isStaff || viewer.isReporter)) {
     const anonymousToThisViewer = entity.anonymity === Anonymity.Others && !viewer.isHandlingOfficer && !viewer.isReporter;
     if (!anonymousToThisViewer) {
-      reporterPhone = viewer.isHandlingOfficer || viewer.isReporter ? rel.reporter.phone : maskPhone(rel.reporter.phone);
+      // Staff see it masked; the handling officer reveals it with 查看号码 (an audited read of its own).
+      reporterPhone = viewer.isReporter ? rel.reporter.phone : maskPhone(rel.reporter.phone);
     }
   }
   const nextDue = entity.nextDueAt;

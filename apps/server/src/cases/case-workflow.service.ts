@@ -28,7 +28,8 @@ export interface Actor {
   role: Role | null;
 }
 
-const REASON_REQUIRED: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen, CaseAction.MarkDuplicate];
+/** Actions that need a note: a reason, or for 办结 the result, which the reporter reads. */
+const REASON_REQUIRED: readonly CaseAction[] = [CaseAction.Reject, CaseAction.Transfer, CaseAction.Reopen, CaseAction.MarkDuplicate, CaseAction.Resolve];
 
 /**
  * Every change of a case: state-machine transitions, notes, follow-up, rating, the serious-risk
@@ -59,7 +60,9 @@ export class CaseWorkflowService {
       if (nextStatus(entity.status, dto.action) === null) throw new DomainException(ErrorCode.CaseTransitionNotAllowed);
       throw new DomainException(ErrorCode.Forbidden);
     }
-    if (REASON_REQUIRED.includes(dto.action) && !dto.note?.trim()) throw new DomainException(ErrorCode.ReasonRequired);
+    if (REASON_REQUIRED.includes(dto.action) && !dto.note?.trim()) {
+      throw new DomainException(ErrorCode.ReasonRequired, undefined, dto.action === CaseAction.Resolve ? '请填写办结说明（上报人可见）' : undefined);
+    }
     const updated = await this.db.transaction(async ({ manager: m }) => {
       const extra: Partial<CaseEntity> = {};
       if (dto.action === CaseAction.MarkDuplicate) {
@@ -147,7 +150,8 @@ export class CaseWorkflowService {
 
   private async notifyChange(m: EntityManager, before: CaseEntity, after: CaseEntity, action: CaseAction, note: string | null): Promise<void> {
     const reporter = await this.reporterUserId(m, after);
-    const statusLabel = CASE_STATUS_LABELS[after.status];
+    // The reporter's words: a case confirmed (or auto-confirmed) reads 已办结, not the staff's 已关闭.
+    const statusLabel = after.status === CaseStatus.Closed ? STATUS_PHRASE[CaseStatus.Closed] : CASE_STATUS_LABELS[after.status];
     if (reporter && action !== CaseAction.Confirm && action !== CaseAction.Reopen) {
       await this.notifications.notify(
         m,

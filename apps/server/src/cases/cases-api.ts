@@ -95,6 +95,11 @@ export class CasesApi {
     return this.cases.requireCase(caller, caseId, permission, manager);
   }
 
+  /** Whether a case, as read, lies in a scope (a jurisdiction): the condition the lists put into SQL. */
+  inScope(scope: Scope, entity: Pick<CaseEntity, 'reporterKey' | 'officerId' | 'orgPath'>): boolean {
+    return CasesRepository.caseInScope(scope, entity);
+  }
+
   /** Whether the caller may do what `permission` allows on a case already read (no audit). */
   canSee(caller: Caller, entity: CaseEntity, permission: Permission = Permission.CaseRead): boolean {
     return this.cases.canSee(caller, entity, permission);

@@ -6,12 +6,13 @@ import { RateLimit } from '../common/rate-limit';
 import { IdParamPipe } from '../common/id-param.pipe';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
+import { CaseContactService } from './case-contact.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesService } from './cases.service';
 import { CaseReportingService } from './case-reporting.service';
 import {
   CaseActionDto, CaseDetailDto, CaseInfoDto, CaseNoteDto, CasePageDto, CaseQueueQueryDto, CreateCaseDto, RateCaseDto,
-  SeriousRiskDto, UnsealDto, UnsealLogPageDto, UnsealViewDto,
+  ReporterPhoneDto, SeriousRiskDto, UnsealDto, UnsealLogPageDto, UnsealViewDto,
 } from './dto/case.dto';
 import { PageQueryDto } from '../common/paging';
 
@@ -22,6 +23,7 @@ export class CasesController {
     private readonly cases: CasesService,
     private readonly workflow: CaseWorkflowService,
     private readonly reporting: CaseReportingService,
+    private readonly contact: CaseContactService,
   ) {}
 
   @Post()
@@ -140,6 +142,17 @@ export class CasesController {
   @ApiErrors(ErrorCode.NotFound, ErrorCode.NotSealed)
   unseal(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: UnsealDto): Promise<UnsealViewDto> {
     return this.workflow.unseal(caller, id, dto.reason);
+  }
+
+  @Post(':id/reporter-phone')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CaseHandle })
+  @RateLimit(60)
+  @ApiOperation({ summary: "查看号码: the handling officer reveals the reporter's phone number; audited as a read of personal data" })
+  @ApiOkResponse({ type: ReporterPhoneDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.NotResponsibleOfficer, ErrorCode.RateLimited)
+  reporterPhone(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<ReporterPhoneDto> {
+    return this.contact.revealReporterPhone(caller, id);
   }
 
   @Get(':id/photos/:photoId')

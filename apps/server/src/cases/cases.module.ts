@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { CaseDeadlinesWorker } from './case-deadlines.worker';
+import { CaseContactService } from './case-contact.service';
 import { CaseTimeline } from './case-timeline';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesApi } from './cases-api';
@@ -25,7 +26,7 @@ import { CaseReportingService } from './case-reporting.service';
   ],
   controllers: [CasesController],
   providers: [
-    CasesService, CaseReportingService, CaseIntakeService, CaseWorkflowService, CaseDeadlinesWorker, CaseTimeline, CasesApi,
+    CasesService, CaseReportingService, CaseIntakeService, CaseWorkflowService, CaseContactService, CaseDeadlinesWorker, CaseTimeline, CasesApi,
     CasesRepository, CaseChangesRepository, CaseDeadlinesRepository, CaseDigestRepository, PublicCasesRepository, CaseEventsRepository,
     CaseRecordsRepository, CaseReportsRepository,
   ],

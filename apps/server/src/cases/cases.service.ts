@@ -12,19 +12,19 @@ import { CaseRelations, toCaseDetail, viewerOf } from './case-views';
 import { CaseEntity } from './data/case.entity';
 import { CasesRepository, isReporterOf, QueueFilter } from './data/cases.repository';
 
-/** Short status words for WeChat `phrase` fields (≤ 5 characters). */
+/** Short status words for WeChat `phrase` fields (≤ 5 characters), as the reporter reads them (已办结, not 已关闭). */
 export const STATUS_PHRASE: Record<CaseStatus, string> = {
   [CaseStatus.Submitted]: '已提交',
   [CaseStatus.Accepted]: '已受理',
   [CaseStatus.InProgress]: '办理中',
   [CaseStatus.Resolved]: '已办结',
-  [CaseStatus.Closed]: '已关闭',
+  [CaseStatus.Closed]: '已办结',
   [CaseStatus.Rejected]: '不予受理',
   [CaseStatus.Duplicate]: '重复上报',
   [CaseStatus.Transferred]: '已转交',
   [CaseStatus.Referred]: '已转办',
   [CaseStatus.InMediation]: '调解中',
-  [CaseStatus.Reopened]: '已重开',
+  [CaseStatus.Reopened]: '重新办理',
 };
 
 export const casePage = (caseId: number) => `pages/case/index?id=${caseId}`;
@@ -78,9 +78,9 @@ export class CasesService {
   async detailOf(caller: Caller, entity: CaseEntity, relations: CaseRelations): Promise<CaseDetail> {
     const detail = toCaseDetail(caller, entity, relations);
     const viewer = viewerOf(caller, entity);
-    if (viewer.isHandlingOfficer && ((detail.reporterPhone && !detail.reporterPhone.includes('*')) || entity.otherParty)) {
+    if (viewer.isHandlingOfficer && entity.otherParty) {
       await this.audit.recordFor(caller, {
-        action: AuditAction.PersonalDataRead, targetType: 'case', targetId: entity.id, detail: 'reporter phone / other party',
+        action: AuditAction.PersonalDataRead, targetType: 'case', targetId: entity.id, detail: 'other party',
       });
     }
     return detail;

@@ -20,7 +20,8 @@ import { CaseSealedReporterEntity } from '../cases/data/case-sealed-reporter.ent
 import { CaseUnsealEntity } from '../cases/data/case-unseal.entity';
 import { IdempotencyKeyEntity } from '../cases/data/idempotency-key.entity';
 import { UploadEntity } from '../uploads/data/upload.entity';
-import { NotificationEntity, OutboxEntity } from '../notifications/notification.entity';
+import { NotificationEntity } from '../notifications/data/notification.entity';
+import { OutboxEntity } from '../notifications/data/outbox.entity';
 import { Open3111764200000000 } from './migrations/1764200000000-open311';
 import { Open311PartnerEntity } from '../open311/data/open311-partner.entity';
 import { Open311TokenEntity } from '../open311/data/open311-token.entity';
@@ -50,7 +51,7 @@ import { ReferralAgendaItemEntity } from '../referrals/data/referral-agenda-item
 import { ReferralEntity } from '../referrals/data/referral.entity';
 import { ReferralTargetEntity } from '../referrals/data/referral-target.entity';
 import { ReferralTargetStaffEntity } from '../referrals/data/referral-target-staff.entity';
-import { MEDIATION_ENTITIES } from '../mediation/mediation.entities';
+import { MEDIATION_ENTITIES } from '../mediation/data/mediation-entities';
 import { Mediation1764400000000 } from './migrations/1764400000000-mediation';
 
 export const ENTITIES = [

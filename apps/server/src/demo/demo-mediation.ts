@@ -1,7 +1,6 @@
 import { CaseStatus, MessageKind, Role, RoomStatus } from '@jws/contracts';
 import { CasesApi } from '../cases';
-import { MediationService } from '../mediation/mediation.service';
-import { RoomChatService } from '../mediation/room-chat.service';
+import { MediationApi, MediationService, RoomChatService } from '../mediation';
 import { DemoSeedRepository } from './data/demo-seed.repository';
 
 const HOUR = 3600_000;
@@ -10,16 +9,21 @@ const HOUR = 3600_000;
  * Each station's 警民联调室 with bookable slots over the next days, and an open online room on the
  * demo noise dispute (resident1 vs informant1, mediator1 mediating), made through the real services.
  */
-export async function seedDemoMediation(seed: DemoSeedRepository, cases: CasesApi, mediation: MediationService, chat: RoomChatService): Promise<boolean> {
-  if ((await seed.offlineRoomCount()) === 0) {
+export async function seedDemoMediation(
+  seed: DemoSeedRepository, cases: CasesApi, rooms: MediationApi, mediation: MediationService, chat: RoomChatService,
+): Promise<boolean> {
+  if ((await rooms.offlineRoomCount()) === 0) {
     const stations = await seed.stations();
     const dayStart = new Date(Math.ceil(Date.now() / (24 * HOUR)) * 24 * HOUR + HOUR); // 09:00 in China, tomorrow
     for (const station of stations) {
       const slots = [0, 1, 2].flatMap((day) => [0, 2, 5].map((h) => new Date(dayStart.getTime() + day * 24 * HOUR + h * HOUR)));
-      await seed.addOfflineRoom({ stationId: station.id, name: `${station.name}警民联调室`, address: `${station.name}一楼东侧` }, slots, HOUR);
+      await rooms.addOfflineRoom({
+        stationId: station.id, name: `${station.name}警民联调室`, address: `${station.name}一楼东侧`,
+        slots: slots.map((startsAt) => ({ startsAt, endsAt: new Date(startsAt.getTime() + HOUR) })),
+      });
     }
   }
-  if ((await seed.mediationRoomCount()) > 0) return false;
+  if ((await rooms.roomCount()) > 0) return false;
   const noise = await cases.records.findOneBy({ title: '楼上装修噪音扰民', status: CaseStatus.Accepted });
   if (!noise) return false;
   const [officer, resident, informant, mediator] = await Promise.all(['officer1', 'resident1', 'informant1', 'mediator1'].map((u) => seed.callerOf(u)));

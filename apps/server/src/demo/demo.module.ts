@@ -11,8 +11,7 @@ import { ensureDemoPartner } from '../open311';
 import { ReferralsModule, ReferralsService, ReferralTargetsService } from '../referrals';
 import { seedDemoReferrals } from './demo-referrals';
 import { MediationModule } from '../mediation/mediation.module';
-import { MediationService } from '../mediation/mediation.service';
-import { RoomChatService } from '../mediation/room-chat.service';
+import { MediationApi, MediationService, RoomChatService } from '../mediation';
 import { seedDemoMediation } from './demo-mediation';
 import { DemoSeedRepository } from './data/demo-seed.repository';
 
@@ -33,6 +32,7 @@ export class DemoModule implements OnApplicationBootstrap {
     private readonly referralTargets: ReferralTargetsService,
     private readonly mediation: MediationService,
     private readonly chat: RoomChatService,
+    private readonly rooms: MediationApi,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,6 +44,6 @@ export class DemoModule implements OnApplicationBootstrap {
     if (!(await this.seed.hasUser(DEMO_MARKER_USER))) return;
     if (await seedDemoCases(this.seed, this.cases)) this.logger.log('demo cases loaded');
     if (await seedDemoReferrals(this.seed, this.cases, this.referrals, this.referralTargets)) this.logger.log('demo referral targets and a referred case loaded');
-    if (await seedDemoMediation(this.seed, this.cases, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
+    if (await seedDemoMediation(this.seed, this.cases, this.rooms, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
   }
 }

@@ -2,13 +2,13 @@ import {
   AgreementDocumentView, agreementStatusLabel, CaseAction, ErrorCode, PARTY_ROLES, ROOM_MEMBER_ROLE_LABELS, RoomDetail, RoomMemberRole, RoomStatus, SystemEvent,
 } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
 import { CasesApi } from '../cases';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { AgreementPlaceRepository } from './data/agreement-place.repository';
 import { DraftAgreementDto } from './dto/mediation.dto';
-import { MediationAgreementEntity, MediationConfirmationEntity, MediationFollowupEntity, MediationMemberEntity } from './mediation.entities';
+import { AgreementsRepository } from './data/agreements.repository';
+import { MembersRepository } from './data/members.repository';
 import { MediationService } from './mediation.service';
 import { RoomAccess } from './room-access';
 import { RoomLifecycle } from './room-lifecycle';
@@ -26,6 +26,8 @@ export class AgreementsService {
     private readonly rooms: MediationService,
     private readonly lifecycle: RoomLifecycle,
     private readonly cases: CasesApi,
+    private readonly agreements: AgreementsRepository,
+    private readonly members: MembersRepository,
     private readonly places: AgreementPlaceRepository,
   ) {}
 
@@ -37,14 +39,13 @@ export class AgreementsService {
     const due = new Date(dto.performanceDueAt);
     if (due.getTime() <= Date.now()) throw new DomainException(ErrorCode.ValidationFailed, ['履行期限应晚于现在']);
     await this.messages.withMessages(async (m, out) => {
-      const repo = m.getRepository(MediationAgreementEntity);
-      const previous = await repo.findOne({ where: { roomId }, order: { version: 'DESC' } });
-      if (previous && !previous.supersededAt) await repo.update({ id: previous.id }, { supersededAt: new Date() });
+      const previous = await this.agreements.latest(m, roomId);
+      if (previous && !previous.supersededAt) await this.agreements.supersede(m, previous.id, new Date());
       const version = (previous?.version ?? 0) + 1;
-      await repo.insert(repo.create({
+      await this.agreements.insert(m, {
         roomId, version, parties: dto.parties.trim(), facts: dto.facts.trim(), terms: dto.terms.trim(), performanceDueAt: due,
         createdBy: caller.user.id, createdAt: new Date(), supersededAt: null, confirmedAt: null,
-      }));
+      });
       await this.messages.appendSystem(m, out, roomId, SystemEvent.AgreementProposed, `调解员起草了调解协议（第${version}版），请双方当事人查看并确认`);
       const caseEntity = await this.cases.records.get(room.caseId, m);
       await this.lifecycle.notifyMembers(
@@ -64,27 +65,22 @@ export class AgreementsService {
     if (room.parentId !== null || !member || !PARTY_ROLES.includes(member.role)) throw new DomainException(ErrorCode.Forbidden);
     if (room.status !== RoomStatus.Open) throw new DomainException(ErrorCode.RoomReadOnly);
     await this.messages.withMessages(async (m, out) => {
-      const agreement = await m.getRepository(MediationAgreementEntity).findOne({ where: { id: agreementId, roomId } });
+      const agreement = await this.agreements.find(m, agreementId, roomId);
       if (!agreement) throw new DomainException(ErrorCode.NotFound);
       if (agreement.supersededAt) throw new DomainException(ErrorCode.AgreementOutdated);
-      const confirmations = m.getRepository(MediationConfirmationEntity);
-      if (await confirmations.exists({ where: { agreementId, memberId: member.id } })) return;
-      await confirmations.insert({ agreementId, memberId: member.id, confirmedAt: new Date() });
+      if (await this.agreements.hasConfirmed(m, agreementId, member.id)) return;
+      await this.agreements.confirm(m, agreementId, member.id, new Date());
       await this.messages.appendSystem(m, out, roomId, SystemEvent.AgreementConfirmed, `${member.displayName}已确认调解协议`);
-      const parties = (await m.getRepository(MediationMemberEntity).find({ where: { roomId } })).filter((mm) => PARTY_ROLES.includes(mm.role));
-      const confirmed = await confirmations.count({ where: { agreementId, memberId: In(parties.map((p) => p.id)) } });
+      const parties = (await this.members.ofRoom(roomId, m)).filter((mm) => PARTY_ROLES.includes(mm.role));
+      const confirmed = await this.agreements.countConfirmed(m, agreementId, parties.map((p) => p.id));
       if (confirmed < parties.length) return;
 
       const now = new Date();
-      const settled = await m.getRepository(MediationAgreementEntity).update({ id: agreementId, confirmedAt: IsNull(), supersededAt: IsNull() }, { confirmedAt: now });
-      if (!settled.affected) throw new DomainException(ErrorCode.AgreementOutdated);
+      if (!(await this.agreements.settle(m, agreementId, now))) throw new DomainException(ErrorCode.AgreementOutdated);
       await this.lifecycle.setStatus(m, room, RoomStatus.Settled, now);
       // The system resolves it: the last confirmation may be the respondent's, who is not the reporter.
       await this.lifecycle.moveCase(m, room.caseId, CaseAction.Resolve, null, `调解达成协议（各方当事人已确认调解协议）：${agreement.terms.slice(0, 200)}`, now);
-      await m.getRepository(MediationFollowupEntity).insert({
-        roomId, agreementId, caseId: room.caseId, dueAt: agreement.performanceDueAt, nextCheckAt: agreement.performanceDueAt,
-        doneAt: null, leaseOwner: null, leaseUntil: null,
-      });
+      await this.agreements.scheduleFollowup(m, { roomId, agreementId, caseId: room.caseId, dueAt: agreement.performanceDueAt });
       await this.messages.appendSystem(m, out, roomId, SystemEvent.Settled, '各方已确认，调解已达成协议');
     });
     return this.rooms.detail(caller, roomId);

@@ -1,15 +1,13 @@
 import { Role, TimelineEventType } from '@jws/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
-import { workClaimed } from '../common/db';
+import { Database } from '../common/db';
 import { CasesApi } from '../cases';
 import { leadersOf } from '../org';
 import { NotificationsService } from '../notifications/notifications.service';
-import { MediationFollowupEntity } from './mediation.entities';
+import { FollowupsRepository } from './data/followups.repository';
 
 const LEASE_MS = 60_000;
 const BATCH = 50;
@@ -27,32 +25,27 @@ export class MediationFollowupsWorker extends IntervalWorker {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly cases: CasesApi,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly followups: FollowupsRepository,
+    private readonly db: Database,
     @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
     super();
   }
 
   tick(now = new Date()): Promise<number> {
-    return workClaimed(
-      this.dataSource.getRepository(MediationFollowupEntity),
-      { where: { doneAt: IsNull(), nextCheckAt: LessThanOrEqual(now) }, sql: 'done_at IS NULL AND next_check_at <= :now', order: { nextCheckAt: 'ASC' }, batch: BATCH },
-      { owner: this.owner, until: new Date(now.getTime() + LEASE_MS) },
-      now,
-      (id) => this.remind(id, now),
-    );
+    return this.followups.workDue(now, BATCH, { owner: this.owner, until: new Date(now.getTime() + LEASE_MS) }, (id) => this.remind(id, now));
   }
 
   private remind(id: number, now: Date): Promise<boolean> {
-    return this.dataSource.transaction(async (m) => {
-      const followup = await m.getRepository(MediationFollowupEntity).findOneOrFail({ where: { id } });
+    return this.db.transaction(async ({ manager: m }) => {
+      const followup = await this.followups.get(m, id);
       if (followup.leaseOwner !== this.owner || followup.doneAt) return false;
       const entity = await this.cases.records.get(followup.caseId, m);
       const recipients = entity.officerId ? [entity.officerId] : await leadersOf(m, entity.orgPath, [Role.StationLeader]);
       const note = '调解协议履行期限已到，请回访核实履行情况';
       await this.cases.timeline.append(m, entity.id, { type: TimelineEventType.Note, actor: null, isPublic: false, note, at: now });
       await this.notifications.notify(m, recipients, { title: '调解协议履行回访', body: `${entity.number}“${entity.title}”：${note}`, caseId: entity.id }, `mediation-followup:${followup.id}`);
-      await m.getRepository(MediationFollowupEntity).update({ id, leaseOwner: this.owner }, { doneAt: now, nextCheckAt: null, leaseOwner: null, leaseUntil: null });
+      await this.followups.done(m, id, this.owner, now);
       return true;
     });
   }

@@ -1,23 +1,22 @@
 import { ErrorCode, Permission } from '@jws/contracts';
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { RateLimit } from '../common/rate-limit';
 import type { AuthedRequest, Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller, Public } from '../identity/authenticated.decorator';
 import {
-  AcceptRoomInvitationDto, CaseIdQueryDto, CaucusDto, CloseRoomDto, ConfirmAgreementDto, CreateOfflineRoomDto, CreateSlotDto, DraftAgreementDto,
-  HistoryQueryDto, InviteDto, JoinRoomInvitationDto, MarkRoomReadDto, OfflineOutcomeDto, OpenRoomDto, SendMessageDto, TransferOfflineDto,
+  AcceptRoomInvitationDto, CaseIdQueryDto, CaucusDto, CloseRoomDto, ConfirmAgreementDto, DraftAgreementDto,
+  HistoryQueryDto, InviteDto, JoinRoomInvitationDto, MarkRoomReadDto, OpenRoomDto, SendMessageDto,
 } from './dto/mediation.dto';
 import {
-  AgreementDocumentViewDto, MediatorViewDto, MessagePageDto, MessageViewDto, OfflineRoomViewDto, OfflineSlotViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto,
-  RoomSummaryDto, RoomSummaryPageDto,
+  AgreementDocumentViewDto, MediatorViewDto, MessagePageDto, MessageViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto, RoomSummaryDto, RoomSummaryPageDto,
 } from './dto/mediation-views.dto';
 import { AgreementsService } from './agreements.service';
 import { MediationService } from './mediation.service';
-import { OfflineMediationService } from './offline-mediation.service';
 import { RoomChatService } from './room-chat.service';
+import { RoomInvitationsService } from './room-invitations.service';
 import { PageQueryDto } from '../common/paging';
 
 @ApiTags('mediation 调解室')
@@ -26,7 +25,7 @@ export class MediationController {
   constructor(
     private readonly mediation: MediationService,
     private readonly agreements: AgreementsService,
-    private readonly offline: OfflineMediationService,
+    private readonly invitations: RoomInvitationsService,
     private readonly chat: RoomChatService,
   ) {}
 
@@ -152,7 +151,7 @@ export class MediationController {
   @ApiOkResponse({ type: RoomInvitationViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.AlreadyMember, ErrorCode.RoomReadOnly)
   invite(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: InviteDto): Promise<RoomInvitationViewDto> {
-    return this.mediation.invite(caller, id, dto.memberId);
+    return this.invitations.invite(caller, id, dto.memberId);
   }
 
   @Post('rooms/:id/invitations/code')
@@ -164,7 +163,7 @@ export class MediationController {
   @ApiOkResponse({ description: 'PNG', schema: { type: 'string', format: 'binary' } })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.WechatUnavailable)
   async invitationCode(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: JoinRoomInvitationDto): Promise<StreamableFile> {
-    return new StreamableFile(await this.mediation.invitationCode(caller, id, dto.token), { type: 'image/png' });
+    return new StreamableFile(await this.invitations.invitationCode(caller, id, dto.token), { type: 'image/png' });
   }
 
   @Post('invitations/accept')
@@ -175,7 +174,7 @@ export class MediationController {
   @ApiOkResponse({ type: RoomLoginResponseDto })
   @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.WechatCodeInvalid, ErrorCode.AlreadyMember)
   accept(@Body() dto: AcceptRoomInvitationDto, @Req() req: AuthedRequest): Promise<RoomLoginResponseDto> {
-    return this.mediation.accept(dto.token, dto.code, { ip: req.ip ?? null, requestId: req.id ? String(req.id) : null });
+    return this.invitations.accept(dto.token, dto.code, { ip: req.ip ?? null, requestId: req.id ? String(req.id) : null });
   }
 
   @Post('invitations/join')
@@ -185,7 +184,7 @@ export class MediationController {
   @ApiOkResponse({ type: RoomDetailDto })
   @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.AlreadyMember)
   join(@CurrentCaller() caller: Caller, @Body() dto: JoinRoomInvitationDto): Promise<RoomDetailDto> {
-    return this.mediation.join(caller, dto.token);
+    return this.invitations.join(caller, dto.token);
   }
 
   @Post('rooms/:id/agreement')
@@ -225,82 +224,6 @@ export class MediationController {
   @ApiErrors(ErrorCode.NotFound)
   document(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<string> {
     return this.agreements.agreementDocument(caller, id);
-  }
-
-  @Get('rooms/:id/offline-slots')
-  @Authenticated()
-  @ApiOperation({ summary: 'Free slots of the station’s 警民联调室' })
-  @ApiOkResponse({ type: [OfflineSlotViewDto] })
-  @ApiErrors(ErrorCode.NotFound)
-  slots(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<OfflineSlotViewDto[]> {
-    return this.offline.freeSlots(caller, id);
-  }
-
-  @Get('offline-rooms')
-  @Authenticated({ permission: Permission.MediationManage })
-  @ApiOperation({ summary: 'The 警民联调室 of the caller’s station, active first, with their slots not yet ended' })
-  @ApiOkResponse({ type: [OfflineRoomViewDto] })
-  @ApiErrors(ErrorCode.NotStationStaff)
-  offlineRooms(@CurrentCaller() caller: Caller): Promise<OfflineRoomViewDto[]> {
-    return this.offline.stationRooms(caller);
-  }
-
-  @Post('offline-rooms')
-  @Authenticated({ permission: Permission.MediationManage })
-  @ApiOperation({ summary: 'Add a 警民联调室 to the caller’s station' })
-  @ApiCreatedResponse({ type: OfflineRoomViewDto })
-  @ApiErrors(ErrorCode.NotStationStaff)
-  createOfflineRoom(@CurrentCaller() caller: Caller, @Body() dto: CreateOfflineRoomDto): Promise<OfflineRoomViewDto> {
-    return this.offline.createRoom(caller, dto);
-  }
-
-  @Post('offline-rooms/:id/retire')
-  @HttpCode(200)
-  @Authenticated({ permission: Permission.MediationManage })
-  @ApiOperation({ summary: 'Retire a 警民联调室: its free slots are no longer offered; bookings made stay' })
-  @ApiOkResponse({ type: OfflineRoomViewDto })
-  @ApiErrors(ErrorCode.NotFound, ErrorCode.NotStationStaff)
-  retireOfflineRoom(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<OfflineRoomViewDto> {
-    return this.offline.retireRoom(caller, id);
-  }
-
-  @Delete('offline-slots/:id')
-  @HttpCode(204)
-  @Authenticated({ permission: Permission.MediationManage })
-  @ApiOperation({ summary: 'Cancel a free slot of one of the station’s 警民联调室 (a booked one stays)' })
-  @ApiNoContentResponse({ description: 'the slot is gone' })
-  @ApiErrors(ErrorCode.NotFound, ErrorCode.NotStationStaff, ErrorCode.SlotBooked)
-  async cancelOfflineSlot(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<void> {
-    await this.offline.cancelSlot(caller, id);
-  }
-
-  @Post('offline-rooms/:id/slots')
-  @Authenticated({ permission: Permission.MediationManage })
-  @ApiOperation({ summary: 'Open a bookable slot in one of the station’s offline rooms' })
-  @ApiCreatedResponse({ type: OfflineSlotViewDto })
-  @ApiErrors(ErrorCode.NotFound, ErrorCode.NotStationStaff, ErrorCode.SlotTaken, ErrorCode.OfflineRoomRetired)
-  createSlot(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: CreateSlotDto): Promise<OfflineSlotViewDto> {
-    return this.offline.createSlot(caller, id, dto);
-  }
-
-  @Post('rooms/:id/transfer')
-  @HttpCode(200)
-  @Authenticated()
-  @ApiOperation({ summary: '转线下: book a slot of the 警民联调室 (no double booking) and close the online room' })
-  @ApiOkResponse({ type: RoomDetailDto })
-  @ApiErrors(ErrorCode.NotFound, ErrorCode.SlotTaken, ErrorCode.RoomReadOnly, ErrorCode.OfflineRoomRetired)
-  transfer(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: TransferOfflineDto): Promise<RoomDetailDto> {
-    return this.offline.transferOffline(caller, id, dto);
-  }
-
-  @Post('rooms/:id/offline-outcome')
-  @HttpCode(200)
-  @Authenticated()
-  @ApiOperation({ summary: 'Record the outcome of the offline meeting (settled resolves the case)' })
-  @ApiOkResponse({ type: RoomDetailDto })
-  @ApiErrors(ErrorCode.NotFound, ErrorCode.CaseTransitionNotAllowed)
-  outcome(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: OfflineOutcomeDto): Promise<RoomDetailDto> {
-    return this.offline.offlineOutcome(caller, id, dto);
   }
 
   @Post('rooms/:id/close')

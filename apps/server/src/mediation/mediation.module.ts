@@ -1,27 +1,45 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { IdentityModule } from '../identity/identity.module';
+import { IdentityModule } from '../identity';
+import { OrgUnitsModule } from '../org';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
+import { AgreementsService } from './agreements.service';
+import { AgreementPlaceRepository } from './data/agreement-place.repository';
+import { AgreementsRepository } from './data/agreements.repository';
+import { FollowupsRepository } from './data/followups.repository';
+import { InvitationsRepository } from './data/invitations.repository';
+import { MembersRepository } from './data/members.repository';
+import { MessagesRepository } from './data/messages.repository';
+import { OfflineRepository } from './data/offline.repository';
+import { RoomsRepository } from './data/rooms.repository';
+import { MediationApi } from './mediation-api';
 import { MediationController } from './mediation.controller';
 import { MediationFollowupsWorker } from './mediation-followups.worker';
-import { AgreementPlaceRepository } from './data/agreement-place.repository';
-import { AgreementsService } from './agreements.service';
 import { MediationService } from './mediation.service';
 import { OfflineMediationService } from './offline-mediation.service';
-import { RoomLifecycle } from './room-lifecycle';
+import { OfflineRoomsController } from './offline-rooms.controller';
 import { RealtimeGateway } from './realtime.gateway';
 import { RoomAccess } from './room-access';
 import { RoomChatService } from './room-chat.service';
+import { RoomDetails } from './room-details';
 import { RoomHub } from './room-hub';
+import { RoomInvitationsService } from './room-invitations.service';
+import { RoomLifecycle } from './room-lifecycle';
 import { RoomMessagesService } from './room-messages.service';
 
+const REPOSITORIES = [
+  RoomsRepository, MembersRepository, MessagesRepository, InvitationsRepository, AgreementsRepository, FollowupsRepository, OfflineRepository,
+  AgreementPlaceRepository,
+];
+
 @Module({
-  imports: [CasesModule, NotificationsModule, UploadsModule, IdentityModule],
-  controllers: [MediationController],
+  imports: [CasesModule, NotificationsModule, UploadsModule, IdentityModule, OrgUnitsModule],
+  controllers: [MediationController, OfflineRoomsController],
   providers: [
-    RoomAccess, RoomHub, RoomMessagesService, RoomChatService, RoomLifecycle, MediationService, AgreementsService, OfflineMediationService,
-    MediationFollowupsWorker, RealtimeGateway, AgreementPlaceRepository],
-  exports: [MediationService, RoomChatService, RealtimeGateway],
+    ...REPOSITORIES, MediationApi,
+    RoomAccess, RoomHub, RoomMessagesService, RoomChatService, RoomLifecycle, RoomDetails, MediationService, RoomInvitationsService, AgreementsService,
+    OfflineMediationService, MediationFollowupsWorker, RealtimeGateway],
+  exports: [MediationApi, MediationService, RoomChatService, RealtimeGateway],
 })
 export class MediationModule {}

@@ -1,6 +1,6 @@
 import { MessageKind, type MessageView, type ServerFrame } from '@jws/contracts';
-import { MessageRateLimiter } from './room-messages.service';
-import { RoomSubscription } from './realtime.gateway';
+import { MessageRateLimiter } from './chat-rate-limit';
+import { RoomSubscription } from './room-subscription';
 import type { RoomContext } from './room-access';
 import { RateLimitScale } from '../common/rate-limit';
 

@@ -1,5 +1,5 @@
 import {
-  ClientFrame, ErrorCode, ERROR_MESSAGES, MESSAGE_PAGE_MAX, MessageKind, MessageView, ServerFrame, WS_CLOSE, WS_PATH,
+  ClientFrame, ErrorCode, ERROR_MESSAGES, MESSAGE_PAGE_MAX, MessageKind, ServerFrame, WS_CLOSE, WS_PATH,
 } from '@jws/contracts';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -12,10 +12,11 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthGuard } from '../identity/auth.guard';
 import { callerFor } from '../identity/caller';
 import { CallerCache } from '../identity/caller-cache';
-import { RoomAccess, RoomContext } from './room-access';
+import { RoomAccess } from './room-access';
 import { RoomChatService } from './room-chat.service';
-import { RoomHub, RoomListener, UserListener } from './room-hub';
+import { RoomHub, UserListener } from './room-hub';
 import { RoomMessagesService } from './room-messages.service';
+import { RoomSubscription } from './room-subscription';
 
 /** Seconds a socket has to authenticate with a first `auth` frame when it had no `?token=`. */
 const AUTH_WINDOW_MS = 10_000;
@@ -23,80 +24,6 @@ const AUTH_WINDOW_MS = 10_000;
 const MAX_REFUSED_JOINS = 20;
 /** Largest frame a client may send (a text message is at most 500 characters). */
 const MAX_FRAME_BYTES = 16 * 1024;
-
-/**
- * One room on one socket: delivers the room's messages in sequence order with no gap and no
- * duplicate. A message past the next expected number means some were published elsewhere first
- * (another instance) or missed: they are read from the database, where they already are.
- */
-/** A live message's frame, serialised once however many sockets of the room it goes to. */
-const liveFrames = new WeakMap<MessageView, string>();
-export function liveFrame(message: MessageView): string {
-  let raw = liveFrames.get(message);
-  if (raw === undefined) liveFrames.set(message, (raw = JSON.stringify({ type: 'message', roomId: message.roomId, message } satisfies ServerFrame)));
-  return raw;
-}
-
-export class RoomSubscription implements RoomListener {
-  private queue: MessageView[] = [];
-  private busy = false;
-
-  constructor(
-    readonly ctx: RoomContext,
-    private last: number,
-    private readonly send: (frame: ServerFrame | string) => void,
-    private readonly load: (roomId: number, afterSeq: number) => Promise<MessageView[]>,
-  ) {}
-
-  get roomId(): number {
-    return this.ctx.room.id;
-  }
-
-  /** Sends everything after the client's last sequence number, then the live messages. */
-  async start(): Promise<void> {
-    this.busy = true;
-    try {
-      await this.fill(Number.MAX_SAFE_INTEGER);
-    } finally {
-      this.busy = false;
-    }
-    await this.drain();
-  }
-
-  offer(message: MessageView): void {
-    if (message.seq <= this.last) return;
-    this.queue.push(message);
-    if (!this.busy) void this.drain().catch(() => undefined);
-  }
-
-  private async drain(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      while (this.queue.length) {
-        const message = this.queue.shift() as MessageView;
-        if (message.seq <= this.last) continue;
-        if (message.seq > this.last + 1) await this.fill(message.seq - 1);
-        if (message.seq !== this.last + 1) continue;
-        this.send(liveFrame(message));
-        this.last = message.seq;
-      }
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /** Reads and sends stored messages after `last`, up to `upTo`, in batches. */
-  private async fill(upTo: number): Promise<void> {
-    for (;;) {
-      const batch = (await this.load(this.roomId, this.last)).filter((m) => m.seq <= upTo);
-      if (!batch.length) return;
-      this.send({ type: 'messages', roomId: this.roomId, messages: batch });
-      this.last = batch[batch.length - 1].seq;
-      if (batch.length < MESSAGE_PAGE_MAX || this.last >= upTo) return;
-    }
-  }
-}
 
 interface Connection {
   ws: WebSocket;

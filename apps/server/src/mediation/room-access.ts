@@ -1,11 +1,13 @@
 import { Permission, RoomMemberRole } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Access, covers, Rule } from '../access/access';
 import { AuditAction, AuditService } from '../audit/audit.service';
 import type { Caller } from '../common/request-context';
-import { MediationMemberEntity, MediationRoomEntity } from './mediation.entities';
+import { MembersRepository } from './data/members.repository';
+import type { MediationMemberEntity } from './data/mediation-member.entity';
+import type { MediationRoomEntity } from './data/mediation-room.entity';
+import { RoomsRepository } from './data/rooms.repository';
 
 /** A room as one caller may use it. */
 export interface RoomContext {
@@ -39,14 +41,13 @@ export class RoomAccess {
   constructor(
     private readonly access: Access,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rooms: RoomsRepository,
+    private readonly members: MembersRepository,
   ) {}
 
-  async require(caller: Caller, roomId: number, manager: EntityManager = this.dataSource.manager): Promise<RoomContext> {
-    const room = await manager.getRepository(MediationRoomEntity).findOne({ where: { id: roomId } });
-    const member = room
-      ? await manager.getRepository(MediationMemberEntity).findOne({ where: { roomId, userId: caller.user.id } })
-      : null;
+  async require(caller: Caller, roomId: number, manager?: EntityManager): Promise<RoomContext> {
+    const room = await this.rooms.find(roomId, manager);
+    const member = room ? await this.members.ofUser(roomId, caller.user.id, manager) : null;
     // A caucus (背靠背) is its members' only; the main room is read by police whose jurisdiction covers it too.
     const rule: Rule = room?.parentId === null ? MAIN_ROOM : CAUCUS;
     const found = await this.access.require(caller, { type: 'mediation_room', id: roomId }, room,

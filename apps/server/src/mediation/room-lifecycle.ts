@@ -1,12 +1,14 @@
 import { CaseAction, ErrorCode, nextStatus, ROOM_MEMBER_ROLE_LABELS, ROOM_PAGE, RoomMemberRole, RoomStatus, TimelineEventType } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CasesApi, TimelineEntry } from '../cases';
 import { Actor, CaseWorkflowService } from '../cases/case-workflow.service';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { NotificationsService } from '../notifications/notifications.service';
-import { MediationMemberEntity, MediationRoomEntity } from './mediation.entities';
+import { MembersRepository } from './data/members.repository';
+import type { MediationRoomEntity } from './data/mediation-room.entity';
+import { RoomsRepository } from './data/rooms.repository';
 
 export const roomPage = (roomId: number) => `${ROOM_PAGE}?id=${roomId}`;
 export const displayNameOf = (role: RoomMemberRole, nickname: string) => {
@@ -29,6 +31,8 @@ export class RoomLifecycle {
     private readonly notifications: NotificationsService,
     private readonly workflow: CaseWorkflowService,
     private readonly cases: CasesApi,
+    private readonly rooms: RoomsRepository,
+    private readonly members: MembersRepository,
   ) {}
 
   /**
@@ -45,9 +49,7 @@ export class RoomLifecycle {
 
   /** A room leaves `open` (with its caucus channels): read-only from now on. */
   async setStatus(m: EntityManager, room: MediationRoomEntity, status: RoomStatus, now: Date): Promise<void> {
-    const updated = await m.getRepository(MediationRoomEntity).update({ id: room.id, status: RoomStatus.Open }, { status, closedAt: now });
-    if (!updated.affected) throw new DomainException(ErrorCode.RoomReadOnly);
-    await m.getRepository(MediationRoomEntity).update({ parentId: room.id, status: RoomStatus.Open }, { status, closedAt: now });
+    if (!(await this.rooms.close(m, room.id, status, now))) throw new DomainException(ErrorCode.RoomReadOnly);
   }
 
   /**
@@ -59,7 +61,7 @@ export class RoomLifecycle {
     m: EntityManager, roomId: number, except: number[], title: string, body: string, caseId: number, dedupe: string,
     roles?: readonly RoomMemberRole[],
   ): Promise<void> {
-    const members = await m.getRepository(MediationMemberEntity).find({ where: { roomId } });
+    const members = await this.members.ofRoom(roomId, m);
     const ids = members
       .filter((mm) => !roles || roles.includes(mm.role))
       .map((mm) => mm.userId).filter((id): id is number => id !== null && !except.includes(id));

@@ -1,18 +1,22 @@
 import {
-  ErrorCode, MESSAGE_BURST, MESSAGE_PAGE_MAX, MESSAGE_RATE_PER_MINUTE, MESSAGE_TEXT_MAX, MessageKind, MessagePage,
-  MessageView, RECALL_WINDOW_MS, RoomStatus, SystemEvent,
+  ErrorCode, MESSAGE_PAGE_MAX, MESSAGE_TEXT_MAX, MessageKind, MessagePage, MessageView, RECALL_WINDOW_MS, RoomStatus, SystemEvent,
 } from '@jws/contracts';
 import { WechatClient } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
-import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
-import { RateLimitScale } from '../common/rate-limit';
 import { REDIS } from '../common/redis';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UploadsService } from '../uploads/uploads.service';
-import { MediationMemberEntity, MediationMessageEntity, MediationRoomEntity } from './mediation.entities';
+import { ChatRateLimiter, MessageRateLimiter, SharedMessageRateLimiter } from './chat-rate-limit';
+import { MembersRepository } from './data/members.repository';
+import type { MediationMemberEntity } from './data/mediation-member.entity';
+import type { MediationMessageEntity } from './data/mediation-message.entity';
+import type { MediationRoomEntity } from './data/mediation-room.entity';
+import { MessagesRepository } from './data/messages.repository';
+import { RoomsRepository } from './data/rooms.repository';
 import { RoomHub } from './room-hub';
 
 export interface Sender {
@@ -29,63 +33,6 @@ export interface SendInput {
 
 const SYSTEM_NAME = '系统';
 const CLIENT_MSG_ID = /^[\w-]{8,64}$/;
-
-/** Per-user token bucket: a burst of MESSAGE_BURST, then MESSAGE_RATE_PER_MINUTE. */
-export interface ChatRateLimiter {
-  take(userId: number): boolean | Promise<boolean>;
-}
-
-/** The bucket on this instance, when the service runs alone. */
-export class MessageRateLimiter implements ChatRateLimiter {
-  private readonly buckets = new Map<number, { tokens: number; at: number }>();
-
-  take(userId: number, now = Date.now()): boolean {
-    const scale = RateLimitScale.value;
-    const capacity = MESSAGE_BURST * scale;
-    const perMs = (MESSAGE_RATE_PER_MINUTE * scale) / 60_000;
-    const bucket = this.buckets.get(userId) ?? { tokens: capacity, at: now };
-    bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * perMs);
-    bucket.at = now;
-    if (this.buckets.size > 50_000) this.buckets.clear();
-    this.buckets.set(userId, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  }
-}
-
-/**
- * The same bucket in Redis, shared by every instance (REDIS_URL): one atomic script per message,
- * on Redis's clock. The key lives as long as the bucket takes to fill up again.
- */
-const TAKE_SCRIPT = `
-local capacity = tonumber(ARGV[1])
-local perMs = tonumber(ARGV[2])
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = tonumber(bucket[1]) or capacity
-local at = tonumber(bucket[2]) or now
-tokens = math.min(capacity, tokens + math.max(0, now - at) * perMs)
-local taken = 0
-if tokens >= 1 then
-  tokens = tokens - 1
-  taken = 1
-end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / perMs))
-return taken
-`;
-
-export class SharedMessageRateLimiter implements ChatRateLimiter {
-  constructor(private readonly redis: Redis) {}
-
-  async take(userId: number): Promise<boolean> {
-    const scale = RateLimitScale.value;
-    const taken = await this.redis.eval(TAKE_SCRIPT, 1, `chat:bucket:${userId}`, MESSAGE_BURST * scale, (MESSAGE_RATE_PER_MINUTE * scale) / 60_000);
-    return taken === 1;
-  }
-}
 
 export function imageUrlOf(roomId: number, uploadId: string): string {
   return `/api/mediation/rooms/${roomId}/images/${uploadId}`;
@@ -126,7 +73,10 @@ export class RoomMessagesService {
     private readonly uploads: UploadsService,
     private readonly wechat: WechatClient,
     private readonly notifications: NotificationsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
+    private readonly rooms: RoomsRepository,
+    private readonly members: MembersRepository,
+    private readonly messageRows: MessagesRepository,
     @Inject(REDIS) redis: Redis | null,
   ) {
     this.limiter = redis ? new SharedMessageRateLimiter(redis) : new MessageRateLimiter();
@@ -138,39 +88,25 @@ export class RoomMessagesService {
    */
   async withMessages<T>(work: (m: EntityManager, out: Outgoing) => Promise<T>): Promise<T> {
     const out: Outgoing = [];
-    const result = await this.dataSource.transaction((m) => work(m, out));
+    const result = await this.db.transaction((uow) => work(uow.manager, out));
     this.hub.publish(out);
     return result;
   }
 
-  /**
-   * The next sequence number of a room, under the room row's lock until the caller's transaction
-   * ends; `openOnly` refuses rooms that are no longer open. On MySQL one statement
-   * (LAST_INSERT_ID(expr) hands the new value back); on SQLite an UPDATE and a read.
-   */
+  /** The room's next sequence number (rooms.repository.ts); `openOnly` refuses a room that is no longer open. */
   private async nextSeq(m: EntityManager, roomId: number, openOnly: boolean): Promise<number> {
-    const where = `id = ?${openOnly ? ' AND status = ?' : ''}`;
-    const params = openOnly ? [roomId, RoomStatus.Open] : [roomId];
-    if (m.connection.options.type === 'mysql') {
-      const result = (await m.query(`UPDATE mediation_rooms SET last_seq = LAST_INSERT_ID(last_seq + 1) WHERE ${where}`, params)) as { affectedRows: number; insertId: number };
-      if (!result.affectedRows) throw new DomainException(ErrorCode.RoomReadOnly);
-      return Number(result.insertId);
-    }
-    const updated = await m.createQueryBuilder().update(MediationRoomEntity).set({ lastSeq: () => 'last_seq + 1' })
-      .where(where.replace('id = ?', 'id = :roomId').replace('status = ?', 'status = :open'), { roomId, open: RoomStatus.Open }).execute();
-    if (!updated.affected) throw new DomainException(ErrorCode.RoomReadOnly);
-    const row = await m.getRepository(MediationRoomEntity).findOneOrFail({ select: { id: true, lastSeq: true }, where: { id: roomId } });
-    return row.lastSeq;
+    const seq = await this.rooms.nextSeq(m, roomId, openOnly);
+    if (seq === null) throw new DomainException(ErrorCode.RoomReadOnly);
+    return seq;
   }
 
   /** A system message (joined, agreement proposed …), inside the caller's transaction. */
   async appendSystem(m: EntityManager, out: Outgoing, roomId: number, event: SystemEvent, text: string, refSeq: number | null = null): Promise<void> {
     const seq = await this.nextSeq(m, roomId, false);
-    const entity = m.getRepository(MediationMessageEntity).create({
+    const entity = await this.messageRows.insert(m, {
       roomId, seq, kind: MessageKind.System, senderMemberId: null, senderUserId: null, body: text, uploadId: null, event, refSeq,
       clientMsgId: null, recalledAt: null, flagged: false, createdAt: new Date(),
     });
-    await m.getRepository(MediationMessageEntity).insert(entity);
     out.push(toView(entity, SYSTEM_NAME));
   }
 
@@ -209,12 +145,11 @@ export class RoomMessagesService {
     const stored = await this.withMessages(async (m, out) => {
       const seq = await this.nextSeq(m, room.id, true);
       if (input.uploadId) await this.uploads.claimForRoom(m, sender.userId, input.uploadId, room.id);
-      const entity = m.getRepository(MediationMessageEntity).create({
+      const entity = await this.messageRows.insert(m, {
         roomId: room.id, seq, kind: input.kind, senderMemberId: member.id, senderUserId: sender.userId, body: text,
         uploadId: input.uploadId ?? null, event: null, refSeq: null, clientMsgId: input.clientMsgId, recalledAt: null, flagged,
         createdAt: new Date(),
       });
-      await m.getRepository(MediationMessageEntity).insert(entity);
       const message = toView(entity, member.displayName);
       out.push(message);
       return { message, duplicate: false };
@@ -230,14 +165,15 @@ export class RoomMessagesService {
    */
   private async noticeOthers(room: MediationRoomEntity, senderUserId: number, senderName: string): Promise<void> {
     try {
-      await this.notifications.notifyRoomMessage(this.dataSource.manager, room, senderUserId, `${senderName}在“${room.title}”调解室发来新消息`);
+      const recipients = await this.members.userIdsBut(room.id, senderUserId);
+      await this.notifications.notifyRoomMessage(room, senderUserId, recipients, `${senderName}在“${room.title}”调解室发来新消息`);
     } catch (err) {
       this.logger.warn(`room ${room.id}: new-message notice not written: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
   private byClientId(roomId: number, senderUserId: number, clientMsgId: string): Promise<MediationMessageEntity | null> {
-    return this.dataSource.getRepository(MediationMessageEntity).findOne({ where: { roomId, senderUserId, clientMsgId } });
+    return this.messageRows.byClientId(roomId, senderUserId, clientMsgId);
   }
 
   /**
@@ -259,14 +195,13 @@ export class RoomMessagesService {
 
   /** The sender recalls their own message within RECALL_WINDOW_MS; everyone sees 已撤回. */
   async recall(sender: Sender, room: MediationRoomEntity, member: MediationMemberEntity, seq: number, now = new Date()): Promise<MessageView> {
-    const repo = this.dataSource.getRepository(MediationMessageEntity);
-    const message = await repo.findOne({ where: { roomId: room.id, seq } });
+    const message = await this.messageRows.bySeq(room.id, seq);
     if (!message || message.senderUserId !== sender.userId) throw new DomainException(ErrorCode.NotFound);
     if (room.status !== RoomStatus.Open) throw new DomainException(ErrorCode.RoomReadOnly);
     if (message.recalledAt) return toView(message, member.displayName);
     if (now.getTime() - message.createdAt.getTime() > RECALL_WINDOW_MS) throw new DomainException(ErrorCode.RecallWindowPassed);
     return this.withMessages(async (m, out) => {
-      await m.getRepository(MediationMessageEntity).update({ id: message.id }, { recalledAt: now, body: null });
+      await this.messageRows.recall(m, message.id, now);
       await this.appendSystem(m, out, room.id, SystemEvent.Recalled, `${member.displayName}撤回了一条消息`, seq);
       return toView({ ...message, recalledAt: now, body: null }, member.displayName);
     });
@@ -277,20 +212,8 @@ export class RoomMessagesService {
    * recalled; the room's own notices show by themselves). Only channels the user is a member of
    * are counted: the join on their member row is the check.
    */
-  async unreadCounts(userId: number, roomIds: number[]): Promise<Map<number, number>> {
-    if (!roomIds.length) return new Map();
-    const rows = await this.dataSource.getRepository(MediationMessageEntity).createQueryBuilder('msg')
-      .innerJoin(MediationMemberEntity, 'mm', 'mm.room_id = msg.room_id AND mm.user_id = :userId', { userId })
-      .select('msg.room_id', 'roomId')
-      .addSelect('COUNT(*)', 'n')
-      .where('msg.room_id IN (:...roomIds)', { roomIds })
-      .andWhere('msg.seq > mm.last_read_seq')
-      .andWhere('msg.kind IN (:...kinds)', { kinds: [MessageKind.Text, MessageKind.Image] })
-      .andWhere('msg.recalled_at IS NULL')
-      .andWhere('(msg.sender_user_id IS NULL OR msg.sender_user_id <> :userId)', { userId })
-      .groupBy('msg.room_id')
-      .getRawMany<{ roomId: number | string; n: number | string }>();
-    return new Map(rows.map((r) => [Number(r.roomId), Number(r.n)]));
+  unreadCounts(userId: number, roomIds: number[]): Promise<Map<number, number>> {
+    return this.messageRows.unreadCounts(userId, roomIds);
   }
 
   /**
@@ -299,39 +222,29 @@ export class RoomMessagesService {
    */
   async markRead(room: MediationRoomEntity, member: MediationMemberEntity, seq: number): Promise<void> {
     const upTo = Math.min(seq, room.lastSeq);
-    await this.dataSource.createQueryBuilder().update(MediationMemberEntity).set({ lastReadSeq: upTo })
-      .where('id = :id AND last_read_seq < :upTo', { id: member.id, upTo }).execute();
+    await this.members.markRead(member.id, upTo);
   }
 
   /** Messages after `afterSeq`, oldest first (resume and gap filling). */
   async after(roomId: number, afterSeq: number, limit = MESSAGE_PAGE_MAX): Promise<MessageView[]> {
-    const rows = await this.dataSource.getRepository(MediationMessageEntity).find({
-      where: { roomId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: limit,
-    });
-    return this.views(rows);
+    return this.views(await this.messageRows.after(roomId, afterSeq, limit));
   }
 
   /** A page of older history (HTTP), newest page first, each page oldest first. */
   async before(roomId: number, beforeSeq: number | undefined, limit: number): Promise<MessagePage> {
-    const rows = await this.dataSource.getRepository(MediationMessageEntity).find({
-      where: { roomId, ...(beforeSeq ? { seq: LessThan(beforeSeq) } : {}) }, order: { seq: 'DESC' }, take: limit,
-    });
+    const rows = await this.messageRows.before(roomId, beforeSeq, limit);
     rows.reverse();
     return { items: await this.views(rows), nextBeforeSeq: rows.length === limit && rows[0].seq > 1 ? rows[0].seq : null };
   }
 
   private async views(rows: MediationMessageEntity[]): Promise<MessageView[]> {
-    const memberIds = [...new Set(rows.map((r) => r.senderMemberId).filter((id): id is number => id !== null))];
-    const members = memberIds.length
-      ? await this.dataSource.getRepository(MediationMemberEntity).find({ select: { id: true, displayName: true }, where: { id: In(memberIds) } })
-      : [];
-    const names = new Map(members.map((mm) => [mm.id, mm.displayName]));
+    const names = await this.members.names([...new Set(rows.map((r) => r.senderMemberId).filter((id): id is number => id !== null))]);
     return rows.map((r) => toView(r, r.senderMemberId === null ? SYSTEM_NAME : names.get(r.senderMemberId) ?? ''));
   }
 
   /** The upload behind a (not recalled) image message of a room. */
   async imageOf(roomId: number, uploadId: string): Promise<{ buffer: Buffer; contentType: string }> {
-    const message = await this.dataSource.getRepository(MediationMessageEntity).findOne({ where: { roomId, uploadId } });
+    const message = await this.messageRows.withUpload(roomId, uploadId);
     if (!message || message.recalledAt) throw new DomainException(ErrorCode.NotFound);
     return this.uploads.read(uploadId);
   }

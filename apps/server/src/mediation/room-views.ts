@@ -1,10 +1,10 @@
 import {
   AgreementView, PARTY_ROLES, RoomDetail, RoomMemberRole, RoomStatus, RoomSummary, OfflineBookingView,
 } from '@jws/contracts';
-import {
+import type {
   MediationAgreementEntity, MediationConfirmationEntity, MediationMemberEntity, MediationRoomEntity, OfflineBookingEntity,
   OfflineRoomEntity, OfflineSlotEntity,
-} from './mediation.entities';
+} from './data/mediation-entities';
 
 export function toRoomSummary(room: MediationRoomEntity, caseNumber: string, myRole: RoomMemberRole | null): RoomSummary {
   return {

@@ -1,4 +1,4 @@
-import { ErrorCode, NotificationLink, NotificationView, OutboxDeadLetterView, OutboxRetryResult, Permission } from '@jws/contracts';
+import { ErrorCode, NotificationLink, NotificationView, OutboxRetryResult, Permission } from '@jws/contracts';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -8,7 +8,6 @@ import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import { NotificationsService } from './notifications.service';
 import { OutboxWorker } from './outbox.worker';
-
 
 class NotificationDto implements NotificationView {
   @ApiProperty() id: number;
@@ -26,21 +25,6 @@ class NotificationPageDto extends PageOf(NotificationDto) {}
 
 class CountDto {
   @ApiProperty() count: number;
-}
-
-class OutboxEntryDto implements OutboxDeadLetterView {
-  @ApiProperty() id: number;
-  @ApiProperty() topic: string;
-  @ApiProperty() attempts: number;
-  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
-  @ApiProperty({ description: 'WeChat refused the request itself (e.g. 47003): not tried again' }) refused: boolean;
-  @ApiProperty({ description: 'to the informant of a sealed case: recipient, notice and case are not shown' }) confidential: boolean;
-  @ApiProperty({ nullable: true, type: String, description: "the recipient's name or nickname, masked" }) recipientName: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "the notice's title" }) noticeTitle: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'the case it was about (案件编号)' }) caseNumber: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'that case, when the caller may open it' }) caseId: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'the community it was about (join decisions)' }) communityName: string | null;
-  @ApiProperty() createdAt: string;
 }
 
 class OutboxRetryDto implements OutboxRetryResult {
@@ -91,14 +75,6 @@ export class NotificationsController {
   @ApiErrors(ErrorCode.NotFound)
   async read(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<void> {
     await this.notifications.markRead(caller, id);
-  }
-
-  @Get('admin/outbox/dead')
-  @Authenticated({ permission: Permission.OutboxAdmin })
-  @ApiOperation({ summary: 'Dead letters: outgoing messages that failed for good' })
-  @ApiOkResponse({ type: [OutboxEntryDto] })
-  dead(@CurrentCaller() caller: Caller): Promise<OutboxEntryDto[]> {
-    return this.outbox.deadLetterViews(caller);
   }
 
   @Post('admin/outbox/:id/retry')

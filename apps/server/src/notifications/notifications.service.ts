@@ -1,14 +1,14 @@
 import { NotificationLink, NotificationView, Page } from '@jws/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Access } from '../access/access';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Caller } from '../common/request-context';
-import { selectRows, StatementBatch, UnitOfWork, valueTuples } from '../common/db';
+import type { UnitOfWork } from '../common/db';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { SEALED_NOTICE_BODY, SEALED_NOTICE_TITLE, SealedNoticeContent, sealedDedupeKey } from '../personal-data/sealed-links';
-import { NotificationEntity, OutboxEntity } from './notification.entity';
+import { InAppRow, NotificationsRepository, OutboxInsert } from './data/notifications.repository';
+import { OutboxRepository } from './data/outbox.repository';
 
 /** The chat's notice to members who are away; other room notices (agreement, closing) are not merged with it. */
 export const ROOM_MESSAGE_NOTICE_TITLE = '调解室有新消息';
@@ -69,7 +69,8 @@ export interface Notice {
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    private readonly notifications: NotificationsRepository,
+    private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: Access,
   ) {}
@@ -84,16 +85,16 @@ export class NotificationsService {
    * in the caller's transaction. With a unit of work, the two INSERTs go with its closing writes.
    */
   async notifyAll(manager: EntityManager, notices: Notice[], uow?: Pick<UnitOfWork, 'later'>): Promise<void> {
-    if (uow) return this.addNotices({ add: (sql, values) => (uow.later(sql, values), 0) }, notices);
-    const own = new StatementBatch();
-    this.addNotices(own, notices);
-    await own.run(manager);
+    const { inApp, outbox } = this.rowsOf(notices);
+    if (uow) return this.notifications.writeLater(uow, inApp, outbox);
+    await this.notifications.write(manager, inApp, outbox);
   }
 
-  private addNotices(batch: Pick<StatementBatch, 'add'>, notices: Notice[]): void {
+  /** The rows of these notices: one in-app row per recipient, and an outbox row per recipient of a WeChat message. */
+  private rowsOf(notices: Notice[]): { inApp: InAppRow[]; outbox: OutboxInsert[] } {
     const now = new Date();
-    const inApp: unknown[] = [];
-    const outbox: unknown[] = [];
+    const inApp: InAppRow[] = [];
+    const outbox: OutboxInsert[] = [];
     for (const { userIds, input, dedupeKey } of notices) {
       const recipients = [...new Set(userIds)];
       const title = input.title.slice(0, 64);
@@ -101,9 +102,15 @@ export class NotificationsService {
       for (const userId of recipients) {
         if (input.confidential) {
           const content: SealedNoticeContent = { caseId: input.caseId, title, body };
-          inApp.push(userId, null, null, null, null, SEALED_NOTICE_TITLE, SEALED_NOTICE_BODY, FieldCipher.encrypt(JSON.stringify(content)), null, now);
+          inApp.push({
+            userId, caseId: null, roomId: null, link: null, communityId: null, title: SEALED_NOTICE_TITLE, body: SEALED_NOTICE_BODY,
+            sealedEnc: FieldCipher.encrypt(JSON.stringify(content)), createdAt: now,
+          });
         } else {
-          inApp.push(userId, input.caseId, input.roomId ?? null, input.link ?? null, input.communityId ?? null, title, body, null, null, now);
+          inApp.push({
+            userId, caseId: input.caseId, roomId: input.roomId ?? null, link: input.link ?? null, communityId: input.communityId ?? null, title, body,
+            sealedEnc: null, createdAt: now,
+          });
         }
       }
       const wechat = input.wechat;
@@ -114,22 +121,13 @@ export class NotificationsService {
           title, caseId: input.caseId, communityId: input.communityId ?? null,
         } satisfies SubscribePayload);
         const key = `${dedupeKey}:u${userId}`.slice(0, 128);
-        outbox.push(
-          OUTBOX_TOPIC_SUBSCRIBE, input.confidential ? sealedDedupeKey(key) : key, input.confidential ? FieldCipher.encrypt(payload) : payload,
-          'pending', 0, now, null, null, now, null,
-        );
+        outbox.push({
+          topic: OUTBOX_TOPIC_SUBSCRIBE, dedupeKey: input.confidential ? sealedDedupeKey(key) : key,
+          payload: input.confidential ? FieldCipher.encrypt(payload) : payload, createdAt: now,
+        });
       }
     }
-    if (inApp.length) {
-      batch.add(`INSERT INTO notifications (user_id, case_id, room_id, link, community_id, title, body, sealed_enc, read_at, created_at) VALUES ${valueTuples(inApp.length / 10, 10)}`, inApp);
-    }
-    if (outbox.length) {
-      batch.add(
-        'INSERT INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, lease_until, last_error, created_at, sent_at) ' +
-          `VALUES ${valueTuples(outbox.length / 10, 10)}`,
-        outbox,
-      );
-    }
+    return { inApp, outbox };
   }
 
   /**
@@ -138,22 +136,11 @@ export class NotificationsService {
    * `dedupeKey` twice is a no-op.
    */
   async enqueue(manager: EntityManager, topic: string, dedupeKey: string, payload: object): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxEntity)
-      .values(outboxRow(topic, dedupeKey, payload, new Date()))
-      .orIgnore()
-      .execute();
+    await this.outbox.enqueue(manager, topic, dedupeKey.slice(0, 128), JSON.stringify(payload), new Date());
   }
 
   async list(caller: Caller, page: number, pageSize: number): Promise<Page<NotificationView>> {
-    const [rows, total] = await this.notifications.findAndCount({
-      where: { userId: caller.user.id },
-      order: { id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const [rows, total] = await this.notifications.page(caller.user.id, page, pageSize);
     return {
       items: rows.map((n) => {
         // The owner reads a confidential notification as it was written.
@@ -168,7 +155,7 @@ export class NotificationsService {
   }
 
   unreadCount(caller: Caller): Promise<number> {
-    return this.notifications.count({ where: { userId: caller.user.id, readAt: IsNull() } });
+    return this.notifications.unreadCount(caller.user.id);
   }
 
   /**
@@ -177,57 +164,35 @@ export class NotificationsService {
    * sender is plainly in the room, so their own notice of it is read. Plain reads and inserts, no
    * locking read: two messages at once may leave a member two notices, never a lock wait on chat.
    * In-app only: a subscribe message per chat line would use up the one-time WeChat consent that
-   * case updates rely on.
+   * case updates rely on. `memberUserIds`: the room's members (mediation reads them).
    */
-  async notifyRoomMessage(manager: EntityManager, room: { id: number; caseId: number }, senderUserId: number, body: string): Promise<void> {
+  async notifyRoomMessage(room: { id: number; caseId: number }, senderUserId: number, memberUserIds: readonly number[], body: string): Promise<void> {
     const now = new Date();
-    const recipients = await selectRows<{ userId: number | string }>(
-      manager,
-      'SELECT mm.user_id AS userId FROM mediation_members mm WHERE mm.room_id = ? AND mm.user_id IS NOT NULL AND mm.user_id <> ? ' +
-        'AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = mm.user_id AND n.room_id = ? AND n.title = ? AND n.read_at IS NULL)',
-      [room.id, senderUserId, room.id, ROOM_MESSAGE_NOTICE_TITLE],
-    );
-    const batch = new StatementBatch();
-    this.addNotices(batch, [{
-      userIds: recipients.map((r) => Number(r.userId)),
+    const others = [...new Set(memberUserIds)].filter((id) => id !== senderUserId);
+    const already = await this.notifications.withUnreadRoomNotice(room.id, ROOM_MESSAGE_NOTICE_TITLE, others);
+    const { inApp } = this.rowsOf([{
+      userIds: others.filter((id) => !already.has(id)),
       input: { title: ROOM_MESSAGE_NOTICE_TITLE, body, caseId: room.caseId, roomId: room.id },
       dedupeKey: `room:${room.id}:messages`,
     }]);
-    batch.add('UPDATE notifications SET read_at = ? WHERE user_id = ? AND room_id = ? AND read_at IS NULL', [now, senderUserId, room.id]);
-    await batch.run(manager);
+    await this.notifications.writeAndMarkRoomRead(inApp, senderUserId, room.id, now);
   }
 
   /** The member opened the room: its notices (调解室有新消息, the agreement to confirm …) are read. */
   async markRoomRead(userId: number, roomId: number): Promise<void> {
-    await this.notifications.update({ userId, roomId, readAt: IsNull() }, { readAt: new Date() });
+    await this.notifications.markRead({ userId, roomId }, new Date());
   }
 
   /** Reads one's own notice; anyone else's answers 404 on record (access/access.ts). */
   async markRead(caller: Caller, id: number): Promise<void> {
-    const notice = await this.notifications.findOne({ where: { id } });
+    const notice = await this.notifications.find(id);
     await this.access.require(caller, { type: 'notification', id }, notice,
       (n) => ({ place: 'unplaced', relations: n.userId === caller.user.id ? ['owner'] : [] }), [{ relation: 'owner' }]);
-    await this.notifications.update({ id, userId: caller.user.id, readAt: IsNull() }, { readAt: new Date() });
+    await this.notifications.markRead({ id, userId: caller.user.id }, new Date());
   }
 
   /** 全部已读: every unread notification of the caller's, and only theirs; returns how many were marked. */
   async markAllRead(caller: Caller): Promise<number> {
-    const result = await this.notifications.update({ userId: caller.user.id, readAt: IsNull() }, { readAt: new Date() });
-    return result.affected ?? 0;
+    return this.notifications.markRead({ userId: caller.user.id }, new Date());
   }
-}
-
-function outboxRow(topic: string, dedupeKey: string, payload: object, now: Date) {
-  return {
-    topic,
-    dedupeKey: dedupeKey.slice(0, 128),
-    payload: JSON.stringify(payload),
-    status: 'pending' as const,
-    attempts: 0,
-    nextAttemptAt: now,
-    leaseUntil: null,
-    lastError: null,
-    createdAt: now,
-    sentAt: null,
-  };
 }

@@ -1,18 +1,11 @@
-import { maskName, OutboxDeadLetterView, OutboxRetryResult } from '@jws/contracts';
+import { OutboxRetryResult } from '@jws/contracts';
 import { isRetryableErrcode, WechatApiError, WechatClient, WechatErrcode } from '@jws/wechat';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IntervalWorker } from '../common/interval-worker';
-import { claimBatch } from '../common/db';
-import type { Caller } from '../common/request-context';
-import { CaseEntity } from '../cases/data/case.entity';
-import { CasesRepository } from '../cases/data/cases.repository';
-import { OrgUnitEntity } from '../org/data/org-unit.entity';
-import { UserEntity } from '../identity/data/user.entity';
-import { OutboxEntity } from './notification.entity';
+import type { OutboxEntity } from './data/outbox.entity';
+import { OutboxRepository } from './data/outbox.repository';
 import { OUTBOX_TOPIC_SUBSCRIBE, outboxPayload, SubscribePayload } from './notifications.service';
 
 export const OUTBOX_MAX_ATTEMPTS = 8;
@@ -66,8 +59,7 @@ export class OutboxWorker extends IntervalWorker {
   private readonly handlers = new Map<string, OutboxHandler>();
 
   constructor(
-    @InjectRepository(OutboxEntity) private readonly outbox: Repository<OutboxEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly outbox: OutboxRepository,
     private readonly wechat: WechatClient,
     @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
@@ -103,12 +95,7 @@ export class OutboxWorker extends IntervalWorker {
    * have ended, and then reports the first failure, if any.
    */
   private async tickBatch(now: Date): Promise<number> {
-    const rows = await claimBatch(
-      this.outbox,
-      { where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) }, sql: 'status = :pending', params: { pending: 'pending' }, order: { nextAttemptAt: 'ASC', id: 'ASC' }, batch: BATCH },
-      { until: new Date(now.getTime() + LEASE_MS), token: `${this.owner}:${++this.claims}` },
-      now,
-    );
+    const rows = await this.outbox.claimDue(now, BATCH, { until: new Date(now.getTime() + LEASE_MS), token: `${this.owner}:${++this.claims}` });
     if (!rows.length) return 0;
     const payloads = new Map(rows.map((row) => [row.id, this.readSubscribe(row)]));
     const batch: Batch = { payloads, openids: await this.openidsOf([...payloads.values()]) };
@@ -153,9 +140,7 @@ export class OutboxWorker extends IntervalWorker {
   private async openidsOf(payloads: (SubscribePayload | Error | null)[]): Promise<Map<number, string | null>> {
     const userIds = [...new Set(payloads.flatMap((p) => (p && !(p instanceof Error) ? [p.userId] : [])))];
     const openids = new Map<number, string | null>(userIds.map((id) => [id, null]));
-    if (userIds.length) {
-      for (const user of await this.users.find({ select: { id: true, openid: true }, where: { id: In(userIds) } })) openids.set(user.id, user.openid);
-    }
+    for (const [id, openid] of await this.outbox.openids(userIds)) openids.set(id, openid);
     return openids;
   }
 
@@ -177,15 +162,12 @@ export class OutboxWorker extends IntervalWorker {
     const retryable = err instanceof WechatApiError || err instanceof OutboxDeliveryError ? err.retryable : false;
     const message = err instanceof WechatApiError ? `errcode ${err.errcode}: ${err.errmsg}` : err instanceof Error ? err.message : String(err);
     if (!retryable || attempts >= OUTBOX_MAX_ATTEMPTS) {
-      await this.outbox.update({ id: row.id }, { status: 'dead', attempts, leaseUntil: null, leaseOwner: null, lastError: message.slice(0, 300) });
+      await this.outbox.close(row.id, 'dead', attempts, message.slice(0, 300), new Date());
       this.logger.warn(`outbox ${row.id} dead after ${attempts} attempt(s): ${message}`);
       await this.handlers.get(row.topic)?.onDead?.(row, message);
       return;
     }
-    await this.outbox.update(
-      { id: row.id },
-      { attempts, leaseUntil: null, leaseOwner: null, lastError: message.slice(0, 300), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
-    );
+    await this.outbox.backOff(row.id, attempts, message.slice(0, 300), new Date(now.getTime() + backoffMs(attempts)));
   }
 
   private async send(row: OutboxEntity, batch: Batch): Promise<{ status: 'sent' | 'skipped'; note: string | null }> {
@@ -207,74 +189,12 @@ export class OutboxWorker extends IntervalWorker {
   }
 
   private async finish(row: OutboxEntity, status: 'sent' | 'skipped', note: string | null): Promise<void> {
-    await this.outbox.update(
-      { id: row.id },
-      { status, attempts: row.attempts + 1, leaseUntil: null, leaseOwner: null, lastError: note, sentAt: status === 'sent' ? new Date() : null },
-    );
-  }
-
-  deadLetters(): Promise<OutboxEntity[]> {
-    return this.outbox.find({ where: { status: 'dead' }, order: { id: 'DESC' }, take: 200 });
-  }
-
-  /**
-   * The dead letters as an admin reads them: whom each was for (masked name), which notice, and
-   * the case (its link only if `caller` may open it) or community it was about. A confidential
-   * row's payload is not decrypted: it is shown as 保密通知 and nothing more. Never an openid.
-   */
-  async deadLetterViews(caller: Caller): Promise<OutboxDeadLetterView[]> {
-    const rows = await this.deadLetters();
-    const plain = new Map<number, SubscribePayload>();
-    for (const row of rows) {
-      if (row.topic !== OUTBOX_TOPIC_SUBSCRIBE || row.payload.startsWith('v1.')) continue;
-      try {
-        plain.set(row.id, outboxPayload<SubscribePayload>(row.payload));
-      } catch {
-        // unreadable (it became a dead letter for that): shown without recipient or subject
-      }
-    }
-    const payloads = [...plain.values()];
-    // Rows written before the case id was kept name it in the page they open (pages/case/index?id=…).
-    const caseIdOf = (p: SubscribePayload): number => p.caseId ?? (p.page?.startsWith('pages/case/') ? Number(/[?&]id=(\d+)/.exec(p.page)?.[1] ?? 0) : 0);
-    const userIds = [...new Set(payloads.map((p) => p.userId).filter(Number.isInteger))];
-    const caseIds = [...new Set(payloads.map(caseIdOf).filter((id) => Number.isInteger(id) && id > 0))];
-    const communityIds = [...new Set(payloads.map((p) => p.communityId).filter((id): id is number => Number.isInteger(id)))];
-    const manager = this.outbox.manager;
-    const [users, cases, communities] = await Promise.all([
-      userIds.length ? this.users.find({ select: { id: true, nickname: true, realName: true }, where: { id: In(userIds) } }) : [],
-      caseIds.length
-        ? manager.getRepository(CaseEntity).find({ select: { id: true, createdAt: true, officerId: true, orgPath: true, reporterKey: true }, where: { id: In(caseIds) } })
-        : [],
-      communityIds.length ? manager.getRepository(OrgUnitEntity).find({ select: { id: true, name: true }, where: { id: In(communityIds) } }) : [],
-    ]);
-    const userById = new Map(users.map((u) => [u.id, u]));
-    const caseById = new Map(cases.map((c) => [c.id, c]));
-    const communityById = new Map(communities.map((c) => [c.id, c.name]));
-    return rows.map((row) => {
-      const payload = plain.get(row.id);
-      const user = payload ? userById.get(payload.userId) : undefined;
-      const subject = payload ? caseById.get(caseIdOf(payload)) : undefined;
-      return {
-        id: row.id,
-        topic: row.topic,
-        attempts: row.attempts,
-        lastError: row.lastError,
-        refused: refusedByWechat(row.lastError),
-        confidential: row.topic === OUTBOX_TOPIC_SUBSCRIBE && row.payload.startsWith('v1.'),
-        recipientName: user ? maskName(user.realName || user.nickname) : null,
-        noticeTitle: payload ? (payload.title ?? payload.data?.phrase2 ?? null) : null,
-        caseNumber: subject?.number ?? null,
-        caseId: subject && CasesRepository.caseInScope(caller.scope, subject) ? subject.id : null,
-        communityName: payload?.communityId ? (communityById.get(payload.communityId) ?? null) : null,
-        createdAt: row.createdAt.toISOString(),
-      };
-    });
+    await this.outbox.close(row.id, status, row.attempts + 1, note, new Date());
   }
 
   /** An admin sends a dead letter again (after fixing what was wrong). */
   async retry(ids: number[]): Promise<number> {
-    const result = await this.outbox.update({ id: In(ids), status: 'dead' }, { status: 'pending', nextAttemptAt: new Date(), lastError: null });
-    return result.affected ?? 0;
+    return this.outbox.revive(ids, new Date());
   }
 
   /**
@@ -285,15 +205,11 @@ export class OutboxWorker extends IntervalWorker {
    */
   async retryNow(id: number, now = new Date()): Promise<OutboxRetryResult> {
     const token = `${this.owner}:${++this.claims}`;
-    const taken = await this.outbox.update(
-      { id, status: 'dead' },
-      { status: 'pending', nextAttemptAt: now, lastError: null, leaseUntil: new Date(now.getTime() + LEASE_MS), leaseOwner: token },
-    );
-    if (!taken.affected) return { count: 0, status: null, lastError: null };
-    const row = await this.outbox.findOneByOrFail({ id });
+    if (!(await this.outbox.retake(id, now, { until: new Date(now.getTime() + LEASE_MS), token }))) return { count: 0, status: null, lastError: null };
+    const row = await this.outbox.get(id);
     const payload = this.readSubscribe(row);
     await this.deliver(row, now, { payloads: new Map([[row.id, payload]]), openids: await this.openidsOf([payload]) });
-    const after = await this.outbox.findOneByOrFail({ id });
+    const after = await this.outbox.get(id);
     return { count: 1, status: after.status, lastError: after.status === 'sent' ? null : after.lastError };
   }
 }

@@ -12,7 +12,7 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Hotline12345Client, HotlineApiError } from '../hotline12345/hotline12345.client';
-import { OutboxEntity } from '../notifications/notification.entity';
+import { OutboxEntity } from '../notifications';
 import { OUTBOX_TOPIC_GOVERNANCE_RISK } from '../notifications/notifications.service';
 import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
 import { CaseGovernanceRepository } from './data/case-governance.repository';

@@ -8,7 +8,7 @@ import { IntervalWorker } from '../common/interval-worker';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Hotline12345Client, HotlineApiError } from '../hotline12345/hotline12345.client';
 import { verifySignature, WORK_ORDER_STATES, WorkOrder, WorkOrderEvent, WorkOrderState } from '../hotline12345/protocol';
-import { OutboxEntity } from '../notifications/notification.entity';
+import { OutboxEntity } from '../notifications';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxDeliveryError, OutboxWorker } from '../notifications/outbox.worker';
 import { ErrorCode } from '@jws/contracts';

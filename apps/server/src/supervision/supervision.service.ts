@@ -3,9 +3,9 @@ import {
   TimelineEventType, URGE_INTERVAL_MINUTES,
 } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '../audit/audit.service';
+import { Database } from '../common/db';
 import { parseDbDate } from '../common/db-date';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
@@ -28,7 +28,7 @@ export class SupervisionService {
     private readonly cases: CasesApi,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: Database,
   ) {}
 
   /**
@@ -84,7 +84,7 @@ export class SupervisionService {
       throw new DomainException(isUrgeable(entity.status) ? ErrorCode.Forbidden : ErrorCode.CaseTransitionNotAllowed);
     }
     const text = instruction.trim();
-    await this.dataSource.transaction(async (m) => {
+    await this.db.transaction(async ({ manager: m }) => {
       const claimed = await this.cases.records.claimUrge(m, entity.id, now, new Date(now.getTime() - URGE_INTERVAL_MS));
       if (!claimed) await this.refuseTooSoon(m, entity.id, now);
       await this.cases.timeline.append(m, entity.id, {

@@ -123,6 +123,7 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/cases/{id}/serious-risk': { allowed: HANDLERS },
   'POST /api/cases/{id}/review-cleared': { allowed: HANDLERS },
   'POST /api/cases/{id}/unseal': { allowed: STATION_LEADERS },
+  'POST /api/cases/{id}/reporter-phone': { allowed: RESPONSIBLE },
   'GET /api/cases/{id}/photos/{photoId}': { allowed: CASE_READERS },
   'GET /api/mediation/mediators': { allowed: HANDLERS },
   'POST /api/mediation/rooms': { allowed: HANDLERS },

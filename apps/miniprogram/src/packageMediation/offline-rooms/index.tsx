@@ -5,6 +5,7 @@ import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { OFFLINE_ROOM_ADDRESS_MAX, OFFLINE_ROOM_NAME_MAX, type OfflineRoomSlot, type OfflineRoomView } from '@jws/contracts'
 
 import { api } from '../../api'
+import PickerField from '../../components/PickerField'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -12,15 +13,6 @@ import { chinaDate, chinaIso, chinaTimeRange, clockPlusHour } from '../../lib/ch
 import './index.scss'
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'success' })
-
-/** One picker field: the picked value, or a grey placeholder until something is picked. */
-function PickerField({ id, text, placeholder }: { id: string; text: string; placeholder: string }) {
-  return (
-    <View className='picker-field offline__picker' id={id}>
-      <Text className={text ? '' : 'picker-field__placeholder'}>{text || placeholder}</Text>
-    </View>
-  )
-}
 
 /** 新增时段 of one active room: a China-time date, start and end; the server judges past, inverted and taken slots. */
 function NewSlotForm({ roomId, onCreated }: { roomId: number; onCreated: () => void }) {
@@ -50,14 +42,14 @@ function NewSlotForm({ roomId, onCreated }: { roomId: number; onCreated: () => v
       <Text className='offline__label'>新增时段</Text>
       <View className='offline__when'>
         <Picker mode='date' value={date || today} start={today} onChange={(e) => setDate(e.detail.value)}>
-          <PickerField id={`offline-slot-date-${roomId}`} text={date} placeholder='选择日期' />
+          <PickerField className='offline__picker' id={`offline-slot-date-${roomId}`} text={date} placeholder='选择日期' />
         </Picker>
         <Picker mode='time' value={start || '09:00'} onChange={(e) => setStart(e.detail.value)}>
-          <PickerField id={`offline-slot-start-${roomId}`} text={start} placeholder='开始时间' />
+          <PickerField className='offline__picker' id={`offline-slot-start-${roomId}`} text={start} placeholder='开始时间' />
         </Picker>
         <Text className='muted'>至</Text>
         <Picker mode='time' value={end || (start ? clockPlusHour(start) : '10:00')} onChange={(e) => setEnd(e.detail.value)}>
-          <PickerField id={`offline-slot-end-${roomId}`} text={end} placeholder='结束时间' />
+          <PickerField className='offline__picker' id={`offline-slot-end-${roomId}`} text={end} placeholder='结束时间' />
         </Picker>
       </View>
       {error && <Text className='error-text' id={`offline-slot-error-${roomId}`}>{error}</Text>}

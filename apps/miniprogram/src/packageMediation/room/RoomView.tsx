@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { RoomMemberRole, RoomStatus, type RoomDetail, type RoomInvitationView } from '@jws/contracts'
 
@@ -8,6 +8,7 @@ import Chips, { type ChipOption } from '../../components/Chips'
 import { roomSocket } from '../lib/room-socket'
 import AgreementCard from './parts/AgreementCard'
 import Chat from './parts/Chat'
+import Composer from './parts/Composer'
 import DraftForm from './parts/DraftForm'
 import ManageCard from './parts/ManageCard'
 import OutcomeCard from './parts/OutcomeCard'
@@ -16,6 +17,7 @@ import { orToast, type OnRoomUpdated } from './parts/shared'
 import WithdrawButton from './parts/WithdrawButton'
 import { EMPTY_FEED, useChannelFeeds } from './useChannelFeeds'
 import { useReadReports } from './useReadReports'
+import { useStickToBottom } from './useStickToBottom'
 
 /** The room on screen: its channels (全体成员 and 背靠背), the agreement, the chat of the channel shown, and staff tools. */
 export default function RoomView({ room, initialChannel, onUpdated, onInvited, reload }: {
@@ -69,7 +71,8 @@ export default function RoomView({ room, initialChannel, onUpdated, onInvited, r
   })
   const unreadOf = (id: number) => (feeds.get(id)?.unread.length ?? 0) + (storedUnread.get(id) ?? 0)
   const reportRead = useReadReports(me !== null)
-  const viewedMessages = feeds.get(channel)?.messages
+  const feed = feeds.get(channel) ?? EMPTY_FEED
+  const viewedMessages = feed.messages
   const viewedLastSeq = viewedMessages?.length ? viewedMessages[viewedMessages.length - 1].seq : 0
   useEffect(() => {
     if (viewedLastSeq > 0) reportRead(channel, viewedLastSeq)
@@ -121,33 +124,58 @@ export default function RoomView({ room, initialChannel, onUpdated, onInvited, r
     selectChannel(caucus.id)
   }
 
+  const viewedLast = viewedMessages?.length ? viewedMessages[viewedMessages.length - 1] : null
+  const myViewedId = channel === room.id ? me?.id ?? null : caucusMemberId
+  const stick = useStickToBottom('room-scroll', viewedLastSeq, viewedLast !== null && (roomSocket.sentHere(viewedLast.clientMsgId) || viewedLast.senderMemberId === myViewedId), channel)
+  const caucusButtons = open && withoutCaucus.length > 0 ? withoutCaucus.map((p) => (
+    <Button key={p.id} size='small' fill='outline' id={`room-caucus-open-${p.id}`} onClick={() => void openCaucus(p.id)}>
+      与{p.displayName}背靠背沟通
+    </Button>
+  )) : undefined
+
+  // A chat screen: the header and channel switch on top, then the scrolling part (the agreement
+  // and staff tools above the messages, which it opens at), the input pinned below.
   return (
-    <>
-      <RoomHeader room={room} />
-      {(channels.length > 1 || withoutCaucus.length > 0) && (
-        <View className='card' id='room-channels'>
-          <Chips options={channels} value={channel} onChange={selectChannel} scroll />
-          {caucusNotice && <Text className='room__caucus-new' id='room-caucus-new'>{caucusNotice}</Text>}
-          {open && withoutCaucus.map((p) => (
-            <Button key={p.id} size='small' fill='outline' id={`room-caucus-open-${p.id}`} onClick={() => void openCaucus(p.id)}>
-              与{p.displayName}背靠背沟通
-            </Button>
-          ))}
-        </View>
-      )}
-      <AgreementCard room={room} onUpdated={onUpdated} reload={reload} />
-      {room.canMediate && channel === room.id && <DraftForm key={room.agreement?.id ?? 0} room={room} onUpdated={onUpdated} />}
-      <Chat
-        roomId={channel}
-        feed={feeds.get(channel) ?? EMPTY_FEED}
-        readOnly={room.readOnly}
-        myMemberId={channel === room.id ? me?.id ?? null : caucusMemberId}
-        setError={(error) => setError(channel, error)}
-        loadOlder={(beforeSeq) => loadOlder(channel, beforeSeq)}
-      />
-      {room.canManage && open && <ManageCard room={room} onUpdated={onUpdated} onInvited={onInvited} />}
-      {room.canManage && room.status === RoomStatus.TransferredOffline && room.booking && !room.booking.outcome && <OutcomeCard room={room} onUpdated={onUpdated} />}
-      {open && me?.role === RoomMemberRole.Applicant && <WithdrawButton room={room} onUpdated={onUpdated} />}
-    </>
+    <View className='room'>
+      <View className='room__top'>
+        <RoomHeader room={room} more={caucusButtons} />
+        {channels.length > 1 && (
+          <View className='room__channels' id='room-channels'>
+            <Chips options={channels} value={channel} onChange={selectChannel} scroll />
+          </View>
+        )}
+        {caucusNotice && <Text className='room__caucus-new' id='room-caucus-new'>{caucusNotice}</Text>}
+      </View>
+      <View className='room__scroll-wrap'>
+        <ScrollView
+          className='room__scroll'
+          id='room-scroll'
+          scrollY
+          {...stick.scrollProps}
+          lowerThreshold={40}
+          onScroll={stick.onScroll}
+          onScrollToLower={stick.onScrollToLower}
+        >
+          <View className='room__scroll-body'>
+            <AgreementCard room={room} onUpdated={onUpdated} reload={reload} />
+            {room.canMediate && channel === room.id && <DraftForm key={room.agreement?.id ?? 0} room={room} onUpdated={onUpdated} />}
+            {room.canManage && open && <ManageCard room={room} onUpdated={onUpdated} onInvited={onInvited} />}
+            {room.canManage && room.status === RoomStatus.TransferredOffline && room.booking && !room.booking.outcome && <OutcomeCard room={room} onUpdated={onUpdated} />}
+            {open && me?.role === RoomMemberRole.Applicant && <WithdrawButton room={room} onUpdated={onUpdated} />}
+            <Chat
+              roomId={channel}
+              feed={feed}
+              myMemberId={myViewedId}
+              setError={(error) => setError(channel, error)}
+              loadOlder={(beforeSeq) => loadOlder(channel, beforeSeq)}
+            />
+          </View>
+        </ScrollView>
+        {stick.newBelow && (
+          <View className='room__new-pill' id='room-new-messages' ariaRole='button' onClick={stick.toEnd}>有新消息 ↓</View>
+        )}
+      </View>
+      <Composer roomId={channel} readOnly={room.readOnly} error={feed.error} setError={(error) => setError(channel, error)} onSent={stick.toEnd} />
+    </View>
   )
 }

@@ -37,7 +37,7 @@ export default function RoomPage() {
   }, [roomId])
 
   return (
-    <View className='page'>
+    <View className='page room-page'>
       <AsyncContent state={state} errorId='room-load-error'>
         {(room) => (room ? <RoomView room={room} initialChannel={openChannel} onUpdated={state.set} onInvited={(invitation) => { sharedInvitation.current = invitation }} reload={() => void state.reload()} /> : <EmptyBlock id='room-missing' title='未找到该调解室' />)}
       </AsyncContent>

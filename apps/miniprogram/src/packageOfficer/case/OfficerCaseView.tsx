@@ -2,6 +2,8 @@ import type { CaseDetail, UserView } from '@jws/contracts'
 
 import CaseMediation from '../../components/CaseMediation'
 import CaseReferrals from '../../components/CaseReferrals'
+import RevealPhone from '../../components/RevealPhone'
+import { api } from '../../api'
 import GovernanceClassCard from '../../components/GovernanceClass'
 import Actions from '../../pages/case/parts/Actions'
 import Details from '../../pages/case/parts/Details'
@@ -19,20 +21,24 @@ const STAFF_CHOOSERS = { duplicate: DuplicateChooser, transfer: TransferChooser 
 
 /** One report as staff see it: the shared parts of the case page plus the handling tools. */
 export default function OfficerCaseView({ c, user, onUpdated }: { c: CaseDetail; user: UserView | null; onUpdated: OnUpdated }) {
+  // 查看号码 (as in the member list): the handling officer reads the reporter's full number on request, each view recorded.
+  const phoneReveal = c.reporterPhone && user !== null && c.officerId === user.id
+    ? <RevealPhone idKey='reporter' notice='查看号码将被记录' reveal={async () => (await api.revealReporterPhone(c.id)).phone} />
+    : undefined
   return (
     <>
       <Header c={c} staff />
       <Actions c={c} onUpdated={onUpdated} reporter={false} choosers={STAFF_CHOOSERS} />
       <CaseReferrals c={c} staff />
       <CaseMediation c={c} user={user} reporter={false} onUpdated={onUpdated} />
-      <Details c={c} staff />
+      <Details c={c} staff phoneReveal={phoneReveal} />
       <Photos c={c} />
       <Deadlines c={c} />
       {c.canUrge && <UrgeCard c={c} onUpdated={onUpdated} />}
       <GovernanceClassCard c={c} />
       {c.canAddNote && <NoteCard c={c} onUpdated={onUpdated} />}
       <StaffTools c={c} user={user} onUpdated={onUpdated} />
-      <Timeline c={c} />
+      <Timeline c={c} reporter={false} />
     </>
   )
 }

@@ -31,7 +31,7 @@ export default function CaseView({ c, user, onUpdated }: { c: CaseDetail; user: 
       <Details c={c} staff={false} />
       <Photos c={c} />
       {reporter && !terminal && <InfoCard c={c} onUpdated={onUpdated} />}
-      <Timeline c={c} />
+      <Timeline c={c} reporter={reporter} />
     </>
   )
 }

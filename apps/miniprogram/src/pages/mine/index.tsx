@@ -10,7 +10,8 @@ import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
 import { useAsync } from '../../hooks/useAsync'
 import { usePaged } from '../../hooks/usePaged'
-import { caseKindLabel, caseStatusLabel, caseStatusTag } from '../../lib/case-labels'
+import { caseKindLabel, caseStatusTag } from '../../lib/case-labels'
+import { residentStatusLabel } from '../../lib/case-words'
 import { displayPhone, formatDateTime, memberTypeLabel, membershipStatusLabel, roleLabel } from '../../lib/labels'
 import { caseUrl, ROUTES } from '../../lib/routes'
 import { loadMeAndMemberships, signOut } from '../../session/auth'
@@ -105,7 +106,7 @@ function MyCaseRow({ c }: { c: CaseSummary }) {
           {caseKindLabel(c.kind)} · {formatDateTime(c.createdAt)}
         </Text>
       </View>
-      <Tag type={caseStatusTag(c.status)}>{caseStatusLabel(c.status)}</Tag>
+      <Tag type={caseStatusTag(c.status)}>{residentStatusLabel(c.status)}</Tag>
     </View>
   )
 }

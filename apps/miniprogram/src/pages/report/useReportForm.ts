@@ -7,6 +7,7 @@ import { uploadedIds, type PhotoItem } from '../../components/PhotoPicker'
 import { useLatestState } from '../../hooks/useLatestState'
 import { SUBSCRIBE_TEMPLATES } from '../../lib/config'
 import { buildCreateRequest, clearDraft, draftHasContent, emptyDraft, readDraft, writeDraft, type ReportDraft } from '../../lib/report-draft'
+import { draftErrors, type FieldErrors } from '../../lib/report-check'
 import { takeReportPrefill, withPrefill } from '../../lib/report-prefill'
 import { caseUrl } from '../../lib/routes'
 import { uuid4 } from '../../lib/uuid'
@@ -39,6 +40,8 @@ export function useReportForm(user: UserView, communities: MembershipView[] | nu
   const [status, setStatus] = useState<SubmitState>(() => (latestDraft().pendingSubmit ? { kind: 'offline' } : { kind: 'idle' }))
   const sending = useRef(false)
   const showing = useRef(true)
+  // After a submission stopped by the check, every field to fix is marked, and stays marked until fixed.
+  const [checked, setChecked] = useState(false)
 
   const active = communities?.filter((m) => m.status === MembershipStatus.Active) ?? null
   const communityOf = (d: ReportDraft) =>
@@ -76,6 +79,7 @@ export function useReportForm(user: UserView, communities: MembershipView[] | nu
     setDraft(emptyDraft())
     setPhotos([])
     setStatus({ kind: 'idle' })
+    setChecked(false)
   }
 
   async function send(auto: boolean) {
@@ -85,6 +89,7 @@ export function useReportForm(user: UserView, communities: MembershipView[] | nu
     if ('error' in built) {
       setDraft((x) => ({ ...x, pendingSubmit: false }))
       setStatus({ kind: 'error', message: built.error })
+      if (built.fields) setChecked(true)
       return
     }
     sending.current = true
@@ -116,6 +121,7 @@ export function useReportForm(user: UserView, communities: MembershipView[] | nu
     const built = build(latestDraft())
     if ('error' in built) {
       setStatus({ kind: 'error', message: built.error })
+      if (built.fields) setChecked(true)
       return
     }
     void platform.requestSubscribe(SUBSCRIBE_TEMPLATES).then(() => send(false))
@@ -163,6 +169,7 @@ export function useReportForm(user: UserView, communities: MembershipView[] | nu
     })
   }
 
-  return { draft, update, photos, setPhotos, status, active, communityId, submitTap, submitAsNew, discard, chooseLocation }
+  const fieldErrors: FieldErrors = checked ? draftErrors(draft) : {}
+  return { draft, update, photos, setPhotos, status, fieldErrors, active, communityId, submitTap, submitAsNew, discard, chooseLocation }
 }
 export type ReportFormState = ReturnType<typeof useReportForm>

@@ -1,7 +1,7 @@
 import {
   Anonymity, CaseAction, CaseActionRequest, CaseDetail, CaseInfoRequest, CaseKind, CaseNoteRequest, CaseStatus,
   CaseSummary, CASE_DESCRIPTION_MAX, CASE_TITLE_MAX, ContactPreference, CreateCaseRequest, DeadlineView, EscalationLevel,
-  MAX_CASE_PHOTOS, RateCaseRequest, TimelineEventType, TimelineEventView, UnsealLogEntry, UnsealRequest, UnsealView,
+  MAX_CASE_PHOTOS, RateCaseRequest, TimelineEventType, TimelineEventView, UnsealLogEntry, UnsealRequest, UnsealView, ReporterPhoneView,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -138,6 +138,12 @@ export class CaseDetailDto extends CaseSummaryDto implements CaseDetail {
   @ApiProperty({ nullable: true, type: Number }) rating: number | null;
   @ApiProperty({ nullable: true, type: String }) ratingComment: string | null;
   @ApiProperty({ nullable: true, type: Number }) duplicateOfId: number | null;
+}
+
+/** 查看号码 on the case page. */
+export class ReporterPhoneDto implements ReporterPhoneView {
+  @ApiProperty() caseId: number;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
 }
 
 export class UnsealViewDto implements UnsealView {

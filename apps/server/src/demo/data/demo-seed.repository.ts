@@ -124,24 +124,4 @@ export class DemoSeedRepository {
     const rows = await this.db.manager.getRepository('org_units').find({ where: { level: OrgLevel.Station }, order: { id: 'ASC' } });
     return rows.map((r) => ({ id: Number(r.id), name: String(r.name) }));
   }
-
-  /** How many 警民联调室 there are. */
-  offlineRoomCount(): Promise<number> {
-    return this.db.manager.getRepository('mediation_offline_rooms').count();
-  }
-
-  /** A station's 警民联调室 with bookable one-hour slots starting at `starts`. */
-  async addOfflineRoom(room: { stationId: number; name: string; address: string }, starts: readonly Date[], hourMs: number): Promise<void> {
-    const m = this.db.manager;
-    const inserted = await m.getRepository('mediation_offline_rooms').insert(room);
-    const offlineRoomId = Number(inserted.identifiers[0].id);
-    await m.getRepository('mediation_slots').insert(
-      starts.map((startsAt) => ({ offlineRoomId, startsAt, endsAt: new Date(startsAt.getTime() + hourMs), createdAt: new Date() })),
-    );
-  }
-
-  /** How many online mediation rooms there are. */
-  mediationRoomCount(): Promise<number> {
-    return this.db.manager.getRepository('mediation_rooms').count();
-  }
 }

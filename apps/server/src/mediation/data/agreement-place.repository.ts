@@ -1,7 +1,7 @@
 import { OrgLevel } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { Database, selectRows } from '../../common/db';
-import { MediationRoomEntity } from '../mediation.entities';
+import { MediationRoomEntity } from './mediation-room.entity';
 
 export interface AgreementPlace {
   station: { name: string; address: string | null; phone: string | null } | null;

@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Picker, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { AGREEMENT_TEXT_MAX, RoomMemberRole, type RoomDetail } from '@jws/contracts'
 
 import { api } from '../../../api'
 import NoteInput from '../../../components/NoteInput'
+import PickerField from '../../../components/PickerField'
 import { useSubmit } from '../../../hooks/useSubmit'
 import { chinaDate } from '../../../lib/china-time'
 import type { OnRoomUpdated } from './shared'
@@ -34,7 +35,7 @@ export default function DraftForm({ room, onUpdated }: { room: RoomDetail; onUpd
   )
   async function submit() {
     if (!form.parties.trim() || !form.facts.trim() || !form.terms.trim()) return setError('请填写当事人、纠纷事实和协议内容')
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.due)) return setError('履行期限格式为 2026-12-31')
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.due)) return setError('请选择履行期限')
     const updated = await run(() =>
       api.draftAgreement(room.id, { parties: form.parties, facts: form.facts, terms: form.terms, performanceDueAt: `${form.due}T23:59:00+08:00` }),
     )
@@ -55,9 +56,11 @@ export default function DraftForm({ room, onUpdated }: { room: RoomDetail; onUpd
       {field('parties', '当事人', '双方当事人')}
       {field('facts', '纠纷事实', '纠纷的主要事实')}
       {field('terms', '协议内容', '双方同意的具体内容')}
-      <View className='room__field' id='agreement-due'>
-        <Text className='room__label'>履行期限（年-月-日）</Text>
-        <Input value={form.due} onChange={(v) => setForm({ ...form, due: v })} />
+      <View className='room__field'>
+        <Text className='room__label'>履行期限</Text>
+        <Picker mode='date' value={form.due} start={chinaDate()} onChange={(e) => setForm({ ...form, due: e.detail.value })}>
+          <PickerField id='agreement-due' text={form.due} placeholder='选择日期' />
+        </Picker>
       </View>
       {error && <Text className='room__error' id='agreement-form-error'>{error}</Text>}
       <Button block className='block-button' id='agreement-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>

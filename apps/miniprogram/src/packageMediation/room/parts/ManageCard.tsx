@@ -8,6 +8,7 @@ import { api } from '../../../api'
 import { EmptyBlock } from '../../../components/StatusBlock'
 import { useSubmit } from '../../../hooks/useSubmit'
 import { formatDateTime } from '../../../lib/labels'
+import InviteShare from './InviteShare'
 import type { OnRoomUpdated } from './shared'
 
 /** 调解管理 (staff, while the room is open): invitations, 转线下调解 to a bookable slot, 调解未成. */
@@ -57,11 +58,7 @@ export default function ManageCard({ room, onUpdated, onInvited }: {
           邀请{m.displayName.replace('（待加入）', '')}加入
         </Button>
       ))}
-      {invited && (
-        <Text className='muted' id='room-invite-ready'>
-          邀请已生成（一次有效，{formatDateTime(invited.expiresAt)}前），请点右上角“…”转发给对方
-        </Text>
-      )}
+      {invited && <InviteShare invitation={invited} />}
       {slots === null ? (
         <Button block className='block-button' id='room-transfer-open' fill='outline' onClick={() => void showSlots()}>
           转线下调解（预约警民联调室）

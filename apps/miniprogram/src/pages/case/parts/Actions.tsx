@@ -22,13 +22,15 @@ export interface TargetChoosers {
 
 const isDanger = (a: CaseAction) => a === CaseAction.Reject || a === CaseAction.Reopen
 
-function reasonLabel(reporter: boolean, needsReason: boolean): string {
+function reasonLabel(action: CaseAction, reporter: boolean, needsReason: boolean): string {
   const who = reporter ? '民警' : '上报人'
+  if (action === CaseAction.Resolve) return `办结说明（必填，${who}可见）`
   return needsReason ? `理由（必填，${who}可见）` : `说明（选填，${who}可见）`
 }
 
 function reasonPlaceholder(action: CaseAction, needsReason: boolean, reporter: boolean): string {
   if (action === CaseAction.Reopen) return '请说明哪里没有解决'
+  if (action === CaseAction.Resolve) return '请写明办理结果，例如：已约谈双方，噪音已停止'
   if (needsReason) return '请填写理由'
   return reporter ? '可以写下您的意见' : '可填写办理说明'
 }
@@ -74,7 +76,7 @@ export default function Actions({ c, onUpdated, reporter, choosers }: {
       return
     }
     if (REASON_REQUIRED_ACTIONS.includes(selected) && !note) {
-      call.setError(selected === CaseAction.Reopen ? '请说明需要重新办理的原因' : '请填写理由')
+      call.setError(selected === CaseAction.Reopen ? '请说明需要重新办理的原因' : selected === CaseAction.Resolve ? '请填写办结说明' : '请填写理由')
       return
     }
     const ok = await call.run(
@@ -118,7 +120,7 @@ export default function Actions({ c, onUpdated, reporter, choosers }: {
           {selected === CaseAction.MarkDuplicate && DuplicateChooser && <DuplicateChooser c={c} value={duplicateOf} onChange={setDuplicateOf} />}
           {selected === CaseAction.Transfer && TransferChooser && <TransferChooser c={c} value={transferTo} onChange={setTransferTo} />}
           <View className='case__field'>
-            <Text className='case__label'>{reasonLabel(reporter, needsReason)}</Text>
+            <Text className='case__label'>{reasonLabel(selected, reporter, needsReason)}</Text>
             <NoteInput id='case-reason' value={reason} onChange={setReason} placeholder={reasonPlaceholder(selected, needsReason, reporter)} />
           </View>
           <ErrorLine id='case-error' message={call.error} />

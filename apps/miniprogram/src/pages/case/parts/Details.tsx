@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CaseDetail } from '@jws/contracts'
@@ -8,8 +9,11 @@ import { caseUrl } from '../../../lib/routes'
 import { platform } from '../../../platform'
 import { Row } from './shared'
 
-/** 上报内容: the description and its facts (place, times, parties; the reporter for staff). */
-export default function Details({ c, staff }: { c: CaseDetail; staff: boolean }) {
+/**
+ * 上报内容: the description and its facts (place, times, parties; the reporter for staff, whose
+ * number is masked: `phoneReveal` is the handling officer's 查看号码 step).
+ */
+export default function Details({ c, staff, phoneReveal }: { c: CaseDetail; staff: boolean; phoneReveal?: ReactNode }) {
   return (
     <View className='card'>
       <Text className='card__title'>上报内容</Text>
@@ -57,6 +61,7 @@ export default function Details({ c, staff }: { c: CaseDetail; staff: boolean })
               {c.reporterLabel}
               {c.reporterPhone ? ` · ${displayPhone(c.reporterPhone)}` : ''}
             </Text>
+            {phoneReveal}
           </Row>
         )}
         <Row label='联系方式'>

@@ -71,6 +71,7 @@ export function JoinByRequest({ memberships, onRequested }: { memberships: Membe
             id={`member-type-${type}`}
             className={`join__type${type === memberType ? ' join__type--active' : ''}`}
             ariaRole='radio'
+            aria-checked={type === memberType ? 'true' : 'false'}
             ariaLabel={type === memberType ? `${MEMBER_TYPE_LABELS[type]}，已选中` : MEMBER_TYPE_LABELS[type]}
             onClick={() => setMemberType(type)}
           >

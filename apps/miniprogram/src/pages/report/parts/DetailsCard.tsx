@@ -3,6 +3,8 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { CASE_DESCRIPTION_MAX, CASE_TITLE_MAX } from '@jws/contracts'
 
 import Chips from '../../../components/Chips'
+import PickerField from '../../../components/PickerField'
+import { titlePlaceholder } from '../../../lib/report-check'
 import { addressAsked, addressRequired, otherPartyAsked } from '../../../lib/report-draft'
 import { platform } from '../../../platform'
 import type { ReportFormState } from '../useReportForm'
@@ -16,16 +18,16 @@ function todayString(): string {
 
 /** 情况说明: title, description, and what the kind asks (对方, 位置), the community and when it happened. */
 export default function DetailsCard({ form }: { form: ReportFormState }) {
-  const { draft, update, active, communityId, chooseLocation } = form
+  const { draft, update, active, communityId, chooseLocation, fieldErrors } = form
   const kind = draft.kind
   return (
     <View className='card'>
       <Text className='card__title'>情况说明</Text>
-      <Field label='标题' required>
+      <Field label='标题' required error={fieldErrors.title} errorId='report-title-error'>
         <View className='report__input' id='report-title'>
           <Input
             value={draft.title}
-            placeholder='一句话说明事情，如：楼道堆放杂物堵住消防通道'
+            placeholder={titlePlaceholder(kind)}
             maxLength={CASE_TITLE_MAX}
             onChange={(value) => update({ title: value })}
           />
@@ -34,7 +36,7 @@ export default function DetailsCard({ form }: { form: ReportFormState }) {
           {draft.title.length}/{CASE_TITLE_MAX}
         </Text>
       </Field>
-      <Field label='详细描述' required>
+      <Field label='详细描述' required error={fieldErrors.description} errorId='report-description-error'>
         <View className='report__input' id='report-description'>
           <TextArea
             value={draft.description}
@@ -54,7 +56,7 @@ export default function DetailsCard({ form }: { form: ReportFormState }) {
         </Field>
       )}
       {addressAsked(kind) && (
-        <Field label='具体位置' required={addressRequired(kind)}>
+        <Field label='具体位置' required={addressRequired(kind)} error={fieldErrors.address} errorId='report-address-error'>
           <View className='report__input' id='report-address'>
             <Input value={draft.addressText} placeholder='如：3 号楼 2 单元楼道' maxLength={100} onChange={(value) => update({ addressText: value })} />
           </View>
@@ -89,17 +91,13 @@ export default function DetailsCard({ form }: { form: ReportFormState }) {
           )}
         </Field>
       )}
-      <Field label='发生时间'>
+      <Field label='发生时间' error={fieldErrors.occurred} errorId='report-occurred-error'>
         <View className='report__when' id='report-occurred'>
           <Picker mode='date' value={draft.occurredDate || todayString()} end={todayString()} onChange={(e) => update({ occurredDate: e.detail.value })}>
-            <View className='picker-field report__picker' id='report-occurred-date'>
-              <Text className={draft.occurredDate ? '' : 'picker-field__placeholder'}>{draft.occurredDate || '选择日期'}</Text>
-            </View>
+            <PickerField className='report__picker' id='report-occurred-date' text={draft.occurredDate} placeholder='选择日期' />
           </Picker>
           <Picker mode='time' value={draft.occurredTime || '12:00'} onChange={(e) => update({ occurredTime: e.detail.value })}>
-            <View className='picker-field report__picker' id='report-occurred-time'>
-              <Text className={draft.occurredTime ? '' : 'picker-field__placeholder'}>{draft.occurredTime || '选择时间'}</Text>
-            </View>
+            <PickerField className='report__picker' id='report-occurred-time' text={draft.occurredTime} placeholder='选择时间' />
           </Picker>
           {(draft.occurredDate || draft.occurredTime) && (
             <Text className='report__link' onClick={() => update({ occurredDate: '', occurredTime: '' })}>

@@ -13,10 +13,10 @@ const KIND_OPTIONS = (Object.keys(CASE_KIND_LABELS) as CaseKind[]).map((kind) =>
 
 /** 您要上报什么: the kind, then its subcategory. */
 export default function KindCard({ form, user }: { form: ReportFormState; user: UserView }) {
-  const { draft, update } = form
+  const { draft, update, fieldErrors } = form
   const kind = draft.kind
   return (
-    <View className='card'>
+    <View className={`card${fieldErrors.kind ? ' field--error' : ''}`}>
       <Text className='card__title'>您要上报什么？</Text>
       <Chips
         id='report-kind'
@@ -24,6 +24,7 @@ export default function KindCard({ form, user }: { form: ReportFormState; user: 
         value={kind}
         onChange={(k) => update({ kind: k, subcategory: defaultSubcategory(k), sealed: draft.sealed && sealAllowed(k, user.isInformant) })}
       />
+      {fieldErrors.kind && <Text className='field__error' id='report-kind-error'>{fieldErrors.kind}</Text>}
       {kind && (
         <View className='report__field'>
           <Text className='report__label'>具体类别</Text>

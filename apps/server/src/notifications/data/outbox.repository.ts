@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { claimBatch, Database, selectRows } from '../../common/db';
+import { OutboxEntity, OutboxStatus } from './outbox.entity';
+
+/** The outbox's rows as the deliverer claims, sends and marks them. */
+@Injectable()
+export class OutboxRepository {
+  constructor(private readonly db: Database) {}
+
+  private get rows() {
+    return this.db.manager.getRepository(OutboxEntity);
+  }
+
+  /**
+   * Another outgoing message, in `m`'s transaction: a pending row due now; writing the same
+   * `dedupeKey` twice is a no-op.
+   */
+  async enqueue(m: EntityManager, topic: string, dedupeKey: string, payload: string, now: Date): Promise<void> {
+    await m.createQueryBuilder().insert().into(OutboxEntity).values({
+      topic, dedupeKey, payload, status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, lastError: null, createdAt: now, sentAt: null,
+    }).orIgnore().execute();
+  }
+
+  /** Claims up to `batch` due pending rows under `token`'s lease (common/db/lease.ts), in the due order. */
+  claimDue(now: Date, batch: number, lease: { until: Date; token: string }): Promise<OutboxEntity[]> {
+    return claimBatch(
+      this.rows,
+      { where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) }, sql: 'status = :pending', params: { pending: 'pending' }, order: { nextAttemptAt: 'ASC', id: 'ASC' }, batch },
+      lease,
+      now,
+    );
+  }
+
+  /**
+   * The WeChat openid of each user of `userIds` who has one (identity's users table, one column:
+   * nothing personal is read or decrypted).
+   */
+  async openids(userIds: readonly number[]): Promise<Map<number, string | null>> {
+    if (!userIds.length) return new Map();
+    const rows = await selectRows<{ id: number | string; openid: string | null }>(
+      this.db.manager, `SELECT id, openid FROM users WHERE id IN (${userIds.map(() => '?').join(', ')})`, [...userIds],
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.openid ?? null]));
+  }
+
+  /** Closes a row: sent or skipped (with the attempt counted), or dead with its error. */
+  async close(id: number, status: Exclude<OutboxStatus, 'pending'>, attempts: number, lastError: string | null, at: Date): Promise<void> {
+    await this.rows.update(
+      { id },
+      status === 'dead'
+        ? { status, attempts, leaseUntil: null, leaseOwner: null, lastError }
+        : { status, attempts, leaseUntil: null, leaseOwner: null, lastError, sentAt: status === 'sent' ? at : null },
+    );
+  }
+
+  /** A failed attempt to try again at `nextAttemptAt`. */
+  async backOff(id: number, attempts: number, lastError: string, nextAttemptAt: Date): Promise<void> {
+    await this.rows.update({ id }, { attempts, leaseUntil: null, leaseOwner: null, lastError, nextAttemptAt });
+  }
+
+
+  /** Dead letters of `ids` back to pending, due now; returns how many. */
+  async revive(ids: readonly number[], now: Date): Promise<number> {
+    const result = await this.rows.update({ id: In([...ids]), status: 'dead' }, { status: 'pending', nextAttemptAt: now, lastError: null });
+    return result.affected ?? 0;
+  }
+
+  /** A dead letter taken back under `token`'s lease, to send at once; false when it is no longer dead. */
+  async retake(id: number, now: Date, lease: { until: Date; token: string }): Promise<boolean> {
+    const taken = await this.rows.update(
+      { id, status: 'dead' },
+      { status: 'pending', nextAttemptAt: now, lastError: null, leaseUntil: lease.until, leaseOwner: lease.token },
+    );
+    return Boolean(taken.affected);
+  }
+
+  get(id: number): Promise<OutboxEntity> {
+    return this.rows.findOneByOrFail({ id });
+  }
+}
