@@ -42,6 +42,12 @@ export default defineAppConfig({
       root: 'packageAdmin',
       pages: ['staff-invites/index', 'staff-claim/index', 'audit/index'],
     },
+    // 数据 (leaders, and officers for their own communities): the six counters, the three rates with
+    // their ranking, coverage, the records behind a number, and the .xlsx.
+    {
+      root: 'packageFigures',
+      pages: ['figures/index', 'records/index'],
+    },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.
   requiredPrivateInfos: ['chooseLocation'],

@@ -25,6 +25,7 @@ import { OrgModule } from './org/org.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ServiceGuideModule } from './service-guide/service-guide.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { FiguresModule } from './figures/figures.module';
 import { WorkbenchModule } from './workbench/workbench.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -67,6 +68,7 @@ export class AppModule {
         ServiceGuideModule,
         ReferralsModule,
         SupervisionModule,
+        FiguresModule,
         WorkbenchModule,
         HealthModule,
         DemoModule,

@@ -71,6 +71,16 @@ export enum ErrorCode {
   ReferralTargetExists = 'REFERRAL_TARGET_EXISTS',
   /** 催办 of a case again within URGE_INTERVAL_MINUTES of the last one (by anyone). */
   UrgeTooFrequent = 'URGE_TOO_FREQUENT',
+  /** Figures (#22): a period whose end is before its start. */
+  PeriodReversed = 'PERIOD_REVERSED',
+  /** Figures: a period that starts after today (China time). */
+  PeriodInFuture = 'PERIOD_IN_FUTURE',
+  /** Figures and their export: a period longer than MAX_FIGURE_PERIOD_DAYS. */
+  PeriodTooLong = 'PERIOD_TOO_LONG',
+  /** A prevention action dated in the future or more than PREVENTION_BACKDATE_HOURS back. */
+  PreventionTimeInvalid = 'PREVENTION_TIME_INVALID',
+  /** A prevention action recorded on a case that is not a 安全隐患. */
+  NotAHazard = 'NOT_A_HAZARD',
   /** The database or Redis cannot be reached: nothing was changed; retry after the `Retry-After` seconds. */
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
@@ -140,6 +150,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.HotlineTargetFixed]: '12345热线是固定的转办对象，不能新增、修改或停用',
   [ErrorCode.ReferralTargetExists]: '已有同名的转办对象',
   [ErrorCode.UrgeTooFrequent]: `该上报${URGE_INTERVAL_MINUTES}分钟内已催办过，请稍后再催办`,
+  [ErrorCode.PeriodReversed]: '结束日期不能早于开始日期',
+  [ErrorCode.PeriodInFuture]: '统计时段不能在今天之后',
+  [ErrorCode.PeriodTooLong]: '统计时段最长一年，请缩短后再查',
+  [ErrorCode.PreventionTimeInvalid]: '防范工作的时间不能晚于现在，也不能早于48小时前',
+  [ErrorCode.NotAHazard]: '只有安全隐患可以登记防范工作',
   [ErrorCode.ServiceUnavailable]: '服务暂时不可用，本次操作未生效，请稍后再试',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };

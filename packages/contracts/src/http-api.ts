@@ -10,6 +10,7 @@ import type {
   UnsealLogEntry, UnsealView, ReporterPhoneView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
   ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
+  CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -101,6 +102,16 @@ export const HTTP_API = {
   'POST /api/cases/:id/urge': {} as Route<CaseDetail, UrgeCaseRequest>,
   'GET /api/cases/unseal-log': {} as Route<Page<UnsealLogEntry>, never, PageQuery>,
   'GET /api/supervision/cases': {} as Route<Page<SupervisedCase>, never, PageQuery>,
+
+  // 数据 (#22, docs/figures.md)
+  'GET /api/figures': {} as Route<FiguresView, never, FiguresQuery>,
+  /** The workbook (.xlsx bytes): the app downloads it as a file (api.openFiguresWorkbook), never through `call`. */
+  'GET /api/figures.xlsx': {} as Route<ArrayBuffer, never, FiguresQuery>,
+  'GET /api/figures/records': {} as Route<Page<FigureRecord>, never, FigureRecordsQuery>,
+  /** 趋势: the last `count` weeks, 旬 or months (the current one last), for the charts. */
+  'GET /api/figures/trend': {} as Route<FigureTrend, never, FigureTrendQuery>,
+  'POST /api/prevention-actions': {} as Route<PreventionActionView, CreatePreventionActionRequest>,
+  'GET /api/prevention-actions': {} as Route<Page<PreventionActionView>, never, PageQuery & { orgId?: number }>,
 
   // 办事指引
   'GET /api/service-guide': {} as Route<ServiceGuideSearchResult, never, { q?: string }>,

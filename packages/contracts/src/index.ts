@@ -11,5 +11,6 @@ export * from './referrals';
 export * from './mediation';
 export * from './photos';
 export * from './supervision';
+export * from './figures';
 export * from './http-api';
 export * from './audit';

@@ -61,6 +61,10 @@ export enum Permission {
   MediationMediate = 'mediation.mediate',
   /** Read transcripts of rooms in the jurisdiction without being a member (every read audited). */
   MediationTranscriptRead = 'mediation.transcript.read',
+  /** 数据: the six counters and three rates of the jurisdiction (leaders) or one's own communities (officers), drill-down and export. */
+  FiguresRead = 'figures.read',
+  /** Record 安全防范 actions (巡逻, 走访, 提示) in the communities one works. */
+  PreventionRecord = 'prevention.record',
 }
 
 const POLICE_COMMON: Permission[] = [
@@ -68,6 +72,7 @@ const POLICE_COMMON: Permission[] = [
   Permission.OrgRead,
   Permission.CommunityMembersRead,
   Permission.CaseRead,
+  Permission.FiguresRead,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -84,6 +89,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PersonalDataUnmask,
     Permission.CaseHandle,
     Permission.MediationManage,
+    Permission.PreventionRecord,
   ],
   [Role.StationLeader]: [
     ...POLICE_COMMON,
@@ -97,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.GovernanceDigestRead,
     Permission.MediationManage,
     Permission.MediationTranscriptRead,
+    Permission.PreventionRecord,
   ],
   [Role.BranchLeader]: [
     ...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.GovernanceDigestRead,

@@ -29,6 +29,8 @@ export const ROUTES = {
   guide: '/pages/guide/index',
   matter: '/pages/matter/index',
   referralInbox: '/packageReferral/inbox/index',
+  figures: '/packageFigures/figures/index',
+  figureRecords: '/packageFigures/records/index',
 } as const;
 
 const WAIT_MS = 15_000;

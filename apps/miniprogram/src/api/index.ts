@@ -14,6 +14,9 @@ import type {
   DraftAgreementRequest,
   AuditQuery,
   StaffInvitationRequest,
+  FigureRecordsQuery,
+  FiguresQuery,
+  FigureTrendQuery,
   GovernanceClass,
   JoinByCodeRequest,
   MemberType,
@@ -32,7 +35,8 @@ import type {
 } from '@jws/contracts'
 
 import type { ChosenImage } from '../platform/types'
-import { call, upload } from './client'
+import { apiUrl, call, download, upload } from './client'
+import { platform } from '../platform'
 
 export { ApiError, errorMessage, isApiError } from './errors'
 
@@ -207,4 +211,15 @@ export const api = {
   setInformant: (userId: number, granted: boolean) => call('POST /api/users/:id/informant', { params: { id: userId }, body: { granted } }),
   audit: (query: AuditQuery) => call('GET /api/audit', { query }),
   agreementDocument: (roomId: number) => call('GET /api/mediation/rooms/:id/agreement/print', { params: { id: roomId } }),
+
+  // 数据 (leaders; officers for their own communities): docs/figures.md
+  figures: (q: FiguresQuery) => call('GET /api/figures', { query: { from: q.from, to: q.to, orgId: q.orgId } }),
+  figureRecords: (q: FigureRecordsQuery) =>
+    call('GET /api/figures/records', { query: { counter: q.counter, from: q.from, to: q.to, orgId: q.orgId, page: q.page, pageSize: q.pageSize } }),
+  figureTrend: (q: FigureTrendQuery) => call('GET /api/figures/trend', { query: { unit: q.unit, count: q.count, orgId: q.orgId } }),
+  /** The workbook (.xlsx): downloaded with the token, then opened (weapp: openDocument) or saved (h5). */
+  async openFiguresWorkbook(q: FiguresQuery, filename: string): Promise<void> {
+    const path = await download(apiUrl('/api/figures.xlsx', { from: q.from, to: q.to, orgId: q.orgId }))
+    await platform.openDocument(path, filename)
+  },
 }

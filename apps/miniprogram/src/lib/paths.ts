@@ -35,6 +35,8 @@ export const ROUTES = {
   staffInvites: '/packageAdmin/staff-invites/index',
   staffClaim: '/packageAdmin/staff-claim/index',
   audit: '/packageAdmin/audit/index',
+  figures: '/packageFigures/figures/index',
+  figureRecords: '/packageFigures/records/index',
 } as const
 
 /** The login page, to come back to `address` once signed in (a deep link, or where a visitor acted). */

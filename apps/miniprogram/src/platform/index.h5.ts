@@ -107,6 +107,16 @@ export const platform: Platform = {
     return { statusCode: res.status, path: URL.createObjectURL(await res.blob()) }
   },
 
+  async openDocument(path, filename) {
+    // The download is a blob: URL; a link with `download` saves it under its name.
+    const link = document.createElement('a')
+    link.href = path
+    link.download = filename
+    document.body.appendChild(link)
+    link.click()
+    link.remove()
+  },
+
   // A browser cannot open a WeChat mini program: the page shows the steps and the link instead.
   openMiniProgram: () => Promise.resolve(false),
 

@@ -74,6 +74,10 @@ export const platform: Platform = {
     return { statusCode: res.statusCode }
   },
 
+  async openDocument(path) {
+    await Taro.openDocument({ filePath: path, fileType: 'xlsx', showMenu: true })
+  },
+
   async openMiniProgram(appId, path) {
     try {
       await Taro.navigateToMiniProgram({ appId, path, envVersion: 'release' })

@@ -28,6 +28,8 @@ export interface Platform {
   uploadFile(options: UploadOptions): Promise<{ statusCode: number; data: unknown }>
   /** GET a file with headers (images behind the bearer token) and give a path an Image can show. */
   downloadFile(url: string, header: Record<string, string>): Promise<DownloadResult>
+  /** Open a downloaded document (weapp: wx.openDocument, with the menu to forward or save it); h5 saves it as `filename`. */
+  openDocument(path: string, filename: string): Promise<void>
   /**
    * Open another mini program (weapp: wx.navigateToMiniProgram, after the person confirms).
    * Resolves false where that is impossible (h5) or it failed: the page then shows steps and a link.

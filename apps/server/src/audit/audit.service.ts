@@ -47,6 +47,8 @@ export const AuditAction = {
   OfflineRoomChanged: 'mediation.offline_room_changed',
   /** A referral target (转办对象) added, edited, retired or restored, with its staff list. */
   ReferralTargetChanged: 'referral.target_changed',
+  /** A 安全防范 action (巡逻 / 走访 / 提示) recorded (figures/prevention.service.ts). */
+  PreventionRecorded: 'prevention.recorded',
 } as const;
 
 /**

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../common/request-context';
 import { CaseTimeline } from './case-timeline';
 import type { Scope } from '../org/scope';
+import { CaseFiguresRepository } from './data/case-figures.repository';
 import { CaseRecordsRepository } from './data/case-records.repository';
 import type { CaseEntity } from './data/case.entity';
 import { CasesRepository } from './data/cases.repository';
@@ -35,6 +36,8 @@ export class CasesApi {
     private readonly digest: CaseDigestRepository,
     private readonly publicRows: PublicCasesRepository,
     private readonly deadlines: CaseDeadlinesWorker,
+    /** The counting statements of figures (数据, docs/figures.md) on cases, their events and deadlines. */
+    readonly figures: CaseFiguresRepository,
   ) {}
 
   /** An action of the state machine by a caller, as `POST /api/cases/:id/actions` (CaseWorkflowService.act). */

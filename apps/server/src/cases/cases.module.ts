@@ -7,6 +7,7 @@ import { CaseTimeline } from './case-timeline';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesApi } from './cases-api';
 import { CaseEventsRepository } from './data/case-events.repository';
+import { CaseFiguresRepository } from './data/case-figures.repository';
 import { CaseRecordsRepository } from './data/case-records.repository';
 import { CaseReportsRepository } from './data/case-reports.repository';
 import { CasesController } from './cases.controller';
@@ -28,7 +29,7 @@ import { CaseReportingService } from './case-reporting.service';
   providers: [
     CasesService, CaseReportingService, CaseIntakeService, CaseWorkflowService, CaseContactService, CaseDeadlinesWorker, CaseTimeline, CasesApi,
     CasesRepository, CaseChangesRepository, CaseDeadlinesRepository, CaseDigestRepository, PublicCasesRepository, CaseEventsRepository,
-    CaseRecordsRepository, CaseReportsRepository,
+    CaseRecordsRepository, CaseReportsRepository, CaseFiguresRepository,
   ],
   exports: [CasesApi, CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })

@@ -27,6 +27,11 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.MessageTooLong:
     case ErrorCode.MessageRejected:
     case ErrorCode.NotInRoom:
+    case ErrorCode.PeriodReversed:
+    case ErrorCode.PeriodInFuture:
+    case ErrorCode.PeriodTooLong:
+    case ErrorCode.PreventionTimeInvalid:
+    case ErrorCode.NotAHazard:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
     case ErrorCode.PayloadTooLarge:

@@ -44,6 +44,10 @@ import { SealedReportAudit1766040000000 } from './migrations/1766040000000-seale
 import { TokenVersion1766050000000 } from './migrations/1766050000000-token-version';
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
 import { StaffInvitationRevoke1766600000000 } from './migrations/1766600000000-staff-invitation-revoke';
+import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
+import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
+import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
+import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
 import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
 import { ServiceMatterEntity } from '../service-guide/data/service-matter.entity';
 import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
@@ -83,6 +87,10 @@ export const ENTITIES = [
   ReferralAgendaItemEntity,
   CaseGovernanceEntity,
   ...MEDIATION_ENTITIES,
+  PreventionActionEntity,
+  FigureSnapshotEntity,
+  FigureSnapshotDayEntity,
+  FigureSnapshotRecordEntity,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -94,6 +102,7 @@ export const MIGRATIONS = [
   AnonymousApplicants1765500000000, JoinDecisions1765600000000, Supervision1765700000000, RoomReadPositions1765900000000,
   TimelineKinds1766020000000, SealedReportAudit1766040000000, TokenVersion1766050000000, GuideRoutes1766230000000,
   StaffInvitationRevoke1766600000000,
+  PreventionActions1766900000000, FigureSnapshots1766900000001,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

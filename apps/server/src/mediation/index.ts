@@ -8,3 +8,4 @@ export { MediationModule } from './mediation.module';
 export { MediationService } from './mediation.service';
 export { RoomChatService } from './room-chat.service';
 export { RealtimeGateway } from './realtime.gateway';
+export { MediationFiguresRepository } from './data/mediation-figures.repository';

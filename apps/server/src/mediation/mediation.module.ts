@@ -4,6 +4,7 @@ import { IdentityModule } from '../identity';
 import { OrgUnitsModule } from '../org';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
+import { MediationFiguresRepository } from './data/mediation-figures.repository';
 import { AgreementsService } from './agreements.service';
 import { AgreementPlaceRepository } from './data/agreement-place.repository';
 import { AgreementsRepository } from './data/agreements.repository';
@@ -39,7 +40,7 @@ const REPOSITORIES = [
   providers: [
     ...REPOSITORIES, MediationApi,
     RoomAccess, RoomHub, RoomMessagesService, RoomChatService, RoomLifecycle, RoomDetails, MediationService, RoomInvitationsService, AgreementsService,
-    OfflineMediationService, MediationFollowupsWorker, RealtimeGateway],
-  exports: [MediationApi, MediationService, RoomChatService, RealtimeGateway],
+    OfflineMediationService, MediationFollowupsWorker, RealtimeGateway, MediationFiguresRepository],
+  exports: [MediationApi, MediationService, RoomChatService, RealtimeGateway, MediationFiguresRepository],
 })
 export class MediationModule {}

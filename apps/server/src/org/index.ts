@@ -10,3 +10,4 @@ export { leadersOf } from './data/leaders';
 export { pathIds } from './scope';
 export type { OrgUnitEntity } from './data/org-unit.entity';
 export type { CommunityRow } from './data/communities.repository';
+export { OrgFiguresRepository, type FigureUnit } from './data/org-figures.repository';

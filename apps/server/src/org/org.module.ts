@@ -11,6 +11,7 @@ import { HandoverService } from './handover.service';
 import { InvitesService } from './invites.service';
 import { MembersService } from './members.service';
 import { MembershipsService } from './memberships.service';
+import { OrgFiguresRepository } from './data/org-figures.repository';
 import { OrgController } from './org.controller';
 import { OrgUnitsModule } from './org-units.module';
 
@@ -20,8 +21,8 @@ import { OrgUnitsModule } from './org-units.module';
   controllers: [OrgController],
   providers: [
     CommunitiesRepository, OrgUnitsRepository, MembershipsRepository, InvitesRepository, HandoversRepository,
-    CommunitiesService, MembershipsService, MembersService, InvitesService, HandoverService,
+    CommunitiesService, MembershipsService, MembersService, InvitesService, HandoverService, OrgFiguresRepository,
   ],
-  exports: [CommunitiesService, OrgUnitsModule],
+  exports: [CommunitiesService, OrgUnitsModule, OrgFiguresRepository],
 })
 export class OrgModule {}

@@ -4,3 +4,4 @@
  */
 export { ServiceGuideModule } from './service-guide.module';
 export { ServiceGuideService } from './service-guide.service';
+export { AssistFiguresRepository } from './data/assist-figures.repository';

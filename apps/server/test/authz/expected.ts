@@ -194,6 +194,14 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/integrations/12345/webhook': { allowed: none },
   'GET /api/supervision/cases': { allowed: LEADERS },
   'POST /api/cases/{id}/urge': { allowed: LEADERS },
+  // 数据 of the side's community: the leaders over it and its responsible officer (officer2 and officer4 work other communities).
+  'GET /api/figures': { allowed: POLICE_OVER },
+  'GET /api/figures/records': { allowed: POLICE_OVER },
+  'GET /api/figures/trend': { allowed: POLICE_OVER },
+  'GET /api/figures.xlsx': { allowed: POLICE_OVER },
+  // 安全防范 actions in the side's community: its officer and the station leader (PreventionRecord); the list like the figures.
+  'POST /api/prevention-actions': { allowed: HANDLERS },
+  'GET /api/prevention-actions': { allowed: POLICE_OVER },
   'GET /api/health': { allowed: EVERYONE },
   'POST /api/demo/cases/{id}/elapse': { allowed: POLICE_OVER },
   'GET /api/notifications': { allowed: SIGNED_IN },

@@ -47,6 +47,9 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/open311\//, (_, w) => ({ format: 'json', code: 'hazard.facility', id: w.open311Id, token: w.open311Token })],
 ];
 
+/** Today in China time (the figures' days). */
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
 const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 /** Bodies (and queries) that pass validation, so the answer shows the access decision behind it. */
@@ -111,6 +114,12 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'PUT /api/cases/{id}/governance-class': () => ({ body: { governanceClass: 'dispute' } }),
   'POST /api/referrals/{id}/reply': () => ({ body: { outcome: '已办结', evidence: '回执编号 2026-001' } }),
   'POST /api/cases/{id}/urge': () => ({ body: { instruction: '请今天内联系当事人' } }),
+  'GET /api/figures': (s) => ({ query: { from: today(), to: today(), orgId: s.communityId } }),
+  'GET /api/figures/records': (s) => ({ query: { counter: 'anomalies', from: today(), to: today(), orgId: s.communityId } }),
+  'GET /api/figures/trend': (s) => ({ query: { unit: 'week', count: 2, orgId: s.communityId } }),
+  'GET /api/figures.xlsx': (s) => ({ query: { from: today(), to: today(), orgId: s.communityId } }),
+  'POST /api/prevention-actions': (s) => ({ body: { kind: 'patrol', actedAt: new Date().toISOString(), place: '小区东门', communityId: s.communityId } }),
+  'GET /api/prevention-actions': (s) => ({ query: { orgId: s.communityId } }),
   'POST /api/demo/cases/{id}/elapse': () => ({ body: { minutes: 1 } }),
   'POST /api/integrations/12345/webhook': () => ({ body: {} }),
 };

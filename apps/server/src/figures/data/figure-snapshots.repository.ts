@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, Like } from 'typeorm';
+import { placeholders, selectRows } from '../../common/db';
+import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from './figure-snapshot.entity';
+
+/** The sums of snapshot rows: counters (publicity and notices null while no source was connected) and the rates' parts. */
+export type SnapshotSums = Omit<FigureSnapshotEntity, 'id' | 'day' | 'communityId' | 'orgPath'>;
+
+const SUM_COLUMNS: [keyof SnapshotSums, string][] = [
+  ['publicity', 'publicity'], ['notices', 'notices'], ['disputesResolved', 'disputes_resolved'], ['services', 'services'],
+  ['prevention', 'prevention'], ['anomalies', 'anomalies'], ['responseMet', 'response_met'], ['responseDue', 'response_due'],
+  ['resolved', 'resolved'], ['resolvable', 'resolvable'], ['satisfied', 'satisfied'], ['rated', 'rated'],
+];
+
+const isUniqueViolation = (err: unknown) =>
+  err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
+
+/** Every statement on figure_snapshots and figure_snapshot_days. */
+@Injectable()
+export class FigureSnapshotsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The days between `from` and `to` (both included) that have their snapshot. */
+  async madeDays(from: string, to: string): Promise<Set<string>> {
+    const rows = await this.dataSource.getRepository(FigureSnapshotDayEntity).find({ select: { day: true }, where: { day: Between(from, to) } });
+    return new Set(rows.map((r) => r.day));
+  }
+
+  /**
+   * Writes a day's rows, once: the day's own row goes first in the same transaction, so of two
+   * instances only the one whose insert wins writes (the other waits on the key, then finds it
+   * taken); a failure rolls both back and the next tick tries again. False when the day was made already.
+   */
+  async write(
+    day: string, madeBy: string, madeAt: Date,
+    make: () => Promise<{ rows: Omit<FigureSnapshotEntity, 'id'>[]; records: Omit<FigureSnapshotRecordEntity, 'id'>[] }>,
+  ): Promise<boolean> {
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await m.getRepository(FigureSnapshotDayEntity).insert({ day, madeBy, madeAt });
+        const { rows, records } = await make();
+        for (let i = 0; i < rows.length; i += 200) await m.getRepository(FigureSnapshotEntity).insert(rows.slice(i, i + 200));
+        for (let i = 0; i < records.length; i += 500) await m.getRepository(FigureSnapshotRecordEntity).insert(records.slice(i, i + 500));
+      });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  /** The sums over days `from`..`to` of the rows under each of these (sibling) paths, keyed by path. */
+  async sums(paths: readonly string[], from: string, to: string): Promise<Map<string, SnapshotSums>> {
+    if (!paths.length) return new Map();
+    const which = `CASE ${paths.map(() => 'WHEN s.org_path LIKE ? THEN ?').join(' ')} END`;
+    const rows = await selectRows(
+      this.dataSource.manager,
+      `SELECT x.subtree, ${SUM_COLUMNS.map(([key, col]) => `SUM(x.${col}) AS ${key}`).join(', ')} FROM ` +
+        `(SELECT s.*, ${which} AS subtree FROM figure_snapshots s WHERE s.day >= ? AND s.day <= ?) x WHERE x.subtree IS NOT NULL GROUP BY x.subtree`,
+      [...paths.flatMap((p) => [`${p}%`, p]), from, to],
+    );
+    return new Map(rows.map((r) => {
+      const sums = {} as Record<keyof SnapshotSums, number | null>;
+      for (const [key] of SUM_COLUMNS) sums[key] = r[key] == null ? null : Number(r[key]);
+      return [String(r.subtree), sums as SnapshotSums];
+    }));
+  }
+
+  /** The records kept behind one counter under a path over days `from`..`to`. */
+  async records(pathPrefix: string, counter: string, from: string, to: string): Promise<{ type: string; id: number; at: Date }[]> {
+    const rows = await this.dataSource.getRepository(FigureSnapshotRecordEntity).find({
+      select: { recordType: true, recordId: true, at: true },
+      where: { orgPath: Like(`${pathPrefix}%`), counter, day: Between(from, to) },
+    });
+    return rows.map((r) => ({ type: r.recordType, id: r.recordId, at: r.at }));
+  }
+
+  /** How many rows a day has (tests, and the worker's log). */
+  async rowCount(day: string): Promise<number> {
+    const rows = await selectRows(this.dataSource.manager, `SELECT COUNT(*) AS n FROM figure_snapshots WHERE day IN (${placeholders(1)})`, [day]);
+    return Number(rows[0]?.n ?? 0);
+  }
+}
