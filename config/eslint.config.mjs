@@ -1,6 +1,6 @@
 // @ts-check
 // One ESLint config for the workspace (run by `pnpm lint` through the @jws/config package).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import eslint from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -9,13 +9,6 @@ import tseslint from 'typescript-eslint';
 // other features reach it through the feature's `index.ts`. Own-feature imports are `./data/…` or
 // `../data/…` and never name the feature, so one pattern per feature forbids exactly the others'.
 // database/ (the entity list, migrations) and bench/ sit below the features and are exempt.
-// The files on the data seam's temporary allowlist (apps/server/data-seam-allowlist.txt) are
-// exempt here too until they move behind their seams.
-const seamAllowlist = readFileSync(new URL('../apps/server/data-seam-allowlist.txt', import.meta.url), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l && !l.startsWith('#'))
-  .map((path) => `apps/server/src/${path}`);
 const serverFeatures = readdirSync(new URL('../apps/server/src', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
@@ -34,7 +27,7 @@ export default tseslint.config(
   },
   {
     files: ['apps/server/src/**/*.ts'],
-    ignores: ['apps/server/src/database/**', 'apps/server/src/bench/**', ...seamAllowlist],
+    ignores: ['apps/server/src/database/**', 'apps/server/src/bench/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -8,6 +8,7 @@ import { claimBatch, Database } from '../src/common/db';
 import { APP_CONFIG } from '../src/config/app-config';
 import { OutboxEntity } from '../src/notifications/data/outbox.entity';
 import { OutboxRepository } from '../src/notifications/data/outbox.repository';
+import { Accounts } from '../src/identity';
 import { OutboxWorker } from '../src/notifications/outbox.worker';
 import { FieldCipher } from '../src/personal-data/field-cipher';
 import { factories } from './factories';
@@ -592,7 +593,7 @@ describe('cases: reporting and handling to closure (MariaDB)', () => {
     await t.dataSource.query("UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE dedupe_key LIKE 'two:%'");
 
     // A second service instance: its own deliverer on the same database and WeChat account.
-    const other = new OutboxWorker(new OutboxRepository(t.app.get(Database)), t.app.get(WechatClient), t.app.get(APP_CONFIG));
+    const other = new OutboxWorker(new OutboxRepository(t.app.get(Database)), t.app.get(Accounts), t.app.get(WechatClient), t.app.get(APP_CONFIG));
     const at = new Date(now.getTime() + 1000);
     const [a, b] = await Promise.all([t.app.get(OutboxWorker).tick(at), other.tick(at)]);
     expect(a + b).toBe(60);

@@ -22,6 +22,11 @@ export class Accounts {
     return new Map((await this.users.findMany(ids, m)).map((u) => [u.id, u]));
   }
 
+  /** The WeChat openid of each of `ids` that has one (for subscribe messages; nothing personal). */
+  openids(ids: readonly number[]): Promise<Map<number, string | null>> {
+    return this.users.openids(ids);
+  }
+
   /** Enabled users holding `role` (e.g. the city leaders), in id order. */
   withRole(role: Role, m?: EntityManager): Promise<UserEntity[]> {
     return this.users.withRole(role, m);

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Accounts } from './accounts';
 import { AuthGuard } from './auth.guard';
@@ -11,15 +10,12 @@ import { IdentityController } from './identity.controller';
 import { IdentityService } from './identity.service';
 import { RefreshTokensRepository } from './data/refresh-tokens.repository';
 import { StaffInvitationsRepository } from './data/staff-invitations.repository';
-import { UserEntity } from './data/user.entity';
 import { UsersRepository } from './data/users.repository';
 import { StaffInvitationService } from './staff-invitation.service';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    // TEMPORARY (issue #20): exported for notifications/outbox.worker.ts's users repository until notifications moves behind its seam.
-    TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
@@ -39,6 +35,6 @@ import { TokenService } from './token.service';
     UsersRepository, RefreshTokensRepository, StaffInvitationsRepository,
     TokenService, IdentityService, StaffInvitationService, Accounts, CallerCache, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard },
   ],
-  exports: [IdentityService, TokenService, Accounts, CallerCache, AuthGuard, TypeOrmModule],
+  exports: [IdentityService, TokenService, Accounts, CallerCache, AuthGuard],
 })
 export class IdentityModule {}

@@ -3,6 +3,7 @@ import { isRetryableErrcode, WechatApiError, WechatClient, WechatErrcode } from 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Accounts } from '../identity';
 import { IntervalWorker } from '../common/interval-worker';
 import type { OutboxEntity } from './data/outbox.entity';
 import { OutboxRepository } from './data/outbox.repository';
@@ -60,6 +61,7 @@ export class OutboxWorker extends IntervalWorker {
 
   constructor(
     private readonly outbox: OutboxRepository,
+    private readonly accounts: Accounts,
     private readonly wechat: WechatClient,
     @Inject(APP_CONFIG) protected readonly config: AppConfig,
   ) {
@@ -140,7 +142,7 @@ export class OutboxWorker extends IntervalWorker {
   private async openidsOf(payloads: (SubscribePayload | Error | null)[]): Promise<Map<number, string | null>> {
     const userIds = [...new Set(payloads.flatMap((p) => (p && !(p instanceof Error) ? [p.userId] : [])))];
     const openids = new Map<number, string | null>(userIds.map((id) => [id, null]));
-    for (const [id, openid] of await this.outbox.openids(userIds)) openids.set(id, openid);
+    for (const [id, openid] of await this.accounts.openids(userIds)) openids.set(id, openid);
     return openids;
   }
 

@@ -57,6 +57,18 @@ export class UsersRepository {
     return m.getRepository(UserEntity).save(user);
   }
 
+  /**
+   * The WeChat openid of each user of `ids` who has one: one column, nothing personal is read or
+   * decrypted (the outbox's subscribe messages need only this).
+   */
+  async openids(ids: readonly number[]): Promise<Map<number, string | null>> {
+    if (!ids.length) return new Map();
+    const rows = await selectRows<{ id: number | string; openid: string | null }>(
+      this.db.manager, `SELECT id, openid FROM users WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids],
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.openid ?? null]));
+  }
+
   /** The user's current token version (0 for an unknown user). */
   async tokenVersion(id: number): Promise<number> {
     const user = await this.db.manager.getRepository(UserEntity).findOne({ select: { id: true, tokenVersion: true }, where: { id } });

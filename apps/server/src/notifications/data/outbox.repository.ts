@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
-import { claimBatch, Database, selectRows } from '../../common/db';
+import { claimBatch, Database } from '../../common/db';
 import { OutboxEntity, OutboxStatus } from './outbox.entity';
 
 /** The outbox's rows as the deliverer claims, sends and marks them. */
@@ -30,18 +30,6 @@ export class OutboxRepository {
       lease,
       now,
     );
-  }
-
-  /**
-   * The WeChat openid of each user of `userIds` who has one (identity's users table, one column:
-   * nothing personal is read or decrypted).
-   */
-  async openids(userIds: readonly number[]): Promise<Map<number, string | null>> {
-    if (!userIds.length) return new Map();
-    const rows = await selectRows<{ id: number | string; openid: string | null }>(
-      this.db.manager, `SELECT id, openid FROM users WHERE id IN (${userIds.map(() => '?').join(', ')})`, [...userIds],
-    );
-    return new Map(rows.map((r) => [Number(r.id), r.openid ?? null]));
   }
 
   /** Closes a row: sent or skipped (with the attempt counted), or dead with its error. */
