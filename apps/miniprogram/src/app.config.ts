@@ -13,6 +13,9 @@ export default defineAppConfig({
     // 办事指引: search results and one matter with its routes (residents, no login needed).
     'pages/guide/index',
     'pages/matter/index',
+    // 公告: the reader's list by kind and one bulletin (法律依据, 有用, 分享).
+    'pages/bulletins/index',
+    'pages/bulletin/index',
   ],
   // Officer pages load only when an officer opens them.
   subPackages: [
@@ -41,6 +44,12 @@ export default defineAppConfig({
     {
       root: 'packageAdmin',
       pages: ['staff-invites/index', 'staff-claim/index', 'audit/index'],
+    },
+    // 公告 for staff: writing (write), the lists (mine, review queue, to push), one bulletin's
+    // review, push, withdrawal and figures (manage), and pushes by kind and officer (stats).
+    {
+      root: 'packageBulletin',
+      pages: ['write/index', 'list/index', 'manage/index', 'stats/index'],
     },
     // 数据 (leaders, and officers for their own communities): the six counters, the three rates with
     // their ranking, coverage, the records behind a number, and the .xlsx.

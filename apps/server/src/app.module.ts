@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
+import { BulletinsModule } from './bulletins';
 import { CasesModule } from './cases/cases.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { loggerParams } from './common/logging';
@@ -62,6 +63,7 @@ export class AppModule {
         OrgModule,
         UploadsModule,
         CasesModule,
+        BulletinsModule,
         MediationModule,
         DeadLettersModule,
         Open311Module,

@@ -71,6 +71,20 @@ export enum ErrorCode {
   ReferralTargetExists = 'REFERRAL_TARGET_EXISTS',
   /** 催办 of a case again within URGE_INTERVAL_MINUTES of the last one (by anyone). */
   UrgeTooFrequent = 'URGE_TOO_FREQUENT',
+  /** A group's pushes of the China-time day are used up (BULLETIN_DAILY_QUOTA); the message names the group and its next slot. */
+  PushQuotaExceeded = 'PUSH_QUOTA_EXCEEDED',
+  /** Only an approved bulletin that is not withdrawn may be pushed. */
+  BulletinNotPushable = 'BULLETIN_NOT_PUSHABLE',
+  /** Every group asked already has this bulletin. */
+  BulletinAlreadyPushed = 'BULLETIN_ALREADY_PUSHED',
+  /** Under review or withdrawn: no edit. */
+  BulletinNotEditable = 'BULLETIN_NOT_EDITABLE',
+  /** Submitting or deciding a bulletin in another state. */
+  BulletinStateInvalid = 'BULLETIN_STATE_INVALID',
+  /** The caller's role does not write this kind. */
+  BulletinKindNotAllowed = 'BULLETIN_KIND_NOT_ALLOWED',
+  /** A scheduled push time in the past (or too far ahead). */
+  PushTimeInvalid = 'PUSH_TIME_INVALID',
   /** Figures (#22): a period whose end is before its start. */
   PeriodReversed = 'PERIOD_REVERSED',
   /** Figures: a period that starts after today (China time). */
@@ -150,6 +164,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.HotlineTargetFixed]: '12345热线是固定的转办对象，不能新增、修改或停用',
   [ErrorCode.ReferralTargetExists]: '已有同名的转办对象',
   [ErrorCode.UrgeTooFrequent]: `该上报${URGE_INTERVAL_MINUTES}分钟内已催办过，请稍后再催办`,
+  [ErrorCode.PushQuotaExceeded]: '该群今天的推送次数已用完',
+  [ErrorCode.BulletinNotPushable]: '只有审核通过且未撤回的公告可以推送',
+  [ErrorCode.BulletinAlreadyPushed]: '该公告已推送到所选的群',
+  [ErrorCode.BulletinNotEditable]: '审核中或已撤回的公告不能修改',
+  [ErrorCode.BulletinStateInvalid]: '公告状态已变化，请刷新后重试',
+  [ErrorCode.BulletinKindNotAllowed]: '您不能撰写这一类公告',
+  [ErrorCode.PushTimeInvalid]: '定时推送的时间须晚于现在，且在30天以内',
   [ErrorCode.PeriodReversed]: '结束日期不能早于开始日期',
   [ErrorCode.PeriodInFuture]: '统计时段不能在今天之后',
   [ErrorCode.PeriodTooLong]: '统计时段最长一年，请缩短后再查',

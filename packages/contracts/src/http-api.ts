@@ -10,6 +10,8 @@ import type {
   UnsealLogEntry, UnsealView, ReporterPhoneView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
   ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
+  BulletinDetail, BulletinFeedItem, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
+  PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
 } from './index';
 
@@ -168,6 +170,26 @@ export const HTTP_API = {
   'POST /api/mediation/offline-rooms/:id/retire': {} as Route<OfflineRoomView>,
   'POST /api/mediation/offline-rooms/:id/slots': {} as Route<OfflineSlotView, CreateSlotRequest>,
   'DELETE /api/mediation/offline-slots/:id': {} as Route<void>,
+
+  // 公告 (docs/bulletins.md)
+  /** The signed-in person's bulletins from their groups, newest first. */
+  'GET /api/bulletins/feed': {} as Route<Page<BulletinFeedItem>, never, PageQuery & { kind?: BulletinKind }>,
+  /** Staff lists: `status=approved` is what the caller may push, `pending_review` their review queue, `mine=true` their own. */
+  'GET /api/bulletins': {} as Route<Page<BulletinSummary>, never, PageQuery & { status?: BulletinStatus; mine?: 'true' }>,
+  'GET /api/bulletins/push-groups': {} as Route<PushGroupView[]>,
+  'POST /api/bulletins': {} as Route<BulletinDetail, CreateBulletinRequest>,
+  'GET /api/bulletins/:id': {} as Route<BulletinDetail>,
+  'PUT /api/bulletins/:id': {} as Route<BulletinDetail, UpdateBulletinRequest>,
+  'POST /api/bulletins/:id/submit': {} as Route<BulletinDetail>,
+  'POST /api/bulletins/:id/review': {} as Route<BulletinDetail, ReviewBulletinRequest>,
+  'POST /api/bulletins/:id/withdraw': {} as Route<BulletinDetail, WithdrawBulletinRequest>,
+  'POST /api/bulletins/:id/pushes': {} as Route<PushBulletinResponse, PushBulletinRequest>,
+  'POST /api/bulletins/:id/read': {} as Route<{ read: true }>,
+  'POST /api/bulletins/:id/useful': {} as Route<UsefulResponse>,
+  /** Staff: per group members reached, readers, read rate and 有用. */
+  'GET /api/bulletins/:id/figures': {} as Route<BulletinFigures>,
+  /** Police: pushes × groups in their jurisdiction by kind and by officer, China days `from`..`to` (default: the last 30). */
+  'GET /api/bulletins/push-figures': {} as Route<PushFigures, never, { from?: string; to?: string }>,
 
   // 消息
   'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,

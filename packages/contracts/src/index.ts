@@ -11,6 +11,7 @@ export * from './referrals';
 export * from './mediation';
 export * from './photos';
 export * from './supervision';
+export * from './bulletins';
 export * from './figures';
 export * from './http-api';
 export * from './audit';

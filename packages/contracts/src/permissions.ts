@@ -61,6 +61,14 @@ export enum Permission {
   MediationMediate = 'mediation.mediate',
   /** Read transcripts of rooms in the jurisdiction without being a member (every read audited). */
   MediationTranscriptRead = 'mediation.transcript.read',
+  /** Write bulletins (公告) of the kinds WRITABLE_KINDS gives the role (bulletins.ts). */
+  BulletinWrite = 'bulletin.write',
+  /** Review bulletins of the kinds BULLETIN_REVIEW gives the role, in the caller's branch or city (法治部门; 正气: station leaders). */
+  BulletinReview = 'bulletin.review',
+  /** Push approved bulletins into the groups in the caller's jurisdiction (1–2 a day per group). */
+  BulletinPush = 'bulletin.push',
+  /** Withdraw (撤回) any bulletin of the caller's jurisdiction with a reason (leaders; authors withdraw their own). */
+  BulletinWithdraw = 'bulletin.withdraw',
   /** 数据: the six counters and three rates of the jurisdiction (leaders) or one's own communities (officers), drill-down and export. */
   FiguresRead = 'figures.read',
   /** Record 安全防范 actions (巡逻, 走访, 提示) in the communities one works. */
@@ -72,6 +80,8 @@ const POLICE_COMMON: Permission[] = [
   Permission.OrgRead,
   Permission.CommunityMembersRead,
   Permission.CaseRead,
+  Permission.BulletinWrite,
+  Permission.BulletinPush,
   Permission.FiguresRead,
 ];
 
@@ -79,8 +89,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.Resident]: [Permission.CommunityJoin, Permission.CaseReport],
   [Role.Informant]: [Permission.CommunityJoin, Permission.CaseReport],
   [Role.Mediator]: [Permission.WorkbenchAccess, Permission.MediationMediate],
-  [Role.DepartmentStaff]: [Permission.WorkbenchAccess, Permission.ReferralHandle],
-  [Role.LegalReviewer]: [Permission.WorkbenchAccess],
+  [Role.DepartmentStaff]: [Permission.WorkbenchAccess, Permission.ReferralHandle, Permission.BulletinWrite],
+  [Role.LegalReviewer]: [Permission.WorkbenchAccess, Permission.BulletinWrite, Permission.BulletinReview],
   [Role.CommunityOfficer]: [
     ...POLICE_COMMON,
     Permission.CommunityInviteCreate,
@@ -103,11 +113,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.GovernanceDigestRead,
     Permission.MediationManage,
     Permission.MediationTranscriptRead,
+    Permission.BulletinReview,
+    Permission.BulletinWithdraw,
     Permission.PreventionRecord,
   ],
   [Role.BranchLeader]: [
     ...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.GovernanceDigestRead,
-    Permission.ReferralAgendaRead, Permission.MediationTranscriptRead, Permission.CaseSupervise,
+    Permission.ReferralAgendaRead, Permission.MediationTranscriptRead, Permission.CaseSupervise, Permission.BulletinWithdraw,
   ],
   [Role.CityLeader]: [
     ...POLICE_COMMON,
@@ -119,6 +131,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ReferralAgendaRead,
     Permission.MediationTranscriptRead,
     Permission.CaseSupervise,
+    Permission.BulletinWithdraw,
   ],
   // The admin runs the system, not police work: accounts (staff invitations, on the org tree), the
   // outbox, the catalogues (办事指引, 转办对象) and the audit log. No case, community or room (#19).

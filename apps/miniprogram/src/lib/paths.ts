@@ -35,6 +35,13 @@ export const ROUTES = {
   staffInvites: '/packageAdmin/staff-invites/index',
   staffClaim: '/packageAdmin/staff-claim/index',
   audit: '/packageAdmin/audit/index',
+  /** 公告: a reader's list and one bulletin (main package); writing, review and pushing (packageBulletin). */
+  bulletins: '/pages/bulletins/index',
+  bulletin: '/pages/bulletin/index',
+  bulletinWrite: '/packageBulletin/write/index',
+  bulletinList: '/packageBulletin/list/index',
+  bulletinManage: '/packageBulletin/manage/index',
+  bulletinStats: '/packageBulletin/stats/index',
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
 } as const

@@ -27,8 +27,10 @@ export type Relation =
   | 'party'
   /** Whom the object is given to: the responsible officer, the room's mediator, a referral's department staff. */
   | 'assignee'
-  /** Whose own it is: an upload, one's own membership or notification. */
-  | 'owner';
+  /** Whose own it is: an upload, one's own membership or notification; a bulletin's author. */
+  | 'owner'
+  /** A bulletin of the caller's line (素材库): written at the caller's org unit, above it or under it (bulletins). */
+  | 'library';
 
 /** Where an object lies in the jurisdiction tree (管辖): its org path and its responsible officer. */
 export interface Place {

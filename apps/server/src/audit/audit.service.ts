@@ -47,6 +47,12 @@ export const AuditAction = {
   OfflineRoomChanged: 'mediation.offline_room_changed',
   /** A referral target (转办对象) added, edited, retired or restored, with its staff list. */
   ReferralTargetChanged: 'referral.target_changed',
+  /** A bulletin approved or returned (detail: the decision and comment), withdrawn (the reason) or pushed (the groups). */
+  BulletinReviewed: 'bulletin.reviewed',
+  BulletinWithdrawn: 'bulletin.withdrawn',
+  BulletinPushed: 'bulletin.pushed',
+  BulletinPushCancelled: 'bulletin.push_cancelled',
+  BulletinSubmitted: 'bulletin.submitted',
   /** A 安全防范 action (巡逻 / 走访 / 提示) recorded (figures/prevention.service.ts). */
   PreventionRecorded: 'prevention.recorded',
 } as const;

@@ -27,6 +27,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.MessageTooLong:
     case ErrorCode.MessageRejected:
     case ErrorCode.NotInRoom:
+    case ErrorCode.PushTimeInvalid:
     case ErrorCode.PeriodReversed:
     case ErrorCode.PeriodInFuture:
     case ErrorCode.PeriodTooLong:
@@ -50,6 +51,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.NotAResident:
     case ErrorCode.NotStationStaff:
     case ErrorCode.NotResponsibleOfficer:
+    case ErrorCode.BulletinKindNotAllowed:
       return HttpStatus.FORBIDDEN;
     case ErrorCode.NotFound:
     case ErrorCode.DemoUserNotFound:
@@ -74,9 +76,14 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.OfflineRoomRetired:
     case ErrorCode.HotlineTargetFixed:
     case ErrorCode.ReferralTargetExists:
+    case ErrorCode.BulletinNotPushable:
+    case ErrorCode.BulletinAlreadyPushed:
+    case ErrorCode.BulletinNotEditable:
+    case ErrorCode.BulletinStateInvalid:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
     case ErrorCode.UrgeTooFrequent:
+    case ErrorCode.PushQuotaExceeded:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.WechatUnavailable:
     case ErrorCode.ServiceUnavailable:

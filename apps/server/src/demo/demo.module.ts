@@ -14,12 +14,14 @@ import { MediationModule } from '../mediation/mediation.module';
 import { MediationApi, MediationService, RoomChatService } from '../mediation';
 import { seedDemoMediation } from './demo-mediation';
 import { DemoSeedRepository } from './data/demo-seed.repository';
+import { BulletinsDemo, BulletinsModule } from '../bulletins';
+import { seedDemoBulletins } from './demo-bulletins';
 
 /**
  * Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production), and
  * the demo clock (`POST /api/demo/cases/:id/elapse`), which refuses outside demo mode.
  */
-@Module({ imports: [CasesModule, ReferralsModule, MediationModule], controllers: [DemoClockController], providers: [DemoClockService, DemoSeedRepository] })
+@Module({ imports: [CasesModule, ReferralsModule, MediationModule, BulletinsModule], controllers: [DemoClockController], providers: [DemoClockService, DemoSeedRepository] })
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
@@ -33,6 +35,7 @@ export class DemoModule implements OnApplicationBootstrap {
     private readonly mediation: MediationService,
     private readonly chat: RoomChatService,
     private readonly rooms: MediationApi,
+    private readonly bulletins: BulletinsDemo,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,5 +48,6 @@ export class DemoModule implements OnApplicationBootstrap {
     if (await seedDemoCases(this.seed, this.cases)) this.logger.log('demo cases loaded');
     if (await seedDemoReferrals(this.seed, this.cases, this.referrals, this.referralTargets)) this.logger.log('demo referral targets and a referred case loaded');
     if (await seedDemoMediation(this.seed, this.cases, this.rooms, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
+    if (await seedDemoBulletins(this.bulletins)) this.logger.log('demo bulletins loaded: a week pushed, one 预警 waiting for legal_reviewer1');
   }
 }

@@ -6,6 +6,9 @@ export { OrgModule } from './org.module';
 export { CommunitiesService } from './communities.service';
 export { OrgUnits } from './org-units';
 export { OrgUnitsModule } from './org-units.module';
+/** Groups with their place, a person's groups and unit paths, for the bulletins feature (module: OrgUnitsModule). */
+export { GroupsApi } from './groups-api';
+export type { GroupPlace } from './groups-api';
 export { leadersOf } from './data/leaders';
 export { pathIds } from './scope';
 export type { OrgUnitEntity } from './data/org-unit.entity';

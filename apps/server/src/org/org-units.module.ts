@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { UnitLookupRepository } from './data/unit-lookup.repository';
 import { OrgUnits } from './org-units';
+import { GroupsRepository } from './data/groups.repository';
+import { GroupsApi } from './groups-api';
 
 /** OrgUnits for any feature: it imports no other feature's module, so it never closes a cycle. */
 @Module({
-  providers: [UnitLookupRepository, OrgUnits],
-  exports: [OrgUnits],
+  providers: [UnitLookupRepository, OrgUnits, GroupsRepository, GroupsApi],
+  exports: [OrgUnits, GroupsApi],
 })
 export class OrgUnitsModule {}

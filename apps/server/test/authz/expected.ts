@@ -62,6 +62,11 @@ const CASE_READERS: CallerName[] = ['resident1', ...POLICE_OVER];
 const OFFLINE_ROOM_STAFF: CallerName[] = ['officer1', 'officer3', 'officer4', 'station_leader1', 'station_leader2'];
 const ALL_OFFICERS: CallerName[] = ['officer1', 'officer2', 'officer3', 'officer4'];
 const none: CallerName[] = [];
+/**
+ * Who reads a side's bulletin (docs/bulletins.md): members of the group it went to, its author and
+ * reviewer, police on its 素材库's line (HOME's is 蚌山分局's: every 蚌山 officer), leaders over it.
+ */
+const BULLETIN_READERS: CallerName[] = ['resident1', 'informant1', ...POLICE, 'legal_reviewer1', 'department_staff1'];
 
 export const EXPECTED: Record<string, Expectation> = {
   [WS_JOIN]: { allowed: ROOM_READERS },
@@ -193,6 +198,26 @@ export const EXPECTED: Record<string, Expectation> = {
   // Signed by 12345 (HMAC), not by a caller: an unsigned call is refused for everyone.
   'POST /api/integrations/12345/webhook': { allowed: none },
   'GET /api/supervision/cases': { allowed: LEADERS },
+  'GET /api/bulletins/feed': { allowed: SIGNED_IN },
+  'GET /api/bulletins': { allowed: STAFF },
+  'GET /api/bulletins/push-groups': { allowed: POLICE },
+  'GET /api/bulletins/push-figures': { allowed: POLICE },
+  // Staff who may read the bulletin; its readers in groups are not shown its figures.
+  'GET /api/bulletins/{id}/figures': { allowed: BULLETIN_READERS.filter((c) => !RESIDENTS.includes(c)) },
+  'POST /api/bulletins': { allowed: [...POLICE, 'legal_reviewer1', 'department_staff1'] },
+  'GET /api/bulletins/{id}': { allowed: BULLETIN_READERS },
+  // The author: HOME's department_staff1, AWAY's officer3.
+  'PUT /api/bulletins/{id}': { allowed: ['department_staff1', 'officer3'] },
+  'POST /api/bulletins/{id}/submit': { allowed: ['department_staff1', 'officer3'] },
+  // The kind's reviewer: the 法治部门 of 蚌山分局 for HOME's 预警, 城关's station leader for AWAY's 正气.
+  'POST /api/bulletins/{id}/review': { allowed: ['legal_reviewer1', 'station_leader2'] },
+  'POST /api/bulletins/{id}/withdraw': { allowed: ['department_staff1', 'officer3', 'station_leader2', 'branch_leader1', 'city_leader1'] },
+  // Police over the side's community group (its officer and leaders); officer2 and officer4 see the bulletin but not the group.
+  'POST /api/bulletins/{id}/pushes': { allowed: POLICE_OVER },
+  // Its push is out already: a 409 after the access check.
+  'DELETE /api/bulletins/{id}/pushes/{groupId}': { allowed: POLICE_OVER },
+  'POST /api/bulletins/{id}/read': { allowed: BULLETIN_READERS },
+  'POST /api/bulletins/{id}/useful': { allowed: BULLETIN_READERS },
   'POST /api/cases/{id}/urge': { allowed: LEADERS },
   // 数据 of the side's community: the leaders over it and its responsible officer (officer2 and officer4 work other communities).
   'GET /api/figures': { allowed: POLICE_OVER },

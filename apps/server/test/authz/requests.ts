@@ -37,6 +37,7 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/mediation\/offline-rooms\/\{id\}/, (s) => ({ id: s.slotRoomId })],
   [/^\/api\/mediation\/offline-slots\/\{id\}/, (s) => ({ id: s.slotId })],
   [/^\/api\/referrals\/\{id\}/, (s) => ({ id: s.referralId })],
+  [/^\/api\/bulletins\/\{id\}/, (s) => ({ id: s.bulletinId, groupId: s.groupId })],
   [/^\/api\/referral-targets\/\{id\}/, (_, w) => ({ id: w.referralTargetId })],
   [/^\/api\/service-guide\/\{code\}/, (_, w) => ({ code: w.matterCode })],
   [/^\/api\/admin\/outbox\/\{id\}/, (_, w) => ({ id: w.outboxId })],
@@ -122,6 +123,16 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'GET /api/prevention-actions': (s) => ({ query: { orgId: s.communityId } }),
   'POST /api/demo/cases/{id}/elapse': () => ({ body: { minutes: 1 } }),
   'POST /api/integrations/12345/webhook': () => ({ body: {} }),
+  'POST /api/bulletins': () => ({ body: { kind: 'rumour', title: '网传停水消息不实', body: [{ type: 'paragraph', runs: [{ text: '经核实，本周没有停水计划。' }] }] } }),
+  // The side's own kind (HOME a 预警, AWAY a 正气): an edit keeps the kind.
+  'PUT /api/bulletins/{id}': (s) => ({
+    body: s.name === 'home'
+      ? { kind: 'warning', warningType: 'prevention', title: '防范电信诈骗（修订）', body: [{ type: 'paragraph', runs: [{ text: '修订后的正文' }] }] }
+      : { kind: 'positive', title: '热心居民拾金不昧（修订）', body: [{ type: 'paragraph', runs: [{ text: '修订后的正文' }] }] },
+  }),
+  'POST /api/bulletins/{id}/review': () => ({ body: { decision: 'approve' } }),
+  'POST /api/bulletins/{id}/withdraw': () => ({ body: { reason: '授权矩阵测试撤回' } }),
+  'POST /api/bulletins/{id}/pushes': (s) => ({ body: { groupIds: [s.groupId] } }),
 };
 
 /**

@@ -56,6 +56,13 @@ export interface Side {
   mediatorUserId: number;
   /** A dispute accepted but without a room yet (opening a room, asking for mediation). */
   roomlessCaseId: number;
+  /**
+   * An approved bulletin pushed into the side's community group (胜利社区 / 禹王社区): HOME a 预警 of
+   * 蚌山分局's 素材库 by department_staff1, approved by legal_reviewer1; AWAY a 正气 of 城关派出所 by
+   * officer3, approved by station_leader2.
+   */
+  bulletinId: number;
+  groupId: number;
 }
 
 export interface World {
@@ -181,6 +188,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
       leaderToken: s.leader,
       mediatorUserId: s.mediator.id,
       roomlessCaseId,
+      bulletinId: 0,
+      groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
     };
   };
 
@@ -214,6 +223,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
     },
     mediator: awayMediator, referralTarget: targetNamed('蚌山分局交警大队'),
   });
+
+  const bulletin = async (side: Side, author: string, reviewer: string, pusher: string, kind: object) => {
+    const made = await call('post', '/api/bulletins', author, { ...kind, body: [{ type: 'paragraph', runs: [{ text: '授权矩阵测试公告正文' }] }] });
+    await call('post', `/api/bulletins/${made.id}/submit`, author);
+    await call('post', `/api/bulletins/${made.id}/review`, reviewer, { decision: 'approve' });
+    await call('post', `/api/bulletins/${made.id}/pushes`, pusher, { groupIds: [side.groupId] });
+    side.bulletinId = Number(made.id);
+  };
+  await bulletin(home, tokens.department_staff1, tokens.legal_reviewer1, tokens.officer1, { kind: 'warning', warningType: 'prevention', title: '防范电信诈骗' });
+  await bulletin(away, tokens.officer3, tokens.station_leader2, tokens.officer3, { kind: 'positive', title: '热心居民拾金不昧' });
 
   const now = new Date();
   await t.dataSource.query(

@@ -5,6 +5,7 @@ import { MembershipStatus, Permission, type MembershipView, type UserView } from
 
 import CommonMatters from '../../components/CommonMatters'
 import GuideSearch from '../../components/GuideSearch'
+import HomeBulletins from '../../components/HomeBulletins'
 import OfficerCard from '../../components/OfficerCard'
 import { AsyncContent } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
@@ -128,6 +129,7 @@ export default function HomePage() {
         <Text className='home__banner-title'>指尖上的警务室</Text>
         <Text className='home__banner-text'>您身边的社区民警，一键联系</Text>
       </View>
+      <HomeBulletins />
       <View className='card' id='home-guide'>
         <Text className='card__title'>办事指引</Text>
         <GuideSearch />

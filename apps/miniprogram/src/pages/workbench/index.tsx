@@ -4,6 +4,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Permission, type Role, type WorkbenchAlerts, type WorkbenchUnit } from '@jws/contracts'
 
 import { api } from '../../api'
+import BulletinEntry from '../../components/BulletinEntry'
 import RoomList from '../../components/RoomList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
@@ -153,6 +154,7 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.CaseSupervise) && <SupervisionEntry role={user.role} count={alerts?.supervision ?? null} />}
               {userCan(user, Permission.CaseRead) && <QueueEntry alerts={alerts} />}
               {userCan(user, Permission.ReferralHandle) && <ReferralEntry toSign={alerts?.referralsToSign ?? null} />}
+              <BulletinEntry user={user} />
               {userCan(user, Permission.FiguresRead) && (
                 <EntryCard id='workbench-figures' title='数据' description='法治宣传、化解矛盾等六项工作量和响应率、解决率、满意率，每个数字可查到记录，可导出Excel。' button='查看数据' url={ROUTES.figures} />
               )}

@@ -1,0 +1,80 @@
+import {
+  BulletinFigures, BulletinKind, ErrorCode, Permission, PUSH_COUNT_OF, PushCounts, PushFigures,
+} from '@jws/contracts';
+import { Injectable } from '@nestjs/common';
+import type { Rule } from '../access/access';
+import { chinaDate } from '../common/china-time';
+import { DomainException } from '../common/domain.exception';
+import type { Caller } from '../common/request-context';
+import { GroupsApi } from '../org';
+import { BulletinsService } from './bulletins.service';
+import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
+import { BulletinReadsRepository } from './data/bulletin-reads.repository';
+
+/** A bulletin's figures are for staff who may read it (its readers in groups are not shown them). */
+const FIGURES_RULE: Rule = [
+  { relation: 'owner' },
+  { relation: 'assignee', permission: Permission.BulletinReview },
+  { relation: 'library', permission: Permission.BulletinPush },
+  { permission: Permission.BulletinWithdraw, within: 'jurisdiction' },
+];
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_DAYS = 366;
+
+/** Figures: one bulletin's reach per group, and pushes × groups by kind and officer (docs/bulletins.md). */
+@Injectable()
+export class BulletinFiguresService {
+  constructor(
+    private readonly bulletins: BulletinsService,
+    private readonly pushes: BulletinPushesRepository,
+    private readonly reads: BulletinReadsRepository,
+    private readonly groups: GroupsApi,
+  ) {}
+
+  /** Per group it went to: members reached, unique readers among them, read rate and 有用. */
+  async ofBulletin(caller: Caller, id: number): Promise<BulletinFigures> {
+    await this.bulletins.require(caller, id, FIGURES_RULE);
+    const pushed = (await this.pushes.ofBulletin(id)).filter((p) => p.pushedAt.getTime() <= Date.now());
+    const groupIds = pushed.map((p) => p.groupId);
+    const readers = await this.reads.readers(id);
+    const [members, reading, useful] = await Promise.all([
+      this.groups.memberCounts(groupIds),
+      this.groups.membersAmong(groupIds, readers.map((r) => r.userId)),
+      this.groups.membersAmong(groupIds, readers.filter((r) => r.useful).map((r) => r.userId)),
+    ]);
+    return {
+      groups: pushed.map((p) => {
+        const m = members.get(p.groupId) ?? 0;
+        const r = reading.get(p.groupId) ?? 0;
+        return { groupId: p.groupId, groupName: p.groupName, pushedAt: p.pushedAt.toISOString(), members: m, readers: r, readRate: m ? r / m : 0, useful: useful.get(p.groupId) ?? 0 };
+      }),
+      readers: readers.length,
+      useful: readers.filter((r) => r.useful).length,
+    };
+  }
+
+  /** Pushes × groups into the caller's groups on China days `from`..`to` (default: the last 30), by kind and by officer. */
+  async pushCounts(caller: Caller, from?: string, to?: string): Promise<PushFigures> {
+    const now = new Date();
+    const end = to ?? chinaDate(now);
+    const start = from ?? chinaDate(now.getTime() - 29 * 86_400_000);
+    const span = (Date.parse(end) - Date.parse(start)) / 86_400_000;
+    if (!DAY.test(start) || !DAY.test(end) || Number.isNaN(span) || span < 0 || span >= MAX_DAYS) {
+      throw new DomainException(ErrorCode.ValidationFailed, ['请选择正确的起止日期（一年以内）']);
+    }
+    const groupIds = (await this.groups.inScope(caller.scope)).map((g) => g.id);
+    const rows = await this.pushes.countsByPusher(groupIds, start, end, now);
+    const zero = (): PushCounts => ({ legalPublicity: 0, reminders: 0, positive: 0 });
+    const total = zero();
+    const byOfficer = new Map<number, PushCounts & { officerId: number; officerName: string }>();
+    for (const r of rows) {
+      const key = PUSH_COUNT_OF[r.kind as BulletinKind];
+      total[key] += r.pushes;
+      const officer = byOfficer.get(r.pusherId) ?? { officerId: r.pusherId, officerName: r.pusherName, ...zero() };
+      officer[key] += r.pushes;
+      byOfficer.set(r.pusherId, officer);
+    }
+    return { from: start, to: end, ...total, byOfficer: [...byOfficer.values()] };
+  }
+}

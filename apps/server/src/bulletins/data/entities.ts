@@ -1,0 +1,7 @@
+import { BulletinPushEntity } from './bulletin-push.entity';
+import { BulletinReadEntity } from './bulletin-read.entity';
+import { BulletinVersionEntity } from './bulletin-version.entity';
+import { BulletinEntity } from './bulletin.entity';
+
+/** The bulletins feature's tables, for TypeORM (database/data-source.ts). */
+export const BULLETIN_ENTITIES = [BulletinEntity, BulletinVersionEntity, BulletinPushEntity, BulletinReadEntity];

@@ -1,0 +1,9 @@
+/**
+ * The bulletins feature's face (docs/architecture.md, docs/bulletins.md). Its data (bulletins/data/)
+ * stays inside.
+ */
+export { BulletinsModule } from './bulletins.module';
+export { BulletinsService } from './bulletins.service';
+export { BulletinPushesService } from './bulletin-pushes.service';
+export { BulletinsDemo } from './bulletins-demo';
+export type { DemoBulletin } from './bulletins-demo';
