@@ -34,7 +34,8 @@ describe('数据', () => {
     await expectVisibleText(page, '#figures-title', `天桥派出所 · ${today()} 至 ${today()}`);
     await expectVisibleText(page, '#figures-counter-disputesResolved', `${expected.counters.disputesResolved}化解矛盾`);
     await expectVisibleText(page, '#figures-counter-anomalies', `${expected.counters.anomalies}收集异常报告`);
-    await expectVisibleText(page, '#figures-counter-publicity', '未接入');
+    await expectVisibleText(page, '#figures-counter-publicity', `${expected.counters.publicity}法治宣传`);
+    await expectVisibleText(page, '#figures-counter-notices', `${expected.counters.notices}提醒告知`);
     await expectVisibleText(page, '#figures-rates', '响应率');
     await expectVisibleText(page, '#figures-rates', '天桥派出所（本单位）');
     await expectVisibleText(page, '#figures-coverage', '覆盖企业');

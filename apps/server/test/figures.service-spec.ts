@@ -1,4 +1,4 @@
-import { Anonymity, CaseAction, CaseKind, ContactPreference, ErrorCode, FigureRecord, FiguresView, FigureTrend, MembershipStatus, MemberType } from '@jws/contracts';
+import { Anonymity, blocksFromText, BulletinKind, CaseAction, CaseKind, ContactPreference, ErrorCode, FigureRecord, FiguresView, FigureTrend, MembershipStatus, MemberType, WarningType } from '@jws/contracts';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../src/common/china-time';
@@ -44,7 +44,7 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_SCALE: '10' });
-    for (const u of ['resident1', 'resident2', 'officer1', 'officer2', 'officer3', 'station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1']) {
+    for (const u of ['resident1', 'resident2', 'officer1', 'officer2', 'officer3', 'station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1', 'department_staff1', 'legal_reviewer1']) {
       tokens[u] = await t.login(u);
     }
   });
@@ -126,10 +126,33 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
       expect(delta(officer, before.officer1)).toEqual({ publicity: 0, notices: 0, disputesResolved: 3, services: 2, prevention: 3, anomalies: 2 });
     });
 
-    it('says that 法治宣传 and 提醒告知 have no source yet instead of inventing them', async () => {
-      const view = await figures('station_leader1');
-      expect(view.unavailable).toEqual(['publicity', 'notices']);
-      expect(view.counters).toMatchObject({ publicity: 0, notices: 0 });
+    it('counts 法治宣传 and 提醒告知 as pushes × groups of bulletins, in the scope of the groups they went to', async () => {
+      const was = { station: await figures('station_leader1'), other: await figures('station_leader2'), city: await figures('city_leader1'), officer1: await figures('officer1') };
+      expect(was.station.unavailable).toEqual([]);
+      const groupId = async (name: string) => Number((await t.dataSource.query('SELECT id FROM police_groups WHERE name = ?', [name]))[0].id);
+      // A 预警 written by 户政科, approved by the 法治部门, pushed by officer1 into 胜利社区's group.
+      const title = `预警 ${randomUUID().slice(0, 8)}`;
+      const warning = (await t.http.post('/api/bulletins').set(as('department_staff1')).send({
+        kind: BulletinKind.Warning, warningType: WarningType.Prevention, title, body: blocksFromText('接到自称客服的电话要求退款，先挂断再核实。'),
+      }).expect(201)).body.id as number;
+      await t.http.post(`/api/bulletins/${warning}/submit`).set(as('department_staff1')).expect(200);
+      await t.http.post(`/api/bulletins/${warning}/review`).set(as('legal_reviewer1')).send({ decision: 'approve' }).expect(200);
+      await t.http.post(`/api/bulletins/${warning}/pushes`).set(as('officer1')).send({ groupIds: [await groupId('胜利社区警民议事群')] }).expect(200);
+      // The demo's approved 法治宣传, pushed into 纬四路社区's group.
+      const approved = (await t.http.get('/api/bulletins?status=approved&pageSize=100').set(as('officer1')).expect(200)).body.items as { id: number; kind: string }[];
+      const publicity = approved.find((b) => b.kind === BulletinKind.LegalPublicity);
+      expect(publicity).toBeDefined();
+      await t.http.post(`/api/bulletins/${publicity?.id}/pushes`).set(as('officer1')).send({ groupIds: [await groupId('纬四路社区警民议事群')] }).expect(200);
+
+      const pushes = (view: FiguresView, before: FiguresView) => ({ publicity: view.counters.publicity - before.counters.publicity, notices: view.counters.notices - before.counters.notices });
+      expect(pushes(await figures('station_leader1'), was.station)).toEqual({ publicity: 1, notices: 1 });
+      expect(pushes(await figures('city_leader1'), was.city)).toEqual({ publicity: 1, notices: 1 });
+      expect(pushes(await figures('officer1'), was.officer1)).toEqual({ publicity: 1, notices: 1 });
+      expect(pushes(await figures('station_leader2'), was.other)).toEqual({ publicity: 0, notices: 0 });
+      // Each number drills down to its pushes, named by the bulletin and the group's community.
+      const notices = await records('station_leader1', 'notices');
+      expect(notices.length).toBe((await figures('station_leader1')).counters.notices);
+      expect(JSON.stringify(notices)).toContain(title);
     });
 
     it('drills down to the records behind a number, in scope, newest first', async () => {
@@ -180,7 +203,7 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
       const view = await figures('station_leader1');
       const rowOf = (label: string) => summary?.getColumn(1).values.findIndex((v) => v === label) ?? -1;
       expect(summary?.getRow(rowOf('化解矛盾')).getCell(2).value).toBe(view.counters.disputesResolved);
-      expect(summary?.getRow(rowOf('法治宣传')).getCell(2).value).toBe('未接入');
+      expect(summary?.getRow(rowOf('法治宣传')).getCell(2).value).toBe(view.counters.publicity);
       const disputes = book.getWorksheet('化解矛盾');
       expect(disputes?.getCell('A1').value).toBe(`天桥派出所 数据 ${today} 至 ${today} · 化解矛盾`);
       expect(disputes?.rowCount).toBe(2 + view.counters.disputesResolved);
@@ -385,14 +408,15 @@ describe('figures: the six counters, the three rates, drill-down and export (Mar
         await peer.close();
       }
       expect(await t.dataSource.query('SELECT day FROM figure_snapshot_days')).toEqual([{ day: yesterday }]);
-      const communities = Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM org_units WHERE level = 'community'"))[0].n);
-      expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM figure_snapshots WHERE day = ?', [yesterday]))[0].n)).toBe(communities);
+      // One row per community, and one per station for the pushes into its enterprise groups.
+      const places = Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM org_units WHERE level IN ('community', 'station')"))[0].n);
+      expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM figure_snapshots WHERE day = ?', [yesterday]))[0].n)).toBe(places);
       // Served from the snapshot: the same as counted from the records before.
       const kept = await onYesterday('station_leader1');
       expect(kept.counters).toEqual(live.station.counters);
       expect(kept.rates).toEqual(live.station.rates);
       expect(kept.rankings).toEqual(live.station.rankings);
-      expect(kept.unavailable).toEqual(['publicity', 'notices']);
+      expect(kept.unavailable).toEqual([]);
 
       // The report moves to 禹王社区 (城关) today: yesterday stays as it was, for both stations and the city.
       await act('officer1', moved, CaseAction.Transfer, { note: '事发地在禹王社区', transferToCommunityId: await unitId('禹王社区') });

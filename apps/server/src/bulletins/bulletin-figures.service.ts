@@ -4,6 +4,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import type { Rule } from '../access/access';
 import { chinaDate } from '../common/china-time';
+import type { FigureTarget, TimeRange } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { GroupsApi } from '../org';
@@ -19,6 +20,14 @@ const FIGURES_RULE: Rule = [
   { permission: Permission.BulletinWithdraw, within: 'jurisdiction' },
 ];
 
+/** One push into one group, as figures list it. */
+export interface PushRecord {
+  id: number;
+  at: Date;
+  title: string;
+  groupName: string;
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_DAYS = 366;
 
@@ -31,6 +40,20 @@ export class BulletinFiguresService {
     private readonly reads: BulletinReadsRepository,
     private readonly groups: GroupsApi,
   ) {}
+
+  /**
+   * The pushes behind the city's 法治宣传 and 提醒告知 (pushes × groups, `PUSH_COUNT_OF`), in a
+   * period, within a node of the tree or by one officer; 正气 pushes are in neither
+   * (docs/bulletins.md, docs/figures.md). Only pushes whose time has come count.
+   */
+  async pushRecords(target: FigureTarget, range: TimeRange): Promise<Record<'legalPublicity' | 'reminders', PushRecord[]>> {
+    const out: Record<'legalPublicity' | 'reminders', PushRecord[]> = { legalPublicity: [], reminders: [] };
+    for (const row of await this.pushes.pushRecordsIn(target, range, new Date())) {
+      const count = PUSH_COUNT_OF[row.kind as BulletinKind];
+      if (count === 'legalPublicity' || count === 'reminders') out[count].push({ id: row.id, at: row.at, title: row.title, groupName: row.groupName });
+    }
+    return out;
+  }
 
   /** Per group it went to: members reached, unique readers among them, read rate and 有用. */
   async ofBulletin(caller: Caller, id: number): Promise<BulletinFigures> {

@@ -17,6 +17,6 @@ import { BulletinsDemo } from './bulletins-demo';
   imports: [OrgUnitsModule, IdentityModule],
   controllers: [BulletinsController],
   providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo],
-  exports: [BulletinsService, BulletinPushesService, BulletinsDemo],
+  exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo],
 })
 export class BulletinsModule {}

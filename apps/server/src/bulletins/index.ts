@@ -5,5 +5,7 @@
 export { BulletinsModule } from './bulletins.module';
 export { BulletinsService } from './bulletins.service';
 export { BulletinPushesService } from './bulletin-pushes.service';
+export { BulletinFiguresService } from './bulletin-figures.service';
+export type { PushRecord } from './bulletin-figures.service';
 export { BulletinsDemo } from './bulletins-demo';
 export type { DemoBulletin } from './bulletins-demo';

@@ -59,6 +59,23 @@ export class FigureSnapshotWorker extends IntervalWorker {
           }
         }
       }
+      // A station's own row: pushes into its enterprise groups, which lie under no community
+      // (docs/figures.md). Whatever its communities already hold is not counted again.
+      const inCommunities = new Set(kept.map((r) => `${r.counter}:${r.recordType}:${r.recordId}`));
+      for (const station of await this.org.stations()) {
+        const records = await this.counting.all({ kind: 'subtree', pathPrefix: station.path }, range);
+        const own = (counter: 'publicity' | 'notices') => records[counter]?.filter((ref) => !inCommunities.has(`${counter}:${ref.type}:${ref.id}`)) ?? null;
+        const publicity = own('publicity');
+        const notices = own('notices');
+        rows.push({
+          day, communityId: station.id, orgPath: station.path, publicity: publicity?.length ?? null, notices: notices?.length ?? null,
+          disputesResolved: 0, services: 0, prevention: 0, anomalies: 0,
+          responseMet: 0, responseDue: 0, resolved: 0, resolvable: 0, satisfied: 0, rated: 0,
+        });
+        for (const [counter, refs] of [['publicity', publicity], ['notices', notices]] as const) {
+          for (const ref of refs ?? []) kept.push({ day, communityId: station.id, orgPath: station.path, counter, recordType: ref.type, recordId: ref.id, at: ref.at });
+        }
+      }
       return { rows, records: kept };
     });
     if (made) this.logger.log(`figures of ${day} kept`);

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases';
 import { MediationModule } from '../mediation';
+import { BulletinsModule } from '../bulletins';
 import { OrgModule } from '../org';
 import { ServiceGuideModule } from '../service-guide';
-import { BULLETIN_PUSH_COUNTS, UnconnectedBulletinPushCounts } from './bulletin-push-counts';
+import { BULLETIN_PUSH_COUNTS, BulletinsPushCounts } from './bulletin-push-counts';
 import { FigureSnapshotsRepository } from './data/figure-snapshots.repository';
 import { PreventionActionsRepository } from './data/prevention-actions.repository';
 import { FigureSnapshotWorker } from './figure-snapshot.worker';
@@ -17,12 +18,11 @@ import { PreventionService } from './prevention.service';
  * tables, and the 安全防范 actions this feature keeps itself (figures/data/).
  */
 @Module({
-  imports: [CasesModule, MediationModule, OrgModule, ServiceGuideModule],
+  imports: [BulletinsModule, CasesModule, MediationModule, OrgModule, ServiceGuideModule],
   controllers: [FiguresController],
   providers: [
     FiguresService, PreventionService, FigureCounting, PreventionActionsRepository, FigureSnapshotsRepository, FigureSnapshotWorker,
-    // The bulletins feature (#21, branch `bulletins`) binds its push counts here when it lands.
-    { provide: BULLETIN_PUSH_COUNTS, useClass: UnconnectedBulletinPushCounts },
+    { provide: BULLETIN_PUSH_COUNTS, useClass: BulletinsPushCounts },
   ],
   exports: [FiguresService, FigureSnapshotWorker],
 })

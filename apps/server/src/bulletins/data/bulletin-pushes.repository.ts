@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, insertReturningId, selectRows } from '../../common/db';
+import { Database, FigureTarget, insertReturningId, selectRows, targetCondition, TimeRange } from '../../common/db';
 import { BulletinPushEntity } from './bulletin-push.entity';
 
 export type SlotClaim = { outcome: 'pushed'; id: number } | { outcome: 'over_quota' } | { outcome: 'already_pushed' };
@@ -113,6 +113,30 @@ export class BulletinPushesRepository {
     return rows.map((r) => ({
       groupId: Number(r.groupId),
       pushedAt: r.pushedAt instanceof Date ? r.pushedAt : new Date(`${String(r.pushedAt).replace(' ', 'T')}Z`),
+    }));
+  }
+
+  /**
+   * Every push whose time lies in `range` and has come by `now`, into a group of the target's subtree
+   * (a community group by its community's path, an enterprise group by its station's), or pushed by
+   * the officer (docs/figures.md: 法治宣传 and 提醒告知). Reads org's group and unit names, read only.
+   */
+  async pushRecordsIn(target: FigureTarget, range: TimeRange, now: Date): Promise<{ id: number; at: Date; title: string; kind: string; groupName: string }[]> {
+    const scope = targetCondition(target, 'COALESCE(oc.path, os.path)', 'p.pushed_by');
+    const rows = await selectRows(
+      this.db.manager,
+      'SELECT p.id AS id, p.pushed_at AS at, v.title AS title, b.kind AS kind, COALESCE(oc.name, g.name) AS groupName FROM bulletin_pushes p ' +
+        'JOIN bulletins b ON b.id = p.bulletin_id JOIN bulletin_versions v ON v.id = p.version_id JOIN police_groups g ON g.id = p.group_id ' +
+        'LEFT JOIN org_units oc ON oc.id = g.community_id LEFT JOIN org_units os ON os.id = g.station_id ' +
+        `WHERE p.pushed_at >= ? AND p.pushed_at < ? AND p.pushed_at <= ? AND ${scope.sql} ORDER BY p.pushed_at, p.id`,
+      [range.from, range.to, now, ...scope.values],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      at: r.at instanceof Date ? r.at : new Date(`${String(r.at).replace(' ', 'T')}Z`),
+      title: String(r.title),
+      kind: String(r.kind),
+      groupName: String(r.groupName),
     }));
   }
 }

@@ -43,7 +43,16 @@ export class OrgFiguresRepository {
 
   /** Every community of the city (the daily snapshot is made per community). */
   async communities(): Promise<FigureUnit[]> {
-    const rows = await selectRows(this.dataSource.manager, `SELECT ${UNIT_COLUMNS} FROM org_units u WHERE u.level = ? ORDER BY u.id`, [OrgLevel.Community]);
+    return this.ofLevel(OrgLevel.Community);
+  }
+
+  /** Every station: the place of its enterprise groups (a push into one belongs to no community). */
+  async stations(): Promise<FigureUnit[]> {
+    return this.ofLevel(OrgLevel.Station);
+  }
+
+  private async ofLevel(level: OrgLevel): Promise<FigureUnit[]> {
+    const rows = await selectRows(this.dataSource.manager, `SELECT ${UNIT_COLUMNS} FROM org_units u WHERE u.level = ? ORDER BY u.id`, [level]);
     return rows.map(toUnit);
   }
 
