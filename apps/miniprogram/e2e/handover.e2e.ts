@@ -34,6 +34,8 @@ describe('officer handover', () => {
     // Hand 纬四路社区 back to officer1 so later files see the demo layout.
     const officer1 = (await officersOfStation()).find((o) => o.name === '王建国')!;
     await apiAs('station_leader1', 'POST', `/api/communities/${communityId}/handover`, { newOfficerId: officer1.id, reason: '测试结束，交回王建国' });
+    const mine = await apiAs<{ items: { name: string }[] }>('officer1', 'GET', `/api/workbench/communities?q=${encodeURIComponent(COMMUNITY)}`);
+    expect(mine.items.map((c) => c.name)).toContain(COMMUNITY);
   });
 
   it('station_leader1 hands 纬四路社区 to 赵立新 with a reason; the history shows it and the member sees and is told', async () => {
