@@ -34,10 +34,16 @@ export default defineAppConfig({
       pages: ['refer/index', 'inbox/index', 'detail/index', 'agenda/index', 'digest/index', 'guide-edit/index', 'targets/index', 'dead-letters/index'],
     },
     // 调解室: residents, mediators and officers open it from 我的, 工作台, a case or an invitation;
-    // station staff manage their 警民联调室 and its bookable slots (offline-rooms, from 工作台).
+    // station staff manage their 警民联调室 and its bookable slots (offline-rooms, from 工作台);
+    // agreement: the printable 调解协议书 of a room.
     {
       root: 'packageMediation',
-      pages: ['room/index', 'offline-rooms/index'],
+      pages: ['room/index', 'offline-rooms/index', 'agreement/index'],
+    },
+    // 人员邀请 and 审计日志 (leaders and admins, from 工作台), and 领取邀请 for the person invited.
+    {
+      root: 'packageAdmin',
+      pages: ['staff-invites/index', 'staff-claim/index', 'audit/index'],
     },
     // 公告 for staff: writing (write), the lists (mine, review queue, to push), one bulletin's
     // review, push, withdrawal and figures (manage), and pushes by kind and officer (stats).

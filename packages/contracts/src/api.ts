@@ -117,8 +117,37 @@ export interface RefuseMembershipRequest { reason: string }
 export interface CommunityInviteView { code: string; communityId: number; expiresAt: string; scene: string }
 
 export interface StaffInvitationRequest { role: Role; orgUnitId: number; name: string }
-export interface StaffInvitationView { token: string; role: Role; orgUnitId: number; expiresAt: string }
+/** A new staff invitation: `token` is shown once (only its hash is kept), so the link is copied now. */
+export interface StaffInvitationView { id: number; token: string; role: Role; orgUnitId: number; expiresAt: string }
 export interface AcceptStaffInvitationRequest { token: string; code: string }
+/** 领取邀请 by a person already signed in (the mini program signs residents in at launch). */
+export interface ClaimStaffInvitationRequest { token: string }
+
+/** 待使用 / 已使用 / 已过期 / 已撤销. */
+export type StaffInvitationStatus = 'pending' | 'used' | 'expired' | 'revoked';
+export const STAFF_INVITATION_STATUS_LABELS: Record<StaffInvitationStatus, string> = {
+  pending: '待使用', used: '已使用', expired: '已过期', revoked: '已撤销',
+};
+
+/** One invitation in the inviter's list (GET /api/staff-invitations): the invitee's name, never the token. */
+export interface StaffInvitationItem {
+  id: number;
+  inviteeName: string;
+  role: Role;
+  orgUnitId: number;
+  orgUnitName: string;
+  status: StaffInvitationStatus;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** 信息员: name (or un-name) a resident of one of the officer's communities. */
+export interface InformantRequest { granted: boolean }
+
+/** GET /api/audit filters: who acted (`actorId`), what about (`targetType` + `targetId`), which action. */
+export interface AuditQuery { page?: number; pageSize?: number; action?: string; actorId?: number; targetType?: string; targetId?: string }
 
 export interface HandoverRequest { newOfficerId: number; reason: string }
 
@@ -163,6 +192,8 @@ export interface AuditEntryView {
   id: number;
   at: string;
   actorId: number | null;
+  /** Staff by name and role (王建国（社区民警）), residents as 居民 only; null for the system. */
+  actorName: string | null;
   action: string;
   targetType: string | null;
   targetId: string | null;

@@ -24,6 +24,8 @@ export enum ErrorCode {
   InviteInvalid = 'INVITE_INVALID',
   InviteExpired = 'INVITE_EXPIRED',
   InviteUsed = 'INVITE_USED',
+  /** A staff invitation its inviter revoked (撤销) before it was used. */
+  InviteRevoked = 'INVITE_REVOKED',
   InviteRoleNotAllowed = 'INVITE_ROLE_NOT_ALLOWED',
   AlreadyMember = 'ALREADY_MEMBER',
   AlreadyStaff = 'ALREADY_STAFF',
@@ -117,6 +119,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.InviteInvalid]: '邀请码无效，请核对后重新输入',
   [ErrorCode.InviteExpired]: '邀请码已过期，请联系社区民警重新获取',
   [ErrorCode.InviteUsed]: '该邀请已被使用',
+  [ErrorCode.InviteRevoked]: '该邀请已被撤销，请联系邀请人重新邀请',
   [ErrorCode.InviteRoleNotAllowed]: '您无权邀请该角色',
   [ErrorCode.AlreadyMember]: '您已是该社区的成员',
   [ErrorCode.AlreadyStaff]: '该微信账号已登记为工作人员',

@@ -8,7 +8,8 @@ import type {
   ReferralTargetAdminPage, ReferralTargetAdminView, ReferralTargetView, ReferralView, RefreshRequest, RefuseMembershipRequest, RoomDetail,
   RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
   UnsealLogEntry, UnsealView, ReporterPhoneView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
-  StationContact, WorkbenchAlerts, WorkbenchUnit,
+  StationContact, WorkbenchAlerts, WorkbenchUnit, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
+  ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
   BulletinDetail, BulletinFeedItem, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
   PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
@@ -49,6 +50,17 @@ export const HTTP_API = {
   'POST /api/auth/logout': {} as Route<void, RefreshRequest>,
   'GET /api/me': {} as Route<UserView>,
   'GET /api/me/memberships': {} as Route<MembershipView[]>,
+  /** 人员邀请: create (the token is shown once), the list in the caller's jurisdiction, 撤销, and 领取 by the invitee. */
+  'POST /api/staff-invitations': {} as Route<StaffInvitationView, StaffInvitationRequest>,
+  'GET /api/staff-invitations': {} as Route<Page<StaffInvitationItem>, never, PageQuery>,
+  'POST /api/staff-invitations/:id/revoke': {} as Route<StaffInvitationItem>,
+  'POST /api/staff-invitations/claim': {} as Route<LoginResponse, ClaimStaffInvitationRequest>,
+  /** The jurisdiction tree within the caller's scope (the invitation form's units). */
+  'GET /api/org/tree': {} as Route<OrgUnitView[]>,
+  /** 审计日志 (admins and city leaders), newest first. */
+  'GET /api/audit': {} as Route<Page<AuditEntryView>, never, AuditQuery>,
+  /** 设为/取消信息员: a resident of one of the officer's communities. */
+  'POST /api/users/:id/informant': {} as Route<MemberView, InformantRequest>,
 
   // communities: joining, 工作台, members, invites
   'POST /api/communities/join-by-code': {} as Route<MembershipView, JoinByCodeRequest>,
@@ -147,6 +159,8 @@ export const HTTP_API = {
   'POST /api/mediation/invitations/join': {} as Route<RoomDetail, { token: string }>,
   'POST /api/mediation/rooms/:id/agreement': {} as Route<RoomDetail, DraftAgreementRequest>,
   'POST /api/mediation/rooms/:id/agreement/confirm': {} as Route<RoomDetail, { agreementId: number }>,
+  /** 调解协议书: the agreement laid out as a formal document (print page). */
+  'GET /api/mediation/rooms/:id/agreement/print': {} as Route<AgreementDocumentView>,
   'GET /api/mediation/rooms/:id/offline-slots': {} as Route<OfflineSlotView[]>,
   'POST /api/mediation/rooms/:id/transfer': {} as Route<RoomDetail, { slotId: number }>,
   'POST /api/mediation/rooms/:id/offline-outcome': {} as Route<RoomDetail, OfflineOutcomeRequest>,

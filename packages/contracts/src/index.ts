@@ -14,3 +14,4 @@ export * from './supervision';
 export * from './bulletins';
 export * from './figures';
 export * from './http-api';
+export * from './audit';

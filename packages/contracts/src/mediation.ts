@@ -145,6 +145,22 @@ export interface AgreementView {
   canConfirm: boolean;
 }
 
+/**
+ * 调解协议书 as a formal document (GET /api/mediation/rooms/:id/agreement/print): the signed (or
+ * current) agreement with the mediator, the station that mediated and the community of the matter.
+ */
+export interface AgreementDocumentView {
+  roomId: number;
+  caseNumber: string;
+  title: string;
+  agreement: AgreementView;
+  /** 调解员 (display names of the room's mediators). */
+  mediators: string[];
+  /** 派出所 of the matter, with its address; null when the room's place has none. */
+  station: { name: string; address: string | null; phone: string | null } | null;
+  communityName: string | null;
+}
+
 export interface OfflineBookingView {
   slotId: number;
   offlineRoomName: string;

@@ -1,3 +1,5 @@
+import { Role } from './roles';
+
 /** Levels of the jurisdiction tree: 市公安局 → 分县局 → 派出所 → 社区/村. */
 export enum OrgLevel {
   City = 'city',
@@ -89,3 +91,15 @@ export function hasWords(text: string): boolean {
 /** Mini-program pages a join decision opens (subscribe message `page`, without the leading slash). */
 export const HOME_PAGE = 'pages/home/index';
 export const JOIN_PAGE = 'pages/join/index';
+
+/** Level of the org unit each staff role is placed on (an invitation names such a unit). */
+export const STAFF_UNIT_LEVELS: Partial<Record<Role, OrgLevel[]>> = {
+  [Role.CommunityOfficer]: [OrgLevel.Station],
+  [Role.StationLeader]: [OrgLevel.Station],
+  [Role.BranchLeader]: [OrgLevel.Branch],
+  [Role.CityLeader]: [OrgLevel.City],
+  [Role.Admin]: [OrgLevel.City],
+  [Role.Mediator]: [OrgLevel.Station],
+  [Role.DepartmentStaff]: [OrgLevel.Branch, OrgLevel.City],
+  [Role.LegalReviewer]: [OrgLevel.Branch, OrgLevel.City],
+};

@@ -12,6 +12,8 @@ import type {
   CreateSlotRequest,
   DevLoginRequest,
   DraftAgreementRequest,
+  AuditQuery,
+  StaffInvitationRequest,
   FigureRecordsQuery,
   FiguresQuery,
   FigureTrendQuery,
@@ -196,6 +198,19 @@ export const api = {
   markAllNotificationsRead: () => call('POST /api/notifications/read-all'),
   /** The caller's own 派出所 (办事指引's 派出所 routes). */
   myStation: () => call('GET /api/me/station'),
+
+  // 人员邀请, 信息员, 审计日志, 调解协议书
+  /** The token is answered once: the link is copied from this answer. */
+  createStaffInvitation: (body: StaffInvitationRequest) => call('POST /api/staff-invitations', { body }),
+  /** Units of the caller's jurisdiction (the invitation form picks a station, branch or the city). */
+  orgTree: () => call('GET /api/org/tree'),
+  staffInvitations: (page: number, pageSize = 20) => call('GET /api/staff-invitations', { query: { page, pageSize } }),
+  revokeStaffInvitation: (id: number) => call('POST /api/staff-invitations/:id/revoke', { params: { id } }),
+  /** 领取邀请 as the signed-in person; answers the new staff session. */
+  claimStaffInvitation: (token: string) => call('POST /api/staff-invitations/claim', { body: { token } }),
+  setInformant: (userId: number, granted: boolean) => call('POST /api/users/:id/informant', { params: { id: userId }, body: { granted } }),
+  audit: (query: AuditQuery) => call('GET /api/audit', { query }),
+  agreementDocument: (roomId: number) => call('GET /api/mediation/rooms/:id/agreement/print', { params: { id: roomId } }),
 
   // 数据 (leaders; officers for their own communities): docs/figures.md
   figures: (q: FiguresQuery) => call('GET /api/figures', { query: { from: q.from, to: q.to, orgId: q.orgId } }),

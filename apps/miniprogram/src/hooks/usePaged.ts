@@ -15,6 +15,8 @@ export interface PagedState<T> {
   loadMore: () => Promise<void>
   /** Starts again from page 1. */
   reload: () => Promise<void>
+  /** Changes the loaded items in place (e.g. one row an action returned), keeping the pages loaded. */
+  replace: (change: (item: T) => T) => void
 }
 
 /**
@@ -77,7 +79,9 @@ export function usePaged<T>(
 
   useReloadOnShow(reload, options.reloadOnShow)
 
+  const replace = useCallback((change: (item: T) => T) => setItems((prev) => prev?.map(change)), [])
+
   const loaded = items?.length ?? 0
   const hasMore = items !== undefined && loaded < total && (pageSize === 0 || page * pageSize < total)
-  return { items, total, error, loadingMore, hasMore, loadMore, reload }
+  return { items, total, error, loadingMore, hasMore, loadMore, reload, replace }
 }

@@ -29,6 +29,12 @@ export const ROUTES = {
   deadLetters: '/packageReferral/dead-letters/index',
   room: '/packageMediation/room/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
+  /** 调解协议书 of a room (`?roomId=`), laid out for printing. */
+  agreement: '/packageMediation/agreement/index',
+  /** 人员邀请 (leaders and admins), 领取邀请 (the invitee, `?token=`), 审计日志 (admins and city leaders). */
+  staffInvites: '/packageAdmin/staff-invites/index',
+  staffClaim: '/packageAdmin/staff-claim/index',
+  audit: '/packageAdmin/audit/index',
   /** 公告: a reader's list and one bulletin (main package); writing, review and pushing (packageBulletin). */
   bulletins: '/pages/bulletins/index',
   bulletin: '/pages/bulletin/index',

@@ -16,6 +16,8 @@ export class AuditQueryDto {
   pageSize?: number;
   @ApiPropertyOptional({ example: 'personal_data.read' }) @IsOptional() @IsString() @MaxLength(64)
   action?: string;
+  @ApiPropertyOptional({ example: 42, description: 'who acted (a user id)' }) @IsOptional() @PlainInt() @IsInt() @Min(1)
+  actorId?: number;
   @ApiPropertyOptional({ example: 'user', description: 'what the entries are about, e.g. user, case, community' }) @IsOptional() @IsString() @MaxLength(32)
   targetType?: string;
   @ApiPropertyOptional({ example: '42' }) @IsOptional() @IsString() @MaxLength(64)
@@ -26,6 +28,7 @@ class AuditEntryDto {
   @ApiProperty() id: number;
   @ApiProperty() at: string;
   @ApiProperty({ nullable: true, type: Number }) actorId: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'staff: 姓名（角色）; residents: 居民' }) actorName: string | null;
   @ApiProperty() action: string;
   @ApiProperty({ nullable: true, type: String }) targetType: string | null;
   @ApiProperty({ nullable: true, type: String }) targetId: string | null;
@@ -43,10 +46,12 @@ export class AuditController {
 
   @Get()
   @Authenticated({ permission: Permission.AuditRead })
-  @ApiOperation({ summary: 'Audit log, newest first (admins and city leaders); reading it is itself audited' })
+  @ApiOperation({ summary: 'Audit log, newest first (admins and city leaders), filtered by action, actor (`actorId`) and target; reading it is itself audited' })
   @ApiOkResponse({ type: AuditPageDto })
   @ApiErrors(ErrorCode.Forbidden)
   list(@CurrentCaller() caller: Caller, @Query() query: AuditQueryDto): Promise<AuditPageDto> {
-    return this.audit.list(caller, query.page ?? 1, query.pageSize ?? 50, { action: query.action, targetType: query.targetType, targetId: query.targetId });
+    return this.audit.list(caller, query.page ?? 1, query.pageSize ?? 50, {
+      action: query.action, actorId: query.actorId, targetType: query.targetType, targetId: query.targetId,
+    });
   }
 }

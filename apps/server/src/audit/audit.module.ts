@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditActorsRepository } from './data/audit-actors.repository';
 import { AuditEntriesRepository } from './data/audit-entries.repository';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
@@ -6,7 +7,7 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditEntriesRepository, AuditService],
+  providers: [AuditEntriesRepository, AuditActorsRepository, AuditService],
   exports: [AuditService],
 })
 export class AuditModule {}

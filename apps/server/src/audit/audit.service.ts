@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Caller } from '../common/request-context';
 import type { AuditEntryEntity } from './data/audit-entry.entity';
+import { AuditActorsRepository } from './data/audit-actors.repository';
 import { AuditEntriesRepository } from './data/audit-entries.repository';
 
 export interface AuditInput {
@@ -16,6 +17,8 @@ export interface AuditInput {
 
 export interface AuditFilter {
   action?: string;
+  /** 按人员: entries of what one person did. */
+  actorId?: number;
   targetType?: string;
   targetId?: string;
 }
@@ -30,6 +33,8 @@ export const AuditAction = {
   RoleGranted: 'permission.role_granted',
   InformantChanged: 'permission.informant_changed',
   StaffInvited: 'permission.staff_invited',
+  /** 撤销 of a staff invitation nobody had used. */
+  StaffInvitationRevoked: 'permission.staff_invitation_revoked',
   CommunityHandover: 'org.community_handover',
   MembershipDecided: 'org.membership_decided',
   /** A community invite code made void (作废) before it ran out. */
@@ -64,6 +69,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly entries: AuditEntriesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly actors: AuditActorsRepository,
   ) {}
 
   async record(
@@ -87,13 +93,15 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   /** Newest first; `filter` narrows to one action and/or what the entries are about (谁看过这个人的信息). */
   async list(caller: Caller, page: number, pageSize: number, filter: AuditFilter = {}): Promise<Page<AuditEntryView>> {
     const [rows, total] = await this.entries.page(filter, page, pageSize);
-    const about = filter.targetType || filter.targetId ? ` target=${filter.targetType ?? '*'}:${filter.targetId ?? '*'}` : '';
+    const about = `${filter.actorId ? ` actor=${filter.actorId}` : ''}${filter.targetType || filter.targetId ? ` target=${filter.targetType ?? '*'}:${filter.targetId ?? '*'}` : ''}`;
     await this.recordFor(caller, { action: AuditAction.AuditRead, detail: `page=${page}${about}` });
+    const names = await this.actors.names([...new Set(rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])))]);
     return {
       items: rows.map((r) => ({
         id: r.id,
         at: r.at.toISOString(),
         actorId: r.actorId,
+        actorName: r.actorId === null ? null : names.get(r.actorId) ?? null,
         action: r.action,
         targetType: r.targetType,
         targetId: r.targetId,

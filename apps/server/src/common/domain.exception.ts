@@ -8,6 +8,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.InviteInvalid:
     case ErrorCode.InviteExpired:
     case ErrorCode.InviteUsed:
+    case ErrorCode.InviteRevoked:
     case ErrorCode.WechatCodeInvalid:
     case ErrorCode.OfficerNotInStation:
     case ErrorCode.IdempotencyKeyRequired:

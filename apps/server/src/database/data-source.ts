@@ -43,6 +43,7 @@ import { TimelineKinds1766020000000 } from './migrations/1766020000000-timeline-
 import { SealedReportAudit1766040000000 } from './migrations/1766040000000-sealed-report-audit';
 import { TokenVersion1766050000000 } from './migrations/1766050000000-token-version';
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
+import { StaffInvitationRevoke1766600000000 } from './migrations/1766600000000-staff-invitation-revoke';
 import { Bulletins1766800000000 } from './migrations/1766800000000-bulletins';
 import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
@@ -103,6 +104,7 @@ export const MIGRATIONS = [
   DerivedCaseNumber1765100000000, OutboxClaimOwner1765200000000, AuditTarget1765300000000, RoomNoticeLinks1765400000000,
   AnonymousApplicants1765500000000, JoinDecisions1765600000000, Supervision1765700000000, RoomReadPositions1765900000000,
   TimelineKinds1766020000000, SealedReportAudit1766040000000, TokenVersion1766050000000, GuideRoutes1766230000000,
+  StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
   PreventionActions1766900000000, FigureSnapshots1766900000001,
 ];

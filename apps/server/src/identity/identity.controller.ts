@@ -1,13 +1,15 @@
 import { ErrorCode, Permission } from '@jws/contracts';
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { RateLimit } from '../common/rate-limit';
+import { IdParamPipe } from '../common/id-param.pipe';
+import { PageQueryDto } from '../common/paging';
 import type { AuthedRequest, Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller, Public } from './authenticated.decorator';
 import {
-  AcceptStaffInvitationDto, DemoUserDto, DevLoginDto, LoginResponseDto, RefreshDto, StaffInvitationDto,
-  StaffInvitationViewDto, UserViewDto, WechatLoginDto,
+  AcceptStaffInvitationDto, ClaimStaffInvitationDto, DemoUserDto, DevLoginDto, LoginResponseDto, RefreshDto, StaffInvitationDto,
+  StaffInvitationItemDto, StaffInvitationPageDto, StaffInvitationViewDto, UserViewDto, WechatLoginDto,
 } from './dto/auth.dto';
 import { ClientInfo, IdentityService } from './identity.service';
 import { StaffInvitationService } from './staff-invitation.service';
@@ -93,13 +95,44 @@ export class IdentityController {
     return this.staffInvitations.create(caller, dto);
   }
 
+  @Get('staff-invitations')
+  @Authenticated({ permission: Permission.StaffInvitationCreate })
+  @ApiOperation({ summary: 'Staff invitations to units of the caller\'s jurisdiction, newest first, with their status (never the token)' })
+  @ApiOkResponse({ type: StaffInvitationPageDto })
+  @ApiErrors(ErrorCode.ValidationFailed)
+  listStaffInvitations(@CurrentCaller() caller: Caller, @Query() q: PageQueryDto): Promise<StaffInvitationPageDto> {
+    return this.staffInvitations.list(caller, q.page ?? 1, q.pageSize ?? 20);
+  }
+
+  @Post('staff-invitations/:id/revoke')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.StaffInvitationCreate })
+  @RateLimit(30)
+  @ApiOperation({ summary: '撤销 an unused staff invitation in the caller\'s jurisdiction: nobody can be enrolled with it any more' })
+  @ApiOkResponse({ type: StaffInvitationItemDto })
+  @ApiErrors(ErrorCode.NotFound, ErrorCode.InviteUsed, ErrorCode.RateLimited)
+  revokeStaffInvitation(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<StaffInvitationItemDto> {
+    return this.staffInvitations.revoke(caller, id);
+  }
+
+  @Post('staff-invitations/claim')
+  @HttpCode(200)
+  @Authenticated()
+  @RateLimit(LOGIN_LIMIT_PER_MINUTE)
+  @ApiOperation({ summary: '领取邀请: the signed-in resident becomes the invited staff member; answers their new tokens' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.InviteRevoked, ErrorCode.AlreadyStaff, ErrorCode.RateLimited)
+  claimStaffInvitation(@CurrentCaller() caller: Caller, @Body() dto: ClaimStaffInvitationDto): Promise<LoginResponseDto> {
+    return this.staffInvitations.claim(caller, dto.token);
+  }
+
   @Post('staff-invitations/accept')
   @HttpCode(200)
   @Public()
   @RateLimit(LOGIN_LIMIT_PER_MINUTE)
   @ApiOperation({ summary: 'Accept a staff invitation with a wx.login code: binds this WeChat account' })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.AlreadyStaff, ErrorCode.WechatCodeInvalid, ErrorCode.RateLimited)
+  @ApiErrors(ErrorCode.InviteInvalid, ErrorCode.InviteUsed, ErrorCode.InviteExpired, ErrorCode.InviteRevoked, ErrorCode.AlreadyStaff, ErrorCode.WechatCodeInvalid, ErrorCode.RateLimited)
   acceptStaffInvitation(@Body() dto: AcceptStaffInvitationDto, @Req() req: AuthedRequest): Promise<LoginResponseDto> {
     return this.staffInvitations.accept(dto.token, dto.code, clientOf(req));
   }

@@ -1,8 +1,11 @@
-import { agreementStatusLabel, CaseAction, ErrorCode, PARTY_ROLES, RoomDetail, RoomMemberRole, RoomStatus, SystemEvent } from '@jws/contracts';
+import {
+  AgreementDocumentView, agreementStatusLabel, CaseAction, ErrorCode, PARTY_ROLES, ROOM_MEMBER_ROLE_LABELS, RoomDetail, RoomMemberRole, RoomStatus, SystemEvent,
+} from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { CasesApi } from '../cases';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
+import { AgreementPlaceRepository } from './data/agreement-place.repository';
 import { DraftAgreementDto } from './dto/mediation.dto';
 import { AgreementsRepository } from './data/agreements.repository';
 import { MembersRepository } from './data/members.repository';
@@ -25,6 +28,7 @@ export class AgreementsService {
     private readonly cases: CasesApi,
     private readonly agreements: AgreementsRepository,
     private readonly members: MembersRepository,
+    private readonly places: AgreementPlaceRepository,
   ) {}
 
   /** The mediator drafts (or redrafts) the 调解协议; earlier confirmations do not carry over. */
@@ -80,6 +84,21 @@ export class AgreementsService {
       await this.messages.appendSystem(m, out, roomId, SystemEvent.Settled, '各方已确认，调解已达成协议');
     });
     return this.rooms.detail(caller, roomId);
+  }
+
+  /**
+   * 调解协议书: the room's current agreement (signed once every party confirmed) with who mediated
+   * and where, for the print page. Read as the room is read (members; police over it, audited).
+   */
+  async printable(caller: Caller, roomId: number): Promise<AgreementDocumentView> {
+    const detail = await this.rooms.detail(caller, roomId);
+    if (!detail.agreement || detail.parentRoomId !== null) throw new DomainException(ErrorCode.NotFound);
+    const label = ROOM_MEMBER_ROLE_LABELS[RoomMemberRole.Mediator];
+    const mediators = detail.members
+      .filter((m) => m.role === RoomMemberRole.Mediator)
+      .map((m) => (m.displayName.startsWith(label) ? m.displayName.slice(label.length).trim() : m.displayName));
+    const place = await this.places.placeOf(roomId);
+    return { roomId, caseNumber: detail.caseNumber, title: detail.title, agreement: detail.agreement, mediators, ...place };
   }
 
   /** The agreement as a printable document (HTML for the browser's print). */

@@ -11,7 +11,7 @@ import {
   HistoryQueryDto, InviteDto, JoinRoomInvitationDto, MarkRoomReadDto, OpenRoomDto, SendMessageDto,
 } from './dto/mediation.dto';
 import {
-  MediatorViewDto, MessagePageDto, MessageViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto, RoomSummaryDto, RoomSummaryPageDto,
+  AgreementDocumentViewDto, MediatorViewDto, MessagePageDto, MessageViewDto, RoomDetailDto, RoomInvitationViewDto, RoomLoginResponseDto, RoomSummaryDto, RoomSummaryPageDto,
 } from './dto/mediation-views.dto';
 import { AgreementsService } from './agreements.service';
 import { MediationService } from './mediation.service';
@@ -205,6 +205,15 @@ export class MediationController {
   @ApiErrors(ErrorCode.NotFound, ErrorCode.AgreementOutdated, ErrorCode.RoomReadOnly)
   confirm(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: ConfirmAgreementDto): Promise<RoomDetailDto> {
     return this.agreements.confirmAgreement(caller, id, dto.agreementId);
+  }
+
+  @Get('rooms/:id/agreement/print')
+  @Authenticated()
+  @ApiOperation({ summary: '调解协议书: the agreement as a formal document (parties, matter, terms, 履行期限, confirmations, mediator, station)' })
+  @ApiOkResponse({ type: AgreementDocumentViewDto })
+  @ApiErrors(ErrorCode.NotFound)
+  printable(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<AgreementDocumentViewDto> {
+    return this.agreements.printable(caller, id);
   }
 
   @Get('rooms/:id/agreement/document')

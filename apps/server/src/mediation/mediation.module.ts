@@ -6,6 +6,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { MediationFiguresRepository } from './data/mediation-figures.repository';
 import { AgreementsService } from './agreements.service';
+import { AgreementPlaceRepository } from './data/agreement-place.repository';
 import { AgreementsRepository } from './data/agreements.repository';
 import { FollowupsRepository } from './data/followups.repository';
 import { InvitationsRepository } from './data/invitations.repository';
@@ -30,6 +31,7 @@ import { RoomMessagesService } from './room-messages.service';
 
 const REPOSITORIES = [
   RoomsRepository, MembersRepository, MessagesRepository, InvitationsRepository, AgreementsRepository, FollowupsRepository, OfflineRepository,
+  AgreementPlaceRepository,
 ];
 
 @Module({

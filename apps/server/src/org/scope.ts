@@ -1,4 +1,4 @@
-import { OrgLevel, Role } from '@jws/contracts';
+import { Role, STAFF_UNIT_LEVELS } from '@jws/contracts';
 
 /**
  * Jurisdiction scope of a caller (管辖范围). Every query that returns records takes one, so
@@ -14,17 +14,8 @@ export type Scope =
   | { kind: 'self'; userId: number }
   | { kind: 'none' };
 
-/** Level of the org unit each leader role is attached to. */
-export const ROLE_ORG_LEVEL: Partial<Record<Role, OrgLevel[]>> = {
-  [Role.CommunityOfficer]: [OrgLevel.Station],
-  [Role.StationLeader]: [OrgLevel.Station],
-  [Role.BranchLeader]: [OrgLevel.Branch],
-  [Role.CityLeader]: [OrgLevel.City],
-  [Role.Admin]: [OrgLevel.City],
-  [Role.Mediator]: [OrgLevel.Station],
-  [Role.DepartmentStaff]: [OrgLevel.Branch, OrgLevel.City],
-  [Role.LegalReviewer]: [OrgLevel.Branch, OrgLevel.City],
-};
+/** Level of the org unit each leader role is attached to (shared with the app's invitation form). */
+export const ROLE_ORG_LEVEL = STAFF_UNIT_LEVELS;
 
 export function scopeFor(user: { id: number; role: Role }, orgPath: string | null): Scope {
   switch (user.role) {

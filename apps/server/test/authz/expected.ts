@@ -83,6 +83,11 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/me': { allowed: SIGNED_IN },
   'POST /api/staff-invitations': { allowed: ['station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1', 'admin1'] },
   'POST /api/staff-invitations/accept': { allowed: EVERYONE },
+  'GET /api/staff-invitations': { allowed: ['station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1', 'admin1'] },
+  // 撤销: inviters whose jurisdiction covers the invitation's unit (a fresh one of the side's station each time).
+  'POST /api/staff-invitations/{id}/revoke': { allowed: ['station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1', 'admin1'] },
+  // 领取邀请 with a bogus token: refused on its merits (INVITE_INVALID), never for who asks; anonymous must sign in.
+  'POST /api/staff-invitations/claim': { allowed: SIGNED_IN },
   'GET /api/communities/directory': { allowed: SIGNED_IN },
   'GET /api/me/memberships': { allowed: SIGNED_IN },
     // An invite code is a credential: a wrong one is a 400 INVITE_INVALID for any resident.
@@ -146,6 +151,7 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/mediation/rooms/{id}/agreement': { allowed: ['mediator1'] },
   'POST /api/mediation/rooms/{id}/agreement/confirm': { allowed: ['resident1', 'informant1'] },
   'GET /api/mediation/rooms/{id}/agreement/document': { allowed: ROOM_READERS },
+  'GET /api/mediation/rooms/{id}/agreement/print': { allowed: ROOM_READERS },
   'GET /api/mediation/rooms/{id}/offline-slots': { allowed: ROOM_READERS },
   'GET /api/mediation/offline-rooms': { allowed: [...ALL_OFFICERS, ...STATION_LEADERS] },
   'POST /api/mediation/offline-rooms': { allowed: [...ALL_OFFICERS, ...STATION_LEADERS] },

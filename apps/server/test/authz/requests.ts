@@ -61,6 +61,7 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'POST /api/auth/dev-login': () => ({ body: { username: 'resident2' } }),
   'POST /api/staff-invitations': (s) => ({ body: { role: 'mediator', orgUnitId: s.stationId, name: '新调解员' } }),
   'POST /api/staff-invitations/accept': () => ({ body: { token: 'authz-not-a-token', code: 'authz-not-a-code' } }),
+  'POST /api/staff-invitations/claim': () => ({ body: { token: 'authz-not-a-token' } }),
   'POST /api/communities/join-by-code': () => ({ body: { code: 'NOSUCH26' } }),
   'POST /api/communities/{id}/join-requests': () => ({ body: { note: '想加入社区' } }),
   'POST /api/memberships/{id}/refuse': () => ({ body: { reason: '不是本社区居民' } }),
@@ -141,6 +142,7 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
 const FRESH: Record<string, (side: Side, w: World) => Promise<Record<string, string | number>>> = {
   'POST /api/communities/{id}/invites/{code}/revoke': async (s, w) => ({ code: await w.fresh.invite(s) }),
   'DELETE /api/mediation/offline-slots/{id}': async (s, w) => ({ id: await w.fresh.slot(s) }),
+  'POST /api/staff-invitations/{id}/revoke': async (s, w) => ({ id: await w.fresh.staffInvitation(s) }),
 };
 
 /** The request one caller sends for an operation with one side's ids. */

@@ -79,7 +79,7 @@ export interface World {
   notificationOf: Partial<Record<CallerName, number>>;
   userIds: Record<string, number>;
   /** Objects made afresh for operations that use theirs up. */
-  fresh: { invite(side: Side): Promise<string>; slot(side: Side): Promise<number> };
+  fresh: { invite(side: Side): Promise<string>; slot(side: Side): Promise<number>; staffInvitation(side: Side): Promise<number> };
 }
 
 const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 180, g: 60, b: 40 } } }).png().toBuffer();
@@ -265,6 +265,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
       });
       return Number(created.id);
     },
+    staffInvitation: async (s) =>
+      Number((await call('post', '/api/staff-invitations', s.leaderToken, { role: 'mediator', orgUnitId: s.stationId, name: '新调解员' })).id),
   };
 
   return {

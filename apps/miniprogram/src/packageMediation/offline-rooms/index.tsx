@@ -72,7 +72,8 @@ function SlotRow({ slot, retired, onCancel }: { slot: OfflineRoomSlot; retired: 
         ) : (
           <>
             <Tag type='primary'>可预约</Tag>
-            <Button size='small' fill='outline' type='danger' id={`offline-slot-cancel-${slot.id}`} onClick={() => onCancel(slot)}>
+            {/* Secondary on purpose: the frequent action here is 新增时段, and a cancel is confirmed first. */}
+            <Button size='small' fill='none' type='default' className='offline__quiet' id={`offline-slot-cancel-${slot.id}`} onClick={() => onCancel(slot)}>
               取消
             </Button>
           </>
@@ -90,7 +91,7 @@ function OfflineRoomCard({ room, onChanged }: { room: OfflineRoomView; onChanged
   async function cancelSlot(slot: OfflineRoomSlot) {
     const { confirm } = await Taro.showModal({
       title: '取消时段',
-      content: `确定取消 ${chinaTimeRange(slot.startsAt, slot.endsAt)} 这个时段吗？`,
+      content: `取消后，${chinaTimeRange(slot.startsAt, slot.endsAt)} 这个时段不再开放预约（目前没有人预约）。`,
       confirmText: '取消时段',
       cancelText: '保留',
     })
@@ -105,9 +106,14 @@ function OfflineRoomCard({ room, onChanged }: { room: OfflineRoomView; onChanged
   }
 
   async function retire() {
+    const free = room.slots.filter((s) => !s.booked).length
+    const booked = room.slots.length - free
     const { confirm } = await Taro.showModal({
       title: '停用联调室',
-      content: `停用后“${room.name}”的空闲时段不再开放预约，已预约的不受影响。确定停用吗？`,
+      content:
+        `停用后，“${room.name}”${free ? `的 ${free} 个空闲时段` : ''}不再开放预约，也不能再新增时段，停用后不能恢复。` +
+        (booked ? `已预约的 ${booked} 个时段照常进行。` : ''),
+      cancelText: '保留',
       confirmText: '停用',
     })
     if (!confirm) return
@@ -121,7 +127,14 @@ function OfflineRoomCard({ room, onChanged }: { room: OfflineRoomView; onChanged
     <View className={`card${retired ? ' offline__room--retired' : ''}`} id={`offline-room-${room.id}`}>
       <View className='row offline__room-head'>
         <Text className='card__title'>{room.name}</Text>
-        {retired && <Tag type='default'>已停用</Tag>}
+        {retired ? (
+          <Tag type='default'>已停用</Tag>
+        ) : (
+          // Retiring the whole room sits up here, away from 新增时段, and is confirmed with what it ends.
+          <Button size='small' fill='none' type='default' className='offline__quiet' id={`offline-room-retire-${room.id}`} onClick={() => void retire()}>
+            停用
+          </Button>
+        )}
       </View>
       <Text className='muted offline__address'>{room.address}</Text>
       <View className='offline__slots' id={`offline-room-slots-${room.id}`}>
@@ -132,14 +145,7 @@ function OfflineRoomCard({ room, onChanged }: { room: OfflineRoomView; onChanged
         )}
       </View>
       {error && <Text className='error-text' id={`offline-room-error-${room.id}`}>{error}</Text>}
-      {!retired && (
-        <>
-          <NewSlotForm roomId={room.id} onCreated={onChanged} />
-          <Button block className='block-button' id={`offline-room-retire-${room.id}`} type='danger' fill='outline' onClick={() => void retire()}>
-            停用
-          </Button>
-        </>
-      )}
+      {!retired && <NewSlotForm roomId={room.id} onCreated={onChanged} />}
     </View>
   )
 }

@@ -65,7 +65,7 @@ export default function CommunityPage() {
           await Promise.all([pending.reload(), active.reload()])
         }}
       />
-      <MemberList active={active} reveal={reveal} />
+      <MemberList active={active} reveal={reveal} canNameInformants={userCan(user, Permission.InformantGrant)} />
     </View>
   )
 }

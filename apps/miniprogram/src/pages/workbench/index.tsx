@@ -168,6 +168,12 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.ReferralTargetManage) && (
                 <EntryCard id='workbench-referral-targets' title='转办对象' description='民警可转办的警种部门和政府部门，以及各部门签收、回复转办的经办人员。' button='管理转办对象' url={ROUTES.referralTargets} />
               )}
+              {userCan(user, Permission.StaffInvitationCreate) && (
+                <EntryCard id='workbench-staff-invites' title='人员邀请' description='邀请民警、调解员和部门工作人员登记，查看邀请是否已使用，撤销未使用的邀请。' button='邀请工作人员' url={ROUTES.staffInvites} />
+              )}
+              {userCan(user, Permission.AuditRead) && (
+                <EntryCard id='workbench-audit' title='审计日志' description='谁在何时查看或改动了什么：可按操作人和对象查询，查询本身也会记录。' button='查看审计日志' url={ROUTES.audit} />
+              )}
               {userCan(user, Permission.OutboxAdmin) && (
                 <EntryCard id='workbench-dead-letters' title='消息投递' description='微信订阅消息多次发送仍失败的，在这里查看原因并重新发送。' button='查看发送失败的消息' url={ROUTES.deadLetters} />
               )}

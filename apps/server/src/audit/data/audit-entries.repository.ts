@@ -4,7 +4,7 @@ import { Database } from '../../common/db';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 /** What an entry's filter may name (谁看过这个人的信息). */
-export type AuditEntryFilter = Partial<Pick<AuditEntryEntity, 'action' | 'targetType' | 'targetId'>>;
+export type AuditEntryFilter = Partial<Pick<AuditEntryEntity, 'action' | 'targetType' | 'targetId'>> & { actorId?: number };
 
 /** Every statement on `audit_log`: appending (one entry or several in one statement), the newest-first page, the retention purge. */
 @Injectable()
@@ -20,6 +20,7 @@ export class AuditEntriesRepository {
   page(filter: AuditEntryFilter, page: number, pageSize: number): Promise<[AuditEntryEntity[], number]> {
     const where: FindOptionsWhere<AuditEntryEntity> = {};
     if (filter.action) where.action = filter.action;
+    if (filter.actorId) where.actorId = filter.actorId;
     if (filter.targetType) where.targetType = filter.targetType;
     if (filter.targetId) where.targetId = filter.targetId;
     return this.db.manager.getRepository(AuditEntryEntity).findAndCount({

@@ -35,4 +35,8 @@ export class StaffInvitationEntity {
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
+
+  /** 撤销: set while unused; a revoked invitation enrols nobody. */
+  @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
+  revokedAt: Date | null;
 }

@@ -1,10 +1,11 @@
 import {
   DemoUser, DevLoginRequest, LoginResponse, Permission, RefreshRequest, Role, UserView, WechatLoginRequest,
-  AcceptStaffInvitationRequest, StaffInvitationRequest, StaffInvitationView,
+  AcceptStaffInvitationRequest, ClaimStaffInvitationRequest, StaffInvitationItem, StaffInvitationRequest, StaffInvitationStatus, StaffInvitationView,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsNotEmpty, MaxLength } from 'class-validator';
 import { RequiredEnum, RequiredId, RequiredText } from '../../common/validation';
+import { PageOf } from '../../common/paging';
 
 export class WechatLoginDto implements WechatLoginRequest {
   /** The code from wx.login (valid 5 minutes, single use). */
@@ -60,6 +61,7 @@ export class StaffInvitationDto implements StaffInvitationRequest {
 }
 
 export class StaffInvitationViewDto implements StaffInvitationView {
+  @ApiProperty() id: number;
   @ApiProperty({ description: 'single-use token; share it with the invitee only' }) token: string;
   @ApiProperty({ enum: Role }) role: Role;
   @ApiProperty() orgUnitId: number;
@@ -72,3 +74,23 @@ export class AcceptStaffInvitationDto implements AcceptStaffInvitationRequest {
   @RequiredText(128)
   code: string;
 }
+
+export class ClaimStaffInvitationDto implements ClaimStaffInvitationRequest {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(128)
+  token: string;
+}
+
+export class StaffInvitationItemDto implements StaffInvitationItem {
+  @ApiProperty() id: number;
+  @ApiProperty({ description: 'the name the inviter typed' }) inviteeName: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty() orgUnitId: number;
+  @ApiProperty() orgUnitName: string;
+  @ApiProperty({ enum: ['pending', 'used', 'expired', 'revoked'] }) status: StaffInvitationStatus;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty({ nullable: true, type: String }) usedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+}
+
+export class StaffInvitationPageDto extends PageOf(StaffInvitationItemDto) {}

@@ -1,5 +1,5 @@
 import {
-  AgreementView, MediatorView, MessageKind, MessagePage, MessageView, OfflineBookingView, OfflineRoomSlot, OfflineRoomView, OfflineSlotView, RoomDetail,
+  AgreementDocumentView, AgreementView, MediatorView, MessageKind, MessagePage, MessageView, OfflineBookingView, OfflineRoomSlot, OfflineRoomView, OfflineSlotView, RoomDetail,
   RoomInvitationView, RoomMemberRole, RoomMemberView, RoomStatus, RoomSummary, SystemEvent,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
@@ -53,6 +53,22 @@ class AgreementViewDto implements AgreementView {
   @ApiProperty() confirmed: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() canConfirm: boolean;
+}
+
+class AgreementStationDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+}
+
+export class AgreementDocumentViewDto implements AgreementDocumentView {
+  @ApiProperty() roomId: number;
+  @ApiProperty() caseNumber: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: AgreementViewDto }) agreement: AgreementViewDto;
+  @ApiProperty({ type: [String], description: '调解员 names' }) mediators: string[];
+  @ApiProperty({ type: AgreementStationDto, nullable: true }) station: AgreementStationDto | null;
+  @ApiProperty({ nullable: true, type: String }) communityName: string | null;
 }
 
 class OfflineBookingViewDto implements OfflineBookingView {

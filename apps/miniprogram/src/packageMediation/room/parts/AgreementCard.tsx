@@ -6,6 +6,7 @@ import { agreementStatusLabel, ErrorCode, RoomStatus, type RoomDetail } from '@j
 
 import { api, isApiError } from '../../../api'
 import { useSubmit } from '../../../hooks/useSubmit'
+import { ROUTES } from '../../../lib/routes'
 import type { OnRoomUpdated } from './shared'
 
 /** 调解协议: its text and who has confirmed it; a party confirms here (and is told when the mediator revised it). */
@@ -70,6 +71,11 @@ export default function AgreementCard({ room, onUpdated, reload }: { room: RoomD
         ))}
       </View>
       <Text id='agreement-status' className={a.confirmed ? 'room__settled' : 'muted'}>{agreementStatusLabel(a.confirmed, room.status)}</Text>
+      {a.confirmed && (
+        <Button block className='block-button' id='agreement-document-open' fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: `${ROUTES.agreement}?roomId=${room.id}` })}>
+          查看调解协议书
+        </Button>
+      )}
       {error && <Text className='room__error' id='agreement-error'>{error}</Text>}
       {a.canConfirm && open && (
         <Button block className='block-button' id='agreement-confirm' type='primary' loading={busy} disabled={busy} onClick={() => void confirm()}>

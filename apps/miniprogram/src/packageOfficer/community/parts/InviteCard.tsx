@@ -31,7 +31,12 @@ export function InviteCard({ communityId }: { communityId: number }) {
   }
 
   async function revoke(code: string) {
-    const { confirm } = await Taro.showModal({ title: '作废邀请码', content: `作废后无法再用 ${code} 加入；已加入的居民不受影响。`, confirmText: '作废' })
+    const { confirm } = await Taro.showModal({
+      title: '作废邀请码',
+      content: `作废后，任何人都不能再用 ${code} 或它的小程序码加入本社区，不能恢复；已加入的居民不受影响。`,
+      confirmText: '作废',
+      cancelText: '保留',
+    })
     if (!confirm) return
     setError('')
     try {
@@ -47,15 +52,18 @@ export function InviteCard({ communityId }: { communityId: number }) {
       {codes.length ? (
         codes.map((invite, i) => (
           <View key={invite.code} className='community__invite' id={`invite-${invite.code}`}>
-            <Text className='community__invite-code' id={i === 0 ? 'invite-code' : undefined} userSelect>
-              {invite.code}
-            </Text>
-            <Text className='muted'>有效期至 {formatDateTime(invite.expiresAt)}</Text>
-            <View className='row'>
+            <View className='row community__invite-head'>
+              <Text className='community__invite-code' id={i === 0 ? 'invite-code' : undefined} userSelect>
+                {invite.code}
+              </Text>
               <Button size='small' type='primary' id={i === 0 ? 'invite-copy' : `invite-copy-${invite.code}`} onClick={() => void Taro.setClipboardData({ data: invite.code })}>
                 复制
               </Button>
-              <Button size='small' type='danger' fill='outline' id={`invite-revoke-${invite.code}`} onClick={() => void revoke(invite.code)}>
+            </View>
+            {/* 作废 is rare and final: on its own line, away from 复制, as a grey text button. */}
+            <View className='row community__invite-foot'>
+              <Text className='muted'>有效期至 {formatDateTime(invite.expiresAt)}</Text>
+              <Button size='small' fill='none' type='default' className='community__quiet' id={`invite-revoke-${invite.code}`} onClick={() => void revoke(invite.code)}>
                 作废
               </Button>
             </View>

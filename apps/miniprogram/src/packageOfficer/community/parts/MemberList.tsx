@@ -4,6 +4,7 @@ import { MembershipStatus, type MemberView } from '@jws/contracts'
 import { api } from '../../../api'
 import PagedList from '../../../components/PagedList'
 import { usePaged, type PagedState } from '../../../hooks/usePaged'
+import { InformantAction } from './InformantAction'
 import { MemberRow } from './MemberRow'
 
 const PAGE_SIZE = 20
@@ -24,7 +25,8 @@ export function useMembers(communityId: number, status: MembershipStatus, onCanR
   )
 }
 
-export function MemberList({ active, reveal }: { active: PagedState<MemberView>; reveal?: { communityId: number } }) {
+/** `canNameInformants`: the caller may name 信息员 (the responsible officer). */
+export function MemberList({ active, reveal, canNameInformants }: { active: PagedState<MemberView>; reveal?: { communityId: number }; canNameInformants?: boolean }) {
   return (
     <View className='card' id='member-list'>
       <Text className='card__title'>社区成员{active.items ? `（${active.total}）` : ''}</Text>
@@ -32,7 +34,11 @@ export function MemberList({ active, reveal }: { active: PagedState<MemberView>;
       <PagedList state={active} id='list-members' moreId='more-members' empty={{ title: '还没有成员', description: '生成邀请码邀请居民加入吧' }}>
         {(m) => (
           <View key={m.membershipId} id={`member-${m.membershipId}`}>
-            <MemberRow member={m} reveal={reveal} />
+            <MemberRow member={m} reveal={reveal}>
+              {canNameInformants && (
+                <InformantAction member={m} onChanged={(updated) => active.replace((x) => (x.membershipId === updated.membershipId ? { ...x, isInformant: updated.isInformant } : x))} />
+              )}
+            </MemberRow>
           </View>
         )}
       </PagedList>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '调解协议书',
+})
