@@ -35,10 +35,10 @@ export default defineAppConfig({
     },
     // 调解室: residents, mediators and officers open it from 我的, 工作台, a case or an invitation;
     // station staff manage their 警民联调室 and its bookable slots (offline-rooms, from 工作台);
-    // agreement: the printable 调解协议书 of a room.
+    // agreement: the printable 调解协议书 of a room; room-code: 输入调解邀请码 (from 我的 or 首页).
     {
       root: 'packageMediation',
-      pages: ['room/index', 'offline-rooms/index', 'agreement/index'],
+      pages: ['room/index', 'offline-rooms/index', 'agreement/index', 'room-code/index'],
     },
     // 人员邀请 and 审计日志 (leaders and admins, from 工作台), and 领取邀请 for the person invited.
     {

@@ -22,6 +22,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'mediation.transcript_read': '查看调解记录',
   'mediation.offline_room_changed': '变更警民联调室',
   'referral.target_changed': '变更转办对象',
+  'bulletin.submitted': '提交公告审核',
+  'bulletin.reviewed': '审核公告',
+  'bulletin.withdrawn': '撤回公告',
+  'bulletin.pushed': '推送公告',
+  'bulletin.push_cancelled': '取消定时推送',
+  'prevention.recorded': '记录安全防范',
 };
 
 /** What an entry is about (`targetType`), for the filter and the list. */
@@ -38,6 +44,9 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   service_matter: '办事事项',
   org_unit: '单位',
   route: '接口',
+  bulletin: '公告',
+  group: '警民群',
+  prevention_action: '安全防范记录',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

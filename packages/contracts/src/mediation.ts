@@ -255,42 +255,7 @@ export interface ConfirmAgreementRequest { agreementId: number }
 /** The caller has seen a channel up to this sequence number (its unread count starts after it). */
 export interface MarkRoomReadRequest { seq: number }
 
-export interface OfflineSlotView {
-  id: number;
-  offlineRoomId: number;
-  offlineRoomName: string;
-  address: string;
-  startsAt: string;
-  endsAt: string;
-}
-
-export interface TransferOfflineRequest { slotId: number; note?: string }
-export interface OfflineOutcomeRequest { settled: boolean; note: string }
 export interface CloseRoomRequest { outcome: RoomCloseOutcome; note?: string }
-export interface CreateSlotRequest { startsAt: string; endsAt: string }
-
-/** A slot of a 警民联调室 as its station's staff see it: booked or still free. */
-export interface OfflineRoomSlot {
-  id: number;
-  startsAt: string;
-  endsAt: string;
-  booked: boolean;
-}
-
-/** 警民联调室 as its station's staff manage it (GET /api/mediation/offline-rooms). */
-export interface OfflineRoomView {
-  id: number;
-  name: string;
-  address: string;
-  /** Set once retired: its free slots are no longer offered; bookings already made stay. */
-  retiredAt: string | null;
-  /** Slots that have not ended yet, earliest first (at most 100). */
-  slots: OfflineRoomSlot[];
-}
-
-export interface CreateOfflineRoomRequest { name: string; address: string }
-export const OFFLINE_ROOM_NAME_MAX = 64;
-export const OFFLINE_ROOM_ADDRESS_MAX = 200;
 
 export const AGREEMENT_TEXT_MAX = 2000;
 /** Lifetime of a room invitation (share card / mini-program code). */
@@ -298,41 +263,8 @@ export const ROOM_INVITE_TTL_HOURS = 72;
 /** Page a room invitation opens; the token travels as `invite` (or as the code's `scene`). */
 export const ROOM_PAGE = 'packageMediation/room/index';
 
-/* ---------------- realtime protocol (/ws) ---------------- */
-
-/** Frames a client sends. */
-export type ClientFrame =
-  | { type: 'auth'; token: string }
-  | { type: 'join'; roomId: number; lastSeq?: number }
-  | { type: 'leave'; roomId: number }
-  | { type: 'send'; roomId: number; clientMsgId: string; kind: MessageKind.Text | MessageKind.Image; text?: string; uploadId?: string }
-  | { type: 'recall'; roomId: number; seq: number }
-  | { type: 'ping' };
-
-/** Frames the server sends. */
-export type ServerFrame =
-  | { type: 'ready'; userId: number; heartbeatMs: number }
-  | { type: 'joined'; roomId: number; lastSeq: number; status: RoomStatus }
-  | { type: 'messages'; roomId: number; messages: MessageView[] }
-  | { type: 'message'; roomId: number; message: MessageView }
-  | { type: 'ack'; roomId: number; clientMsgId: string; seq: number }
-  | { type: 'left'; roomId: number }
-  /** To the two members of a new caucus only, on every socket of theirs: `roomId` is the main room. */
-  | { type: 'caucus'; roomId: number; caucus: CaucusView }
-  | { type: 'pong' }
-  | { type: 'error'; code: string; message: string; roomId?: number; clientMsgId?: string };
-
-/** Close codes of the socket. */
-export const WS_CLOSE = {
-  /** No valid token (or none within the auth window). */
-  Unauthenticated: 4001,
-  /** Heartbeat missed. */
-  Dead: 4002,
-  /** Frame not understood or too large. */
-  Protocol: 4003,
-} as const;
-
-export const WS_PATH = '/ws';
+export * from './mediation/offline-rooms';
+export * from './mediation/realtime';
 
 /** The public timeline note of a reporter's 申请调解: one per case, the case page shows it as asked. */
 export const MEDIATION_REQUEST_NOTE = '上报人申请调解';

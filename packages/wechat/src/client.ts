@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { request } from 'undici';
 import { WechatApiError, WechatErrcode } from './errors';
 import type {
   MsgSecCheckInput,
@@ -12,6 +11,7 @@ import type {
   WechatLogger,
   WechatSession,
 } from './types';
+import { errorCode, fetchTransport, undiciTransport, type Json, type RawResponse, type Transport } from './client/transport';
 
 export const DEFAULT_WECHAT_BASE_URL = 'https://api.weixin.qq.com';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -21,48 +21,6 @@ const TOKEN_REFRESH_MARGIN_S = 5 * 60;
 const BUSY_RETRY_DELAY_MS = 100;
 const TOKEN_REJECTED: ReadonlySet<number> = new Set([WechatErrcode.INVALID_TOKEN, WechatErrcode.TOKEN_EXPIRED]);
 const SUGGESTIONS: ReadonlySet<string> = new Set<MsgSecSuggest>(['pass', 'review', 'risky']);
-
-type Json = Record<string, unknown>;
-
-interface RawResponse {
-  status: number;
-  contentType: string;
-  bytes: Buffer;
-}
-
-interface SendInit {
-  method: 'GET' | 'POST';
-  headers?: Record<string, string>;
-  body?: string;
-  signal: AbortSignal;
-}
-
-/** One HTTP exchange with WeChat: the status, content type and body bytes. */
-type Transport = (url: string, init: SendInit) => Promise<RawResponse>;
-
-/**
- * The default transport: undici's `request` (Node's own HTTP client, pooled keep-alive
- * connections). Node's global fetch is built on the same client but costs about four times its
- * CPU per call (WHATWG streams and objects); a report's msgSecCheck is on the submit path,
- * where `pnpm bench` showed fetch alone adding ~0.2 ms of service CPU per report.
- */
-const undiciTransport: Transport = async (url, init) => {
-  const res = await request(url, init);
-  const contentType = res.headers['content-type'];
-  return {
-    status: res.statusCode,
-    contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? '',
-    bytes: Buffer.from(await res.body.arrayBuffer()),
-  };
-};
-
-/** A fetch given in the options (tests that simulate a network) as a transport. */
-function fetchTransport(f: typeof fetch): Transport {
-  return async (url, init) => {
-    const res = await f(url, init);
-    return { status: res.status, contentType: res.headers.get('content-type') ?? '', bytes: Buffer.from(await res.arrayBuffer()) };
-  };
-}
 
 interface CachedToken {
   value: string;
@@ -311,12 +269,4 @@ export class WechatClient {
 
 function malformed(api: string): WechatApiError {
   return new WechatApiError(api, WechatErrcode.NETWORK, 'malformed response');
-}
-
-/** `ECONNREFUSED` and the like, from the socket error; nothing free-form. */
-function errorCode(err: unknown): string {
-  // undici's request rejects with the socket error itself; fetch wraps it as the cause.
-  const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
-  const code = typeof e?.code === 'string' && e.code.startsWith('E') ? e.code : e?.cause?.code;
-  return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : '';
 }

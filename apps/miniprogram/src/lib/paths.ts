@@ -28,6 +28,8 @@ export const ROUTES = {
   referralTargets: '/packageReferral/targets/index',
   deadLetters: '/packageReferral/dead-letters/index',
   room: '/packageMediation/room/index',
+  /** 输入调解邀请码: a code received by message opens the room (no link in the mini program). */
+  roomCode: '/packageMediation/room-code/index',
   offlineRooms: '/packageMediation/offline-rooms/index',
   /** 调解协议书 of a room (`?roomId=`), laid out for printing. */
   agreement: '/packageMediation/agreement/index',
@@ -45,6 +47,9 @@ export const ROUTES = {
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
 } as const
+
+/** A mediation room opened with an invitation code (the value its link carries as `?invite=`). */
+export const roomInviteUrl = (code: string): string => `${ROUTES.room}?invite=${encodeURIComponent(code)}`
 
 /** The login page, to come back to `address` once signed in (a deep link, or where a visitor acted). */
 export const loginUrl = (address?: string): string =>

@@ -2,7 +2,7 @@ import { Permission, type UserView } from '@jws/contracts'
 
 import { getUser, userCan } from '../session/store'
 
-export { afterLoginUrl, loginUrl, ROUTES } from './paths'
+export { afterLoginUrl, loginUrl, roomInviteUrl, ROUTES } from './paths'
 import { ROUTES } from './paths'
 
 export type TabKey = 'home' | 'report' | 'mine' | 'workbench'

@@ -13,7 +13,7 @@ export interface BulletinPushRecord {
 /**
  * The port through which figures read bulletin pushes (docs/figures.md): 法治宣传 are pushes of
  * 法治宣传 bulletins, 提醒告知 pushes of 预警 and 辟谣 bulletins (`PUSH_COUNT_OF` in
- * packages/contracts/src/bulletins.ts), each push into one group counted once (pushes × groups).
+ * packages/contracts/src/bulletins/api.ts), each push into one group counted once (pushes × groups).
  * A binding may answer null when it has no source; figures then list both counters as unavailable.
  */
 export interface BulletinPushCounts {

@@ -7,6 +7,7 @@ import { api } from '../../api'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import RoomView from './RoomView'
+import InviteFailed from './parts/InviteFailed'
 import './index.scss'
 
 /** 网上调解室: opened with ?id= (我的, 工作台, a case, a subscribe message) or ?invite= / scene (an invitation). */
@@ -36,6 +37,14 @@ export default function RoomPage() {
     return api.room(detail.parentRoomId)
   }, [roomId])
 
+  // Joining failed (a wrong or used code): say why, with a way back, instead of an empty room.
+  if (invite && !roomId && state.error && state.data === undefined) {
+    return (
+      <View className='page room-page'>
+        <InviteFailed error={state.error} code={invite} onRetry={() => void state.reload()} />
+      </View>
+    )
+  }
   return (
     <View className='page room-page'>
       <AsyncContent state={state} errorId='room-load-error'>

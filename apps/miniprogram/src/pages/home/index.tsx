@@ -111,6 +111,9 @@ function VisitorCard() {
       <Button block className='block-button' id='home-login' type='primary' onClick={() => void Taro.navigateTo({ url: loginUrl() })}>
         登录
       </Button>
+      <Button block className='block-button link-button' id='home-room-code' fill='none' onClick={() => void Taro.navigateTo({ url: ROUTES.roomCode })}>
+        收到调解邀请码？点此输入
+      </Button>
     </View>
   )
 }

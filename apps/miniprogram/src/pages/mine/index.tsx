@@ -97,6 +97,16 @@ function MessagesEntry() {
   )
 }
 
+/** 输入调解邀请码: a code received by message (the mini program has no link to tap) opens the room. */
+function RoomCodeEntry() {
+  return (
+    <View className='card row mine__entry' id='mine-room-code' ariaRole='button' onClick={() => void Taro.navigateTo({ url: ROUTES.roomCode })}>
+      <Text className='mine__entry-title'>输入调解邀请码</Text>
+      <Text className='muted'>进入调解室 ›</Text>
+    </View>
+  )
+}
+
 function MyCaseRow({ c }: { c: CaseSummary }) {
   return (
     <View className='row list-item' id={`my-case-${c.id}`} ariaRole='button' onClick={() => void Taro.navigateTo({ url: caseUrl(c.id) })}>
@@ -144,6 +154,7 @@ export default function MinePage() {
         )}
       </AsyncContent>
       {user && <MessagesEntry />}
+      <RoomCodeEntry />
       {userCan(user, Permission.CaseReport) && <RoomList id='mine-rooms' title='我的调解室' hideWhenEmpty />}
       {userCan(user, Permission.CaseReport) && <MyCases />}
       {/* Always reachable, even when loading the profile failed. */}

@@ -1,0 +1,161 @@
+import type { GroupKind } from '../org';
+import { BulletinKind, BulletinStatus, WarningType } from './kinds';
+import type { BulletinBlock, BulletinContent } from './content';
+
+/* Requests, views and figures of the bulletins API. */
+
+export type CreateBulletinRequest = BulletinContent;
+export type UpdateBulletinRequest = BulletinContent;
+
+export type ReviewDecision = 'approve' | 'return';
+export interface ReviewBulletinRequest {
+  decision: ReviewDecision;
+  /** Required when returning. */
+  comment?: string;
+}
+export interface WithdrawBulletinRequest { reason: string }
+
+export interface PushBulletinRequest {
+  groupIds: number[];
+  /** 定时推送: an ISO time in the future; the push then shows from that time. */
+  at?: string;
+}
+
+export type PushOutcome = 'pushed' | 'scheduled' | 'over_quota' | 'already_pushed' | 'not_found';
+
+export const PUSH_OUTCOME_LABELS: Record<PushOutcome, string> = {
+  pushed: '已推送',
+  scheduled: '已定时',
+  over_quota: '今日次数已用完',
+  already_pushed: '已推送过',
+  not_found: '不在您的管辖范围',
+};
+
+export interface PushResult {
+  groupId: number;
+  groupName: string | null;
+  outcome: PushOutcome;
+  /** When it shows (pushed or scheduled). */
+  pushedAt?: string;
+  /** over_quota: when the group's next slot opens (the next China-time midnight after the day asked). */
+  nextSlotAt?: string;
+}
+
+export interface PushBulletinResponse { results: PushResult[] }
+
+/** A line of a resident's feed (首页, 公告). */
+export interface BulletinFeedItem {
+  id: number;
+  kind: BulletinKind;
+  warningType: WarningType | null;
+  title: string;
+  pushedAt: string;
+  read: boolean;
+}
+
+/** A bulletin in the staff lists (素材库, 我写的, 待审核). */
+export interface BulletinSummary {
+  id: number;
+  kind: BulletinKind;
+  warningType: WarningType | null;
+  title: string;
+  status: BulletinStatus;
+  version: number;
+  authorName: string;
+  orgName: string;
+  /** When it went to review (the queue's age counts from here). */
+  submittedAt: string | null;
+  updatedAt: string;
+  reviewComment: string | null;
+  pushCount: number;
+}
+
+export interface BulletinPushView {
+  groupId: number;
+  groupName: string;
+  pushedAt: string;
+  version: number;
+}
+
+export interface BulletinDetail {
+  id: number;
+  status: BulletinStatus;
+  kind: BulletinKind;
+  warningType: WarningType | null;
+  /** Empty once withdrawn, for readers who are not staff (they see 已撤回). */
+  title: string;
+  body: BulletinBlock[];
+  imageIds: string[];
+  legalBasis: string | null;
+  tags: string[];
+  version: number;
+  authorName: string;
+  orgName: string;
+  /** When it reached the reader (residents), or first went out (staff); null before any push. */
+  pushedAt: string | null;
+  usefulCount: number;
+  /** The caller marked it 有用. */
+  useful: boolean;
+  read: boolean;
+  reviewComment: string | null;
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+  /** What the caller may do now (buttons). */
+  can: { edit: boolean; submit: boolean; review: boolean; push: boolean; withdraw: boolean };
+  /** Staff: where it went. */
+  pushes: BulletinPushView[];
+}
+
+/** A group the caller may push to, with today's count. */
+export interface PushGroupView {
+  id: number;
+  name: string;
+  kind: GroupKind;
+  usedToday: number;
+  quota: number;
+}
+
+export interface UsefulResponse { useful: true; usefulCount: number }
+
+/** One group's figures for a bulletin: members reached, unique readers among them, read rate and 有用. */
+export interface BulletinGroupFigures {
+  groupId: number;
+  groupName: string;
+  pushedAt: string;
+  members: number;
+  readers: number;
+  /** readers / members, 0–1 (0 for a group with no members on record). */
+  readRate: number;
+  useful: number;
+}
+
+export interface BulletinFigures {
+  groups: BulletinGroupFigures[];
+  /** Every reader and 有用, whichever group they came from. */
+  readers: number;
+  useful: number;
+}
+
+/** Pushes × groups by kind, as the city's figures count them (docs/bulletins.md). */
+export interface PushCounts {
+  /** 法治宣传. */
+  legalPublicity: number;
+  /** 提醒告知: 预警 and 辟谣. */
+  reminders: number;
+  /** 正气. */
+  positive: number;
+}
+
+export interface PushFigures extends PushCounts {
+  from: string;
+  to: string;
+  byOfficer: (PushCounts & { officerId: number; officerName: string })[];
+}
+
+/** Which count a kind's pushes go to. */
+export const PUSH_COUNT_OF: Record<BulletinKind, keyof PushCounts> = {
+  [BulletinKind.LegalPublicity]: 'legalPublicity',
+  [BulletinKind.Warning]: 'reminders',
+  [BulletinKind.Rumour]: 'reminders',
+  [BulletinKind.Positive]: 'positive',
+};
