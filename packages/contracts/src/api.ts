@@ -151,6 +151,19 @@ export interface AuditQuery { page?: number; pageSize?: number; action?: string;
 
 export interface HandoverRequest { newOfficerId: number; reason: string }
 
+/** One past 民警交接 of a community (GET /api/communities/:id/handovers), newest first. */
+export interface CommunityHandoverView {
+  id: number;
+  /** ISO time of the handover. */
+  at: string;
+  /** The officer before (null: the community had none). */
+  fromOfficer: string | null;
+  toOfficer: string;
+  /** Who handed it over (a leader). */
+  by: string;
+  reason: string;
+}
+
 export interface WorkbenchCommunity extends CommunityView {
   memberCount: number;
   pendingCount: number;

@@ -8,7 +8,7 @@ import type {
   ReferralTargetAdminPage, ReferralTargetAdminView, ReferralTargetView, ReferralView, RefreshRequest, RefuseMembershipRequest, RoomDetail,
   RoomInvitationView, RoomSummary, ServiceGuideSearchResult, ServiceMatterUpdate, ServiceMatterVersion, ServiceMatterView, SupervisedCase,
   UnsealLogEntry, UnsealView, ReporterPhoneView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
-  StationContact, WorkbenchAlerts, WorkbenchUnit, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
+  StationContact, WorkbenchAlerts, WorkbenchUnit, CommunityHandoverView, HandoverRequest, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
   ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
   BulletinDetail, BulletinFeedItem, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
   PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
@@ -82,6 +82,12 @@ export const HTTP_API = {
   'POST /api/communities/:id/invites': {} as Route<CommunityInviteView>,
   'GET /api/communities/:id/invites': {} as Route<CommunityInviteView[]>,
   'POST /api/communities/:id/invites/:code/revoke': {} as Route<CommunityInviteView[]>,
+  /** 民警交接 (leaders): the community, its members and its officer card pass to another officer of its station. */
+  'POST /api/communities/:id/handover': {} as Route<WorkbenchCommunity, HandoverRequest>,
+  /** The community's past officers, newest handover first. */
+  'GET /api/communities/:id/handovers': {} as Route<CommunityHandoverView[]>,
+  /** The handover picker: community officers of a station in the leader's jurisdiction. */
+  'GET /api/org/stations/:id/officers': {} as Route<{ id: number; name: string }[]>,
 
   // reports (上报) and their handling; `POST /api/uploads` is multipart (field `file`)
   'POST /api/uploads': {} as Route<UploadView>,

@@ -93,6 +93,13 @@ export const api = {
   liveInvites: (communityId: number) => call('GET /api/communities/:id/invites', { params: { id: communityId } }),
   /** 作废 one code; answers the codes still live. */
   revokeInvite: (communityId: number, code: string) => call('POST /api/communities/:id/invites/:code/revoke', { params: { id: communityId, code } }),
+  /** 民警交接 (leaders): the community, its members and the officer card pass to `newOfficerId`; members are told. */
+  handoverCommunity: (communityId: number, body: { newOfficerId: number; reason: string }) =>
+    call('POST /api/communities/:id/handover', { params: { id: communityId }, body }),
+  /** The community's past officers, newest handover first. */
+  communityHandovers: (communityId: number) => call('GET /api/communities/:id/handovers', { params: { id: communityId } }),
+  /** The handover picker: the community officers of a station in the leader's jurisdiction. */
+  stationOfficers: (stationId: number) => call('GET /api/org/stations/:id/officers', { params: { id: stationId } }),
 
   // reports (上报) and their handling
   /** multipart field `file`; jpeg/png/webp ≤ 5 MB. */

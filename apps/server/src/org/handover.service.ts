@@ -1,4 +1,4 @@
-import { ErrorCode, Permission, Role, WorkbenchCommunity } from '@jws/contracts';
+import { CommunityHandoverView, ErrorCode, NotificationLink, Permission, Role, WorkbenchCommunity } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { Access } from '../access/access';
 import { AuditAction, AuditService } from '../audit';
@@ -6,6 +6,7 @@ import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { Accounts } from '../identity';
+import { NotificationsService } from '../notifications';
 import { CommunitiesService } from './communities.service';
 import { CommunitiesRepository } from './data/communities.repository';
 import { HandoversRepository } from './data/handovers.repository';
@@ -24,6 +25,7 @@ export class HandoverService {
     private readonly accounts: Accounts,
     private readonly audit: AuditService,
     private readonly access: Access,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** 民警交接: a leader reassigns a community; members and history stay with the community. */
@@ -46,10 +48,31 @@ export class HandoverService {
         },
         manager,
       );
+      // The members are told who their officer is now (the card on 首页 shows them).
+      const members = await this.handovers.activeMemberIds(manager, community.id);
+      const phone = officer.workPhone ? `，工作电话${officer.workPhone}` : '';
+      await this.notifications.notify(manager, members, {
+        title: '社区民警已更换',
+        body: `${community.name}的社区民警现为${officer.nickname}${phone}，有事可在首页联系。`,
+        caseId: null, link: NotificationLink.Home, communityId: community.id,
+      }, `community:${community.id}:handover:${officer.id}:${Date.now()}`);
     });
     const updated = await this.communities.countedCommunityById(community.id);
     if (!updated) throw new Error('community vanished during handover');
     return toWorkbenchCommunity(updated);
+  }
+
+  /** The community's past officers, newest handover first: police over the community may read it. */
+  async history(caller: Caller, communityId: number): Promise<CommunityHandoverView[]> {
+    const community = await this.directory.requireCommunity(caller, communityId);
+    const rows = await this.handovers.historyOf(community.id);
+    const people = await this.accounts.findMany([...new Set(rows.flatMap((r) => [r.fromOfficerId, r.toOfficerId, r.byUserId]))]
+      .filter((id): id is number => id !== null));
+    const name = (id: number) => people.get(id)?.nickname ?? '（已删除）';
+    return rows.map((r) => ({
+      id: r.id, at: r.at.toISOString(), reason: r.reason,
+      fromOfficer: r.fromOfficerId === null ? null : name(r.fromOfficerId), toOfficer: name(r.toOfficerId), by: name(r.byUserId),
+    }));
   }
 
   /** Community officers of a station in scope, for the handover picker (the station read by id, not the whole scope). */

@@ -7,7 +7,7 @@ import { IdParamPipe } from '../common/id-param.pipe';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import {
-  CommunityInviteViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
+  CommunityHandoverViewDto, CommunityInviteViewDto, HandoverDto, InformantDto, JoinByCodeDto, JoinRequestDto,
   MemberPageDto, MemberPhoneDto, MembersQueryDto, MembershipViewDto, MemberViewDto, OfficerOptionDto, OrgUnitViewDto, PoliceGroupViewDto, CommunityPageDto, RefuseMembershipDto, CommunitySearchDto, MyStationDto, WorkbenchCommunityDto, WorkbenchCommunityPageDto,
   WorkbenchCommunitySearchDto, WorkbenchUnitDto, WorkbenchUnitsQueryDto,
 } from './dto/org.dto';
@@ -203,6 +203,15 @@ export class OrgController {
     @Body() dto: HandoverDto,
   ): Promise<WorkbenchCommunityDto> {
     return this.handovers.handover(caller, id, dto.newOfficerId, dto.reason);
+  }
+
+  @Get('communities/:id/handovers')
+  @Authenticated({ permission: Permission.CommunityMembersRead })
+  @ApiOperation({ summary: "民警交接记录: the community's past officers (from, to, by whom, when, why), newest first" })
+  @ApiOkResponse({ type: [CommunityHandoverViewDto] })
+  @ApiErrors(ErrorCode.NotFound)
+  handoverHistory(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number): Promise<CommunityHandoverViewDto[]> {
+    return this.handovers.history(caller, id);
   }
 
   @Post('users/:id/informant')

@@ -107,6 +107,7 @@ export const EXPECTED: Record<string, Expectation> = {
   'POST /api/memberships/{id}/approve': { allowed: [...RESPONSIBLE, ...STATION_LEADERS] },
   'POST /api/memberships/{id}/refuse': { allowed: [...RESPONSIBLE, ...STATION_LEADERS] },
   'POST /api/communities/{id}/handover': { allowed: LEADERS },
+  'GET /api/communities/{id}/handovers': { allowed: POLICE_OVER },
   'POST /api/users/{id}/informant': { allowed: RESPONSIBLE },
   'GET /api/org/tree': { allowed: [...POLICE, 'admin1'] },
   'GET /api/org/groups': { allowed: [...POLICE, 'admin1'] },

@@ -20,7 +20,7 @@ type Ids = (side: Side, w: World, who: CallerName) => Record<string, string | nu
  * newest one, or (when they have none, and on the other side) resident1's.
  */
 const PATH_IDS: [RegExp, Ids][] = [
-  [/^\/api\/communities\/\{id\}\/handover/, (s) => ({ id: s.handoverCommunityId })],
+  [/^\/api\/communities\/\{id\}\/handover$/, (s) => ({ id: s.handoverCommunityId })],
   [/^\/api\/(workbench\/)?communities\/\{id\}/, (s) => ({ id: s.communityId, membershipId: s.membershipId })],
   [/^\/api\/memberships\/\{id\}/, (s) => ({ id: s.pendingMembershipId })],
   [/^\/api\/users\/\{id\}/, (s) => ({ id: s.memberUserId })],

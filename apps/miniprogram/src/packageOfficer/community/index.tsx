@@ -9,13 +9,14 @@ import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
 import { userCan } from '../../session/store'
 import { InviteCard } from './parts/InviteCard'
+import { OfficerHistory } from './parts/OfficerHistory'
 import { PendingRequests } from './parts/PendingRequests'
 import { MemberList, useMembers } from './parts/MemberList'
 import './index.scss'
 
 /**
- * One community seen by its officer: members, pending join requests (with each 申请说明), invite
- * codes. Its name comes from the server, so an id outside the caller's jurisdiction (or none at
+ * One community seen by its officer: its responsible officer and their history (移交 for leaders),
+ * members, pending join requests (with each 申请说明), invite codes. Its name comes from the server, so an id outside the caller's jurisdiction (or none at
  * all) is one 未找到 with 返回, and nothing else is asked for. `show=pending` (新的加入申请 in 消息)
  * scrolls to 待审核.
  */
@@ -56,6 +57,11 @@ export default function CommunityPage() {
       <View className='community__header'>
         <Text className='community__title' id='community-title'>{community.data.name}</Text>
       </View>
+      <OfficerHistory
+        community={community.data}
+        canHandover={userCan(user, Permission.CommunityHandover)}
+        onHandedOver={async (updated) => community.set(updated)}
+      />
       {userCan(user, Permission.CommunityInviteCreate) && <InviteCard communityId={communityId} />}
       <PendingRequests
         pending={pending}

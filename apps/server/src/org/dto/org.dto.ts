@@ -1,5 +1,5 @@
 import {
-  CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MEMBERSHIP_NOTE_MAX, MEMBERSHIP_REFUSAL_REASON_MAX, MEMBERSHIP_REFUSAL_REASON_MIN,
+  CommunityHandoverView, CommunityInviteView, CommunityView, HandoverRequest, JoinByCodeRequest, JoinRequest, MEMBERSHIP_NOTE_MAX, MEMBERSHIP_REFUSAL_REASON_MAX, MEMBERSHIP_REFUSAL_REASON_MIN,
   MembershipStatus, RefuseMembershipRequest,
   GroupKind, MemberPage, MemberPhoneView, MembershipView, MemberType, MemberView, OfficerCard, OrgLevel, OrgUnitView, PoliceGroupView, StationContact, WorkbenchCommunity, WorkbenchUnit,
 } from '@jws/contracts';
@@ -159,6 +159,15 @@ export class OrgUnitViewDto implements OrgUnitView {
   @ApiProperty({ enum: OrgLevel }) level: OrgLevel;
   @ApiProperty({ nullable: true, type: Number }) parentId: number | null;
   @ApiProperty() path: string;
+}
+
+export class CommunityHandoverViewDto implements CommunityHandoverView {
+  @ApiProperty() id: number;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: the community had no officer' }) fromOfficer: string | null;
+  @ApiProperty() toOfficer: string;
+  @ApiProperty({ description: 'the leader who handed it over' }) by: string;
+  @ApiProperty() reason: string;
 }
 
 export class OfficerOptionDto {
