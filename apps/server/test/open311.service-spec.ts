@@ -80,7 +80,7 @@ describe('open311: GeoReport v2 at /open311/v2 (MariaDB)', () => {
       requested_datetime: created.createdAt, updated_datetime: expect.any(String), expected_datetime: expect.any(String),
       address: '胜利社区', lat: 32.917, long: 117.39,
     });
-    for (const secret of ['张阿姨', '13800000001', '孙先生', '602', '13912345678', '楼上邻居半夜装修', '7栋2单元', '32.917345', '117.389812']) {
+    for (const secret of ['张阿姨', '13800000001', '孙先生', '楼上602', '2单元501', '13912345678', '楼上邻居半夜装修', '7栋2单元', '32.917345', '117.389812']) {
       expect(text).not.toContain(secret);
     }
 
