@@ -94,8 +94,10 @@ describe('case page (h5)', () => {
     await expectPath(r, ROUTES.report);
     await visible(r, '#report-kind-hazard').click();
     // Each kind has its own example title.
-    expect(await visible(r, '#report-title input').getAttribute('placeholder')).toBe('如：楼道杂物堵住消防通道');
+    // The placeholder follows the kind once the form re-renders: wait for it, then read it.
+    await visible(r, '#report-title input[placeholder="如：楼道杂物堵住消防通道"]').waitFor();
     await visible(r, '#report-kind-dispute').click();
+    await visible(r, '#report-title input[placeholder="如：楼上装修噪音扰民"]').waitFor();
     expect(await visible(r, '#report-title input').getAttribute('placeholder')).toBe('如：楼上装修噪音扰民');
     await visible(r, '#report-kind-hazard').click();
     const placeholderFits = await visible(r, '#report-title input').evaluate((el) => {
