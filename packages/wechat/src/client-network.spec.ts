@@ -1,37 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { WechatClient } from './client';
 import { WechatApiError, WechatErrcode } from './errors';
-import { startFakeWechat, type FakeWechat } from './fake-server';
-import type { WechatClientOptions } from './types';
+import { startFakeWechat } from './fake-server';
+import { APP_ID, APP_SECRET, failure, useFakeWechat } from './client-spec-support';
 
 /* WechatClient against an unreachable or silent WeChat, and keeping its secrets (client.spec.ts covers the APIs). */
 
-const APP_ID = 'wx-test-appid';
-const APP_SECRET = 'test-app-secret-3f9a7c';
-
-let fake: FakeWechat;
-
-beforeAll(async () => {
-  fake = await startFakeWechat({ appId: APP_ID, appSecret: APP_SECRET });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.state.reset());
-
-function client(overrides: Partial<WechatClientOptions> = {}): WechatClient {
-  return new WechatClient({ appId: APP_ID, appSecret: APP_SECRET, baseUrl: fake.url, ...overrides });
-}
-
-/** The rejection of `promise`, which must reject with a WechatApiError. */
-async function failure(promise: Promise<unknown>): Promise<WechatApiError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WechatApiError);
-  return err as WechatApiError;
-}
+const env = useFakeWechat();
+const client = env.client;
 
 describe('network trouble', () => {
   it('reports an unreachable WeChat as a retryable -2', async () => {
@@ -73,13 +50,13 @@ describe('secrets', () => {
     const errors: WechatApiError[] = [];
 
     // WeChat echoing our secret and token back in errmsg.
-    fake.state.failNext('/wxa/msg_sec_check', 45009, `quota for ${APP_SECRET} / ${token}`);
+    env.fake.state.failNext('/wxa/msg_sec_check', 45009, `quota for ${APP_SECRET} / ${token}`);
     errors.push(await failure(wx.msgSecCheck({ openid: 'o-1', content: 'hi', scene: 1 })));
-    fake.state.failNext('/sns/jscode2session', WechatErrcode.INVALID_CODE, `bad request ?secret=${APP_SECRET}`);
+    env.fake.state.failNext('/sns/jscode2session', WechatErrcode.INVALID_CODE, `bad request ?secret=${APP_SECRET}`);
     errors.push(await failure(wx.code2Session('demo:o-1')));
     // Token-bearing call failing after a refresh, and a network failure whose URL held the token.
-    fake.state.failNext('/wxa/getwxacodeunlimit', WechatErrcode.INVALID_TOKEN);
-    fake.state.failNext('/wxa/getwxacodeunlimit', WechatErrcode.TOKEN_EXPIRED);
+    env.fake.state.failNext('/wxa/getwxacodeunlimit', WechatErrcode.INVALID_TOKEN);
+    env.fake.state.failNext('/wxa/getwxacodeunlimit', WechatErrcode.TOKEN_EXPIRED);
     errors.push(await failure(wx.getUnlimitedQrCode({ scene: 'a=1', page: 'pages/index/index' })));
     const leakyFetch: typeof fetch = (input) => Promise.reject(new TypeError(`fetch failed for ${String(input)}`));
     const offline = client({ fetch: leakyFetch });

@@ -1,43 +1,20 @@
-import { WechatClient } from './client';
-import { WechatApiError, WechatErrcode } from './errors';
-import { startFakeWechat, type FakeWechat } from './fake-server';
+import { WechatErrcode } from './errors';
+import { startFakeWechat } from './fake-server';
 import { PNG_SIGNATURE, readPngText } from './png';
-import type { WechatClientOptions } from './types';
+import { APP_ID, APP_SECRET, failure, useFakeWechat } from './client-spec-support';
 
-const APP_ID = 'wx-test-appid';
-const APP_SECRET = 'test-app-secret-3f9a7c';
 const TEMPLATE = 'tmpl-report-status';
-
-let fake: FakeWechat;
-
-beforeAll(async () => {
-  fake = await startFakeWechat({ appId: APP_ID, appSecret: APP_SECRET });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.state.reset());
-
-function client(overrides: Partial<WechatClientOptions> = {}): WechatClient {
-  return new WechatClient({ appId: APP_ID, appSecret: APP_SECRET, baseUrl: fake.url, ...overrides });
-}
-
-/** The rejection of `promise`, which must reject with a WechatApiError. */
-async function failure(promise: Promise<unknown>): Promise<WechatApiError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WechatApiError);
-  return err as WechatApiError;
-}
+const env = useFakeWechat();
+const client = env.client;
 
 describe('logging in with a wx.login code', () => {
   it('returns the openid and a session key, and a unionid only for users bound to one', async () => {
     const wx = client();
-    const plain = await wx.code2Session(fake.state.issueCode('o-resident-1'));
+    const plain = await wx.code2Session(env.fake.state.issueCode('o-resident-1'));
     expect(plain).toEqual({ openid: 'o-resident-1', sessionKey: expect.any(String) });
     expect(Buffer.from(plain.sessionKey, 'base64')).toHaveLength(16);
 
-    const bound = await wx.code2Session(fake.state.issueCode('o-resident-2', { unionid: 'u-2' }));
+    const bound = await wx.code2Session(env.fake.state.issueCode('o-resident-2', { unionid: 'u-2' }));
     expect(bound).toEqual({ openid: 'o-resident-2', sessionKey: expect.any(String), unionid: 'u-2' });
     expect(bound.sessionKey).not.toBe(plain.sessionKey);
   });
@@ -48,7 +25,7 @@ describe('logging in with a wx.login code', () => {
 
   it('rejects a code that was already used with 40029, which is not worth retrying', async () => {
     const wx = client();
-    const code = fake.state.issueCode('o-resident-1');
+    const code = env.fake.state.issueCode('o-resident-1');
     await wx.code2Session(code);
     const err = await failure(wx.code2Session(code));
     expect(err).toMatchObject({ errcode: WechatErrcode.INVALID_CODE, retryable: false, api: '/sns/jscode2session' });
@@ -68,24 +45,24 @@ describe('logging in with a wx.login code', () => {
   });
 
   it('retries once when WeChat is busy and then logs the user in', async () => {
-    fake.state.failNext('/sns/jscode2session', WechatErrcode.BUSY);
-    await expect(client().code2Session(fake.state.issueCode('o-resident-1'))).resolves.toMatchObject({ openid: 'o-resident-1' });
+    env.fake.state.failNext('/sns/jscode2session', WechatErrcode.BUSY);
+    await expect(client().code2Session(env.fake.state.issueCode('o-resident-1'))).resolves.toMatchObject({ openid: 'o-resident-1' });
   });
 
   it('gives up after a single retry when WeChat stays busy, reporting a retryable error', async () => {
-    fake.state.failNext('/sns/jscode2session', WechatErrcode.BUSY);
-    fake.state.failNext('/sns/jscode2session', WechatErrcode.BUSY);
-    fake.state.failNext('/sns/jscode2session', WechatErrcode.BUSY);
-    const err = await failure(client().code2Session(fake.state.issueCode('o-resident-1')));
+    env.fake.state.failNext('/sns/jscode2session', WechatErrcode.BUSY);
+    env.fake.state.failNext('/sns/jscode2session', WechatErrcode.BUSY);
+    env.fake.state.failNext('/sns/jscode2session', WechatErrcode.BUSY);
+    const err = await failure(client().code2Session(env.fake.state.issueCode('o-resident-1')));
     expect(err).toMatchObject({ errcode: WechatErrcode.BUSY, retryable: true });
     // The third injected failure is still queued: exactly two attempts were made.
-    expect(fake.state.takeInjectedFailure('/sns/jscode2session')).toMatchObject({ json: { errcode: WechatErrcode.BUSY } });
-    expect(fake.state.takeInjectedFailure('/sns/jscode2session')).toBeUndefined();
+    expect(env.fake.state.takeInjectedFailure('/sns/jscode2session')).toMatchObject({ json: { errcode: WechatErrcode.BUSY } });
+    expect(env.fake.state.takeInjectedFailure('/sns/jscode2session')).toBeUndefined();
   });
 
   it('tells blocked (high-risk) users apart with 40226', async () => {
-    fake.state.blockOpenid('o-risky-user');
-    const err = await failure(client().code2Session(fake.state.issueCode('o-risky-user')));
+    env.fake.state.blockOpenid('o-risky-user');
+    const err = await failure(client().code2Session(env.fake.state.issueCode('o-risky-user')));
     expect(err).toMatchObject({ errcode: WechatErrcode.USER_BLOCKED, retryable: false });
   });
 
@@ -108,14 +85,14 @@ describe('server access token', () => {
     const first = await wx.getAccessToken();
     const second = await wx.getAccessToken();
     expect(second).toBe(first);
-    expect(fake.state.tokenRequests).toBe(1);
+    expect(env.fake.state.tokenRequests).toBe(1);
   });
 
   it('is requested only once when many callers need it at the same time', async () => {
     const wx = client();
     const tokens = await Promise.all(Array.from({ length: 10 }, () => wx.getAccessToken()));
     expect(new Set(tokens).size).toBe(1);
-    expect(fake.state.tokenRequests).toBe(1);
+    expect(env.fake.state.tokenRequests).toBe(1);
   });
 
   it('is renewed five minutes before WeChat would expire it', async () => {
@@ -124,10 +101,10 @@ describe('server access token', () => {
     await wx.getAccessToken();
     now += (7200 - 5 * 60 - 1) * 1000;
     await wx.getAccessToken();
-    expect(fake.state.tokenRequests).toBe(1);
+    expect(env.fake.state.tokenRequests).toBe(1);
     now += 2000;
     await wx.getAccessToken();
-    expect(fake.state.tokenRequests).toBe(2);
+    expect(env.fake.state.tokenRequests).toBe(2);
   });
 
   it('is replaced by a forced refresh, which revokes the old one', async () => {
@@ -135,45 +112,45 @@ describe('server access token', () => {
     const old = await wx.getAccessToken();
     const fresh = await wx.getAccessToken(true);
     expect(fresh).not.toBe(old);
-    expect(fake.state.checkAccessToken(old)).toMatchObject({ json: { errcode: WechatErrcode.INVALID_TOKEN } });
+    expect(env.fake.state.checkAccessToken(old)).toMatchObject({ json: { errcode: WechatErrcode.INVALID_TOKEN } });
   });
 
   it('is refreshed once and the call retried when WeChat says it expired (42001)', async () => {
     const wx = client();
-    fake.state.grantSubscription('o-resident-1', TEMPLATE, 1);
+    env.fake.state.grantSubscription('o-resident-1', TEMPLATE, 1);
     await wx.getAccessToken();
-    fake.state.expireTokens();
+    env.fake.state.expireTokens();
 
     await wx.sendSubscribeMessage({ touser: 'o-resident-1', templateId: TEMPLATE, data: { thing1: '已受理' } });
-    expect(fake.state.sentMessages).toHaveLength(1);
-    expect(fake.state.tokenRequests).toBe(2);
+    expect(env.fake.state.sentMessages).toHaveLength(1);
+    expect(env.fake.state.tokenRequests).toBe(2);
   });
 
   it('is refreshed only once when several calls hit the expired token together', async () => {
     const wx = client();
     await wx.getAccessToken();
-    fake.state.expireTokens();
+    env.fake.state.expireTokens();
     const results = await Promise.all(
       Array.from({ length: 5 }, () => wx.msgSecCheck({ openid: 'o-resident-1', content: '你好', scene: 2 })),
     );
     expect(results.every((r) => r.suggest === 'pass')).toBe(true);
-    expect(fake.state.tokenRequests).toBe(2);
+    expect(env.fake.state.tokenRequests).toBe(2);
   });
 
   it('is not refreshed in a loop when WeChat keeps rejecting it', async () => {
     const wx = client();
-    fake.state.failNext('/wxa/msg_sec_check', WechatErrcode.INVALID_TOKEN);
-    fake.state.failNext('/wxa/msg_sec_check', WechatErrcode.INVALID_TOKEN);
+    env.fake.state.failNext('/wxa/msg_sec_check', WechatErrcode.INVALID_TOKEN);
+    env.fake.state.failNext('/wxa/msg_sec_check', WechatErrcode.INVALID_TOKEN);
     const err = await failure(wx.msgSecCheck({ openid: 'o-resident-1', content: '你好', scene: 2 }));
     expect(err).toMatchObject({ errcode: WechatErrcode.INVALID_TOKEN, retryable: false });
-    expect(fake.state.tokenRequests).toBe(2); // the first fetch plus one forced refresh
+    expect(env.fake.state.tokenRequests).toBe(2); // the first fetch plus one forced refresh
   });
 });
 
 describe('subscribe messages', () => {
   it('delivers one message per accepted subscription, then reports 43101', async () => {
     const wx = client();
-    fake.state.grantSubscription('o-resident-1', TEMPLATE, 1);
+    env.fake.state.grantSubscription('o-resident-1', TEMPLATE, 1);
     const message = {
       touser: 'o-resident-1',
       templateId: TEMPLATE,
@@ -182,23 +159,23 @@ describe('subscribe messages', () => {
       miniprogramState: 'trial' as const,
     };
     await wx.sendSubscribeMessage(message);
-    expect(fake.state.sentMessages).toEqual([
+    expect(env.fake.state.sentMessages).toEqual([
       expect.objectContaining({ touser: 'o-resident-1', templateId: TEMPLATE, page: 'pages/report/detail?id=42', data: message.data, miniprogramState: 'trial' }),
     ]);
-    expect(fake.state.subscriptionsLeft('o-resident-1', TEMPLATE)).toBe(0);
+    expect(env.fake.state.subscriptionsLeft('o-resident-1', TEMPLATE)).toBe(0);
 
     const err = await failure(wx.sendSubscribeMessage(message));
     expect(err).toMatchObject({ errcode: WechatErrcode.NO_SUBSCRIPTION, retryable: false });
-    expect(fake.state.sentMessages).toHaveLength(1);
+    expect(env.fake.state.sentMessages).toHaveLength(1);
   });
 
   it('refuses a thing field longer than 20 characters with 47003 and keeps the subscription', async () => {
-    fake.state.grantSubscription('o-resident-1', TEMPLATE, 1);
+    env.fake.state.grantSubscription('o-resident-1', TEMPLATE, 1);
     const err = await failure(
       client().sendSubscribeMessage({ touser: 'o-resident-1', templateId: TEMPLATE, data: { thing1: '一'.repeat(21) } }),
     );
     expect(err.errcode).toBe(WechatErrcode.INVALID_TEMPLATE_DATA);
-    expect(fake.state.subscriptionsLeft('o-resident-1', TEMPLATE)).toBe(1);
+    expect(env.fake.state.subscriptionsLeft('o-resident-1', TEMPLATE)).toBe(1);
   });
 });
 
@@ -224,7 +201,7 @@ describe('text safety check', () => {
 describe('phone number', () => {
   it('resolves a getPhoneNumber code once', async () => {
     const wx = client();
-    const code = fake.state.issuePhoneCode('13800138000');
+    const code = env.fake.state.issuePhoneCode('13800138000');
     await expect(wx.getPhoneNumber(code)).resolves.toEqual({
       phoneNumber: '13800138000',
       purePhoneNumber: '13800138000',
@@ -249,7 +226,7 @@ describe('invite code image', () => {
   });
 
   it('reports an unpublished page as 41030', async () => {
-    fake.state.publishedPages = ['pages/index/index'];
+    env.fake.state.publishedPages = ['pages/index/index'];
     const err = await failure(client().getUnlimitedQrCode({ scene: 'a=1', page: 'pages/invite/index' }));
     expect(err.errcode).toBe(WechatErrcode.INVALID_PAGE);
   });
