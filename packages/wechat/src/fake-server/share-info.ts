@@ -21,6 +21,11 @@ export class FakeShareInfo {
     return key;
   }
 
+  /** The openid's current session_key (tests check it never leaves the service). */
+  sessionKey(openid: string): string | undefined {
+    return this.#sessionKeys.get(openid);
+  }
+
   /** The openGId of a WeChat group of this mini program, by the group's name in the test. */
   openGId(group: string): string {
     let id = this.#groups.get(group);
