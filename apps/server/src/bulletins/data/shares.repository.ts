@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Database, execute, insertReturningId, selectRows } from '../../common/db';
+import { parseDbDate } from '../../common/db-date';
+import { Database, execute, insertReturningId, isDuplicateKey, selectRows } from '../../common/db';
 import { WechatGroupEntity } from './share.entities';
-
-const isDuplicate = (err: unknown): boolean =>
-  err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
-const date = (v: unknown): Date => (v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`));
 
 /** A WeChat group as the tools list shows it. */
 export interface WechatGroupRow {
@@ -48,7 +45,7 @@ export class SharesRepository {
       await execute(this.db.manager, 'INSERT INTO wechat_groups (open_gid, group_id, first_bulletin_id, first_seen_at, shared_by, org_path) VALUES (?, NULL, ?, ?, ?, ?)',
         [openGid, bulletinId, now, sharer?.userId ?? null, sharer?.orgPath ?? null]);
     } catch (err) {
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       if (sharer) {
         await repo.createQueryBuilder().update().set({ sharedBy: sharer.userId, orgPath: sharer.orgPath })
           .where('open_gid = :openGid AND shared_by IS NULL AND group_id IS NULL', { openGid }).execute();
@@ -63,7 +60,7 @@ export class SharesRepository {
       await execute(this.db.manager, 'INSERT INTO bulletin_opens (bulletin_id, wechat_group_id, user_id, share_id, opened_at) VALUES (?, ?, ?, ?, ?)',
         [bulletinId, wechatGroupId, userId, shareId, now]);
     } catch (err) {
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 
@@ -75,7 +72,7 @@ export class SharesRepository {
         .where('id = :id AND group_id IS NULL', { id }).execute();
       return result.affected ? 'ok' : 'bound';
     } catch (err) {
-      if (isDuplicate(err)) return 'taken';
+      if (isDuplicateKey(err)) return 'taken';
       throw err;
     }
   }
@@ -100,7 +97,7 @@ export class SharesRepository {
     );
     return rows.map((r) => ({
       id: Number(r.id), groupId: r.groupId === null ? null : Number(r.groupId), groupName: (r.groupName as string | null) ?? null,
-      firstBulletinTitle: String(r.title), firstSeenAt: date(r.firstSeenAt), sharedByName: (r.sharedByName as string | null) ?? null, openers: Number(r.openers),
+      firstBulletinTitle: String(r.title), firstSeenAt: parseDbDate(r.firstSeenAt)!, sharedByName: (r.sharedByName as string | null) ?? null, openers: Number(r.openers),
     }));
   }
 
