@@ -8,7 +8,7 @@ import { BulletinEntity } from './bulletin.entity';
 /** The fields of a bulletin's state a decision changes. */
 export type BulletinChange = Partial<Pick<BulletinEntity,
   'status' | 'versionId' | 'approvedVersionId' | 'submittedAt' | 'reviewedBy' | 'reviewedAt' | 'reviewComment' |
-  'withdrawnBy' | 'withdrawnAt' | 'withdrawReason'>>;
+  'withdrawnBy' | 'withdrawnAt' | 'withdrawReason' | 'heldReason' | 'secCheck' | 'urgent' | 'reviewDueAt' | 'reviewEscalation' | 'reviewNextCheckAt'>>;
 
 /** Bulletins and their versions: creating, versioning and moving a bulletin through review (bulletins.service.ts). */
 @Injectable()

@@ -1,7 +1,8 @@
 import { BulletinPushEntity } from './bulletin-push.entity';
 import { BulletinReadEntity } from './bulletin-read.entity';
+import { BulletinSubscriptionEntity } from './bulletin-subscription.entity';
 import { BulletinVersionEntity } from './bulletin-version.entity';
 import { BulletinEntity } from './bulletin.entity';
 
 /** The bulletins feature's tables, for TypeORM (database/data-source.ts). */
-export const BULLETIN_ENTITIES = [BulletinEntity, BulletinVersionEntity, BulletinPushEntity, BulletinReadEntity];
+export const BULLETIN_ENTITIES = [BulletinEntity, BulletinVersionEntity, BulletinPushEntity, BulletinReadEntity, BulletinSubscriptionEntity];
