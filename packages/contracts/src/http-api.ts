@@ -10,7 +10,7 @@ import type {
   UnsealLogEntry, UnsealView, ReporterPhoneView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit, CommunityHandoverView, HandoverRequest, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
   ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
-  BulletinDetail, BulletinFeedItem, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
+  BulletinDetail, BulletinFeedItem, BulletinSubscriptionRequest, BulletinSubscriptionView, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
   PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
 } from './index';
@@ -196,6 +196,10 @@ export const HTTP_API = {
   'GET /api/bulletins/:id/figures': {} as Route<BulletinFigures>,
   /** Police: pushes × groups in their jurisdiction by kind and by officer, China days `from`..`to` (default: the last 30). */
   'GET /api/bulletins/push-figures': {} as Route<PushFigures, never, { from?: string; to?: string }>,
+  /** The caller's 警务公告 subscribe messages (how many WeChat may still deliver) and the template to ask for. */
+  'GET /api/bulletin-subscription': {} as Route<BulletinSubscriptionView>,
+  /** wx.requestSubscribeMessage's answer for the 警务公告 template. */
+  'POST /api/bulletin-subscription': {} as Route<BulletinSubscriptionView, BulletinSubscriptionRequest>,
 
   // 消息
   'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,

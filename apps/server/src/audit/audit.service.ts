@@ -52,6 +52,8 @@ export const AuditAction = {
   BulletinWithdrawn: 'bulletin.withdrawn',
   BulletinPushed: 'bulletin.pushed',
   BulletinPushCancelled: 'bulletin.push_cancelled',
+  BulletinHeld: 'bulletin.held',
+  BulletinReviewOverdue: 'bulletin.review_overdue',
   BulletinSubmitted: 'bulletin.submitted',
   /** A 安全防范 action (巡逻 / 走访 / 提示) recorded (figures/prevention.service.ts). */
   PreventionRecorded: 'prevention.recorded',

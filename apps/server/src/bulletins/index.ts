@@ -9,3 +9,5 @@ export { BulletinFiguresService } from './bulletin-figures.service';
 export type { PushRecord } from './bulletin-figures.service';
 export { BulletinsDemo } from './bulletins-demo';
 export type { DemoBulletin } from './bulletins-demo';
+export { BulletinSubscribeService, bulletinMessageData } from './bulletin-subscribe.service';
+export { BulletinReviewDeadlinesWorker } from './bulletin-review-deadlines.worker';

@@ -219,6 +219,11 @@ export const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/bulletins/{id}/pushes/{groupId}': { allowed: POLICE_OVER },
   'POST /api/bulletins/{id}/read': { allowed: BULLETIN_READERS },
   'POST /api/bulletins/{id}/useful': { allowed: BULLETIN_READERS },
+  // Its images: whoever reads the bulletin.
+  'GET /api/bulletins/{id}/images/{imageId}': { allowed: BULLETIN_READERS },
+  // One's own 警务公告 subscription: anyone signed in, about themselves.
+  'GET /api/bulletin-subscription': { allowed: SIGNED_IN, unplaced: true },
+  'POST /api/bulletin-subscription': { allowed: SIGNED_IN, unplaced: true },
   'POST /api/cases/{id}/urge': { allowed: LEADERS },
   // 数据 of the side's community: the leaders over it and its responsible officer (officer2 and officer4 work other communities).
   'GET /api/figures': { allowed: POLICE_OVER },

@@ -45,7 +45,8 @@ export class OutboxRepository {
    */
   async dropPending(prefix: string, dueAfter: Date | null, batch: number): Promise<string[]> {
     const where = `dedupe_key LIKE ? AND status = 'pending' AND lease_until IS NULL${dueAfter ? ' AND next_attempt_at > ?' : ''}`;
-    const params = [`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, ...(dueAfter ? [dueAfter] : [])];
+    // Keys are made of letters, digits and colons: nothing in `prefix` is a LIKE wildcard.
+    const params = [`${prefix}%`, ...(dueAfter ? [dueAfter] : [])];
     return this.db.transaction(async ({ manager: m }) => {
       const rows = await selectRows<{ id: number; dedupeKey: string }>(m, `SELECT id, dedupe_key AS dedupeKey FROM outbox WHERE ${where} ORDER BY id LIMIT ${batch}`, params);
       if (!rows.length) return [];
