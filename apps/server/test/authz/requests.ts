@@ -37,7 +37,7 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/mediation\/offline-rooms\/\{id\}/, (s) => ({ id: s.slotRoomId })],
   [/^\/api\/mediation\/offline-slots\/\{id\}/, (s) => ({ id: s.slotId })],
   [/^\/api\/referrals\/\{id\}/, (s) => ({ id: s.referralId })],
-  [/^\/api\/bulletins\/\{id\}/, (s) => ({ id: s.bulletinId, groupId: s.groupId })],
+  [/^\/api\/bulletins\/\{id\}/, (s) => ({ id: s.bulletinId, groupId: s.groupId, imageId: s.bulletinImageId })],
   [/^\/api\/wechat-groups\/\{id\}/, (s) => ({ id: s.wechatGroupId })],
   [/^\/api\/referral-targets\/\{id\}/, (_, w) => ({ id: w.referralTargetId })],
   [/^\/api\/service-guide\/\{code\}/, (_, w) => ({ code: w.matterCode })],
@@ -137,6 +137,7 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   // Share info that does not open (no session_key for a demo sign-in, or not 16 bytes of iv): a 400 on its merits.
   'POST /api/bulletins/{id}/opens': () => ({ body: { encryptedData: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAA' } }),
   'POST /api/wechat-groups/{id}/binding': (s) => ({ body: { groupId: s.groupId } }),
+  'POST /api/bulletin-subscription': () => ({ body: { accepted: true } }),
 };
 
 /**

@@ -62,6 +62,8 @@ export interface Side {
    * officer3, approved by station_leader2.
    */
   bulletinId: number;
+  /** The bulletin's image (an upload of its author's). */
+  bulletinImageId: string;
   groupId: number;
   /** A WeChat group (openGId) pending binding, placed by the side's officer's share card (officer1 / officer3). */
   wechatGroupId: number;
@@ -192,6 +194,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       roomlessCaseId,
       bulletinId: 0,
       wechatGroupId: 0,
+      bulletinImageId: '',
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
     };
   };
@@ -228,7 +231,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   });
 
   const bulletin = async (side: Side, author: string, reviewer: string, pusher: string, kind: object) => {
-    const made = await call('post', '/api/bulletins', author, { ...kind, body: [{ type: 'paragraph', runs: [{ text: '授权矩阵测试公告正文' }] }] });
+    const imageId = (await t.http.post('/api/uploads').set(bearer(author)).attach('file', await png(), { filename: 'b.png', contentType: 'image/png' }).expect(201)).body.id as string;
+    const made = await call('post', '/api/bulletins', author, { ...kind, imageIds: [imageId], body: [{ type: 'paragraph', runs: [{ text: '授权矩阵测试公告正文' }] }] });
+    side.bulletinImageId = imageId;
     await call('post', `/api/bulletins/${made.id}/submit`, author);
     await call('post', `/api/bulletins/${made.id}/review`, reviewer, { decision: 'approve' });
     await call('post', `/api/bulletins/${made.id}/pushes`, pusher, { groupIds: [side.groupId] });
