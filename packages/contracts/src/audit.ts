@@ -28,6 +28,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'bulletin.pushed': '推送公告',
   'bulletin.push_cancelled': '取消定时推送',
   'prevention.recorded': '记录安全防范',
+  'inspection.list_read': '查看超时督察清单',
+  'inspection.case_read': '查看上报响应记录',
+  'inspection.inquiry_opened': '发起核查',
+  'inspection.inquiry_read': '查看核查记录',
 };
 
 /** What an entry is about (`targetType`), for the filter and the list. */
@@ -47,6 +51,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   bulletin: '公告',
   group: '警民群',
   prevention_action: '安全防范记录',
+  inquiry: '核查',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

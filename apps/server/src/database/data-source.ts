@@ -48,6 +48,8 @@ import { Bulletins1766800000000 } from './migrations/1766800000000-bulletins';
 import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
+import { InspectionInquiries1767500000000 } from './migrations/1767500000000-inspection-inquiries';
+import { InquiryEntity } from '../inspection/data/inquiry.entity';
 import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
 import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
 import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
@@ -94,6 +96,7 @@ export const ENTITIES = [
   FigureSnapshotEntity,
   FigureSnapshotDayEntity,
   FigureSnapshotRecordEntity,
+  InquiryEntity,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -107,6 +110,7 @@ export const MIGRATIONS = [
   StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
   PreventionActions1766900000000, FigureSnapshots1766900000001,
+  InspectionInquiries1767500000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
