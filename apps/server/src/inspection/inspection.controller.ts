@@ -1,6 +1,6 @@
 import { ErrorCode, Permission } from '@jws/contracts';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { PageQueryDto } from '../common/paging';
@@ -52,7 +52,7 @@ export class InspectionController {
       '核查: an inspector’s findings and outcome (无责 / 提醒谈话 / 批评教育 / 通报批评 / 移送追责) on a case of the jurisdiction; ' +
       'an internal timeline entry, a notice to the officer and the station leaders, audited. Only inspectors write these (403 otherwise)',
   })
-  @ApiOkResponse({ type: InquiryViewDto })
+  @ApiCreatedResponse({ type: InquiryViewDto })
   @ApiErrors(ErrorCode.NotFound, ErrorCode.Forbidden)
   open(@CurrentCaller() caller: Caller, @Param('id', IdParamPipe) id: number, @Body() dto: OpenInquiryDto): Promise<InquiryViewDto> {
     return this.inspection.open(caller, id, dto.findings, dto.outcome);
