@@ -49,6 +49,7 @@ import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
 import { InspectionInquiries1767500000000 } from './migrations/1767500000000-inspection-inquiries';
+import { NotificationsByCase1767500000001 } from './migrations/1767500000001-notifications-by-case';
 import { InquiryEntity } from '../inspection/data/inquiry.entity';
 import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
 import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
@@ -110,7 +111,7 @@ export const MIGRATIONS = [
   StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
   PreventionActions1766900000000, FigureSnapshots1766900000001,
-  InspectionInquiries1767500000000,
+  InspectionInquiries1767500000000, NotificationsByCase1767500000001,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
