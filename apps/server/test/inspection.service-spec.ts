@@ -65,6 +65,8 @@ describe('责任追究: the inspector (信访/督察) reads response-time trails
       expect.objectContaining({ kind: 'urge', who: '天桥所 郑副所长', text: expect.stringContaining('请今天下班前上门核实') }),
       expect.objectContaining({ kind: 'reply', who: '王建国', text: expect.stringContaining('明早上门') }),
     ]));
+    // The reporter is never named to the inspector (a report may be anonymous to others).
+    expect(steps.some((s) => s.who === '张阿姨')).toBe(false);
     // Oldest first: the 催办 came before the officer's reply.
     expect(steps.findIndex((s) => s.kind === 'urge')).toBeLessThan(steps.findIndex((s) => s.kind === 'reply'));
     expect(steps.map((s) => s.at)).toEqual([...steps.map((s) => s.at)].sort());

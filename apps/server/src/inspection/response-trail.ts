@@ -65,8 +65,10 @@ export class ResponseTrails {
     }
     for (const n of notices) {
       const to = person(n.userId);
+      // Residents told about a case are named by role only: a report anonymous to others stays so.
+      const resident = to !== null && RESIDENT_ROLES.includes(to.role);
       trails.get(n.caseId)?.steps.push({
-        at: n.at.toISOString(), kind: 'notice', who: to?.nickname ?? '（已删除）', whoRole: to?.role ?? null, text: n.title,
+        at: n.at.toISOString(), kind: 'notice', who: resident ? '群众' : to?.nickname ?? '（已删除）', whoRole: to?.role ?? null, text: n.title,
         readAt: n.readAt?.toISOString() ?? null,
       });
     }
