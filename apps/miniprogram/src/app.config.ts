@@ -58,6 +58,12 @@ export default defineAppConfig({
       root: 'packageFigures',
       pages: ['figures/index', 'records/index'],
     },
+    // 责任追究 (信访/督察): overdue and escalated cases with their response-time trails, one case's
+    // trail with the 核查 form, and the 核查 history.
+    {
+      root: 'packageInspection',
+      pages: ['list/index', 'case/index', 'inquiries/index'],
+    },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.
   requiredPrivateInfos: ['chooseLocation'],

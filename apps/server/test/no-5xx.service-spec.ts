@@ -19,7 +19,7 @@ const RUNS_PER_OPERATION = 20;
 const PARALLEL = 4;
 const ROLES = [
   'resident1', 'officer1', 'station_leader1', 'branch_leader1', 'city_leader1', 'mediator1',
-  'legal_reviewer1', 'department_staff1', 'admin1', 'informant1',
+  'legal_reviewer1', 'department_staff1', 'admin1', 'informant1', 'inspector1',
 ];
 /** Leaks a person must never see in an error. */
 const LEAK = /\bat [\w.<>]+ \(|node_modules|QueryFailedError|\bER_[A-Z_]{4,}|\bSELECT\b|session_?key|app_?secret/i;

@@ -31,6 +31,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'bulletin.held': '公告未通过内容安全检查',
   'bulletin.review_overdue': '紧急预警审核超时督办',
   'prevention.recorded': '记录安全防范',
+  'inspection.list_read': '查看超时督察清单',
+  'inspection.case_read': '查看上报响应记录',
+  'inspection.inquiry_opened': '发起核查',
+  'inspection.inquiry_read': '查看核查记录',
 };
 
 /** What an entry is about (`targetType`), for the filter and the list. */
@@ -51,6 +55,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   group: '警民群',
   wechat_group: '微信群',
   prevention_action: '安全防范记录',
+  inquiry: '核查',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -286,6 +286,10 @@ export enum TimelineEventType {
   Urged = 'urged',
   /** 申请调解: the reporter of a dispute asked for a mediation room (one per case). */
   MediationRequested = 'mediation_requested',
+  /** 民警交接: the community was handed over and its open case moved to the new officer (internal). */
+  Reassigned = 'reassigned',
+  /** 核查: an inspector (信访/督察) opened an inquiry into the case's handling (internal). */
+  InquiryOpened = 'inquiry_opened',
 }
 
 export const MAX_CASE_PHOTOS = 9;

@@ -13,6 +13,7 @@ import type {
   BulletinDetail, BulletinFeedItem, BulletinSubscriptionRequest, BulletinSubscriptionView, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
   PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
   BulletinShareResponse, BulletinOpenRequest, BulletinOpenResponse, WechatGroupView, WechatGroupStatus, BindWechatGroupRequest,
+  InspectionCaseView, InspectionItem, InquiryView, OpenInquiryRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
 } from './index';
 
@@ -111,6 +112,16 @@ export const HTTP_API = {
   'POST /api/cases/:id/urge': {} as Route<CaseDetail, UrgeCaseRequest>,
   'GET /api/cases/unseal-log': {} as Route<Page<UnsealLogEntry>, never, PageQuery>,
   'GET /api/supervision/cases': {} as Route<Page<SupervisedCase>, never, PageQuery>,
+  /** 责任追究 (inspectors): overdue and escalated open cases of the jurisdiction, each with its response-time trail. */
+  'GET /api/inspection/cases': {} as Route<Page<InspectionItem>, never, PageQuery>,
+  /** One case's trail and its 核查 (inspectors). */
+  'GET /api/inspection/cases/:id': {} as Route<InspectionCaseView>,
+  /** The 核查 of the inspector's jurisdiction, newest first. */
+  'GET /api/inspection/inquiries': {} as Route<Page<InquiryView>, never, PageQuery>,
+  /** 核查: an inspector's findings and outcome on a case; the officer and the station leader are told. */
+  'POST /api/cases/:id/inquiries': {} as Route<InquiryView, OpenInquiryRequest>,
+  /** The 核查 of a case: its inspectors, its officer and the leaders over it. */
+  'GET /api/cases/:id/inquiries': {} as Route<InquiryView[]>,
 
   // 数据 (#22, docs/figures.md)
   'GET /api/figures': {} as Route<FiguresView, never, FiguresQuery>,

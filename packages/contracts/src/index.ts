@@ -15,3 +15,4 @@ export * from './bulletins';
 export * from './figures';
 export * from './http-api';
 export * from './audit';
+export * from './inspection';

@@ -102,4 +102,5 @@ export const STAFF_UNIT_LEVELS: Partial<Record<Role, OrgLevel[]>> = {
   [Role.Mediator]: [OrgLevel.Station],
   [Role.DepartmentStaff]: [OrgLevel.Branch, OrgLevel.City],
   [Role.LegalReviewer]: [OrgLevel.Branch, OrgLevel.City],
+  [Role.Inspector]: [OrgLevel.Branch, OrgLevel.City],
 };

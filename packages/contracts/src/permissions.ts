@@ -73,6 +73,11 @@ export enum Permission {
   FiguresRead = 'figures.read',
   /** Record 安全防范 actions (巡逻, 走访, 提示) in the communities one works. */
   PreventionRecord = 'prevention.record',
+  /**
+   * 责任追究 (信访/督察): the overdue and escalated cases of the jurisdiction with their response-time
+   * trail, and 核查 (inquiries) on them. Only inspectors write inquiries; every read and write is audited.
+   */
+  CaseInspect = 'case.inspect',
 }
 
 const POLICE_COMMON: Permission[] = [
@@ -133,6 +138,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CaseSupervise,
     Permission.BulletinWithdraw,
   ],
+  // 信访/督察 reads the response-time trail of overdue cases and writes 核查; no handling, no 催办.
+  [Role.Inspector]: [Permission.WorkbenchAccess, Permission.CaseInspect],
   // The admin runs the system, not police work: accounts (staff invitations, on the org tree), the
   // outbox, the catalogues (办事指引, 转办对象) and the audit log. No case, community or room (#19).
   [Role.Admin]: [
@@ -168,11 +175,11 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
 export const INVITABLE_BY: Partial<Record<Role, readonly Role[]>> = {
   [Role.Admin]: [
     Role.Mediator, Role.CommunityOfficer, Role.StationLeader, Role.BranchLeader, Role.CityLeader,
-    Role.LegalReviewer, Role.DepartmentStaff, Role.Admin,
+    Role.LegalReviewer, Role.DepartmentStaff, Role.Inspector, Role.Admin,
   ],
   [Role.CityLeader]: [
     Role.Mediator, Role.CommunityOfficer, Role.StationLeader, Role.BranchLeader, Role.CityLeader,
-    Role.LegalReviewer, Role.DepartmentStaff,
+    Role.LegalReviewer, Role.DepartmentStaff, Role.Inspector,
   ],
   [Role.BranchLeader]: [Role.Mediator, Role.CommunityOfficer, Role.StationLeader, Role.LegalReviewer, Role.DepartmentStaff],
   [Role.StationLeader]: [Role.Mediator, Role.CommunityOfficer],

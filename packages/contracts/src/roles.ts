@@ -9,6 +9,7 @@ export enum Role {
   CityLeader = 'city_leader', // 市局领导
   LegalReviewer = 'legal_reviewer', // 法治部门
   DepartmentStaff = 'department_staff', // 警种部门
+  Inspector = 'inspector', // 信访/督察
   Admin = 'admin', // 系统管理员
 }
 
@@ -24,6 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   [Role.CityLeader]: '市局领导',
   [Role.LegalReviewer]: '法治部门',
   [Role.DepartmentStaff]: '警种部门',
+  [Role.Inspector]: '信访督察',
   [Role.Admin]: '系统管理员',
 };
 

@@ -31,6 +31,9 @@ export const ROUTES = {
   referralInbox: '/packageReferral/inbox/index',
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
+  inspection: '/packageInspection/list/index',
+  inspectionCase: '/packageInspection/case/index',
+  inquiries: '/packageInspection/inquiries/index',
 } as const;
 
 const WAIT_MS = 15_000;

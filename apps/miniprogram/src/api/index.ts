@@ -30,7 +30,7 @@ import type {
   RefuseMembershipRequest,
   ServiceMatterUpdate,
   UpdateReferralTargetRequest,
-  UrgeCaseRequest,
+  UrgeCaseRequest, OpenInquiryRequest,
   WechatLoginRequest,
 } from '@jws/contracts'
 
@@ -127,6 +127,14 @@ export const api = {
   supervisionCases: (page: number, pageSize: number) => call('GET /api/supervision/cases', { query: { page, pageSize } }),
   /** 催办 (leaders): the officer gets the instruction in 消息; once per case every 10 minutes (URGE_TOO_FREQUENT). */
   urgeCase: (id: number, body: UrgeCaseRequest) => call('POST /api/cases/:id/urge', { params: { id }, body }),
+  /** 责任追究 (inspectors): overdue and escalated cases of the jurisdiction with their response-time trails. */
+  inspectionCases: (page: number, pageSize: number) => call('GET /api/inspection/cases', { query: { page, pageSize } }),
+  inspectionCase: (id: number) => call('GET /api/inspection/cases/:id', { params: { id } }),
+  inquiries: (page: number, pageSize: number) => call('GET /api/inspection/inquiries', { query: { page, pageSize } }),
+  /** 核查 (inspectors only): the officer and the station leader are told. */
+  openInquiry: (id: number, body: OpenInquiryRequest) => call('POST /api/cases/:id/inquiries', { params: { id }, body }),
+  /** A case's 核查, for its officer and the leaders over it (and inspectors). */
+  caseInquiries: (id: number) => call('GET /api/cases/:id/inquiries', { params: { id } }),
   /** City leaders: every unseal, newest first (the latest 500). */
   unsealLog: (page: number, pageSize: number) => call('GET /api/cases/unseal-log', { query: { page, pageSize } }),
 

@@ -96,6 +96,10 @@ export function timelineSentence(e: TimelineEventView, reporter: boolean): strin
       return '领导催办'
     case TimelineEventType.MediationRequested:
       return pick(['您申请了网上调解', '上报人申请网上调解'])
+    case TimelineEventType.Reassigned:
+      return '社区民警交接，转由新民警办理'
+    case TimelineEventType.InquiryOpened:
+      return '信访督察核查'
     default:
       return '办理进度有更新'
   }

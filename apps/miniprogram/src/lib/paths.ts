@@ -48,6 +48,10 @@ export const ROUTES = {
   bulletinWechatGroups: '/packageBulletin/wechat-groups/index',
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
+  /** 责任追究 (信访/督察): the overdue list with trails, one case's trail with 核查, the 核查 history. */
+  inspection: '/packageInspection/list/index',
+  inspectionCase: '/packageInspection/case/index',
+  inquiries: '/packageInspection/inquiries/index',
 } as const
 
 /** A mediation room opened with an invitation code (the value its link carries as `?invite=`). */

@@ -59,6 +59,11 @@ export const AuditAction = {
   WechatGroupBound: 'wechat_group.bound',
   /** A 安全防范 action (巡逻 / 走访 / 提示) recorded (figures/prevention.service.ts). */
   PreventionRecorded: 'prevention.recorded',
+  /** 责任追究 (inspection/): the overdue list, one case's trail, a 核查 opened, the 核查 read. */
+  InspectionListRead: 'inspection.list_read',
+  InspectionCaseRead: 'inspection.case_read',
+  InquiryOpened: 'inspection.inquiry_opened',
+  InquiryRead: 'inspection.inquiry_read',
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import { CaseTimeline } from './case-timeline';
 import type { Scope } from '../org/scope';
 import { CaseFiguresRepository } from './data/case-figures.repository';
 import { CaseRecordsRepository } from './data/case-records.repository';
+import { CaseTrailsRepository } from './data/case-trails.repository';
 import type { CaseEntity } from './data/case.entity';
 import { CasesRepository } from './data/cases.repository';
 import { CasesService } from './cases.service';
@@ -38,6 +39,8 @@ export class CasesApi {
     private readonly deadlines: CaseDeadlinesWorker,
     /** The counting statements of figures (数据, docs/figures.md) on cases, their events and deadlines. */
     readonly figures: CaseFiguresRepository,
+    /** 责任追究's reads: overdue or escalated open cases of a subtree, every deadline and timeline entry of cases. */
+    readonly trails: CaseTrailsRepository,
   ) {}
 
   /** An action of the state machine by a caller, as `POST /api/cases/:id/actions` (CaseWorkflowService.act). */

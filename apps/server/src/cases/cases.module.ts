@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UploadsModule } from '../uploads/uploads.module';
+import { OrgUnitsModule } from '../org';
+import { CaseHandover } from './case-handover';
+import { CaseTrailsRepository } from './data/case-trails.repository';
 import { CaseDeadlinesWorker } from './case-deadlines.worker';
 import { CaseContactService } from './case-contact.service';
 import { CaseTimeline } from './case-timeline';
@@ -24,12 +27,13 @@ import { CaseReportingService } from './case-reporting.service';
   imports: [
     NotificationsModule,
     UploadsModule,
+    OrgUnitsModule,
   ],
   controllers: [CasesController],
   providers: [
     CasesService, CaseReportingService, CaseIntakeService, CaseWorkflowService, CaseContactService, CaseDeadlinesWorker, CaseTimeline, CasesApi,
     CasesRepository, CaseChangesRepository, CaseDeadlinesRepository, CaseDigestRepository, PublicCasesRepository, CaseEventsRepository,
-    CaseRecordsRepository, CaseReportsRepository, CaseFiguresRepository,
+    CaseRecordsRepository, CaseReportsRepository, CaseFiguresRepository, CaseTrailsRepository, CaseHandover,
   ],
   exports: [CasesApi, CasesService, CaseWorkflowService, CasesRepository, CaseDeadlinesWorker],
 })

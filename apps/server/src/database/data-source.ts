@@ -49,6 +49,9 @@ import { Bulletins1766800000000 } from './migrations/1766800000000-bulletins';
 import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
+import { InspectionInquiries1767500000000 } from './migrations/1767500000000-inspection-inquiries';
+import { NotificationsByCase1767500000001 } from './migrations/1767500000001-notifications-by-case';
+import { InquiryEntity } from '../inspection/data/inquiry.entity';
 import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
 import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
 import { WechatGroupShares1767300000000 } from './migrations/1767300000000-wechat-group-shares';
@@ -97,6 +100,7 @@ export const ENTITIES = [
   FigureSnapshotEntity,
   FigureSnapshotDayEntity,
   FigureSnapshotRecordEntity,
+  InquiryEntity,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -113,6 +117,7 @@ export const MIGRATIONS = [
   WechatGroupShares1767300000000,
   HotlineTarget1767900000000,
   BulletinSafety1767100000000,
+  InspectionInquiries1767500000000, NotificationsByCase1767500000001,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

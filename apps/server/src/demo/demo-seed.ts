@@ -33,6 +33,7 @@ export async function seedDemo(seed: DemoSeedRepository): Promise<boolean> {
 
     await user({ username: 'admin1', role: Role.Admin, nickname: '系统管理员', orgUnitId: city.id });
     await user({ username: 'city_leader1', role: Role.CityLeader, nickname: '市局 周局长', orgUnitId: city.id });
+    await user({ username: 'inspector1', role: Role.Inspector, nickname: '市局督察 黄督察', orgUnitId: city.id });
     await user({ username: 'branch_leader1', role: Role.BranchLeader, nickname: '蚌山分局 吴局长', orgUnitId: bengshan.id });
     const stationLeader = await user({ username: 'station_leader1', role: Role.StationLeader, nickname: '天桥所 郑副所长', orgUnitId: tianqiao.id });
     const stationLeader2 = await user({ username: 'station_leader2', role: Role.StationLeader, nickname: '城关所 冯副所长', orgUnitId: chengguan.id });

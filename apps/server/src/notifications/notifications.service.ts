@@ -216,4 +216,10 @@ export class NotificationsService {
   async markAllRead(caller: Caller): Promise<number> {
     return this.notifications.markRead({ userId: caller.user.id }, new Date());
   }
+
+  /** Who was told what about the cases and when (and when they read it): 责任追究's trail. */
+  async caseNotices(caseIds: readonly number[]): Promise<{ caseId: number; userId: number; title: string; at: Date; readAt: Date | null }[]> {
+    const rows = await this.notifications.ofCases(caseIds);
+    return rows.map((r) => ({ caseId: Number(r.caseId), userId: r.userId, title: r.title, at: r.createdAt, readAt: r.readAt }));
+  }
 }

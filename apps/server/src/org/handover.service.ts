@@ -11,6 +11,7 @@ import { CommunitiesService } from './communities.service';
 import { CommunitiesRepository } from './data/communities.repository';
 import { HandoversRepository } from './data/handovers.repository';
 import { OrgUnitsRepository } from './data/org-units.repository';
+import { HandoverHooks } from './handover-hooks';
 import { toWorkbenchCommunity } from './org-views';
 
 /** 民警交接: a leader hands a community to another community officer of its station. */
@@ -26,6 +27,7 @@ export class HandoverService {
     private readonly audit: AuditService,
     private readonly access: Access,
     private readonly notifications: NotificationsService,
+    private readonly hooks: HandoverHooks,
   ) {}
 
   /** 民警交接: a leader reassigns a community; members and history stay with the community. */
@@ -35,10 +37,16 @@ export class HandoverService {
     if (!officer || officer.role !== Role.CommunityOfficer || officer.disabled || officer.orgUnitId !== community.stationId) {
       throw new DomainException(ErrorCode.OfficerNotInStation);
     }
+    const at = new Date();
     await this.db.transaction(async ({ manager }) => {
       await this.handovers.record(manager, {
         communityId: community.id, fromOfficerId: community.officerId, toOfficerId: officer.id,
-        byUserId: caller.user.id, reason, at: new Date(),
+        byUserId: caller.user.id, reason, at,
+      });
+      // The community's open cases follow it (cases' hook: the new officer, a timeline entry, a notice).
+      await this.hooks.run(manager, {
+        communityId: community.id, communityName: community.name, fromOfficerId: community.officerId, toOfficerId: officer.id,
+        toOfficerName: officer.nickname, by: { userId: caller.user.id, role: caller.user.role, nickname: caller.user.nickname }, reason, at,
       });
       await this.audit.recordFor(
         caller,

@@ -6,6 +6,8 @@ export { OrgModule } from './org.module';
 export { CommunitiesService } from './communities.service';
 export { OrgUnits } from './org-units';
 export { OrgUnitsModule } from './org-units.module';
+/** What moves with a community on 民警交接 (cases registers the move of open cases; module: OrgUnitsModule). */
+export { HandoverHooks, type HandoverChange } from './handover-hooks';
 /** Groups with their place, a person's groups and unit paths, for the bulletins feature (module: OrgUnitsModule). */
 export { GroupsApi } from './groups-api';
 export type { GroupPlace } from './groups-api';

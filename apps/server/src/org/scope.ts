@@ -3,7 +3,7 @@ import { Role, STAFF_UNIT_LEVELS } from '@jws/contracts';
 /**
  * Jurisdiction scope of a caller (管辖范围). Every query that returns records takes one, so
  * forgetting it is a type error rather than a data leak.
- * - subtree: leaders and admins see the org subtree under `pathPrefix`;
+ * - subtree: leaders, inspectors (信访/督察) and admins see the org subtree under `pathPrefix`;
  * - officer: a community officer sees the communities they are responsible for;
  * - self: a resident sees only their own records;
  * - none: roles whose work is not tied to communities (mediators, departments, legal reviewers).
@@ -27,6 +27,7 @@ export function scopeFor(user: { id: number; role: Role }, orgPath: string | nul
     case Role.StationLeader:
     case Role.BranchLeader:
     case Role.CityLeader:
+    case Role.Inspector:
     case Role.Admin:
       return orgPath ? { kind: 'subtree', pathPrefix: orgPath } : { kind: 'none' };
     case Role.Mediator:

@@ -14,7 +14,7 @@ export const CALLERS = [
   'resident1', 'resident2', 'informant1',
   'officer1', 'officer2', 'officer3', 'officer4',
   'station_leader1', 'station_leader2', 'branch_leader1', 'city_leader1',
-  'mediator1', 'legal_reviewer1', 'department_staff1', 'admin1',
+  'mediator1', 'legal_reviewer1', 'department_staff1', 'inspector1', 'admin1',
 ] as const;
 export type CallerName = (typeof CALLERS)[number];
 
@@ -23,9 +23,9 @@ export const OWN_SIDE: Record<CallerName, 'home' | 'away'> = Object.fromEntries(
   CALLERS.map((c) => [c, c === 'officer3' || c === 'station_leader2' ? 'away' : 'home']),
 ) as Record<CallerName, 'home' | 'away'>;
 
-/** The side outside a caller's jurisdiction and relations; none for the city leader and the admin, whose org unit is the whole city. */
+/** The side outside a caller's jurisdiction and relations; none for the city leader, the city's inspector and the admin, whose org unit is the whole city. */
 export const FOREIGN_SIDE: Record<CallerName, 'home' | 'away' | null> = Object.fromEntries(
-  CALLERS.map((c) => [c, c === 'city_leader1' || c === 'admin1' ? null : OWN_SIDE[c] === 'home' ? 'away' : 'home']),
+  CALLERS.map((c) => [c, c === 'city_leader1' || c === 'inspector1' || c === 'admin1' ? null : OWN_SIDE[c] === 'home' ? 'away' : 'home']),
 ) as Record<CallerName, 'home' | 'away' | null>;
 
 /** The websocket joins (docs/realtime.md), checked beside the HTTP operations: a main room and a caucus (背靠背). */
@@ -199,6 +199,13 @@ export const EXPECTED: Record<string, Expectation> = {
   // Signed by 12345 (HMAC), not by a caller: an unsigned call is refused for everyone.
   'POST /api/integrations/12345/webhook': { allowed: none },
   'GET /api/supervision/cases': { allowed: LEADERS },
+  // 责任追究 (信访/督察, city level): the overdue list, one case's trail and the 核查 are the inspector's alone;
+  // a case's 核查 are read by its inspector and by the police who may read the case.
+  'GET /api/inspection/cases': { allowed: ['inspector1'] },
+  'GET /api/inspection/cases/{id}': { allowed: ['inspector1'] },
+  'GET /api/inspection/inquiries': { allowed: ['inspector1'] },
+  'POST /api/cases/{id}/inquiries': { allowed: ['inspector1'] },
+  'GET /api/cases/{id}/inquiries': { allowed: [...POLICE_OVER, 'inspector1'] },
   'GET /api/bulletins/feed': { allowed: SIGNED_IN },
   'GET /api/bulletins': { allowed: STAFF },
   'GET /api/bulletins/push-groups': { allowed: POLICE },

@@ -13,6 +13,7 @@ import type { OnUpdated } from '../../pages/case/parts/shared'
 import Timeline from '../../pages/case/parts/Timeline'
 import { DuplicateChooser, TransferChooser } from './parts/Choosers'
 import Deadlines from './parts/Deadlines'
+import InquiriesCard from './parts/InquiriesCard'
 import NoteCard from './parts/NoteCard'
 import StaffTools from './parts/StaffTools'
 import UrgeCard from './parts/UrgeCard'
@@ -34,6 +35,7 @@ export default function OfficerCaseView({ c, user, onUpdated }: { c: CaseDetail;
       <Details c={c} staff phoneReveal={phoneReveal} />
       <Photos c={c} />
       <Deadlines c={c} />
+      <InquiriesCard c={c} />
       {c.canUrge && <UrgeCard c={c} onUpdated={onUpdated} />}
       <GovernanceClassCard c={c} />
       {c.canAddNote && <NoteCard c={c} onUpdated={onUpdated} />}

@@ -158,6 +158,9 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.FiguresRead) && (
                 <EntryCard id='workbench-figures' title='数据' description='法治宣传、化解矛盾等六项工作量和响应率、解决率、满意率，每个数字可查到记录，可导出Excel。' button='查看数据' url={ROUTES.figures} />
               )}
+              {userCan(user, Permission.CaseInspect) && (
+                <EntryCard id='workbench-inspection' title='责任追究' description='辖区超时和升级督办的上报，逐件查看时限、通知、催办和回复，发起核查并记录结论。' button='查看超时上报' url={ROUTES.inspection} />
+              )}
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
               {userCan(user, Permission.UnsealLogRead) && (
                 <EntryCard id='workbench-unseal-log' title='信息员保密' description='派出所领导每次查看保密信息员身份的记录：谁、何时、为什么。' button='查看身份查看记录' url={ROUTES.unsealLog} />
@@ -185,7 +188,7 @@ export default function WorkbenchPage() {
               {units.length > 0 ? (
                 <UnitDrillDown top={units} rootName={user.orgUnitName ?? '全部'} />
               ) : (
-                (communityCount > 0 || ![Permission.ReferralHandle, Permission.MediationMediate, Permission.OutboxAdmin].some((p) => userCan(user, p))) && (
+                (communityCount > 0 || ![Permission.ReferralHandle, Permission.MediationMediate, Permission.OutboxAdmin, Permission.CaseInspect].some((p) => userCan(user, p))) && (
                   <CommunityList count={communityCount} pending={alerts?.pendingJoins} />
                 )
               )}

@@ -5,6 +5,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('notifications')
 @Index('ix_notifications_user', ['userId', 'id'])
 @Index('ix_notifications_user_room', ['userId', 'roomId'])
+/** 责任追究's trail: who was told about a case (migration NotificationsByCase1767500000001). */
+@Index('ix_notifications_case', ['caseId', 'id'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn()
   id: number;

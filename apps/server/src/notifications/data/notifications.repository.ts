@@ -1,6 +1,6 @@
 import { NotificationLink } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { Database, selectRows, StatementBatch, UnitOfWork, valueTuples } from '../../common/db';
 import { NotificationEntity } from './notification.entity';
 
@@ -89,6 +89,12 @@ export class NotificationsRepository {
   /** A page of the user's notices, newest first, and how many there are. */
   page(userId: number, page: number, pageSize: number): Promise<[NotificationEntity[], number]> {
     return this.db.manager.getRepository(NotificationEntity).findAndCount({ where: { userId }, order: { id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  /** The in-app notices about the cases (sealed ones carry no case id and are not among them), oldest first. */
+  ofCases(caseIds: readonly number[]): Promise<NotificationEntity[]> {
+    if (!caseIds.length) return Promise.resolve([]);
+    return this.db.manager.getRepository(NotificationEntity).find({ where: { caseId: In([...caseIds]) }, order: { id: 'ASC' } });
   }
 
   unreadCount(userId: number): Promise<number> {
