@@ -48,8 +48,9 @@ import { Bulletins1766800000000 } from './migrations/1766800000000-bulletins';
 import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
-import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
+import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotOpenCaseEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
 import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
+import { FigureSnapshotOpenCases1767700000000 } from './migrations/1767700000000-figure-snapshot-open-cases';
 import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
 import { ServiceMatterEntity } from '../service-guide/data/service-matter.entity';
 import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
@@ -94,6 +95,7 @@ export const ENTITIES = [
   FigureSnapshotEntity,
   FigureSnapshotDayEntity,
   FigureSnapshotRecordEntity,
+  FigureSnapshotOpenCaseEntity,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -106,7 +108,7 @@ export const MIGRATIONS = [
   TimelineKinds1766020000000, SealedReportAudit1766040000000, TokenVersion1766050000000, GuideRoutes1766230000000,
   StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
-  PreventionActions1766900000000, FigureSnapshots1766900000001,
+  PreventionActions1766900000000, FigureSnapshots1766900000001, FigureSnapshotOpenCases1767700000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

@@ -54,3 +54,22 @@ export class FigureSnapshotRecordEntity {
   @Column({ name: 'record_id', type: 'int' }) recordId: number;
   @Column({ type: 'datetime' }) at: Date;
 }
+
+/**
+ * A case in handling at the end of a kept day, where it was then (its community, path and
+ * officer) and its status then: a past day's 政法委/综治 digest lists these, so a case transferred
+ * later stays under its old station there.
+ */
+@Entity('figure_snapshot_open_cases')
+@Index('uq_figure_snapshot_open_cases_day_case', ['day', 'caseId'], { unique: true })
+@Index('ix_figure_snapshot_open_cases_scope', ['day', 'orgPath'])
+@Index('ix_figure_snapshot_open_cases_officer', ['day', 'officerId'])
+export class FigureSnapshotOpenCaseEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar', length: 10 }) day: string;
+  @Column({ name: 'case_id', type: 'int' }) caseId: number;
+  @Column({ name: 'community_id', type: 'int' }) communityId: number;
+  @Column({ name: 'org_path', type: 'varchar', length: 255 }) orgPath: string;
+  @Column({ name: 'officer_id', type: 'int', nullable: true }) officerId: number | null;
+  @Column({ type: 'varchar', length: 20 }) status: string;
+}

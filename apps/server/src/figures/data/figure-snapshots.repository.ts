@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, Like } from 'typeorm';
 import { placeholders, selectRows } from '../../common/db';
-import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from './figure-snapshot.entity';
+import type { Scope } from '../../org/scope';
+import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotOpenCaseEntity, FigureSnapshotRecordEntity } from './figure-snapshot.entity';
 
 /** The sums of snapshot rows: counters (publicity and notices null while no source was connected) and the rates' parts. */
 export type SnapshotSums = Omit<FigureSnapshotEntity, 'id' | 'day' | 'communityId' | 'orgPath'>;
@@ -16,7 +17,14 @@ const SUM_COLUMNS: [keyof SnapshotSums, string][] = [
 const isUniqueViolation = (err: unknown) =>
   err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
 
-/** Every statement on figure_snapshots and figure_snapshot_days. */
+/** What one day's snapshot writes. */
+export interface SnapshotRows {
+  rows: Omit<FigureSnapshotEntity, 'id'>[];
+  records: Omit<FigureSnapshotRecordEntity, 'id'>[];
+  openCases: Omit<FigureSnapshotOpenCaseEntity, 'id'>[];
+}
+
+/** Every statement on figure_snapshots, figure_snapshot_records, figure_snapshot_open_cases and figure_snapshot_days. */
 @Injectable()
 export class FigureSnapshotsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -34,14 +42,15 @@ export class FigureSnapshotsRepository {
    */
   async write(
     day: string, madeBy: string, madeAt: Date,
-    make: () => Promise<{ rows: Omit<FigureSnapshotEntity, 'id'>[]; records: Omit<FigureSnapshotRecordEntity, 'id'>[] }>,
+    make: () => Promise<SnapshotRows>,
   ): Promise<boolean> {
     try {
       await this.dataSource.transaction(async (m) => {
         await m.getRepository(FigureSnapshotDayEntity).insert({ day, madeBy, madeAt });
-        const { rows, records } = await make();
+        const { rows, records, openCases } = await make();
         for (let i = 0; i < rows.length; i += 200) await m.getRepository(FigureSnapshotEntity).insert(rows.slice(i, i + 200));
         for (let i = 0; i < records.length; i += 500) await m.getRepository(FigureSnapshotRecordEntity).insert(records.slice(i, i + 500));
+        for (let i = 0; i < openCases.length; i += 500) await m.getRepository(FigureSnapshotOpenCaseEntity).insert(openCases.slice(i, i + 500));
       });
       return true;
     } catch (err) {
@@ -74,6 +83,15 @@ export class FigureSnapshotsRepository {
       where: { orgPath: Like(`${pathPrefix}%`), counter, day: Between(from, to) },
     });
     return rows.map((r) => ({ type: r.recordType, id: r.recordId, at: r.at }));
+  }
+
+  /** The cases in handling at the end of a kept day in a scope (where they were then), with their status then. */
+  async openCases(day: string, scope: Scope): Promise<{ caseId: number; communityId: number; status: string }[]> {
+    const where =
+      scope.kind === 'subtree' ? { day, orgPath: Like(`${scope.pathPrefix}%`) } : scope.kind === 'officer' ? { day, officerId: scope.officerId } : null;
+    if (!where) return [];
+    const rows = await this.dataSource.getRepository(FigureSnapshotOpenCaseEntity).find({ select: { caseId: true, communityId: true, status: true }, where });
+    return rows.map((r) => ({ caseId: r.caseId, communityId: r.communityId, status: r.status }));
   }
 
   /** How many rows a day has (tests, and the worker's log). */
