@@ -91,6 +91,24 @@ describe('figures: snapshots are immutable, the past digest reads them (MariaDB)
     expect(d.total).toBe(Object.values(d.counts).reduce((a, b) => a + b, 0));
   });
 
+  it('refuses an export of more than a year, of the future, reversed, or of a node outside scope (404, audited)', async () => {
+    const day = (offset: number) => chinaDate(Date.now() + offset * DAY);
+    const xlsx = (who: string, from: string, to: string, orgId?: number) =>
+      t.http.get(`/api/figures.xlsx?from=${from}&to=${to}${orgId ? `&orgId=${orgId}` : ''}`).set(as(who));
+    expect((await xlsx('city_leader1', day(-366), today).expect(400)).body.code).toBe('PERIOD_TOO_LONG');
+    expect((await xlsx('city_leader1', day(1), day(1)).expect(400)).body.code).toBe('PERIOD_IN_FUTURE');
+    expect((await xlsx('city_leader1', today, day(-1)).expect(400)).body.code).toBe('PERIOD_REVERSED');
+    const tianqiao = await unitId('天桥派出所');
+    const denied = async () =>
+      Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'access.denied' AND target_type = 'org_unit' AND target_id = ?", [String(tianqiao)]))[0].n);
+    const before = await denied();
+    expect((await xlsx('station_leader2', today, today, tianqiao).expect(404)).body.code).toBe('NOT_FOUND');
+    expect(await denied()).toBe(before + 1);
+    // A year to the day is allowed, streamed as a workbook.
+    const ok = await xlsx('station_leader1', day(-365), today).expect(200);
+    expect(ok.headers['content-type']).toContain('spreadsheetml');
+  });
+
   it('answers the day after today with a coded 400', async () => {
     const res = await t.http.get(`/api/governance/digest?date=${chinaDate(Date.now() + DAY)}`).set(as('station_leader1')).expect(400);
     expect(res.body.message).toContain('未来');

@@ -198,14 +198,29 @@ export class FiguresService {
     return { items, total: refs.length, page, pageSize };
   }
 
-  /** Every record of every counter (the export), newest first per counter; null where no source is connected. */
-  async allRecords(target: FigureTarget, period: FigurePeriod, range: TimeRange, now = new Date()): Promise<Record<FigureCounter, FigureRecord[] | null>> {
-    const out = {} as Record<FigureCounter, FigureRecord[] | null>;
-    for (const c of FIGURE_COUNTERS) {
-      const refs = await this.refsOf(c, target, period, range, now);
-      out[c] = refs ? await this.describe(sortRefs(refs)) : null;
-    }
-    return out;
+  /**
+   * The records of one counter for the export, newest first, described `chunk` at a time (a city's
+   * month is not held described in memory; only the references are); null where no source is connected.
+   * `onActions` runs once before the first chunk holding prevention actions (their places are audited reads).
+   */
+  async recordChunks(
+    counter: FigureCounter, target: FigureTarget, period: FigurePeriod, range: TimeRange, onActions: () => Promise<void>, chunk = 500, now = new Date(),
+  ): Promise<AsyncIterable<FigureRecord[]> | null> {
+    const refs = await this.refsOf(counter, target, period, range, now);
+    if (!refs) return null;
+    const sorted = sortRefs(refs);
+    const describe = (part: FigureRef[]) => this.describe(part);
+    let audited = false;
+    return (async function* () {
+      for (let i = 0; i < sorted.length; i += chunk) {
+        const part = sorted.slice(i, i + chunk);
+        if (!audited && part.some((r) => r.type === 'prevention_action')) {
+          audited = true;
+          await onActions();
+        }
+        yield await describe(part);
+      }
+    })();
   }
 
   /** One counter's records over a period: those kept with the closed days' snapshots, and the rest counted now. */

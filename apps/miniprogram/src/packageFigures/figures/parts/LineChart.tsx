@@ -27,14 +27,22 @@ interface Props {
 interface CanvasNode {
   width: number
   height: number
-  getContext: (type: '2d') => CanvasRenderingContext2D
+  getContext: (type: '2d') => CanvasRenderingContext2D | null
   createImage?: () => HTMLImageElement
   requestAnimationFrame?: (cb: () => void) => number
   cancelAnimationFrame?: (id: number) => void
 }
 
-/** The 2d canvas node and its CSS size: weapp's canvas node, h5's <canvas> inside Taro's taro-canvas-core. */
+/**
+ * The 2d canvas node and its CSS size: weapp's node of a type="2d" canvas; in h5 a plain <canvas>
+ * (Taro's h5 Canvas component resets its canvas' size on every render, wiping the drawing).
+ */
 function findCanvas(id: string): Promise<{ node: CanvasNode; width: number; height: number } | null> {
+  if (process.env.TARO_ENV === 'h5') {
+    const el = document.getElementById(id) as HTMLCanvasElement | null
+    const box = el?.getBoundingClientRect()
+    return Promise.resolve(el && box?.width ? { node: el, width: box.width, height: box.height } : null)
+  }
   return new Promise((resolve) => {
     Taro.createSelectorQuery()
       .select(`#${id}`)
@@ -60,7 +68,7 @@ export default function LineChart({ id, label, data, unit = '', height = 220 }: 
       const found = await findCanvas(id)
       if (!found || cancelled) return
       const { node, width } = found
-      const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 1
+      const pixelRatio = (process.env.TARO_ENV === 'h5' ? window.devicePixelRatio : Taro.getSystemInfoSync().pixelRatio) || 1
       node.width = width * pixelRatio
       node.height = found.height * pixelRatio
       const children = el(
@@ -91,7 +99,11 @@ export default function LineChart({ id, label, data, unit = '', height = 220 }: 
   useEffect(() => () => chart.current?.destroy(), [])
   return (
     <View className='figures__chart' aria-label={label} role='img'>
-      <TaroCanvas type='2d' id={id} className='figures__chart-canvas' style={{ width: '100%', height: `${height}px` }} />
+      {process.env.TARO_ENV === 'h5' ? (
+        <canvas id={id} className='figures__chart-canvas' style={{ width: '100%', height: `${height}px` }} />
+      ) : (
+        <TaroCanvas type='2d' id={id} className='figures__chart-canvas' style={{ width: '100%', height: `${height}px` }} />
+      )}
     </View>
   )
 }
