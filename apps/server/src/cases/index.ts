@@ -11,3 +11,4 @@ export type { Actor } from './case-workflow.service';
 export type { DigestCaseRow, DigestGroupRow, OpenCasePlace } from './data/case-digest.repository';
 export type { NamedCase, PublicCaseFilter } from './data/public-cases.repository';
 export type { CaseFigureRow, CaseMoment, CaseRateCounts } from './data/case-figures.repository';
+export { reporterKeyOf } from './data/cases.repository';
