@@ -18,7 +18,12 @@ describe('demo: three months of history behind 数据 (MariaDB)', () => {
   beforeAll(async () => {
     t = await startTestApp({ DEMO_HISTORY_DAYS: String(DAYS) });
     for (const u of ['city_leader1', 'station_leader1', 'resident1']) tokens[u] = await t.login(u);
-  }, 120_000);
+    // The snapshots of the past days are made in the background once the demo has started.
+    for (let i = 0; i < 600; i++) {
+      if (Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM figure_snapshot_days'))[0].n) >= DAYS) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, 180_000);
   afterAll(() => t.close());
 
   it('keeps a snapshot of each of the past days, made once', async () => {
