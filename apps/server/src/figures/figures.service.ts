@@ -151,14 +151,17 @@ export class FiguresService {
 
   /** Counters and rates over a period split into its kept days and the rest. */
   private async measure(target: FigureTarget, split: { kept: FigurePeriod | null; live: TimeRange }, now: Date): Promise<Pick<FiguresView, 'counters' | 'unavailable' | 'rates'>> {
+    // A period wholly kept has nothing left to count live.
+    const liveEmpty = split.live.from.getTime() >= split.live.to.getTime();
     const [kept, records, rates] = await Promise.all([
       split.kept && target.kind === 'subtree' ? this.snapshots.sums([target.pathPrefix], split.kept.from, split.kept.to).then((m) => m.get(target.pathPrefix)) : Promise.resolve(undefined),
-      this.counting.all(target, split.live),
-      this.cases.figures.rates(target, split.live, now),
+      liveEmpty ? Promise.resolve(null) : this.counting.all(target, split.live),
+      liveEmpty ? Promise.resolve(ZERO_RATES) : this.cases.figures.rates(target, split.live, now),
     ]);
     const counters = {} as Record<FigureCounter, number>;
-    for (const c of FIGURE_COUNTERS) counters[c] = (records[c]?.length ?? 0) + (kept?.[c] ?? 0);
-    return { counters, unavailable: FIGURE_COUNTERS.filter((c) => records[c] === null), rates: ratesOf(addRates(rates, kept)) };
+    for (const c of FIGURE_COUNTERS) counters[c] = (records?.[c]?.length ?? 0) + (kept?.[c] ?? 0);
+    const unavailable = FIGURE_COUNTERS.filter((c) => (records ? records[c] === null : kept?.[c] === null));
+    return { counters, unavailable, rates: ratesOf(addRates(rates, kept)) };
   }
 
   /** The nodes a node is ranked among: a station's or branch's siblings, the city's branches, a community's fellow communities. */
@@ -173,7 +176,7 @@ export class FiguresService {
     const units = await this.rankedAmong(node);
     const paths = units.map((u) => u.path);
     const [live, kept] = await Promise.all([
-      this.cases.figures.ratesBySubtree(paths, split.live, now),
+      split.live.from.getTime() >= split.live.to.getTime() ? Promise.resolve(new Map<string, CaseRateCounts>()) : this.cases.figures.ratesBySubtree(paths, split.live, now),
       split.kept ? this.snapshots.sums(paths, split.kept.from, split.kept.to) : Promise.resolve(new Map<string, SnapshotSums>()),
     ]);
     const bySubtree = new Map(paths.map((p) => [p, addRates(live.get(p) ?? ZERO_RATES, kept.get(p))]));

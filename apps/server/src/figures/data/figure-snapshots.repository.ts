@@ -14,6 +14,20 @@ const SUM_COLUMNS: [keyof SnapshotSums, string][] = [
   ['resolved', 'resolved'], ['resolvable', 'resolvable'], ['satisfied', 'satisfied'], ['rated', 'rated'],
 ];
 
+/** The kept days of a range (`from`, `to` both included). The statement GET /api/figures sends (the bench's baseline sends it too). */
+export const MADE_DAYS_SQL = 'SELECT day FROM figure_snapshot_days WHERE day >= ? AND day <= ?';
+
+/** The sums of the snapshot rows under each of `paths` over days `from`..`to`: the statement GET /api/figures sends per node and for the ranking. */
+export function snapshotSumsQuery(paths: readonly string[], from: string, to: string): { sql: string; values: unknown[] } {
+  const which = `CASE ${paths.map(() => 'WHEN s.org_path LIKE ? THEN ?').join(' ')} END`;
+  return {
+    sql:
+      `SELECT x.subtree, ${SUM_COLUMNS.map(([key, col]) => `SUM(x.${col}) AS ${key}`).join(', ')} FROM ` +
+      `(SELECT s.*, ${which} AS subtree FROM figure_snapshots s WHERE s.day >= ? AND s.day <= ?) x WHERE x.subtree IS NOT NULL GROUP BY x.subtree`,
+    values: [...paths.flatMap((p) => [`${p}%`, p]), from, to],
+  };
+}
+
 const isUniqueViolation = (err: unknown) =>
   err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
 
@@ -31,8 +45,8 @@ export class FigureSnapshotsRepository {
 
   /** The days between `from` and `to` (both included) that have their snapshot. */
   async madeDays(from: string, to: string): Promise<Set<string>> {
-    const rows = await this.dataSource.getRepository(FigureSnapshotDayEntity).find({ select: { day: true }, where: { day: Between(from, to) } });
-    return new Set(rows.map((r) => r.day));
+    const rows = await selectRows(this.dataSource.manager, MADE_DAYS_SQL, [from, to]);
+    return new Set(rows.map((r) => String(r.day)));
   }
 
   /**
@@ -62,13 +76,8 @@ export class FigureSnapshotsRepository {
   /** The sums over days `from`..`to` of the rows under each of these (sibling) paths, keyed by path. */
   async sums(paths: readonly string[], from: string, to: string): Promise<Map<string, SnapshotSums>> {
     if (!paths.length) return new Map();
-    const which = `CASE ${paths.map(() => 'WHEN s.org_path LIKE ? THEN ?').join(' ')} END`;
-    const rows = await selectRows(
-      this.dataSource.manager,
-      `SELECT x.subtree, ${SUM_COLUMNS.map(([key, col]) => `SUM(x.${col}) AS ${key}`).join(', ')} FROM ` +
-        `(SELECT s.*, ${which} AS subtree FROM figure_snapshots s WHERE s.day >= ? AND s.day <= ?) x WHERE x.subtree IS NOT NULL GROUP BY x.subtree`,
-      [...paths.flatMap((p) => [`${p}%`, p]), from, to],
-    );
+    const { sql, values } = snapshotSumsQuery(paths, from, to);
+    const rows = await selectRows(this.dataSource.manager, sql, values);
     return new Map(rows.map((r) => {
       const sums = {} as Record<keyof SnapshotSums, number | null>;
       for (const [key] of SUM_COLUMNS) sums[key] = r[key] == null ? null : Number(r[key]);
