@@ -46,7 +46,7 @@ function findCanvas(id: string): Promise<{ node: CanvasNode; width: number; heig
   return new Promise((resolve) => {
     Taro.createSelectorQuery()
       .select(`#${id}`)
-      .fields({ node: true, size: true, nodeCanvasType: true } as Taro.NodesRef.Fields)
+      .fields({ node: true, size: true })
       .exec((res: { node?: CanvasNode; width?: number; height?: number }[]) => {
         const found = res?.[0]
         resolve(found?.node && found.width ? { node: found.node, width: found.width, height: found.height ?? 0 } : null)
