@@ -9,6 +9,10 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 @Entity('figure_snapshots')
 @Index('uq_figure_snapshots_day_community', ['day', 'communityId'], { unique: true })
 @Index('ix_figure_snapshots_scope', ['orgPath', 'day'])
+@Index('ix_figure_snapshots_sums', [
+  'day', 'orgPath', 'publicity', 'notices', 'disputesResolved', 'services', 'prevention', 'anomalies',
+  'responseMet', 'responseDue', 'resolved', 'resolvable', 'satisfied', 'rated',
+])
 export class FigureSnapshotEntity {
   @PrimaryGeneratedColumn() id: number;
   /** The China-time date, YYYY-MM-DD. */

@@ -21,10 +21,11 @@ export const MADE_DAYS_SQL = 'SELECT day FROM figure_snapshot_days WHERE day >= 
 export function snapshotSumsQuery(paths: readonly string[], from: string, to: string): { sql: string; values: unknown[] } {
   const which = `CASE ${paths.map(() => 'WHEN s.org_path LIKE ? THEN ?').join(' ')} END`;
   return {
+    // The day range and the paths on ix_figure_snapshots_sums (covering): no table rows read.
     sql:
-      `SELECT x.subtree, ${SUM_COLUMNS.map(([key, col]) => `SUM(x.${col}) AS ${key}`).join(', ')} FROM ` +
-      `(SELECT s.*, ${which} AS subtree FROM figure_snapshots s WHERE s.day >= ? AND s.day <= ?) x WHERE x.subtree IS NOT NULL GROUP BY x.subtree`,
-    values: [...paths.flatMap((p) => [`${p}%`, p]), from, to],
+      `SELECT ${which} AS subtree, ${SUM_COLUMNS.map(([key, col]) => `SUM(s.${col}) AS ${key}`).join(', ')} FROM figure_snapshots s ` +
+      `WHERE s.day >= ? AND s.day <= ? AND (${paths.map(() => 's.org_path LIKE ?').join(' OR ')}) GROUP BY subtree`,
+    values: [...paths.flatMap((p) => [`${p}%`, p]), from, to, ...paths.map((p) => `${p}%`)],
   };
 }
 
