@@ -8,9 +8,21 @@ const browser = useBrowser();
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 interface FiguresView { counters: Record<string, number>; unavailable: string[] }
+interface FigureTrend { points: { period: { from: string; to: string }; counters: Record<string, number> }[] }
+
+/** How many pixels of the chart's canvas are drawn (not transparent): F2 drew it. */
+const drawnPixels = (sel: string): number => {
+  const canvas = document.querySelector<HTMLCanvasElement>(`${sel} canvas`) ?? document.querySelector<HTMLCanvasElement>(sel)
+  const ctx = canvas?.getContext('2d')
+  if (!canvas || !ctx || !canvas.width || !canvas.height) return 0
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height)
+  let n = 0
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++
+  return n
+}
 
 describe('数据', () => {
-  it('station_leader1 opens 数据, sees the six counters and the three rates, drills into 化解矛盾 and downloads the .xlsx', async () => {
+  it('station_leader1 opens 数据, sees the six counters, the three rates and the trend charts, drills into 化解矛盾 and downloads the .xlsx', async () => {
     // A dispute settled today in 胜利社区 (天桥派出所).
     const title = `楼上漏水纠纷${Date.now().toString(36)}`;
     const { id } = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
@@ -39,9 +51,19 @@ describe('数据', () => {
     await expectVisibleText(page, '#figures-rates', '响应率');
     await expectVisibleText(page, '#figures-rates', '天桥派出所（本单位）');
     await expectVisibleText(page, '#figures-coverage', '覆盖企业');
-    // 趋势 of the last seven days, today last, with the same numbers.
-    await expectVisibleText(page, `#figures-trend-${today()}`, `化解矛盾 ${expected.counters.disputesResolved}`);
-    expect(await visible(page, '#figures-trend [id^="figures-trend-2"]').count()).toBe(7);
+    // 趋势: the last 12 weeks drawn as charts (F2 on a canvas), and their numbers, this week first.
+    const weeks = await apiAs<FigureTrend>('station_leader1', 'GET', '/api/figures/trend?unit=week&count=12');
+    const thisWeek = weeks.points[weeks.points.length - 1];
+    await expectVisibleText(page, `#figures-trend-${thisWeek.period.from}`, `化解矛盾 ${thisWeek.counters.disputesResolved}`);
+    expect(await visible(page, '#figures-trend [id^="figures-trend-2"]').count()).toBe(12);
+    for (const chart of ['#figures-chart-counters', '#figures-chart-rates']) {
+      await page.waitForFunction(drawnPixels, chart, { timeout: 10_000 });
+    }
+    // By month: six months, this month first.
+    await visible(page, '#figures-trend-unit-month').click();
+    await expectVisibleText(page, `#figures-trend-${month}-01`, '化解矛盾');
+    expect(await visible(page, '#figures-trend [id^="figures-trend-2"]').count()).toBe(6);
+    await page.waitForFunction(drawnPixels, '#figures-chart-counters', { timeout: 10_000 });
 
     await visible(page, '#figures-counter-disputesResolved').click();
     await expectPath(page, ROUTES.figureRecords);

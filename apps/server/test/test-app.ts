@@ -75,6 +75,8 @@ async function startInstance(fake: FakeWechat, db: TestDatabase, dataDir: string
         NODE_ENV: 'test',
         DATABASE_URL: db.url,
         DEMO: '1',
+        // The demo city without its three months of history (demo-history.service-spec.ts loads it).
+        DEMO_HISTORY_DAYS: '0',
         DATA_DIR: dataDir,
         WECHAT_APP_ID: APP_ID,
         WECHAT_APP_SECRET: APP_SECRET,

@@ -156,6 +156,8 @@ export default async function globalSetup(): Promise<void> {
         PORT: String(port),
         DATABASE_URL: `${DATABASE_SERVER}/${database}`,
         DEMO: '1',
+        // The demo city without its three months of history: the tests make the records they count.
+        DEMO_HISTORY_DAYS: '0',
         DATA_DIR: env.dataDir,
         WECHAT_API_BASE_URL: env.fake.url,
         WECHAT_APP_ID: APP_ID,

@@ -15,7 +15,7 @@ import { CaseReportingService } from './case-reporting.service';
 import { Actor, CaseWorkflowService } from './case-workflow.service';
 import { CaseDeadlinesWorker } from './case-deadlines.worker';
 import type { CaseActionDto } from './dto/case.dto';
-import { CaseDigestRepository, DigestCaseRow, DigestGroupRow } from './data/case-digest.repository';
+import { CaseDigestRepository, DigestCaseRow, DigestGroupRow, OpenCasePlace } from './data/case-digest.repository';
 import { NamedCase, PublicCaseFilter, PublicCasesRepository } from './data/public-cases.repository';
 
 /**
@@ -86,6 +86,16 @@ export class CasesApi {
   /** Cases of a scope in handling at `end` (for the governance digest): the first `limit` and the counts over all. */
   openAt(scope: Scope, end: Date, pastDay: boolean, limit: number): Promise<{ rows: DigestCaseRow[]; groups: DigestGroupRow[] }> {
     return this.digest.openAt(scope, end, pastDay, limit);
+  }
+
+  /** Every case in handling at the end of a past day, where it is and its status then (the daily snapshot keeps them for the digest). */
+  placesOpenAt(end: Date): Promise<OpenCasePlace[]> {
+    return this.digest.placesOpenAt(end);
+  }
+
+  /** The digest's columns of these cases (status and community come from the day's snapshot). */
+  digestRowsOf(ids: readonly number[]): Promise<Omit<DigestCaseRow, 'status' | 'communityName'>[]> {
+    return this.digest.digestRowsOf(ids);
   }
 
   /** 督办: open cases of a subtree escalated to one of `levels`, most overdue first. */

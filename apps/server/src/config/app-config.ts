@@ -14,6 +14,8 @@ export interface AppConfig {
   dataDir: string;
   database: { kind: 'mysql'; url: string } | { kind: 'sqlite'; file: string };
   demo: boolean;
+  /** Demo mode: days of history loaded once into the demo city (DEMO_HISTORY_DAYS; 0: none). */
+  demoHistoryDays: number;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
@@ -102,6 +104,7 @@ export function buildAppConfig(env: AppEnv): AppConfig {
     dataDir,
     database,
     demo,
+    demoHistoryDays: env.DEMO_HISTORY_DAYS,
     jwtSecret,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,

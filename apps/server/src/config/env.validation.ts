@@ -13,6 +13,8 @@ export const envSchema = Joi.object({
     .messages({ 'string.pattern.base': 'DATABASE_URL must start with mysql://' })
     .when('NODE_ENV', { is: 'production', then: Joi.required() }),
   DEMO: Joi.boolean().truthy('1').falsy('0').default(false),
+  /** Demo mode: days of history (past reports, settlements, pushes, prevention actions, daily snapshots) loaded once; 0: none. */
+  DEMO_HISTORY_DAYS: Joi.number().integer().min(0).max(366).default(91),
   JWT_SECRET: Joi.string().min(32).when('NODE_ENV', { is: 'production', then: Joi.required() }),
   ACCESS_TOKEN_TTL_SECONDS: Joi.number().integer().min(60).default(900),
   REFRESH_TOKEN_TTL_DAYS: Joi.number().integer().min(1).default(30),
@@ -93,6 +95,7 @@ export interface AppEnv {
   DATA_DIR: string;
   DATABASE_URL?: string;
   DEMO: boolean;
+  DEMO_HISTORY_DAYS: number;
   JWT_SECRET?: string;
   ACCESS_TOKEN_TTL_SECONDS: number;
   REFRESH_TOKEN_TTL_DAYS: number;

@@ -52,8 +52,9 @@ import { PreventionActionEntity } from '../figures/data/prevention-action.entity
 import { InspectionInquiries1767500000000 } from './migrations/1767500000000-inspection-inquiries';
 import { NotificationsByCase1767500000001 } from './migrations/1767500000001-notifications-by-case';
 import { InquiryEntity } from '../inspection/data/inquiry.entity';
-import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
+import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotOpenCaseEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
 import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
+import { FigureSnapshotOpenCases1767700000000 } from './migrations/1767700000000-figure-snapshot-open-cases';
 import { WechatGroupShares1767300000000 } from './migrations/1767300000000-wechat-group-shares';
 import { HotlineTarget1767900000000 } from './migrations/1767900000000-hotline-target';
 import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
@@ -101,6 +102,7 @@ export const ENTITIES = [
   FigureSnapshotDayEntity,
   FigureSnapshotRecordEntity,
   InquiryEntity,
+  FigureSnapshotOpenCaseEntity,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -114,10 +116,11 @@ export const MIGRATIONS = [
   StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
   PreventionActions1766900000000, FigureSnapshots1766900000001,
-  WechatGroupShares1767300000000,
-  HotlineTarget1767900000000,
   BulletinSafety1767100000000,
+  WechatGroupShares1767300000000,
   InspectionInquiries1767500000000, NotificationsByCase1767500000001,
+  FigureSnapshotOpenCases1767700000000,
+  HotlineTarget1767900000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

@@ -87,6 +87,35 @@ export const DEMO_BULLETINS: DemoBulletin[] = [
   },
 ];
 
-export function seedDemoBulletins(demo: BulletinsDemo): Promise<boolean> {
-  return demo.seed(DEMO_BULLETINS);
+const HISTORY_PUBLICITY: [string, string][] = [
+  ['电动车停放充电安全须知', '电动车不进楼道、不入户充电，充电请到集中充电点。'],
+  ['防范养老诈骗，守好养老钱', '以“高额回报”“免费体检”为名推销理财、保健品的，多是骗局。'],
+  ['未成年人保护，家校社共同守护', '发现侵害未成年人的情况，请及时向社区民警反映。'],
+  ['邻里纠纷，找调解更省心', '邻里有矛盾，可以在警务室申请调解，民警和调解员帮您化解。'],
+];
+const HISTORY_NOTICES: [string, string][] = [
+  ['警惕“刷单返利”诈骗', '凡是要求先垫付资金的“刷单”都是诈骗，切勿转账。'],
+  ['夜间出行注意安全', '夜间尽量结伴出行，遇到可疑情况拨打110。'],
+  ['节前防火安全提示', '节日期间燃放烟花爆竹请到指定地点，远离柴草堆和车辆。'],
+];
+
+/**
+ * The history's bulletins (DEMO_HISTORY_DAYS, demo/demo-history.ts): a 法治宣传 a week and a 预警
+ * every ten days from 蚌山分局's 素材库 into its groups, reaching `days` back (none for 0).
+ */
+export function historyBulletins(days: number): DemoBulletin[] {
+  const out: DemoBulletin[] = [];
+  for (let d = days, i = 0; d >= 8; d -= 7, i++) {
+    const [title, text] = HISTORY_PUBLICITY[i % HISTORY_PUBLICITY.length];
+    out.push(library(BulletinKind.LegalPublicity, `${title}（第${i + 1}期）`, text, d, { legalBasis: '《中华人民共和国治安管理处罚法》', tags: ['普法'] }));
+  }
+  for (let d = days - 3, i = 0; d >= 8; d -= 10, i++) {
+    const [title, text] = HISTORY_NOTICES[i % HISTORY_NOTICES.length];
+    out.push(library(BulletinKind.Warning, `${title}（第${i + 1}期）`, text, d, { warningType: WarningType.Security, tags: ['提示'] }));
+  }
+  return out;
+}
+
+export function seedDemoBulletins(demo: BulletinsDemo, historyDays = 0): Promise<boolean> {
+  return demo.seed([...historyBulletins(historyDays), ...DEMO_BULLETINS]);
 }

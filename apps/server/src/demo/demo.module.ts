@@ -16,12 +16,19 @@ import { seedDemoMediation } from './demo-mediation';
 import { DemoSeedRepository } from './data/demo-seed.repository';
 import { BulletinsDemo, BulletinsModule } from '../bulletins';
 import { seedDemoBulletins } from './demo-bulletins';
+import { FigureSnapshotWorker, FiguresModule } from '../figures';
+import { chinaDate } from '../common/china-time';
+import { DemoHistoryRepository } from './data/demo-history.repository';
+import { seedDemoHistory } from './demo-history';
 
 /**
  * Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production), and
  * the demo clock (`POST /api/demo/cases/:id/elapse`), which refuses outside demo mode.
  */
-@Module({ imports: [CasesModule, ReferralsModule, MediationModule, BulletinsModule], controllers: [DemoClockController], providers: [DemoClockService, DemoSeedRepository] })
+@Module({ imports: [CasesModule, ReferralsModule, MediationModule, BulletinsModule, FiguresModule],
+  controllers: [DemoClockController],
+  providers: [DemoClockService, DemoSeedRepository, DemoHistoryRepository],
+})
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
@@ -36,6 +43,8 @@ export class DemoModule implements OnApplicationBootstrap {
     private readonly chat: RoomChatService,
     private readonly rooms: MediationApi,
     private readonly bulletins: BulletinsDemo,
+    private readonly history: DemoHistoryRepository,
+    private readonly snapshots: FigureSnapshotWorker,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,6 +57,30 @@ export class DemoModule implements OnApplicationBootstrap {
     if (await seedDemoCases(this.seed, this.cases)) this.logger.log('demo cases loaded');
     if (await seedDemoReferrals(this.seed, this.cases, this.referrals, this.referralTargets)) this.logger.log('demo referral targets and a referred case loaded');
     if (await seedDemoMediation(this.seed, this.cases, this.rooms, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
-    if (await seedDemoBulletins(this.bulletins)) this.logger.log('demo bulletins loaded: a week pushed, one 预警 waiting for legal_reviewer1');
+    const days = this.config.demoHistoryDays;
+    if (await seedDemoBulletins(this.bulletins, days)) this.logger.log('demo bulletins loaded: a week pushed, one 预警 waiting for legal_reviewer1');
+    await this.seedHistory(days);
+  }
+
+  /**
+   * The demo's past (DEMO_HISTORY_DAYS), once: finished reports and prevention actions; then the
+   * daily snapshots of those days, made in the background so the demo starts at once (a day not
+   * yet kept is counted from the same records meanwhile, with the same numbers).
+   */
+  private async seedHistory(days: number): Promise<void> {
+    const started = Date.now();
+    const loaded = await seedDemoHistory(this.history, days);
+    if (!loaded) return;
+    this.logger.log(`demo history loaded: ${days} days, ${loaded.cases} reports, ${loaded.actions} prevention actions (${Date.now() - started} ms); keeping its daily snapshots`);
+    void this.keepHistory(days).catch((err: unknown) => this.logger.warn(`demo history snapshots stopped: ${String(err)}`));
+  }
+
+  private async keepHistory(days: number): Promise<void> {
+    const started = Date.now();
+    let kept = 0;
+    for (let d = days; d >= 1; d--) {
+      if (await this.snapshots.snapshot(chinaDate(Date.now() - d * 86_400_000))) kept++;
+    }
+    this.logger.log(`demo history: ${kept} daily snapshots kept (${Date.now() - started} ms)`);
   }
 }

@@ -14,7 +14,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * The daily snapshot (docs/figures.md, "Snapshots"): after midnight China time, yesterday's
- * figures of every community are written once, whichever of several instances gets there first
+ * figures of every community (and the cases in handling at the day's end, for the 政法委/综治
+ * digest) are written once, whichever of several instances gets there first
  * (FigureSnapshotsRepository.write), and closed days are then served from them.
  */
 @Injectable()
@@ -76,7 +77,11 @@ export class FigureSnapshotWorker extends IntervalWorker {
           for (const ref of refs ?? []) kept.push({ day, communityId: station.id, orgPath: station.path, counter, recordType: ref.type, recordId: ref.id, at: ref.at });
         }
       }
-      return { rows, records: kept };
+      // The 政法委/综治 digest of the day: the cases in handling at its end, where they were.
+      const openCases = (await this.cases.placesOpenAt(range.to)).map((c) => ({
+        day, caseId: c.id, communityId: c.communityId, orgPath: c.orgPath, officerId: c.officerId, status: c.status,
+      }));
+      return { rows, records: kept, openCases };
     });
     if (made) this.logger.log(`figures of ${day} kept`);
     return made;

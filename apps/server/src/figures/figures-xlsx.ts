@@ -17,12 +17,12 @@ export const workbookFilename = (view: FiguresView): string => `${nodeTitle(view
 
 /**
  * The figures as an .xlsx, streamed to `out` row by row (exceljs' streaming writer: each row is
- * committed as it is written, so a month of a city's records is never held as a workbook in
- * memory): a sheet 数据 (counters, rates with their rankings, coverage) and one sheet per counter
+ * committed as it is written, and the records come described a chunk at a time, so a month of a
+ * city's records is never held as a workbook, nor as a described list, in memory): a sheet 数据 (counters, rates with their rankings, coverage) and one sheet per counter
  * with the records behind it, the node and the period in every sheet's title row.
  */
 export async function writeFiguresWorkbook(
-  out: Writable, view: FiguresView, records: Record<FigureCounter, FigureRecord[] | null>,
+  out: Writable, view: FiguresView, records: (counter: FigureCounter) => Promise<AsyncIterable<FigureRecord[]> | null>,
 ): Promise<void> {
   const workbook = new excelStream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = '指尖上的警务室';
@@ -61,13 +61,15 @@ export async function writeFiguresWorkbook(
     const sheet = workbook.addWorksheet(FIGURE_COUNTER_LABELS[c]);
     sheet.columns = [{ width: 18 }, { width: 12 }, { width: 12 }, { width: 40 }, { width: 16 }, { width: 18 }];
     sheet.addRow([`${title} · ${FIGURE_COUNTER_LABELS[c]}`]).font = { bold: true, size: 14 };
-    const list = records[c];
-    if (!list) {
+    const chunks = await records(c);
+    if (!chunks) {
       sheet.addRow(['数据源未接入']).commit();
     } else {
       sheet.addRow(['编号', '记录', '类别', '内容', '社区', '时间']).font = { bold: true };
-      for (const r of list) {
-        sheet.addRow([r.number ?? String(r.id), FIGURE_RECORD_TYPE_LABELS[r.type], r.kindLabel, r.title, r.communityName, chinaDateTime(new Date(r.at))]).commit();
+      for await (const list of chunks) {
+        for (const r of list) {
+          sheet.addRow([r.number ?? String(r.id), FIGURE_RECORD_TYPE_LABELS[r.type], r.kindLabel, r.title, r.communityName, chinaDateTime(new Date(r.at))]).commit();
+        }
       }
     }
     sheet.commit();

@@ -64,13 +64,12 @@ export class FiguresController {
     const view = await this.figures.figures(caller, q);
     const { period, range } = this.figures.period(q.from, q.to, new Date());
     const { target } = await this.figures.scope(caller, q.orgId);
-    const records = await this.figures.allRecords(target, period, range);
-    if (records.prevention?.some((r) => r.type === 'prevention_action')) await this.figures.recordPlacesRead(caller, q.orgId, `figures.xlsx ${q.from}..${q.to}`);
     const filename = workbookFilename(view);
     res.status(200);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="figures.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
-    await writeFiguresWorkbook(res, view, records);
+    const placesRead = () => this.figures.recordPlacesRead(caller, q.orgId, `figures.xlsx ${q.from}..${q.to}`);
+    await writeFiguresWorkbook(res, view, (counter) => this.figures.recordChunks(counter, target, period, range, placesRead));
     res.end();
   }
 

@@ -12,6 +12,7 @@ import { FigureCounting } from './figure-counting';
 import { FiguresController } from './figures.controller';
 import { FiguresService } from './figures.service';
 import { PreventionService } from './prevention.service';
+import { DigestSnapshots } from './digest-snapshots';
 
 /**
  * 数据 (issue #22): figures composed from the counting statements of the features that own the
@@ -21,9 +22,9 @@ import { PreventionService } from './prevention.service';
   imports: [BulletinsModule, CasesModule, MediationModule, OrgModule, ServiceGuideModule],
   controllers: [FiguresController],
   providers: [
-    FiguresService, PreventionService, FigureCounting, PreventionActionsRepository, FigureSnapshotsRepository, FigureSnapshotWorker,
+    FiguresService, PreventionService, FigureCounting, PreventionActionsRepository, FigureSnapshotsRepository, FigureSnapshotWorker, DigestSnapshots,
     { provide: BULLETIN_PUSH_COUNTS, useClass: BulletinsPushCounts },
   ],
-  exports: [FiguresService, FigureSnapshotWorker],
+  exports: [FiguresService, FigureSnapshotWorker, DigestSnapshots],
 })
 export class FiguresModule {}

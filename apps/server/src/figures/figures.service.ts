@@ -151,14 +151,17 @@ export class FiguresService {
 
   /** Counters and rates over a period split into its kept days and the rest. */
   private async measure(target: FigureTarget, split: { kept: FigurePeriod | null; live: TimeRange }, now: Date): Promise<Pick<FiguresView, 'counters' | 'unavailable' | 'rates'>> {
+    // A period wholly kept has nothing left to count live.
+    const liveEmpty = split.live.from.getTime() >= split.live.to.getTime();
     const [kept, records, rates] = await Promise.all([
       split.kept && target.kind === 'subtree' ? this.snapshots.sums([target.pathPrefix], split.kept.from, split.kept.to).then((m) => m.get(target.pathPrefix)) : Promise.resolve(undefined),
-      this.counting.all(target, split.live),
-      this.cases.figures.rates(target, split.live, now),
+      liveEmpty ? Promise.resolve(null) : this.counting.all(target, split.live),
+      liveEmpty ? Promise.resolve(ZERO_RATES) : this.cases.figures.rates(target, split.live, now),
     ]);
     const counters = {} as Record<FigureCounter, number>;
-    for (const c of FIGURE_COUNTERS) counters[c] = (records[c]?.length ?? 0) + (kept?.[c] ?? 0);
-    return { counters, unavailable: FIGURE_COUNTERS.filter((c) => records[c] === null), rates: ratesOf(addRates(rates, kept)) };
+    for (const c of FIGURE_COUNTERS) counters[c] = (records?.[c]?.length ?? 0) + (kept?.[c] ?? 0);
+    const unavailable = FIGURE_COUNTERS.filter((c) => (records ? records[c] === null : kept?.[c] === null));
+    return { counters, unavailable, rates: ratesOf(addRates(rates, kept)) };
   }
 
   /** The nodes a node is ranked among: a station's or branch's siblings, the city's branches, a community's fellow communities. */
@@ -173,7 +176,7 @@ export class FiguresService {
     const units = await this.rankedAmong(node);
     const paths = units.map((u) => u.path);
     const [live, kept] = await Promise.all([
-      this.cases.figures.ratesBySubtree(paths, split.live, now),
+      split.live.from.getTime() >= split.live.to.getTime() ? Promise.resolve(new Map<string, CaseRateCounts>()) : this.cases.figures.ratesBySubtree(paths, split.live, now),
       split.kept ? this.snapshots.sums(paths, split.kept.from, split.kept.to) : Promise.resolve(new Map<string, SnapshotSums>()),
     ]);
     const bySubtree = new Map(paths.map((p) => [p, addRates(live.get(p) ?? ZERO_RATES, kept.get(p))]));
@@ -198,14 +201,29 @@ export class FiguresService {
     return { items, total: refs.length, page, pageSize };
   }
 
-  /** Every record of every counter (the export), newest first per counter; null where no source is connected. */
-  async allRecords(target: FigureTarget, period: FigurePeriod, range: TimeRange, now = new Date()): Promise<Record<FigureCounter, FigureRecord[] | null>> {
-    const out = {} as Record<FigureCounter, FigureRecord[] | null>;
-    for (const c of FIGURE_COUNTERS) {
-      const refs = await this.refsOf(c, target, period, range, now);
-      out[c] = refs ? await this.describe(sortRefs(refs)) : null;
-    }
-    return out;
+  /**
+   * The records of one counter for the export, newest first, described `chunk` at a time (a city's
+   * month is not held described in memory; only the references are); null where no source is connected.
+   * `onActions` runs once before the first chunk holding prevention actions (their places are audited reads).
+   */
+  async recordChunks(
+    counter: FigureCounter, target: FigureTarget, period: FigurePeriod, range: TimeRange, onActions: () => Promise<void>, chunk = 500, now = new Date(),
+  ): Promise<AsyncIterable<FigureRecord[]> | null> {
+    const refs = await this.refsOf(counter, target, period, range, now);
+    if (!refs) return null;
+    const sorted = sortRefs(refs);
+    const describe = (part: FigureRef[]) => this.describe(part);
+    let audited = false;
+    return (async function* () {
+      for (let i = 0; i < sorted.length; i += chunk) {
+        const part = sorted.slice(i, i + chunk);
+        if (!audited && part.some((r) => r.type === 'prevention_action')) {
+          audited = true;
+          await onActions();
+        }
+        yield await describe(part);
+      }
+    })();
   }
 
   /** One counter's records over a period: those kept with the closed days' snapshots, and the rest counted now. */

@@ -4,7 +4,8 @@ import {
 } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { viewerOf } from '../cases/case-views';
-import { CasesApi } from '../cases';
+import { CasesApi, DigestCaseRow, DigestGroupRow } from '../cases';
+import { DigestSnapshots } from '../figures';
 import { chinaDate, chinaMidnight } from '../common/china-time';
 import { caseNumber } from '../cases/case-number';
 import { Database } from '../common/db';
@@ -41,6 +42,7 @@ export class GovernanceService implements OnModuleInit {
     private readonly targets: ReferralTargetsRepository,
     private readonly people: ReferralPeopleRepository,
     private readonly db: Database,
+    private readonly snapshots: DigestSnapshots,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,8 +72,10 @@ export class GovernanceService implements OnModuleInit {
   /**
    * Cases in handling at the end of `date` (UTC+8) in the caller's jurisdiction, by class. The counts
    * are over every such case; the list holds the first `limit` (serious risk first, newest first).
-   * A past day is read as it was then: a case's status at the end of that day is the last status
-   * its timeline had reached by then (a case closed since still counts; one closed before does not).
+   * A past day is read as it was then: from the day's snapshot where one was kept (the cases in
+   * handling at its end, where they were then: a case transferred since is under its old station),
+   * else from the records: a case's status at the end of that day is the last status its timeline
+   * had reached by then (a case closed since still counts; one closed before does not).
    */
   async digest(caller: Caller, date?: string, limit = DIGEST_LIMIT): Promise<GovernanceDigest> {
     // The digest's day runs midnight to midnight in China time.
@@ -83,7 +87,8 @@ export class GovernanceService implements OnModuleInit {
       throw new DomainException(ErrorCode.ValidationFailed, ['不能查看未来日期的日报']);
     }
     const pastDay = end.getTime() <= Date.now();
-    const { rows, groups } = await this.cases.openAt(caller.scope, end, pastDay, limit);
+    const kept = pastDay ? await this.snapshots.openCases(day, caller.scope) : null;
+    const { rows, groups } = kept ? await this.keptRows(kept, limit) : await this.cases.openAt(caller.scope, end, pastDay, limit);
 
     const classOf = (r: { governanceClass: string | null; kind: CaseKind }) => (r.governanceClass as GovernanceClass | null) ?? DEFAULT_GOVERNANCE_CLASS[r.kind];
     const counts = Object.fromEntries(Object.values(GovernanceClass).map((g) => [g, 0])) as Record<GovernanceClass, number>;
@@ -107,6 +112,26 @@ export class GovernanceService implements OnModuleInit {
       createdAt: r.createdAt.toISOString(),
     }));
     return { date: day, jurisdiction: await this.jurisdictionName(caller), total, counts, seriousRiskCount, cases };
+  }
+
+  /** A kept day's cases as the digest lists them: serious risk first, newest first, the first `limit`; the counts over all. */
+  private async keptRows(kept: { caseId: number; communityId: number; status: string }[], limit: number): Promise<{ rows: DigestCaseRow[]; groups: DigestGroupRow[] }> {
+    const found = new Map((await this.cases.digestRowsOf(kept.map((k) => k.caseId))).map((r) => [r.id, r]));
+    const all = kept.flatMap((k) => {
+      const row = found.get(k.caseId);
+      return row ? [{ ...row, status: k.status as DigestCaseRow['status'], communityId: k.communityId }] : [];
+    });
+    const groups = new Map<string, DigestGroupRow>();
+    for (const r of all) {
+      const key = `${r.governanceClass}|${r.kind}|${r.seriousRisk}`;
+      const g = groups.get(key) ?? { governanceClass: r.governanceClass, kind: r.kind, seriousRisk: r.seriousRisk, n: 0 };
+      g.n += 1;
+      groups.set(key, g);
+    }
+    const listed = all.sort((a, b) => Number(b.seriousRisk) - Number(a.seriousRisk) || b.id - a.id).slice(0, limit);
+    const names = new Map<number, string>();
+    for (const id of new Set(listed.map((r) => r.communityId))) names.set(id, (await this.people.unit(id))?.name ?? '');
+    return { rows: listed.map(({ communityId, ...r }) => ({ ...r, communityName: names.get(communityId) ?? '' })), groups: [...groups.values()] };
   }
 
   /** The digest as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese). */

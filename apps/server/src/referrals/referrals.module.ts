@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { FiguresModule } from '../figures';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CaseGovernanceRepository } from './data/case-governance.repository';
 import { ReferralAgendaRepository } from './data/referral-agenda.repository';
@@ -15,7 +16,7 @@ import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 
 @Module({
-  imports: [CasesModule, NotificationsModule],
+  imports: [CasesModule, FiguresModule, NotificationsModule],
   controllers: [ReferralsController],
   providers: [
     ReferralsService, ReferralAgendaService, ReferralTargetsService, GovernanceService, Hotline12345Adapter, ReferralDeadlinesWorker,

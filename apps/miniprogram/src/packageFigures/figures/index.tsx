@@ -17,13 +17,11 @@ import '../figures.scss'
 /**
  * 数据: the six counters of the caller's jurisdiction (an officer: their own communities) for this
  * day, week, 旬 or month, each opening its records; the three rates with the ranking among sibling
- * units; 一警一群 coverage; and the .xlsx (docs/figures.md).
+ * units; the trend charts by week and by month; 一警一群 coverage; and the .xlsx (docs/figures.md).
  */
 export default function FiguresPage() {
   const { kind, setKind, period } = usePeriod()
   const state = useAsync(() => api.figures(period), [period.from, period.to], { reloadOnShow: true })
-  // The last six periods of the kind (seven days for 本日), the current one last.
-  const trend = useAsync(() => api.figureTrend({ unit: kind, count: kind === 'day' ? 7 : 6 }), [kind], { reloadOnShow: true })
   const download = useSubmit()
   return (
     <View className='page'>
@@ -39,7 +37,7 @@ export default function FiguresPage() {
               </View>
               <Counters view={view} />
               <Rates view={view} />
-              <Trend state={trend} />
+              <Trend orgId={view.node?.id} />
               <Coverage coverage={view.coverage} />
               <Button
                 block className='block-button' id='figures-download' type='primary' fill='outline' loading={download.busy} disabled={download.busy}

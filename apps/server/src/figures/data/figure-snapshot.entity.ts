@@ -9,6 +9,10 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 @Entity('figure_snapshots')
 @Index('uq_figure_snapshots_day_community', ['day', 'communityId'], { unique: true })
 @Index('ix_figure_snapshots_scope', ['orgPath', 'day'])
+@Index('ix_figure_snapshots_sums', [
+  'day', 'orgPath', 'publicity', 'notices', 'disputesResolved', 'services', 'prevention', 'anomalies',
+  'responseMet', 'responseDue', 'resolved', 'resolvable', 'satisfied', 'rated',
+])
 export class FigureSnapshotEntity {
   @PrimaryGeneratedColumn() id: number;
   /** The China-time date, YYYY-MM-DD. */
@@ -53,4 +57,23 @@ export class FigureSnapshotRecordEntity {
   @Column({ name: 'record_type', type: 'varchar', length: 20 }) recordType: string;
   @Column({ name: 'record_id', type: 'int' }) recordId: number;
   @Column({ type: 'datetime' }) at: Date;
+}
+
+/**
+ * A case in handling at the end of a kept day, where it was then (its community, path and
+ * officer) and its status then: a past day's 政法委/综治 digest lists these, so a case transferred
+ * later stays under its old station there.
+ */
+@Entity('figure_snapshot_open_cases')
+@Index('uq_figure_snapshot_open_cases_day_case', ['day', 'caseId'], { unique: true })
+@Index('ix_figure_snapshot_open_cases_scope', ['day', 'orgPath'])
+@Index('ix_figure_snapshot_open_cases_officer', ['day', 'officerId'])
+export class FigureSnapshotOpenCaseEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar', length: 10 }) day: string;
+  @Column({ name: 'case_id', type: 'int' }) caseId: number;
+  @Column({ name: 'community_id', type: 'int' }) communityId: number;
+  @Column({ name: 'org_path', type: 'varchar', length: 255 }) orgPath: string;
+  @Column({ name: 'officer_id', type: 'int', nullable: true }) officerId: number | null;
+  @Column({ type: 'varchar', length: 20 }) status: string;
 }

@@ -6,6 +6,8 @@ import { encryptedTransformer } from '../../personal-data/field-cipher';
 @Entity('memberships')
 @Index('uq_memberships_user_community', ['userId', 'communityId'], { unique: true })
 @Index('ix_memberships_community_status', ['communityId', 'status'])
+/** 一警一群 coverage (GET /api/figures) counts members and distinct people of a subtree off this index alone. */
+@Index('ix_memberships_coverage', ['communityId', 'status', 'userId'])
 export class MembershipEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -31,13 +31,13 @@ export class OrgFiguresRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async unit(id: number): Promise<FigureUnit | null> {
-    const rows = await selectRows(this.dataSource.manager, `SELECT ${UNIT_COLUMNS} FROM org_units u WHERE u.id = ?`, [id]);
+    const rows = await selectRows(this.dataSource.manager, UNIT_BY_ID_SQL, [id]);
     return rows[0] ? toUnit(rows[0]) : null;
   }
 
   /** The children of a node, by name. */
   async children(parentId: number): Promise<FigureUnit[]> {
-    const rows = await selectRows(this.dataSource.manager, `SELECT ${UNIT_COLUMNS} FROM org_units u WHERE u.parent_id = ? ORDER BY u.id`, [parentId]);
+    const rows = await selectRows(this.dataSource.manager, UNIT_CHILDREN_SQL, [parentId]);
     return rows.map(toUnit);
   }
 
@@ -59,21 +59,8 @@ export class OrgFiguresRepository {
   /** 一警一群 coverage now: groups, active members, distinct people among them, enterprises of the enterprise groups. */
   async coverage(target: FigureTarget): Promise<{ groups: number; members: number; residents: number; enterprises: number }> {
     const m = this.dataSource.manager;
-    const community = target.kind === 'subtree' ? { sql: 'o.path LIKE ?', value: `${target.pathPrefix}%` } : { sql: 'o.officer_id = ?', value: target.officerId };
-    const enterprise = target.kind === 'subtree' ? { sql: 's.path LIKE ?', value: `${target.pathPrefix}%` } : { sql: 'g.owner_id = ?', value: target.officerId };
-    const [groups, enterprises, members] = await Promise.all([
-      selectRows(m, `SELECT COUNT(*) AS n FROM police_groups g JOIN org_units o ON o.id = g.community_id WHERE g.kind = ? AND ${community.sql}`, [GroupKind.Community, community.value]),
-      selectRows(
-        m,
-        `SELECT COUNT(*) AS n, COALESCE(SUM(g.enterprise_count), 0) AS enterprises FROM police_groups g JOIN org_units s ON s.id = g.station_id WHERE g.kind = ? AND ${enterprise.sql}`,
-        [GroupKind.Enterprise, enterprise.value],
-      ),
-      selectRows(
-        m,
-        `SELECT COUNT(*) AS members, COUNT(DISTINCT mm.user_id) AS residents FROM memberships mm JOIN org_units o ON o.id = mm.community_id WHERE mm.status = ? AND ${community.sql}`,
-        [MembershipStatus.Active, community.value],
-      ),
-    ]);
+    const q = coverageQueries(target);
+    const [groups, enterprises, members] = await Promise.all([selectRows(m, q.groups.sql, q.groups.values), selectRows(m, q.enterprises.sql, q.enterprises.values), selectRows(m, q.members.sql, q.members.values)]);
     return {
       groups: Number(groups[0]?.n ?? 0) + Number(enterprises[0]?.n ?? 0),
       members: Number(members[0]?.members ?? 0),
@@ -82,3 +69,24 @@ export class OrgFiguresRepository {
     };
   }
 }
+
+/** The three statements of 一警一群 coverage (GET /api/figures sends them; so does the bench's baseline). */
+export function coverageQueries(target: FigureTarget): Record<'groups' | 'enterprises' | 'members', { sql: string; values: unknown[] }> {
+  const community = target.kind === 'subtree' ? { sql: 'o.path LIKE ?', value: `${target.pathPrefix}%` } : { sql: 'o.officer_id = ?', value: target.officerId };
+  const enterprise = target.kind === 'subtree' ? { sql: 's.path LIKE ?', value: `${target.pathPrefix}%` } : { sql: 'g.owner_id = ?', value: target.officerId };
+  return {
+    groups: { sql: `SELECT COUNT(*) AS n FROM police_groups g JOIN org_units o ON o.id = g.community_id WHERE g.kind = ? AND ${community.sql}`, values: [GroupKind.Community, community.value] },
+    enterprises: {
+      sql: `SELECT COUNT(*) AS n, COALESCE(SUM(g.enterprise_count), 0) AS enterprises FROM police_groups g JOIN org_units s ON s.id = g.station_id WHERE g.kind = ? AND ${enterprise.sql}`,
+      values: [GroupKind.Enterprise, enterprise.value],
+    },
+    members: {
+      sql: `SELECT COUNT(*) AS members, COUNT(DISTINCT mm.user_id) AS residents FROM memberships mm JOIN org_units o ON o.id = mm.community_id WHERE mm.status = ? AND ${community.sql}`,
+      values: [MembershipStatus.Active, community.value],
+    },
+  };
+}
+
+/** A unit by id, and the children of a unit (GET /api/figures: the node, and the nodes it is ranked among). */
+export const UNIT_BY_ID_SQL = `SELECT ${UNIT_COLUMNS} FROM org_units u WHERE u.id = ?`;
+export const UNIT_CHILDREN_SQL = `SELECT ${UNIT_COLUMNS} FROM org_units u WHERE u.parent_id = ? ORDER BY u.id`;

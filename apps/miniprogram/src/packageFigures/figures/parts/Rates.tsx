@@ -1,7 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import { FIGURE_RATE_LABELS, FIGURE_RATES, formatRate, type FiguresView } from '@jws/contracts'
+import { FIGURE_RATE_LABELS, FIGURE_RATES, formatRate, rateRatio, type FiguresView } from '@jws/contracts'
 
-/** The three rates with numerator and denominator, and the ranking of the node among its siblings. */
+/**
+ * The three rates with numerator and denominator, and the ranking of the node among its siblings
+ * (the stations of its branch, the branches of the city), each with a bar of its ratio.
+ */
 export default function Rates({ view }: { view: FiguresView }) {
   return (
     <View className='card' id='figures-rates'>
@@ -16,9 +19,14 @@ export default function Rates({ view }: { view: FiguresView }) {
               <Text id={`figures-rate-${r}-value`}>{`${formatRate(rate)}（${rate.numerator}/${rate.denominator}）`}</Text>
             </View>
             {ranking.map((row) => (
-              <View key={row.orgId} className={`row list-item__meta${row.self ? ' figures__rank--self' : ''}`} id={`figures-rank-${r}-${row.orgId}`}>
-                <Text>{`${row.rank ?? '—'}. ${row.name}${row.self ? '（本单位）' : ''}`}</Text>
-                <Text>{`${formatRate(row)}（${row.numerator}/${row.denominator}）`}</Text>
+              <View key={row.orgId} className={`figures__rank${row.self ? ' figures__rank--self' : ''}`} id={`figures-rank-${r}-${row.orgId}`}>
+                <View className='row list-item__meta'>
+                  <Text>{`${row.rank ?? '—'}. ${row.name}${row.self ? '（本单位）' : ''}`}</Text>
+                  <Text>{`${formatRate(row)}（${row.numerator}/${row.denominator}）`}</Text>
+                </View>
+                <View className='figures__bar'>
+                  <View className='figures__bar-fill' style={{ width: `${Math.round((rateRatio(row) ?? 0) * 100)}%` }} />
+                </View>
               </View>
             ))}
           </View>
