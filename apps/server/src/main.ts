@@ -13,7 +13,8 @@ async function bootstrap(): Promise<void> {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);
   }
-  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true });
+  // bodyParser: false: the readers with their per-route limits are configureApp's (common/body-limits.ts).
+  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
   const config = configureApp(app);
   await app.listen(config.port);
   const url = `http://localhost:${config.port}`;

@@ -90,7 +90,7 @@ async function startInstance(fake: FakeWechat, db: TestDatabase, dataDir: string
       }),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
   configureApp(app);
   await app.init();
   const http = request(app.getHttpServer());

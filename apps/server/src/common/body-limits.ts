@@ -60,9 +60,10 @@ const hasBody = (req: IncomingMessage) =>
   req.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number.parseInt(req.headers['content-length'] ?? '', 10));
 
 /**
- * The JSON and form readers of one limit (Nest's default readers are then not installed), as one
- * middleware: a request without a body (every GET) passes straight on, as the readers would let
- * it, without the two calls that each found it so.
+ * The JSON and form readers of one limit, as one middleware: a request without a body (every GET)
+ * passes straight on, as the readers would let it, without the two calls that each found it so.
+ * The application is created with `bodyParser: false` (main.ts, test/test-app.ts), so Nest's own
+ * readers, without these limits, are not installed behind them.
  */
 export function jsonReaders(bytes: number) {
   const readJson = json({ limit: bytes, verify: refuseDeep });
