@@ -4,6 +4,7 @@ import { SelectQueryBuilder } from 'typeorm';
 import { rawPage } from '../../common/paging';
 import { containsPattern, Database, selectRows } from '../../common/db';
 import { Scope } from '../scope';
+import { communityPage } from './community-page-sql';
 import { MemberCount, MemberCounts } from './member-counts';
 import { OrgUnitEntity } from './org-unit.entity';
 
@@ -114,25 +115,9 @@ export class CommunitiesRepository {
    * communities by their or their station's name (a branch leader has ~110 of them, the city 453).
    */
   async countedCommunitiesInScope(scope: Scope, page: number, pageSize: number, q?: string, underPath?: string): Promise<{ rows: CommunityCountedRow[]; total: number }> {
-    // The page's ids and the total first, from org_units alone (joined to the stations only to
-    // search their names): joining every community in a city leader's scope to its station,
-    // branch, officer and group before the LIMIT read ~2,000 rows for a page of 20.
-    const ids = this.applyScope(
-      this.db.manager.getRepository(OrgUnitEntity).createQueryBuilder('c').select('c.id', 'id').where('c.level = :level', { level: OrgLevel.Community }).orderBy('c.id', 'ASC'),
-      scope,
-    );
-    if (!ids) return { rows: [], total: 0 };
-    if (underPath) ids.andWhere('c.path LIKE :under', { under: `${underPath}%` });
-    if (q) {
-      ids.innerJoin(OrgUnitEntity, 's', 's.id = c.parent_id').andWhere("(c.name LIKE :q ESCAPE '!' OR s.name LIKE :q ESCAPE '!')", { q: containsPattern(q) });
-    }
-    const { rows: paged, total } = await rawPage<{ id: unknown }>(ids, page, pageSize);
-    if (!paged.length) return { rows: [], total };
-    const pageIds = paged.map((r) => Number(r.id));
-    const [raws, counts] = await Promise.all([
-      this.communityQuery().andWhere('c.id IN (:...ids)', { ids: pageIds }).getRawMany<Record<string, unknown>>(),
-      this.memberCountsOf(pageIds),
-    ]);
+    const { rows: raws, total } = await communityPage(this.db.manager, scope, page, pageSize, q, underPath);
+    if (!raws.length) return { rows: [], total };
+    const counts = await this.memberCountsOf(raws.map((r) => Number(r.id)));
     return {
       rows: raws.map((raw) => ({ ...CommunitiesRepository.toCommunityRow(raw), ...(counts.get(Number(raw.id)) ?? { memberCount: 0, pendingCount: 0 }) })),
       total,
