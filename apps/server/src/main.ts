@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { JsonExpressAdapter } from './common/json-express-adapter';
 import { validateEnv } from './config/env.validation';
 import { DEMO_INVITE_CODE } from './demo/demo-seed';
 
@@ -14,7 +15,8 @@ async function bootstrap(): Promise<void> {
     process.exit(1);
   }
   // bodyParser: false: the readers with their per-route limits are configureApp's (common/body-limits.ts).
-  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
+  // JsonExpressAdapter: Nest's Express adapter answering plain objects in one write (common/json-express-adapter.ts).
+  const app = await NestFactory.create(AppModule.forRoot(), new JsonExpressAdapter(), { bufferLogs: true, bodyParser: false });
   const config = configureApp(app);
   await app.listen(config.port);
   const url = `http://localhost:${config.port}`;
