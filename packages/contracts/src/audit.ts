@@ -27,6 +27,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'bulletin.withdrawn': '撤回公告',
   'bulletin.pushed': '推送公告',
   'bulletin.push_cancelled': '取消定时推送',
+  'wechat_group.bound': '绑定微信群',
   'prevention.recorded': '记录安全防范',
 };
 
@@ -46,6 +47,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   route: '接口',
   bulletin: '公告',
   group: '警民群',
+  wechat_group: '微信群',
   prevention_action: '安全防范记录',
 };
 

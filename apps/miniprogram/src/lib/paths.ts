@@ -44,6 +44,8 @@ export const ROUTES = {
   bulletinList: '/packageBulletin/list/index',
   bulletinManage: '/packageBulletin/manage/index',
   bulletinStats: '/packageBulletin/stats/index',
+  /** 微信群绑定: WeChat groups the officer's share cards were opened from, to bind to their groups. */
+  bulletinWechatGroups: '/packageBulletin/wechat-groups/index',
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
 } as const

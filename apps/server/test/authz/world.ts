@@ -63,6 +63,8 @@ export interface Side {
    */
   bulletinId: number;
   groupId: number;
+  /** A WeChat group (openGId) pending binding, placed by the side's officer's share card (officer1 / officer3). */
+  wechatGroupId: number;
 }
 
 export interface World {
@@ -189,6 +191,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       mediatorUserId: s.mediator.id,
       roomlessCaseId,
       bulletinId: 0,
+      wechatGroupId: 0,
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
     };
   };
@@ -233,6 +236,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   await bulletin(home, tokens.department_staff1, tokens.legal_reviewer1, tokens.officer1, { kind: 'warning', warningType: 'prevention', title: '防范电信诈骗' });
   await bulletin(away, tokens.officer3, tokens.station_leader2, tokens.officer3, { kind: 'positive', title: '热心居民拾金不昧' });
+  for (const [side, officer] of [[home, 'officer1'], [away, 'officer3']] as const) {
+    await t.dataSource.query(
+      'INSERT INTO wechat_groups (open_gid, first_bulletin_id, first_seen_at, shared_by, org_path) ' +
+        'SELECT ?, ?, NOW(), u.id, o.path FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.username = ?',
+      [`authz-gid-${side.name}`, side.bulletinId, officer],
+    );
+    side.wechatGroupId = await idOf('SELECT id FROM wechat_groups WHERE open_gid = ?', [`authz-gid-${side.name}`]);
+  }
 
   const now = new Date();
   await t.dataSource.query(
