@@ -2,10 +2,10 @@ import { ERROR_MESSAGES, ErrorCode } from '@jws/contracts';
 import { INestApplication, ValidationError } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { BODY_LIMITS, jsonReaders, rawBody } from './common/body-limits';
 import { answerClientErrorsCoded } from './common/client-errors';
+import { securityHeaders } from './common/security-headers';
 import { DomainException } from './common/domain.exception';
 import { PlainNumbersValidationPipe } from './common/validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -35,22 +35,12 @@ export function configureApp(app: INestApplication): AppConfig {
   const express = app as NestExpressApplication;
   if (config.trustProxy) express.set('trust proxy', 1);
   express.disable('x-powered-by');
+  // No ETag on API answers: express hashed every JSON body (SHA-1) to make one, and no client
+  // sends If-None-Match (answers are per person and change; the h5 files keep serve-static's own).
+  express.set('etag', false);
   answerClientErrorsCoded(app.getHttpServer());
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          // TLS is terminated by the load balancer; a plain-http LAN preview must still load.
-          upgradeInsecureRequests: null,
-        },
-      },
-    }),
-  );
+  // helmet's headers, worked out once at start-up (common/security-headers.ts).
+  app.use(securityHeaders());
   // Bodies are read here, each route with its limit (common/body-limits.ts): the 12345 webhook is
   // verified over its exact bytes, so it keeps them raw (the JSON readers then skip it).
   app.use(BODY_LIMITS.webhook12345.path, rawBody(BODY_LIMITS.webhook12345.bytes));

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { JsonExpressAdapter } from './common/json-express-adapter';
 import { validateEnv } from './config/env.validation';
 import { DEMO_INVITE_CODE } from './demo/demo-seed';
 
@@ -13,7 +14,9 @@ async function bootstrap(): Promise<void> {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);
   }
-  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true });
+  // bodyParser: false: the readers with their per-route limits are configureApp's (common/body-limits.ts).
+  // JsonExpressAdapter: Nest's Express adapter answering plain objects in one write (common/json-express-adapter.ts).
+  const app = await NestFactory.create(AppModule.forRoot(), new JsonExpressAdapter(), { bufferLogs: true, bodyParser: false });
   const config = configureApp(app);
   await app.listen(config.port);
   const url = `http://localhost:${config.port}`;

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
+import { JsonExpressAdapter } from '../src/common/json-express-adapter';
 
 type FakeWechat = Awaited<ReturnType<typeof startFakeWechat>>;
 
@@ -94,7 +95,7 @@ async function startInstance(fake: FakeWechat, db: TestDatabase, dataDir: string
       }),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication(new JsonExpressAdapter(), { logger: false, bodyParser: false });
   configureApp(app);
   await app.init();
   const http = request(app.getHttpServer());

@@ -2,6 +2,7 @@ import { AuditEntryView, Page } from '@jws/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GroupCommit } from '../common/group-commit';
 import type { Caller } from '../common/request-context';
 import type { AuditEntryEntity } from './data/audit-entry.entity';
 import { AuditActorsRepository } from './data/audit-actors.repository';
@@ -74,6 +75,12 @@ export const AuditAction = {
 export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuditService.name);
   private purgeTimer: NodeJS.Timeout | null = null;
+  /**
+   * Entries written outside a transaction go in group commits (common/group-commit.ts): the
+   * request still waits until its entry is stored, but concurrent requests' entries share an
+   * INSERT (a busy case page wrote one per read).
+   */
+  private readonly group = new GroupCommit<Omit<AuditEntryEntity, 'id'>>((entries) => this.entries.append(entries));
 
   constructor(
     private readonly entries: AuditEntriesRepository,
@@ -86,7 +93,9 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     input: AuditInput,
     manager?: EntityManager,
   ): Promise<void> {
-    await this.entries.append([entryOf(who, input)], manager);
+    const entry = entryOf(who, input);
+    if (manager) await this.entries.append([entry], manager);
+    else await this.group.add(entry);
   }
 
   recordFor(caller: Caller, input: AuditInput, manager?: EntityManager): Promise<void> {

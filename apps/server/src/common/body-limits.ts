@@ -55,13 +55,29 @@ function refuseDeep(_req: IncomingMessage, _res: ServerResponse, body: Buffer, e
   if (jsonTooDeep(text)) throw new DomainException(ErrorCode.ValidationFailed, [TOO_DEEP], ERROR_MESSAGES[ErrorCode.ValidationFailed]);
 }
 
-/** The JSON and form readers of one limit (Nest's default readers are then not installed). */
+/** type-is's hasBody: a request carries a body when it says how long it is or that it is chunked. */
+const hasBody = (req: IncomingMessage) =>
+  req.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number.parseInt(req.headers['content-length'] ?? '', 10));
+
+/**
+ * The JSON and form readers of one limit, as one middleware: a request without a body (every GET)
+ * passes straight on, as the readers would let it, without the two calls that each found it so.
+ * The application is created with `bodyParser: false` (main.ts, test/test-app.ts), so Nest's own
+ * readers, without these limits, are not installed behind them.
+ */
 export function jsonReaders(bytes: number) {
+  const readJson = json({ limit: bytes, verify: refuseDeep });
+  // Forms are not what the API speaks, but a form body gets the same bounds: qs nests 5 deep at most
+  // (body-parser 2's `depth`, which its typings do not list yet).
+  const readForm = urlencoded({ extended: true, limit: bytes, parameterLimit: 100, ...{ depth: 5 } });
   return [
-    json({ limit: bytes, verify: refuseDeep }),
-    // Forms are not what the API speaks, but a form body gets the same bounds: qs nests 5 deep at most
-    // (body-parser 2's `depth`, which its typings do not list yet).
-    urlencoded({ extended: true, limit: bytes, parameterLimit: 100, ...{ depth: 5 } }),
+    (req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: (err?: unknown) => void) => {
+      if (!hasBody(req)) {
+        if (!('body' in req)) req.body = undefined;
+        return next();
+      }
+      readJson(req, res, (err?: unknown) => (err ? next(err) : readForm(req, res, next)));
+    },
   ];
 }
 

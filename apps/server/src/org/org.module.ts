@@ -5,6 +5,7 @@ import { CommunitiesService } from './communities.service';
 import { CommunitiesRepository } from './data/communities.repository';
 import { HandoversRepository } from './data/handovers.repository';
 import { InvitesRepository } from './data/invites.repository';
+import { MemberCounts } from './data/member-counts';
 import { MembershipsRepository } from './data/memberships.repository';
 import { OrgUnitsRepository } from './data/org-units.repository';
 import { HandoverService } from './handover.service';
@@ -20,7 +21,7 @@ import { OrgUnitsModule } from './org-units.module';
   imports: [IdentityModule, NotificationsModule, OrgUnitsModule],
   controllers: [OrgController],
   providers: [
-    CommunitiesRepository, OrgUnitsRepository, MembershipsRepository, InvitesRepository, HandoversRepository,
+    CommunitiesRepository, MemberCounts, OrgUnitsRepository, MembershipsRepository, InvitesRepository, HandoversRepository,
     CommunitiesService, MembershipsService, MembersService, InvitesService, HandoverService, OrgFiguresRepository,
   ],
   exports: [CommunitiesService, OrgUnitsModule, OrgFiguresRepository],

@@ -127,8 +127,7 @@ export class UploadsService {
 
   /** The ids of a case's photos, oldest first (in `manager`'s transaction when given). */
   async photoIdsOf(caseId: number, manager?: EntityManager): Promise<string[]> {
-    const rows = await this.uploads.ofCase(caseId, manager, true);
-    return rows.map((r) => r.id);
+    return this.uploads.idsOfCase(caseId, manager);
   }
 
   /** One photo of a case, for callers that checked access to the case; NOT_FOUND when it is not that case's. */

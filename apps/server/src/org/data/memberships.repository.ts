@@ -5,6 +5,7 @@ import { parseDbDate } from '../../common/db-date';
 import { rawPage } from '../../common/paging';
 import { Database } from '../../common/db';
 import { FieldCipher } from '../../personal-data/field-cipher';
+import { MemberCounts } from './member-counts';
 import { MembershipEntity } from './membership.entity';
 
 export interface MemberRow {
@@ -27,7 +28,10 @@ export type MembershipFields = Partial<Omit<MembershipEntity, 'id' | 'userId' | 
 /** Every statement on `memberships`: a resident's memberships, joining, deciding, and member lists with the member's account. */
 @Injectable()
 export class MembershipsRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly counts: MemberCounts,
+  ) {}
 
   /** The user's memberships, oldest first (`status`: only those). */
   ofUser(userId: number, status?: MembershipStatus): Promise<MembershipEntity[]> {
@@ -49,6 +53,7 @@ export class MembershipsRepository {
 
   /** A new membership of `userId` in `communityId`; its id. */
   async insert(m: EntityManager, userId: number, communityId: number, fields: MembershipFields & Pick<MembershipEntity, 'memberType' | 'status'>): Promise<number> {
+    this.counts.clear();
     const inserted = await m.getRepository(MembershipEntity).insert({
       userId, communityId, note: null, joinedAt: null, decidedBy: null, refusalReason: null, createdAt: new Date(), ...fields,
     });
@@ -56,11 +61,13 @@ export class MembershipsRepository {
   }
 
   async update(m: EntityManager, id: number, fields: MembershipFields): Promise<void> {
+    this.counts.clear();
     await m.getRepository(MembershipEntity).update({ id }, fields);
   }
 
   /** Decides a pending request: false when it was decided meanwhile. */
   async decidePending(m: EntityManager, id: number, fields: MembershipFields): Promise<boolean> {
+    this.counts.clear();
     const updated = await m.getRepository(MembershipEntity).update({ id, status: MembershipStatus.Pending }, fields);
     return Boolean(updated.affected);
   }
