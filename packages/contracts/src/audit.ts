@@ -27,6 +27,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'bulletin.withdrawn': '撤回公告',
   'bulletin.pushed': '推送公告',
   'bulletin.push_cancelled': '取消定时推送',
+  'rumour.reported': '报告传言',
+  'rumour.linked': '辟谣关联传言',
+  'rumour.debunked': '传言已辟谣',
   'prevention.recorded': '记录安全防范',
 };
 
@@ -45,6 +48,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   org_unit: '单位',
   route: '接口',
   bulletin: '公告',
+  rumour_report: '传言报告',
   group: '警民群',
   prevention_action: '安全防范记录',
 };

@@ -83,6 +83,8 @@ export enum ErrorCode {
   BulletinStateInvalid = 'BULLETIN_STATE_INVALID',
   /** The caller's role does not write this kind. */
   BulletinKindNotAllowed = 'BULLETIN_KIND_NOT_ALLOWED',
+  /** A rumour report linked to another 辟谣 (not withdrawn) already. */
+  RumourAlreadyLinked = 'RUMOUR_ALREADY_LINKED',
   /** A scheduled push time in the past (or too far ahead). */
   PushTimeInvalid = 'PUSH_TIME_INVALID',
   /** Figures (#22): a period whose end is before its start. */
@@ -170,6 +172,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.BulletinNotEditable]: '审核中或已撤回的公告不能修改',
   [ErrorCode.BulletinStateInvalid]: '公告状态已变化，请刷新后重试',
   [ErrorCode.BulletinKindNotAllowed]: '您不能撰写这一类公告',
+  [ErrorCode.RumourAlreadyLinked]: '该传言已关联到另一条辟谣',
   [ErrorCode.PushTimeInvalid]: '定时推送的时间须晚于现在，且在30天以内',
   [ErrorCode.PeriodReversed]: '结束日期不能早于开始日期',
   [ErrorCode.PeriodInFuture]: '统计时段不能在今天之后',

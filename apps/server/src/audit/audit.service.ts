@@ -53,6 +53,9 @@ export const AuditAction = {
   BulletinPushed: 'bulletin.pushed',
   BulletinPushCancelled: 'bulletin.push_cancelled',
   BulletinSubmitted: 'bulletin.submitted',
+  RumourReported: 'rumour.reported',
+  RumourLinked: 'rumour.linked',
+  RumourDebunked: 'rumour.debunked',
   /** A 安全防范 action (巡逻 / 走访 / 提示) recorded (figures/prevention.service.ts). */
   PreventionRecorded: 'prevention.recorded',
 } as const;

@@ -11,6 +11,7 @@ import type { Caller } from '../common/request-context';
 import { GroupPlace, GroupsApi } from '../org';
 import { ancestorPaths, GROUP_PUSH_RULE, PUSH_RULE, reviewedKinds } from './bulletin-rules';
 import { BulletinsService } from './bulletins.service';
+import { slotsFor } from './push-quota';
 import { BulletinListsRepository, ListFilter } from './data/bulletin-lists.repository';
 import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
 
@@ -64,10 +65,12 @@ export class BulletinPushesService {
     }
     const scheduled = at.getTime() > now.getTime();
     const day = chinaDate(at);
+    // Every kind has the daily quota; a 辟谣 also the reserved urgent slot (push-quota.ts).
+    const slots = slotsFor(bulletin.kind);
     for (const g of inScope) {
       const claim = await this.pushes.claimSlot({
         bulletinId: id, versionId: bulletin.approvedVersionId, groupId: g.id, day, pushedBy: caller.user.id, pushedAt: at, createdAt: now,
-      }, BULLETIN_DAILY_QUOTA);
+      }, slots);
       results.set(g.id, claim.outcome === 'pushed'
         ? { groupId: g.id, groupName: g.name, outcome: scheduled ? 'scheduled' : 'pushed', pushedAt: at.toISOString() }
         : claim.outcome === 'over_quota'
@@ -85,8 +88,8 @@ export class BulletinPushesService {
         const first = full[0];
         throw new DomainException(
           ErrorCode.PushQuotaExceeded,
-          full.map((r) => `${r.groupName}：${day}的${BULLETIN_DAILY_QUOTA}次推送已用完，${chinaDateTime(new Date(r.nextSlotAt!))}后可再推送`),
-          `「${first.groupName}」今天的${BULLETIN_DAILY_QUOTA}次推送已用完，${chinaDateTime(new Date(first.nextSlotAt!))}后可再推送`,
+          full.map((r) => `${r.groupName}：${day}的${slots}次推送已用完，${chinaDateTime(new Date(r.nextSlotAt!))}后可再推送`),
+          `「${first.groupName}」今天的${slots}次推送已用完，${chinaDateTime(new Date(first.nextSlotAt!))}后可再推送`,
         );
       }
       throw new DomainException(ErrorCode.BulletinAlreadyPushed);

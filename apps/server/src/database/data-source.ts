@@ -45,6 +45,7 @@ import { TokenVersion1766050000000 } from './migrations/1766050000000-token-vers
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
 import { StaffInvitationRevoke1766600000000 } from './migrations/1766600000000-staff-invitation-revoke';
 import { Bulletins1766800000000 } from './migrations/1766800000000-bulletins';
+import { RumourReports1767200000000 } from './migrations/1767200000000-rumour-reports';
 import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
@@ -107,6 +108,7 @@ export const MIGRATIONS = [
   StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
   PreventionActions1766900000000, FigureSnapshots1766900000001,
+  RumourReports1767200000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

@@ -20,6 +20,10 @@ export class UploadEntity {
   @Column({ name: 'room_id', type: 'int', nullable: true })
   roomId: number | null;
 
+  /** Set when a rumour report (传言) uses it as its screenshot (bulletins feature). */
+  @Column({ name: 'rumour_report_id', type: 'int', nullable: true })
+  rumourReportId: number | null;
+
   @Column({ name: 'storage_key', type: 'varchar', length: 128 })
   storageKey: string;
 

@@ -23,7 +23,7 @@ export class UploadsRepository {
    */
   async claimForCase(m: EntityManager, ownerId: number, ids: string[], caseId: number, disownedOwner: number | null): Promise<number> {
     const claimed = await m.getRepository(UploadEntity).update(
-      { id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull() },
+      { id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull(), rumourReportId: IsNull() },
       { caseId, ...(disownedOwner === null ? {} : { ownerId: disownedOwner }) },
     );
     return claimed.affected ?? 0;
@@ -31,8 +31,19 @@ export class UploadsRepository {
 
   /** In the caller's transaction: the owner's unused upload goes to the room; false when it is not theirs or used. */
   async claimForRoom(m: EntityManager, ownerId: number, id: string, roomId: number): Promise<boolean> {
-    const claimed = await m.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull() }, { roomId });
+    const claimed = await m.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull(), rumourReportId: IsNull() }, { roomId });
     return Boolean(claimed.affected);
+  }
+
+  /** In the caller's transaction: the owner's unused upload becomes a rumour report's screenshot; false when it is not theirs or used. */
+  async claimForRumour(m: EntityManager, ownerId: number, id: string, rumourReportId: number): Promise<boolean> {
+    const claimed = await m.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull(), rumourReportId: IsNull() }, { rumourReportId });
+    return Boolean(claimed.affected);
+  }
+
+  /** The upload `id` when it is rumour report `rumourReportId`'s screenshot. */
+  ofRumour(id: string, rumourReportId: number): Promise<UploadEntity | null> {
+    return this.db.manager.getRepository(UploadEntity).findOne({ where: { id, rumourReportId } });
   }
 
   findMany(m: EntityManager, ids: string[]): Promise<UploadEntity[]> {
@@ -51,7 +62,7 @@ export class UploadsRepository {
   /** Unclaimed uploads created before `before`, oldest first. */
   unclaimedBefore(before: Date, take: number): Promise<UploadEntity[]> {
     return this.db.manager.getRepository(UploadEntity).find({
-      where: { caseId: IsNull(), roomId: IsNull(), createdAt: LessThan(before) },
+      where: { caseId: IsNull(), roomId: IsNull(), rumourReportId: IsNull(), createdAt: LessThan(before) },
       order: { createdAt: 'ASC' },
       take,
     });
@@ -59,7 +70,7 @@ export class UploadsRepository {
 
   /** Deletes the upload unless a case or room claimed it meanwhile; whether it was deleted. */
   async deleteUnclaimed(id: string): Promise<boolean> {
-    const deleted = await this.db.manager.getRepository(UploadEntity).delete({ id, caseId: IsNull(), roomId: IsNull() });
+    const deleted = await this.db.manager.getRepository(UploadEntity).delete({ id, caseId: IsNull(), roomId: IsNull(), rumourReportId: IsNull() });
     return Boolean(deleted.affected);
   }
 }
