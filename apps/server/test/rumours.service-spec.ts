@@ -35,7 +35,7 @@ describe('rumours (传言): reports, scope, 辟谣 linking them, the reserved ur
 
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_SCALE: '1000' });
-    for (const u of ['resident1', 'resident2', 'informant1', 'officer1', 'officer3', 'station_leader1', 'legal_reviewer1', 'department_staff1']) {
+    for (const u of ['resident1', 'resident2', 'informant1', 'officer1', 'officer2', 'officer3', 'station_leader1', 'legal_reviewer1', 'department_staff1']) {
       tokens[u] = await t.login(u);
     }
   });
@@ -43,6 +43,8 @@ describe('rumours (传言): reports, scope, 辟谣 linking them, the reserved ur
 
   it('takes a resident’s report to the officer, links it to a 辟谣, and once approved the 辟谣 reaches the reporter: notice, 已辟谣, the group', async () => {
     const shengli = await groupId('胜利社区警民议事群');
+    expect((await t.http.get('/api/rumours/groups').set(as('resident1')).expect(200)).body).toEqual([{ id: shengli, name: '胜利社区警民议事群' }]);
+    expect((await t.http.get('/api/rumours/groups').set(as('resident2')).expect(200)).body).toEqual([]);
     const shot = await t.http.post('/api/uploads').set(as('resident1'))
       .attach('file', await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 200, b: 200 } } }).png().toBuffer(), 'shot.png').expect(201);
     const made = (await report('resident1', { text: '网传本周小区要停水三天，赶紧囤水', groupId: shengli, place: '业主群', screenshotId: shot.body.id }).expect(201)).body as RumourReportView;
@@ -76,8 +78,11 @@ describe('rumours (传言): reports, scope, 辟谣 linking them, the reserved ur
     const mine = ((await t.http.get('/api/rumours/mine').set(as('resident1')).expect(200)).body.items as RumourReportView[])[0];
     expect(mine).toMatchObject({ id: made.id, status: 'debunked', bulletinId: bulletin, bulletinTitle: '网传小区停水三天不实', debunkedAt: expect.any(String) });
     expect((await t.http.get(`/api/bulletins/${bulletin}`).set(as('resident1')).expect(200)).body).toMatchObject({ kind: 'rumour', title: '网传小区停水三天不实' });
-    // It went into the group where the rumour was seen, as the author's push, and the other members read it there.
-    expect(await used('officer1', shengli)).toBe(usedBefore + 1);
+    // It went into the group where the rumour was seen, in the reserved urgent slot (the two daily ones stay free), as the author's push.
+    expect(await used('officer1', shengli)).toBe(usedBefore);
+    expect(await t.dataSource.query('SELECT slot, pushed_by AS pushedBy FROM bulletin_pushes WHERE bulletin_id = ?', [bulletin]))
+      .toEqual([{ slot: 3, pushedBy: Number((await t.dataSource.query("SELECT id FROM users WHERE username = 'department_staff1'"))[0].id) }]);
+    // The other members read it there.
     const feed = (await t.http.get('/api/bulletins/feed').set(as('informant1')).expect(200)).body.items as { id: number }[];
     expect(feed.map((i) => i.id)).toContain(bulletin);
     expect((await t.http.get(`/api/bulletins/${bulletin}/rumours`).set(as('officer1')).expect(200)).body).toEqual([expect.objectContaining({ id: made.id, status: 'debunked' })]);
@@ -155,6 +160,15 @@ describe('rumours (传言): reports, scope, 辟谣 linking them, the reserved ur
   });
 
   it('gives a 辟谣 one reserved urgent slot beyond the daily quota, atomically: of 20 racing for it exactly one goes; no other kind takes it', async () => {
+    // A 辟谣 takes the reserved slot first, so the daily two stay for the other kinds.
+    const first = await groupId('延安社区警民议事群');
+    const usedBefore = await used('officer2', first);
+    await push('officer2', await approved(BulletinKind.Rumour), [first]).expect(200);
+    expect(await used('officer2', first)).toBe(usedBefore);
+    // A second 辟谣 that day falls back on a daily slot.
+    await push('officer2', await approved(BulletinKind.Rumour), [first]).expect(200);
+    expect(await used('officer2', first)).toBe(usedBefore + 1);
+
     const weisi = await groupId('纬四路社区警民议事群');
     // Fill the group's two daily slots (the demo pushed one today).
     while ((await used('officer1', weisi)) < 2) await push('officer1', await approved(BulletinKind.Warning), [weisi]).expect(200);
@@ -167,7 +181,8 @@ describe('rumours (传言): reports, scope, 辟谣 linking them, the reserved ur
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 429)).toHaveLength(19);
     expect(answers.find((a) => a.status === 429)!.body.message).toContain('纬四路社区警民议事群');
-    expect(await used('officer1', weisi)).toBe(3);
+    const today = Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM bulletin_pushes WHERE group_id = ? AND day = (SELECT MAX(day) FROM bulletin_pushes WHERE group_id = ?)', [weisi, weisi]))[0].n);
+    expect(today).toBe(3);
     // Used up: neither kind goes into the group today.
     await push('officer1', await approved(BulletinKind.Rumour), [weisi]).expect(429);
     await push('officer1', await approved(BulletinKind.Warning), [weisi]).expect(429);

@@ -44,6 +44,10 @@ export const ROUTES = {
   bulletinList: '/packageBulletin/list/index',
   bulletinManage: '/packageBulletin/manage/index',
   bulletinStats: '/packageBulletin/stats/index',
+  /** 传言: the staff's list of their scope (packageBulletin); 报告传言 and 我的传言报告 (packageRumour). */
+  rumourList: '/packageBulletin/rumours/index',
+  rumourReport: '/packageRumour/report/index',
+  rumoursMine: '/packageRumour/mine/index',
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
 } as const

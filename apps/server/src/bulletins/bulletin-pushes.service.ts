@@ -88,8 +88,8 @@ export class BulletinPushesService {
         const first = full[0];
         throw new DomainException(
           ErrorCode.PushQuotaExceeded,
-          full.map((r) => `${r.groupName}：${day}的${slots}次推送已用完，${chinaDateTime(new Date(r.nextSlotAt!))}后可再推送`),
-          `「${first.groupName}」今天的${slots}次推送已用完，${chinaDateTime(new Date(first.nextSlotAt!))}后可再推送`,
+          full.map((r) => `${r.groupName}：${day}的${slots.length}次推送已用完，${chinaDateTime(new Date(r.nextSlotAt!))}后可再推送`),
+          `「${first.groupName}」今天的${slots.length}次推送已用完，${chinaDateTime(new Date(first.nextSlotAt!))}后可再推送`,
         );
       }
       throw new DomainException(ErrorCode.BulletinAlreadyPushed);
@@ -110,7 +110,7 @@ export class BulletinPushesService {
   /** The groups the caller may push to, with today's pushes. */
   async pushGroups(caller: Caller): Promise<PushGroupView[]> {
     const groups = await this.groups.inScope(caller.scope);
-    const used = await this.pushes.usedOn(groups.map((g) => g.id), chinaDate(new Date()));
+    const used = await this.pushes.usedOn(groups.map((g) => g.id), chinaDate(new Date()), BULLETIN_DAILY_QUOTA);
     return groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, usedToday: used.get(g.id) ?? 0, quota: BULLETIN_DAILY_QUOTA }));
   }
 

@@ -5,7 +5,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
-import { CreateRumourReportDto, LinkRumoursDto, RumourListQueryDto, RumourReportDetailDto, RumourReportPageDto, RumourReportViewDto } from './dto/rumour.dto';
+import { CreateRumourReportDto, LinkRumoursDto, RumourGroupDto, RumourListQueryDto, RumourReportDetailDto, RumourReportPageDto, RumourReportViewDto } from './dto/rumour.dto';
 import { RumoursService } from './rumours.service';
 
 /** 传言 (rumour reports) and their 辟谣 (docs/bulletins.md "Rumours"). */
@@ -29,6 +29,14 @@ export class RumoursController {
   @ApiOkResponse({ type: RumourReportPageDto })
   mine(@CurrentCaller() caller: Caller, @Query() q: RumourListQueryDto): Promise<RumourReportPageDto> {
     return this.rumours.mine(caller, q.page ?? 1, q.pageSize ?? 20);
+  }
+
+  @Get('rumours/groups')
+  @Authenticated()
+  @ApiOperation({ summary: 'The groups the caller may report a rumour in: their own groups, and for police their jurisdiction’s' })
+  @ApiOkResponse({ type: [RumourGroupDto] })
+  groups(@CurrentCaller() caller: Caller): Promise<RumourGroupDto[]> {
+    return this.rumours.reportGroups(caller);
   }
 
   @Get('rumours')

@@ -74,6 +74,14 @@ export class RumoursService {
     return toView((await this.reports.row(id))!);
   }
 
+  /** The groups the caller may report in: their own, and for police their jurisdiction's. */
+  async reportGroups(caller: Caller): Promise<{ id: number; name: string }[]> {
+    const own = await this.groups.byIds(await this.groups.groupIdsOfMember(caller.user.id));
+    const police = caller.permissions.has(Permission.BulletinPush) && caller.scope.kind !== 'none' && caller.scope.kind !== 'self' ? await this.groups.inScope(caller.scope) : [];
+    const byId = new Map([...own, ...police].map((g) => [g.id, { id: g.id, name: g.name }]));
+    return [...byId.values()];
+  }
+
   /** 我的传言报告. */
   async mine(caller: Caller, page: number, pageSize: number): Promise<Page<RumourReportView>> {
     const { rows, total } = await this.reports.ofReporter(caller.user.id, page, pageSize);

@@ -38,6 +38,7 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/mediation\/offline-slots\/\{id\}/, (s) => ({ id: s.slotId })],
   [/^\/api\/referrals\/\{id\}/, (s) => ({ id: s.referralId })],
   [/^\/api\/bulletins\/\{id\}/, (s) => ({ id: s.bulletinId, groupId: s.groupId })],
+  [/^\/api\/rumours\/\{id\}/, (s) => ({ id: s.rumourReportId })],
   [/^\/api\/referral-targets\/\{id\}/, (_, w) => ({ id: w.referralTargetId })],
   [/^\/api\/service-guide\/\{code\}/, (_, w) => ({ code: w.matterCode })],
   [/^\/api\/admin\/outbox\/\{id\}/, (_, w) => ({ id: w.outboxId })],
@@ -133,6 +134,9 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'POST /api/bulletins/{id}/review': () => ({ body: { decision: 'approve' } }),
   'POST /api/bulletins/{id}/withdraw': () => ({ body: { reason: '授权矩阵测试撤回' } }),
   'POST /api/bulletins/{id}/pushes': (s) => ({ body: { groupIds: [s.groupId] } }),
+  'POST /api/rumours': (s) => ({ body: { text: '授权矩阵测试传言', groupId: s.groupId } }),
+  // The side's bulletin is not a 辟谣: past the access check, 400.
+  'PUT /api/bulletins/{id}/rumours': () => ({ body: { reportIds: [] } }),
 };
 
 /**

@@ -58,4 +58,7 @@ export interface RumourReportDetail extends RumourReportView {
   reporterPhone: string | null;
 }
 
+/** A group the caller may report a rumour in (their own groups; police also their jurisdiction's). */
+export interface RumourGroup { id: number; name: string }
+
 export interface LinkRumoursRequest { reportIds: number[] }

@@ -1,5 +1,5 @@
 import {
-  CreateRumourReportRequest, LinkRumoursRequest, RUMOUR_LINKS_MAX, RUMOUR_PLACE_MAX, RUMOUR_TEXT_MAX, RumourReportDetail, RumourReportView, RumourStatus,
+  CreateRumourReportRequest, LinkRumoursRequest, RUMOUR_LINKS_MAX, RumourGroup, RUMOUR_PLACE_MAX, RUMOUR_TEXT_MAX, RumourReportDetail, RumourReportView, RumourStatus,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -44,4 +44,9 @@ export class RumourReportPageDto extends PageOf(RumourReportViewDto) {}
 export class RumourReportDetailDto extends RumourReportViewDto implements RumourReportDetail {
   @ApiProperty({ nullable: true, type: String, description: "the group's responsible officer only (an audited read)" }) reporterName: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'masked; the responsible officer only' }) reporterPhone: string | null;
+}
+
+export class RumourGroupDto implements RumourGroup {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
 }
