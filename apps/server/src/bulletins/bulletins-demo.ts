@@ -6,6 +6,7 @@ import { Accounts, callerFor } from '../identity';
 import { BulletinPushesService } from './bulletin-pushes.service';
 import { BulletinsService } from './bulletins.service';
 import { BulletinDemoRepository } from './data/bulletin-demo.repository';
+import { RumoursService } from './rumours.service';
 
 /** One demo bulletin: who wrote it, who approved it (none: left waiting for review), and where it went how many days ago. */
 export interface DemoBulletin {
@@ -13,6 +14,14 @@ export interface DemoBulletin {
   content: BulletinContent;
   reviewer?: string;
   pushes?: { by: string; groups: string[]; daysAgo: number }[];
+}
+
+/** One demo rumour report (传言), still to be refuted. */
+export interface DemoRumour {
+  by: string;
+  group: string;
+  text: string;
+  place?: string;
 }
 
 /** Loads the demo's bulletins through the real services (review, Access, the quota), pushes dated back. */
@@ -23,9 +32,10 @@ export class BulletinsDemo {
     private readonly pushes: BulletinPushesService,
     private readonly demo: BulletinDemoRepository,
     private readonly accounts: Accounts,
+    private readonly rumours: RumoursService,
   ) {}
 
-  async seed(items: readonly DemoBulletin[], now = new Date()): Promise<boolean> {
+  async seed(items: readonly DemoBulletin[], now = new Date(), rumours: readonly DemoRumour[] = []): Promise<boolean> {
     if (await this.demo.any()) return false;
     const callers = new Map<string, Caller>();
     const as = async (username: string) => {
@@ -49,6 +59,10 @@ export class BulletinsDemo {
       for (const push of item.pushes ?? []) {
         await this.pushes.push(await as(push.by), id, { groupIds: await this.demo.groupIds(push.groups) }, when(push.daysAgo));
       }
+    }
+    for (const r of rumours) {
+      const [groupId] = await this.demo.groupIds([r.group]);
+      await this.rumours.report(await as(r.by), { text: r.text, groupId, ...(r.place ? { place: r.place } : {}) });
     }
     return true;
   }

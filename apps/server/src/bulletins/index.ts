@@ -8,4 +8,4 @@ export { BulletinPushesService } from './bulletin-pushes.service';
 export { BulletinFiguresService } from './bulletin-figures.service';
 export type { PushRecord } from './bulletin-figures.service';
 export { BulletinsDemo } from './bulletins-demo';
-export type { DemoBulletin } from './bulletins-demo';
+export type { DemoBulletin, DemoRumour } from './bulletins-demo';
