@@ -46,11 +46,12 @@ export default defineAppConfig({
       pages: ['staff-invites/index', 'staff-claim/index', 'audit/index'],
     },
     // 公告 for staff: writing (write), the lists (mine, review queue, to push), one bulletin's
-    // review, push, withdrawal and figures (manage), and pushes by kind and officer (stats).
+    // review, push, withdrawal and figures (manage), pushes by kind and officer (stats), and the
+    // WeChat groups share cards were opened from, to bind to the officer's groups (wechat-groups).
     {
       root: 'packageBulletin',
       // rumours: the rumour reports (传言) of the caller's scope, each opening a 辟谣 linked to it.
-      pages: ['write/index', 'list/index', 'manage/index', 'stats/index', 'rumours/index'],
+      pages: ['write/index', 'list/index', 'manage/index', 'stats/index', 'wechat-groups/index', 'rumours/index'],
     },
     // 传言: 报告传言 and 我的传言报告 (residents and staff), from 警务公告 and 消息.
     {

@@ -30,6 +30,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'rumour.reported': '报告传言',
   'rumour.linked': '辟谣关联传言',
   'rumour.debunked': '传言已辟谣',
+  'wechat_group.bound': '绑定微信群',
   'prevention.recorded': '记录安全防范',
 };
 
@@ -50,6 +51,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   bulletin: '公告',
   rumour_report: '传言报告',
   group: '警民群',
+  wechat_group: '微信群',
   prevention_action: '安全防范记录',
 };
 

@@ -13,6 +13,7 @@ import type {
   BulletinDetail, BulletinFeedItem, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
   PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
   CreateRumourReportRequest, LinkRumoursRequest, RumourGroup, RumourReportDetail, RumourReportView, RumourStatus,
+  BulletinShareResponse, BulletinOpenRequest, BulletinOpenResponse, WechatGroupView, WechatGroupStatus, BindWechatGroupRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
 } from './index';
 
@@ -207,6 +208,14 @@ export const HTTP_API = {
   'GET /api/rumours/:id': {} as Route<RumourReportDetail>,
   'PUT /api/bulletins/:id/rumours': {} as Route<RumourReportView[], LinkRumoursRequest>,
   'GET /api/bulletins/:id/rumours': {} as Route<RumourReportView[]>,
+  /** 分享: records a share; the card's path carries the share id. */
+  'POST /api/bulletins/:id/shares': {} as Route<BulletinShareResponse>,
+  /** An open from a card in a WeChat group: getShareInfo's encrypted data, decrypted by the service to the group's openGId. */
+  'POST /api/bulletins/:id/opens': {} as Route<BulletinOpenResponse, BulletinOpenRequest>,
+  /** Police: the WeChat groups their cards were opened from, pending (to bind) or bound to their groups. */
+  'GET /api/wechat-groups': {} as Route<WechatGroupView[], never, { status?: WechatGroupStatus }>,
+  /** Police: binds a pending WeChat group to one of their groups. */
+  'POST /api/wechat-groups/:id/binding': {} as Route<WechatGroupView, BindWechatGroupRequest>,
 
   // 消息
   'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,

@@ -48,6 +48,8 @@ export const ROUTES = {
   rumourList: '/packageBulletin/rumours/index',
   rumourReport: '/packageRumour/report/index',
   rumoursMine: '/packageRumour/mine/index',
+  /** 微信群绑定: WeChat groups the officer's share cards were opened from, to bind to their groups. */
+  bulletinWechatGroups: '/packageBulletin/wechat-groups/index',
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
 } as const

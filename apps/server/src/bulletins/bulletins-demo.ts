@@ -1,5 +1,6 @@
 import { BulletinContent } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { chinaDate, chinaMidnight } from '../common/china-time';
 import type { Caller } from '../common/request-context';
 import { Accounts, callerFor } from '../identity';
@@ -7,6 +8,8 @@ import { BulletinPushesService } from './bulletin-pushes.service';
 import { BulletinsService } from './bulletins.service';
 import { BulletinDemoRepository } from './data/bulletin-demo.repository';
 import { RumoursService } from './rumours.service';
+import { BulletinReadsRepository } from './data/bulletin-reads.repository';
+import { SharesRepository } from './data/shares.repository';
 
 /** One demo bulletin: who wrote it, who approved it (none: left waiting for review), and where it went how many days ago. */
 export interface DemoBulletin {
@@ -14,6 +17,8 @@ export interface DemoBulletin {
   content: BulletinContent;
   reviewer?: string;
   pushes?: { by: string; groups: string[]; daysAgo: number }[];
+  /** Its card shared by police into real WeChat groups, opened there by `openers`; bound to `boundTo` (a group's name) or left pending. */
+  shares?: { by: string; daysAgo: number; wechatGroup: string; openers: string[]; boundTo?: string }[];
 }
 
 /** One demo rumour report (传言), still to be refuted. */
@@ -33,6 +38,8 @@ export class BulletinsDemo {
     private readonly demo: BulletinDemoRepository,
     private readonly accounts: Accounts,
     private readonly rumours: RumoursService,
+    private readonly shares: SharesRepository,
+    private readonly reads: BulletinReadsRepository,
   ) {}
 
   async seed(items: readonly DemoBulletin[], now = new Date(), rumours: readonly DemoRumour[] = []): Promise<boolean> {
@@ -59,11 +66,30 @@ export class BulletinsDemo {
       for (const push of item.pushes ?? []) {
         await this.pushes.push(await as(push.by), id, { groupIds: await this.demo.groupIds(push.groups) }, when(push.daysAgo));
       }
+      for (const share of item.shares ?? []) await this.share(id, share, when(share.daysAgo));
     }
     for (const r of rumours) {
       const [groupId] = await this.demo.groupIds([r.group]);
       await this.rumours.report(await as(r.by), { text: r.text, groupId, ...(r.place ? { place: r.place } : {}) });
     }
     return true;
+  }
+
+  /**
+   * A share card and its opens, written as the service records them (BulletinSharesService): the
+   * demo accounts have no WeChat session_key to decrypt share info with, so the WeChat group's
+   * openGId is made up from its name.
+   */
+  private async share(bulletinId: number, share: NonNullable<DemoBulletin['shares']>[number], at: Date): Promise<void> {
+    const sharer = await this.demo.account(share.by);
+    await this.shares.recordShare(bulletinId, sharer.userId, at);
+    const openGid = `demo${createHash('sha256').update(share.wechatGroup).digest('hex').slice(0, 24)}`;
+    const group = await this.shares.seen(openGid, bulletinId, sharer.orgPath ? { userId: sharer.userId, orgPath: sharer.orgPath } : null, at);
+    for (const opener of share.openers) {
+      const { userId } = await this.demo.account(opener);
+      await this.shares.recordOpen(bulletinId, group.id, userId, null, at);
+      await this.reads.markRead(bulletinId, userId, at);
+    }
+    if (share.boundTo) await this.shares.bind(group.id, (await this.demo.groupIds([share.boundTo]))[0], sharer.userId, at);
   }
 }

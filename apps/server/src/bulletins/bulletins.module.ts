@@ -17,15 +17,19 @@ import { BulletinsDemo } from './bulletins-demo';
 import { RumourDebunkService } from './rumour-debunk.service';
 import { RumoursController } from './rumours.controller';
 import { RumoursService } from './rumours.service';
+import { BulletinSharesService } from './bulletin-shares.service';
+import { SharesRepository } from './data/shares.repository';
+import { ShareCardsController } from './share-cards.controller';
 
 /** 公告 (docs/bulletins.md), with 传言 and their 辟谣. */
 @Module({
   imports: [OrgUnitsModule, IdentityModule, NotificationsModule, UploadsModule],
-  controllers: [BulletinsController, RumoursController],
+  controllers: [BulletinsController, RumoursController, ShareCardsController],
   providers: [
-    BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, RumourReportsRepository,
+    BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, RumourReportsRepository, SharesRepository,
     BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo, RumourDebunkService, RumoursService,
+    BulletinSharesService,
   ],
-  exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo],
+  exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo, BulletinSharesService],
 })
 export class BulletinsModule {}

@@ -33,6 +33,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.PeriodTooLong:
     case ErrorCode.PreventionTimeInvalid:
     case ErrorCode.NotAHazard:
+    case ErrorCode.WechatSessionStale:
+    case ErrorCode.ShareInfoInvalid:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
     case ErrorCode.PayloadTooLarge:
@@ -81,6 +83,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.RumourAlreadyLinked:
     case ErrorCode.BulletinNotEditable:
     case ErrorCode.BulletinStateInvalid:
+    case ErrorCode.WechatGroupAlreadyBound:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
     case ErrorCode.UrgeTooFrequent:

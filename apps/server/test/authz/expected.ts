@@ -230,6 +230,12 @@ export const EXPECTED: Record<string, Expectation> = {
   // The bulletin's author (HOME's department_staff1, AWAY's officer3).
   'PUT /api/bulletins/{id}/rumours': { allowed: ['department_staff1', 'officer3'] },
   'GET /api/bulletins/{id}/rumours': { allowed: BULLETIN_READERS },
+  // 分享 and opens from a group card: whoever reads it (the share info is checked after the access).
+  'POST /api/bulletins/{id}/shares': { allowed: BULLETIN_READERS },
+  'POST /api/bulletins/{id}/opens': { allowed: BULLETIN_READERS },
+  'GET /api/wechat-groups': { allowed: POLICE },
+  // The sharer whose card placed the WeChat group (officer1 / officer3) and leaders over them, into a group of their own.
+  'POST /api/wechat-groups/{id}/binding': { allowed: POLICE_OVER },
   'POST /api/cases/{id}/urge': { allowed: LEADERS },
   // 数据 of the side's community: the leaders over it and its responsible officer (officer2 and officer4 work other communities).
   'GET /api/figures': { allowed: POLICE_OVER },

@@ -65,6 +65,8 @@ export interface Side {
   groupId: number;
   /** A rumour report (传言) the side's officer made in its community group, with a screenshot. */
   rumourReportId: number;
+  /** A WeChat group (openGId) pending binding, placed by the side's officer's share card (officer1 / officer3). */
+  wechatGroupId: number;
 }
 
 export interface World {
@@ -192,6 +194,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       roomlessCaseId,
       bulletinId: 0,
       rumourReportId: 0,
+      wechatGroupId: 0,
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
     };
   };
@@ -239,6 +242,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   for (const [side, token] of [[home, tokens.officer1], [away, tokens.officer3]] as const) {
     const shot = (await t.http.post('/api/uploads').set(bearer(token)).attach('file', await png(), { filename: 's.png', contentType: 'image/png' }).expect(201)).body.id as string;
     side.rumourReportId = Number((await call('post', '/api/rumours', token, { text: '授权矩阵测试传言', groupId: side.groupId, screenshotId: shot })).id);
+  }
+  for (const [side, officer] of [[home, 'officer1'], [away, 'officer3']] as const) {
+    await t.dataSource.query(
+      'INSERT INTO wechat_groups (open_gid, first_bulletin_id, first_seen_at, shared_by, org_path) ' +
+        'SELECT ?, ?, NOW(), u.id, o.path FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.username = ?',
+      [`authz-gid-${side.name}`, side.bulletinId, officer],
+    );
+    side.wechatGroupId = await idOf('SELECT id FROM wechat_groups WHERE open_gid = ?', [`authz-gid-${side.name}`]);
   }
 
   const now = new Date();
