@@ -50,7 +50,13 @@ export default defineAppConfig({
     // WeChat groups share cards were opened from, to bind to the officer's groups (wechat-groups).
     {
       root: 'packageBulletin',
-      pages: ['write/index', 'list/index', 'manage/index', 'stats/index', 'wechat-groups/index'],
+      // rumours: the rumour reports (传言) of the caller's scope, each opening a 辟谣 linked to it.
+      pages: ['write/index', 'list/index', 'manage/index', 'stats/index', 'wechat-groups/index', 'rumours/index'],
+    },
+    // 传言: 报告传言 and 我的传言报告 (residents and staff), from 警务公告 and 消息.
+    {
+      root: 'packageRumour',
+      pages: ['report/index', 'mine/index'],
     },
     // 数据 (leaders, and officers for their own communities): the six counters, the three rates with
     // their ranking, coverage, the records behind a number, and the .xlsx.

@@ -11,3 +11,7 @@ export * from './bulletins/share';
 
 /** The mini program's pages for bulletins. */
 export const BULLETIN_PAGE = 'pages/bulletin/index';
+export * from './bulletins/rumours';
+
+/** 我的传言报告 and 报告传言 (residents and staff). */
+export const RUMOURS_PAGE = 'packageRumour/mine/index';

@@ -205,6 +205,8 @@ export enum NotificationLink {
   Join = 'join',
   /** The 待审核 of one community (`communityId`) in 工作台 (新的加入申请). */
   JoinRequests = 'join_requests',
+  /** 我的传言报告 (a rumour the resident reported was refuted: 已辟谣). */
+  Rumours = 'rumours',
 }
 
 export interface NotificationView {

@@ -83,6 +83,8 @@ export enum ErrorCode {
   BulletinStateInvalid = 'BULLETIN_STATE_INVALID',
   /** The caller's role does not write this kind. */
   BulletinKindNotAllowed = 'BULLETIN_KIND_NOT_ALLOWED',
+  /** A rumour report linked to another 辟谣 (not withdrawn) already. */
+  RumourAlreadyLinked = 'RUMOUR_ALREADY_LINKED',
   /** A scheduled push time in the past (or too far ahead). */
   PushTimeInvalid = 'PUSH_TIME_INVALID',
   /** Share info that does not open with the caller's session_key: sign in again (wx.login), then retry. */
@@ -176,6 +178,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.BulletinNotEditable]: '审核中或已撤回的公告不能修改',
   [ErrorCode.BulletinStateInvalid]: '公告状态已变化，请刷新后重试',
   [ErrorCode.BulletinKindNotAllowed]: '您不能撰写这一类公告',
+  [ErrorCode.RumourAlreadyLinked]: '该传言已关联到另一条辟谣',
   [ErrorCode.PushTimeInvalid]: '定时推送的时间须晚于现在，且在30天以内',
   [ErrorCode.WechatSessionStale]: '登录信息已过期，请重新登录后再打开',
   [ErrorCode.ShareInfoInvalid]: '群分享信息无效',

@@ -12,6 +12,7 @@ import type {
   ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
   BulletinDetail, BulletinFeedItem, BulletinSubscriptionRequest, BulletinSubscriptionView, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
   PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
+  CreateRumourReportRequest, LinkRumoursRequest, RumourGroup, RumourReportDetail, RumourReportView, RumourStatus,
   BulletinShareResponse, BulletinOpenRequest, BulletinOpenResponse, WechatGroupView, WechatGroupStatus, BindWechatGroupRequest,
   InspectionCaseView, InspectionItem, InquiryView, OpenInquiryRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
@@ -208,6 +209,16 @@ export const HTTP_API = {
   'GET /api/bulletins/:id/figures': {} as Route<BulletinFigures>,
   /** Police: pushes × groups in their jurisdiction by kind and by officer, China days `from`..`to` (default: the last 30). */
   'GET /api/bulletins/push-figures': {} as Route<PushFigures, never, { from?: string; to?: string }>,
+  /** 取消定时推送: cancels a scheduled push (定时推送) before its time. */
+  'DELETE /api/bulletins/:id/pushes/:groupId': {} as Route<{ cancelled: true }>,
+  // 传言 and their 辟谣 (docs/bulletins.md "Rumours")
+  'POST /api/rumours': {} as Route<RumourReportView, CreateRumourReportRequest>,
+  'GET /api/rumours/mine': {} as Route<Page<RumourReportView>, never, PageQuery>,
+  'GET /api/rumours/groups': {} as Route<RumourGroup[]>,
+  'GET /api/rumours': {} as Route<Page<RumourReportView>, never, PageQuery & { status?: RumourStatus }>,
+  'GET /api/rumours/:id': {} as Route<RumourReportDetail>,
+  'PUT /api/bulletins/:id/rumours': {} as Route<RumourReportView[], LinkRumoursRequest>,
+  'GET /api/bulletins/:id/rumours': {} as Route<RumourReportView[]>,
   /** 分享: records a share; the card's path carries the share id. */
   'POST /api/bulletins/:id/shares': {} as Route<BulletinShareResponse>,
   /** An open from a card in a WeChat group: getShareInfo's encrypted data, decrypted by the service to the group's openGId. */

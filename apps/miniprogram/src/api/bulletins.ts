@@ -16,6 +16,8 @@ export const bulletinsApi = {
   review: (id: number, body: ReviewBulletinRequest) => call('POST /api/bulletins/:id/review', { params: { id }, body }),
   withdraw: (id: number, reason: string) => call('POST /api/bulletins/:id/withdraw', { params: { id }, body: { reason } }),
   push: (id: number, body: PushBulletinRequest) => call('POST /api/bulletins/:id/pushes', { params: { id }, body }),
+  /** 取消定时推送 before its time. */
+  cancelPush: (id: number, groupId: number) => call('DELETE /api/bulletins/:id/pushes/:groupId', { params: { id, groupId } }),
   markRead: (id: number) => call('POST /api/bulletins/:id/read', { params: { id } }),
   markUseful: (id: number) => call('POST /api/bulletins/:id/useful', { params: { id } }),
   figures: (id: number) => call('GET /api/bulletins/:id/figures', { params: { id } }),

@@ -25,6 +25,9 @@ export default function HomeBulletins() {
         {page.items.some((i) => !i.read) && <Text className='muted' id='home-bulletins-unread'>{`${page.items.filter((i) => !i.read).length}条未读`}</Text>}
       </View>
       {page.items.map((item) => <BulletinFeedItem key={item.id} item={item} />)}
+      <Button block className='block-button' id='home-rumour-report' fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.rumourReport })}>
+        看到传言？报告给民警
+      </Button>
       {page.total > page.items.length && (
         <Button block className='block-button' id='home-bulletins-more' fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.bulletins })}>
           {`全部公告（${page.total}）`}

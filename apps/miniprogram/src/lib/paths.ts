@@ -44,6 +44,10 @@ export const ROUTES = {
   bulletinList: '/packageBulletin/list/index',
   bulletinManage: '/packageBulletin/manage/index',
   bulletinStats: '/packageBulletin/stats/index',
+  /** 传言: the staff's list of their scope (packageBulletin); 报告传言 and 我的传言报告 (packageRumour). */
+  rumourList: '/packageBulletin/rumours/index',
+  rumourReport: '/packageRumour/report/index',
+  rumoursMine: '/packageRumour/mine/index',
   /** 微信群绑定: WeChat groups the officer's share cards were opened from, to bind to their groups. */
   bulletinWechatGroups: '/packageBulletin/wechat-groups/index',
   figures: '/packageFigures/figures/index',

@@ -56,6 +56,9 @@ export const AuditAction = {
   BulletinHeld: 'bulletin.held',
   BulletinReviewOverdue: 'bulletin.review_overdue',
   BulletinSubmitted: 'bulletin.submitted',
+  RumourReported: 'rumour.reported',
+  RumourLinked: 'rumour.linked',
+  RumourDebunked: 'rumour.debunked',
   /** A real WeChat group (openGId, from a share card) bound to a police group (detail: the group). */
   WechatGroupBound: 'wechat_group.bound',
   /** A 安全防范 action (巡逻 / 走访 / 提示) recorded (figures/prevention.service.ts). */

@@ -13,6 +13,7 @@ import { ancestorPaths, GROUP_PUSH_RULE, PUSH_RULE, reviewedKinds } from './bull
 import { BulletinSubscribeService } from './bulletin-subscribe.service';
 import { BulletinsService } from './bulletins.service';
 import { BulletinsRepository } from './data/bulletins.repository';
+import { slotsFor } from './push-quota';
 import { BulletinListsRepository, ListFilter } from './data/bulletin-lists.repository';
 import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
 
@@ -68,10 +69,12 @@ export class BulletinPushesService {
     }
     const scheduled = at.getTime() > now.getTime();
     const day = chinaDate(at);
+    // Every kind has the daily quota; a 辟谣 also the reserved urgent slot (push-quota.ts).
+    const slots = slotsFor(bulletin.kind);
     for (const g of inScope) {
       const claim = await this.pushes.claimSlot({
         bulletinId: id, versionId: bulletin.approvedVersionId, groupId: g.id, day, pushedBy: caller.user.id, pushedAt: at, createdAt: now,
-      }, BULLETIN_DAILY_QUOTA);
+      }, slots);
       results.set(g.id, claim.outcome === 'pushed'
         ? { groupId: g.id, groupName: g.name, outcome: scheduled ? 'scheduled' : 'pushed', pushedAt: at.toISOString() }
         : claim.outcome === 'over_quota'
@@ -95,8 +98,8 @@ export class BulletinPushesService {
         const first = full[0];
         throw new DomainException(
           ErrorCode.PushQuotaExceeded,
-          full.map((r) => `${r.groupName}：${day}的${BULLETIN_DAILY_QUOTA}次推送已用完，${chinaDateTime(new Date(r.nextSlotAt!))}后可再推送`),
-          `「${first.groupName}」今天的${BULLETIN_DAILY_QUOTA}次推送已用完，${chinaDateTime(new Date(first.nextSlotAt!))}后可再推送`,
+          full.map((r) => `${r.groupName}：${day}的${slots.length}次推送已用完，${chinaDateTime(new Date(r.nextSlotAt!))}后可再推送`),
+          `「${first.groupName}」今天的${slots.length}次推送已用完，${chinaDateTime(new Date(first.nextSlotAt!))}后可再推送`,
         );
       }
       throw new DomainException(ErrorCode.BulletinAlreadyPushed);
@@ -118,7 +121,7 @@ export class BulletinPushesService {
   /** The groups the caller may push to, with today's pushes. */
   async pushGroups(caller: Caller): Promise<PushGroupView[]> {
     const groups = await this.groups.inScope(caller.scope);
-    const used = await this.pushes.usedOn(groups.map((g) => g.id), chinaDate(new Date()));
+    const used = await this.pushes.usedOn(groups.map((g) => g.id), chinaDate(new Date()), BULLETIN_DAILY_QUOTA);
     return groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, usedToday: used.get(g.id) ?? 0, quota: BULLETIN_DAILY_QUOTA }));
   }
 

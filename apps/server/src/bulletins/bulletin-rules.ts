@@ -7,13 +7,15 @@ import type { BulletinEntity } from './data/bulletin.entity';
  * Who may do what with a bulletin (docs/bulletins.md), as Access rules. A caller's relations to a
  * bulletin: `owner` (its author), `assignee` (its reviewer: the kind's reviewing role at the
  * author's org unit or above), `library` (an approved bulletin on the caller's line: written at
- * their unit, above it or under it) and `member` (pushed into one of their groups).
+ * their unit, above it or under it), `member` (pushed into one of their groups) and `reporter`
+ * (an approved 辟谣 of a rumour they reported).
  */
 export const READ_RULE: Rule = [
   { relation: 'owner' },
   { relation: 'assignee', permission: Permission.BulletinReview },
   { relation: 'library', permission: Permission.BulletinPush },
   { relation: 'member' },
+  { relation: 'reporter' },
   { permission: Permission.BulletinWithdraw, within: 'jurisdiction' },
 ];
 export const EDIT_RULE: Rule = [{ relation: 'owner', permission: Permission.BulletinWrite }];
@@ -54,13 +56,14 @@ export function reviewedKinds(roles: readonly Role[]): BulletinKind[] {
   return Object.values(BulletinKind).filter((k) => roles.includes(REVIEWER_ROLE[reviewerOf(k)]));
 }
 
-/** The caller's standing to a bulletin, for Access.require. `member` is decided by the caller (it needs the pushes). */
-export function bulletinFacts(caller: Caller, unitPath: string | null, b: BulletinEntity, member: boolean): Facts {
+/** The caller's standing to a bulletin, for Access.require. `member` and `reporter` are decided by the caller (they need the pushes and the rumour reports). */
+export function bulletinFacts(caller: Caller, unitPath: string | null, b: BulletinEntity, member: boolean, reporter = false): Facts {
   const relations: Relation[] = [];
   if (b.authorId === caller.user.id) relations.push('owner');
   if (reviews(caller, unitPath, b.kind, b.orgPath)) relations.push('assignee');
   if (unitPath && b.approvedVersionId !== null && onLine(unitPath, b.orgPath)) relations.push('library');
   if (member) relations.push('member');
+  if (reporter) relations.push('reporter');
   return { place: { path: b.orgPath, officerId: null }, relations };
 }
 

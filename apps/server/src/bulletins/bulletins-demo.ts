@@ -7,6 +7,7 @@ import { Accounts, callerFor } from '../identity';
 import { BulletinPushesService } from './bulletin-pushes.service';
 import { BulletinsService } from './bulletins.service';
 import { BulletinDemoRepository } from './data/bulletin-demo.repository';
+import { RumoursService } from './rumours.service';
 import { BulletinReadsRepository } from './data/bulletin-reads.repository';
 import { SharesRepository } from './data/shares.repository';
 
@@ -20,6 +21,14 @@ export interface DemoBulletin {
   shares?: { by: string; daysAgo: number; wechatGroup: string; openers: string[]; boundTo?: string }[];
 }
 
+/** One demo rumour report (传言), still to be refuted. */
+export interface DemoRumour {
+  by: string;
+  group: string;
+  text: string;
+  place?: string;
+}
+
 /** Loads the demo's bulletins through the real services (review, Access, the quota), pushes dated back. */
 @Injectable()
 export class BulletinsDemo {
@@ -28,11 +37,12 @@ export class BulletinsDemo {
     private readonly pushes: BulletinPushesService,
     private readonly demo: BulletinDemoRepository,
     private readonly accounts: Accounts,
+    private readonly rumours: RumoursService,
     private readonly shares: SharesRepository,
     private readonly reads: BulletinReadsRepository,
   ) {}
 
-  async seed(items: readonly DemoBulletin[], now = new Date()): Promise<boolean> {
+  async seed(items: readonly DemoBulletin[], now = new Date(), rumours: readonly DemoRumour[] = []): Promise<boolean> {
     if (await this.demo.any()) return false;
     const callers = new Map<string, Caller>();
     const as = async (username: string) => {
@@ -57,6 +67,10 @@ export class BulletinsDemo {
         await this.pushes.push(await as(push.by), id, { groupIds: await this.demo.groupIds(push.groups) }, when(push.daysAgo));
       }
       for (const share of item.shares ?? []) await this.share(id, share, when(share.daysAgo));
+    }
+    for (const r of rumours) {
+      const [groupId] = await this.demo.groupIds([r.group]);
+      await this.rumours.report(await as(r.by), { text: r.text, groupId, ...(r.place ? { place: r.place } : {}) });
     }
     return true;
   }

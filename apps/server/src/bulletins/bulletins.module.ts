@@ -18,21 +18,25 @@ import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
 import { BulletinReadsRepository } from './data/bulletin-reads.repository';
 import { BulletinsRepository } from './data/bulletins.repository';
 import { BulletinDemoRepository } from './data/bulletin-demo.repository';
+import { RumourReportsRepository } from './data/rumour-reports.repository';
 import { BulletinsDemo } from './bulletins-demo';
+import { RumourDebunkService } from './rumour-debunk.service';
+import { RumoursController } from './rumours.controller';
+import { RumoursService } from './rumours.service';
 import { BulletinSharesService } from './bulletin-shares.service';
 import { SharesRepository } from './data/shares.repository';
 import { ShareCardsController } from './share-cards.controller';
 
-/** 公告 (docs/bulletins.md). */
+/** 公告 (docs/bulletins.md), with 传言 and their 辟谣. */
 @Module({
   imports: [OrgUnitsModule, IdentityModule, UploadsModule, NotificationsModule],
   // BulletinMediaController first: its `bulletin-subscription` and `bulletins/:id/images/…` routes.
-  controllers: [BulletinMediaController, BulletinsController, ShareCardsController],
+  controllers: [BulletinMediaController, BulletinsController, RumoursController, ShareCardsController],
   providers: [
-    BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinFiguresService,
-    BulletinDemoRepository, BulletinsDemo,
+    BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, RumourReportsRepository, SharesRepository,
+    BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo, RumourDebunkService, RumoursService,
     BulletinContentCheck, BulletinSubscriptionsRepository, BulletinSubscribeService, BulletinDeadlinesRepository, BulletinReviewDeadlinesWorker,
-    SharesRepository, BulletinSharesService,
+    BulletinSharesService,
   ],
   exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo, BulletinSubscribeService, BulletinReviewDeadlinesWorker, BulletinSharesService],
 })

@@ -20,7 +20,10 @@ import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
 import { BulletinReadsRepository } from './data/bulletin-reads.repository';
 import { BulletinChange, BulletinsRepository } from './data/bulletins.repository';
 import type { BulletinEntity } from './data/bulletin.entity';
+import { RumourReportsRepository } from './data/rumour-reports.repository';
+import { RumourDebunkService } from './rumour-debunk.service';
 import type { Rule } from '../access/access';
+import type { EntityManager } from 'typeorm';
 
 const parse = <T>(json: string, fallback: T): T => {
   try {
@@ -36,6 +39,8 @@ export interface Found {
   unitPath: string | null;
   member: boolean;
   memberPushedAt: Date | null;
+  /** The caller reported a rumour this (approved) 辟谣 refuted. */
+  reporter: boolean;
 }
 
 /**
@@ -56,6 +61,8 @@ export class BulletinsService {
     private readonly uploads: UploadsService,
     private readonly contentCheck: BulletinContentCheck,
     private readonly subscribe: BulletinSubscribeService,
+    private readonly rumours: RumourReportsRepository,
+    private readonly debunk: RumourDebunkService,
   ) {}
 
   /** The caller's org unit path (null for people without one: residents). */
@@ -68,11 +75,18 @@ export class BulletinsService {
     const bulletin = await this.bulletins.byId(id);
     const unitPath = await this.unitPath(caller);
     let reached: { pushedAt: Date }[] = [];
+    let reporter = false;
     if (bulletin && caller.scope.kind === 'self') {
       reached = await this.pushes.groupsReached(bulletin.id, await this.groups.groupIdsOfMember(caller.user.id), new Date());
+      reporter = bulletin.kind === BulletinKind.Rumour && !reached.length && (await this.rumours.refutedFor(bulletin.id, caller.user.id));
     }
-    const found = await this.access.require(caller, { type: 'bulletin', id }, bulletin, (b) => bulletinFacts(caller, unitPath, b, reached.length > 0), rule);
-    return { bulletin: found, unitPath, member: reached.length > 0, memberPushedAt: reached[0]?.pushedAt ?? null };
+    const found = await this.access.require(caller, { type: 'bulletin', id }, bulletin, (b) => bulletinFacts(caller, unitPath, b, reached.length > 0, reporter), rule);
+    return { bulletin: found, unitPath, member: reached.length > 0, memberPushedAt: reached[0]?.pushedAt ?? null, reporter };
+  }
+
+  /** The bulletin's status, its row locked in the caller's transaction (linking rumours checks it is still editable). */
+  async lockedStatus(id: number, manager: EntityManager): Promise<BulletinStatus | null> {
+    return (await this.bulletins.byId(id, manager, true))?.status ?? null;
   }
 
   private checkContent(caller: Caller, content: BulletinContent): void {
@@ -160,6 +174,7 @@ export class BulletinsService {
     const comment = input.comment?.trim() || null;
     if (input.decision === 'return' && !comment) throw new DomainException(ErrorCode.ValidationFailed, ['请填写退回意见']);
     const now = new Date();
+    let debunkGroups: number[] = [];
     await this.db.transaction(async (uow) => {
       const change: BulletinChange = input.decision === 'approve'
         ? { status: BulletinStatus.Approved, approvedVersionId: bulletin.versionId, reviewedBy: caller.user.id, reviewedAt: now, reviewComment: comment, reviewNextCheckAt: null }
@@ -172,7 +187,13 @@ export class BulletinsService {
         action: AuditAction.BulletinReviewed, targetType: 'bulletin', targetId: id,
         detail: `${input.decision} v${await this.bulletins.versionNo(bulletin.versionId)}${comment ? `: ${comment}` : ''}`,
       }, uow.manager);
+      if (input.decision === 'approve') {
+        const title = (await this.bulletins.version(bulletin.versionId, uow.manager))?.title ?? '';
+        debunkGroups = await this.debunk.onApproved(caller, bulletin, title, uow.manager, now);
+      }
     });
+    // A 辟谣 goes into the groups its rumours were seen in (docs/bulletins.md "Rumours").
+    await this.debunk.pushToGroups(caller, bulletin, bulletin.versionId, debunkGroups, now);
     return this.detail(caller, id);
   }
 
@@ -222,7 +243,7 @@ export class BulletinsService {
   async detail(caller: Caller, id: number): Promise<BulletinDetail> {
     const found = await this.require(caller, id, READ_RULE);
     const b = found.bulletin;
-    const facts = bulletinFacts(caller, found.unitPath, b, found.member);
+    const facts = bulletinFacts(caller, found.unitPath, b, found.member, found.reporter);
     const relations = new Set(facts.relations);
     const editor = this.isEditor(caller, found);
     const withdrawn = b.status === BulletinStatus.Withdrawn;

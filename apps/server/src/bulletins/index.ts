@@ -8,7 +8,7 @@ export { BulletinPushesService } from './bulletin-pushes.service';
 export { BulletinFiguresService } from './bulletin-figures.service';
 export type { PushRecord } from './bulletin-figures.service';
 export { BulletinsDemo } from './bulletins-demo';
-export type { DemoBulletin } from './bulletins-demo';
+export type { DemoBulletin, DemoRumour } from './bulletins-demo';
 export { BulletinSharesService } from './bulletin-shares.service';
 export { BulletinSubscribeService, bulletinMessageData } from './bulletin-subscribe.service';
 export { BulletinReviewDeadlinesWorker } from './bulletin-review-deadlines.worker';

@@ -80,6 +80,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.ReferralTargetExists:
     case ErrorCode.BulletinNotPushable:
     case ErrorCode.BulletinAlreadyPushed:
+    case ErrorCode.RumourAlreadyLinked:
     case ErrorCode.BulletinNotEditable:
     case ErrorCode.BulletinStateInvalid:
     case ErrorCode.WechatGroupAlreadyBound:

@@ -46,6 +46,7 @@ import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-route
 import { StaffInvitationRevoke1766600000000 } from './migrations/1766600000000-staff-invitation-revoke';
 import { BulletinSafety1767100000000 } from './migrations/1767100000000-bulletin-safety';
 import { Bulletins1766800000000 } from './migrations/1766800000000-bulletins';
+import { RumourReports1767200000000 } from './migrations/1767200000000-rumour-reports';
 import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
@@ -117,6 +118,7 @@ export const MIGRATIONS = [
   Bulletins1766800000000,
   PreventionActions1766900000000, FigureSnapshots1766900000001,
   BulletinSafety1767100000000,
+  RumourReports1767200000000,
   WechatGroupShares1767300000000,
   InspectionInquiries1767500000000, NotificationsByCase1767500000001,
   FigureSnapshotOpenCases1767700000000,

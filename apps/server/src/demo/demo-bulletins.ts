@@ -1,5 +1,5 @@
 import { blocksFromText, BulletinKind, WarningType } from '@jws/contracts';
-import type { BulletinsDemo, DemoBulletin } from '../bulletins';
+import type { BulletinsDemo, DemoBulletin, DemoRumour } from '../bulletins';
 
 /** 蚌山分局's groups and who pushes into them: officer1 (天桥), officer2 (涂山路), station_leader1 (the enterprise group). */
 const BENGSHAN = (daysAgo: number) => [
@@ -116,6 +116,11 @@ export function historyBulletins(days: number): DemoBulletin[] {
   return out;
 }
 
+/** A rumour resident1 reported in 胜利社区's group, waiting for a 辟谣 (officer1's 传言报告). */
+const DEMO_RUMOURS: DemoRumour[] = [
+  { by: 'resident1', group: '胜利社区警民议事群', text: '网传胜利社区下周要停电一周，让大家提前囤货', place: '业主群、朋友圈' },
+];
+
 export function seedDemoBulletins(demo: BulletinsDemo, historyDays = 0): Promise<boolean> {
-  return demo.seed([...historyBulletins(historyDays), ...DEMO_BULLETINS]);
+  return demo.seed([...historyBulletins(historyDays), ...DEMO_BULLETINS], new Date(), DEMO_RUMOURS);
 }

@@ -51,7 +51,7 @@ export class UploadsService {
     await this.storage.put(storageKey, image.buffer, image.contentType);
     try {
       await this.uploads.insert({
-        id, ownerId, caseId: null, roomId: null, bulletinId: null, storageKey, contentType: image.contentType, bytes: image.buffer.length, createdAt: now,
+        id, ownerId, caseId: null, roomId: null, bulletinId: null, rumourReportId: null, storageKey, contentType: image.contentType, bytes: image.buffer.length, createdAt: now,
       });
     } catch (error) {
       await this.storage.delete(storageKey).catch(() => undefined);
@@ -121,6 +121,19 @@ export class UploadsService {
   /** One image of a bulletin, for callers that checked access to the bulletin; NOT_FOUND when it is not that bulletin's. */
   async readBulletinImage(bulletinId: number, id: string): Promise<StoredImage> {
     const upload = UUID_PATTERN.test(id) ? await this.uploads.ofBulletin(id, bulletinId) : null;
+    if (!upload) throw new DomainException(ErrorCode.NotFound);
+    return this.load(upload);
+  }
+
+  /** Makes one of the owner's unused uploads a rumour report's screenshot, in the caller's transaction. */
+  async claimForRumour(manager: EntityManager, ownerId: number, id: string, rumourReportId: number): Promise<void> {
+    if (!UUID_PATTERN.test(id)) throw new DomainException(ErrorCode.UploadNotFound);
+    if (!(await this.uploads.claimForRumour(manager, ownerId, id, rumourReportId))) throw new DomainException(ErrorCode.UploadNotFound);
+  }
+
+  /** A rumour report's screenshot, for callers that checked access to the report; NOT_FOUND otherwise. */
+  async readRumourScreenshot(rumourReportId: number, id: string): Promise<StoredImage> {
+    const upload = UUID_PATTERN.test(id) ? await this.uploads.ofRumour(id, rumourReportId) : null;
     if (!upload) throw new DomainException(ErrorCode.NotFound);
     return this.load(upload);
   }

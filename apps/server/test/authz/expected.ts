@@ -226,6 +226,17 @@ export const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/bulletins/{id}/pushes/{groupId}': { allowed: POLICE_OVER },
   'POST /api/bulletins/{id}/read': { allowed: BULLETIN_READERS },
   'POST /api/bulletins/{id}/useful': { allowed: BULLETIN_READERS },
+  // 传言: members of the side's community group report there, and police over it.
+  'POST /api/rumours': { allowed: ['resident1', 'informant1', ...POLICE_OVER] },
+  'GET /api/rumours/mine': { allowed: SIGNED_IN },
+  'GET /api/rumours/groups': { allowed: SIGNED_IN },
+  'GET /api/rumours': { allowed: STAFF },
+  // The side's report (by its officer): police over its group, and 蚌山分局's writers for HOME's.
+  'GET /api/rumours/{id}': { allowed: [...POLICE_OVER, 'legal_reviewer1', 'department_staff1'] },
+  'GET /api/rumours/{id}/screenshot': { allowed: [...POLICE_OVER, 'legal_reviewer1', 'department_staff1'] },
+  // The bulletin's author (HOME's department_staff1, AWAY's officer3).
+  'PUT /api/bulletins/{id}/rumours': { allowed: ['department_staff1', 'officer3'] },
+  'GET /api/bulletins/{id}/rumours': { allowed: BULLETIN_READERS },
   // 分享 and opens from a group card: whoever reads it (the share info is checked after the access).
   'POST /api/bulletins/{id}/shares': { allowed: BULLETIN_READERS },
   'POST /api/bulletins/{id}/opens': { allowed: BULLETIN_READERS },

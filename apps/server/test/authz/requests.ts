@@ -39,6 +39,7 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/mediation\/offline-slots\/\{id\}/, (s) => ({ id: s.slotId })],
   [/^\/api\/referrals\/\{id\}/, (s) => ({ id: s.referralId })],
   [/^\/api\/bulletins\/\{id\}/, (s) => ({ id: s.bulletinId, groupId: s.groupId, imageId: s.bulletinImageId })],
+  [/^\/api\/rumours\/\{id\}/, (s) => ({ id: s.rumourReportId })],
   [/^\/api\/wechat-groups\/\{id\}/, (s) => ({ id: s.wechatGroupId })],
   [/^\/api\/referral-targets\/\{id\}/, (_, w) => ({ id: w.referralTargetId })],
   [/^\/api\/service-guide\/\{code\}/, (_, w) => ({ code: w.matterCode })],
@@ -136,6 +137,9 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'POST /api/bulletins/{id}/review': () => ({ body: { decision: 'approve' } }),
   'POST /api/bulletins/{id}/withdraw': () => ({ body: { reason: '授权矩阵测试撤回' } }),
   'POST /api/bulletins/{id}/pushes': (s) => ({ body: { groupIds: [s.groupId] } }),
+  'POST /api/rumours': (s) => ({ body: { text: '授权矩阵测试传言', groupId: s.groupId } }),
+  // The side's bulletin is not a 辟谣: past the access check, 400.
+  'PUT /api/bulletins/{id}/rumours': () => ({ body: { reportIds: [] } }),
   // Share info that does not open (no session_key for a demo sign-in, or not 16 bytes of iv): a 400 on its merits.
   'POST /api/bulletins/{id}/opens': () => ({ body: { encryptedData: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAA' } }),
   'POST /api/wechat-groups/{id}/binding': (s) => ({ body: { groupId: s.groupId } }),

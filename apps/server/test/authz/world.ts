@@ -65,6 +65,8 @@ export interface Side {
   /** The bulletin's image (an upload of its author's). */
   bulletinImageId: string;
   groupId: number;
+  /** A rumour report (传言) the side's officer made in its community group, with a screenshot. */
+  rumourReportId: number;
   /** A WeChat group (openGId) pending binding, placed by the side's officer's share card (officer1 / officer3). */
   wechatGroupId: number;
 }
@@ -193,6 +195,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       mediatorUserId: s.mediator.id,
       roomlessCaseId,
       bulletinId: 0,
+      rumourReportId: 0,
       wechatGroupId: 0,
       bulletinImageId: '',
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
@@ -241,6 +244,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   await bulletin(home, tokens.department_staff1, tokens.legal_reviewer1, tokens.officer1, { kind: 'warning', warningType: 'prevention', title: '防范电信诈骗' });
   await bulletin(away, tokens.officer3, tokens.station_leader2, tokens.officer3, { kind: 'positive', title: '热心居民拾金不昧' });
+  for (const [side, token] of [[home, tokens.officer1], [away, tokens.officer3]] as const) {
+    const shot = (await t.http.post('/api/uploads').set(bearer(token)).attach('file', await png(), { filename: 's.png', contentType: 'image/png' }).expect(201)).body.id as string;
+    side.rumourReportId = Number((await call('post', '/api/rumours', token, { text: '授权矩阵测试传言', groupId: side.groupId, screenshotId: shot })).id);
+  }
   for (const [side, officer] of [[home, 'officer1'], [away, 'officer3']] as const) {
     await t.dataSource.query(
       'INSERT INTO wechat_groups (open_gid, first_bulletin_id, first_seen_at, shared_by, org_path) ' +

@@ -1,18 +1,21 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { BULLETIN_SEC_CHECK_LABELS, BulletinStatus, type BulletinDetail } from '@jws/contracts'
+import { BULLETIN_SEC_CHECK_LABELS, BulletinKind, BulletinStatus, type BulletinDetail } from '@jws/contracts'
 
 import { bulletinsApi } from '../../api/bulletins'
 import BulletinBody from '../../components/BulletinBody'
 import BulletinImages from '../../components/BulletinImages'
 import { AsyncContent } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
+import { useNow } from '../../hooks/useNow'
 import { useSubmit } from '../../hooks/useSubmit'
 import { bulletinKindLabel, bulletinKindTagType, bulletinStatusLabel } from '../../lib/bulletin-labels'
 import { formatDateTime } from '../../lib/labels'
 import { ROUTES } from '../../lib/routes'
 import FiguresPanel from './parts/FiguresPanel'
+import LinkedRumours from './parts/LinkedRumours'
+import ScheduledPushes from './parts/ScheduledPushes'
 import PushPanel from './parts/PushPanel'
 import ReviewPanel from './parts/ReviewPanel'
 import WithdrawPanel from './parts/WithdrawPanel'
@@ -20,6 +23,8 @@ import '../bulletin.scss'
 
 function Manage({ b, set, reload }: { b: BulletinDetail; set: (b: BulletinDetail) => void; reload: () => void }) {
   const submit = useSubmit()
+  const now = useNow().getTime()
+  const out = b.pushes.filter((p) => Date.parse(p.pushedAt) <= now)
   const doSubmit = async () => {
     const next = await submit.run(() => bulletinsApi.submit(b.id))
     if (next) set(next)
@@ -54,17 +59,19 @@ function Manage({ b, set, reload }: { b: BulletinDetail; set: (b: BulletinDetail
           </Button>
         </>
       )}
+      {b.kind === BulletinKind.Rumour && <LinkedRumours id={b.id} />}
       {b.can.review && <ReviewPanel b={b} onDone={set} />}
       {b.can.push && <PushPanel b={b} onDone={reload} />}
-      {b.pushes.length > 0 && (
+      <ScheduledPushes id={b.id} pushes={b.pushes} now={now} canCancel={b.can.push} onDone={reload} />
+      {out.length > 0 && (
         <View className='bulletin-manage__section' id='manage-pushes'>
-          <Text className='card__title'>{`已推送（${b.pushes.length}）`}</Text>
-          {b.pushes.map((p) => (
+          <Text className='card__title'>{`已推送（${out.length}）`}</Text>
+          {out.map((p) => (
             <Text key={`${p.groupId}`} className='list-item__meta'>{`${p.groupName} · ${formatDateTime(p.pushedAt)} · 第${p.version}版`}</Text>
           ))}
         </View>
       )}
-      {b.pushes.length > 0 && <FiguresPanel id={b.id} />}
+      {out.length > 0 && <FiguresPanel id={b.id} />}
       {b.can.withdraw && <WithdrawPanel b={b} onDone={set} />}
     </View>
   )

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
@@ -12,6 +13,8 @@ import PhotoPicker from '../../components/PhotoPicker'
 import { AsyncContent } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { useSubmit } from '../../hooks/useSubmit'
+import { rumoursApi } from '../../api/rumours'
+import RumourLinks from './parts/RumourLinks'
 import { ROUTES } from '../../lib/routes'
 import { loadMe } from '../../session/auth'
 import { contentOf, useBulletinForm } from './useBulletinForm'
@@ -20,14 +23,20 @@ import '../bulletin.scss'
 const URGENCY = [{ value: 'normal', label: '一般', id: 'bulletin-urgent-no' }, { value: 'urgent', label: '紧急', id: 'bulletin-urgent-yes' }]
 const WARNING_TYPES = Object.values(WarningType).map((w) => ({ value: w, label: WARNING_TYPE_LABELS[w], id: `bulletin-warning-${w}` }))
 
-function BulletinFormView({ user, editing }: { user: UserView; editing?: BulletinDetail }) {
-  const { form, set, setPhotos } = useBulletinForm(editing)
+function BulletinFormView({ user, editing, start }: { user: UserView; editing?: BulletinDetail; start: { kind?: BulletinKind; rumour?: number } }) {
+  const { form, set, setPhotos } = useBulletinForm(editing, start.kind)
+  const [rumours, setRumours] = useState<number[]>(start.rumour ? [start.rumour] : [])
   const { busy, error, setError, run } = useSubmit()
   const kinds = (editing ? [editing.kind] : writableKinds(user.role)).map((k) => ({ value: k, label: BULLETIN_KIND_LABELS[k], id: `bulletin-kind-${k}` }))
   const save = async () => {
     const { content, problems } = contentOf(form)
     if (!content) return setError(problems[0])
-    const saved = await run(() => (editing ? bulletinsApi.update(editing.id, content) : bulletinsApi.create(content)))
+    const saved = await run(async () => {
+      const b = editing ? await bulletinsApi.update(editing.id, content) : await bulletinsApi.create(content)
+      // A 辟谣 links the rumours ticked (docs/bulletins.md "Rumours").
+      if (content.kind === BulletinKind.Rumour && (rumours.length || editing)) await rumoursApi.link(b.id, rumours)
+      return b
+    })
     if (saved) void Taro.redirectTo({ url: `${ROUTES.bulletinManage}?id=${saved.id}` })
   }
   return (
@@ -54,6 +63,7 @@ function BulletinFormView({ user, editing }: { user: UserView; editing?: Bulleti
       <Text className='bulletin-form__hint'>空一行另起一段；行首写“- ”成为列表；用 **两边加星号** 标出粗体。</Text>
       <Text className='bulletin-form__label'>图片（选填，最多{BULLETIN_IMAGES_MAX}张）</Text>
       <PhotoPicker idPrefix='bulletin' photos={form.photos} onChange={setPhotos} max={BULLETIN_IMAGES_MAX} disabled={busy} />
+      {form.kind === BulletinKind.Rumour && <RumourLinks bulletinId={editing?.id ?? null} chosen={rumours} setChosen={setRumours} />}
       <Text className='bulletin-form__label'>法律依据（选填）</Text>
       <View className='bulletin-form__field' id='bulletin-basis-input'>
         <Input value={form.legalBasis} placeholder='如：《中华人民共和国反电信网络诈骗法》第二十五条' maxLength={200} onChange={(v) => set('legalBasis', v)} />
@@ -72,12 +82,14 @@ function BulletinFormView({ user, editing }: { user: UserView; editing?: Bulleti
 
 /** 撰写公告 (new) or 修改 (`?id=`): kind, title, structured body, 法律依据 and tags. Review and pushing are on the manage page. */
 export default function BulletinWritePage() {
-  const id = Number(useRouter().params.id) || null
+  const params = useRouter().params
+  const id = Number(params.id) || null
+  const start = { kind: Object.values(BulletinKind).find((k) => k === params.kind), rumour: Number(params.rumour) || undefined }
   const state = useAsync(async () => ({ user: await loadMe(), editing: id ? await bulletinsApi.detail(id) : undefined }), [id])
   return (
     <View className='page'>
       <AsyncContent state={state} errorId='bulletin-write-error'>
-        {({ user, editing }) => <BulletinFormView user={user} editing={editing} />}
+        {({ user, editing }) => <BulletinFormView user={user} editing={editing} start={start} />}
       </AsyncContent>
     </View>
   )

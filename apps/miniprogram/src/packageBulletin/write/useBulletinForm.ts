@@ -45,9 +45,9 @@ export function contentOf(form: BulletinForm): { content: BulletinContent | null
   return { content: problems.length ? null : content, problems }
 }
 
-/** The writing form's state: empty for a new bulletin, or filled from the one being edited. */
-export function useBulletinForm(initial?: BulletinDetail) {
-  const [form, setForm] = useState<BulletinForm>(initial ? formOf(initial) : EMPTY)
+/** The writing form's state: empty for a new bulletin (of `kind`, when started from a rumour), or filled from the one being edited. */
+export function useBulletinForm(initial?: BulletinDetail, kind?: BulletinKind) {
+  const [form, setForm] = useState<BulletinForm>(initial ? formOf(initial) : { ...EMPTY, kind: kind ?? null })
   const set = <K extends keyof BulletinForm>(key: K, value: BulletinForm[K]) => setForm((f) => ({ ...f, [key]: value }))
   // Uploads finish one after another: each change applies to the photos as they are then.
   const setPhotos = (next: SetStateAction<PhotoItem[]>) => setForm((f) => ({ ...f, photos: typeof next === 'function' ? next(f.photos) : next }))

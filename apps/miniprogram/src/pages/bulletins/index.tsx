@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { BULLETIN_KIND_LABELS, BulletinKind } from '@jws/contracts'
 
 import { bulletinsApi } from '../../api/bulletins'
@@ -9,6 +10,7 @@ import BulletinSubscribe from '../../components/BulletinSubscribe'
 import Chips from '../../components/Chips'
 import PagedList from '../../components/PagedList'
 import { usePaged } from '../../hooks/usePaged'
+import { ROUTES } from '../../lib/routes'
 
 const ALL = 'all'
 const FILTERS = [{ value: ALL, label: '全部', id: 'bulletins-filter-all' }, ...Object.values(BulletinKind).map((k) => ({ value: k, label: BULLETIN_KIND_LABELS[k], id: `bulletins-filter-${k}` }))]
@@ -22,6 +24,10 @@ export default function BulletinsPage() {
   })
   return (
     <View className='page'>
+      <View className='card row' id='bulletins-rumours'>
+        <Button size='small' type='primary' id='bulletins-rumour-report' onClick={() => void Taro.navigateTo({ url: ROUTES.rumourReport })}>报告传言</Button>
+        <Button size='small' type='primary' fill='outline' id='bulletins-rumours-mine' onClick={() => void Taro.navigateTo({ url: ROUTES.rumoursMine })}>我的传言报告</Button>
+      </View>
       <View className='card'>
         <BulletinSubscribe />
         <Chips id='bulletins-filter' options={FILTERS} value={kind} onChange={setKind} scroll />

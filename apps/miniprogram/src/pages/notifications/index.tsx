@@ -67,6 +67,7 @@ export default function NotificationsPage() {
     else if (n.link === NotificationLink.Join) void Taro.navigateTo({ url: ROUTES.join })
     else if (n.link === NotificationLink.JoinRequests && n.communityId !== null) void Taro.navigateTo({ url: officerCommunityUrl(n.communityId, { pending: true }) })
     else if (n.link === NotificationLink.JoinRequests) void Taro.switchTab({ url: ROUTES.workbench })
+    else if (n.link === NotificationLink.Rumours) void Taro.navigateTo({ url: ROUTES.rumoursMine })
   }
 
   return (

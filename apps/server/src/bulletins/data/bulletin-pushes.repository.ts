@@ -16,16 +16,16 @@ export class BulletinPushesRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * Takes the first free slot of the group's day for the bulletin, one single-row INSERT per try:
+   * Takes the first free slot of `slots` (in that order) of the group's day for the bulletin, one single-row INSERT per try:
    * `uq_bulletin_pushes_slot` (group, day, slot) admits one row per slot, so however many pushes
    * race for a group's last slot, exactly one gets it; the others find every slot taken and are
    * over quota. `uq_bulletin_pushes_group` makes a second push of a bulletin into a group fail.
    * Each INSERT commits on its own: nothing waits on another group's locks.
    */
-  async claimSlot(row: Omit<BulletinPushEntity, 'id' | 'slot'>, quota: number): Promise<SlotClaim> {
+  async claimSlot(row: Omit<BulletinPushEntity, 'id' | 'slot'>, slots: readonly number[]): Promise<SlotClaim> {
     if (await this.pushedTo(row.bulletinId, row.groupId)) return { outcome: 'already_pushed' };
     const taken = new Set(await this.slotsOf(row.groupId, row.day));
-    for (let slot = 1; slot <= quota; slot++) {
+    for (const slot of slots) {
       if (taken.has(slot)) continue;
       try {
         const id = await insertReturningId(
@@ -61,13 +61,13 @@ export class BulletinPushesRepository {
     return rows.map((r) => Number(r.slot));
   }
 
-  /** Pushes of the day per group. */
-  async usedOn(groupIds: number[], day: string): Promise<Map<number, number>> {
+  /** Pushes of the day per group in its daily slots (1..quota; a 辟谣's reserved slot above them is not counted). */
+  async usedOn(groupIds: number[], day: string, quota: number): Promise<Map<number, number>> {
     if (!groupIds.length) return new Map();
     const rows = await selectRows<{ groupId: number; n: number }>(
       this.db.manager,
-      `SELECT group_id AS groupId, COUNT(*) AS n FROM bulletin_pushes WHERE day = ? AND group_id IN (${groupIds.map(() => '?').join(', ')}) GROUP BY group_id`,
-      [day, ...groupIds],
+      `SELECT group_id AS groupId, COUNT(*) AS n FROM bulletin_pushes WHERE day = ? AND slot <= ? AND group_id IN (${groupIds.map(() => '?').join(', ')}) GROUP BY group_id`,
+      [day, quota, ...groupIds],
     );
     return new Map(rows.map((r) => [Number(r.groupId), Number(r.n)]));
   }

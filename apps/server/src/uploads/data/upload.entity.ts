@@ -24,6 +24,9 @@ export class UploadEntity {
   /** Set when a bulletin uses it as one of its images (served after the bulletin's access check). */
   @Column({ name: 'bulletin_id', type: 'int', nullable: true })
   bulletinId: number | null;
+  /** Set when a rumour report (传言) uses it as its screenshot (bulletins feature). */
+  @Column({ name: 'rumour_report_id', type: 'int', nullable: true })
+  rumourReportId: number | null;
 
   @Column({ name: 'storage_key', type: 'varchar', length: 128 })
   storageKey: string;

@@ -23,7 +23,7 @@ export class UploadsRepository {
    */
   async claimForCase(m: EntityManager, ownerId: number, ids: string[], caseId: number, disownedOwner: number | null): Promise<number> {
     const claimed = await m.getRepository(UploadEntity).update(
-      { id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull() },
+      { id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull(), rumourReportId: IsNull() },
       { caseId, ...(disownedOwner === null ? {} : { ownerId: disownedOwner }) },
     );
     return claimed.affected ?? 0;
@@ -31,7 +31,7 @@ export class UploadsRepository {
 
   /** In the caller's transaction: the owner's unused upload goes to the room; false when it is not theirs or used. */
   async claimForRoom(m: EntityManager, ownerId: number, id: string, roomId: number): Promise<boolean> {
-    const claimed = await m.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull() }, { roomId });
+    const claimed = await m.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull(), rumourReportId: IsNull() }, { roomId });
     return Boolean(claimed.affected);
   }
 
@@ -41,13 +41,24 @@ export class UploadsRepository {
    */
   async claimForBulletin(m: EntityManager, ownerId: number, ids: string[], bulletinId: number): Promise<number> {
     const repo = m.getRepository(UploadEntity);
-    await repo.update({ id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull() }, { bulletinId });
+    await repo.update({ id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull(), rumourReportId: IsNull() }, { bulletinId });
     return repo.count({ where: { id: In(ids), ownerId, bulletinId } });
   }
 
   /** The upload `id` when it is one of the bulletin's images. */
   ofBulletin(id: string, bulletinId: number): Promise<UploadEntity | null> {
     return this.db.manager.getRepository(UploadEntity).findOne({ where: { id, bulletinId } });
+  }
+
+  /** In the caller's transaction: the owner's unused upload becomes a rumour report's screenshot; false when it is not theirs or used. */
+  async claimForRumour(m: EntityManager, ownerId: number, id: string, rumourReportId: number): Promise<boolean> {
+    const claimed = await m.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull(), rumourReportId: IsNull() }, { rumourReportId });
+    return Boolean(claimed.affected);
+  }
+
+  /** The upload `id` when it is rumour report `rumourReportId`'s screenshot. */
+  ofRumour(id: string, rumourReportId: number): Promise<UploadEntity | null> {
+    return this.db.manager.getRepository(UploadEntity).findOne({ where: { id, rumourReportId } });
   }
 
   findMany(m: EntityManager, ids: string[]): Promise<UploadEntity[]> {
@@ -71,7 +82,7 @@ export class UploadsRepository {
   /** Unclaimed uploads created before `before`, oldest first. */
   unclaimedBefore(before: Date, take: number): Promise<UploadEntity[]> {
     return this.db.manager.getRepository(UploadEntity).find({
-      where: { caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull(), createdAt: LessThan(before) },
+      where: { caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull(), rumourReportId: IsNull(), createdAt: LessThan(before) },
       order: { createdAt: 'ASC' },
       take,
     });
@@ -79,7 +90,7 @@ export class UploadsRepository {
 
   /** Deletes the upload unless a case or room claimed it meanwhile; whether it was deleted. */
   async deleteUnclaimed(id: string): Promise<boolean> {
-    const deleted = await this.db.manager.getRepository(UploadEntity).delete({ id, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull() });
+    const deleted = await this.db.manager.getRepository(UploadEntity).delete({ id, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull(), rumourReportId: IsNull() });
     return Boolean(deleted.affected);
   }
 }
