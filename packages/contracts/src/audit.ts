@@ -28,6 +28,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'bulletin.pushed': '推送公告',
   'bulletin.push_cancelled': '取消定时推送',
   'prevention.recorded': '记录安全防范',
+  'review.recorded': '记录会商',
+  'review.follow_up_done': '办结督办事项',
+  'review.major_issue_raised': '上报重大问题',
+  'review.major_issue_answered': '反馈重大问题会商',
 };
 
 /** What an entry is about (`targetType`), for the filter and the list. */
@@ -47,6 +51,9 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   bulletin: '公告',
   group: '警民群',
   prevention_action: '安全防范记录',
+  review: '会商',
+  follow_up: '督办事项',
+  major_issue: '重大问题',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -55,6 +55,11 @@ export const AuditAction = {
   BulletinSubmitted: 'bulletin.submitted',
   /** A 安全防范 action (巡逻 / 走访 / 提示) recorded (figures/prevention.service.ts). */
   PreventionRecorded: 'prevention.recorded',
+  /** 会商调度 (reviews/): a review recorded with its decisions, a follow-up done, a 重大问题 raised or answered. */
+  ReviewRecorded: 'review.recorded',
+  FollowUpDone: 'review.follow_up_done',
+  MajorIssueRaised: 'review.major_issue_raised',
+  MajorIssueAnswered: 'review.major_issue_answered',
 } as const;
 
 /**

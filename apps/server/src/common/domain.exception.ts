@@ -33,6 +33,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.PeriodTooLong:
     case ErrorCode.PreventionTimeInvalid:
     case ErrorCode.NotAHazard:
+    case ErrorCode.ReviewNotDue:
+    case ErrorCode.DecisionIncomplete:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
     case ErrorCode.PayloadTooLarge:
@@ -80,6 +82,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.BulletinAlreadyPushed:
     case ErrorCode.BulletinNotEditable:
     case ErrorCode.BulletinStateInvalid:
+    case ErrorCode.ReviewAlreadyRecorded:
+    case ErrorCode.NoLinkedLeader:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
     case ErrorCode.UrgeTooFrequent:

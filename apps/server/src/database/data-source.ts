@@ -46,6 +46,8 @@ import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-route
 import { StaffInvitationRevoke1766600000000 } from './migrations/1766600000000-staff-invitation-revoke';
 import { Bulletins1766800000000 } from './migrations/1766800000000-bulletins';
 import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
+import { Reviews1767400000000 } from './migrations/1767400000000-reviews';
+import { REVIEW_ENTITIES } from '../reviews/data/entities';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
 import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
@@ -94,6 +96,7 @@ export const ENTITIES = [
   FigureSnapshotEntity,
   FigureSnapshotDayEntity,
   FigureSnapshotRecordEntity,
+  ...REVIEW_ENTITIES,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -107,6 +110,7 @@ export const MIGRATIONS = [
   StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
   PreventionActions1766900000000, FigureSnapshots1766900000001,
+  Reviews1767400000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
