@@ -16,12 +16,13 @@ import { seedDemoMediation } from './demo-mediation';
 import { DemoSeedRepository } from './data/demo-seed.repository';
 import { BulletinsDemo, BulletinsModule } from '../bulletins';
 import { seedDemoBulletins } from './demo-bulletins';
+import { ReviewsDemo, ReviewsModule } from '../reviews';
 
 /**
  * Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production), and
  * the demo clock (`POST /api/demo/cases/:id/elapse`), which refuses outside demo mode.
  */
-@Module({ imports: [CasesModule, ReferralsModule, MediationModule, BulletinsModule], controllers: [DemoClockController], providers: [DemoClockService, DemoSeedRepository] })
+@Module({ imports: [CasesModule, ReferralsModule, MediationModule, BulletinsModule, ReviewsModule], controllers: [DemoClockController], providers: [DemoClockService, DemoSeedRepository] })
 export class DemoModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Demo');
 
@@ -36,6 +37,7 @@ export class DemoModule implements OnApplicationBootstrap {
     private readonly chat: RoomChatService,
     private readonly rooms: MediationApi,
     private readonly bulletins: BulletinsDemo,
+    private readonly reviews: ReviewsDemo,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,5 +51,7 @@ export class DemoModule implements OnApplicationBootstrap {
     if (await seedDemoReferrals(this.seed, this.cases, this.referrals, this.referralTargets)) this.logger.log('demo referral targets and a referred case loaded');
     if (await seedDemoMediation(this.seed, this.cases, this.rooms, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
     if (await seedDemoBulletins(this.bulletins)) this.logger.log('demo bulletins loaded: a week pushed, one 预警 waiting for legal_reviewer1');
+    // 会商调度: a review is due at every level (the current week, 旬 and month); the stations get their 挂点 city leader.
+    if (await this.reviews.seed()) this.logger.log('demo stations linked to their 挂点 city leader');
   }
 }

@@ -6,3 +6,4 @@ export { ReviewsModule } from './reviews.module';
 export { MajorIssuesService } from './major-issues.service';
 export { ReviewCadenceWorker } from './review-cadence.worker';
 export { FollowUpEscalationWorker } from './follow-ups.service';
+export { ReviewsDemo } from './reviews-demo';

@@ -14,6 +14,7 @@ import { MajorIssuesService } from './major-issues.service';
 import { ReviewCadenceWorker } from './review-cadence.worker';
 import { ReviewPacketService } from './review-packet.service';
 import { ReviewViews } from './review-views';
+import { ReviewsDemo } from './reviews-demo';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
 import { UnitLeaders } from './unit-leaders';
@@ -23,9 +24,9 @@ import { UnitLeaders } from './unit-leaders';
   imports: [BulletinsModule, FiguresModule, IdentityModule, NotificationsModule, OrgModule, ReferralsModule, SupervisionModule],
   controllers: [ReviewsController],
   providers: [
-    ReviewsService, ReviewPacketService, FollowUpsService, FollowUpEscalationWorker, MajorIssuesService, ReviewCadenceWorker, ReviewViews, UnitLeaders,
+    ReviewsService, ReviewPacketService, FollowUpsService, FollowUpEscalationWorker, MajorIssuesService, ReviewCadenceWorker, ReviewViews, UnitLeaders, ReviewsDemo,
     ReviewsRepository, FollowUpsRepository, MajorIssuesRepository,
   ],
-  exports: [MajorIssuesService, ReviewCadenceWorker, FollowUpEscalationWorker],
+  exports: [ReviewsDemo, MajorIssuesService, ReviewCadenceWorker, FollowUpEscalationWorker],
 })
 export class ReviewsModule {}

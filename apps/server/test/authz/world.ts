@@ -63,6 +63,10 @@ export interface Side {
    */
   bulletinId: number;
   groupId: number;
+  /** This week's review of the side's station (会商调度) with one decision owned by the side's officer, and a 重大问题 it raised. */
+  reviewId: number;
+  followUpId: number;
+  majorIssueId: number;
 }
 
 export interface World {
@@ -189,6 +193,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
       mediatorUserId: s.mediator.id,
       roomlessCaseId,
       bulletinId: 0,
+      reviewId: 0,
+      followUpId: 0,
+      majorIssueId: 0,
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
     };
   };
@@ -233,6 +240,21 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   await bulletin(home, tokens.department_staff1, tokens.legal_reviewer1, tokens.officer1, { kind: 'warning', warningType: 'prevention', title: '防范电信诈骗' });
   await bulletin(away, tokens.officer3, tokens.station_leader2, tokens.officer3, { kind: 'positive', title: '热心居民拾金不昧' });
+
+  // 会商调度: each station records this week's review with one decision for its officer and raises a 重大问题 to its 挂点 leader.
+  const review = async (side: Side, leader: string, owner: string) => {
+    const today = new Date(Date.now() + 8 * 3600_000);
+    const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+    const made = await call('post', '/api/reviews', leader, {
+      periodFrom: monday, heldOn: today.toISOString().slice(0, 10), attendees: '所领导、社区民警', summary: '授权矩阵测试会商',
+      decisions: [{ content: '逐户提示电动车充电', ownerId: userIds[owner], deadline: today.toISOString().slice(0, 10) }],
+    });
+    side.reviewId = Number(made.id);
+    side.followUpId = Number(made.followUps[0].id);
+    side.majorIssueId = Number((await call('post', '/api/major-issues', leader, { title: '工地欠薪纠纷', detail: '涉及农民工多人', deadline: today.toISOString().slice(0, 10) })).id);
+  };
+  await review(home, tokens.station_leader1, 'officer1');
+  await review(away, tokens.station_leader2, 'officer3');
 
   const now = new Date();
   await t.dataSource.query(
