@@ -27,7 +27,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { ServiceGuideModule } from './service-guide/service-guide.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { FiguresModule } from './figures/figures.module';
-import { ReviewsModule } from './reviews';
+import { ReviewFiguresModule, ReviewsModule } from './reviews';
 import { WorkbenchModule } from './workbench/workbench.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -73,6 +73,7 @@ export class AppModule {
         SupervisionModule,
         FiguresModule,
         ReviewsModule,
+        ReviewFiguresModule,
         WorkbenchModule,
         HealthModule,
         DemoModule,

@@ -1,5 +1,5 @@
 import {
-  Anonymity, blocksFromText, BulletinKind, CaseKind, ContactPreference, ErrorCode, FollowUpView, MajorIssueView, ReviewPacket, ReviewSchedule,
+  Anonymity, blocksFromText, BulletinKind, CaseKind, ContactPreference, ErrorCode, FiguresView, FollowUpView, MajorIssueView, ReviewPacket, ReviewSchedule,
 } from '@jws/contracts';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -218,6 +218,10 @@ describe('reviews: 会商调度 (MariaDB)', () => {
     expect(branch.missedBelow.map((m) => m.orgName)).not.toContain('城关派出所');
     const station = await schedule('station_leader1');
     expect(station.periods[1]).toMatchObject({ state: 'missed', reportedAt: expect.any(String) });
+    // On the figures of the level above for that week, and not on the other branch's.
+    const figures = (await t.http.get(`/api/figures?from=${lastWeek}&to=${shift(monday, -1)}`).set(as('branch_leader1')).expect(200)).body as FiguresView;
+    expect(figures.missedReviews).toEqual(expect.arrayContaining([{ orgId: await communityId('天桥派出所'), orgName: '天桥派出所', unit: 'week', period: { from: lastWeek, to: shift(monday, -1) } }]));
+    expect(figures.missedReviews.map((m) => m.orgName)).not.toContain('城关派出所');
   });
 
   it('raises a 重大问题 to the station’s 挂点 city leader, who alone feeds back', async () => {

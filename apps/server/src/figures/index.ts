@@ -4,3 +4,5 @@
  */
 export { FiguresModule } from './figures.module';
 export { FiguresService } from './figures.service';
+export { MISSED_REVIEWS } from './missed-reviews';
+export type { MissedReviewSource } from './missed-reviews';

@@ -7,3 +7,4 @@ export { MajorIssuesService } from './major-issues.service';
 export { ReviewCadenceWorker } from './review-cadence.worker';
 export { FollowUpEscalationWorker } from './follow-ups.service';
 export { ReviewsDemo } from './reviews-demo';
+export { ReviewFiguresModule } from './review-figures.module';

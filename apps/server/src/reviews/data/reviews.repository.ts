@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, Like, MoreThanOrEqual, Not } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual, Like, MoreThanOrEqual, Not } from 'typeorm';
 import { Database } from '../../common/db';
 import { ReviewEntity, ReviewMissEntity } from './review.entity';
 import { isUniqueViolation } from './unique';
@@ -29,6 +29,14 @@ export class ReviewsRepository {
     return this.db.manager.getRepository(ReviewMissEntity).find({
       where: { orgPath: Like(`${pathPrefix}%`), orgId: Not(selfId), periodFrom: MoreThanOrEqual(since) },
       order: { periodFrom: 'DESC', id: 'DESC' }, take: limit,
+    });
+  }
+
+  /** The missed periods of a node and the nodes under it that overlap `from`..`to` (figures), earliest first. */
+  missesIn(pathPrefix: string, from: string, to: string): Promise<ReviewMissEntity[]> {
+    return this.db.manager.getRepository(ReviewMissEntity).find({
+      where: { orgPath: Like(`${pathPrefix}%`), periodFrom: LessThanOrEqual(to), periodTo: MoreThanOrEqual(from) },
+      order: { periodFrom: 'ASC', id: 'ASC' }, take: 500,
     });
   }
 
