@@ -52,6 +52,8 @@ export interface ReviewSchedule {
   unit: ReviewUnit;
   /** Whether the caller records this node's reviews (its own unit, as its leader). */
   canRecord: boolean;
+  /** Who may own a decision (the police of the node's jurisdiction), when the caller records. */
+  owners: { id: number; name: string }[];
   periods: ReviewPeriodItem[];
   missedBelow: ReviewPeriodItem[];
 }

@@ -31,6 +31,11 @@ export const ROUTES = {
   referralInbox: '/packageReferral/inbox/index',
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
+  reviews: '/packageReview/reviews/index',
+  reviewPacket: '/packageReview/packet/index',
+  reviewRecord: '/packageReview/record/index',
+  review: '/packageReview/review/index',
+  followUps: '/packageReview/follow-ups/index',
 } as const;
 
 const WAIT_MS = 15_000;

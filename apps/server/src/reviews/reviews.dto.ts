@@ -81,10 +81,16 @@ export class ReviewPeriodItemDto implements ReviewPeriodItem {
   @ApiProperty({ nullable: true, type: String }) reportedAt: string | null;
 }
 
+class OwnerDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+}
+
 export class ReviewScheduleDto implements ReviewSchedule {
   @ApiProperty({ type: NodeDto }) node: NodeDto;
   @ApiProperty({ enum: UNITS }) unit: ReviewUnit;
   @ApiProperty() canRecord: boolean;
+  @ApiProperty({ type: [OwnerDto], description: 'who may own a decision (police of the jurisdiction), when the caller records' }) owners: OwnerDto[];
   @ApiProperty({ type: [ReviewPeriodItemDto] }) periods: ReviewPeriodItemDto[];
   @ApiProperty({ type: [ReviewPeriodItemDto], description: '未按期会商 of the nodes below (the last 3 months)' }) missedBelow: ReviewPeriodItemDto[];
 }

@@ -18,6 +18,7 @@ import { ReviewsRepository } from './data/reviews.repository';
 import { RecordReviewDto } from './reviews.dto';
 import { endOfDay, recentPeriods, unitOfLevel } from './review-periods';
 import { ReviewViews } from './review-views';
+import { UnitLeaders } from './unit-leaders';
 
 /** Periods the 会商调度 list shows of a node, and how far back it lists the missed reviews below. */
 const LISTED_PERIODS = 6;
@@ -45,6 +46,7 @@ export class ReviewsService {
     private readonly reviews: ReviewsRepository,
     private readonly followUps: FollowUpsRepository,
     private readonly views: ReviewViews,
+    private readonly leaders: UnitLeaders,
     private readonly db: Database,
   ) {}
 
@@ -76,6 +78,7 @@ export class ReviewsService {
       this.reviews.missesUnder(unit.path, unit.id, chinaDate(now.getTime() - MISSED_BELOW_DAYS * 86_400_000)),
     ]);
     const belowUnits = await this.units.findMany(below.map((m) => m.orgId));
+    const canRecord = this.canRecord(caller, unit);
     const item = (p: FigurePeriod): ReviewPeriodItem => {
       const review = reviews.find((r) => r.periodFrom === p.from);
       const miss = misses.find((m) => m.periodFrom === p.from);
@@ -86,7 +89,8 @@ export class ReviewsService {
       };
     };
     return {
-      node: { id: unit.id, name: unit.name, level: unit.level }, unit: cadence, canRecord: this.canRecord(caller, unit),
+      node: { id: unit.id, name: unit.name, level: unit.level }, unit: cadence, canRecord,
+      owners: canRecord ? await this.leaders.police(unit) : [],
       periods: periods.map(item),
       missedBelow: below.map((m) => {
         const u = belowUnits.get(m.orgId);

@@ -19,6 +19,17 @@ export class UnitLeaders {
     return (await this.accounts.staffOf(unit.id, role)).filter((u) => !u.disabled).map((u) => u.id);
   }
 
+  /** The police of a unit's jurisdiction (who may own a review decision): its leaders and those of the units below, and the stations' officers. */
+  async police(unit: OrgUnitEntity): Promise<{ id: number; name: string }[]> {
+    const units = (await this.units.atLevels([OrgLevel.City, OrgLevel.Branch, OrgLevel.Station])).filter((u) => u.path.startsWith(unit.path));
+    const out: { id: number; name: string }[] = [];
+    for (const u of units) {
+      const roles = [LEADER_OF_LEVEL[u.level], ...(u.level === OrgLevel.Station ? [Role.CommunityOfficer] : [])].filter((r): r is Role => Boolean(r));
+      for (const role of roles) out.push(...(await this.accounts.staffOf(u.id, role)).filter((p) => !p.disabled).map((p) => ({ id: p.id, name: p.nickname })));
+    }
+    return out;
+  }
+
   /** The unit above (the city for the city itself: there is none higher). */
   async above(unit: OrgUnitEntity): Promise<OrgUnitEntity | null> {
     return unit.parentId ? this.units.find(unit.parentId) : unit;
