@@ -46,10 +46,11 @@ export default defineAppConfig({
       pages: ['staff-invites/index', 'staff-claim/index', 'audit/index'],
     },
     // 公告 for staff: writing (write), the lists (mine, review queue, to push), one bulletin's
-    // review, push, withdrawal and figures (manage), and pushes by kind and officer (stats).
+    // review, push, withdrawal and figures (manage), pushes by kind and officer (stats), and the
+    // WeChat groups share cards were opened from, to bind to the officer's groups (wechat-groups).
     {
       root: 'packageBulletin',
-      pages: ['write/index', 'list/index', 'manage/index', 'stats/index'],
+      pages: ['write/index', 'list/index', 'manage/index', 'stats/index', 'wechat-groups/index'],
     },
     // 数据 (leaders, and officers for their own communities): the six counters, the three rates with
     // their ranking, coverage, the records behind a number, and the .xlsx.

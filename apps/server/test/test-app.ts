@@ -83,6 +83,8 @@ async function startInstance(fake: FakeWechat, db: TestDatabase, dataDir: string
         // Workers are driven by the tests (tick(now)), not by timers.
         WORKER_INTERVAL_MS: '0',
         RATE_LIMIT_SCALE: '1',
+        // A room's new-message notice at once (room-message-notices.ts); group-commit.service-spec tests the window.
+        ROOM_NOTICE_WINDOW_MS: '0',
         H5_DIR: join(dataDir, 'no-h5'),
         // Test files run at once on one Redis: each app (and its peers) keeps to its own keys.
         REDIS_KEY_PREFIX: `${db.name}:`,

@@ -7,6 +7,7 @@
 export * from './bulletins/kinds';
 export * from './bulletins/content';
 export * from './bulletins/api';
+export * from './bulletins/share';
 
 /** The mini program's pages for bulletins. */
 export const BULLETIN_PAGE = 'pages/bulletin/index';

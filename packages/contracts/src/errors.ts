@@ -85,6 +85,12 @@ export enum ErrorCode {
   BulletinKindNotAllowed = 'BULLETIN_KIND_NOT_ALLOWED',
   /** A scheduled push time in the past (or too far ahead). */
   PushTimeInvalid = 'PUSH_TIME_INVALID',
+  /** Share info that does not open with the caller's session_key: sign in again (wx.login), then retry. */
+  WechatSessionStale = 'WECHAT_SESSION_STALE',
+  /** Share info that is not this mini program's, or malformed. */
+  ShareInfoInvalid = 'SHARE_INFO_INVALID',
+  /** The group already has a WeChat group bound, or the WeChat group is bound already. */
+  WechatGroupAlreadyBound = 'WECHAT_GROUP_ALREADY_BOUND',
   /** Figures (#22): a period whose end is before its start. */
   PeriodReversed = 'PERIOD_REVERSED',
   /** Figures: a period that starts after today (China time). */
@@ -179,6 +185,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.BulletinStateInvalid]: '公告状态已变化，请刷新后重试',
   [ErrorCode.BulletinKindNotAllowed]: '您不能撰写这一类公告',
   [ErrorCode.PushTimeInvalid]: '定时推送的时间须晚于现在，且在30天以内',
+  [ErrorCode.WechatSessionStale]: '登录信息已过期，请重新登录后再打开',
+  [ErrorCode.ShareInfoInvalid]: '群分享信息无效',
+  [ErrorCode.WechatGroupAlreadyBound]: '该群已绑定微信群',
   [ErrorCode.PeriodReversed]: '结束日期不能早于开始日期',
   [ErrorCode.PeriodInFuture]: '统计时段不能在今天之后',
   [ErrorCode.PeriodTooLong]: '统计时段最长一年，请缩短后再查',

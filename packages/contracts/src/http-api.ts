@@ -12,6 +12,7 @@ import type {
   ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
   BulletinDetail, BulletinFeedItem, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
   PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
+  BulletinShareResponse, BulletinOpenRequest, BulletinOpenResponse, WechatGroupView, WechatGroupStatus, BindWechatGroupRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
   CompleteFollowUpRequest, FollowUpStatus, FollowUpView, MajorIssueFeedbackRequest, MajorIssueView, RaiseMajorIssueRequest, RecordReviewRequest, ReviewPacket,
   ReviewSchedule, ReviewView,
@@ -212,6 +213,14 @@ export const HTTP_API = {
   'GET /api/bulletins/:id/figures': {} as Route<BulletinFigures>,
   /** Police: pushes × groups in their jurisdiction by kind and by officer, China days `from`..`to` (default: the last 30). */
   'GET /api/bulletins/push-figures': {} as Route<PushFigures, never, { from?: string; to?: string }>,
+  /** 分享: records a share; the card's path carries the share id. */
+  'POST /api/bulletins/:id/shares': {} as Route<BulletinShareResponse>,
+  /** An open from a card in a WeChat group: getShareInfo's encrypted data, decrypted by the service to the group's openGId. */
+  'POST /api/bulletins/:id/opens': {} as Route<BulletinOpenResponse, BulletinOpenRequest>,
+  /** Police: the WeChat groups their cards were opened from, pending (to bind) or bound to their groups. */
+  'GET /api/wechat-groups': {} as Route<WechatGroupView[], never, { status?: WechatGroupStatus }>,
+  /** Police: binds a pending WeChat group to one of their groups. */
+  'POST /api/wechat-groups/:id/binding': {} as Route<WechatGroupView, BindWechatGroupRequest>,
 
   // 消息
   'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,

@@ -19,3 +19,5 @@ export type {
 export { startFakeWechat, FakeWechatState } from './fake-server';
 export type { FakeWechat, FakeWechatOptions, FakeReply, SentMessage } from './fake-server';
 export { PNG_SIGNATURE, readPngText } from './png';
+export { decryptShareInfo, decryptWechatData, encryptWechatData, WechatDecryptError } from './decrypt';
+export type { ShareInfo } from './decrypt';

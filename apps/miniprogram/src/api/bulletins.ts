@@ -1,4 +1,4 @@
-import type { BulletinContent, BulletinKind, BulletinStatus, PushBulletinRequest, ReviewBulletinRequest } from '@jws/contracts'
+import type { BulletinContent, BulletinKind, BulletinOpenRequest, BulletinStatus, PushBulletinRequest, ReviewBulletinRequest, WechatGroupStatus } from '@jws/contracts'
 
 import { call } from './client'
 
@@ -20,4 +20,10 @@ export const bulletinsApi = {
   markUseful: (id: number) => call('POST /api/bulletins/:id/useful', { params: { id } }),
   figures: (id: number) => call('GET /api/bulletins/:id/figures', { params: { id } }),
   pushFigures: (from?: string, to?: string) => call('GET /api/bulletins/push-figures', { query: { from, to } }),
+  /** 分享: records the share; the card's path carries its id. */
+  share: (id: number) => call('POST /api/bulletins/:id/shares', { params: { id } }),
+  /** An open from a card in a WeChat group: getShareInfo's encrypted data, which only the service can read. */
+  open: (id: number, body: BulletinOpenRequest) => call('POST /api/bulletins/:id/opens', { params: { id }, body }),
+  wechatGroups: (status?: WechatGroupStatus) => call('GET /api/wechat-groups', { query: { status } }),
+  bindWechatGroup: (id: number, groupId: number) => call('POST /api/wechat-groups/:id/binding', { params: { id }, body: { groupId } }),
 }

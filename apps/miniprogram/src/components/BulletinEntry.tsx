@@ -19,6 +19,7 @@ export default function BulletinEntry({ user }: { user: UserView }) {
       {review && <Button block className='block-button' id='workbench-bulletins-review' type='primary' onClick={() => open('review')}>审核公告</Button>}
       {push && <Button block className='block-button' id='workbench-bulletins-push' type='primary' fill='outline' onClick={() => open('push')}>推送公告</Button>}
       {push && <Button block className='block-button' id='workbench-bulletins-stats' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.bulletinStats })}>推送统计</Button>}
+      {push && <Button block className='block-button' id='workbench-bulletins-wechat-groups' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.bulletinWechatGroups })}>绑定微信群</Button>}
       <Button block className='block-button' id='workbench-bulletins-mine' type='primary' fill='outline' onClick={() => open('mine')}>我写的公告</Button>
     </View>
   )

@@ -44,6 +44,8 @@ export const ROUTES = {
   bulletinList: '/packageBulletin/list/index',
   bulletinManage: '/packageBulletin/manage/index',
   bulletinStats: '/packageBulletin/stats/index',
+  /** 微信群绑定: WeChat groups the officer's share cards were opened from, to bind to their groups. */
+  bulletinWechatGroups: '/packageBulletin/wechat-groups/index',
   figures: '/packageFigures/figures/index',
   figureRecords: '/packageFigures/records/index',
   /** 会商调度 (leaders): the schedule, a period's printable 研判材料 (`?from=&orgId=`), the record form (`?from=`), a review (`?id=`), 重大问题; 我的督办事项. */

@@ -53,6 +53,8 @@ export const AuditAction = {
   BulletinPushed: 'bulletin.pushed',
   BulletinPushCancelled: 'bulletin.push_cancelled',
   BulletinSubmitted: 'bulletin.submitted',
+  /** A real WeChat group (openGId, from a share card) bound to a police group (detail: the group). */
+  WechatGroupBound: 'wechat_group.bound',
   /** A 安全防范 action (巡逻 / 走访 / 提示) recorded (figures/prevention.service.ts). */
   PreventionRecorded: 'prevention.recorded',
   /** 会商调度 (reviews/): a review recorded with its decisions, a follow-up done, a 重大问题 raised or answered. */

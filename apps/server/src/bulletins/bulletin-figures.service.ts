@@ -11,6 +11,7 @@ import { GroupsApi } from '../org';
 import { BulletinsService } from './bulletins.service';
 import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
 import { BulletinReadsRepository } from './data/bulletin-reads.repository';
+import { SharesRepository } from './data/shares.repository';
 
 /** A bulletin's figures are for staff who may read it (its readers in groups are not shown them). */
 const FIGURES_RULE: Rule = [
@@ -39,6 +40,7 @@ export class BulletinFiguresService {
     private readonly pushes: BulletinPushesRepository,
     private readonly reads: BulletinReadsRepository,
     private readonly groups: GroupsApi,
+    private readonly shares: SharesRepository,
   ) {}
 
   /**
@@ -78,25 +80,43 @@ export class BulletinFiguresService {
     return out;
   }
 
-  /** Per group it went to: members reached, unique readers among them, read rate and 有用. */
+  /**
+   * Per group it went to: members reached, unique readers (members who read it, and whoever opened
+   * it from a card in the WeChat group bound to the group), read rate and 有用; shares and card opens.
+   */
   async ofBulletin(caller: Caller, id: number): Promise<BulletinFigures> {
     await this.bulletins.require(caller, id, FIGURES_RULE);
     const pushed = (await this.pushes.ofBulletin(id)).filter((p) => p.pushedAt.getTime() <= Date.now());
     const groupIds = pushed.map((p) => p.groupId);
     const readers = await this.reads.readers(id);
-    const [members, reading, useful] = await Promise.all([
+    const [members, reading, useful, cards] = await Promise.all([
       this.groups.memberCounts(groupIds),
       this.groups.membersAmong(groupIds, readers.map((r) => r.userId)),
       this.groups.membersAmong(groupIds, readers.filter((r) => r.useful).map((r) => r.userId)),
+      this.shares.figuresOf(id),
     ]);
+    // Card openers who are members already read it (an open marks read); the others add to the group's readers.
+    const fromCards = new Map<number, { openers: number; outsiders: number }>();
+    for (const groupId of groupIds) {
+      const openers = cards.openersByGroup.get(groupId) ?? [];
+      if (!openers.length) continue;
+      const inGroup = (await this.groups.membersAmong([groupId], openers)).get(groupId) ?? 0;
+      fromCards.set(groupId, { openers: openers.length, outsiders: openers.length - inGroup });
+    }
     return {
       groups: pushed.map((p) => {
         const m = members.get(p.groupId) ?? 0;
-        const r = reading.get(p.groupId) ?? 0;
-        return { groupId: p.groupId, groupName: p.groupName, pushedAt: p.pushedAt.toISOString(), members: m, readers: r, readRate: m ? r / m : 0, useful: useful.get(p.groupId) ?? 0 };
+        const card = fromCards.get(p.groupId) ?? { openers: 0, outsiders: 0 };
+        const r = (reading.get(p.groupId) ?? 0) + card.outsiders;
+        return {
+          groupId: p.groupId, groupName: p.groupName, pushedAt: p.pushedAt.toISOString(), members: m, readers: r,
+          readRate: m ? Math.min(1, r / m) : 0, useful: useful.get(p.groupId) ?? 0, cardOpens: card.openers,
+        };
       }),
       readers: readers.length,
       useful: readers.filter((r) => r.useful).length,
+      shares: cards.shares,
+      cardOpens: cards.opens,
     };
   }
 

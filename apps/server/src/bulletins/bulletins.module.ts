@@ -11,12 +11,16 @@ import { BulletinReadsRepository } from './data/bulletin-reads.repository';
 import { BulletinsRepository } from './data/bulletins.repository';
 import { BulletinDemoRepository } from './data/bulletin-demo.repository';
 import { BulletinsDemo } from './bulletins-demo';
+import { BulletinSharesService } from './bulletin-shares.service';
+import { SharesRepository } from './data/shares.repository';
+import { ShareCardsController } from './share-cards.controller';
 
 /** 公告 (docs/bulletins.md). */
 @Module({
   imports: [OrgUnitsModule, IdentityModule],
-  controllers: [BulletinsController],
-  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo],
-  exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo],
+  controllers: [BulletinsController, ShareCardsController],
+  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo,
+    SharesRepository, BulletinSharesService],
+  exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo, BulletinSharesService],
 })
 export class BulletinsModule {}

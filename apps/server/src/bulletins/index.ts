@@ -9,3 +9,4 @@ export { BulletinFiguresService } from './bulletin-figures.service';
 export type { PushRecord } from './bulletin-figures.service';
 export { BulletinsDemo } from './bulletins-demo';
 export type { DemoBulletin } from './bulletins-demo';
+export { BulletinSharesService } from './bulletin-shares.service';

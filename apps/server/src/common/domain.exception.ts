@@ -35,6 +35,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.NotAHazard:
     case ErrorCode.ReviewNotDue:
     case ErrorCode.DecisionIncomplete:
+    case ErrorCode.WechatSessionStale:
+    case ErrorCode.ShareInfoInvalid:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
     case ErrorCode.PayloadTooLarge:
@@ -84,6 +86,7 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.BulletinStateInvalid:
     case ErrorCode.ReviewAlreadyRecorded:
     case ErrorCode.NoLinkedLeader:
+    case ErrorCode.WechatGroupAlreadyBound:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
     case ErrorCode.UrgeTooFrequent:

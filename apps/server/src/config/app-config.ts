@@ -43,6 +43,8 @@ export interface AppConfig {
   redisKeyPrefix: string;
   /** How long the caller cache keeps a user (identity/caller-cache.ts). */
   callerCacheTtlMs: number;
+  /** ROOM_NOTICE_WINDOW_MS (mediation/room-message-notices.ts). */
+  roomNoticeWindowMs: number;
   wsHeartbeatMs: number;
 }
 
@@ -133,6 +135,7 @@ export function buildAppConfig(env: AppEnv): AppConfig {
     redisUrl: env.REDIS_URL ?? null,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     callerCacheTtlMs: env.CALLER_CACHE_TTL_MS,
+    roomNoticeWindowMs: env.ROOM_NOTICE_WINDOW_MS,
     wsHeartbeatMs: env.WS_HEARTBEAT_MS,
   };
 }

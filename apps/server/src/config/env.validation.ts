@@ -73,6 +73,8 @@ export const envSchema = Joi.object({
    * database by hand, or a lost broadcast, takes up to this long.
    */
   CALLER_CACHE_TTL_MS: Joi.number().integer().min(0).max(300_000).default(5_000),
+  /** How long a room's lines are gathered before the members away are told 调解室有新消息 (once); 0: at once, line by line. */
+  ROOM_NOTICE_WINDOW_MS: Joi.number().integer().min(0).max(60_000).default(2_000),
   /** Interval of WebSocket heartbeats; a socket that missed one is dropped. */
   WS_HEARTBEAT_MS: Joi.number().integer().min(1000).default(25_000),
 })
@@ -124,6 +126,7 @@ export interface AppEnv {
   REDIS_URL?: string;
   REDIS_KEY_PREFIX: string;
   CALLER_CACHE_TTL_MS: number;
+  ROOM_NOTICE_WINDOW_MS: number;
   WS_HEARTBEAT_MS: number;
 }
 

@@ -52,6 +52,8 @@ import { PreventionActions1766900000000 } from './migrations/1766900000000-preve
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
 import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
 import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
+import { WechatGroupShares1767300000000 } from './migrations/1767300000000-wechat-group-shares';
+import { HotlineTarget1767900000000 } from './migrations/1767900000000-hotline-target';
 import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
 import { ServiceMatterEntity } from '../service-guide/data/service-matter.entity';
 import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
@@ -110,7 +112,9 @@ export const MIGRATIONS = [
   StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
   PreventionActions1766900000000, FigureSnapshots1766900000001,
+  WechatGroupShares1767300000000,
   Reviews1767400000000,
+  HotlineTarget1767900000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

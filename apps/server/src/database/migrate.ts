@@ -3,6 +3,7 @@ import { buildAppConfig } from '../config/app-config';
 import { validateEnv } from '../config/env.validation';
 import { FieldCipher } from '../personal-data/field-cipher';
 import { dataSourceOptions } from './data-source';
+import { runMigrationsOnce } from './run-migrations';
 
 /** `pnpm --filter @jws/server migrate`: apply pending migrations to the configured database. */
 async function main(): Promise<void> {
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   FieldCipher.install(config.dataEncryptionKey);
   const ds = new DataSource(dataSourceOptions(config.database));
   await ds.initialize();
-  const applied = await ds.runMigrations({ transaction: 'each' });
+  const applied = await runMigrationsOnce(ds);
   console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'schema is up to date');
   await ds.destroy();
 }

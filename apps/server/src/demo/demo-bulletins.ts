@@ -16,21 +16,35 @@ const CHENGGUAN = (daysAgo: number) => [
   { by: 'station_leader2', groups: ['城关派出所企业服务群'], daysAgo },
 ];
 
-const library = (kind: BulletinKind, title: string, text: string, daysAgo: number | null, extra: { warningType?: WarningType; legalBasis?: string; tags?: string[] } = {}): DemoBulletin => ({
+const library = (
+  kind: BulletinKind, title: string, text: string, daysAgo: number | null,
+  extra: { warningType?: WarningType; legalBasis?: string; tags?: string[] } = {}, shares: DemoBulletin['shares'] = [],
+): DemoBulletin => ({
   author: 'department_staff1',
   reviewer: 'legal_reviewer1',
   content: { kind, title, body: blocksFromText(text), ...extra },
   pushes: daysAgo === null ? [] : BENGSHAN(daysAgo),
+  shares,
 });
+
+/**
+ * officer1 forwarded the first bulletin into the real WeChat groups of 纬四路 (bound to its 警民议事群)
+ * and of 胜利 (opened by resident1 and informant1, waiting in 绑定微信群 for officer1 to say which group it is).
+ */
+const SHARED = [
+  { by: 'officer1', daysAgo: 6, wechatGroup: '纬四路社区居民微信群', openers: ['resident2'], boundTo: '纬四路社区警民议事群' },
+  { by: 'officer1', daysAgo: 6, wechatGroup: '胜利社区居民微信群', openers: ['resident1', 'informant1'] },
+];
 
 /**
  * A week of bulletins of every kind in the seeded groups (one a day from 蚌山分局's 素材库, 正气 from
  * the stations; today's only one, so each group has a slot left), one approved 法治宣传 not yet
- * pushed, and one 预警 waiting for legal_reviewer1.
+ * pushed, and one 预警 waiting for legal_reviewer1; the first one's card shared into two real WeChat
+ * groups (one bound, one waiting for officer1 to bind it).
  */
 export const DEMO_BULLETINS: DemoBulletin[] = [
   library(BulletinKind.LegalPublicity, '高空抛物不是小事，伤人要担刑责', '从楼上扔下的一个易拉罐，就可能伤人性命。\n\n**高空抛物罪**：从建筑物或者高空抛掷物品，情节严重的，处一年以下有期徒刑、拘役或者管制，并处或者单处罚金。\n\n- 不往窗外扔任何东西\n- 发现高空抛物及时报警', 6,
-    { legalBasis: '《中华人民共和国刑法》第二百九十一条之二', tags: ['民法典', '邻里'] }),
+    { legalBasis: '《中华人民共和国刑法》第二百九十一条之二', tags: ['民法典', '邻里'] }, SHARED),
   library(BulletinKind.Warning, '警惕冒充公检法的电话诈骗', '近日，辖区一位居民接到自称“公安局”的电话，称其涉嫌洗钱，要求把存款转入“安全账户”，被骗12万元。\n\n**公检法机关不会通过电话办案，更没有“安全账户”。**\n\n接到此类电话请立即挂断，拨打110核实。', 5,
     { warningType: WarningType.Case, legalBasis: '《中华人民共和国反电信网络诈骗法》', tags: ['反诈'] }),
   library(BulletinKind.LegalPublicity, '文明养犬，出门请拴绳', '携犬出户时，应当为犬只佩戴犬牌并采取系犬绳等措施。\n\n饲养动物干扰他人正常生活的，处警告；警告后不改正的，处二百元以上五百元以下罚款。', 4,

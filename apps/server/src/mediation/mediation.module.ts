@@ -27,6 +27,8 @@ import { RoomDetails } from './room-details';
 import { RoomHub } from './room-hub';
 import { RoomInvitationsService } from './room-invitations.service';
 import { RoomLifecycle } from './room-lifecycle';
+import { MessageBatcher } from './message-batcher';
+import { RoomMessageNotices } from './room-message-notices';
 import { RoomMessagesService } from './room-messages.service';
 
 const REPOSITORIES = [
@@ -39,7 +41,7 @@ const REPOSITORIES = [
   controllers: [MediationController, OfflineRoomsController],
   providers: [
     ...REPOSITORIES, MediationApi,
-    RoomAccess, RoomHub, RoomMessagesService, RoomChatService, RoomLifecycle, RoomDetails, MediationService, RoomInvitationsService, AgreementsService,
+    RoomAccess, RoomHub, MessageBatcher, RoomMessageNotices, RoomMessagesService, RoomChatService, RoomLifecycle, RoomDetails, MediationService, RoomInvitationsService, AgreementsService,
     OfflineMediationService, MediationFollowupsWorker, RealtimeGateway, MediationFiguresRepository],
   exports: [MediationApi, MediationService, RoomChatService, RealtimeGateway, MediationFiguresRepository],
 })

@@ -17,7 +17,12 @@ import type { MediationMessageEntity } from './data/mediation-message.entity';
 import type { MediationRoomEntity } from './data/mediation-room.entity';
 import { MessagesRepository } from './data/messages.repository';
 import { RoomsRepository } from './data/rooms.repository';
+import { MessageBatcher } from './message-batcher';
+import { SYSTEM_NAME, toView } from './message-view';
 import { RoomHub } from './room-hub';
+import { RoomMessageNotices } from './room-message-notices';
+
+export { imageUrlOf } from './message-view';
 
 export interface Sender {
   userId: number;
@@ -31,30 +36,7 @@ export interface SendInput {
   uploadId?: string;
 }
 
-const SYSTEM_NAME = '系统';
 const CLIENT_MSG_ID = /^[\w-]{8,64}$/;
-
-export function imageUrlOf(roomId: number, uploadId: string): string {
-  return `/api/mediation/rooms/${roomId}/images/${uploadId}`;
-}
-
-function toView(m: MediationMessageEntity, senderName: string): MessageView {
-  const recalled = m.recalledAt !== null;
-  return {
-    roomId: m.roomId,
-    seq: m.seq,
-    kind: m.kind,
-    senderMemberId: m.senderMemberId,
-    senderName,
-    text: recalled ? null : m.body,
-    imageUrl: !recalled && m.uploadId ? imageUrlOf(m.roomId, m.uploadId) : null,
-    event: m.event,
-    refSeq: m.refSeq,
-    clientMsgId: m.clientMsgId,
-    recalled,
-    createdAt: m.createdAt.toISOString(),
-  };
-}
 
 /** A change's messages to publish once its transaction has committed. */
 export type Outgoing = MessageView[];
@@ -77,6 +59,8 @@ export class RoomMessagesService {
     private readonly rooms: RoomsRepository,
     private readonly members: MembersRepository,
     private readonly messageRows: MessagesRepository,
+    private readonly batcher: MessageBatcher,
+    private readonly notices: RoomMessageNotices,
     @Inject(REDIS) redis: Redis | null,
   ) {
     this.limiter = redis ? new SharedMessageRateLimiter(redis) : new MessageRateLimiter();
@@ -142,6 +126,18 @@ export class RoomMessagesService {
     }
     if (!(await this.limiter.take(sender.userId))) throw new DomainException(ErrorCode.RateLimited);
     const flagged = text !== null && (await this.needsReview(sender, text));
+    if (!input.uploadId && this.batcher.enabled) {
+      // Group commit (message-batcher.ts); a batch that could not be stored as a whole comes back
+      // null, and the message is stored alone below.
+      const batched = await this.batcher.store({
+        roomId: room.id, kind: input.kind, senderMemberId: member.id, senderUserId: sender.userId, body: text, uploadId: null, event: null,
+        refSeq: null, clientMsgId: input.clientMsgId, recalledAt: null, flagged, createdAt: new Date(),
+      }, member.displayName);
+      if (batched) {
+        await this.notices.wrote(room, sender.userId, member.displayName);
+        return { message: batched, duplicate: false };
+      }
+    }
     const stored = await this.withMessages(async (m, out) => {
       const seq = await this.nextSeq(m, room.id, true);
       if (input.uploadId) await this.uploads.claimForRoom(m, sender.userId, input.uploadId, room.id);
@@ -154,22 +150,8 @@ export class RoomMessagesService {
       out.push(message);
       return { message, duplicate: false };
     });
-    await this.noticeOthers(room, sender.userId, member.displayName);
+    await this.notices.wrote(room, sender.userId, member.displayName);
     return stored;
-  }
-
-  /**
-   * 调解室有新消息 for members who are away, after the message is stored and delivered: a notice
-   * that fails (a lock timeout, say) is logged and never fails the message itself. It says who
-   * wrote where; the text stays in the room.
-   */
-  private async noticeOthers(room: MediationRoomEntity, senderUserId: number, senderName: string): Promise<void> {
-    try {
-      const recipients = await this.members.userIdsBut(room.id, senderUserId);
-      await this.notifications.notifyRoomMessage(room, senderUserId, recipients, `${senderName}在“${room.title}”调解室发来新消息`);
-    } catch (err) {
-      this.logger.warn(`room ${room.id}: new-message notice not written: ${err instanceof Error ? err.message : String(err)}`);
-    }
   }
 
   private byClientId(roomId: number, senderUserId: number, clientMsgId: string): Promise<MediationMessageEntity | null> {

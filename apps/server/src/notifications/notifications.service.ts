@@ -166,16 +166,16 @@ export class NotificationsService {
    * In-app only: a subscribe message per chat line would use up the one-time WeChat consent that
    * case updates rely on. `memberUserIds`: the room's members (mediation reads them).
    */
-  async notifyRoomMessage(room: { id: number; caseId: number }, senderUserId: number, memberUserIds: readonly number[], body: string): Promise<void> {
+  async notifyRoomMessage(room: { id: number; caseId: number }, senderUserIds: readonly number[], memberUserIds: readonly number[], body: string): Promise<void> {
     const now = new Date();
-    const others = [...new Set(memberUserIds)].filter((id) => id !== senderUserId);
+    const others = [...new Set(memberUserIds)].filter((id) => !senderUserIds.includes(id));
     const already = await this.notifications.withUnreadRoomNotice(room.id, ROOM_MESSAGE_NOTICE_TITLE, others);
     const { inApp } = this.rowsOf([{
       userIds: others.filter((id) => !already.has(id)),
       input: { title: ROOM_MESSAGE_NOTICE_TITLE, body, caseId: room.caseId, roomId: room.id },
       dedupeKey: `room:${room.id}:messages`,
     }]);
-    await this.notifications.writeAndMarkRoomRead(inApp, senderUserId, room.id, now);
+    await this.notifications.writeAndMarkRoomRead(inApp, senderUserIds, room.id, now);
   }
 
   /** The member opened the room: its notices (调解室有新消息, the agreement to confirm …) are read. */

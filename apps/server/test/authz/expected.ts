@@ -219,6 +219,12 @@ export const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/bulletins/{id}/pushes/{groupId}': { allowed: POLICE_OVER },
   'POST /api/bulletins/{id}/read': { allowed: BULLETIN_READERS },
   'POST /api/bulletins/{id}/useful': { allowed: BULLETIN_READERS },
+  // 分享 and opens from a group card: whoever reads it (the share info is checked after the access).
+  'POST /api/bulletins/{id}/shares': { allowed: BULLETIN_READERS },
+  'POST /api/bulletins/{id}/opens': { allowed: BULLETIN_READERS },
+  'GET /api/wechat-groups': { allowed: POLICE },
+  // The sharer whose card placed the WeChat group (officer1 / officer3) and leaders over them, into a group of their own.
+  'POST /api/wechat-groups/{id}/binding': { allowed: POLICE_OVER },
   'POST /api/cases/{id}/urge': { allowed: LEADERS },
   // 数据 of the side's community: the leaders over it and its responsible officer (officer2 and officer4 work other communities).
   'GET /api/figures': { allowed: POLICE_OVER },

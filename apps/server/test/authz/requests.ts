@@ -41,6 +41,7 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/reviews\/\{id\}/, (s) => ({ id: s.reviewId })],
   [/^\/api\/follow-ups\/\{id\}/, (s) => ({ id: s.followUpId })],
   [/^\/api\/major-issues\/\{id\}/, (s) => ({ id: s.majorIssueId })],
+  [/^\/api\/wechat-groups\/\{id\}/, (s) => ({ id: s.wechatGroupId })],
   [/^\/api\/referral-targets\/\{id\}/, (_, w) => ({ id: w.referralTargetId })],
   [/^\/api\/service-guide\/\{code\}/, (_, w) => ({ code: w.matterCode })],
   [/^\/api\/admin\/outbox\/\{id\}/, (_, w) => ({ id: w.outboxId })],
@@ -157,6 +158,9 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'POST /api/bulletins/{id}/review': () => ({ body: { decision: 'approve' } }),
   'POST /api/bulletins/{id}/withdraw': () => ({ body: { reason: '授权矩阵测试撤回' } }),
   'POST /api/bulletins/{id}/pushes': (s) => ({ body: { groupIds: [s.groupId] } }),
+  // Share info that does not open (no session_key for a demo sign-in, or not 16 bytes of iv): a 400 on its merits.
+  'POST /api/bulletins/{id}/opens': () => ({ body: { encryptedData: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAA' } }),
+  'POST /api/wechat-groups/{id}/binding': (s) => ({ body: { groupId: s.groupId } }),
 };
 
 /**

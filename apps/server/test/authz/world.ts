@@ -67,6 +67,8 @@ export interface Side {
   reviewId: number;
   followUpId: number;
   majorIssueId: number;
+  /** A WeChat group (openGId) pending binding, placed by the side's officer's share card (officer1 / officer3). */
+  wechatGroupId: number;
 }
 
 export interface World {
@@ -196,6 +198,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       reviewId: 0,
       followUpId: 0,
       majorIssueId: 0,
+      wechatGroupId: 0,
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
     };
   };
@@ -240,6 +243,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   await bulletin(home, tokens.department_staff1, tokens.legal_reviewer1, tokens.officer1, { kind: 'warning', warningType: 'prevention', title: '防范电信诈骗' });
   await bulletin(away, tokens.officer3, tokens.station_leader2, tokens.officer3, { kind: 'positive', title: '热心居民拾金不昧' });
+  for (const [side, officer] of [[home, 'officer1'], [away, 'officer3']] as const) {
+    await t.dataSource.query(
+      'INSERT INTO wechat_groups (open_gid, first_bulletin_id, first_seen_at, shared_by, org_path) ' +
+        'SELECT ?, ?, NOW(), u.id, o.path FROM users u JOIN org_units o ON o.id = u.org_unit_id WHERE u.username = ?',
+      [`authz-gid-${side.name}`, side.bulletinId, officer],
+    );
+    side.wechatGroupId = await idOf('SELECT id FROM wechat_groups WHERE open_gid = ?', [`authz-gid-${side.name}`]);
+  }
 
   // 会商调度: each station records this week's review with one decision for its officer and raises a 重大问题 to its 挂点 leader.
   const review = async (side: Side, leader: string, owner: string) => {

@@ -127,6 +127,8 @@ export interface BulletinGroupFigures {
   /** readers / members, 0–1 (0 for a group with no members on record). */
   readRate: number;
   useful: number;
+  /** People who opened it from a card in the WeChat group bound to this group (counted among `readers`). */
+  cardOpens: number;
 }
 
 export interface BulletinFigures {
@@ -134,6 +136,9 @@ export interface BulletinFigures {
   /** Every reader and 有用, whichever group they came from. */
   readers: number;
   useful: number;
+  /** Times it was shared (分享), and people who opened it from a card in a WeChat group, bound or not yet. */
+  shares: number;
+  cardOpens: number;
 }
 
 /** Pushes × groups by kind, as the city's figures count them (docs/bulletins.md). */

@@ -38,6 +38,14 @@ export async function handleControl(state: FakeWechatState, method: string, path
       if (!phone) return bad('phone is required');
       return sendJson(res, 200, { code: state.issuePhoneCode(phone, str('countryCode')) });
     }
+    case 'POST /__fake/share-info': {
+      // What getShareInfo gives `openid` (signed in since) for a card opened in WeChat group `group`.
+      const openid = str('openid');
+      const group = str('group');
+      if (!openid || !group) return bad('openid and group are required');
+      const info = state.shares.shareInfo(openid, group, str('appid'));
+      return info ? sendJson(res, 200, info) : bad('that openid has not signed in');
+    }
     case 'POST /__fake/expire-tokens':
       state.expireTokens();
       return sendJson(res, 200, { ok: true });

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { WechatErrcode } from '../errors';
 import { onePixelPng } from '../png';
 import { error, randomId } from './http';
+import { FakeShareInfo } from './share-info';
 import {
   CODE_TTL_MS,
   DEFAULT_REVIEW_WORDS,
@@ -40,6 +40,8 @@ export class FakeWechatState {
   /** WeChat API calls being answered right now, and the most there have been at once. */
   inFlight = 0;
   peakInFlight = 0;
+  /** Session keys per openid and group cards' share info (getShareInfo). */
+  readonly shares: FakeShareInfo;
 
   #codes = new Map<string, IssuedCode>();
   #phoneCodes = new Map<string, IssuedPhoneCode>();
@@ -55,6 +57,7 @@ export class FakeWechatState {
     this.appId = options.appId;
     this.#appSecret = options.appSecret;
     this.#now = options.now ?? Date.now;
+    this.shares = new FakeShareInfo(this.appId, this.#now);
   }
 
   // ---- controls -------------------------------------------------------------------------
@@ -125,6 +128,7 @@ export class FakeWechatState {
       map.clear();
     }
     this.#blocked.clear();
+    this.shares.clear();
     this.#currentToken = undefined;
   }
 
@@ -159,7 +163,7 @@ export class FakeWechatState {
 
     this.#codes.delete(code);
     const unionid = this.#unionids.get(openid);
-    return { json: { openid, session_key: randomBytes(16).toString('base64'), ...(unionid ? { unionid } : {}) } };
+    return { json: { openid, session_key: this.shares.newSession(openid), ...(unionid ? { unionid } : {}) } };
   }
 
   handleStableToken(body: Json): FakeReply {

@@ -12,6 +12,7 @@ import { useSubmit } from '../../hooks/useSubmit'
 import { bulletinKindLabel, bulletinKindTagType } from '../../lib/bulletin-labels'
 import { formatDateTime } from '../../lib/labels'
 import { ROUTES } from '../../lib/routes'
+import { countGroupCardOpen, shareCard } from '../../lib/share-card'
 import { platform } from '../../platform'
 import './index.scss'
 
@@ -31,11 +32,15 @@ function Useful({ b, onChange }: { b: BulletinDetail; onChange: (b: BulletinDeta
   )
 }
 
-/** 分享: in WeChat the share button forwards it (into a group, with a share ticket); in the browser it copies the link. */
+/**
+ * 分享: in WeChat the share button forwards it (into a group, with a share ticket; the card's path
+ * carries the share, see shareCard); in the browser it records the share and copies the link.
+ */
 function Share({ id }: { id: number }) {
   const copy = async () => {
     if (process.env.TARO_ENV === 'weapp') return
-    await platform.copyText(`${ROUTES.bulletin}?id=${id}`)
+    const shared = await bulletinsApi.share(id).catch(() => null)
+    await platform.copyText(shared ? `/${shared.path}` : `${ROUTES.bulletin}?id=${id}`)
     void Taro.showToast({ title: '链接已复制', icon: 'none' })
   }
   return (
@@ -83,16 +88,23 @@ function BulletinView({ b, onChange }: { b: BulletinDetail; onChange: (b: Bullet
 
 /** One bulletin as its reader sees it: kind, title, body, 法律依据, 有用 and 分享; opening it marks it read. */
 export default function BulletinPage() {
-  const id = Number(useRouter().params.id)
+  const params = useRouter().params
+  const id = Number(params.id)
   const state = useAsync(() => bulletinsApi.detail(id), [id])
   const b = state.data
   useEffect(() => {
     if (b && !b.read && b.status !== BulletinStatus.Withdrawn) void bulletinsApi.markRead(b.id).then(() => state.set({ ...b, read: true })).catch(() => undefined)
   }, [b?.id, b?.read])
   useEffect(() => {
-    if (process.env.TARO_ENV === 'weapp') void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
+    if (process.env.TARO_ENV !== 'weapp') return
+    void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
+    void Taro.updateShareMenu({ withShareTicket: true }).catch(() => undefined)
   }, [])
-  useShareAppMessage(() => ({ title: b?.title || '警务公告', path: `${ROUTES.bulletin}?id=${id}` }))
+  // Opened from a card in a WeChat group: the open counts for that group (once the bulletin is readable).
+  useEffect(() => {
+    if (b) void countGroupCardOpen(b.id, Number(params.share) || undefined)
+  }, [b?.id])
+  useShareAppMessage(() => shareCard(id, b?.title || '警务公告', ROUTES.bulletin))
   return (
     <View className='page'>
       <AsyncContent state={state} errorId='bulletin-error'>

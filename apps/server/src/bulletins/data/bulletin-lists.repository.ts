@@ -1,6 +1,7 @@
 import { BulletinKind, BulletinStatus, WarningType } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { Database, selectRows } from '../../common/db';
+import { feedQueries } from './feed-sql';
 
 export interface SummaryRow {
   id: number;
@@ -87,20 +88,8 @@ export class BulletinListsRepository {
    */
   async feed(groupIds: number[], userId: number, now: Date, kind: BulletinKind | undefined, page: number, pageSize: number): Promise<{ rows: FeedRow[]; total: number }> {
     if (!groupIds.length) return { rows: [], total: 0 };
-    const where = `p.group_id IN (${groupIds.map(() => '?').join(', ')}) AND p.pushed_at <= ? AND b.status <> ?${kind ? ' AND b.kind = ?' : ''}`;
-    const values: unknown[] = [...groupIds, now, BulletinStatus.Withdrawn, ...(kind ? [kind] : [])];
-    // A bulletin pushed into two of the reader's groups is listed once, at its latest push.
-    const [rows, count] = await Promise.all([
-      selectRows(
-        this.db.manager,
-        'SELECT b.id AS id, b.kind AS kind, b.warning_type AS warningType, v.title AS title, MAX(p.pushed_at) AS pushedAt, MAX(r.read_at) AS readAt ' +
-          'FROM bulletin_pushes p JOIN bulletins b ON b.id = p.bulletin_id JOIN bulletin_versions v ON v.id = b.approved_version_id ' +
-          `LEFT JOIN bulletin_reads r ON r.bulletin_id = b.id AND r.user_id = ? WHERE ${where} ` +
-          'GROUP BY b.id, b.kind, b.warning_type, v.title ORDER BY pushedAt DESC, b.id DESC LIMIT ? OFFSET ?',
-        [userId, ...values, pageSize, (page - 1) * pageSize],
-      ),
-      selectRows<{ n: number }>(this.db.manager, `SELECT COUNT(DISTINCT p.bulletin_id) AS n FROM bulletin_pushes p JOIN bulletins b ON b.id = p.bulletin_id WHERE ${where}`, values),
-    ]);
+    const q = feedQueries(groupIds, userId, now, kind, page, pageSize);
+    const [rows, count] = await Promise.all([selectRows(this.db.manager, q.page.sql, q.page.values), selectRows<{ n: number }>(this.db.manager, q.count.sql, q.count.values)]);
     return {
       rows: rows.map((r) => ({
         id: Number(r.id), kind: r.kind as BulletinKind, warningType: (r.warningType as WarningType | null) ?? null, title: String(r.title),

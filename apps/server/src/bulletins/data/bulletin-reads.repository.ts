@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, execute, selectRows } from '../../common/db';
+import { Database, execute, isDuplicateKey, selectRows } from '../../common/db';
 import { BulletinEntity } from './bulletin.entity';
 import { BulletinReadEntity } from './bulletin-read.entity';
 
@@ -24,7 +24,7 @@ export class BulletinReadsRepository {
     try {
       await execute(this.db.manager, 'INSERT INTO bulletin_reads (bulletin_id, user_id, read_at, useful_at) VALUES (?, ?, ?, NULL)', [bulletinId, userId, now]);
     } catch (err) {
-      if (!(err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`))) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 

@@ -179,12 +179,15 @@ class BulletinGroupFiguresDto implements BulletinGroupFigures {
   @ApiProperty({ description: 'members who opened it' }) readers: number;
   @ApiProperty({ description: 'readers / members, 0–1' }) readRate: number;
   @ApiProperty({ description: '有用 from members' }) useful: number;
+  @ApiProperty({ description: 'people who opened it from a card in the WeChat group bound to this group (counted among readers)' }) cardOpens: number;
 }
 
 export class BulletinFiguresDto implements BulletinFigures {
   @ApiProperty({ type: [BulletinGroupFiguresDto] }) groups: BulletinGroupFiguresDto[];
   @ApiProperty() readers: number;
   @ApiProperty() useful: number;
+  @ApiProperty({ description: 'times it was shared (分享)' }) shares: number;
+  @ApiProperty({ description: 'people who opened it from a card in a WeChat group, bound or not' }) cardOpens: number;
 }
 
 class OfficerPushCountsDto {

@@ -46,6 +46,11 @@ export function valueTuples(rows: number, columns: number): string {
   return Array(rows).fill(tuple).join(', ');
 }
 
+/** Whether a write failed on a unique key (MariaDB/MySQL ER_DUP_ENTRY, SQLite UNIQUE constraint). */
+export function isDuplicateKey(err: unknown): boolean {
+  return err instanceof Error && /ER_DUP_ENTRY|UNIQUE constraint|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
+}
+
 export function selectRows<T = Record<string, unknown>>(manager: EntityManager, sql: string, values: readonly unknown[] = []): Promise<T[]> {
   return manager.query(sql, sqlValues(manager, values)) as Promise<T[]>;
 }

@@ -61,8 +61,9 @@ export class MembersRepository {
   }
 
   /** The users bound to a room's member slots, but one. */
-  async userIdsBut(roomId: number, exceptUserId: number): Promise<number[]> {
+  /** The user ids of the room's members (those with an account). */
+  async userIds(roomId: number): Promise<number[]> {
     const rows = await this.db.manager.getRepository(MediationMemberEntity).find({ select: { id: true, userId: true }, where: { roomId } });
-    return rows.map((mm) => mm.userId).filter((id): id is number => id !== null && id !== exceptUserId);
+    return rows.map((mm) => mm.userId).filter((id): id is number => id !== null);
   }
 }

@@ -20,6 +20,13 @@ export class MessagesRepository {
     return entity;
   }
 
+  /** Stores several messages in `m`'s transaction with one multi-row INSERT (message-batcher.ts). */
+  async insertMany(m: EntityManager, values: Omit<MediationMessageEntity, 'id'>[]): Promise<MediationMessageEntity[]> {
+    const entities = values.map((v) => m.getRepository(MediationMessageEntity).create(v));
+    await m.createQueryBuilder().insert().into(MediationMessageEntity).values(entities).updateEntity(false).execute();
+    return entities;
+  }
+
   byClientId(roomId: number, senderUserId: number, clientMsgId: string): Promise<MediationMessageEntity | null> {
     return this.db.manager.getRepository(MediationMessageEntity).findOne({ where: { roomId, senderUserId, clientMsgId } });
   }

@@ -90,6 +90,29 @@ export class RoomsRepository {
     return row.lastSeq;
   }
 
+  /**
+   * Reserves `count` sequence numbers in each of the rooms, all open, in `m`'s transaction (MySQL):
+   * one UPDATE over every room (row locks taken in primary-key order, so two batches cannot
+   * deadlock), then their new `last_seq`. Answers each room's last reserved number, or null when a
+   * room is not open (nothing reserved once the transaction rolls back).
+   */
+  async reserveSeqs(m: EntityManager, counts: ReadonlyMap<number, number>): Promise<Map<number, number> | null> {
+    const ids = [...counts.keys()];
+    if (ids.length === 1) {
+      // One room (a lone message, the usual case at low load): its new last_seq comes back with the UPDATE.
+      const result = (await m.query('UPDATE mediation_rooms SET last_seq = LAST_INSERT_ID(last_seq + ?) WHERE id = ? AND status = ?', [counts.get(ids[0]), ids[0], RoomStatus.Open])) as { affectedRows: number; insertId: number };
+      return result.affectedRows ? new Map([[ids[0], Number(result.insertId)]]) : null;
+    }
+    const cases = ids.map(() => 'WHEN ? THEN ?').join(' ');
+    const result = (await m.query(
+      `UPDATE mediation_rooms SET last_seq = last_seq + CASE id ${cases} END WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = ?`,
+      [...ids.flatMap((id) => [id, counts.get(id)]), ...ids, RoomStatus.Open],
+    )) as { affectedRows: number };
+    if (result.affectedRows !== ids.length) return null;
+    const rows = (await m.query(`SELECT id, last_seq AS lastSeq FROM mediation_rooms WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)) as { id: number; lastSeq: number }[];
+    return new Map(rows.map((r) => [Number(r.id), Number(r.lastSeq)]));
+  }
+
   /** Rooms of `ids` that exist (for other features: titles, cases). */
   findMany(ids: readonly number[]): Promise<MediationRoomEntity[]> {
     if (!ids.length) return Promise.resolve([]);

@@ -77,10 +77,12 @@ export class NotificationsRepository {
   }
 
   /** Writes the rows and marks the room's notices of `readerId` read, together: one round trip. */
-  async writeAndMarkRoomRead(inApp: readonly InAppRow[], readerId: number, roomId: number, at: Date): Promise<void> {
+  async writeAndMarkRoomRead(inApp: readonly InAppRow[], readerIds: readonly number[], roomId: number, at: Date): Promise<void> {
     const batch = new StatementBatch();
     for (const s of this.statements(inApp, [])) batch.add(s.sql, s.values);
-    batch.add('UPDATE notifications SET read_at = ? WHERE user_id = ? AND room_id = ? AND read_at IS NULL', [at, readerId, roomId]);
+    if (readerIds.length) {
+      batch.add(`UPDATE notifications SET read_at = ? WHERE user_id IN (${readerIds.map(() => '?').join(', ')}) AND room_id = ? AND read_at IS NULL`, [at, ...readerIds, roomId]);
+    }
     await batch.run(this.db.manager);
   }
 
