@@ -34,23 +34,26 @@ export class ReviewCadenceWorker extends IntervalWorker {
     const today = chinaDate(now);
     const nodes = await this.units.atLevels([OrgLevel.Station, OrgLevel.Branch, OrgLevel.City]);
     let reported = 0;
-    for (const node of nodes) {
-      const cadence = unitOfLevel(node.level);
-      if (!cadence) continue;
+    // Per cadence: its last ended period, and in two reads which nodes have a review or a report of it already.
+    for (const cadence of ['week', 'xun', 'month'] as const) {
+      const of = nodes.filter((n) => unitOfLevel(n.level) === cadence);
+      if (!of.length) continue;
       const period = lastEnded(cadence, today);
-      if ((await this.reviews.ofPeriods([node.id], [period.from])).length) continue;
-      if ((await this.reviews.missesOf(node.id, [period.from])).length) continue;
-      const above = await this.leaders.above(node);
-      const recipients = await this.leaders.of(above);
-      const made = await this.reviews.reportMiss(
-        { orgId: node.id, orgPath: node.path, unit: cadence, periodFrom: period.from, periodTo: period.to, reportedAt: now },
-        (m) => this.notifications.notify(
-          m, recipients,
-          { title: `未按期会商：${node.name}`, body: `${node.name}${period.from}至${period.to}的${REVIEW_UNIT_LABELS[cadence]}没有记录`, caseId: null },
-          `review-miss:${node.id}:${period.from}`,
-        ),
-      );
-      if (made) reported++;
+      const ids = of.map((n) => n.id);
+      const [reviewed, reportedAlready] = await Promise.all([this.reviews.ofPeriods(ids, [period.from]), this.reviews.missesFor(ids, period.from)]);
+      const done = new Set([...reviewed, ...reportedAlready].map((r) => r.orgId));
+      for (const node of of.filter((n) => !done.has(n.id))) {
+        const recipients = await this.leaders.of(await this.leaders.above(node));
+        const made = await this.reviews.reportMiss(
+          { orgId: node.id, orgPath: node.path, unit: cadence, periodFrom: period.from, periodTo: period.to, reportedAt: now },
+          (m) => this.notifications.notify(
+            m, recipients,
+            { title: `未按期会商：${node.name}`, body: `${node.name}${period.from}至${period.to}的${REVIEW_UNIT_LABELS[cadence]}没有记录`, caseId: null },
+            `review-miss:${node.id}:${period.from}`,
+          ),
+        );
+        if (made) reported++;
+      }
     }
     if (reported) this.logger.log(`${reported} missed review(s) reported`);
     return reported;

@@ -24,6 +24,12 @@ export class ReviewsRepository {
     return this.db.manager.getRepository(ReviewMissEntity).find({ where: { orgId, periodFrom: In([...froms]) } });
   }
 
+  /** Which of these nodes have the period starting `from` reported as missed already. */
+  missesFor(orgIds: readonly number[], from: string): Promise<ReviewMissEntity[]> {
+    if (!orgIds.length) return Promise.resolve([]);
+    return this.db.manager.getRepository(ReviewMissEntity).find({ select: { orgId: true }, where: { orgId: In([...orgIds]), periodFrom: from } });
+  }
+
   /** The missed periods of the nodes under a path (not the node itself) since a day, latest first. */
   missesUnder(pathPrefix: string, selfId: number, since: string, limit = 50): Promise<ReviewMissEntity[]> {
     return this.db.manager.getRepository(ReviewMissEntity).find({
