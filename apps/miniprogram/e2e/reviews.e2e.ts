@@ -48,6 +48,9 @@ describe('会商调度', () => {
     await expectVisibleText(l, '#review-title', `天桥派出所每周会商 · ${monday}`);
     await expectVisibleText(l, '#review-follow-ups', content);
     await expectVisibleText(l, '#review-follow-ups', '责任人 王建国');
+    // On the 督办 list too, with its owner.
+    await openPath(l, ROUTES.supervision);
+    await expectVisibleText(l, '#supervision-follow-ups', content);
 
     // officer1: 工作台 → 我的督办事项, and 办结 with what was done.
     const officer = await browser.open('officer1');
