@@ -28,6 +28,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'bulletin.pushed': '推送公告',
   'bulletin.push_cancelled': '取消定时推送',
   'wechat_group.bound': '绑定微信群',
+  'bulletin.held': '公告未通过内容安全检查',
+  'bulletin.review_overdue': '紧急预警审核超时督办',
   'prevention.recorded': '记录安全防范',
   'review.recorded': '记录会商',
   'review.follow_up_done': '办结督办事项',

@@ -10,7 +10,7 @@ import type {
   UnsealLogEntry, UnsealView, ReporterPhoneView, UpdateReferralTargetRequest, UploadView, UrgeCaseRequest, UserView, WechatLoginRequest, WorkbenchCommunity,
   StationContact, WorkbenchAlerts, WorkbenchUnit, CommunityHandoverView, HandoverRequest, StaffInvitationRequest, StaffInvitationView, StaffInvitationItem,
   ClaimStaffInvitationRequest, InformantRequest, OrgUnitView, AuditEntryView, AuditQuery, AgreementDocumentView,
-  BulletinDetail, BulletinFeedItem, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
+  BulletinDetail, BulletinFeedItem, BulletinSubscriptionRequest, BulletinSubscriptionView, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
   PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
   BulletinShareResponse, BulletinOpenRequest, BulletinOpenResponse, WechatGroupView, WechatGroupStatus, BindWechatGroupRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
@@ -221,6 +221,10 @@ export const HTTP_API = {
   'GET /api/wechat-groups': {} as Route<WechatGroupView[], never, { status?: WechatGroupStatus }>,
   /** Police: binds a pending WeChat group to one of their groups. */
   'POST /api/wechat-groups/:id/binding': {} as Route<WechatGroupView, BindWechatGroupRequest>,
+  /** The caller's 警务公告 subscribe messages (how many WeChat may still deliver) and the template to ask for. */
+  'GET /api/bulletin-subscription': {} as Route<BulletinSubscriptionView>,
+  /** wx.requestSubscribeMessage's answer for the 警务公告 template. */
+  'POST /api/bulletin-subscription': {} as Route<BulletinSubscriptionView, BulletinSubscriptionRequest>,
 
   // 消息
   'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,

@@ -12,6 +12,7 @@ import { FakeWechatState } from './fake-server/state';
 import type { FakeWechat, FakeWechatOptions } from './fake-server/types';
 
 export { FakeWechatState } from './fake-server/state';
+export { FakeImageCheck, fakeImageCheck } from './fake-server/media';
 export { CODE_TTL_MS, DEFAULT_REVIEW_WORDS, DEFAULT_RISKY_WORDS, LOGIN_RATE_LIMIT_PER_MIN, TOKEN_TTL_S } from './fake-server/types';
 export type { FakeReply, FakeWechat, FakeWechatOptions, SentMessage } from './fake-server/types';
 

@@ -3,6 +3,8 @@ export { WechatApiError, WechatErrcode, isRetryableErrcode, isWechatApiError } f
 export type { WechatErrcodeName } from './errors';
 export type {
   EnvVersion,
+  ImgSecCheckInput,
+  ImgSecCheckResult,
   MiniprogramState,
   MsgSecCheckInput,
   MsgSecCheckResult,
@@ -16,7 +18,7 @@ export type {
   WechatSession,
 } from './types';
 // The fake is also reachable as @jws/wechat/dist/fake-server; re-exported here for convenience.
-export { startFakeWechat, FakeWechatState } from './fake-server';
+export { startFakeWechat, FakeWechatState, fakeImageCheck } from './fake-server';
 export type { FakeWechat, FakeWechatOptions, FakeReply, SentMessage } from './fake-server';
 export { PNG_SIGNATURE, readPngText } from './png';
 export { decryptShareInfo, decryptWechatData, encryptWechatData, WechatDecryptError } from './decrypt';

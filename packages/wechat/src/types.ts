@@ -57,6 +57,17 @@ export interface MsgSecCheckResult {
   traceId?: string;
 }
 
+/** An image for img_sec_check: its bytes (WeChat takes up to 750 × 1334 px, 1 MB) and type. */
+export interface ImgSecCheckInput {
+  image: Buffer;
+  contentType: string;
+}
+
+/** img_sec_check has no `review`: the image passes, or WeChat answers 87014 (risky). */
+export interface ImgSecCheckResult {
+  suggest: 'pass' | 'risky';
+}
+
 export interface PhoneNumberResult {
   /** With country code prefix for numbers outside mainland China. */
   phoneNumber: string;

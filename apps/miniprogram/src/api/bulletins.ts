@@ -19,6 +19,9 @@ export const bulletinsApi = {
   markRead: (id: number) => call('POST /api/bulletins/:id/read', { params: { id } }),
   markUseful: (id: number) => call('POST /api/bulletins/:id/useful', { params: { id } }),
   figures: (id: number) => call('GET /api/bulletins/:id/figures', { params: { id } }),
+  /** 警务公告 subscribe messages: how many WeChat may still deliver, and the template to ask for. */
+  subscription: () => call('GET /api/bulletin-subscription'),
+  answerSubscription: (accepted: boolean) => call('POST /api/bulletin-subscription', { body: { accepted } }),
   pushFigures: (from?: string, to?: string) => call('GET /api/bulletins/push-figures', { query: { from, to } }),
   /** 分享: records the share; the card's path carries its id. */
   share: (id: number) => call('POST /api/bulletins/:id/shares', { params: { id } }),

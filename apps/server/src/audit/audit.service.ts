@@ -52,6 +52,8 @@ export const AuditAction = {
   BulletinWithdrawn: 'bulletin.withdrawn',
   BulletinPushed: 'bulletin.pushed',
   BulletinPushCancelled: 'bulletin.push_cancelled',
+  BulletinHeld: 'bulletin.held',
+  BulletinReviewOverdue: 'bulletin.review_overdue',
   BulletinSubmitted: 'bulletin.submitted',
   /** A real WeChat group (openGId, from a share card) bound to a police group (detail: the group). */
   WechatGroupBound: 'wechat_group.bound',

@@ -10,7 +10,9 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { GroupPlace, GroupsApi } from '../org';
 import { ancestorPaths, GROUP_PUSH_RULE, PUSH_RULE, reviewedKinds } from './bulletin-rules';
+import { BulletinSubscribeService } from './bulletin-subscribe.service';
 import { BulletinsService } from './bulletins.service';
+import { BulletinsRepository } from './data/bulletins.repository';
 import { BulletinListsRepository, ListFilter } from './data/bulletin-lists.repository';
 import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
 
@@ -30,6 +32,8 @@ export class BulletinPushesService {
     private readonly groups: GroupsApi,
     private readonly access: Access,
     private readonly audit: AuditService,
+    private readonly subscribe: BulletinSubscribeService,
+    private readonly bulletinRows: BulletinsRepository,
   ) {}
 
   /**
@@ -79,6 +83,12 @@ export class BulletinPushesService {
       action: AuditAction.BulletinPushed, targetType: 'bulletin', targetId: id,
       detail: answers.map((r) => `${r.groupId}:${r.outcome}`).join(',') + (scheduled ? ` at ${at.toISOString()}` : ''),
     });
+    const reached = answers.filter((r) => r.outcome === 'pushed' || r.outcome === 'scheduled').map((r) => r.groupId);
+    if (reached.length) {
+      // 警务公告 subscribe messages to the members who accepted one, through the outbox, due when the push shows.
+      const [version, names] = await Promise.all([this.bulletinRows.version(bulletin.approvedVersionId), this.lists.names(bulletin.authorId, bulletin.orgUnitId)]);
+      await this.subscribe.enqueue(id, reached, at, { title: version?.title ?? '', kind: bulletin.kind, orgName: names.orgName });
+    }
     const full = answers.filter((r) => r.outcome === 'over_quota');
     if (!answers.some((r) => r.outcome === 'pushed' || r.outcome === 'scheduled')) {
       if (full.length) {
@@ -100,6 +110,7 @@ export class BulletinPushesService {
     const [group] = await this.groups.byIds([groupId]);
     await this.access.require(caller, { type: 'group', id: groupId }, group, (g) => ({ place: { path: g.path, officerId: g.officerId } }), GROUP_PUSH_RULE);
     if (!(await this.pushes.cancelScheduled(id, groupId, new Date()))) throw new DomainException(ErrorCode.BulletinStateInvalid, ['该推送已发出或不存在，不能取消'], '该推送已发出或不存在，不能取消');
+    await this.subscribe.dropPending(id, groupId, new Date());
     await this.audit.recordFor(caller, { action: AuditAction.BulletinPushCancelled, targetType: 'bulletin', targetId: id, detail: `group ${groupId}` });
     return { cancelled: true };
   }
@@ -136,7 +147,7 @@ export class BulletinPushesService {
     if (!filter) return { items: [], total: 0, page, pageSize };
     const { rows, total } = await this.lists.summaries(filter, page, pageSize);
     return {
-      items: rows.map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString() })),
+      items: rows.map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString(), reviewDueAt: r.reviewDueAt?.toISOString() ?? null })),
       total, page, pageSize,
     };
   }

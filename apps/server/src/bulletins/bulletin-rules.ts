@@ -1,4 +1,4 @@
-import { BULLETIN_REVIEW, BulletinKind, BulletinStatus, Permission, REVIEWER_ROLE, Role } from '@jws/contracts';
+import { BULLETIN_REVIEW, BulletinKind, BulletinReviewer, BulletinStatus, Permission, REVIEWER_ROLE, Role } from '@jws/contracts';
 import type { Facts, Relation, Rule } from '../access/access';
 import type { Caller } from '../common/request-context';
 import type { BulletinEntity } from './data/bulletin.entity';
@@ -35,18 +35,23 @@ export function onLine(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
+/**
+ * Who reviews a kind when it goes to review: its setting, or, for a kind set to `none`, the 法治部门
+ * (such a bulletin only goes to review when WeChat's content check did not clearly pass it).
+ */
+export function reviewerOf(kind: BulletinKind): Exclude<BulletinReviewer, 'none'> {
+  const reviewer = BULLETIN_REVIEW[kind];
+  return reviewer === 'none' ? 'legal' : reviewer;
+}
+
 /** Whether the caller reviews this kind at the author's unit: the kind's reviewing role, at the bulletin's org unit or above. */
 export function reviews(caller: Pick<Caller, 'roles'>, unitPath: string | null, kind: BulletinKind, orgPath: string): boolean {
-  const reviewer = BULLETIN_REVIEW[kind];
-  return reviewer !== 'none' && unitPath !== null && caller.roles.includes(REVIEWER_ROLE[reviewer]) && orgPath.startsWith(unitPath);
+  return unitPath !== null && caller.roles.includes(REVIEWER_ROLE[reviewerOf(kind)]) && orgPath.startsWith(unitPath);
 }
 
 /** The kinds a caller's roles review. */
 export function reviewedKinds(roles: readonly Role[]): BulletinKind[] {
-  return Object.values(BulletinKind).filter((k) => {
-    const reviewer = BULLETIN_REVIEW[k];
-    return reviewer !== 'none' && roles.includes(REVIEWER_ROLE[reviewer]);
-  });
+  return Object.values(BulletinKind).filter((k) => roles.includes(REVIEWER_ROLE[reviewerOf(k)]));
 }
 
 /** The caller's standing to a bulletin, for Access.require. `member` is decided by the caller (it needs the pushes). */
@@ -60,6 +65,8 @@ export function bulletinFacts(caller: Caller, unitPath: string | null, b: Bullet
 }
 
 /** Statuses an author may edit from (an edit makes a new version; a pushed version stays as it was). */
-export const EDITABLE: readonly BulletinStatus[] = [BulletinStatus.Draft, BulletinStatus.Returned, BulletinStatus.Approved];
-export const SUBMITTABLE: readonly BulletinStatus[] = [BulletinStatus.Draft, BulletinStatus.Returned];
-export const WITHDRAWABLE: readonly BulletinStatus[] = [BulletinStatus.Draft, BulletinStatus.PendingReview, BulletinStatus.Returned, BulletinStatus.Approved];
+export const EDITABLE: readonly BulletinStatus[] = [BulletinStatus.Draft, BulletinStatus.Returned, BulletinStatus.Approved, BulletinStatus.Held];
+export const SUBMITTABLE: readonly BulletinStatus[] = [BulletinStatus.Draft, BulletinStatus.Returned, BulletinStatus.Held];
+export const WITHDRAWABLE: readonly BulletinStatus[] = [
+  BulletinStatus.Draft, BulletinStatus.PendingReview, BulletinStatus.Returned, BulletinStatus.Approved, BulletinStatus.Held,
+];

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity';
+import { NotificationsModule } from '../notifications';
 import { OrgUnitsModule } from '../org';
+import { UploadsModule } from '../uploads';
+import { BulletinContentCheck } from './bulletin-content-check';
+import { BulletinMediaController } from './bulletin-media.controller';
+import { BulletinReviewDeadlinesWorker } from './bulletin-review-deadlines.worker';
+import { BulletinSubscribeService } from './bulletin-subscribe.service';
+import { BulletinDeadlinesRepository } from './data/bulletin-deadlines.repository';
+import { BulletinSubscriptionsRepository } from './data/bulletin-subscriptions.repository';
 import { BulletinFiguresService } from './bulletin-figures.service';
 import { BulletinPushesService } from './bulletin-pushes.service';
 import { BulletinsController } from './bulletins.controller';
@@ -17,10 +25,15 @@ import { ShareCardsController } from './share-cards.controller';
 
 /** 公告 (docs/bulletins.md). */
 @Module({
-  imports: [OrgUnitsModule, IdentityModule],
-  controllers: [BulletinsController, ShareCardsController],
-  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo,
-    SharesRepository, BulletinSharesService],
-  exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo, BulletinSharesService],
+  imports: [OrgUnitsModule, IdentityModule, UploadsModule, NotificationsModule],
+  // BulletinMediaController first: its `bulletin-subscription` and `bulletins/:id/images/…` routes.
+  controllers: [BulletinMediaController, BulletinsController, ShareCardsController],
+  providers: [
+    BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinFiguresService,
+    BulletinDemoRepository, BulletinsDemo,
+    BulletinContentCheck, BulletinSubscriptionsRepository, BulletinSubscribeService, BulletinDeadlinesRepository, BulletinReviewDeadlinesWorker,
+    SharesRepository, BulletinSharesService,
+  ],
+  exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo, BulletinSubscribeService, BulletinReviewDeadlinesWorker, BulletinSharesService],
 })
 export class BulletinsModule {}

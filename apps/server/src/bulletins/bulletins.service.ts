@@ -1,6 +1,6 @@
 import {
-  BULLETIN_REVIEW, BulletinBlock, BulletinContent, BulletinDetail, BulletinStatus, bulletinContentProblems, ErrorCode, Permission,
-  ReviewBulletinRequest, Role, writableKinds,
+  BULLETIN_REVIEW, BULLETIN_URGENT_REVIEW_MINUTES, BulletinBlock, BulletinContent, BulletinDetail, BulletinKind, BulletinStatus, bulletinContentProblems,
+  ErrorCode, Permission, ReviewBulletinRequest, Role, writableKinds,
 } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { Access } from '../access/access';
@@ -9,6 +9,9 @@ import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { GroupsApi } from '../org';
+import { StoredImage, UploadsService } from '../uploads';
+import { BulletinContentCheck, versionText } from './bulletin-content-check';
+import { BulletinSubscribeService } from './bulletin-subscribe.service';
 import {
   bulletinFacts, EDIT_RULE, EDITABLE, READ_RULE, REVIEW_RULE, SUBMITTABLE, WITHDRAW_RULE, WITHDRAWABLE,
 } from './bulletin-rules';
@@ -50,6 +53,9 @@ export class BulletinsService {
     private readonly groups: GroupsApi,
     private readonly access: Access,
     private readonly audit: AuditService,
+    private readonly uploads: UploadsService,
+    private readonly contentCheck: BulletinContentCheck,
+    private readonly subscribe: BulletinSubscribeService,
   ) {}
 
   /** The caller's org unit path (null for people without one: residents). */
@@ -73,8 +79,6 @@ export class BulletinsService {
     if (!writableKinds(caller.user.role).includes(content.kind)) throw new DomainException(ErrorCode.BulletinKindNotAllowed);
     const problems = bulletinContentProblems(content);
     if (problems.length) throw new DomainException(ErrorCode.ValidationFailed, problems);
-    // Images are not claimed from uploads yet (docs/bulletins.md, "Not done yet"): refused rather than kept as ids nothing holds.
-    if (content.imageIds?.length) throw new DomainException(ErrorCode.ValidationFailed, ['公告暂不支持添加图片']);
   }
 
   async create(caller: Caller, content: BulletinContent): Promise<BulletinDetail> {
@@ -82,10 +86,15 @@ export class BulletinsService {
     const unit = caller.user.orgUnitId ? await this.groups.unit(caller.user.orgUnitId) : null;
     if (!unit) throw new DomainException(ErrorCode.Forbidden);
     const now = new Date();
-    const id = await this.db.transaction((uow) => this.bulletins.create(uow, {
-      kind: content.kind, warningType: content.warningType ?? null, status: BulletinStatus.Draft, authorId: caller.user.id,
-      orgUnitId: unit.id, orgPath: unit.path,
-    }, content, now));
+    const id = await this.db.transaction(async (uow) => {
+      const created = await this.bulletins.create(uow, {
+        kind: content.kind, warningType: content.warningType ?? null, status: BulletinStatus.Draft, authorId: caller.user.id,
+        orgUnitId: unit.id, orgPath: unit.path, urgent: isUrgent(content),
+      }, content, now);
+      // The author's own uploads, unused: otherwise nothing of the bulletin is written.
+      await this.uploads.claimForBulletin(uow.manager, caller.user.id, content.imageIds ?? [], created);
+      return created;
+    });
     return this.detail(caller, id);
   }
 
@@ -104,23 +113,43 @@ export class BulletinsService {
       const change: BulletinChange = reviewed
         ? { versionId, status: locked.status === BulletinStatus.Approved ? BulletinStatus.Draft : locked.status }
         : { versionId, approvedVersionId: versionId, status: BulletinStatus.Approved };
-      await this.bulletins.setKind(uow.manager, id, locked.kind, content.warningType ?? null);
+      await this.bulletins.setKind(uow.manager, id, locked.kind, content.warningType ?? null, isUrgent(content));
+      await this.uploads.claimForBulletin(uow.manager, caller.user.id, content.imageIds ?? [], id);
       if (!(await this.bulletins.change(uow.manager, id, EDITABLE, change, now))) throw new DomainException(ErrorCode.BulletinNotEditable);
     });
     return this.detail(caller, id);
   }
 
-  /** 提交审核: to the reviewer of its kind, or approved at once for a kind without review. */
+  /**
+   * 提交审核: WeChat's content check first (bulletin-content-check.ts). Risky: held with the reason,
+   * for the author to revise. Otherwise to the reviewer of its kind, marked with what the check said
+   * (a kind without review is approved at once only when the check clearly passed). An urgent 预警
+   * gets its review deadline.
+   */
   async submit(caller: Caller, id: number): Promise<BulletinDetail> {
     const { bulletin } = await this.require(caller, id, EDIT_RULE);
+    if (!SUBMITTABLE.includes(bulletin.status)) throw new DomainException(ErrorCode.BulletinStateInvalid);
+    const version = await this.bulletins.version(bulletin.versionId);
+    const text = versionText({
+      title: version?.title ?? '', body: parse<BulletinBlock[]>(version?.body ?? '[]', []), legalBasis: version?.legalBasis ?? null, tags: parse<string[]>(version?.tags ?? '[]', []),
+    });
+    const check = await this.contentCheck.check(id, bulletin.authorId, text, parse<string[]>(version?.imageIds ?? '[]', []));
     const now = new Date();
-    const reviewed = BULLETIN_REVIEW[bulletin.kind] !== 'none';
+    const due = new Date(now.getTime() + BULLETIN_URGENT_REVIEW_MINUTES * 60_000);
     await this.db.transaction(async (uow) => {
-      const change: BulletinChange = reviewed
-        ? { status: BulletinStatus.PendingReview, submittedAt: now }
-        : { status: BulletinStatus.Approved, submittedAt: now, approvedVersionId: bulletin.versionId };
+      let change: BulletinChange;
+      if (check.verdict === 'risky') change = { status: BulletinStatus.Held, heldReason: check.reason, secCheck: null, submittedAt: now };
+      else if (BULLETIN_REVIEW[bulletin.kind] !== 'none' || check.verdict !== 'pass') {
+        change = { status: BulletinStatus.PendingReview, submittedAt: now, heldReason: null, secCheck: check.verdict };
+        if (bulletin.urgent) Object.assign(change, { reviewDueAt: due, reviewNextCheckAt: due, reviewEscalation: 0 });
+      } else change = { status: BulletinStatus.Approved, submittedAt: now, approvedVersionId: bulletin.versionId, heldReason: null, secCheck: check.verdict };
+      // The version checked must still be the newest (an edit between the check and now is submitted again).
+      const locked = await this.bulletins.byId(id, uow.manager, true);
+      if (!locked || locked.versionId !== bulletin.versionId) throw new DomainException(ErrorCode.BulletinStateInvalid);
       if (!(await this.bulletins.change(uow.manager, id, SUBMITTABLE, change, now))) throw new DomainException(ErrorCode.BulletinStateInvalid);
-      await this.audit.recordFor(caller, { action: AuditAction.BulletinSubmitted, targetType: 'bulletin', targetId: id, detail: reviewed ? 'to review' : 'no review needed: approved' }, uow.manager);
+      await this.audit.recordFor(caller, check.verdict === 'risky'
+        ? { action: AuditAction.BulletinHeld, targetType: 'bulletin', targetId: id, detail: check.reason }
+        : { action: AuditAction.BulletinSubmitted, targetType: 'bulletin', targetId: id, detail: `${change.status === BulletinStatus.Approved ? 'no review needed: approved' : 'to review'}; content check: ${check.verdict}` }, uow.manager);
     });
     return this.detail(caller, id);
   }
@@ -133,8 +162,8 @@ export class BulletinsService {
     const now = new Date();
     await this.db.transaction(async (uow) => {
       const change: BulletinChange = input.decision === 'approve'
-        ? { status: BulletinStatus.Approved, approvedVersionId: bulletin.versionId, reviewedBy: caller.user.id, reviewedAt: now, reviewComment: comment }
-        : { status: BulletinStatus.Returned, reviewedBy: caller.user.id, reviewedAt: now, reviewComment: comment };
+        ? { status: BulletinStatus.Approved, approvedVersionId: bulletin.versionId, reviewedBy: caller.user.id, reviewedAt: now, reviewComment: comment, reviewNextCheckAt: null }
+        : { status: BulletinStatus.Returned, reviewedBy: caller.user.id, reviewedAt: now, reviewComment: comment, reviewNextCheckAt: null };
       const current = await this.bulletins.byId(id, uow.manager, true);
       // The version decided must be the one the reviewer read (no edit can slip in: under review is not editable).
       if (!current || current.versionId !== bulletin.versionId) throw new DomainException(ErrorCode.BulletinStateInvalid);
@@ -152,11 +181,26 @@ export class BulletinsService {
     await this.require(caller, id, WITHDRAW_RULE);
     const now = new Date();
     await this.db.transaction(async (uow) => {
-      const change: BulletinChange = { status: BulletinStatus.Withdrawn, withdrawnBy: caller.user.id, withdrawnAt: now, withdrawReason: reason.trim() };
+      const change: BulletinChange = { status: BulletinStatus.Withdrawn, withdrawnBy: caller.user.id, withdrawnAt: now, withdrawReason: reason.trim(), reviewNextCheckAt: null };
       if (!(await this.bulletins.change(uow.manager, id, WITHDRAWABLE, change, now))) throw new DomainException(ErrorCode.BulletinStateInvalid);
       await this.audit.recordFor(caller, { action: AuditAction.BulletinWithdrawn, targetType: 'bulletin', targetId: id, detail: reason.trim() }, uow.manager);
     });
+    // Subscribe messages not sent yet stay unsent (and their subscriptions are given back).
+    await this.subscribe.dropPending(id, null);
     return this.detail(caller, id);
+  }
+
+  /** One of the bulletin's images, for whoever may read the bulletin (not once withdrawn, for its readers). */
+  async image(caller: Caller, id: number, imageId: string): Promise<StoredImage> {
+    const found = await this.require(caller, id, READ_RULE);
+    if (found.bulletin.status === BulletinStatus.Withdrawn && !this.isEditor(caller, found)) throw new DomainException(ErrorCode.NotFound);
+    return this.uploads.readBulletinImage(id, imageId);
+  }
+
+  private isEditor(caller: Caller, found: Found): boolean {
+    const b = found.bulletin;
+    const relations = new Set(bulletinFacts(caller, found.unitPath, b, found.member).relations);
+    return relations.has('owner') || relations.has('assignee') || (caller.permissions.has(Permission.BulletinWithdraw) && caller.scope.kind === 'subtree' && b.orgPath.startsWith(caller.scope.pathPrefix));
   }
 
   async markRead(caller: Caller, id: number): Promise<{ read: true }> {
@@ -180,7 +224,7 @@ export class BulletinsService {
     const b = found.bulletin;
     const facts = bulletinFacts(caller, found.unitPath, b, found.member);
     const relations = new Set(facts.relations);
-    const editor = relations.has('owner') || relations.has('assignee') || (caller.permissions.has(Permission.BulletinWithdraw) && caller.scope.kind === 'subtree' && b.orgPath.startsWith(caller.scope.pathPrefix));
+    const editor = this.isEditor(caller, found);
     const withdrawn = b.status === BulletinStatus.Withdrawn;
     const hidden = withdrawn && !editor;
     const versionId = editor ? b.versionId : (b.approvedVersionId ?? b.versionId);
@@ -189,6 +233,7 @@ export class BulletinsService {
       caller.scope.kind === 'self' ? Promise.resolve([]) : this.pushes.ofBulletin(id),
     ]);
     const staffPushedAt = pushes[0]?.pushedAt ?? null;
+    const imageIds = hidden ? [] : parse<string[]>(version?.imageIds ?? '[]', []);
     const pushable = relations.has('library') && caller.permissions.has(Permission.BulletinPush) && b.status === BulletinStatus.Approved;
     return {
       id: b.id,
@@ -197,10 +242,15 @@ export class BulletinsService {
       warningType: b.warningType,
       title: hidden ? '' : (version?.title ?? ''),
       body: hidden ? [] : parse<BulletinBlock[]>(version?.body ?? '[]', []),
-      imageIds: hidden ? [] : parse<string[]>(version?.imageIds ?? '[]', []),
+      imageIds,
+      imageUrls: imageIds.map((imageId) => `/api/bulletins/${b.id}/images/${imageId}`),
       legalBasis: hidden ? null : (version?.legalBasis ?? null),
       tags: hidden ? [] : parse<string[]>(version?.tags ?? '[]', []),
       version: version?.versionNo ?? 0,
+      urgent: b.urgent,
+      reviewDueAt: b.status === BulletinStatus.PendingReview ? (b.reviewDueAt?.toISOString() ?? null) : null,
+      heldReason: b.status === BulletinStatus.Held && editor ? b.heldReason : null,
+      secCheck: editor ? b.secCheck : null,
       authorName: caller.roles.includes(Role.Resident) ? '' : names.authorName,
       orgName: names.orgName,
       pushedAt: (found.memberPushedAt ?? staffPushedAt)?.toISOString() ?? null,
@@ -220,4 +270,9 @@ export class BulletinsService {
       pushes: pushes.map((p) => ({ groupId: p.groupId, groupName: p.groupName, pushedAt: p.pushedAt.toISOString(), version: p.version })),
     };
   }
+}
+
+/** An urgent 预警 (only 预警 may be urgent). */
+function isUrgent(content: BulletinContent): boolean {
+  return content.kind === BulletinKind.Warning && content.urgent === true;
 }

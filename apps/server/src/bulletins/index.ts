@@ -10,3 +10,5 @@ export type { PushRecord } from './bulletin-figures.service';
 export { BulletinsDemo } from './bulletins-demo';
 export type { DemoBulletin } from './bulletins-demo';
 export { BulletinSharesService } from './bulletin-shares.service';
+export { BulletinSubscribeService, bulletinMessageData } from './bulletin-subscribe.service';
+export { BulletinReviewDeadlinesWorker } from './bulletin-review-deadlines.worker';

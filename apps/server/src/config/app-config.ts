@@ -27,6 +27,8 @@ export interface AppConfig {
   escalationStepMinutes: number;
   workerIntervalMs: number;
   wechatTemplateCaseUpdate: string;
+  /** The 警务公告 subscribe template: a bulletin reaching a member's group (docs/bulletins.md). */
+  wechatTemplateBulletin: string;
   rateLimitScale: number;
   logLevel: string;
   /** Log file path, or null for standard output. */
@@ -116,6 +118,7 @@ export function buildAppConfig(env: AppEnv): AppConfig {
     escalationStepMinutes: env.ESCALATION_STEP_MINUTES,
     workerIntervalMs: env.WORKER_INTERVAL_MS,
     wechatTemplateCaseUpdate: env.WECHAT_TEMPLATE_CASE_UPDATE,
+    wechatTemplateBulletin: env.WECHAT_TEMPLATE_BULLETIN,
     rateLimitScale: env.RATE_LIMIT_SCALE,
     h5Dir: resolve(env.H5_DIR ?? join(__dirname, '..', '..', '..', 'miniprogram', 'dist', 'h5')),
     logLevel: env.LOG_LEVEL,

@@ -35,6 +35,7 @@ export const envSchema = Joi.object({
   WORKER_INTERVAL_MS: Joi.number().integer().min(0).default(10_000),
   /** WeChat subscribe-message template for case updates (办理进度通知). */
   WECHAT_TEMPLATE_CASE_UPDATE: Joi.string().default('demo-case-update-template'),
+  WECHAT_TEMPLATE_BULLETIN: Joi.string().default('demo-bulletin-template'),
   /** Multiplies every per-minute rate limit (load tests and test suites that submit a lot). */
   RATE_LIMIT_SCALE: Joi.number().integer().min(1).default(1),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
@@ -107,6 +108,8 @@ export interface AppEnv {
   ESCALATION_STEP_MINUTES: number;
   WORKER_INTERVAL_MS: number;
   WECHAT_TEMPLATE_CASE_UPDATE: string;
+  /** The 警务公告 subscribe template (docs/bulletins.md). */
+  WECHAT_TEMPLATE_BULLETIN: string;
   RATE_LIMIT_SCALE: number;
   LOG_LEVEL: string;
   LOG_FILE?: string;

@@ -44,6 +44,7 @@ import { SealedReportAudit1766040000000 } from './migrations/1766040000000-seale
 import { TokenVersion1766050000000 } from './migrations/1766050000000-token-version';
 import { GuideRoutes1766230000000 } from './migrations/1766230000000-guide-routes';
 import { StaffInvitationRevoke1766600000000 } from './migrations/1766600000000-staff-invitation-revoke';
+import { BulletinSafety1767100000000 } from './migrations/1767100000000-bulletin-safety';
 import { Bulletins1766800000000 } from './migrations/1766800000000-bulletins';
 import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
 import { Reviews1767400000000 } from './migrations/1767400000000-reviews';
@@ -115,6 +116,7 @@ export const MIGRATIONS = [
   WechatGroupShares1767300000000,
   Reviews1767400000000,
   HotlineTarget1767900000000,
+  BulletinSafety1767100000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

@@ -139,6 +139,27 @@ export class NotificationsService {
     await this.outbox.enqueue(manager, topic, dedupeKey.slice(0, 128), JSON.stringify(payload), new Date());
   }
 
+  /**
+   * WeChat subscribe messages of one template to many people (a bulletin reaching its groups), in
+   * `manager`'s transaction: outbox rows only (no in-app rows: the feed is the in-app channel), in
+   * multi-row INSERTs, each due at `due` (a scheduled push's time). A dedupe key already written is skipped.
+   */
+  async enqueueSubscribes(manager: EntityManager, messages: readonly { userId: number; dedupeKey: string }[], message: { templateId: string; page: string; data: Record<string, string>; title: string }, due: Date): Promise<void> {
+    const rows = messages.map(({ userId, dedupeKey }) => ({
+      topic: OUTBOX_TOPIC_SUBSCRIBE, dedupeKey: dedupeKey.slice(0, 128), due,
+      payload: JSON.stringify({ userId, templateId: message.templateId, page: message.page, data: message.data, title: message.title.slice(0, 64) } satisfies SubscribePayload),
+    }));
+    await this.outbox.enqueueMany(manager, rows, new Date());
+  }
+
+  /**
+   * Takes back subscribe messages not sent yet whose dedupe key starts with `prefix` (with `dueAfter`:
+   * only those due later), up to `batch`; answers their keys. Rows a deliverer holds are left to it.
+   */
+  dropPending(prefix: string, dueAfter: Date | null, batch = 1000): Promise<string[]> {
+    return this.outbox.dropPending(prefix, dueAfter, batch);
+  }
+
   async list(caller: Caller, page: number, pageSize: number): Promise<Page<NotificationView>> {
     const [rows, total] = await this.notifications.page(caller.user.id, page, pageSize);
     return {

@@ -51,7 +51,7 @@ export class UploadsService {
     await this.storage.put(storageKey, image.buffer, image.contentType);
     try {
       await this.uploads.insert({
-        id, ownerId, caseId: null, roomId: null, storageKey, contentType: image.contentType, bytes: image.buffer.length, createdAt: now,
+        id, ownerId, caseId: null, roomId: null, bulletinId: null, storageKey, contentType: image.contentType, bytes: image.buffer.length, createdAt: now,
       });
     } catch (error) {
       await this.storage.delete(storageKey).catch(() => undefined);
@@ -104,6 +104,25 @@ export class UploadsService {
   async claimForRoom(manager: EntityManager, ownerId: number, id: string, roomId: number): Promise<void> {
     if (!UUID_PATTERN.test(id)) throw new DomainException(ErrorCode.UploadNotFound);
     if (!(await this.uploads.claimForRoom(manager, ownerId, id, roomId))) throw new DomainException(ErrorCode.UploadNotFound);
+  }
+
+  /**
+   * A bulletin's images, in the caller's transaction: each of `ids` must be the author's own upload,
+   * unused or already this bulletin's (an edit keeps earlier images); otherwise UPLOAD_NOT_FOUND
+   * and the caller's transaction writes nothing. Claimed images are kept from the unclaimed purge.
+   */
+  async claimForBulletin(manager: EntityManager, ownerId: number, ids: string[], bulletinId: number): Promise<void> {
+    if (new Set(ids).size !== ids.length) throw new DomainException(ErrorCode.ValidationFailed, ['同一张图片只能添加一次']);
+    if (ids.length === 0) return;
+    if (!ids.every((id) => UUID_PATTERN.test(id))) throw new DomainException(ErrorCode.UploadNotFound);
+    if ((await this.uploads.claimForBulletin(manager, ownerId, ids, bulletinId)) !== ids.length) throw new DomainException(ErrorCode.UploadNotFound);
+  }
+
+  /** One image of a bulletin, for callers that checked access to the bulletin; NOT_FOUND when it is not that bulletin's. */
+  async readBulletinImage(bulletinId: number, id: string): Promise<StoredImage> {
+    const upload = UUID_PATTERN.test(id) ? await this.uploads.ofBulletin(id, bulletinId) : null;
+    if (!upload) throw new DomainException(ErrorCode.NotFound);
+    return this.load(upload);
   }
 
   /** The ids of a case's photos, oldest first (in `manager`'s transaction when given). */

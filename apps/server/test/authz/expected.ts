@@ -225,6 +225,11 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/wechat-groups': { allowed: POLICE },
   // The sharer whose card placed the WeChat group (officer1 / officer3) and leaders over them, into a group of their own.
   'POST /api/wechat-groups/{id}/binding': { allowed: POLICE_OVER },
+  // Its images: whoever reads the bulletin.
+  'GET /api/bulletins/{id}/images/{imageId}': { allowed: BULLETIN_READERS },
+  // One's own 警务公告 subscription: anyone signed in, about themselves.
+  'GET /api/bulletin-subscription': { allowed: SIGNED_IN, unplaced: true },
+  'POST /api/bulletin-subscription': { allowed: SIGNED_IN, unplaced: true },
   'POST /api/cases/{id}/urge': { allowed: LEADERS },
   // 数据 of the side's community: the leaders over it and its responsible officer (officer2 and officer4 work other communities).
   'GET /api/figures': { allowed: POLICE_OVER },

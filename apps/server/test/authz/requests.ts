@@ -37,7 +37,7 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/mediation\/offline-rooms\/\{id\}/, (s) => ({ id: s.slotRoomId })],
   [/^\/api\/mediation\/offline-slots\/\{id\}/, (s) => ({ id: s.slotId })],
   [/^\/api\/referrals\/\{id\}/, (s) => ({ id: s.referralId })],
-  [/^\/api\/bulletins\/\{id\}/, (s) => ({ id: s.bulletinId, groupId: s.groupId })],
+  [/^\/api\/bulletins\/\{id\}/, (s) => ({ id: s.bulletinId, groupId: s.groupId, imageId: s.bulletinImageId })],
   [/^\/api\/reviews\/\{id\}/, (s) => ({ id: s.reviewId })],
   [/^\/api\/follow-ups\/\{id\}/, (s) => ({ id: s.followUpId })],
   [/^\/api\/major-issues\/\{id\}/, (s) => ({ id: s.majorIssueId })],
@@ -161,6 +161,7 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   // Share info that does not open (no session_key for a demo sign-in, or not 16 bytes of iv): a 400 on its merits.
   'POST /api/bulletins/{id}/opens': () => ({ body: { encryptedData: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAA' } }),
   'POST /api/wechat-groups/{id}/binding': (s) => ({ body: { groupId: s.groupId } }),
+  'POST /api/bulletin-subscription': () => ({ body: { accepted: true } }),
 };
 
 /**

@@ -62,6 +62,8 @@ export interface Side {
    * officer3, approved by station_leader2.
    */
   bulletinId: number;
+  /** The bulletin's image (an upload of its author's). */
+  bulletinImageId: string;
   groupId: number;
   /** This week's review of the side's station (会商调度) with one decision owned by the side's officer, and a 重大问题 it raised. */
   reviewId: number;
@@ -199,6 +201,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       followUpId: 0,
       majorIssueId: 0,
       wechatGroupId: 0,
+      bulletinImageId: '',
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
     };
   };
@@ -235,7 +238,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   });
 
   const bulletin = async (side: Side, author: string, reviewer: string, pusher: string, kind: object) => {
-    const made = await call('post', '/api/bulletins', author, { ...kind, body: [{ type: 'paragraph', runs: [{ text: '授权矩阵测试公告正文' }] }] });
+    const imageId = (await t.http.post('/api/uploads').set(bearer(author)).attach('file', await png(), { filename: 'b.png', contentType: 'image/png' }).expect(201)).body.id as string;
+    const made = await call('post', '/api/bulletins', author, { ...kind, imageIds: [imageId], body: [{ type: 'paragraph', runs: [{ text: '授权矩阵测试公告正文' }] }] });
+    side.bulletinImageId = imageId;
     await call('post', `/api/bulletins/${made.id}/submit`, author);
     await call('post', `/api/bulletins/${made.id}/review`, reviewer, { decision: 'approve' });
     await call('post', `/api/bulletins/${made.id}/pushes`, pusher, { groupIds: [side.groupId] });

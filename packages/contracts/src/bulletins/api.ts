@@ -1,5 +1,5 @@
 import type { GroupKind } from '../org';
-import { BulletinKind, BulletinStatus, WarningType } from './kinds';
+import { BulletinKind, BulletinSecCheck, BulletinStatus, WarningType } from './kinds';
 import type { BulletinBlock, BulletinContent } from './content';
 
 /* Requests, views and figures of the bulletins API. */
@@ -68,6 +68,9 @@ export interface BulletinSummary {
   updatedAt: string;
   reviewComment: string | null;
   pushCount: number;
+  /** An urgent 预警, and when its review is due (null when not urgent or decided). */
+  urgent: boolean;
+  reviewDueAt: string | null;
 }
 
 export interface BulletinPushView {
@@ -86,9 +89,18 @@ export interface BulletinDetail {
   title: string;
   body: BulletinBlock[];
   imageIds: string[];
+  /** Where each image of imageIds is served (after this bulletin's access check), in the same order. */
+  imageUrls: string[];
   legalBasis: string | null;
   tags: string[];
   version: number;
+  /** An urgent 预警; `reviewDueAt` is when its review is due (null when not urgent or no longer waiting). */
+  urgent: boolean;
+  reviewDueAt: string | null;
+  /** Status `held`: why WeChat's content check held it, for its author (and reviewer, leaders); null otherwise. */
+  heldReason: string | null;
+  /** For the author and the reviewer: what WeChat's content check said of the submitted version (null before any submission). */
+  secCheck: BulletinSecCheck | null;
   authorName: string;
   orgName: string;
   /** When it reached the reader (residents), or first went out (staff); null before any push. */
@@ -164,3 +176,14 @@ export const PUSH_COUNT_OF: Record<BulletinKind, keyof PushCounts> = {
   [BulletinKind.Rumour]: 'reminders',
   [BulletinKind.Positive]: 'positive',
 };
+
+/** Whether the signed-in person gets a WeChat subscribe message (警务公告) when a bulletin reaches their group. */
+export interface BulletinSubscriptionView {
+  /** One-time acceptances not used yet: each lets WeChat deliver one message. */
+  credits: number;
+  /** The 警务公告 template to ask for with wx.requestSubscribeMessage. */
+  templateId: string;
+}
+
+/** The answer of wx.requestSubscribeMessage for the 警务公告 template: accepted (one more message allowed) or not. */
+export interface BulletinSubscriptionRequest { accepted: boolean }

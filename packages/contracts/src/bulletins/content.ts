@@ -25,6 +25,8 @@ export interface BulletinContent {
   /** 法律依据, e.g. 《中华人民共和国治安管理处罚法》第四十九条. */
   legalBasis?: string;
   tags?: string[];
+  /** 预警 only: urgent (紧急), reviewed within BULLETIN_URGENT_REVIEW_MINUTES or escalated. */
+  urgent?: boolean;
 }
 
 const HTML_TAG = /<\/?[a-zA-Z!?]/;
@@ -41,6 +43,7 @@ export function bulletinContentProblems(c: BulletinContent): string[] {
   else if (textLength(title) > BULLETIN_TITLE_MAX) out.push(`标题不能超过${BULLETIN_TITLE_MAX}个字`);
   if (c.kind === BulletinKind.Warning && !c.warningType) out.push('请选择预警类型');
   if (c.kind !== BulletinKind.Warning && c.warningType) out.push('只有预警需要选择预警类型');
+  if (c.kind !== BulletinKind.Warning && c.urgent) out.push('只有预警可以标为紧急');
   const blocks = Array.isArray(c.body) ? c.body : [];
   const texts: string[] = [title, c.legalBasis ?? '', ...(c.tags ?? [])];
   let length = 0;

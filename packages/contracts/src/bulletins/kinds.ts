@@ -92,6 +92,8 @@ export enum BulletinStatus {
   Returned = 'returned', // 已退回
   Approved = 'approved', // 已通过
   Withdrawn = 'withdrawn', // 已撤回
+  /** WeChat's content check (msgSecCheck) found it risky: back to the author with the reason, never to review. */
+  Held = 'held', // 未通过内容检查
 }
 
 export const BULLETIN_STATUS_LABELS: Record<BulletinStatus, string> = {
@@ -100,4 +102,24 @@ export const BULLETIN_STATUS_LABELS: Record<BulletinStatus, string> = {
   [BulletinStatus.Returned]: '已退回',
   [BulletinStatus.Approved]: '已通过',
   [BulletinStatus.Withdrawn]: '已撤回',
+  [BulletinStatus.Held]: '未通过内容检查',
 };
+
+/** An urgent 预警 must be reviewed within this many minutes of its submission; then it escalates (docs/bulletins.md). */
+export const BULLETIN_URGENT_REVIEW_MINUTES = 120;
+
+/**
+ * What WeChat's content check said of a submitted version, for the reviewer: `pass`; `review` (WeChat
+ * suggests a person look); `unchecked` (WeChat could not be asked or did not answer: a person checks).
+ * Risky content never reaches review (status `held`).
+ */
+export type BulletinSecCheck = 'pass' | 'review' | 'unchecked';
+
+export const BULLETIN_SEC_CHECK_LABELS: Record<BulletinSecCheck, string> = {
+  pass: '内容安全检查已通过',
+  review: '内容安全检查建议人工复核',
+  unchecked: '内容安全检查未完成，请人工复核',
+};
+
+/** One-time 警务公告 subscriptions a person may hold at once (each WeChat acceptance allows one message). */
+export const BULLETIN_SUBSCRIBE_CREDITS_MAX = 50;

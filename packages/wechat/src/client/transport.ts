@@ -13,7 +13,7 @@ export interface RawResponse {
 export interface SendInit {
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   signal: AbortSignal;
 }
 
@@ -39,7 +39,7 @@ export const undiciTransport: Transport = async (url, init) => {
 /** A fetch given in the options (tests that simulate a network) as a transport. */
 export function fetchTransport(f: typeof fetch): Transport {
   return async (url, init) => {
-    const res = await f(url, init);
+    const res = await f(url, { ...init, body: typeof init.body === 'string' || init.body === undefined ? init.body : new Uint8Array(init.body) });
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', bytes: Buffer.from(await res.arrayBuffer()) };
   };
 }

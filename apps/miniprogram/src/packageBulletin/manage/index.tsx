@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { BulletinStatus, type BulletinDetail } from '@jws/contracts'
+import { BULLETIN_SEC_CHECK_LABELS, BulletinStatus, type BulletinDetail } from '@jws/contracts'
 
 import { bulletinsApi } from '../../api/bulletins'
 import BulletinBody from '../../components/BulletinBody'
+import BulletinImages from '../../components/BulletinImages'
 import { AsyncContent } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -28,12 +29,17 @@ function Manage({ b, set, reload }: { b: BulletinDetail; set: (b: BulletinDetail
       <View className='row'>
         <Tag type={bulletinKindTagType(b.kind)}>{bulletinKindLabel(b.kind, b.warningType)}</Tag>
         <Text className='muted' id='manage-status'>{` ${bulletinStatusLabel(b.status)} · 第${b.version}版`}</Text>
+        {b.urgent && <Tag type='danger'>紧急</Tag>}
       </View>
+      {b.reviewDueAt && <Text className='error-text' id='manage-review-due'>{`请在${formatDateTime(b.reviewDueAt)}前审核`}</Text>}
+      {b.heldReason && <Text className='error-text' id='manage-held-reason'>{b.heldReason}</Text>}
+      {b.secCheck && b.status === BulletinStatus.PendingReview && <Text className='muted' id='manage-sec-check'>{BULLETIN_SEC_CHECK_LABELS[b.secCheck]}</Text>}
       <Text className='card__title' id='manage-title'>{b.title}</Text>
       <Text className='muted'>{`${b.orgName} · ${b.authorName}`}</Text>
       {b.reviewComment && <Text className='error-text' id='manage-review-comment-shown'>{`审核意见：${b.reviewComment}`}</Text>}
       {b.status === BulletinStatus.Withdrawn && b.withdrawReason && <Text className='error-text' id='manage-withdraw-reason-shown'>{`撤回原因：${b.withdrawReason}`}</Text>}
       <BulletinBody blocks={b.body} id='manage-body' />
+      <BulletinImages urls={b.imageUrls} id='manage-images' />
       {b.legalBasis && <Text className='muted'>{`法律依据：${b.legalBasis}`}</Text>}
       {b.can.edit && (
         <Button block className='block-button' id='manage-edit' fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: `${ROUTES.bulletinWrite}?id=${b.id}` })}>

@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import {
-  BULLETIN_KIND_LABELS, BULLETIN_TITLE_MAX, BulletinKind, WARNING_TYPE_LABELS, WarningType, writableKinds, type BulletinDetail, type UserView,
+  BULLETIN_IMAGES_MAX, BULLETIN_KIND_LABELS, BULLETIN_TITLE_MAX, BULLETIN_URGENT_REVIEW_MINUTES, BulletinKind, WARNING_TYPE_LABELS, WarningType, writableKinds, type BulletinDetail, type UserView,
 } from '@jws/contracts'
 
 import { bulletinsApi } from '../../api/bulletins'
 import Chips from '../../components/Chips'
 import NoteInput from '../../components/NoteInput'
+import PhotoPicker from '../../components/PhotoPicker'
 import { AsyncContent } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -16,10 +17,11 @@ import { loadMe } from '../../session/auth'
 import { contentOf, useBulletinForm } from './useBulletinForm'
 import '../bulletin.scss'
 
+const URGENCY = [{ value: 'normal', label: '一般', id: 'bulletin-urgent-no' }, { value: 'urgent', label: '紧急', id: 'bulletin-urgent-yes' }]
 const WARNING_TYPES = Object.values(WarningType).map((w) => ({ value: w, label: WARNING_TYPE_LABELS[w], id: `bulletin-warning-${w}` }))
 
 function BulletinFormView({ user, editing }: { user: UserView; editing?: BulletinDetail }) {
-  const { form, set } = useBulletinForm(editing)
+  const { form, set, setPhotos } = useBulletinForm(editing)
   const { busy, error, setError, run } = useSubmit()
   const kinds = (editing ? [editing.kind] : writableKinds(user.role)).map((k) => ({ value: k, label: BULLETIN_KIND_LABELS[k], id: `bulletin-kind-${k}` }))
   const save = async () => {
@@ -38,6 +40,9 @@ function BulletinFormView({ user, editing }: { user: UserView; editing?: Bulleti
         <>
           <Text className='bulletin-form__label'>预警类型</Text>
           <Chips id='bulletin-warning-type' options={WARNING_TYPES} value={form.warningType} onChange={(w) => set('warningType', w)} />
+          <Text className='bulletin-form__label'>紧急程度</Text>
+          <Chips id='bulletin-urgent' options={URGENCY} value={form.urgent ? 'urgent' : 'normal'} onChange={(u) => set('urgent', u === 'urgent')} />
+          {form.urgent && <Text className='bulletin-form__hint'>紧急预警须在提交后{BULLETIN_URGENT_REVIEW_MINUTES / 60}小时内审核，超时将提醒审核人并报分局督办。</Text>}
         </>
       )}
       <Text className='bulletin-form__label'>标题</Text>
@@ -47,6 +52,8 @@ function BulletinFormView({ user, editing }: { user: UserView; editing?: Bulleti
       <Text className='bulletin-form__label'>正文</Text>
       <NoteInput id='bulletin-body-input' value={form.text} onChange={(v) => set('text', v)} maxLength={5000} placeholder='用通俗的话写清楚：发生了什么、要注意什么、怎么做' />
       <Text className='bulletin-form__hint'>空一行另起一段；行首写“- ”成为列表；用 **两边加星号** 标出粗体。</Text>
+      <Text className='bulletin-form__label'>图片（选填，最多{BULLETIN_IMAGES_MAX}张）</Text>
+      <PhotoPicker idPrefix='bulletin' photos={form.photos} onChange={setPhotos} max={BULLETIN_IMAGES_MAX} disabled={busy} />
       <Text className='bulletin-form__label'>法律依据（选填）</Text>
       <View className='bulletin-form__field' id='bulletin-basis-input'>
         <Input value={form.legalBasis} placeholder='如：《中华人民共和国反电信网络诈骗法》第二十五条' maxLength={200} onChange={(v) => set('legalBasis', v)} />

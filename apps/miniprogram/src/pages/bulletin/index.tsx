@@ -6,6 +6,7 @@ import { BulletinStatus, type BulletinDetail } from '@jws/contracts'
 
 import { bulletinsApi } from '../../api/bulletins'
 import BulletinBody from '../../components/BulletinBody'
+import BulletinImages from '../../components/BulletinImages'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import { useAsync } from '../../hooks/useAsync'
 import { useSubmit } from '../../hooks/useSubmit'
@@ -64,6 +65,7 @@ function BulletinView({ b, onChange }: { b: BulletinDetail; onChange: (b: Bullet
       <Text className='bulletin__title' id='bulletin-title'>{b.title}</Text>
       <Text className='muted'>{[b.orgName, b.pushedAt ? formatDateTime(b.pushedAt) : ''].filter(Boolean).join(' · ')}</Text>
       <BulletinBody blocks={b.body} id='bulletin-body' />
+      <BulletinImages urls={b.imageUrls} id='bulletin-images' />
       {b.legalBasis && (
         <View className='bulletin__basis' id='bulletin-legal-basis'>
           <Text className='bulletin__basis-label'>法律依据</Text>

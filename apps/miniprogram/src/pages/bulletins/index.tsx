@@ -5,6 +5,7 @@ import { BULLETIN_KIND_LABELS, BulletinKind } from '@jws/contracts'
 
 import { bulletinsApi } from '../../api/bulletins'
 import BulletinFeedItem from '../../components/BulletinFeedItem'
+import BulletinSubscribe from '../../components/BulletinSubscribe'
 import Chips from '../../components/Chips'
 import PagedList from '../../components/PagedList'
 import { usePaged } from '../../hooks/usePaged'
@@ -22,6 +23,7 @@ export default function BulletinsPage() {
   return (
     <View className='page'>
       <View className='card'>
+        <BulletinSubscribe />
         <Chips id='bulletins-filter' options={FILTERS} value={kind} onChange={setKind} scroll />
         <PagedList state={list} id='bulletins-list' moreId='bulletins-more' empty={{ title: '暂无公告', description: '社区民警推送到您所在群的公告会显示在这里。' }}>
           {(item) => <BulletinFeedItem key={item.id} item={item} />}

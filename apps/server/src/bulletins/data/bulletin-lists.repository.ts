@@ -13,6 +13,8 @@ export interface SummaryRow {
   authorName: string;
   orgName: string;
   submittedAt: Date | null;
+  urgent: boolean;
+  reviewDueAt: Date | null;
   updatedAt: Date;
   reviewComment: string | null;
   pushCount: number;
@@ -38,6 +40,7 @@ export type ListFilter =
 const SUMMARY_SELECT =
   'SELECT b.id AS id, b.kind AS kind, b.warning_type AS warningType, v.title AS title, b.status AS status, v.version_no AS version, ' +
   'u.nickname AS authorName, o.name AS orgName, b.submitted_at AS submittedAt, b.updated_at AS updatedAt, b.review_comment AS reviewComment, ' +
+  'b.urgent AS urgent, b.review_due_at AS reviewDueAt, ' +
   '(SELECT COUNT(*) FROM bulletin_pushes p WHERE p.bulletin_id = b.id) AS pushCount ' +
   'FROM bulletins b JOIN bulletin_versions v ON v.id = b.version_id JOIN users u ON u.id = b.author_id JOIN org_units o ON o.id = b.org_unit_id';
 
@@ -75,7 +78,8 @@ export class BulletinListsRepository {
         id: Number(r.id), kind: r.kind as BulletinKind, warningType: (r.warningType as WarningType | null) ?? null, title: String(r.title),
         status: r.status as BulletinStatus, version: Number(r.version), authorName: String(r.authorName), orgName: String(r.orgName),
         submittedAt: r.submittedAt ? date(r.submittedAt) : null, updatedAt: date(r.updatedAt), reviewComment: (r.reviewComment as string | null) ?? null,
-        pushCount: Number(r.pushCount),
+        pushCount: Number(r.pushCount), urgent: Boolean(Number(r.urgent)),
+        reviewDueAt: r.reviewDueAt && r.status === BulletinStatus.PendingReview ? date(r.reviewDueAt) : null,
       })),
       total: Number(count[0]?.n ?? 0),
     };

@@ -1,4 +1,4 @@
-import { BulletinKind, BulletinStatus, WarningType } from '@jws/contracts';
+import { BulletinKind, BulletinSecCheck, BulletinStatus, WarningType } from '@jws/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('bulletins')
 @Index('ix_bulletins_status_path', ['status', 'orgPath'])
 @Index('ix_bulletins_author', ['authorId', 'updatedAt'])
+@Index('ix_bulletins_review_check', ['reviewNextCheckAt'])
 export class BulletinEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -64,6 +65,35 @@ export class BulletinEntity {
   /** 有用 marks (one per person, bulletin_reads.useful_at). */
   @Column({ name: 'useful_count', type: 'int', default: 0 })
   usefulCount: number;
+
+  /** Status held: why WeChat's content check held it (shown to its author). */
+  @Column({ name: 'held_reason', type: 'varchar', length: 200, nullable: true })
+  heldReason: string | null;
+
+  /** What WeChat's content check said of the submitted version (null before a submission). */
+  @Column({ name: 'sec_check', type: 'varchar', length: 16, nullable: true })
+  secCheck: BulletinSecCheck | null;
+
+  /** An urgent 预警: reviewed by `reviewDueAt`, or it escalates (bulletin-review-deadlines.worker.ts). */
+  @Column({ type: 'boolean', default: false })
+  urgent: boolean;
+
+  @Column({ name: 'review_due_at', type: 'datetime', nullable: true })
+  reviewDueAt: Date | null;
+
+  /** 0 waiting; 1 the reviewers were told it is overdue; 2 the branch leaders were. */
+  @Column({ name: 'review_escalation', type: 'int', default: 0 })
+  reviewEscalation: number;
+
+  /** When the escalation worker next looks at it (null: nothing to do). */
+  @Column({ name: 'review_next_check_at', type: 'datetime', nullable: true })
+  reviewNextCheckAt: Date | null;
+
+  @Column({ name: 'lease_until', type: 'datetime', nullable: true })
+  leaseUntil: Date | null;
+
+  @Column({ name: 'lease_owner', type: 'varchar', length: 64, nullable: true })
+  leaseOwner: string | null;
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;

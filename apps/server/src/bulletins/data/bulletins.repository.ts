@@ -8,7 +8,7 @@ import { BulletinEntity } from './bulletin.entity';
 /** The fields of a bulletin's state a decision changes. */
 export type BulletinChange = Partial<Pick<BulletinEntity,
   'status' | 'versionId' | 'approvedVersionId' | 'submittedAt' | 'reviewedBy' | 'reviewedAt' | 'reviewComment' |
-  'withdrawnBy' | 'withdrawnAt' | 'withdrawReason'>>;
+  'withdrawnBy' | 'withdrawnAt' | 'withdrawReason' | 'heldReason' | 'secCheck' | 'urgent' | 'reviewDueAt' | 'reviewEscalation' | 'reviewNextCheckAt'>>;
 
 /** Bulletins and their versions: creating, versioning and moving a bulletin through review (bulletins.service.ts). */
 @Injectable()
@@ -28,10 +28,11 @@ export class BulletinsRepository {
   }
 
   /** A new bulletin with its first version, in one unit of work. */
-  async create(uow: UnitOfWork, row: Pick<BulletinEntity, 'kind' | 'warningType' | 'status' | 'authorId' | 'orgUnitId' | 'orgPath'>, content: BulletinContent, now: Date): Promise<number> {
+  async create(uow: UnitOfWork, row: Pick<BulletinEntity, 'kind' | 'warningType' | 'status' | 'authorId' | 'orgUnitId' | 'orgPath' | 'urgent'>, content: BulletinContent, now: Date): Promise<number> {
     const id = await uow.insert(
-      'INSERT INTO bulletins (kind, warning_type, status, author_id, org_unit_id, org_path, version_id, useful_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)',
-      [row.kind, row.warningType, row.status, row.authorId, row.orgUnitId, row.orgPath, now, now],
+      'INSERT INTO bulletins (kind, warning_type, status, author_id, org_unit_id, org_path, version_id, useful_count, urgent, review_escalation, created_at, updated_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?)',
+      [row.kind, row.warningType, row.status, row.authorId, row.orgUnitId, row.orgPath, row.urgent ? 1 : 0, now, now],
     );
     const versionId = await this.addVersion(uow, id, 1, content, row.authorId, now);
     await uow.manager.getRepository(BulletinEntity).update({ id }, { versionId });
@@ -59,8 +60,8 @@ export class BulletinsRepository {
     return Boolean(result.affected);
   }
 
-  /** Kind and warning type follow the newest version. */
-  async setKind(manager: EntityManager, id: number, kind: BulletinKind, warningType: BulletinEntity['warningType']): Promise<void> {
-    await manager.getRepository(BulletinEntity).update({ id }, { kind, warningType });
+  /** Kind, warning type and urgency follow the newest version. */
+  async setKind(manager: EntityManager, id: number, kind: BulletinKind, warningType: BulletinEntity['warningType'], urgent: boolean): Promise<void> {
+    await manager.getRepository(BulletinEntity).update({ id }, { kind, warningType, urgent });
   }
 }

@@ -1,12 +1,12 @@
 import {
   BULLETIN_BLOCKS_MAX, BULLETIN_COMMENT_MAX, BULLETIN_IMAGES_MAX, BULLETIN_PUSH_GROUPS_MAX, BULLETIN_REASON_MAX, BULLETIN_TAGS_MAX,
-  BulletinBlock, BulletinDetail, GroupKind, BulletinFeedItem, BulletinKind, BulletinPushView, BulletinStatus, BulletinSummary, CreateBulletinRequest,
+  BulletinBlock, BulletinDetail, BulletinSecCheck, GroupKind, BulletinFeedItem, BulletinKind, BulletinPushView, BulletinStatus, BulletinSummary, CreateBulletinRequest,
   PushBulletinRequest, PushBulletinResponse, PushGroupView, PushOutcome, PushResult, ReviewBulletinRequest, ReviewDecision, WarningType,
   WithdrawBulletinRequest, BulletinFigures, BulletinGroupFigures, PushFigures,
 } from '@jws/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/paging';
 import { MAX_ID, OptionalEnum, OptionalText, PlainInt, RequiredEnum, RequiredText } from '../../common/validation';
 
@@ -46,6 +46,9 @@ export class BulletinContentDto implements CreateBulletinRequest {
   @ApiPropertyOptional({ type: [String], maxItems: BULLETIN_TAGS_MAX })
   @IsOptional() @IsArray() @ArrayMaxSize(BULLETIN_TAGS_MAX, { message: `最多${BULLETIN_TAGS_MAX}个标签` }) @IsString({ each: true })
   tags?: string[];
+  @ApiPropertyOptional({ description: '预警 only: urgent (紧急), reviewed within BULLETIN_URGENT_REVIEW_MINUTES or escalated' })
+  @IsOptional() @IsBoolean({ message: '紧急标记格式不正确' })
+  urgent?: boolean;
 }
 
 export class ReviewBulletinDto implements ReviewBulletinRequest {
@@ -98,6 +101,8 @@ export class BulletinSummaryDto implements BulletinSummary {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ nullable: true, type: String }) reviewComment: string | null;
   @ApiProperty() pushCount: number;
+  @ApiProperty({ description: 'an urgent 预警' }) urgent: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'pending review: when an urgent 预警’s review is due' }) reviewDueAt: string | null;
 }
 export class BulletinSummaryPageDto extends PageOf(BulletinSummaryDto) {}
 
@@ -124,7 +129,12 @@ export class BulletinDetailDto implements BulletinDetail {
   @ApiProperty({ description: 'empty once withdrawn, for readers' }) title: string;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) body: BulletinBlock[];
   @ApiProperty({ type: [String] }) imageIds: string[];
+  @ApiProperty({ type: [String], description: 'where each image is served, in the order of imageIds' }) imageUrls: string[];
   @ApiProperty({ nullable: true, type: String, description: '法律依据' }) legalBasis: string | null;
+  @ApiProperty({ description: 'an urgent 预警' }) urgent: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'pending review: when an urgent 预警’s review is due' }) reviewDueAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'held: why WeChat’s content check held it (its author, reviewer and leaders)' }) heldReason: string | null;
+  @ApiProperty({ nullable: true, enum: ['pass', 'review', 'unchecked'], description: 'what WeChat’s content check said (author, reviewer)' }) secCheck: BulletinSecCheck | null;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty() version: number;
   @ApiProperty() authorName: string;

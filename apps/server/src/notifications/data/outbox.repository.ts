@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
-import { claimBatch, Database } from '../../common/db';
+import { claimBatch, Database, execute, isMysql, selectRows, valueTuples } from '../../common/db';
 import { OutboxEntity, OutboxStatus } from './outbox.entity';
+
+/** Rows per multi-row INSERT of enqueueMany (10 values each). */
+const OUTBOX_INSERT_CHUNK = 1000;
 
 /** The outbox's rows as the deliverer claims, sends and marks them. */
 @Injectable()
@@ -20,6 +23,36 @@ export class OutboxRepository {
     await m.createQueryBuilder().insert().into(OutboxEntity).values({
       topic, dedupeKey, payload, status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, lastError: null, createdAt: now, sentAt: null,
     }).orIgnore().execute();
+  }
+
+  /**
+   * Many rows at once, in `m`'s transaction: one multi-row INSERT per OUTBOX_INSERT_CHUNK rows, each
+   * due at its `due`; a `dedupeKey` already written is skipped.
+   */
+  async enqueueMany(m: EntityManager, rows: readonly { topic: string; dedupeKey: string; payload: string; due: Date }[], now: Date): Promise<void> {
+    const ignore = isMysql(m) ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+    for (let i = 0; i < rows.length; i += OUTBOX_INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + OUTBOX_INSERT_CHUNK);
+      await execute(m,
+        `${ignore} INTO outbox (topic, dedupe_key, payload, status, attempts, next_attempt_at, lease_until, last_error, created_at, sent_at) VALUES ${valueTuples(chunk.length, 10)}`,
+        chunk.flatMap((r) => [r.topic, r.dedupeKey, r.payload, 'pending', 0, r.due, null, null, now, null]));
+    }
+  }
+
+  /**
+   * Removes pending rows whose dedupe key starts with `prefix` that no deliverer holds (and, with
+   * `dueAfter`, only those due later): up to `batch` of them; answers the removed rows' keys.
+   */
+  async dropPending(prefix: string, dueAfter: Date | null, batch: number): Promise<string[]> {
+    const where = `dedupe_key LIKE ? AND status = 'pending' AND lease_until IS NULL${dueAfter ? ' AND next_attempt_at > ?' : ''}`;
+    // Keys are made of letters, digits and colons: nothing in `prefix` is a LIKE wildcard.
+    const params = [`${prefix}%`, ...(dueAfter ? [dueAfter] : [])];
+    return this.db.transaction(async ({ manager: m }) => {
+      const rows = await selectRows<{ id: number; dedupeKey: string }>(m, `SELECT id, dedupe_key AS dedupeKey FROM outbox WHERE ${where} ORDER BY id LIMIT ${batch}`, params);
+      if (!rows.length) return [];
+      await execute(m, `DELETE FROM outbox WHERE id IN (${rows.map(() => '?').join(', ')}) AND ${where}`, [...rows.map((r) => r.id), ...params]);
+      return rows.map((r) => r.dedupeKey);
+    });
   }
 
   /** Claims up to `batch` due pending rows under `token`'s lease (common/db/lease.ts), in the due order. */

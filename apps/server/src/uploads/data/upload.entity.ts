@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('uploads')
 @Index('ix_uploads_case', ['caseId'])
+@Index('ix_uploads_bulletin', ['bulletinId'])
 export class UploadEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -19,6 +20,10 @@ export class UploadEntity {
   /** Set when an image message of a mediation room uses it (never shown with the case's photos). */
   @Column({ name: 'room_id', type: 'int', nullable: true })
   roomId: number | null;
+
+  /** Set when a bulletin uses it as one of its images (served after the bulletin's access check). */
+  @Column({ name: 'bulletin_id', type: 'int', nullable: true })
+  bulletinId: number | null;
 
   @Column({ name: 'storage_key', type: 'varchar', length: 128 })
   storageKey: string;

@@ -23,7 +23,7 @@ export class UploadsRepository {
    */
   async claimForCase(m: EntityManager, ownerId: number, ids: string[], caseId: number, disownedOwner: number | null): Promise<number> {
     const claimed = await m.getRepository(UploadEntity).update(
-      { id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull() },
+      { id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull() },
       { caseId, ...(disownedOwner === null ? {} : { ownerId: disownedOwner }) },
     );
     return claimed.affected ?? 0;
@@ -31,8 +31,23 @@ export class UploadsRepository {
 
   /** In the caller's transaction: the owner's unused upload goes to the room; false when it is not theirs or used. */
   async claimForRoom(m: EntityManager, ownerId: number, id: string, roomId: number): Promise<boolean> {
-    const claimed = await m.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull() }, { roomId });
+    const claimed = await m.getRepository(UploadEntity).update({ id, ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull() }, { roomId });
     return Boolean(claimed.affected);
+  }
+
+  /**
+   * In the caller's transaction: the owner's unused uploads of `ids` go to the bulletin; answers
+   * how many of `ids` are now the owner's images of that bulletin (an edit keeps its earlier ones).
+   */
+  async claimForBulletin(m: EntityManager, ownerId: number, ids: string[], bulletinId: number): Promise<number> {
+    const repo = m.getRepository(UploadEntity);
+    await repo.update({ id: In(ids), ownerId, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull() }, { bulletinId });
+    return repo.count({ where: { id: In(ids), ownerId, bulletinId } });
+  }
+
+  /** The upload `id` when it is one of the bulletin's images. */
+  ofBulletin(id: string, bulletinId: number): Promise<UploadEntity | null> {
+    return this.db.manager.getRepository(UploadEntity).findOne({ where: { id, bulletinId } });
   }
 
   findMany(m: EntityManager, ids: string[]): Promise<UploadEntity[]> {
@@ -51,7 +66,7 @@ export class UploadsRepository {
   /** Unclaimed uploads created before `before`, oldest first. */
   unclaimedBefore(before: Date, take: number): Promise<UploadEntity[]> {
     return this.db.manager.getRepository(UploadEntity).find({
-      where: { caseId: IsNull(), roomId: IsNull(), createdAt: LessThan(before) },
+      where: { caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull(), createdAt: LessThan(before) },
       order: { createdAt: 'ASC' },
       take,
     });
@@ -59,7 +74,7 @@ export class UploadsRepository {
 
   /** Deletes the upload unless a case or room claimed it meanwhile; whether it was deleted. */
   async deleteUnclaimed(id: string): Promise<boolean> {
-    const deleted = await this.db.manager.getRepository(UploadEntity).delete({ id, caseId: IsNull(), roomId: IsNull() });
+    const deleted = await this.db.manager.getRepository(UploadEntity).delete({ id, caseId: IsNull(), roomId: IsNull(), bulletinId: IsNull() });
     return Boolean(deleted.affected);
   }
 }
