@@ -70,6 +70,12 @@ export default defineAppConfig({
       root: 'packageInspection',
       pages: ['list/index', 'case/index', 'inquiries/index'],
     },
+    // 会商调度 (leaders): due and past reviews, the printable 研判材料, the record form with decisions,
+    // one review, 重大问题 to the 挂点 city leader; and 我的督办事项 for the decisions' owners.
+    {
+      root: 'packageReview',
+      pages: ['reviews/index', 'packet/index', 'record/index', 'review/index', 'issues/index', 'follow-ups/index'],
+    },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.
   requiredPrivateInfos: ['chooseLocation'],

@@ -28,6 +28,7 @@ import { ServiceGuideModule } from './service-guide/service-guide.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { FiguresModule } from './figures/figures.module';
 import { InspectionModule } from './inspection';
+import { ReviewFiguresModule, ReviewsModule } from './reviews';
 import { WorkbenchModule } from './workbench/workbench.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -73,6 +74,8 @@ export class AppModule {
         SupervisionModule,
         FiguresModule,
         InspectionModule,
+        ReviewsModule,
+        ReviewFiguresModule,
         WorkbenchModule,
         HealthModule,
         DemoModule,

@@ -38,6 +38,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'inspection.case_read': '查看上报响应记录',
   'inspection.inquiry_opened': '发起核查',
   'inspection.inquiry_read': '查看核查记录',
+  'review.recorded': '记录会商',
+  'review.follow_up_done': '办结督办事项',
+  'review.major_issue_raised': '上报重大问题',
+  'review.major_issue_answered': '反馈重大问题会商',
 };
 
 /** What an entry is about (`targetType`), for the filter and the list. */
@@ -60,6 +64,9 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   wechat_group: '微信群',
   prevention_action: '安全防范记录',
   inquiry: '核查',
+  review: '会商',
+  follow_up: '督办事项',
+  major_issue: '重大问题',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -103,6 +103,14 @@ export enum ErrorCode {
   PreventionTimeInvalid = 'PREVENTION_TIME_INVALID',
   /** A prevention action recorded on a case that is not a 安全隐患. */
   NotAHazard = 'NOT_A_HAZARD',
+  /** 会商调度: a review of a period that has not begun yet. */
+  ReviewNotDue = 'REVIEW_NOT_DUE',
+  /** 会商调度: the period's review is already recorded. */
+  ReviewAlreadyRecorded = 'REVIEW_ALREADY_RECORDED',
+  /** 会商调度: a decision without its owner or deadline, or an owner outside the jurisdiction. */
+  DecisionIncomplete = 'DECISION_INCOMPLETE',
+  /** 重大问题: the station has no linked (挂点) city leader. */
+  NoLinkedLeader = 'NO_LINKED_LEADER',
   /** The database or Redis cannot be reached: nothing was changed; retry after the `Retry-After` seconds. */
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
@@ -188,6 +196,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.PeriodTooLong]: '统计时段最长一年，请缩短后再查',
   [ErrorCode.PreventionTimeInvalid]: '防范工作的时间不能晚于现在，也不能早于48小时前',
   [ErrorCode.NotAHazard]: '只有安全隐患可以登记防范工作',
+  [ErrorCode.ReviewNotDue]: '该时段的会商还未到期，不能提前记录',
+  [ErrorCode.ReviewAlreadyRecorded]: '该时段的会商已记录',
+  [ErrorCode.DecisionIncomplete]: '每项决定都须指定本辖区的责任人和完成期限',
+  [ErrorCode.NoLinkedLeader]: '本所尚无挂点市局领导，请联系市局',
   [ErrorCode.ServiceUnavailable]: '服务暂时不可用，本次操作未生效，请稍后再试',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };

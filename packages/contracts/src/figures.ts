@@ -132,6 +132,20 @@ export interface FiguresView {
   /** The siblings of the node (the stations of its branch, the branches of the city), ranked per rate. */
   rankings: Record<FigureRate, RankingRow[]>;
   coverage: Coverage;
+  /**
+   * 未按期会商 (docs/reviews.md): periods of the node's cadence and of the nodes below it that
+   * ended without a recorded review, overlapping the period, as reported to the level above.
+   */
+  missedReviews: MissedReviewRow[];
+}
+
+/** A review period that ended without its review (会商调度). */
+export interface MissedReviewRow {
+  orgId: number;
+  orgName: string;
+  /** week, xun or month. */
+  unit: string;
+  period: FigurePeriod;
 }
 
 export interface FigureNode {

@@ -16,6 +16,8 @@ import type {
   BulletinShareResponse, BulletinOpenRequest, BulletinOpenResponse, WechatGroupView, WechatGroupStatus, BindWechatGroupRequest,
   InspectionCaseView, InspectionItem, InquiryView, OpenInquiryRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
+  CompleteFollowUpRequest, FollowUpStatus, FollowUpView, MajorIssueFeedbackRequest, MajorIssueView, RaiseMajorIssueRequest, RecordReviewRequest, ReviewPacket,
+  ReviewSchedule, ReviewView,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -133,6 +135,20 @@ export const HTTP_API = {
   'GET /api/figures/trend': {} as Route<FigureTrend, never, FigureTrendQuery>,
   'POST /api/prevention-actions': {} as Route<PreventionActionView, CreatePreventionActionRequest>,
   'GET /api/prevention-actions': {} as Route<Page<PreventionActionView>, never, PageQuery & { orgId?: number }>,
+
+  // 会商调度 (#22, docs/reviews.md)
+  'GET /api/reviews': {} as Route<ReviewSchedule, never, { orgId?: number }>,
+  'GET /api/reviews/packet': {} as Route<ReviewPacket, never, { orgId?: number; from: string }>,
+  /** The packet's workbook (.xlsx bytes), downloaded as a file like the figures'. */
+  'GET /api/reviews/packet.xlsx': {} as Route<ArrayBuffer, never, { orgId?: number; from: string }>,
+  'POST /api/reviews': {} as Route<ReviewView, RecordReviewRequest>,
+  'GET /api/reviews/:id': {} as Route<ReviewView>,
+  'GET /api/follow-ups/mine': {} as Route<FollowUpView[]>,
+  'POST /api/follow-ups/:id/done': {} as Route<FollowUpView, CompleteFollowUpRequest>,
+  'GET /api/supervision/follow-ups': {} as Route<FollowUpView[], never, { status?: FollowUpStatus }>,
+  'GET /api/major-issues': {} as Route<MajorIssueView[]>,
+  'POST /api/major-issues': {} as Route<MajorIssueView, RaiseMajorIssueRequest>,
+  'POST /api/major-issues/:id/feedback': {} as Route<MajorIssueView, MajorIssueFeedbackRequest>,
 
   // 办事指引
   'GET /api/service-guide': {} as Route<ServiceGuideSearchResult, never, { q?: string }>,

@@ -13,6 +13,7 @@ export * from './photos';
 export * from './supervision';
 export * from './bulletins';
 export * from './figures';
+export * from './reviews';
 export * from './http-api';
 export * from './audit';
 export * from './inspection';

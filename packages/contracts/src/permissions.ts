@@ -71,6 +71,8 @@ export enum Permission {
   BulletinWithdraw = 'bulletin.withdraw',
   /** 数据: the six counters and three rates of the jurisdiction (leaders) or one's own communities (officers), drill-down and export. */
   FiguresRead = 'figures.read',
+  /** 会商调度: the review schedule and packets of the jurisdiction, recording the own unit's reviews, 重大问题 (leaders). */
+  ReviewHold = 'review.hold',
   /** Record 安全防范 actions (巡逻, 走访, 提示) in the communities one works. */
   PreventionRecord = 'prevention.record',
   /**
@@ -113,7 +115,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CommunityHandover,
     Permission.StaffInvitationCreate,
     Permission.CaseHandle,
-    Permission.CaseSupervise,
+    Permission.CaseSupervise, Permission.ReviewHold,
     Permission.InformantUnseal,
     Permission.GovernanceDigestRead,
     Permission.MediationManage,
@@ -124,7 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   [Role.BranchLeader]: [
     ...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.GovernanceDigestRead,
-    Permission.ReferralAgendaRead, Permission.MediationTranscriptRead, Permission.CaseSupervise, Permission.BulletinWithdraw,
+    Permission.ReferralAgendaRead, Permission.MediationTranscriptRead, Permission.CaseSupervise, Permission.ReviewHold, Permission.BulletinWithdraw,
   ],
   [Role.CityLeader]: [
     ...POLICE_COMMON,
@@ -135,7 +137,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.GovernanceDigestRead,
     Permission.ReferralAgendaRead,
     Permission.MediationTranscriptRead,
-    Permission.CaseSupervise,
+    Permission.CaseSupervise, Permission.ReviewHold,
     Permission.BulletinWithdraw,
   ],
   // 信访/督察 reads the response-time trail of overdue cases and writes 核查; no handling, no 催办.

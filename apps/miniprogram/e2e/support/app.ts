@@ -34,6 +34,11 @@ export const ROUTES = {
   inspection: '/packageInspection/list/index',
   inspectionCase: '/packageInspection/case/index',
   inquiries: '/packageInspection/inquiries/index',
+  reviews: '/packageReview/reviews/index',
+  reviewPacket: '/packageReview/packet/index',
+  reviewRecord: '/packageReview/record/index',
+  review: '/packageReview/review/index',
+  followUps: '/packageReview/follow-ups/index',
 } as const;
 
 const WAIT_MS = 15_000;

@@ -24,6 +24,8 @@ import type {
   OfflineOutcomeRequest,
   OpenRoomRequest,
   RateCaseRequest,
+  RaiseMajorIssueRequest,
+  RecordReviewRequest,
   ReferralReplyRequest,
   ReferralStatus,
   RefreshRequest,
@@ -235,6 +237,23 @@ export const api = {
   /** The workbook (.xlsx): downloaded with the token, then opened (weapp: openDocument) or saved (h5). */
   async openFiguresWorkbook(q: FiguresQuery, filename: string): Promise<void> {
     const path = await download(apiUrl('/api/figures.xlsx', { from: q.from, to: q.to, orgId: q.orgId }))
+    await platform.openDocument(path, filename)
+  },
+
+  // 会商调度 (leaders) and 督办事项 (their owners): docs/reviews.md
+  reviewSchedule: (orgId?: number) => call('GET /api/reviews', { query: { orgId } }),
+  reviewPacket: (from: string, orgId?: number) => call('GET /api/reviews/packet', { query: { from, orgId } }),
+  recordReview: (body: RecordReviewRequest) => call('POST /api/reviews', { body }),
+  review: (id: number) => call('GET /api/reviews/:id', { params: { id } }),
+  myFollowUps: () => call('GET /api/follow-ups/mine'),
+  completeFollowUp: (id: number, note: string) => call('POST /api/follow-ups/:id/done', { params: { id }, body: { note } }),
+  supervisedFollowUps: () => call('GET /api/supervision/follow-ups', { query: { status: 'open' } }),
+  majorIssues: () => call('GET /api/major-issues'),
+  raiseMajorIssue: (body: RaiseMajorIssueRequest) => call('POST /api/major-issues', { body }),
+  answerMajorIssue: (id: number, feedback: string) => call('POST /api/major-issues/:id/feedback', { params: { id }, body: { feedback } }),
+  /** The packet's workbook (.xlsx), opened like the figures'. */
+  async openReviewPacket(from: string, orgId: number | undefined, filename: string): Promise<void> {
+    const path = await download(apiUrl('/api/reviews/packet.xlsx', { from, orgId }))
     await platform.openDocument(path, filename)
   },
 }

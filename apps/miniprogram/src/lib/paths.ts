@@ -56,6 +56,13 @@ export const ROUTES = {
   inspection: '/packageInspection/list/index',
   inspectionCase: '/packageInspection/case/index',
   inquiries: '/packageInspection/inquiries/index',
+  /** 会商调度 (leaders): the schedule, a period's printable 研判材料 (`?from=&orgId=`), the record form (`?from=`), a review (`?id=`), 重大问题; 我的督办事项. */
+  reviews: '/packageReview/reviews/index',
+  reviewPacket: '/packageReview/packet/index',
+  reviewRecord: '/packageReview/record/index',
+  review: '/packageReview/review/index',
+  majorIssues: '/packageReview/issues/index',
+  followUps: '/packageReview/follow-ups/index',
 } as const
 
 /** A mediation room opened with an invitation code (the value its link carries as `?invite=`). */

@@ -68,6 +68,11 @@ export const AuditAction = {
   InspectionCaseRead: 'inspection.case_read',
   InquiryOpened: 'inspection.inquiry_opened',
   InquiryRead: 'inspection.inquiry_read',
+  /** 会商调度 (reviews/): a review recorded with its decisions, a follow-up done, a 重大问题 raised or answered. */
+  ReviewRecorded: 'review.recorded',
+  FollowUpDone: 'review.follow_up_done',
+  MajorIssueRaised: 'review.major_issue_raised',
+  MajorIssueAnswered: 'review.major_issue_answered',
 } as const;
 
 /**

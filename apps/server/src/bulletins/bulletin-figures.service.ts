@@ -58,6 +58,29 @@ export class BulletinFiguresService {
   }
 
   /**
+   * Every bulletin pushed in a period within a node (the 会商 packet, reviews/): its kind, the
+   * groups it went to, their members and the readers among them.
+   */
+  async reach(target: FigureTarget, range: TimeRange): Promise<{ bulletinId: number; title: string; kind: string; groups: number; members: number; readers: number }[]> {
+    const pushes = await this.pushes.pushRecordsIn(target, range, new Date());
+    const byBulletin = new Map<number, { title: string; kind: string; groupIds: Set<number> }>();
+    for (const p of pushes) {
+      const b = byBulletin.get(p.bulletinId) ?? { title: p.title, kind: p.kind, groupIds: new Set<number>() };
+      b.groupIds.add(p.groupId);
+      byBulletin.set(p.bulletinId, b);
+    }
+    const out = [];
+    for (const [bulletinId, b] of byBulletin) {
+      const groupIds = [...b.groupIds];
+      const readers = await this.reads.readers(bulletinId);
+      const [members, reading] = await Promise.all([this.groups.memberCounts(groupIds), this.groups.membersAmong(groupIds, readers.map((r) => r.userId))]);
+      const sum = (m: Map<number, number>) => groupIds.reduce((n, id) => n + (m.get(id) ?? 0), 0);
+      out.push({ bulletinId, title: b.title, kind: b.kind, groups: groupIds.length, members: sum(members), readers: sum(reading) });
+    }
+    return out;
+  }
+
+  /**
    * Per group it went to: members reached, unique readers (members who read it, and whoever opened
    * it from a card in the WeChat group bound to the group), read rate and 有用; shares and card opens.
    */

@@ -33,6 +33,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.PeriodTooLong:
     case ErrorCode.PreventionTimeInvalid:
     case ErrorCode.NotAHazard:
+    case ErrorCode.ReviewNotDue:
+    case ErrorCode.DecisionIncomplete:
     case ErrorCode.WechatSessionStale:
     case ErrorCode.ShareInfoInvalid:
       return HttpStatus.BAD_REQUEST;
@@ -83,6 +85,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.RumourAlreadyLinked:
     case ErrorCode.BulletinNotEditable:
     case ErrorCode.BulletinStateInvalid:
+    case ErrorCode.ReviewAlreadyRecorded:
+    case ErrorCode.NoLinkedLeader:
     case ErrorCode.WechatGroupAlreadyBound:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:

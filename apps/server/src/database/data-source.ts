@@ -48,6 +48,8 @@ import { BulletinSafety1767100000000 } from './migrations/1767100000000-bulletin
 import { Bulletins1766800000000 } from './migrations/1766800000000-bulletins';
 import { RumourReports1767200000000 } from './migrations/1767200000000-rumour-reports';
 import { BULLETIN_ENTITIES } from '../bulletins/data/entities';
+import { Reviews1767400000000 } from './migrations/1767400000000-reviews';
+import { REVIEW_ENTITIES } from '../reviews/data/entities';
 import { PreventionActions1766900000000 } from './migrations/1766900000000-prevention-actions';
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
 import { InspectionInquiries1767500000000 } from './migrations/1767500000000-inspection-inquiries';
@@ -104,6 +106,7 @@ export const ENTITIES = [
   FigureSnapshotRecordEntity,
   InquiryEntity,
   FigureSnapshotOpenCaseEntity,
+  ...REVIEW_ENTITIES,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -117,6 +120,7 @@ export const MIGRATIONS = [
   StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
   PreventionActions1766900000000, FigureSnapshots1766900000001,
+  Reviews1767400000000,
   BulletinSafety1767100000000,
   RumourReports1767200000000,
   WechatGroupShares1767300000000,

@@ -20,12 +20,13 @@ import { FigureSnapshotWorker, FiguresModule } from '../figures';
 import { chinaDate } from '../common/china-time';
 import { DemoHistoryRepository } from './data/demo-history.repository';
 import { seedDemoHistory } from './demo-history';
+import { ReviewsDemo, ReviewsModule } from '../reviews';
 
 /**
  * Loads the demo data once, in demo mode only (embedded database or DEMO=1, never production), and
  * the demo clock (`POST /api/demo/cases/:id/elapse`), which refuses outside demo mode.
  */
-@Module({ imports: [CasesModule, ReferralsModule, MediationModule, BulletinsModule, FiguresModule],
+@Module({ imports: [CasesModule, ReferralsModule, MediationModule, BulletinsModule, FiguresModule, ReviewsModule],
   controllers: [DemoClockController],
   providers: [DemoClockService, DemoSeedRepository, DemoHistoryRepository],
 })
@@ -45,6 +46,7 @@ export class DemoModule implements OnApplicationBootstrap {
     private readonly bulletins: BulletinsDemo,
     private readonly history: DemoHistoryRepository,
     private readonly snapshots: FigureSnapshotWorker,
+    private readonly reviews: ReviewsDemo,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,6 +61,8 @@ export class DemoModule implements OnApplicationBootstrap {
     if (await seedDemoMediation(this.seed, this.cases, this.rooms, this.mediation, this.chat)) this.logger.log('demo mediation room loaded');
     const days = this.config.demoHistoryDays;
     if (await seedDemoBulletins(this.bulletins, days)) this.logger.log('demo bulletins loaded: a week pushed, one 预警 waiting for legal_reviewer1');
+    // 会商调度: a review is due at every level (the current week, 旬 and month); the stations get their 挂点 city leader.
+    if (await this.reviews.seed()) this.logger.log('demo stations linked to their 挂点 city leader');
     await this.seedHistory(days);
   }
 

@@ -1,6 +1,6 @@
 import {
   FigureTrend, FigureTrendPoint, FigureTrendQuery, MAX_TREND_PERIODS, PeriodKind,
-  Coverage, CreatePreventionActionRequest, FIGURE_COUNTERS, FigureCounter, FigureNode, FigurePeriod, FigureRecord, FigureRecordType, FiguresView,
+  Coverage, CreatePreventionActionRequest, MissedReviewRow, FIGURE_COUNTERS, FigureCounter, FigureNode, FigurePeriod, FigureRecord, FigureRecordType, FiguresView,
   PREVENTION_NOTE_MAX, PREVENTION_PLACE_MAX, PreventionActionKind, PreventionActionView, RankingRow, RateValue,
 } from '@jws/contracts';
 import { ApiProperty } from '@nestjs/swagger';
@@ -77,6 +77,13 @@ class CoverageDto implements Coverage {
   @ApiProperty() enterprises: number;
 }
 
+class MissedReviewDto implements MissedReviewRow {
+  @ApiProperty() orgId: number;
+  @ApiProperty() orgName: string;
+  @ApiProperty({ enum: ['week', 'xun', 'month'] }) unit: string;
+  @ApiProperty({ type: FigurePeriodDto }) period: FigurePeriod;
+}
+
 export class FiguresViewDto implements FiguresView {
   @ApiProperty({ type: FigurePeriodDto }) period: FigurePeriod;
   @ApiProperty({ type: FigureNodeDto, nullable: true }) node: FigureNode | null;
@@ -86,6 +93,7 @@ export class FiguresViewDto implements FiguresView {
   @ApiProperty({ type: RatesDto }) rates: RatesDto;
   @ApiProperty({ type: RankingsDto }) rankings: RankingsDto;
   @ApiProperty({ type: CoverageDto }) coverage: Coverage;
+  @ApiProperty({ type: [MissedReviewDto], description: '未按期会商 of the node and below in the period (docs/reviews.md)' }) missedReviews: MissedReviewDto[];
 }
 
 export class FigureRecordDto implements FigureRecord {

@@ -2,7 +2,7 @@ import {
   CASE_KIND_LABELS, CaseKind, ErrorCode, FIGURE_COUNTERS, FIGURE_RATES, FigureCounter, FigurePeriod, FigureRate, FigureRecord, FigureRecordType, FiguresView, FigureTrend, PeriodKind, periodContaining,
   isCalendarDate, OrgLevel, Page, Permission, periodProblem, PREVENTION_ACTION_LABELS, RankingRow, RateValue, rateRatio,
 } from '@jws/contracts';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Access } from '../access/access';
 import { CasesApi, CaseRateCounts } from '../cases';
 import { chinaDate, chinaMidnight } from '../common/china-time';
@@ -13,6 +13,7 @@ import { FigureUnit, OrgFiguresRepository } from '../org';
 import { FigureSnapshotsRepository, SnapshotSums } from './data/figure-snapshots.repository';
 import { PreventionActionsRepository } from './data/prevention-actions.repository';
 import { FigureCounting, FigureRef } from './figure-counting';
+import { MISSED_REVIEWS, MissedReviewSource } from './missed-reviews';
 
 const DAY_MS = 86_400_000;
 
@@ -68,6 +69,7 @@ export class FiguresService {
     private readonly counting: FigureCounting,
     private readonly prevention: PreventionActionsRepository,
     private readonly snapshots: FigureSnapshotsRepository,
+    @Optional() @Inject(MISSED_REVIEWS) private readonly missed?: MissedReviewSource,
   ) {}
 
   /**
@@ -126,12 +128,13 @@ export class FiguresService {
     const { period, range, live } = this.period(q.from, q.to, now);
     const { target, node } = await this.scope(caller, q.orgId);
     const split = await this.split(target, period, range, now);
-    const [measured, rankings, coverage] = await Promise.all([
+    const [measured, rankings, coverage, missedReviews] = await Promise.all([
       this.measure(target, split, now),
       this.rankings(node, split, now),
       this.org.coverage(target),
+      target.kind === 'subtree' && this.missed ? this.missed.under(target.pathPrefix, period.from, period.to) : Promise.resolve([]),
     ]);
-    return { period, node: node && { id: node.id, name: node.name, level: node.level }, live, ...measured, rankings, coverage };
+    return { period, node: node && { id: node.id, name: node.name, level: node.level }, live, ...measured, rankings, coverage, missedReviews };
   }
 
   /**

@@ -22,6 +22,6 @@ import { ReferralsService } from './referrals.service';
     ReferralsService, ReferralAgendaService, ReferralTargetsService, GovernanceService, Hotline12345Adapter, ReferralDeadlinesWorker,
     ReferralsRepository, ReferralTargetsRepository, ReferralAgendaRepository, CaseGovernanceRepository, ReferralPeopleRepository,
   ],
-  exports: [ReferralsService, ReferralTargetsService, Hotline12345Adapter],
+  exports: [ReferralsService, ReferralTargetsService, Hotline12345Adapter, ReferralAgendaService, GovernanceService],
 })
 export class ReferralsModule {}

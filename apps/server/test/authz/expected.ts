@@ -257,6 +257,21 @@ export const EXPECTED: Record<string, Expectation> = {
   // 安全防范 actions in the side's community: its officer and the station leader (PreventionRecord); the list like the figures.
   'POST /api/prevention-actions': { allowed: HANDLERS },
   'GET /api/prevention-actions': { allowed: POLICE_OVER },
+  // 会商调度 (docs/reviews.md): leaders over the side's station (branch_leader1 leads HOME's branch only).
+  'GET /api/reviews': { allowed: LEADERS },
+  'GET /api/reviews/packet': { allowed: LEADERS },
+  'GET /api/reviews/packet.xlsx': { allowed: LEADERS },
+  'GET /api/reviews/{id}': { allowed: LEADERS },
+  // Each leader records their own unit's review: the body names no object of a side.
+  'POST /api/reviews': { allowed: LEADERS, unplaced: true },
+  'GET /api/follow-ups/mine': { allowed: STAFF },
+  // The decision's owner: HOME's officer1, AWAY's officer3.
+  'POST /api/follow-ups/{id}/done': { allowed: RESPONSIBLE },
+  'GET /api/supervision/follow-ups': { allowed: LEADERS },
+  'GET /api/major-issues': { allowed: LEADERS },
+  // Station leaders raise them to their 挂点 city leader (both demo stations link city_leader1), who alone answers.
+  'POST /api/major-issues': { allowed: STATION_LEADERS, unplaced: true },
+  'POST /api/major-issues/{id}/feedback': { allowed: ['city_leader1'] },
   'GET /api/health': { allowed: EVERYONE },
   'POST /api/demo/cases/{id}/elapse': { allowed: POLICE_OVER },
   'GET /api/notifications': { allowed: SIGNED_IN },

@@ -40,6 +40,9 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/referrals\/\{id\}/, (s) => ({ id: s.referralId })],
   [/^\/api\/bulletins\/\{id\}/, (s) => ({ id: s.bulletinId, groupId: s.groupId, imageId: s.bulletinImageId })],
   [/^\/api\/rumours\/\{id\}/, (s) => ({ id: s.rumourReportId })],
+  [/^\/api\/reviews\/\{id\}/, (s) => ({ id: s.reviewId })],
+  [/^\/api\/follow-ups\/\{id\}/, (s) => ({ id: s.followUpId })],
+  [/^\/api\/major-issues\/\{id\}/, (s) => ({ id: s.majorIssueId })],
   [/^\/api\/wechat-groups\/\{id\}/, (s) => ({ id: s.wechatGroupId })],
   [/^\/api\/referral-targets\/\{id\}/, (_, w) => ({ id: w.referralTargetId })],
   [/^\/api\/service-guide\/\{code\}/, (_, w) => ({ code: w.matterCode })],
@@ -53,6 +56,19 @@ const PATH_IDS: [RegExp, Ids][] = [
 
 /** Today in China time (the figures' days). */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The first day of this week, 旬 and month (China time): the review periods of stations, branches and the city. */
+const weekStart = () => {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+};
+const reviewStart = (who: CallerName) => {
+  const day = today();
+  const date = Number(day.slice(8));
+  if (who === 'city_leader1') return `${day.slice(0, 8)}01`;
+  if (who === 'branch_leader1') return `${day.slice(0, 8)}${date <= 10 ? '01' : date <= 20 ? '11' : '21'}`;
+  return weekStart();
+};
 
 const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -125,6 +141,14 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'GET /api/figures.xlsx': (s) => ({ query: { from: today(), to: today(), orgId: s.communityId } }),
   'POST /api/prevention-actions': (s) => ({ body: { kind: 'patrol', actedAt: new Date().toISOString(), place: '小区东门', communityId: s.communityId } }),
   'GET /api/prevention-actions': (s) => ({ query: { orgId: s.communityId } }),
+  'GET /api/reviews': (s) => ({ query: { orgId: s.stationId } }),
+  'GET /api/reviews/packet': (s) => ({ query: { orgId: s.stationId, from: weekStart() } }),
+  'GET /api/reviews/packet.xlsx': (s) => ({ query: { orgId: s.stationId, from: weekStart() } }),
+  // Each leader records their own unit's current period (the stations' are recorded already: a 409 after the access check).
+  'POST /api/reviews': (_, __, who) => ({ body: { periodFrom: reviewStart(who), heldOn: today(), attendees: '领导班子', summary: '授权矩阵测试会商', decisions: [] } }),
+  'POST /api/follow-ups/{id}/done': () => ({ body: { note: '已办结' } }),
+  'POST /api/major-issues': () => ({ body: { title: '重大问题', detail: '授权矩阵测试', deadline: today() } }),
+  'POST /api/major-issues/{id}/feedback': () => ({ body: { feedback: '已会商' } }),
   'POST /api/demo/cases/{id}/elapse': () => ({ body: { minutes: 1 } }),
   'POST /api/integrations/12345/webhook': () => ({ body: {} }),
   'POST /api/bulletins': () => ({ body: { kind: 'rumour', title: '网传停水消息不实', body: [{ type: 'paragraph', runs: [{ text: '经核实，本周没有停水计划。' }] }] } }),

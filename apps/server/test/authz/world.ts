@@ -67,6 +67,10 @@ export interface Side {
   groupId: number;
   /** A rumour report (传言) the side's officer made in its community group, with a screenshot. */
   rumourReportId: number;
+  /** This week's review of the side's station (会商调度) with one decision owned by the side's officer, and a 重大问题 it raised. */
+  reviewId: number;
+  followUpId: number;
+  majorIssueId: number;
   /** A WeChat group (openGId) pending binding, placed by the side's officer's share card (officer1 / officer3). */
   wechatGroupId: number;
 }
@@ -196,6 +200,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
       roomlessCaseId,
       bulletinId: 0,
       rumourReportId: 0,
+      reviewId: 0,
+      followUpId: 0,
+      majorIssueId: 0,
       wechatGroupId: 0,
       bulletinImageId: '',
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
@@ -256,6 +263,21 @@ export async function buildWorld(t: TestApp): Promise<World> {
     );
     side.wechatGroupId = await idOf('SELECT id FROM wechat_groups WHERE open_gid = ?', [`authz-gid-${side.name}`]);
   }
+
+  // 会商调度: each station records this week's review with one decision for its officer and raises a 重大问题 to its 挂点 leader.
+  const review = async (side: Side, leader: string, owner: string) => {
+    const today = new Date(Date.now() + 8 * 3600_000);
+    const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+    const made = await call('post', '/api/reviews', leader, {
+      periodFrom: monday, heldOn: today.toISOString().slice(0, 10), attendees: '所领导、社区民警', summary: '授权矩阵测试会商',
+      decisions: [{ content: '逐户提示电动车充电', ownerId: userIds[owner], deadline: today.toISOString().slice(0, 10) }],
+    });
+    side.reviewId = Number(made.id);
+    side.followUpId = Number(made.followUps[0].id);
+    side.majorIssueId = Number((await call('post', '/api/major-issues', leader, { title: '工地欠薪纠纷', detail: '涉及农民工多人', deadline: today.toISOString().slice(0, 10) })).id);
+  };
+  await review(home, tokens.station_leader1, 'officer1');
+  await review(away, tokens.station_leader2, 'officer3');
 
   const now = new Date();
   await t.dataSource.query(

@@ -10,6 +10,7 @@ import { api } from '../../api'
 import PagedList from '../../components/PagedList'
 import { EmptyBlock } from '../../components/StatusBlock'
 import UrgeForm from '../../components/UrgeForm'
+import { useAsync } from '../../hooks/useAsync'
 import { useMe } from '../../hooks/useMe'
 import { useNow } from '../../hooks/useNow'
 import { usePaged } from '../../hooks/usePaged'
@@ -95,6 +96,26 @@ function SupervisionList({ role }: { role: Role }) {
   )
 }
 
+/** 会商督办事项: open follow-ups of the reviews in the jurisdiction (docs/reviews.md), overdue ones marked. */
+function FollowUpList() {
+  const state = useAsync(() => api.supervisedFollowUps(), [], { reloadOnShow: true })
+  if (!state.data?.length) return null
+  return (
+    <View className='card' id='supervision-follow-ups'>
+      <Text className='card__title'>{`会商督办事项（${state.data.length}）`}</Text>
+      {state.data.map((f) => (
+        <View key={f.id} className='supervision__item' id={`supervision-follow-up-${f.id}`}>
+          <View className='row'>
+            <Text className='list-item__title supervision__title'>{f.content}</Text>
+            {f.overdue && <Tag type='danger'>已逾期</Tag>}
+          </View>
+          <Text className='list-item__meta'>{`${f.orgName}会商交办 · 责任人 ${f.ownerName} · 期限 ${f.deadline}`}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** 督办: leaders' escalated cases in their jurisdiction (as the server scopes and orders them), with 催办. */
 export default function SupervisionPage() {
   const { user } = useMe()
@@ -109,6 +130,7 @@ export default function SupervisionPage() {
   return (
     <View className='page'>
       <SupervisionList role={user.role} />
+      <FollowUpList />
     </View>
   )
 }

@@ -161,6 +161,12 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.CaseInspect) && (
                 <EntryCard id='workbench-inspection' title='责任追究' description='辖区超时和升级督办的上报，逐件查看时限、通知、催办和回复，发起核查并记录结论。' button='查看超时上报' url={ROUTES.inspection} />
               )}
+              {userCan(user, Permission.ReviewHold) && (
+                <EntryCard id='workbench-reviews' title='会商调度' description='派出所每周、分县局每旬、市局每月会商：自动生成研判材料，记录决定事项并交办督办。' button='进入会商调度' url={ROUTES.reviews} />
+              )}
+              {userCan(user, Permission.FiguresRead) && (
+                <EntryCard id='workbench-follow-ups' title='我的督办事项' description='会商交办给我的事项：按期限办结，逾期会报领导。' button='查看督办事项' url={ROUTES.followUps} />
+              )}
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
               {userCan(user, Permission.UnsealLogRead) && (
                 <EntryCard id='workbench-unseal-log' title='信息员保密' description='派出所领导每次查看保密信息员身份的记录：谁、何时、为什么。' button='查看身份查看记录' url={ROUTES.unsealLog} />

@@ -121,11 +121,11 @@ export class BulletinPushesRepository {
    * (a community group by its community's path, an enterprise group by its station's), or pushed by
    * the officer (docs/figures.md: 法治宣传 and 提醒告知). Reads org's group and unit names, read only.
    */
-  async pushRecordsIn(target: FigureTarget, range: TimeRange, now: Date): Promise<{ id: number; at: Date; title: string; kind: string; groupName: string }[]> {
+  async pushRecordsIn(target: FigureTarget, range: TimeRange, now: Date): Promise<{ id: number; at: Date; title: string; kind: string; groupName: string; bulletinId: number; groupId: number }[]> {
     const scope = targetCondition(target, 'COALESCE(oc.path, os.path)', 'p.pushed_by');
     const rows = await selectRows(
       this.db.manager,
-      'SELECT p.id AS id, p.pushed_at AS at, v.title AS title, b.kind AS kind, COALESCE(oc.name, g.name) AS groupName FROM bulletin_pushes p ' +
+      'SELECT p.id AS id, p.pushed_at AS at, v.title AS title, b.kind AS kind, COALESCE(oc.name, g.name) AS groupName, p.bulletin_id AS bulletinId, p.group_id AS groupId FROM bulletin_pushes p ' +
         'JOIN bulletins b ON b.id = p.bulletin_id JOIN bulletin_versions v ON v.id = p.version_id JOIN police_groups g ON g.id = p.group_id ' +
         'LEFT JOIN org_units oc ON oc.id = g.community_id LEFT JOIN org_units os ON os.id = g.station_id ' +
         `WHERE p.pushed_at >= ? AND p.pushed_at < ? AND p.pushed_at <= ? AND ${scope.sql} ORDER BY p.pushed_at, p.id`,
@@ -137,6 +137,8 @@ export class BulletinPushesRepository {
       title: String(r.title),
       kind: String(r.kind),
       groupName: String(r.groupName),
+      bulletinId: Number(r.bulletinId),
+      groupId: Number(r.groupId),
     }));
   }
 }
