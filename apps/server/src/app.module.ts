@@ -27,6 +27,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { ServiceGuideModule } from './service-guide/service-guide.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { FiguresModule } from './figures/figures.module';
+import { RewardsModule } from './rewards';
 import { WorkbenchModule } from './workbench/workbench.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -71,6 +72,7 @@ export class AppModule {
         ReferralsModule,
         SupervisionModule,
         FiguresModule,
+        RewardsModule,
         WorkbenchModule,
         HealthModule,
         DemoModule,

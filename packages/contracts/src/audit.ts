@@ -28,6 +28,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'bulletin.pushed': '推送公告',
   'bulletin.push_cancelled': '取消定时推送',
   'prevention.recorded': '记录安全防范',
+  'reward.proposed': '发起一事一奖',
+  'reward.decided': '审批一事一奖',
+  'reward.naming_consent': '居民确认正气公告具名',
+  'officer.honoured': '评选成绩突出社区民警',
 };
 
 /** What an entry is about (`targetType`), for the filter and the list. */
@@ -47,6 +51,8 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   bulletin: '公告',
   group: '警民群',
   prevention_action: '安全防范记录',
+  reward: '一事一奖',
+  officer_honour: '成绩突出社区民警',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -205,6 +205,8 @@ export enum NotificationLink {
   Join = 'join',
   /** The 待审核 of one community (`communityId`) in 工作台 (新的加入申请). */
   JoinRequests = 'join_requests',
+  /** 我的奖励 (一事一奖 approved; the 正气 naming consent is there). */
+  Rewards = 'rewards',
 }
 
 export interface NotificationView {

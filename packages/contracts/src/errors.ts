@@ -95,6 +95,18 @@ export enum ErrorCode {
   PreventionTimeInvalid = 'PREVENTION_TIME_INVALID',
   /** A prevention action recorded on a case that is not a 安全隐患. */
   NotAHazard = 'NOT_A_HAZARD',
+  /** 一事一奖: the deed already has a reward (proposed or approved). */
+  RewardDeedTaken = 'REWARD_DEED_TAKEN',
+  /** The deed cannot be rewarded: a sealed or anonymous report, a bulletin that is not an approved 正气, a resident not of the jurisdiction. */
+  RewardDeedInvalid = 'REWARD_DEED_INVALID',
+  /** The reward was decided already. */
+  RewardDecided = 'REWARD_DECIDED',
+  /** Naming consent asked of a reward with no 正气 bulletin, or not approved. */
+  NamingNotOffered = 'NAMING_NOT_OFFERED',
+  /** 成绩突出社区民警 for a month not yet over, or more than a year back. */
+  HonourMonthInvalid = 'HONOUR_MONTH_INVALID',
+  /** The officer was already named for that month. */
+  HonourExists = 'HONOUR_EXISTS',
   /** The database or Redis cannot be reached: nothing was changed; retry after the `Retry-After` seconds. */
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
@@ -176,6 +188,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.PeriodTooLong]: '统计时段最长一年，请缩短后再查',
   [ErrorCode.PreventionTimeInvalid]: '防范工作的时间不能晚于现在，也不能早于48小时前',
   [ErrorCode.NotAHazard]: '只有安全隐患可以登记防范工作',
+  [ErrorCode.RewardDeedTaken]: '这件事已经发起过奖励，一事一奖，不能重复发起',
+  [ErrorCode.RewardDeedInvalid]: '这件事不能发起奖励',
+  [ErrorCode.RewardDecided]: '该奖励已审批，请刷新后查看',
+  [ErrorCode.NamingNotOffered]: '这项奖励没有需要您确认具名的正气公告',
+  [ErrorCode.HonourMonthInvalid]: '只能评选已结束的月份（一年以内）',
+  [ErrorCode.HonourExists]: '该民警已被评为本月成绩突出社区民警',
   [ErrorCode.ServiceUnavailable]: '服务暂时不可用，本次操作未生效，请稍后再试',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };

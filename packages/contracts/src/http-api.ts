@@ -13,6 +13,7 @@ import type {
   BulletinDetail, BulletinFeedItem, BulletinKind, BulletinStatus, BulletinSummary, CreateBulletinRequest, PushBulletinRequest,
   PushBulletinResponse, PushGroupView, ReviewBulletinRequest, BulletinFigures, PushFigures, UpdateBulletinRequest, UsefulResponse, WithdrawBulletinRequest,
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
+  DecideRewardRequest, NameOfficerRequest, NamingConsentRequest, OfficerHonourView, OfficerRanking, OfficerRankingQuery, ProposeRewardRequest, RewardStatus, RewardView,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -197,6 +198,15 @@ export const HTTP_API = {
   /** Police: pushes × groups in their jurisdiction by kind and by officer, China days `from`..`to` (default: the last 30). */
   'GET /api/bulletins/push-figures': {} as Route<PushFigures, never, { from?: string; to?: string }>,
 
+  // 激励奖励 (docs/rewards.md)
+  'POST /api/rewards': {} as Route<RewardView, ProposeRewardRequest>,
+  'GET /api/rewards': {} as Route<Page<RewardView>, never, PageQuery & { status?: RewardStatus }>,
+  'GET /api/rewards/mine': {} as Route<Page<RewardView>, never, PageQuery>,
+  'GET /api/rewards/:id': {} as Route<RewardView>,
+  'POST /api/rewards/:id/decision': {} as Route<RewardView, DecideRewardRequest>,
+  'POST /api/rewards/:id/naming': {} as Route<RewardView, NamingConsentRequest>,
+  'GET /api/officer-ranking': {} as Route<OfficerRanking, never, OfficerRankingQuery>,
+  'POST /api/officer-honours': {} as Route<OfficerHonourView, NameOfficerRequest>,
   // 消息
   'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,
   'GET /api/notifications/unread-count': {} as Route<{ count: number }>,

@@ -13,5 +13,6 @@ export * from './photos';
 export * from './supervision';
 export * from './bulletins';
 export * from './figures';
+export * from './rewards';
 export * from './http-api';
 export * from './audit';

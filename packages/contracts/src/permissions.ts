@@ -73,6 +73,12 @@ export enum Permission {
   FiguresRead = 'figures.read',
   /** Record 安全防范 actions (巡逻, 走访, 提示) in the communities one works. */
   PreventionRecord = 'prevention.record',
+  /** 一事一奖: propose a reward for a resident's deed (a report or a 正气 bulletin) in the caller's jurisdiction. */
+  RewardPropose = 'reward.propose',
+  /** Approve or refuse the rewards proposed in the caller's station (station leaders). */
+  RewardDecide = 'reward.decide',
+  /** Name 成绩突出社区民警 from the monthly ranking of the officers of the caller's branch (branch leaders). */
+  OfficerHonourName = 'officer.honour',
 }
 
 const POLICE_COMMON: Permission[] = [
@@ -100,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CaseHandle,
     Permission.MediationManage,
     Permission.PreventionRecord,
+    Permission.RewardPropose,
   ],
   [Role.StationLeader]: [
     ...POLICE_COMMON,
@@ -116,10 +123,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.BulletinReview,
     Permission.BulletinWithdraw,
     Permission.PreventionRecord,
+    Permission.RewardPropose,
+    Permission.RewardDecide,
   ],
   [Role.BranchLeader]: [
     ...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.GovernanceDigestRead,
     Permission.ReferralAgendaRead, Permission.MediationTranscriptRead, Permission.CaseSupervise, Permission.BulletinWithdraw,
+    Permission.OfficerHonourName,
   ],
   [Role.CityLeader]: [
     ...POLICE_COMMON,

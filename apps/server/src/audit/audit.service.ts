@@ -55,6 +55,10 @@ export const AuditAction = {
   BulletinSubmitted: 'bulletin.submitted',
   /** A 安全防范 action (巡逻 / 走访 / 提示) recorded (figures/prevention.service.ts). */
   PreventionRecorded: 'prevention.recorded',
+  RewardProposed: 'reward.proposed',
+  RewardDecided: 'reward.decided',
+  RewardNamingConsent: 'reward.naming_consent',
+  OfficerHonoured: 'officer.honoured',
 } as const;
 
 /**

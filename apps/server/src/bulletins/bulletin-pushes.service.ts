@@ -10,6 +10,7 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { GroupPlace, GroupsApi } from '../org';
 import { ancestorPaths, GROUP_PUSH_RULE, PUSH_RULE, reviewedKinds } from './bulletin-rules';
+import { BulletinNaming, withName } from './bulletin-naming';
 import { BulletinsService } from './bulletins.service';
 import { BulletinListsRepository, ListFilter } from './data/bulletin-lists.repository';
 import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
@@ -28,6 +29,7 @@ export class BulletinPushesService {
     private readonly pushes: BulletinPushesRepository,
     private readonly lists: BulletinListsRepository,
     private readonly groups: GroupsApi,
+    private readonly naming: BulletinNaming,
     private readonly access: Access,
     private readonly audit: AuditService,
   ) {}
@@ -115,7 +117,8 @@ export class BulletinPushesService {
   async feed(caller: Caller, kind: BulletinKind | undefined, page: number, pageSize: number): Promise<Page<BulletinFeedItem>> {
     const groupIds = await this.groups.groupIdsOfMember(caller.user.id);
     const { rows, total } = await this.lists.feed(groupIds, caller.user.id, new Date(), kind, page, pageSize);
-    return { items: rows.map((r) => ({ ...r, pushedAt: r.pushedAt.toISOString() })), total, page, pageSize };
+    const names = await this.naming.agreedNames(rows.filter((r) => r.kind === BulletinKind.Positive).map((r) => r.id));
+    return { items: rows.map((r) => ({ ...r, title: withName(r.title, names.get(r.id) ?? null), pushedAt: r.pushedAt.toISOString() })), total, page, pageSize };
   }
 
   /**

@@ -11,12 +11,14 @@ import { BulletinReadsRepository } from './data/bulletin-reads.repository';
 import { BulletinsRepository } from './data/bulletins.repository';
 import { BulletinDemoRepository } from './data/bulletin-demo.repository';
 import { BulletinsDemo } from './bulletins-demo';
+import { BulletinNaming } from './bulletin-naming';
+import { BulletinNamingRepository } from './data/bulletin-naming.repository';
 
 /** 公告 (docs/bulletins.md). */
 @Module({
   imports: [OrgUnitsModule, IdentityModule],
   controllers: [BulletinsController],
-  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo],
-  exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo],
+  providers: [BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo, BulletinNamingRepository, BulletinNaming],
+  exports: [BulletinNaming, BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo],
 })
 export class BulletinsModule {}

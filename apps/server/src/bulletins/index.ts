@@ -9,3 +9,5 @@ export { BulletinFiguresService } from './bulletin-figures.service';
 export type { PushRecord } from './bulletin-figures.service';
 export { BulletinsDemo } from './bulletins-demo';
 export type { DemoBulletin } from './bulletins-demo';
+export { BulletinNaming, withName } from './bulletin-naming';
+export type { NamingRow } from './data/bulletin-naming.repository';

@@ -33,6 +33,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.PeriodTooLong:
     case ErrorCode.PreventionTimeInvalid:
     case ErrorCode.NotAHazard:
+    case ErrorCode.RewardDeedInvalid:
+    case ErrorCode.HonourMonthInvalid:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
     case ErrorCode.PayloadTooLarge:
@@ -80,6 +82,10 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.BulletinAlreadyPushed:
     case ErrorCode.BulletinNotEditable:
     case ErrorCode.BulletinStateInvalid:
+    case ErrorCode.RewardDeedTaken:
+    case ErrorCode.RewardDecided:
+    case ErrorCode.NamingNotOffered:
+    case ErrorCode.HonourExists:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
     case ErrorCode.UrgeTooFrequent:

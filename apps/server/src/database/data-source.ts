@@ -50,6 +50,8 @@ import { PreventionActions1766900000000 } from './migrations/1766900000000-preve
 import { PreventionActionEntity } from '../figures/data/prevention-action.entity';
 import { FigureSnapshotDayEntity, FigureSnapshotEntity, FigureSnapshotRecordEntity } from '../figures/data/figure-snapshot.entity';
 import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-snapshots';
+import { Rewards1767600000000 } from './migrations/1767600000000-rewards';
+import { REWARD_ENTITIES } from '../rewards/data/entities';
 import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
 import { ServiceMatterEntity } from '../service-guide/data/service-matter.entity';
 import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
@@ -94,6 +96,7 @@ export const ENTITIES = [
   FigureSnapshotEntity,
   FigureSnapshotDayEntity,
   FigureSnapshotRecordEntity,
+  ...REWARD_ENTITIES,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -106,7 +109,7 @@ export const MIGRATIONS = [
   TimelineKinds1766020000000, SealedReportAudit1766040000000, TokenVersion1766050000000, GuideRoutes1766230000000,
   StaffInvitationRevoke1766600000000,
   Bulletins1766800000000,
-  PreventionActions1766900000000, FigureSnapshots1766900000001,
+  PreventionActions1766900000000, FigureSnapshots1766900000001, Rewards1767600000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */
