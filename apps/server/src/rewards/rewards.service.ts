@@ -16,8 +16,9 @@ import type { RewardEntity } from './data/reward.entity';
 import { RewardListScope, RewardsRepository } from './data/rewards.repository';
 import { RewardViews } from './reward-views';
 
-/** Who reads a reward: staff who propose or decide in its place, and the resident once it is approved. */
+/** Who reads a reward: its proposer, leaders who propose or decide in its place, and the resident once it is approved. */
 const READ_RULE: Rule = [
+  { relation: 'assignee', permission: Permission.RewardPropose },
   { permission: Permission.RewardPropose, within: 'jurisdiction' },
   { permission: Permission.RewardDecide, within: 'jurisdiction' },
   { relation: 'owner' },
@@ -122,8 +123,11 @@ export class RewardsService {
     const found = await this.repo.byId(id);
     return this.access.require(caller, { type: 'reward', id }, found, (r) => ({
       place: { path: r.orgPath, officerId: null },
-      // The resident's own reward, once approved (a proposal or a refusal is the station's business).
-      relations: r.residentId === caller.user.id && r.status === 'approved' ? ['owner'] : [],
+      // The resident's own reward, once approved (a proposal or a refusal is the station's business); the officer who proposed it.
+      relations: [
+        ...(r.residentId === caller.user.id && r.status === 'approved' ? ['owner' as const] : []),
+        ...(r.proposedBy === caller.user.id ? ['assignee' as const] : []),
+      ],
     }), rule);
   }
 
