@@ -17,7 +17,7 @@ describe('成绩突出社区民警 ranking', () => {
       row(2, { minutes: 10, resolved: [9, 10], rated: [5, 5], pushes: 30, rewards: 2 }),
       row(3, { minutes: null, resolved: [0, 0], rated: [0, 0], pushes: 20, rewards: 0 }),
     ], new Set([2]));
-    expect(rows.map((r) => [r.officerId, r.score, r.rank, r.honoured])).toEqual([[2, 5, 1, true], [1, 11, 2, false], [3, 14, 3, false]]);
+    expect(rows.map((r) => [r.officerId, r.score, r.rank, r.honoured])).toEqual([[2, 5, 1, true], [1, 10, 2, false], [3, 14, 3, false]]);
     // Faster first response ranks higher; no response counted ranks last.
     expect(rows.find((r) => r.officerId === 1)?.ranks).toEqual({ responseMinutes: 2, resolution: 2, satisfaction: 2, pushes: 2, rewards: 2 });
     expect(rows.find((r) => r.officerId === 3)?.ranks).toEqual({ responseMinutes: 3, resolution: 3, satisfaction: 3, pushes: 2, rewards: 3 });
