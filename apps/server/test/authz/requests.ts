@@ -1,4 +1,4 @@
-import { CaseAction, MessageKind } from '@jws/contracts';
+import { CaseAction, MessageKind, previousMonth } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
 import { CallerName, OWN_SIDE } from './expected';
 import type { Side, World } from './world';
@@ -38,6 +38,7 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/mediation\/offline-slots\/\{id\}/, (s) => ({ id: s.slotId })],
   [/^\/api\/referrals\/\{id\}/, (s) => ({ id: s.referralId })],
   [/^\/api\/bulletins\/\{id\}/, (s) => ({ id: s.bulletinId, groupId: s.groupId })],
+  [/^\/api\/rewards\/\{id\}/, (s) => ({ id: s.rewardId })],
   [/^\/api\/referral-targets\/\{id\}/, (_, w) => ({ id: w.referralTargetId })],
   [/^\/api\/service-guide\/\{code\}/, (_, w) => ({ code: w.matterCode })],
   [/^\/api\/admin\/outbox\/\{id\}/, (_, w) => ({ id: w.outboxId })],
@@ -133,6 +134,12 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'POST /api/bulletins/{id}/review': () => ({ body: { decision: 'approve' } }),
   'POST /api/bulletins/{id}/withdraw': () => ({ body: { reason: '授权矩阵测试撤回' } }),
   'POST /api/bulletins/{id}/pushes': (s) => ({ body: { groupIds: [s.groupId] } }),
+  // 一事一奖 on the side's referred case (its reporter): the first allowed caller makes it, the others get 409 (one per deed).
+  'POST /api/rewards': (s) => ({ body: { caseId: s.referredCaseId, kind: 'spiritual', form: '表扬信', deed: '授权矩阵测试事迹' } }),
+  'POST /api/rewards/{id}/decision': () => ({ body: { decision: 'approve' } }),
+  'POST /api/rewards/{id}/naming': () => ({ body: { agree: true } }),
+  'GET /api/officer-ranking': (s) => ({ query: { month: today().slice(0, 7), orgId: s.stationId } }),
+  'POST /api/officer-honours': (s, w) => ({ body: { month: previousMonth(today().slice(0, 7)), officerId: w.userIds[s.name === 'home' ? 'officer1' : 'officer3'] } }),
 };
 
 /**

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { bearer, TestApp } from '../test-app';
 import { CALLERS, CallerName } from './expected';
+import { addRewards } from './world-rewards';
 
 /**
  * The objects the authorization matrix names, on two sides of the city: HOME under 天桥派出所
@@ -63,6 +64,8 @@ export interface Side {
    */
   bulletinId: number;
   groupId: number;
+  /** An approved 一事一奖 for the side's case (proposed by its officer, approved by its station leader): authz/world-rewards.ts. */
+  rewardId: number;
 }
 
 export interface World {
@@ -189,6 +192,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       mediatorUserId: s.mediator.id,
       roomlessCaseId,
       bulletinId: 0,
+      rewardId: 0,
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
     };
   };
@@ -233,6 +237,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   await bulletin(home, tokens.department_staff1, tokens.legal_reviewer1, tokens.officer1, { kind: 'warning', warningType: 'prevention', title: '防范电信诈骗' });
   await bulletin(away, tokens.officer3, tokens.station_leader2, tokens.officer3, { kind: 'positive', title: '热心居民拾金不昧' });
+
+  await addRewards(call, home, away);
 
   const now = new Date();
   await t.dataSource.query(
