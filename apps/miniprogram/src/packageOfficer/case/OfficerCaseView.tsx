@@ -14,6 +14,7 @@ import Timeline from '../../pages/case/parts/Timeline'
 import { DuplicateChooser, TransferChooser } from './parts/Choosers'
 import Deadlines from './parts/Deadlines'
 import NoteCard from './parts/NoteCard'
+import RewardEntry from './parts/RewardEntry'
 import StaffTools from './parts/StaffTools'
 import UrgeCard from './parts/UrgeCard'
 
@@ -38,6 +39,7 @@ export default function OfficerCaseView({ c, user, onUpdated }: { c: CaseDetail;
       <GovernanceClassCard c={c} />
       {c.canAddNote && <NoteCard c={c} onUpdated={onUpdated} />}
       <StaffTools c={c} user={user} onUpdated={onUpdated} />
+      <RewardEntry c={c} user={user} />
       <Timeline c={c} reporter={false} />
     </>
   )

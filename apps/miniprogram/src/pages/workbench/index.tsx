@@ -5,6 +5,7 @@ import { Permission, type Role, type WorkbenchAlerts, type WorkbenchUnit } from 
 
 import { api } from '../../api'
 import BulletinEntry from '../../components/BulletinEntry'
+import RewardsEntry from '../../components/RewardsEntry'
 import RoomList from '../../components/RoomList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
@@ -158,6 +159,7 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.FiguresRead) && (
                 <EntryCard id='workbench-figures' title='数据' description='法治宣传、化解矛盾等六项工作量和响应率、解决率、满意率，每个数字可查到记录，可导出Excel。' button='查看数据' url={ROUTES.figures} />
               )}
+              <RewardsEntry user={user} />
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
               {userCan(user, Permission.UnsealLogRead) && (
                 <EntryCard id='workbench-unseal-log' title='信息员保密' description='派出所领导每次查看保密信息员身份的记录：谁、何时、为什么。' button='查看身份查看记录' url={ROUTES.unsealLog} />
