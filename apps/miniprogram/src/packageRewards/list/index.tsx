@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { REWARD_STATUS_LABELS, type RewardStatus, type RewardView } from '@jws/contracts'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
 import { api } from '../../api'
@@ -9,6 +10,7 @@ import NoteInput from '../../components/NoteInput'
 import PagedList from '../../components/PagedList'
 import { usePaged } from '../../hooks/usePaged'
 import { useSubmit } from '../../hooks/useSubmit'
+import { ROUTES } from '../../lib/routes'
 import RewardCard from '../RewardCard'
 import '../rewards.scss'
 
@@ -45,6 +47,9 @@ export default function RewardsListPage() {
   const state = usePaged((page) => api.rewards(filter === 'all' ? undefined : filter, page), [filter], { reloadOnShow: true })
   return (
     <View className='page'>
+      <Button block className='block-button' id='rewards-bulletin-deed' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: ROUTES.rewardPropose })}>
+        为正气公告中的居民发起奖励
+      </Button>
       <Chips
         id='rewards-filter' scroll value={filter} onChange={setFilter}
         options={FILTERS.map((f) => ({ value: f, label: f === 'all' ? '全部' : REWARD_STATUS_LABELS[f], id: `rewards-filter-${f}` }))}

@@ -9,12 +9,14 @@ import Chips from '../../components/Chips'
 import NoteInput from '../../components/NoteInput'
 import { useSubmit } from '../../hooks/useSubmit'
 import { ROUTES } from '../../lib/routes'
+import BulletinDeed, { type BulletinDeedChoice } from './BulletinDeed'
 import '../rewards.scss'
 
 /** 发起一事一奖: for the reporter of a case (`?caseId=`); the station leader approves it (one reward per deed). */
 export default function ProposeRewardPage() {
   const { params } = useRouter()
   const caseId = Number(params.caseId) || undefined
+  const [deedOf, setDeedOf] = useState<BulletinDeedChoice>({ bulletinId: null, residentId: null })
   const [kind, setKind] = useState<RewardKind>('spiritual')
   const [form, setForm] = useState<string>(REWARD_FORMS.spiritual[0])
   const [amount, setAmount] = useState('')
@@ -30,8 +32,10 @@ export default function ProposeRewardPage() {
     const amountYuan = kind === 'material' ? Number(amount) : undefined
     const problem = rewardAmountProblem(kind, amount.trim() === '' ? undefined : amountYuan)
     if (problem) return setError(problem)
+    if (!caseId && (!deedOf.bulletinId || !deedOf.residentId)) return setError('请选择正气公告和受表扬的居民')
     if (!deed.trim()) return setError('请写明居民的事迹')
-    const made = await run(() => api.proposeReward({ caseId, kind, form, amountYuan, deed: deed.trim() }))
+    const on = caseId ? { caseId } : { bulletinId: deedOf.bulletinId ?? undefined, residentId: deedOf.residentId ?? undefined }
+    const made = await run(() => api.proposeReward({ ...on, kind, form, amountYuan, deed: deed.trim() }))
     if (!made) return
     await Taro.showToast({ title: '已提交，等待所领导审批', icon: 'none' })
     void Taro.redirectTo({ url: ROUTES.rewards })
@@ -41,8 +45,10 @@ export default function ProposeRewardPage() {
     <View className='page'>
       <View className='card'>
         <Text className='card__title'>一事一奖</Text>
-        <Text className='muted'>为上报人的这件事发起奖励，由派出所领导审批；同一件事只能奖励一次。</Text>
-        {!caseId && <Text className='error-text' id='reward-no-case'>请从上报详情页发起奖励</Text>}
+        <Text className='muted'>
+          {caseId ? '为上报人的这件事发起奖励' : '为正气公告中表扬的居民发起奖励（上报人的奖励请从上报详情页发起）'}，由派出所领导审批；同一件事只能奖励一次。
+        </Text>
+        {!caseId && <BulletinDeed value={deedOf} onChange={setDeedOf} />}
       </View>
       <View className='card'>
         <Text className='muted'>奖励类别</Text>
@@ -60,7 +66,7 @@ export default function ProposeRewardPage() {
         <Text className='muted'>事迹</Text>
         <NoteInput id='reward-deed' value={deed} onChange={setDeed} placeholder='如：及时上报楼道电线老化隐患，避免了一起火灾' maxLength={REWARD_DEED_MAX} />
         {error && <Text className='error-text' id='reward-error'>{error}</Text>}
-        <Button block className='block-button' id='reward-submit' type='primary' loading={busy} disabled={busy || !caseId} onClick={() => void submit()}>提交审批</Button>
+        <Button block className='block-button' id='reward-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>提交审批</Button>
       </View>
     </View>
   )
