@@ -25,7 +25,7 @@ describe('rewards', () => {
     const title = `楼道电线老化冒火花${Date.now().toString(36)}`;
     const report = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
       kind: 'hazard', subcategory: 'fire', title, description: '三楼楼道的电线外皮破了，晚上冒火花。', addressText: '5栋3楼', contactPreference: 'in_app', anonymity: 'none',
-    }, { 'Idempotency-Key': `rewards-e2e-${Date.now()}` });
+    });
 
     // officer1 opens the report and proposes a material reward for its reporter.
     const officer = await browser.open('officer1');

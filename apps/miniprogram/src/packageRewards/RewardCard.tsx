@@ -13,7 +13,7 @@ export default function RewardCard({ r, staff, children }: { r: RewardView; staf
     <View className='card' id={`reward-${r.id}`}>
       <View className='row'>
         <Text className='card__title'>{`${r.form}${r.amountYuan !== null ? ` · ${r.amountYuan}元` : ''}`}</Text>
-        <Tag type={STATUS_TAG[r.status]} id={`reward-${r.id}-status`}>{REWARD_STATUS_LABELS[r.status]}</Tag>
+        <View id={`reward-${r.id}-status`}><Tag type={STATUS_TAG[r.status]}>{REWARD_STATUS_LABELS[r.status]}</Tag></View>
       </View>
       <Text className='reward__deed' id={`reward-${r.id}-deed`}>{r.deed}</Text>
       <Text className='muted'>{REWARD_KIND_LABELS[r.kind]}{staff ? ` · 居民：${r.residentName} · ${r.communityName}` : ` · ${r.communityName}`}</Text>

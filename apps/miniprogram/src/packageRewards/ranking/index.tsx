@@ -29,7 +29,7 @@ function Row({ row, canName, month, onNamed }: { row: OfficerRankingRow; canName
     <View className='ranking__row' id={`ranking-officer-${row.officerId}`}>
       <View className='row'>
         <Text><Text className='ranking__place'>{`第${row.rank}名`}</Text>{`${row.officerName} · ${row.stationName}`}</Text>
-        {row.honoured && <Tag type='success' id={`ranking-officer-${row.officerId}-honoured`}>{HONOUR_TITLE}</Tag>}
+        {row.honoured && <View id={`ranking-officer-${row.officerId}-honoured`}><Tag type='success'>{HONOUR_TITLE}</Tag></View>}
       </View>
       <Text className='muted'>
         {`平均响应 ${row.responseMinutes === null ? '—' : `${row.responseMinutes}分钟`} · 解决率 ${formatRate(row.resolution)} · 满意率 ${formatRate(row.satisfaction)} · 推送 ${row.pushes} · 发起奖励 ${row.rewards}`}
