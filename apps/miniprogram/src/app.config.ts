@@ -76,6 +76,12 @@ export default defineAppConfig({
       root: 'packageReview',
       pages: ['reviews/index', 'packet/index', 'record/index', 'review/index', 'issues/index', 'follow-ups/index'],
     },
+    // 激励奖励: 一事一奖 proposed by officers (propose, from a case) and decided by the station leader
+    // (list); 我的奖励 with the 正气 naming consent (mine, residents); 成绩突出社区民警 (ranking, leaders).
+    {
+      root: 'packageRewards',
+      pages: ['propose/index', 'list/index', 'mine/index', 'ranking/index'],
+    },
   ],
   // 上报: the optional map point (wx.chooseLocation) must be declared, with the reason shown to the person.
   requiredPrivateInfos: ['chooseLocation'],

@@ -29,6 +29,7 @@ import { SupervisionModule } from './supervision/supervision.module';
 import { FiguresModule } from './figures/figures.module';
 import { InspectionModule } from './inspection';
 import { ReviewFiguresModule, ReviewsModule } from './reviews';
+import { RewardsModule } from './rewards';
 import { WorkbenchModule } from './workbench/workbench.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -76,6 +77,7 @@ export class AppModule {
         InspectionModule,
         ReviewsModule,
         ReviewFiguresModule,
+        RewardsModule,
         WorkbenchModule,
         HealthModule,
         DemoModule,

@@ -51,6 +51,8 @@ export interface OfficerCard {
   phone: string | null;
   photoUrl: string | null;
   stationName: string;
+  /** 成绩突出社区民警（2026年11月）: the latest title of the last HONOUR_SHOWN_MONTHS months, or null. */
+  honour: string | null;
 }
 
 export interface CommunityView {

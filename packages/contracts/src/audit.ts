@@ -42,6 +42,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'review.follow_up_done': '办结督办事项',
   'review.major_issue_raised': '上报重大问题',
   'review.major_issue_answered': '反馈重大问题会商',
+  'reward.proposed': '发起一事一奖',
+  'reward.decided': '审批一事一奖',
+  'reward.naming_consent': '居民确认正气公告具名',
+  'officer.honoured': '评选成绩突出社区民警',
 };
 
 /** What an entry is about (`targetType`), for the filter and the list. */
@@ -67,6 +71,8 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   review: '会商',
   follow_up: '督办事项',
   major_issue: '重大问题',
+  reward: '一事一奖',
+  officer_honour: '成绩突出社区民警',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -207,6 +207,8 @@ export enum NotificationLink {
   JoinRequests = 'join_requests',
   /** 我的传言报告 (a rumour the resident reported was refuted: 已辟谣). */
   Rumours = 'rumours',
+  /** 我的奖励 (一事一奖 approved; the 正气 naming consent is there). */
+  Rewards = 'rewards',
 }
 
 export interface NotificationView {

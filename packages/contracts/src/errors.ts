@@ -111,6 +111,18 @@ export enum ErrorCode {
   DecisionIncomplete = 'DECISION_INCOMPLETE',
   /** 重大问题: the station has no linked (挂点) city leader. */
   NoLinkedLeader = 'NO_LINKED_LEADER',
+  /** 一事一奖: the deed already has a reward (proposed or approved). */
+  RewardDeedTaken = 'REWARD_DEED_TAKEN',
+  /** The deed cannot be rewarded: a sealed or anonymous report, a bulletin that is not an approved 正气, a resident not of the jurisdiction. */
+  RewardDeedInvalid = 'REWARD_DEED_INVALID',
+  /** The reward was decided already. */
+  RewardDecided = 'REWARD_DECIDED',
+  /** Naming consent asked of a reward with no 正气 bulletin, or not approved. */
+  NamingNotOffered = 'NAMING_NOT_OFFERED',
+  /** 成绩突出社区民警 for a month not yet over, or more than a year back. */
+  HonourMonthInvalid = 'HONOUR_MONTH_INVALID',
+  /** The officer was already named for that month. */
+  HonourExists = 'HONOUR_EXISTS',
   /** The database or Redis cannot be reached: nothing was changed; retry after the `Retry-After` seconds. */
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
@@ -200,6 +212,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.ReviewAlreadyRecorded]: '该时段的会商已记录',
   [ErrorCode.DecisionIncomplete]: '每项决定都须指定本辖区的责任人和完成期限',
   [ErrorCode.NoLinkedLeader]: '本所尚无挂点市局领导，请联系市局',
+  [ErrorCode.RewardDeedTaken]: '这件事已经发起过奖励，一事一奖，不能重复发起',
+  [ErrorCode.RewardDeedInvalid]: '这件事不能发起奖励',
+  [ErrorCode.RewardDecided]: '该奖励已审批，请刷新后查看',
+  [ErrorCode.NamingNotOffered]: '这项奖励没有需要您确认具名的正气公告',
+  [ErrorCode.HonourMonthInvalid]: '只能评选已结束的月份（一年以内）',
+  [ErrorCode.HonourExists]: '该民警已被评为本月成绩突出社区民警',
   [ErrorCode.ServiceUnavailable]: '服务暂时不可用，本次操作未生效，请稍后再试',
   [ErrorCode.Internal]: '系统繁忙，请稍后再试',
 };

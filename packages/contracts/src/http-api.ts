@@ -18,6 +18,7 @@ import type {
   CreatePreventionActionRequest, FigureRecord, FigureRecordsQuery, FiguresQuery, FiguresView, FigureTrend, FigureTrendQuery, PreventionActionView,
   CompleteFollowUpRequest, FollowUpStatus, FollowUpView, MajorIssueFeedbackRequest, MajorIssueView, RaiseMajorIssueRequest, RecordReviewRequest, ReviewPacket,
   ReviewSchedule, ReviewView,
+  DecideRewardRequest, NameOfficerRequest, NamingConsentRequest, OfficerHonourView, OfficerRanking, OfficerRankingQuery, ProposeRewardRequest, RewardStatus, RewardView,
 } from './index';
 
 /** `?page=&pageSize=` of the paged lists. */
@@ -248,6 +249,15 @@ export const HTTP_API = {
   /** wx.requestSubscribeMessage's answer for the 警务公告 template. */
   'POST /api/bulletin-subscription': {} as Route<BulletinSubscriptionView, BulletinSubscriptionRequest>,
 
+  // 激励奖励 (docs/rewards.md)
+  'POST /api/rewards': {} as Route<RewardView, ProposeRewardRequest>,
+  'GET /api/rewards': {} as Route<Page<RewardView>, never, PageQuery & { status?: RewardStatus }>,
+  'GET /api/rewards/mine': {} as Route<Page<RewardView>, never, PageQuery>,
+  'GET /api/rewards/:id': {} as Route<RewardView>,
+  'POST /api/rewards/:id/decision': {} as Route<RewardView, DecideRewardRequest>,
+  'POST /api/rewards/:id/naming': {} as Route<RewardView, NamingConsentRequest>,
+  'GET /api/officer-ranking': {} as Route<OfficerRanking, never, OfficerRankingQuery>,
+  'POST /api/officer-honours': {} as Route<OfficerHonourView, NameOfficerRequest>,
   // 消息
   'GET /api/notifications': {} as Route<Page<NotificationView>, never, PageQuery>,
   'GET /api/notifications/unread-count': {} as Route<{ count: number }>,

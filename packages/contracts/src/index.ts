@@ -14,6 +14,7 @@ export * from './supervision';
 export * from './bulletins';
 export * from './figures';
 export * from './reviews';
+export * from './rewards';
 export * from './http-api';
 export * from './audit';
 export * from './inspection';

@@ -80,6 +80,12 @@ export enum Permission {
    * trail, and 核查 (inquiries) on them. Only inspectors write inquiries; every read and write is audited.
    */
   CaseInspect = 'case.inspect',
+  /** 一事一奖: propose a reward for a resident's deed (a report or a 正气 bulletin) in the caller's jurisdiction. */
+  RewardPropose = 'reward.propose',
+  /** Approve or refuse the rewards proposed in the caller's station (station leaders). */
+  RewardDecide = 'reward.decide',
+  /** Name 成绩突出社区民警 from the monthly ranking of the officers of the caller's branch (branch leaders). */
+  OfficerHonourName = 'officer.honour',
 }
 
 const POLICE_COMMON: Permission[] = [
@@ -107,6 +113,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CaseHandle,
     Permission.MediationManage,
     Permission.PreventionRecord,
+    Permission.RewardPropose,
   ],
   [Role.StationLeader]: [
     ...POLICE_COMMON,
@@ -123,10 +130,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.BulletinReview,
     Permission.BulletinWithdraw,
     Permission.PreventionRecord,
+    Permission.RewardPropose,
+    Permission.RewardDecide,
   ],
   [Role.BranchLeader]: [
     ...POLICE_COMMON, Permission.CommunityHandover, Permission.StaffInvitationCreate, Permission.GovernanceDigestRead,
     Permission.ReferralAgendaRead, Permission.MediationTranscriptRead, Permission.CaseSupervise, Permission.ReviewHold, Permission.BulletinWithdraw,
+    Permission.OfficerHonourName,
   ],
   [Role.CityLeader]: [
     ...POLICE_COMMON,

@@ -17,6 +17,9 @@ import type {
   FigureRecordsQuery,
   FiguresQuery,
   FigureTrendQuery,
+  DecideRewardRequest,
+  ProposeRewardRequest,
+  RewardStatus,
   GovernanceClass,
   JoinByCodeRequest,
   MemberType,
@@ -256,4 +259,12 @@ export const api = {
     const path = await download(apiUrl('/api/reviews/packet.xlsx', { from, orgId }))
     await platform.openDocument(path, filename)
   },
+  // 激励奖励 (docs/rewards.md): 一事一奖, the 正气 naming consent, 成绩突出社区民警
+  proposeReward: (body: ProposeRewardRequest) => call('POST /api/rewards', { body }),
+  rewards: (status: RewardStatus | undefined, page: number, pageSize = 20) => call('GET /api/rewards', { query: { status, page, pageSize } }),
+  myRewards: (page: number, pageSize = 20) => call('GET /api/rewards/mine', { query: { page, pageSize } }),
+  decideReward: (id: number, body: DecideRewardRequest) => call('POST /api/rewards/:id/decision', { params: { id }, body }),
+  answerNaming: (id: number, agree: boolean) => call('POST /api/rewards/:id/naming', { params: { id }, body: { agree } }),
+  officerRanking: (month: string, orgId?: number) => call('GET /api/officer-ranking', { query: { month, orgId } }),
+  nameOfficer: (month: string, officerId: number) => call('POST /api/officer-honours', { body: { month, officerId } }),
 }

@@ -30,6 +30,7 @@ export default function OfficerCard({ officer, communityName, primary = false }:
           )}
           <View className='officer-card__info'>
             <Text className='officer-card__name' id={id('officer-name')}>{officer.name}</Text>
+            {officer.honour && <Text className='officer-card__honour' id={id('officer-honour')}>{officer.honour}</Text>}
             <Text className='officer-card__meta' id={id('officer-station')}>{officer.stationName}</Text>
             <Text className='officer-card__meta' id={id('officer-community')}>{communityName}</Text>
           </View>

@@ -63,6 +63,11 @@ export const ROUTES = {
   review: '/packageReview/review/index',
   majorIssues: '/packageReview/issues/index',
   followUps: '/packageReview/follow-ups/index',
+  /** 激励奖励: 一事一奖 (propose `?caseId=`, the staff list with 审批), 我的奖励 (residents), 成绩突出社区民警 (leaders). */
+  rewardPropose: '/packageRewards/propose/index',
+  rewards: '/packageRewards/list/index',
+  myRewards: '/packageRewards/mine/index',
+  officerRanking: '/packageRewards/ranking/index',
 } as const
 
 /** A mediation room opened with an invitation code (the value its link carries as `?invite=`). */

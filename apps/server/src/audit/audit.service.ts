@@ -73,6 +73,10 @@ export const AuditAction = {
   FollowUpDone: 'review.follow_up_done',
   MajorIssueRaised: 'review.major_issue_raised',
   MajorIssueAnswered: 'review.major_issue_answered',
+  RewardProposed: 'reward.proposed',
+  RewardDecided: 'reward.decided',
+  RewardNamingConsent: 'reward.naming_consent',
+  OfficerHonoured: 'officer.honoured',
 } as const;
 
 /**

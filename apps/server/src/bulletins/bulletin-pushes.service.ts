@@ -11,6 +11,7 @@ import type { Caller } from '../common/request-context';
 import { GroupPlace, GroupsApi } from '../org';
 import { ancestorPaths, GROUP_PUSH_RULE, PUSH_RULE, reviewedKinds } from './bulletin-rules';
 import { BulletinSubscribeService } from './bulletin-subscribe.service';
+import { BulletinNaming, withName } from './bulletin-naming';
 import { BulletinsService } from './bulletins.service';
 import { BulletinsRepository } from './data/bulletins.repository';
 import { slotsFor } from './push-quota';
@@ -31,6 +32,7 @@ export class BulletinPushesService {
     private readonly pushes: BulletinPushesRepository,
     private readonly lists: BulletinListsRepository,
     private readonly groups: GroupsApi,
+    private readonly naming: BulletinNaming,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly subscribe: BulletinSubscribeService,
@@ -129,7 +131,8 @@ export class BulletinPushesService {
   async feed(caller: Caller, kind: BulletinKind | undefined, page: number, pageSize: number): Promise<Page<BulletinFeedItem>> {
     const groupIds = await this.groups.groupIdsOfMember(caller.user.id);
     const { rows, total } = await this.lists.feed(groupIds, caller.user.id, new Date(), kind, page, pageSize);
-    return { items: rows.map((r) => ({ ...r, pushedAt: r.pushedAt.toISOString() })), total, page, pageSize };
+    const names = await this.naming.agreedNames(rows.filter((r) => r.kind === BulletinKind.Positive).map((r) => r.id));
+    return { items: rows.map((r) => ({ ...r, title: withName(r.title, names.get(r.id) ?? null), pushedAt: r.pushedAt.toISOString() })), total, page, pageSize };
   }
 
   /**

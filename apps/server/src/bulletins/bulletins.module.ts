@@ -26,6 +26,8 @@ import { RumoursService } from './rumours.service';
 import { BulletinSharesService } from './bulletin-shares.service';
 import { SharesRepository } from './data/shares.repository';
 import { ShareCardsController } from './share-cards.controller';
+import { BulletinNaming } from './bulletin-naming';
+import { BulletinNamingRepository } from './data/bulletin-naming.repository';
 
 /** 公告 (docs/bulletins.md), with 传言 and their 辟谣. */
 @Module({
@@ -36,8 +38,11 @@ import { ShareCardsController } from './share-cards.controller';
     BulletinsRepository, BulletinListsRepository, BulletinPushesRepository, BulletinReadsRepository, RumourReportsRepository, SharesRepository,
     BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinDemoRepository, BulletinsDemo, RumourDebunkService, RumoursService,
     BulletinContentCheck, BulletinSubscriptionsRepository, BulletinSubscribeService, BulletinDeadlinesRepository, BulletinReviewDeadlinesWorker,
+    BulletinSharesService, BulletinNamingRepository, BulletinNaming,
+  ],
+  exports: [
+    BulletinNaming, BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo, BulletinSubscribeService, BulletinReviewDeadlinesWorker,
     BulletinSharesService,
   ],
-  exports: [BulletinsService, BulletinPushesService, BulletinFiguresService, BulletinsDemo, BulletinSubscribeService, BulletinReviewDeadlinesWorker, BulletinSharesService],
 })
 export class BulletinsModule {}

@@ -15,6 +15,7 @@ import { BulletinSubscribeService } from './bulletin-subscribe.service';
 import {
   bulletinFacts, EDIT_RULE, EDITABLE, READ_RULE, REVIEW_RULE, SUBMITTABLE, WITHDRAW_RULE, WITHDRAWABLE,
 } from './bulletin-rules';
+import { blocksWithName, BulletinNaming, withName } from './bulletin-naming';
 import { BulletinListsRepository } from './data/bulletin-lists.repository';
 import { BulletinPushesRepository } from './data/bulletin-pushes.repository';
 import { BulletinReadsRepository } from './data/bulletin-reads.repository';
@@ -63,6 +64,7 @@ export class BulletinsService {
     private readonly subscribe: BulletinSubscribeService,
     private readonly rumours: RumourReportsRepository,
     private readonly debunk: RumourDebunkService,
+    private readonly naming: BulletinNaming,
   ) {}
 
   /** The caller's org unit path (null for people without one: residents). */
@@ -256,13 +258,15 @@ export class BulletinsService {
     const staffPushedAt = pushes[0]?.pushedAt ?? null;
     const imageIds = hidden ? [] : parse<string[]>(version?.imageIds ?? '[]', []);
     const pushable = relations.has('library') && caller.permissions.has(Permission.BulletinPush) && b.status === BulletinStatus.Approved;
+    // 正气: 某居民 reads as the resident's name only once they agreed (bulletin-naming.ts).
+    const named = b.naming === 'agreed' ? ((await this.naming.agreedNames([b.id])).get(b.id) ?? null) : null;
     return {
       id: b.id,
       status: b.status,
       kind: b.kind,
       warningType: b.warningType,
-      title: hidden ? '' : (version?.title ?? ''),
-      body: hidden ? [] : parse<BulletinBlock[]>(version?.body ?? '[]', []),
+      title: hidden ? '' : withName(version?.title ?? '', named),
+      body: hidden ? [] : blocksWithName(parse<BulletinBlock[]>(version?.body ?? '[]', []), named),
       imageIds,
       imageUrls: imageIds.map((imageId) => `/api/bulletins/${b.id}/images/${imageId}`),
       legalBasis: hidden ? null : (version?.legalBasis ?? null),

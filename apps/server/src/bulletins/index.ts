@@ -12,3 +12,5 @@ export type { DemoBulletin, DemoRumour } from './bulletins-demo';
 export { BulletinSharesService } from './bulletin-shares.service';
 export { BulletinSubscribeService, bulletinMessageData } from './bulletin-subscribe.service';
 export { BulletinReviewDeadlinesWorker } from './bulletin-review-deadlines.worker';
+export { BulletinNaming, withName } from './bulletin-naming';
+export type { NamingRow } from './data/bulletin-naming.repository';

@@ -37,6 +37,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.DecisionIncomplete:
     case ErrorCode.WechatSessionStale:
     case ErrorCode.ShareInfoInvalid:
+    case ErrorCode.RewardDeedInvalid:
+    case ErrorCode.HonourMonthInvalid:
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.UploadTooLarge:
     case ErrorCode.PayloadTooLarge:
@@ -88,6 +90,10 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.ReviewAlreadyRecorded:
     case ErrorCode.NoLinkedLeader:
     case ErrorCode.WechatGroupAlreadyBound:
+    case ErrorCode.RewardDeedTaken:
+    case ErrorCode.RewardDecided:
+    case ErrorCode.NamingNotOffered:
+    case ErrorCode.HonourExists:
       return HttpStatus.CONFLICT;
     case ErrorCode.RateLimited:
     case ErrorCode.UrgeTooFrequent:

@@ -60,6 +60,8 @@ import { FigureSnapshots1766900000001 } from './migrations/1766900000001-figure-
 import { FigureSnapshotOpenCases1767700000000 } from './migrations/1767700000000-figure-snapshot-open-cases';
 import { WechatGroupShares1767300000000 } from './migrations/1767300000000-wechat-group-shares';
 import { HotlineTarget1767900000000 } from './migrations/1767900000000-hotline-target';
+import { Rewards1767600000000 } from './migrations/1767600000000-rewards';
+import { REWARD_ENTITIES } from '../rewards/data/entities';
 import { CaseAssistEntity } from '../service-guide/data/case-assist.entity';
 import { ServiceMatterEntity } from '../service-guide/data/service-matter.entity';
 import { CaseGovernanceEntity } from '../referrals/data/case-governance.entity';
@@ -107,6 +109,7 @@ export const ENTITIES = [
   InquiryEntity,
   FigureSnapshotOpenCaseEntity,
   ...REVIEW_ENTITIES,
+  ...REWARD_ENTITIES,
 ];
 
 /** Migrations in order. Committed files; `synchronize` is never on. */
@@ -127,6 +130,7 @@ export const MIGRATIONS = [
   InspectionInquiries1767500000000, NotificationsByCase1767500000001,
   FigureSnapshotOpenCases1767700000000,
   HotlineTarget1767900000000,
+  Rewards1767600000000,
 ];
 
 /** MySQL (mysql2) when DATABASE_URL is set, otherwise the embedded SQLite file (sql.js, no native build). */

@@ -1,5 +1,5 @@
 import {
-  CommunityView, HOME_PAGE, JOIN_PAGE, MembershipStatus, MemberType, MemberView, NotificationLink, WorkbenchCommunity, maskPhone,
+  CommunityView, HONOUR_SHOWN_MONTHS, honourTitle, HOME_PAGE, JOIN_PAGE, MembershipStatus, MemberType, MemberView, NotificationLink, WorkbenchCommunity, maskPhone,
 } from '@jws/contracts';
 import type { NotifyInput } from '../notifications/notifications.service';
 import type { CommunityCountedRow, CommunityRow } from './data/communities.repository';
@@ -17,6 +17,14 @@ export interface CommunitySearch {
 /** The memberships a community's member list shows, and whose numbers its officer may reveal. */
 export const LISTED_MEMBERSHIPS = [MembershipStatus.Active, MembershipStatus.Pending];
 
+/** 成绩突出社区民警（2026年11月） while the month is among the last HONOUR_SHOWN_MONTHS (China time), else null. */
+export function shownHonour(month: string | null, now: Date): string | null {
+  if (!month) return null;
+  const china = new Date(now.getTime() + 8 * 3600_000);
+  const age = (china.getUTCFullYear() - Number(month.slice(0, 4))) * 12 + (china.getUTCMonth() + 1 - Number(month.slice(5, 7)));
+  return age >= 0 && age <= HONOUR_SHOWN_MONTHS ? honourTitle(month) : null;
+}
+
 export function toCommunityView(row: CommunityRow): CommunityView {
   return {
     id: row.id,
@@ -31,6 +39,7 @@ export function toCommunityView(row: CommunityRow): CommunityView {
           phone: row.officerPhone,
           photoUrl: row.officerPhotoUrl,
           stationName: row.stationName,
+          honour: shownHonour(row.officerHonourMonth, new Date()),
         }
       : null,
     groupName: row.groupName,

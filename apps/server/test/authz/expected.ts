@@ -272,6 +272,19 @@ export const EXPECTED: Record<string, Expectation> = {
   // Station leaders raise them to their 挂点 city leader (both demo stations link city_leader1), who alone answers.
   'POST /api/major-issues': { allowed: STATION_LEADERS, unplaced: true },
   'POST /api/major-issues/{id}/feedback': { allowed: ['city_leader1'] },
+  // 一事一奖 (docs/rewards.md): propose on the side's case (its officer and station leader; officer2 and officer4 work other
+  // communities); the side's approved reward is read by its resident, its proposer and its station leader, decided by the station leader.
+  'POST /api/rewards': { allowed: HANDLERS },
+  'GET /api/rewards': { allowed: [...ALL_OFFICERS, ...STATION_LEADERS] },
+  'GET /api/rewards/mine': { allowed: SIGNED_IN },
+  'GET /api/rewards/{id}': { allowed: ['resident1', ...HANDLERS] },
+  'POST /api/rewards/{id}/decision': { allowed: STATION_LEADERS },
+  // Only the rewarded resident answers (a case deed: 409 after the access check).
+  'POST /api/rewards/{id}/naming': { allowed: ['resident1'] },
+  // The side's station: its leader and the leaders above; officers have no ranking.
+  'GET /api/officer-ranking': { allowed: LEADERS },
+  // Officers of one's own branch: 蚌山分局's leader names officer1 (AWAY's officer3 is 怀远县's).
+  'POST /api/officer-honours': { allowed: ['branch_leader1'] },
   'GET /api/health': { allowed: EVERYONE },
   'POST /api/demo/cases/{id}/elapse': { allowed: POLICE_OVER },
   'GET /api/notifications': { allowed: SIGNED_IN },

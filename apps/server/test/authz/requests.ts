@@ -1,4 +1,4 @@
-import { CaseAction, MessageKind } from '@jws/contracts';
+import { CaseAction, MessageKind, previousMonth } from '@jws/contracts';
 import { randomUUID } from 'node:crypto';
 import { CallerName, OWN_SIDE } from './expected';
 import type { Side, World } from './world';
@@ -44,6 +44,7 @@ const PATH_IDS: [RegExp, Ids][] = [
   [/^\/api\/follow-ups\/\{id\}/, (s) => ({ id: s.followUpId })],
   [/^\/api\/major-issues\/\{id\}/, (s) => ({ id: s.majorIssueId })],
   [/^\/api\/wechat-groups\/\{id\}/, (s) => ({ id: s.wechatGroupId })],
+  [/^\/api\/rewards\/\{id\}/, (s) => ({ id: s.rewardId })],
   [/^\/api\/referral-targets\/\{id\}/, (_, w) => ({ id: w.referralTargetId })],
   [/^\/api\/service-guide\/\{code\}/, (_, w) => ({ code: w.matterCode })],
   [/^\/api\/admin\/outbox\/\{id\}/, (_, w) => ({ id: w.outboxId })],
@@ -168,6 +169,12 @@ const INPUT: Record<string, (s: Side, w: World, who: CallerName) => Omit<Probe, 
   'POST /api/bulletins/{id}/opens': () => ({ body: { encryptedData: 'AAAAAAAAAAAAAAAAAAAAAA==', iv: 'AAAA' } }),
   'POST /api/wechat-groups/{id}/binding': (s) => ({ body: { groupId: s.groupId } }),
   'POST /api/bulletin-subscription': () => ({ body: { accepted: true } }),
+  // 一事一奖 on the side's referred case (its reporter): the first allowed caller makes it, the others get 409 (one per deed).
+  'POST /api/rewards': (s) => ({ body: { caseId: s.referredCaseId, kind: 'spiritual', form: '表扬信', deed: '授权矩阵测试事迹' } }),
+  'POST /api/rewards/{id}/decision': () => ({ body: { decision: 'approve' } }),
+  'POST /api/rewards/{id}/naming': () => ({ body: { agree: true } }),
+  'GET /api/officer-ranking': (s) => ({ query: { month: today().slice(0, 7), orgId: s.stationId } }),
+  'POST /api/officer-honours': (s, w) => ({ body: { month: previousMonth(today().slice(0, 7)), officerId: w.userIds[s.name === 'home' ? 'officer1' : 'officer3'] } }),
 };
 
 /**

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { bearer, TestApp } from '../test-app';
 import { CALLERS, CallerName } from './expected';
+import { addRewards } from './world-rewards';
 
 /**
  * The objects the authorization matrix names, on two sides of the city: HOME under 天桥派出所
@@ -73,6 +74,8 @@ export interface Side {
   majorIssueId: number;
   /** A WeChat group (openGId) pending binding, placed by the side's officer's share card (officer1 / officer3). */
   wechatGroupId: number;
+  /** An approved 一事一奖 for the side's case (proposed by its officer, approved by its station leader): authz/world-rewards.ts. */
+  rewardId: number;
 }
 
 export interface World {
@@ -205,6 +208,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       majorIssueId: 0,
       wechatGroupId: 0,
       bulletinImageId: '',
+      rewardId: 0,
       groupId: Number((await t.dataSource.query('SELECT id FROM police_groups WHERE community_id = ?', [communityId]))[0].id),
     };
   };
@@ -278,6 +282,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   await review(home, tokens.station_leader1, 'officer1');
   await review(away, tokens.station_leader2, 'officer3');
+
+  await addRewards(call, home, away);
 
   const now = new Date();
   await t.dataSource.query(

@@ -15,6 +15,7 @@ import { DuplicateChooser, TransferChooser } from './parts/Choosers'
 import Deadlines from './parts/Deadlines'
 import InquiriesCard from './parts/InquiriesCard'
 import NoteCard from './parts/NoteCard'
+import RewardEntry from './parts/RewardEntry'
 import StaffTools from './parts/StaffTools'
 import UrgeCard from './parts/UrgeCard'
 
@@ -40,6 +41,7 @@ export default function OfficerCaseView({ c, user, onUpdated }: { c: CaseDetail;
       <GovernanceClassCard c={c} />
       {c.canAddNote && <NoteCard c={c} onUpdated={onUpdated} />}
       <StaffTools c={c} user={user} onUpdated={onUpdated} />
+      <RewardEntry c={c} user={user} />
       <Timeline c={c} reporter={false} />
     </>
   )

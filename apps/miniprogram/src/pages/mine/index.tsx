@@ -107,6 +107,16 @@ function RoomCodeEntry() {
   )
 }
 
+/** 我的奖励: 一事一奖 the station approved, and the 正气 naming consent. */
+function RewardsEntry() {
+  return (
+    <View className='card row mine__entry' id='mine-rewards' ariaRole='button' onClick={() => void Taro.navigateTo({ url: ROUTES.myRewards })}>
+      <Text className='mine__entry-title'>我的奖励</Text>
+      <Text className='muted'>一事一奖 ›</Text>
+    </View>
+  )
+}
+
 function MyCaseRow({ c }: { c: CaseSummary }) {
   return (
     <View className='row list-item' id={`my-case-${c.id}`} ariaRole='button' onClick={() => void Taro.navigateTo({ url: caseUrl(c.id) })}>
@@ -155,6 +165,7 @@ export default function MinePage() {
       </AsyncContent>
       {user && <MessagesEntry />}
       <RoomCodeEntry />
+      {userCan(user, Permission.CaseReport) && <RewardsEntry />}
       {userCan(user, Permission.CaseReport) && <RoomList id='mine-rooms' title='我的调解室' hideWhenEmpty />}
       {userCan(user, Permission.CaseReport) && <MyCases />}
       {/* Always reachable, even when loading the profile failed. */}

@@ -65,6 +65,7 @@ export default function NotificationsPage() {
     else if (n.caseId !== null) void Taro.navigateTo({ url: caseUrl(n.caseId) })
     else if (n.link === NotificationLink.Home) void Taro.switchTab({ url: ROUTES.home })
     else if (n.link === NotificationLink.Join) void Taro.navigateTo({ url: ROUTES.join })
+    else if (n.link === NotificationLink.Rewards) void Taro.navigateTo({ url: ROUTES.myRewards })
     else if (n.link === NotificationLink.JoinRequests && n.communityId !== null) void Taro.navigateTo({ url: officerCommunityUrl(n.communityId, { pending: true }) })
     else if (n.link === NotificationLink.JoinRequests) void Taro.switchTab({ url: ROUTES.workbench })
     else if (n.link === NotificationLink.Rumours) void Taro.navigateTo({ url: ROUTES.rumoursMine })

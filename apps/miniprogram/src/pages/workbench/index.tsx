@@ -5,6 +5,7 @@ import { Permission, type Role, type WorkbenchAlerts, type WorkbenchUnit } from 
 
 import { api } from '../../api'
 import BulletinEntry from '../../components/BulletinEntry'
+import RewardsEntry from '../../components/RewardsEntry'
 import RoomList from '../../components/RoomList'
 import { AsyncContent, EmptyBlock } from '../../components/StatusBlock'
 import TabPage from '../../components/TabPage'
@@ -167,6 +168,7 @@ export default function WorkbenchPage() {
               {userCan(user, Permission.FiguresRead) && (
                 <EntryCard id='workbench-follow-ups' title='我的督办事项' description='会商交办给我的事项：按期限办结，逾期会报领导。' button='查看督办事项' url={ROUTES.followUps} />
               )}
+              <RewardsEntry user={user} />
               {userCan(user, Permission.GovernanceDigestRead) && <GovernanceEntry agenda={userCan(user, Permission.ReferralAgendaRead)} />}
               {userCan(user, Permission.UnsealLogRead) && (
                 <EntryCard id='workbench-unseal-log' title='信息员保密' description='派出所领导每次查看保密信息员身份的记录：谁、何时、为什么。' button='查看身份查看记录' url={ROUTES.unsealLog} />

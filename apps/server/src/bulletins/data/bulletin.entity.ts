@@ -1,4 +1,4 @@
-import { BulletinKind, BulletinSecCheck, BulletinStatus, WarningType } from '@jws/contracts';
+import { BulletinKind, BulletinSecCheck, BulletinStatus, NamingConsent, WarningType } from '@jws/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -61,6 +61,16 @@ export class BulletinEntity {
 
   @Column({ name: 'withdraw_reason', type: 'varchar', length: 200, nullable: true })
   withdrawReason: string | null;
+
+  /**
+   * 正气: the resident the post praises (set when a 一事一奖 of this bulletin is approved) and their
+   * answer. The text says 某居民; only `agreed` puts their name there when read (bulletin-naming.ts).
+   */
+  @Column({ name: 'named_user_id', type: 'int', nullable: true })
+  namedUserId: number | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  naming: NamingConsent | null;
 
   /** 有用 marks (one per person, bulletin_reads.useful_at). */
   @Column({ name: 'useful_count', type: 'int', default: 0 })

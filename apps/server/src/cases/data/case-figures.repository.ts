@@ -150,4 +150,32 @@ export class CaseFiguresRepository {
       return [id, { id, number: caseNumber(parseDbDate(r.createdAt) as Date, id), kind: r.kind as CaseKind, title: String(r.title), communityName: String(r.communityName) }];
     }));
   }
+
+  /**
+   * Per responsible officer (`cases.officer_id`), over the cases submitted in the period: the three
+   * rates' counts and the first responses met, with the minutes each took (成绩突出社区民警's ranking).
+   */
+  async byOfficer(officerIds: readonly number[], range: TimeRange, now: Date): Promise<Map<number, CaseRateCounts & { responseMinutes: number[] }>> {
+    if (!officerIds.length) return new Map();
+    const inOfficers = `c.officer_id IN (${placeholders(officerIds.length)}) AND c.created_at >= ? AND c.created_at < ?`;
+    const [rates, met] = await Promise.all([
+      this.rows(
+        `SELECT c.officer_id AS officerId, ${RATE_COLUMNS} FROM cases c LEFT JOIN case_deadlines d ON d.case_id = c.id AND d.kind = 'first_response' ` +
+          `WHERE ${inOfficers} GROUP BY c.officer_id`,
+        [now, ...officerIds, range.from, range.to],
+      ),
+      this.rows(
+        "SELECT c.officer_id AS officerId, c.created_at AS createdAt, d.met_at AS metAt FROM cases c JOIN case_deadlines d ON d.case_id = c.id AND d.kind = 'first_response' " +
+          `WHERE ${inOfficers} AND d.met_at IS NOT NULL`,
+        [...officerIds, range.from, range.to],
+      ),
+    ]);
+    const out = new Map<number, CaseRateCounts & { responseMinutes: number[] }>();
+    for (const r of rates) out.set(Number(r.officerId), { ...toRates(r), responseMinutes: [] });
+    for (const r of met) {
+      const minutes = ((parseDbDate(r.metAt) as Date).getTime() - (parseDbDate(r.createdAt) as Date).getTime()) / 60_000;
+      out.get(Number(r.officerId))?.responseMinutes.push(Math.max(0, minutes));
+    }
+    return out;
+  }
 }

@@ -19,6 +19,8 @@ export interface CommunityRow {
   officerName: string | null;
   officerPhone: string | null;
   officerPhotoUrl: string | null;
+  /** The latest month the officer was named 成绩突出社区民警 (rewards' officer_honours, read here for the card). */
+  officerHonourMonth: string | null;
   groupName: string | null;
 }
 
@@ -59,6 +61,8 @@ export class CommunitiesRepository {
         's.id AS stationId', 's.name AS stationName', 'b.name AS branchName',
         'u.nickname AS officerName', 'u.work_phone AS officerPhone', 'u.photo_url AS officerPhotoUrl',
         'g.name AS groupName',
+        // 成绩突出社区民警 on the officer card: a read of the rewards feature's table (docs/rewards.md).
+        '(SELECT MAX(h.month) FROM officer_honours h WHERE h.officer_id = c.officer_id) AS officerHonourMonth',
       ])
       .where('c.level = :level', { level: OrgLevel.Community })
       .orderBy('c.id', 'ASC');
@@ -80,6 +84,7 @@ export class CommunitiesRepository {
       officerName: raw.officerName == null ? null : String(raw.officerName),
       officerPhone: raw.officerPhone == null ? null : String(raw.officerPhone),
       officerPhotoUrl: raw.officerPhotoUrl == null ? null : String(raw.officerPhotoUrl),
+      officerHonourMonth: raw.officerHonourMonth == null ? null : String(raw.officerHonourMonth),
       groupName: raw.groupName == null ? null : String(raw.groupName),
     };
   }

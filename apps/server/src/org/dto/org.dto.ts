@@ -60,6 +60,8 @@ export class OfficerCardDto implements OfficerCard {
   @ApiProperty({ nullable: true, type: String, description: 'public work phone' }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) photoUrl: string | null;
   @ApiProperty() stationName: string;
+  @ApiProperty({ nullable: true, type: String, example: '成绩突出社区民警（2026年11月）', description: 'the latest title of the last 12 months (docs/rewards.md)' })
+  honour: string | null;
 }
 
 export class CommunityViewDto implements CommunityView {

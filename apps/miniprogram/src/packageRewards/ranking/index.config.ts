@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '成绩突出社区民警',
+})
