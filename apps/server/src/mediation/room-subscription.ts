@@ -16,9 +16,11 @@ export function liveFrame(message: MessageView): Buffer {
 /**
  * How long a subscription waits for a missing message to arrive live before it reads it from the
  * database: with several instances, a message of the room stored here can overtake one stored a
- * moment before on another instance, whose publish is still on its way through Redis.
+ * moment before on another instance, whose publish is still on its way through Redis. Reading
+ * instead would cost a query per room each time, just when the instances are busiest; the read is
+ * for a publish that was lost.
  */
-export const GAP_WAIT_MS = 50;
+export const GAP_WAIT_MS = 200;
 
 export type MessageLoader = (roomId: number, afterSeq: number) => Promise<MessageView[]>;
 
