@@ -42,8 +42,13 @@ async function main(): Promise<void> {
   const holders: ChildProcess[] = [];
   try {
     const urls = Array.from({ length: instanceCount }, (_, i) => `http://127.0.0.1:${PORT + i}`);
-    const instances = urls.map((_, i) => startService(PORT + i, databaseUrl, true, { WS_HEARTBEAT_MS: String(HEARTBEAT_MS) }));
-    children.push(...instances);
+    const start = (i: number) => startService(PORT + i, databaseUrl, true, { WS_HEARTBEAT_MS: String(HEARTBEAT_MS) });
+    // The first one alone on the fresh database (it seeds what every instance would), then the others.
+    const instances = [start(0)];
+    children.push(instances[0]);
+    await waitFor(`${urls[0]}/api/health`);
+    instances.push(...urls.slice(1).map((_, i) => start(i + 1)));
+    children.push(...instances.slice(1));
     await Promise.all(urls.map((u) => waitFor(`${u}/api/health`)));
     const before = instances.map((c) => rssOf(c.pid!));
 

@@ -27,34 +27,65 @@ export class MessageRateLimiter implements ChatRateLimiter {
 }
 
 /**
- * The same bucket in Redis, shared by every instance (REDIS_URL): one atomic script per message,
- * on Redis's clock. The key lives as long as the bucket takes to fill up again.
+ * The same bucket in Redis, shared by every instance (REDIS_URL), on Redis's clock. The takes that
+ * arrive in one turn of the event loop go together: one atomic script (EVALSHA) over their
+ * buckets, one round trip for all of them instead of one per message. Each key is its own bucket,
+ * taken in arrival order (a person twice in a turn is counted twice). A key lives as long as its
+ * bucket takes to fill up again.
  */
 const TAKE_SCRIPT = `
 local capacity = tonumber(ARGV[1])
 local perMs = tonumber(ARGV[2])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens = tonumber(bucket[1]) or capacity
-local at = tonumber(bucket[2]) or now
-tokens = math.min(capacity, tokens + math.max(0, now - at) * perMs)
-local taken = 0
-if tokens >= 1 then
-  tokens = tokens - 1
-  taken = 1
+local ttl = math.ceil(capacity / perMs)
+local taken = {}
+for i, key in ipairs(KEYS) do
+  local bucket = redis.call('HMGET', key, 'tokens', 'at')
+  local tokens = tonumber(bucket[1]) or capacity
+  local at = tonumber(bucket[2]) or now
+  tokens = math.min(capacity, tokens + math.max(0, now - at) * perMs)
+  taken[i] = 0
+  if tokens >= 1 then
+    tokens = tokens - 1
+    taken[i] = 1
+  end
+  redis.call('HSET', key, 'tokens', tostring(tokens), 'at', tostring(now))
+  redis.call('PEXPIRE', key, ttl)
 end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / perMs))
 return taken
 `;
 
-export class SharedMessageRateLimiter implements ChatRateLimiter {
-  constructor(private readonly redis: Redis) {}
+/** The most buckets one script call takes. */
+const MAX_TAKES = 500;
 
-  async take(userId: number): Promise<boolean> {
-    const scale = RateLimitScale.value;
-    const taken = await this.redis.eval(TAKE_SCRIPT, 1, `chat:bucket:${userId}`, MESSAGE_BURST * scale, (MESSAGE_RATE_PER_MINUTE * scale) / 60_000);
-    return taken === 1;
+type TakeRedis = Redis & { chatTake(...args: (string | number)[]): Promise<number[]> };
+
+export class SharedMessageRateLimiter implements ChatRateLimiter {
+  private readonly redis: TakeRedis;
+  private pending: { userId: number; done: (taken: boolean) => void; fail: (err: unknown) => void }[] = [];
+
+  constructor(redis: Redis) {
+    if (!('chatTake' in redis)) redis.defineCommand('chatTake', { lua: TAKE_SCRIPT });
+    this.redis = redis as TakeRedis;
+  }
+
+  take(userId: number): Promise<boolean> {
+    return new Promise((done, fail) => {
+      if (!this.pending.length) setImmediate(() => this.flush());
+      this.pending.push({ userId, done, fail });
+    });
+  }
+
+  private flush(): void {
+    const all = this.pending;
+    this.pending = [];
+    for (let i = 0; i < all.length; i += MAX_TAKES) {
+      const batch = all.slice(i, i + MAX_TAKES);
+      const scale = RateLimitScale.value;
+      this.redis
+        .chatTake(batch.length, ...batch.map((p) => `chat:bucket:${p.userId}`), MESSAGE_BURST * scale, (MESSAGE_RATE_PER_MINUTE * scale) / 60_000)
+        .then((taken) => batch.forEach((p, k) => p.done(taken[k] === 1)), (err: unknown) => batch.forEach((p) => p.fail(err)));
+    }
   }
 }

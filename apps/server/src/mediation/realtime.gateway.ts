@@ -16,7 +16,7 @@ import { RoomAccess } from './room-access';
 import { RoomChatService } from './room-chat.service';
 import { RoomHub, UserListener } from './room-hub';
 import { RoomMessagesService } from './room-messages.service';
-import { RoomSubscription } from './room-subscription';
+import { MessageLoader, Outbound, RoomSubscription, sharedLoader } from './room-subscription';
 
 /** Seconds a socket has to authenticate with a first `auth` frame when it had no `?token=`. */
 const AUTH_WINDOW_MS = 10_000;
@@ -24,6 +24,7 @@ const AUTH_WINDOW_MS = 10_000;
 const MAX_REFUSED_JOINS = 20;
 /** Largest frame a client may send (a text message is at most 500 characters). */
 const MAX_FRAME_BYTES = 16 * 1024;
+const TEXT_FRAME = { binary: false } as const;
 
 interface Connection {
   ws: WebSocket;
@@ -50,7 +51,10 @@ const errorFrame = (code: ErrorCode, extra: { roomId?: number; clientMsgId?: str
 @Injectable()
 export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RealtimeGateway.name);
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // No permessage-deflate: chat frames are small, and compressing each for each socket costs more CPU than it saves.
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  /** Gap fills and resumes of the same room at the same point share one read. */
+  private readonly loadAfter: MessageLoader = sharedLoader((roomId, after) => this.messages.after(roomId, after, MESSAGE_PAGE_MAX));
   private readonly connections = new Set<Connection>();
   private heartbeat: NodeJS.Timeout | null = null;
   private server: Server | null = null;
@@ -136,8 +140,11 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
   private accept(ws: WebSocket, req: IncomingMessage): void {
     const conn: Connection = { ws, caller: null, person: null, expiresAt: Infinity, tokenVersion: 0, alive: true, refusedJoins: 0, rooms: new Map() };
     this.connections.add(conn);
-    const send = (frame: ServerFrame | string) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    const send = (frame: Outbound) => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      // A live message comes serialised once for all its sockets (room-subscription.ts), as bytes of a text frame.
+      if (Buffer.isBuffer(frame)) ws.send(frame, TEXT_FRAME);
+      else ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
     };
     const authTimer = setTimeout(() => {
       if (!conn.caller) ws.close(WS_CLOSE.Unauthenticated, 'unauthenticated');
@@ -146,7 +153,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     ws.on('pong', () => (conn.alive = true));
     ws.on('close', () => {
       clearTimeout(authTimer);
-      for (const sub of conn.rooms.values()) this.hub.unlisten(sub.roomId, sub);
+      for (const sub of conn.rooms.values()) this.drop(sub);
       conn.rooms.clear();
       if (conn.caller && conn.person) this.hub.unlistenUser(conn.caller.user.id, conn.person);
       this.connections.delete(conn);
@@ -166,7 +173,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     });
   }
 
-  private async authenticate(conn: Connection, token: string, send: (f: ServerFrame | string) => void): Promise<void> {
+  private async authenticate(conn: Connection, token: string, send: (f: Outbound) => void): Promise<void> {
     try {
       const { known, claims } = await this.guard.authenticate(token);
       conn.caller = callerFor(known.user, known.orgPath);
@@ -182,7 +189,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  private async handle(conn: Connection, raw: string, isBinary: boolean, send: (f: ServerFrame | string) => void): Promise<void> {
+  private async handle(conn: Connection, raw: string, isBinary: boolean, send: (f: Outbound) => void): Promise<void> {
     let frame: ClientFrame;
     try {
       if (isBinary) throw new Error('binary');
@@ -211,7 +218,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
           return await this.join(conn, caller, roomId, Math.max(0, Math.floor(Number(frame.lastSeq) || 0)), send);
         case 'leave': {
           const sub = conn.rooms.get(roomId);
-          if (sub) this.hub.unlisten(roomId, sub);
+          if (sub) this.drop(sub);
           conn.rooms.delete(roomId);
           return send({ type: 'left', roomId });
         }
@@ -243,12 +250,17 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  private async join(conn: Connection, caller: Caller, roomId: number, lastSeq: number, send: (f: ServerFrame | string) => void): Promise<void> {
+  private drop(sub: RoomSubscription): void {
+    this.hub.unlisten(sub.roomId, sub);
+    sub.close();
+  }
+
+  private async join(conn: Connection, caller: Caller, roomId: number, lastSeq: number, send: (f: Outbound) => void): Promise<void> {
     const ctx = await this.access.require(caller, roomId);
     if (!ctx.member) await this.access.recordTranscriptRead(caller, roomId, `socket join after ${lastSeq}`);
     const previous = conn.rooms.get(roomId);
-    if (previous) this.hub.unlisten(roomId, previous);
-    const sub = new RoomSubscription(ctx, lastSeq, send, (id, after) => this.messages.after(id, after, MESSAGE_PAGE_MAX));
+    if (previous) this.drop(previous);
+    const sub = new RoomSubscription(ctx, lastSeq, send, this.loadAfter);
     conn.rooms.set(roomId, sub);
     // Listen first, then read: a message stored meanwhile is either read or queued, never lost.
     this.hub.listen(roomId, sub);

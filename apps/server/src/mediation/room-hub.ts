@@ -17,7 +17,7 @@ export interface UserListener {
 }
 
 /** What goes over the Redis channel: stored messages of rooms, or a frame for some people. */
-type Published = { origin: string; messages?: MessageView[]; users?: { userIds: number[]; frame: ServerFrame } };
+type Published = { messages?: MessageView[]; users?: { userIds: number[]; frame: ServerFrame } };
 
 /**
  * Fan-out of stored room messages to the sockets of this instance and, with REDIS_URL, to every
@@ -43,8 +43,9 @@ export class RoomHub implements OnModuleInit, OnApplicationShutdown {
     for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
     await Promise.all([this.pub.connect(), this.sub.connect()]);
     this.sub.on('message', (_channel: string, raw: string) => {
-      const { origin, messages, users } = JSON.parse(raw) as Published;
-      if (origin === this.instanceId) return;
+      // `<origin>|<json>`: what this instance published itself comes back too, and is not parsed.
+      if (raw.startsWith(this.instanceId)) return;
+      const { messages, users } = JSON.parse(raw.slice(raw.indexOf('|') + 1)) as Published;
       if (messages) this.deliver(messages);
       if (users) this.deliverToUsers(users.userIds, users.frame);
     });
@@ -80,7 +81,7 @@ export class RoomHub implements OnModuleInit, OnApplicationShutdown {
     if (!messages.length) return;
     this.deliver(messages);
     // Other instances' sockets notice the gap with the next message or resume on reconnect.
-    this.share({ origin: this.instanceId, messages });
+    this.share({ messages });
   }
 
   /**
@@ -90,11 +91,11 @@ export class RoomHub implements OnModuleInit, OnApplicationShutdown {
   publishToUsers(userIds: number[], frame: ServerFrame): void {
     if (!userIds.length) return;
     this.deliverToUsers(userIds, frame);
-    this.share({ origin: this.instanceId, users: { userIds, frame } });
+    this.share({ users: { userIds, frame } });
   }
 
   private share(published: Published): void {
-    this.pub?.publish(REDIS_CHANNEL, JSON.stringify(published)).catch((err: Error) => this.logger.warn(`redis publish failed: ${err.message}`));
+    this.pub?.publish(REDIS_CHANNEL, `${this.instanceId}|${JSON.stringify(published)}`).catch((err: Error) => this.logger.warn(`redis publish failed: ${err.message}`));
   }
 
   private deliverToUsers(userIds: number[], frame: ServerFrame): void {
