@@ -4,6 +4,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { contentOf, reviseSeededMatters } from '../src/service-guide/data/catalogue-revision';
 import { factories } from './factories';
+import { ServiceGuideService } from '../src/service-guide';
 import { startTestApp, TestApp } from './test-app';
 
 /**
@@ -30,6 +31,16 @@ describe('办事指引 routes and 工作台 alerts (MariaDB)', () => {
     }).expect(201)).body.id;
 
   describe('办事指引', () => {
+    it('seeds a missing matter once when several instances start at the same moment', async () => {
+      const [{ code }] = (await t.dataSource.query('SELECT code FROM service_matters WHERE version = 1 AND code NOT IN (SELECT code FROM service_matters WHERE version > 1) ORDER BY code LIMIT 1')) as { code: string }[];
+      await t.dataSource.query('DELETE FROM service_matters WHERE code = ?', [code]);
+      const guide = t.app.get(ServiceGuideService);
+      // Three instances' start-up seeding at once: none fails, one row comes back.
+      expect((await Promise.all([guide.seedCatalogue(), guide.seedCatalogue(), guide.seedCatalogue()])).every((n) => n === 1)).toBe(true);
+      const [{ n }] = (await t.dataSource.query('SELECT COUNT(*) AS n FROM service_matters WHERE code = ?', [code])) as { n: number | string }[];
+      expect(Number(n)).toBe(1);
+    });
+
     it('routes 楼上太吵 first to 上报矛盾纠纷 (邻里纠纷, with 申请调解) and says when to call 110', async () => {
       const noise = (await t.http.get('/api/service-guide').query({ q: '楼上太吵' }).expect(200)).body.matters[0];
       expect(noise.code).toBe('public_security.noise');

@@ -19,7 +19,9 @@ export class ServiceMattersRepository {
 
   /** Stores version 1 of matters; one already there (a concurrent seed) is left as it is. */
   async seed(rows: Omit<ServiceMatterEntity, 'id'>[]): Promise<void> {
-    await this.repo().createQueryBuilder().insert().values(rows).orIgnore().execute();
+    // No ids read back: rows another instance inserted first are ignored, and TypeORM would fail
+    // to find their generated ids ("entity id is not set") when instances start together.
+    await this.repo().createQueryBuilder().insert().values(rows).orIgnore().updateEntity(false).execute();
   }
 
   /** The current version of every matter, and where each matter's first version stands (its id, by code). */
