@@ -3,7 +3,7 @@ import {
   ErrorCode, Permission, ReviewBulletinRequest, Role, writableKinds,
 } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
-import { Access } from '../access/access';
+import { Access, type Rule } from '../access/access';
 import { AuditAction, AuditService } from '../audit';
 import { Database } from '../common/db';
 import { DomainException } from '../common/domain.exception';
@@ -23,16 +23,8 @@ import { BulletinChange, BulletinsRepository } from './data/bulletins.repository
 import type { BulletinEntity } from './data/bulletin.entity';
 import { RumourReportsRepository } from './data/rumour-reports.repository';
 import { RumourDebunkService } from './rumour-debunk.service';
-import type { Rule } from '../access/access';
+import { parseStored as parse } from './stored-json';
 import type { EntityManager } from 'typeorm';
-
-const parse = <T>(json: string, fallback: T): T => {
-  try {
-    return JSON.parse(json) as T;
-  } catch {
-    return fallback;
-  }
-};
 
 /** A bulletin found for a caller, with the caller's org unit path and whether they read it as a group member. */
 export interface Found {
