@@ -1,3 +1,7 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source';
@@ -34,4 +38,23 @@ export async function waitFor(url: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not answer`);
+}
+
+/**
+ * The service on the bench city, in its own process as in production (the load generator does
+ * not share its event loop): demo mode for dev-login, RATE_LIMIT_SCALE lifting the per-person
+ * limits, WeChat at `wechatUrl` (the fake). `env` adds or overrides variables.
+ */
+export function spawnBenchService(
+  port: number, databaseUrl: string, key: Buffer, wechatUrl: string, env: Record<string, string> = {},
+): ChildProcess {
+  return spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO: '1', NODE_ENV: 'development', RATE_LIMIT_SCALE: '1000',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'jws-bench-')), DATA_ENCRYPTION_KEY: key.toString('base64'),
+      WECHAT_APP_ID: 'wx-bench', WECHAT_APP_SECRET: 'bench-secret', WECHAT_API_BASE_URL: wechatUrl, LOG_LEVEL: 'silent',
+      ...env,
+    },
+  });
 }

@@ -2,14 +2,13 @@ import 'reflect-metadata';
 import { BulletinKind, BulletinStatus, MembershipStatus, WarningType } from '@jws/contracts';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { chinaDate, chinaMidnight } from '../common/china-time';
 import { feedQueries } from '../bulletins/data/feed-sql';
-import { freshBenchDatabase, waitFor } from './bench-support';
+import { freshBenchDatabase, spawnBenchService, waitFor } from './bench-support';
 import { COMMUNITIES, generateCity, RESIDENTS, type City } from './dataset';
 import { cpuProbeMs, get, measure, printTable, Row } from './load';
 
@@ -149,14 +148,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     const url = `http://127.0.0.1:${PORT}`;
-    const service = spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, DEMO: '0', NODE_ENV: 'development', RATE_LIMIT_SCALE: '1000',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'jws-bench-feed-')), DATA_ENCRYPTION_KEY: KEY.toString('base64'), JWT_SECRET,
-        WECHAT_API_BASE_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'silent', WORKER_INTERVAL_MS: '0',
-      },
-    });
+    const service = spawnBenchService(PORT, databaseUrl, KEY, 'http://127.0.0.1:9', { DEMO: '0', JWT_SECRET, WORKER_INTERVAL_MS: '0' });
     children.push(service);
     const baselineUrl = `http://127.0.0.1:${PORT + 1}`;
     const baseline = spawn(process.execPath, [join(__dirname, 'feed-baseline-server.js')], {

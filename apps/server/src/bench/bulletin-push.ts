@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { BulletinKind, Role } from '@jws/contracts';
 import { startFakeWechat } from '@jws/wechat';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { freshBenchDatabase, waitFor } from './bench-support';
+import { freshBenchDatabase, spawnBenchService, waitFor } from './bench-support';
 import { COMMUNITIES, generateCity, RESIDENTS } from './dataset';
 
 /**
@@ -53,15 +50,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     const url = `http://127.0.0.1:${PORT}`;
-    const service = spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, DEMO: '1', NODE_ENV: 'development', RATE_LIMIT_SCALE: '1000',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'jws-bench-bulletins-')), DATA_ENCRYPTION_KEY: KEY.toString('base64'),
-        WECHAT_APP_ID: 'wx-bench', WECHAT_APP_SECRET: 'bench-secret', WECHAT_API_BASE_URL: fake.url, LOG_LEVEL: 'silent',
-        WECHAT_TEMPLATE_BULLETIN: TEMPLATE, WORKER_INTERVAL_MS: '200',
-      },
-    });
+    const service = spawnBenchService(PORT, databaseUrl, KEY, fake.url, { WECHAT_TEMPLATE_BULLETIN: TEMPLATE, WORKER_INTERVAL_MS: '200' });
     children.push(service);
     await waitFor(`${url}/api/health`);
     const token = async (username: string) =>

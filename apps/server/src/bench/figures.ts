@@ -2,11 +2,10 @@ import 'reflect-metadata';
 import { startFakeWechat } from '@jws/wechat';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chinaDate, chinaMidnight } from '../common/china-time';
-import { freshBenchDatabase, waitFor } from './bench-support';
+import { freshBenchDatabase, spawnBenchService, waitFor } from './bench-support';
 import { CASES, COMMUNITIES, generateCases, generateCity } from './dataset';
 import { generateSnapshots } from './figures-snapshots';
 import { CONNECTIONS, get, measure, printTable, Row } from './load';
@@ -57,14 +56,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     const url = `http://127.0.0.1:${PORT}`;
-    const service = spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, DEMO: '1', NODE_ENV: 'development', RATE_LIMIT_SCALE: '1000',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'jws-bench-')), DATA_ENCRYPTION_KEY: KEY.toString('base64'),
-        WECHAT_APP_ID: 'wx-bench', WECHAT_APP_SECRET: 'bench-secret', WECHAT_API_BASE_URL: fake.url, LOG_LEVEL: 'silent',
-      },
-    });
+    const service = spawnBenchService(PORT, databaseUrl, KEY, fake.url);
     children.push(service);
     await waitFor(`${url}/api/health`);
     const login = await fetch(`${url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench_city_leader' }) });

@@ -3,10 +3,9 @@ import { Anonymity, CaseKind, ContactPreference } from '@jws/contracts';
 import { startFakeWechat } from '@jws/wechat';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { freshBenchDatabase, waitFor } from './bench-support';
+import { freshBenchDatabase, spawnBenchService, waitFor } from './bench-support';
 import { CASES, COMMUNITIES, generateCases, generateCity, RESIDENTS } from './dataset';
 import { explainCaseQueries } from './explain';
 import { CONNECTIONS, cpuProbeMs, get, LoadOptions, measure, printTable, printTargets, Row } from './load';
@@ -64,14 +63,7 @@ async function main(): Promise<void> {
     // share its event loop. RATE_LIMIT_SCALE lifts the per-person limits (20 reports a minute).
     const port = Number(process.env.BENCH_PORT ?? 3999);
     const url = `http://127.0.0.1:${port}`;
-    const service = spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO: '1', NODE_ENV: 'development', RATE_LIMIT_SCALE: '1000',
-          DATA_DIR: mkdtempSync(join(tmpdir(), 'jws-bench-')), DATA_ENCRYPTION_KEY: KEY.toString('base64'),
-          WECHAT_APP_ID: 'wx-bench', WECHAT_APP_SECRET: 'bench-secret', WECHAT_API_BASE_URL: fake.url, LOG_LEVEL: 'silent',
-        },
-    });
+    const service = spawnBenchService(port, databaseUrl, KEY, fake.url);
     children.push(service);
     await waitFor(`${url}/api/health`);
 
