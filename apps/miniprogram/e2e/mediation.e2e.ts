@@ -265,6 +265,13 @@ describe('网上调解室 (h5, two browsers)', () => {
     const title = `晾衣杆滴水纠纷 ${suffix}`;
     const roomId = await openRoomForNewDispute(title);
     await apiAs('mediator1', 'POST', `/api/mediation/rooms/${roomId}/messages`, { clientMsgId: `e2e-${Date.now().toString(36)}`, kind: 'text', text: '明天上午十点方便上门看看吗' });
+    // The room's lines are gathered for ROOM_NOTICE_WINDOW_MS (2 s) before the members away are told:
+    // the resident looks at 消息 once the notice is there, as someone away would.
+    for (let waited = 0; waited < 15_000; waited += 250) {
+      const mine = await apiAs<{ items: { body: string }[] }>('resident1', 'GET', '/api/notifications?page=1&pageSize=20');
+      if (mine.items.some((n) => n.body.includes(`在“${title}”调解室发来新消息`))) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
 
     const { page } = await browser.open('resident');
     await signInWithDemoSwitcher(page, 'resident1');
