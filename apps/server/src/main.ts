@@ -32,7 +32,7 @@ async function bootstrap(): Promise<void> {
     lines.push(
       '  demo accounts (h5 role switcher, or POST /api/auth/dev-login {username}):',
       '    resident1, resident2 (not yet in a community), informant1, officer1..officer4, station_leader1, station_leader2,',
-      '    branch_leader1, city_leader1, mediator1, legal_reviewer1, department_staff1, admin1',
+      '    branch_leader1, city_leader1, inspector1, mediator1, legal_reviewer1, department_staff1, admin1',
       `  demo invite code for 胜利社区: ${DEMO_INVITE_CODE}`,
     );
   }
