@@ -1,4 +1,4 @@
-import { apiAs, elapseCaseTime, expectPath, expectVisibleText, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { apiAs, expectPath, expectVisibleText, ROUTES, overdueDispute, signInWithDemoSwitcher, visible } from './support/app';
 import { useBrowser } from './support/browser';
 
 const browser = useBrowser();
@@ -7,12 +7,8 @@ describe('责任追究: 信访/督察', () => {
   it('inspector1 sees an overdue report with its response-time trail and opens a 核查; officer1 is told and sees it on the case', async () => {
     const title = `噪音投诉三天无人回复${Date.now().toString(36)}`;
     const findings = '首次响应超时3小时，民警称外出培训未交接；已当面说明并整改';
-    const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
-      kind: 'dispute', subcategory: 'neighbour', title, description: '楼上每晚装修到十一点，多次反映没人管。', contactPreference: 'in_app', anonymity: 'none',
-    });
-    const id = created.id;
     // 3 h 30 min pass: the first response is 3 hours late, escalated to 分局催办; the leader urges, the officer answers.
-    await elapseCaseTime(id, 210);
+    const id = await overdueDispute(title, '楼上每晚装修到十一点，多次反映没人管。');
     await apiAs('station_leader1', 'POST', `/api/cases/${id}/urge`, { instruction: '请今天下班前上门核实' });
     await apiAs('officer1', 'POST', `/api/cases/${id}/notes`, { note: '已电话联系楼上住户，明早上门', internal: true });
 

@@ -1,4 +1,4 @@
-import { apiAs, elapseCaseTime, expectPath, expectVisibleText, ROUTES, signInWithDemoSwitcher, visible } from './support/app';
+import { apiAs, expectPath, expectVisibleText, ROUTES, overdueDispute, signInWithDemoSwitcher, visible } from './support/app';
 import { useBrowser } from './support/browser';
 
 const browser = useBrowser();
@@ -7,12 +7,8 @@ describe('督办 and 催办', () => {
   it('station_leader1 finds an overdue report in 工作台 → 督办 and urges it; officer1 reads the instruction in 消息 and on the case page', async () => {
     const title = `楼道电动车充电无人管${Date.now().toString(36)}`;
     const instruction = '请今天下班前上门核实，并回复群众';
-    const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
-      kind: 'dispute', subcategory: 'neighbour', title, description: '有住户天天在楼道里给电动车充电，劝说不听。', contactPreference: 'in_app', anonymity: 'none',
-    });
-    const id = created.id;
     // 3 h 30 min of the report's time pass: its first response (30 minutes) is 3 hours late, escalated up to 分局催办.
-    await elapseCaseTime(id, 210);
+    const id = await overdueDispute(title, '有住户天天在楼道里给电动车充电，劝说不听。');
 
     const leader = await browser.open('station_leader1');
     const l = leader.page;

@@ -264,6 +264,18 @@ export async function elapseCaseTime(caseId: number, minutes: number): Promise<v
   await apiAs('officer1', 'POST', `/api/demo/cases/${caseId}/elapse`, { minutes });
 }
 
+/**
+ * A neighbour dispute resident1 reports, after which 3 h 30 min of its time pass: the first response
+ * (30 minutes) is 3 hours late and escalated up to 分局催办. Answers the case id.
+ */
+export async function overdueDispute(title: string, description: string): Promise<number> {
+  const created = await apiAs<{ id: number }>('resident1', 'POST', '/api/cases', {
+    kind: 'dispute', subcategory: 'neighbour', title, description, contactPreference: 'in_app', anonymity: 'none',
+  });
+  await elapseCaseTime(created.id, 210);
+  return created.id;
+}
+
 /** resident1 reports (title with a per-run suffix) and officer1 accepts: a report ready to be referred. */
 export async function acceptedReport(titleStart: string, kind: string, subcategory: string, description: string): Promise<{ id: number; title: string }> {
   const title = `${titleStart}${Date.now().toString(36)}`;
