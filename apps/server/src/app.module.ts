@@ -1,10 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type Redis from 'ioredis';
-import { existsSync } from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
@@ -52,12 +50,6 @@ export class AppModule {
             throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }],
             ...(redis ? { storage: new ThrottlerStorageRedisService(redis) } : {}),
           }),
-        }),
-        // The h5 build of the mini program at `/`, with index.html for its deep links.
-        ServeStaticModule.forRootAsync({
-          inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) =>
-            existsSync(c.h5Dir) ? [{ rootPath: c.h5Dir, exclude: ['/api/{*path}', '/open311/{*path}', '/ws'] }] : [],
         }),
         WechatModule,
         AuditModule,

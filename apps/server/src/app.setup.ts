@@ -1,11 +1,8 @@
 import { ERROR_MESSAGES, ErrorCode } from '@jws/contracts';
 import { INestApplication, ValidationError } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { BODY_LIMITS, jsonReaders, rawBody } from './common/body-limits';
-import { answerClientErrorsCoded } from './common/client-errors';
-import { securityHeaders } from './common/security-headers';
+import { installHttp, JwsFastifyAdapter } from './common/http-adapter';
 import { DomainException } from './common/domain.exception';
 import { PlainNumbersValidationPipe } from './common/validation.pipe';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -32,20 +29,9 @@ function reasonsForPeople(errors: ValidationError[]): string | null {
 export function configureApp(app: INestApplication): AppConfig {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
-  const express = app as NestExpressApplication;
-  if (config.trustProxy) express.set('trust proxy', 1);
-  express.disable('x-powered-by');
-  // No ETag on API answers: express hashed every JSON body (SHA-1) to make one, and no client
-  // sends If-None-Match (answers are per person and change; the h5 files keep serve-static's own).
-  express.set('etag', false);
-  answerClientErrorsCoded(app.getHttpServer());
-  // helmet's headers, worked out once at start-up (common/security-headers.ts).
-  app.use(securityHeaders());
-  // Bodies are read here, each route with its limit (common/body-limits.ts): the 12345 webhook is
-  // verified over its exact bytes, so it keeps them raw (the JSON readers then skip it).
-  app.use(BODY_LIMITS.webhook12345.path, rawBody(BODY_LIMITS.webhook12345.bytes));
-  app.use(BODY_LIMITS.auth.path, ...jsonReaders(BODY_LIMITS.auth.bytes));
-  app.use(...jsonReaders(BODY_LIMITS.json.bytes));
+  // Fastify itself: security headers, each route's body limit, photo uploads and the h5 build
+  // (common/http-adapter.ts), before Nest registers its routes on init.
+  installHttp(app.getHttpAdapter() as JwsFastifyAdapter, config);
   // Open311 GeoReport v2 has its own well-known root, /open311/v2 (docs/open311.md).
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
   app.useGlobalPipes(

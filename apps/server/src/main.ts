@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { JsonExpressAdapter } from './common/json-express-adapter';
+import { JwsFastifyAdapter } from './common/http-adapter';
 import { validateEnv } from './config/env.validation';
 import { DEMO_INVITE_CODE } from './demo/demo-seed';
 
@@ -15,10 +16,10 @@ async function bootstrap(): Promise<void> {
     process.exit(1);
   }
   // bodyParser: false: the readers with their per-route limits are configureApp's (common/body-limits.ts).
-  // JsonExpressAdapter: Nest's Express adapter answering plain objects in one write (common/json-express-adapter.ts).
-  const app = await NestFactory.create(AppModule.forRoot(), new JsonExpressAdapter(), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(), new JwsFastifyAdapter(), { bufferLogs: true, bodyParser: false });
   const config = configureApp(app);
-  await app.listen(config.port);
+  // Every address, as Node's own default: Fastify alone would listen on localhost only.
+  await app.listen(config.port, '::');
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',

@@ -10,7 +10,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
-import { JsonExpressAdapter } from '../src/common/json-express-adapter';
+import { JwsFastifyAdapter } from '../src/common/http-adapter';
 
 type FakeWechat = Awaited<ReturnType<typeof startFakeWechat>>;
 
@@ -95,9 +95,10 @@ async function startInstance(fake: FakeWechat, db: TestDatabase, dataDir: string
       }),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication(new JsonExpressAdapter(), { logger: false, bodyParser: false });
+  const app = moduleRef.createNestApplication(new JwsFastifyAdapter(), { logger: false, bodyParser: false });
   configureApp(app);
   await app.init();
+  await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
   const http = request(app.getHttpServer());
   const dataSource = app.get(DataSource);
   return {

@@ -6,17 +6,18 @@ import { DomainException, httpStatusOf } from './domain.exception';
 
 function run(exception: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
   const out = { status: 0, body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
-  const res = {
-    headersSent: false,
-    status(s: number) { out.status = s; return this; },
-    type() { return this; },
-    removeHeader() { return undefined; },
-    setHeader(name: string, value: string) { out.headers[name.toLowerCase()] = value; },
-    json(b: Record<string, unknown>) { out.body = b; },
+  // The part of Fastify's reply the filter uses (common/send-error.ts).
+  const reply = {
+    sent: false,
+    raw: { headersSent: false },
+    code(s: number) { out.status = s; return this; },
+    removeHeader() { return this; },
+    headers(h: Record<string, string>) { for (const [name, value] of Object.entries(h)) out.headers[name.toLowerCase()] = value; return this; },
+    send(b: string) { out.body = JSON.parse(b) as Record<string, unknown>; return this; },
   };
   const host = {
     getType: () => 'http',
-    switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ id: 'req-1' }) }),
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1', url: '/api/cases' }) }),
   } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(exception, host);
   return out;

@@ -1,10 +1,11 @@
 import { ApiErrorBody, ERROR_MESSAGES, ErrorCode } from '@jws/contracts';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { RETRY_AFTER_SECONDS, unreachableDependency } from './dependency-down';
 import { DomainException, httpStatusOf } from './domain.exception';
+import { sendError } from './send-error';
 import { Open311ExceptionFilter } from '../open311/open311.errors';
 
 /**
@@ -18,20 +19,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const res = host.switchToHttp().getResponse<Response>();
-    const req = host.switchToHttp().getRequest<Request & { id?: string }>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const req = host.switchToHttp().getRequest<FastifyRequest>();
     // Open311 has its own error format, also for errors before its controller (an unreadable body).
-    if (req.path?.startsWith('/open311/')) return new Open311ExceptionFilter().catch(exception, host);
+    if (req.url.startsWith('/open311/')) return new Open311ExceptionFilter().catch(exception, host);
     const { status, body } = this.toBody(exception, req);
-    if (res.headersSent) return;
-    // A route's own @Header (a CSV, a PNG, an hour of caching) is already set: an error is none of those.
-    res.removeHeader('Content-Disposition');
-    res.setHeader('Cache-Control', 'no-store');
-    if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    res.status(status).type('application/json').json(body);
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) headers['retry-after'] = String(RETRY_AFTER_SECONDS);
+    sendError(reply, status, headers, JSON.stringify(body));
   }
 
-  private toBody(exception: unknown, req: Request & { id?: string }): { status: number; body: ApiErrorBody } {
+  private toBody(exception: unknown, req: FastifyRequest): { status: number; body: ApiErrorBody } {
     if (exception instanceof DomainException) {
       const body: ApiErrorBody = { code: exception.code, message: exception.message };
       if (exception.details?.length) body.details = exception.details;

@@ -48,8 +48,8 @@ export function requestIdOf(req: IncomingMessage): string {
  * At level `silent` nothing can ever be written, so no per-request logger is installed at all:
  * pino-http's child logger per request and nestjs-pino's AsyncLocalStorage around the whole
  * request (every promise of the request then pays an async hook) cost ~0.2 ms CPU per request in
- * `pnpm bench`, a third of a queue request. The request id that audit entries record is then set
- * by the auth guard (requestIdOf), which every routed request passes.
+ * `pnpm bench`, a third of a queue request. The request id that audit entries record is Fastify's
+ * (requestIdOf, common/http-adapter.ts), logged or not.
  *
  * Lines go to standard output (or `file`) through an asynchronous pino destination: a line is
  * written as soon as the previous write is done, and lines that arrive meanwhile go out together.
@@ -64,7 +64,8 @@ export function loggerParams(level: string, file: string | null = null): Params 
     forRoutes: level === 'silent' ? [] : [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: [{
       level,
-      genReqId: requestIdOf,
+      // The id Fastify gave the request (common/http-adapter.ts), so logs and audit entries agree.
+      genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
       redact: {
         paths: [
           'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { UserEntity } from '../identity';
 import type { Scope } from '../org/scope';
 import type { Permission, Role } from '@jws/contracts';
@@ -13,4 +13,4 @@ export interface Caller {
   requestId: string | null;
 }
 
-export type AuthedRequest = Request & { caller?: Caller; id?: string };
+export type AuthedRequest = FastifyRequest & { caller?: Caller };

@@ -1,7 +1,8 @@
 import { ErrorCode, Permission } from '@jws/contracts';
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { attachment, streamDownload, XLSX_TYPE } from '../common/stream-download';
 import { ApiErrors } from '../common/api-errors.decorator';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
@@ -60,17 +61,16 @@ export class FiguresController {
   @ApiOkResponse({ description: 'the workbook: the figures, and one sheet per counter with its records; node and period in the titles' })
   @ApiOperation({ summary: 'The figures as an Excel workbook (.xlsx), streamed; the same query as GET /api/figures, at most a year' })
   @ApiErrors(...PERIOD_ERRORS)
-  async xlsx(@CurrentCaller() caller: Caller, @Query() q: FiguresQueryDto, @Res() res: Response): Promise<void> {
+  async xlsx(@CurrentCaller() caller: Caller, @Query() q: FiguresQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const view = await this.figures.figures(caller, q);
     const { period, range } = this.figures.period(q.from, q.to, new Date());
     const { target } = await this.figures.scope(caller, q.orgId);
     const filename = workbookFilename(view);
-    res.status(200);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="figures.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
     const placesRead = () => this.figures.recordPlacesRead(caller, q.orgId, `figures.xlsx ${q.from}..${q.to}`);
-    await writeFiguresWorkbook(res, view, (counter) => this.figures.recordChunks(counter, target, period, range, placesRead));
-    res.end();
+    const headers = { 'content-type': XLSX_TYPE, 'content-disposition': attachment('figures.xlsx', filename) };
+    await streamDownload(reply, headers, (out) =>
+      writeFiguresWorkbook(out, view, (counter) => this.figures.recordChunks(counter, target, period, range, placesRead)),
+    );
   }
 
   @Post('prevention-actions')

@@ -3,7 +3,6 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuditAction, AuditService } from '../audit';
 import { DomainException } from '../common/domain.exception';
-import { requestIdOf } from '../common/logging';
 import type { AuthedRequest } from '../common/request-context';
 import { AUTH_METADATA, AuthOptions } from './authenticated.decorator';
 import { CallerCache, KnownCaller } from './caller-cache';
@@ -49,8 +48,6 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    // Set by the request logger, except when logging is off (common/logging.ts).
-    req.id ??= requestIdOf(req);
     const options = this.reflector.getAllAndOverride<AuthOptions | undefined>(AUTH_METADATA, [
       context.getHandler(),
       context.getClass(),
@@ -67,7 +64,7 @@ export class AuthGuard implements CanActivate {
       await this.audit.recordFor(req.caller, {
         action: AuditAction.AccessDenied,
         targetType: 'route',
-        targetId: `${req.method} ${req.route?.path ?? req.path}`.slice(0, 64),
+        targetId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`.slice(0, 64),
         outcome: 'denied',
         detail: `missing permission ${options.permission}`,
       });

@@ -3,7 +3,7 @@ import {
   ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiExcludeEndpoint, ApiForbiddenResponse, ApiHeader,
   ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags, ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimit } from '../common/rate-limit';
 import { Public } from '../identity/authenticated.decorator';
 import type { Open311Request } from './open311-public';
@@ -40,9 +40,9 @@ export class Open311Controller {
   @ApiOperation({ summary: 'GeoReport v2 service discovery' })
   @ApiParam(FORMAT)
   @ApiOkResponse({ type: Open311DiscoveryDto })
-  discovery(@Param('format') format: string, @Req() req: Request): Open311DiscoveryDto {
+  discovery(@Param('format') format: string, @Req() req: FastifyRequest): Open311DiscoveryDto {
     requireJson(format);
-    return this.open311.discovery(`${req.protocol}://${req.get('host') ?? 'localhost'}`);
+    return this.open311.discovery(`${req.protocol}://${req.host || 'localhost'}`);
   }
 
   @Get('v2/services.:format')
@@ -86,11 +86,11 @@ export class Open311Controller {
   async requests(
     @Param('format') format: string,
     @Query() query: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Open311Request[]> {
     requireJson(format);
     const { items, total } = await this.open311.list(query);
-    res.setHeader('X-Total-Count', String(total));
+    reply.header('X-Total-Count', String(total));
     return items;
   }
 
@@ -144,7 +144,7 @@ export class Open311Controller {
   }
 
   /** Anything else under /open311: a 404 in the GeoReport format. */
-  @All('{*path}')
+  @All('*')
   @ApiExcludeEndpoint()
   notFound(): never {
     throw Open311Exception.notFound();

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { sendError } from '../common/send-error';
 import { DomainException, httpStatusOf } from '../common/domain.exception';
 
 /** One GeoReport v2 error; responses are always an array of them: `[{ code, description }]`. */
@@ -45,13 +46,13 @@ export class Open311ExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Open311');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    const req = host.switchToHttp().getRequest<Request & { id?: string }>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const req = host.switchToHttp().getRequest<FastifyRequest>();
     const error = this.toError(exception, req);
-    if (!res.headersSent) res.status(error.code).json([error]);
+    sendError(reply, error.code, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify([error]));
   }
 
-  private toError(exception: unknown, req: Request & { id?: string }): Open311ErrorBody {
+  private toError(exception: unknown, req: FastifyRequest): Open311ErrorBody {
     if (exception instanceof Open311Exception) return { code: exception.status, description: exception.description };
     if (exception instanceof DomainException) {
       const details = exception.details?.length ? `：${exception.details.join('；')}` : '';

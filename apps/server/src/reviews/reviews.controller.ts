@@ -1,7 +1,8 @@
 import { ErrorCode, FollowUpView, MajorIssueView, Permission, ReviewPacket, ReviewSchedule, ReviewView } from '@jws/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { attachment, streamDownload, XLSX_TYPE } from '../common/stream-download';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { IdParamPipe } from '../common/id-param.pipe';
 import type { Caller } from '../common/request-context';
@@ -52,13 +53,10 @@ export class ReviewsController {
   @ApiOkResponse({ description: 'the packet as a workbook (streamed), the node and the period in each sheet’s title' })
   @ApiOperation({ summary: 'The 研判材料 as an Excel workbook (.xlsx); the same query as GET /api/reviews/packet' })
   @ApiErrors(...PACKET_ERRORS)
-  async packetXlsx(@CurrentCaller() caller: Caller, @Query() q: ReviewPacketQueryDto, @Res() res: Response): Promise<void> {
+  async packetXlsx(@CurrentCaller() caller: Caller, @Query() q: ReviewPacketQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const packet = await this.packets.packet(caller, q);
-    res.status(200);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="review-packet.xlsx"; filename*=UTF-8''${encodeURIComponent(packetFilename(packet))}`);
-    await writePacketWorkbook(res, packet);
-    res.end();
+    const headers = { 'content-type': XLSX_TYPE, 'content-disposition': attachment('review-packet.xlsx', packetFilename(packet)) };
+    await streamDownload(reply, headers, (out) => writePacketWorkbook(out, packet));
   }
 
   @Post('reviews')

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@jws/contracts';
 import {
-  Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors,
+  Controller, Get, Header, Param, ParseUUIDPipe, Post, StreamableFile, UseInterceptors,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RateLimit } from '../common/rate-limit';
@@ -9,7 +9,7 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { Authenticated, CurrentCaller } from '../identity/authenticated.decorator';
 import { UploadViewDto } from './dto/upload.dto';
-import { PhotoFileInterceptor, ReceivedFile, UPLOAD_FIELD } from './photo-file.interceptor';
+import { PhotoFileInterceptor, ReceivedFile, UPLOAD_FIELD, UploadedPhoto } from './photo-file.interceptor';
 import { UploadsService } from './uploads.service';
 
 /** Path ids that are not UUIDs answer like unknown ones. */
@@ -40,7 +40,7 @@ export class UploadsController {
   })
   @ApiCreatedResponse({ type: UploadViewDto })
   @ApiErrors(ErrorCode.UploadTypeNotAllowed, ErrorCode.UploadTooLarge, ErrorCode.RateLimited)
-  upload(@CurrentCaller() caller: Caller, @UploadedFile() file: ReceivedFile | undefined): Promise<UploadViewDto> {
+  upload(@CurrentCaller() caller: Caller, @UploadedPhoto() file: ReceivedFile | undefined): Promise<UploadViewDto> {
     if (!file) throw new DomainException(ErrorCode.ValidationFailed, [`请用 ${UPLOAD_FIELD} 字段上传一张图片`]);
     return this.uploads.accept(caller.user.id, file.buffer);
   }
