@@ -26,4 +26,13 @@ describe('FieldCipher (personal data at rest)', () => {
     expect(FieldCipher.blindIndex('13812345678')).toBe(FieldCipher.blindIndex('13812345678'));
     expect(FieldCipher.blindIndex('13812345678')).not.toBe(FieldCipher.blindIndex('13812345679'));
   });
+
+  it('remembers an id’s blind index only under the key it was made with', () => {
+    const first = FieldCipher.idBlindIndex('reporter:42');
+    expect(first).toBe(FieldCipher.blindIndex('reporter:42'));
+    expect(FieldCipher.idBlindIndex('reporter:42')).toBe(first);
+    FieldCipher.install(randomBytes(32));
+    expect(FieldCipher.idBlindIndex('reporter:42')).not.toBe(first);
+    expect(FieldCipher.idBlindIndex('reporter:42')).toBe(FieldCipher.blindIndex('reporter:42'));
+  });
 });

@@ -15,7 +15,7 @@ export { OPEN_STATUSES, type QueueFilter } from './queue-sql';
 export { sealedReporterKeyOf } from '../../personal-data/sealed-links';
 
 /** The keyed hash that ties a case to its reporter without storing who for sealed reports. */
-export const reporterKeyOf = (userId: number) => FieldCipher.blindIndex(`reporter:${userId}`);
+export const reporterKeyOf = (userId: number) => FieldCipher.idBlindIndex(`reporter:${userId}`);
 
 /** Both reporter keys of a user: their cases are those with either. */
 export const reporterKeysOf = (userId: number): [string, string] => [reporterKeyOf(userId), sealedReporterKeyOf(userId)];
