@@ -37,6 +37,9 @@ export class JwsFastifyAdapter extends FastifyAdapter {
       // A body reader of our own enforces each route's limit (common/body-limits.ts); this is only
       // the outer bound Fastify itself checks.
       bodyLimit: MAX_PHOTO_BYTES * 2,
+      // On SIGTERM the requests already on their way are served, not refused with a 503 nginx
+      // could not pass on (a POST it has sent): docs/deploy.md → Rolling out.
+      return503OnClosing: false,
     });
     this.trust = trust;
   }
