@@ -5,7 +5,7 @@ import { loadavg } from 'node:os';
 import { WebSocket } from 'ws';
 import { createConnection } from 'mysql2/promise';
 import { BENCH_SERVER, freshBenchDatabase, waitFor } from './bench-support';
-import { accessToken, cpuMsOf, Dataset, generate, KEY, MEMBERS, startService } from './room-bench-support';
+import { accessToken, cpuMsOf, Dataset, generate, KEY, MEMBERS, pidsNamed, startService } from './room-bench-support';
 
 /**
  * Mediation rooms under load (`pnpm bench`, after the case figures; or `node dist/bench/mediation.js`):
@@ -145,12 +145,17 @@ async function scenario(label: string, dataset: Dataset, urls: string[], pids: n
   Object.assign(counters, { sent: 0, acked: 0, errors: 0, gapFilled: 0, latencies: [], measuring: true });
   // Where the 2 cores go while measuring: the load generator (this process) and the service processes.
   const statements0 = await statementsRun();
-  const cpu0 = { bench: process.cpuUsage(), services: pids.map(cpuMsOf), at: performance.now() };
+  // The database and Redis servers share the 2 cores too (CPU of all their clients: the bench runs alone under flock).
+  const servers = [...pidsNamed('mariadbd'), ...pidsNamed('mysqld')];
+  const redis = pidsNamed('redis-server');
+  const cpuOf = (list: number[]) => list.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+  const cpu0 = { bench: process.cpuUsage(), services: pids.map(cpuMsOf), database: cpuOf(servers), redis: cpuOf(redis), at: performance.now() };
   await drive(members, counters, SECONDS);
   const wall = performance.now() - cpu0.at;
   const statements = ((await statementsRun()) - statements0) / (wall / 1000);
   const benchCpu = process.cpuUsage(cpu0.bench);
-  const cpu = `${(((benchCpu.user + benchCpu.system) / 1000 / wall) * 100).toFixed(0)} % / ${pids.map((pid, k) => `${(((cpuMsOf(pid) - cpu0.services[k]) / wall) * 100).toFixed(0)} %`).join(' + ')}`;
+  const share = (ms: number) => `${((ms / wall) * 100).toFixed(0)} %`;
+  const cpu = `${share((benchCpu.user + benchCpu.system) / 1000)} / ${pids.map((pid, k) => share(cpuMsOf(pid) - cpu0.services[k])).join(' + ')} / ${share(cpuOf(servers) - cpu0.database)} / ${share(cpuOf(redis) - cpu0.redis)}`;
   const elapsed = SECONDS;
   counters.measuring = false;
   for (const m of members) m.ws.terminate();
@@ -187,7 +192,7 @@ async function main(): Promise<void> {
     for (const child of children) child.kill('SIGTERM');
   }
   console.log(`\nmediation rooms over /ws (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}): delivery latency = send → arrival at each of the other ${MEMBERS - 1} members (includes storing with its sequence number)\n`);
-  console.log('| scenario | sockets | messages/s stored | deliveries/s | delivered/expected | p50 ms | p95 ms | p99 ms | max ms | errors | CPU bench / service | DB statements/s | target |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| scenario | sockets | messages/s stored | deliveries/s | delivered/expected | p50 ms | p95 ms | p99 ms | max ms | errors | CPU bench / service / database / Redis | DB statements/s | target |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
 }
 
