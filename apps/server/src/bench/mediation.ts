@@ -3,8 +3,9 @@ import { MessageKind, type ServerFrame } from '@jws/contracts';
 import { ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { WebSocket } from 'ws';
-import { freshBenchDatabase, waitFor } from './bench-support';
-import { accessToken, cpuMsOf, Dataset, generate, KEY, MEMBERS, startService } from './room-bench-support';
+import { createConnection } from 'mysql2/promise';
+import { BENCH_SERVER, freshBenchDatabase, waitFor } from './bench-support';
+import { accessToken, cpuMsOf, Dataset, generate, KEY, MEMBERS, pidsNamed, startService } from './room-bench-support';
 
 /**
  * Mediation rooms under load (`pnpm bench`, after the case figures; or `node dist/bench/mediation.js`):
@@ -122,6 +123,17 @@ async function drive(members: Member[], counters: Counters, seconds: number): Pr
   return (performance.now() - started) / 1000;
 }
 
+/** Statements the database server has run so far (all its clients: the bench runs alone under flock). */
+async function statementsRun(): Promise<number> {
+  const admin = await createConnection({ uri: BENCH_SERVER });
+  try {
+    const [rows] = await admin.query("SHOW GLOBAL STATUS LIKE 'Questions'");
+    return Number((rows as { Value: string }[])[0].Value);
+  } finally {
+    await admin.end();
+  }
+}
+
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
 async function scenario(label: string, dataset: Dataset, urls: string[], pids: number[]): Promise<string> {
@@ -132,11 +144,18 @@ async function scenario(label: string, dataset: Dataset, urls: string[], pids: n
   if (WARMUP_SECONDS > 0) await drive(members, counters, WARMUP_SECONDS);
   Object.assign(counters, { sent: 0, acked: 0, errors: 0, gapFilled: 0, latencies: [], measuring: true });
   // Where the 2 cores go while measuring: the load generator (this process) and the service processes.
-  const cpu0 = { bench: process.cpuUsage(), services: pids.map(cpuMsOf), at: performance.now() };
+  const statements0 = await statementsRun();
+  // The database and Redis servers share the 2 cores too (CPU of all their clients: the bench runs alone under flock).
+  const servers = [...pidsNamed('mariadbd'), ...pidsNamed('mysqld')];
+  const redis = pidsNamed('redis-server');
+  const cpuOf = (list: number[]) => list.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+  const cpu0 = { bench: process.cpuUsage(), services: pids.map(cpuMsOf), database: cpuOf(servers), redis: cpuOf(redis), at: performance.now() };
   await drive(members, counters, SECONDS);
   const wall = performance.now() - cpu0.at;
+  const statements = ((await statementsRun()) - statements0) / (wall / 1000);
   const benchCpu = process.cpuUsage(cpu0.bench);
-  const cpu = `${(((benchCpu.user + benchCpu.system) / 1000 / wall) * 100).toFixed(0)} % / ${pids.map((pid, k) => `${(((cpuMsOf(pid) - cpu0.services[k]) / wall) * 100).toFixed(0)} %`).join(' + ')}`;
+  const share = (ms: number) => `${((ms / wall) * 100).toFixed(0)} %`;
+  const cpu = `${share((benchCpu.user + benchCpu.system) / 1000)} / ${pids.map((pid, k) => share(cpuMsOf(pid) - cpu0.services[k])).join(' + ')} / ${share(cpuOf(servers) - cpu0.database)} / ${share(cpuOf(redis) - cpu0.redis)}`;
   const elapsed = SECONDS;
   counters.measuring = false;
   for (const m of members) m.ws.terminate();
@@ -145,7 +164,7 @@ async function scenario(label: string, dataset: Dataset, urls: string[], pids: n
   const expected = counters.sent * (MEMBERS - 1);
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const check = (v: number, max: number) => mark(v <= max);
-  return `| ${label} | ${members.length} | ${(counters.acked / elapsed).toFixed(0)} | ${(sorted.length / elapsed).toFixed(0)} | ${sorted.length}/${expected} (${counters.gapFilled} gap-filled) | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${p99.toFixed(1)} | ${(sorted.at(-1) ?? NaN).toFixed(1)} | ${counters.errors} | ${cpu} | ${RATE}/s stored ${mark(counters.acked / elapsed >= 0.95 * RATE)}, p99 ≤ 100 ms ${check(p99, 100)}, none lost ${mark(sorted.length === expected && counters.errors === 0)} |`;
+  return `| ${label} | ${members.length} | ${(counters.acked / elapsed).toFixed(0)} | ${(sorted.length / elapsed).toFixed(0)} | ${sorted.length}/${expected} (${counters.gapFilled} gap-filled) | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${p99.toFixed(1)} | ${(sorted.at(-1) ?? NaN).toFixed(1)} | ${counters.errors} | ${cpu} | ${statements.toFixed(0)} | ${RATE}/s stored ${mark(counters.acked / elapsed >= 0.95 * RATE)}, p99 ≤ 100 ms ${check(p99, 100)}, none lost ${mark(sorted.length === expected && counters.errors === 0)} |`;
 }
 
 async function main(): Promise<void> {
@@ -173,7 +192,7 @@ async function main(): Promise<void> {
     for (const child of children) child.kill('SIGTERM');
   }
   console.log(`\nmediation rooms over /ws (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}): delivery latency = send → arrival at each of the other ${MEMBERS - 1} members (includes storing with its sequence number)\n`);
-  console.log('| scenario | sockets | messages/s stored | deliveries/s | delivered/expected | p50 ms | p95 ms | p99 ms | max ms | errors | CPU bench / service | target |\n|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| scenario | sockets | messages/s stored | deliveries/s | delivered/expected | p50 ms | p95 ms | p99 ms | max ms | errors | CPU bench / service / database / Redis | DB statements/s | target |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
 }
 

@@ -22,8 +22,9 @@ const MAX_BATCH = 200;
 /**
  * Group commit for room messages (MySQL): the text messages that arrive while one transaction is
  * being written wait for it, and then go together in the next one. That one transaction reserves
- * their sequence numbers (one UPDATE over their rooms), stores them with one INSERT and commits
- * once; they are published after the commit, as every message is. A message alone goes at once:
+ * their sequence numbers (one UPDATE over their rooms, sent with the transaction's opening) and stores them
+ * with one INSERT sent with the COMMIT: two round trips a batch, whatever its size. They are
+ * published after the commit, as every message is. A message alone goes at once:
  * at low load nothing waits, and under load one commit carries many messages instead of one.
  *
  * When a batch cannot be stored as a whole (a retried clientMsgId hits the unique index, a room
@@ -72,7 +73,7 @@ export class MessageBatcher {
       views = await this.db.transaction(async (uow) => {
         const counts = new Map<number, number>();
         for (const p of batch) counts.set(p.values.roomId, (counts.get(p.values.roomId) ?? 0) + 1);
-        const last = await this.rooms.reserveSeqs(uow.manager, counts);
+        const last = await this.rooms.reserveSeqs(uow, counts);
         if (!last) throw new Error('a room of the batch is not open');
         // Each room's numbers in arrival order: last − count + 1 … last.
         const next = new Map([...counts].map(([roomId, n]) => [roomId, (last.get(roomId) ?? 0) - n + 1]));
@@ -81,8 +82,9 @@ export class MessageBatcher {
           next.set(p.values.roomId, seq + 1);
           return { ...p.values, seq };
         });
-        const stored = await this.messages.insertMany(uow.manager, rows);
-        return stored.map((m, i) => toView(m, batch[i].senderName));
+        // Sent with the COMMIT: the batch is two round trips, and the rooms' row locks are held for one.
+        this.messages.insertManyLater(uow, rows);
+        return rows.map((row, i) => toView(row, batch[i].senderName));
       });
     } catch (err) {
       if (batch.length > 1) this.logger.debug(`batch of ${batch.length} stored one by one: ${err instanceof Error ? err.message : String(err)}`);

@@ -8,7 +8,7 @@ export function imageUrlOf(roomId: number, uploadId: string): string {
   return `/api/mediation/rooms/${roomId}/images/${uploadId}`;
 }
 
-export function toView(m: MediationMessageEntity, senderName: string): MessageView {
+export function toView(m: Omit<MediationMessageEntity, 'id'>, senderName: string): MessageView {
   const recalled = m.recalledAt !== null;
   return {
     roomId: m.roomId,

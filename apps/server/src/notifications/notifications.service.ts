@@ -55,6 +55,14 @@ export function outboxPayload<T>(stored: string): T {
   return JSON.parse(stored.startsWith('v1.') ? FieldCipher.decrypt(stored) : stored) as T;
 }
 
+/** 调解室有新消息 for one room: who wrote (since the last notice), who is in it, and the notice's text. */
+export interface RoomMessageNotice {
+  room: { id: number; caseId: number };
+  senderUserIds: readonly number[];
+  memberUserIds: readonly number[];
+  body: string;
+}
+
 /** One notification of a change: who, what, and the key that makes its outbox rows idempotent. */
 export interface Notice {
   userIds: number[];
@@ -180,23 +188,27 @@ export class NotificationsService {
   }
 
   /**
-   * 调解室有新消息 to the room's members other than the sender: at most one unread notice per
+   * 调解室有新消息 to each room's members other than its senders: at most one unread notice per
    * member and room, however many messages arrive before they open the room (markRoomRead). The
-   * sender is plainly in the room, so their own notice of it is read. Plain reads and inserts, no
-   * locking read: two messages at once may leave a member two notices, never a lock wait on chat.
-   * In-app only: a subscribe message per chat line would use up the one-time WeChat consent that
-   * case updates rely on. `memberUserIds`: the room's members (mediation reads them).
+   * senders are plainly in the room, so their own notices of it are read. Plain reads and inserts,
+   * no locking read: two messages at once may leave a member two notices, never a lock wait on
+   * chat. In-app only: a subscribe message per chat line would use up the one-time WeChat consent
+   * that case updates rely on. `memberUserIds`: the room's members (mediation reads them). The
+   * rooms go together: one read and one write round trip for all of them.
    */
-  async notifyRoomMessage(room: { id: number; caseId: number }, senderUserIds: readonly number[], memberUserIds: readonly number[], body: string): Promise<void> {
+  async notifyRoomMessages(rooms: readonly RoomMessageNotice[]): Promise<void> {
+    if (!rooms.length) return;
     const now = new Date();
-    const others = [...new Set(memberUserIds)].filter((id) => !senderUserIds.includes(id));
-    const already = await this.notifications.withUnreadRoomNotice(room.id, ROOM_MESSAGE_NOTICE_TITLE, others);
-    const { inApp } = this.rowsOf([{
-      userIds: others.filter((id) => !already.has(id)),
+    const others = rooms.map(({ room, senderUserIds, memberUserIds }) => ({
+      roomId: room.id, userIds: [...new Set(memberUserIds)].filter((id) => !senderUserIds.includes(id)),
+    }));
+    const already = await this.notifications.withUnreadRoomNotices(ROOM_MESSAGE_NOTICE_TITLE, others);
+    const { inApp } = this.rowsOf(rooms.map(({ room, body }, i) => ({
+      userIds: others[i].userIds.filter((id) => !already.get(room.id)?.has(id)),
       input: { title: ROOM_MESSAGE_NOTICE_TITLE, body, caseId: room.caseId, roomId: room.id },
       dedupeKey: `room:${room.id}:messages`,
-    }]);
-    await this.notifications.writeAndMarkRoomRead(inApp, senderUserIds, room.id, now);
+    })));
+    await this.notifications.writeAndMarkRoomsRead(inApp, rooms.map(({ room, senderUserIds }) => ({ roomId: room.id, userIds: senderUserIds })), now);
   }
 
   /** The member opened the room: its notices (调解室有新消息, the agreement to confirm …) are read. */

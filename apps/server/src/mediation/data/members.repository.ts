@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { Database } from '../../common/db';
+import { Database, placeholders, selectRows } from '../../common/db';
 import { MediationMemberEntity } from './mediation-member.entity';
 
 /** The members of rooms: who is in which room (or channel), under which name, and how far they have read. */
@@ -60,10 +60,19 @@ export class MembersRepository {
     return new Map(rows.map((mm) => [mm.id, mm.displayName]));
   }
 
-  /** The users bound to a room's member slots, but one. */
-  /** The user ids of the room's members (those with an account). */
-  async userIds(roomId: number): Promise<number[]> {
-    const rows = await this.db.manager.getRepository(MediationMemberEntity).find({ select: { id: true, userId: true }, where: { roomId } });
-    return rows.map((mm) => mm.userId).filter((id): id is number => id !== null);
+  /**
+   * The user ids of the members (those with an account) of each of `roomIds`, in one read: the
+   * rooms whose lines of a notice window are told together (room-message-notices.ts).
+   */
+  async userIdsOf(roomIds: readonly number[]): Promise<Map<number, number[]>> {
+    const byRoom = new Map<number, number[]>(roomIds.map((id) => [id, []]));
+    if (!roomIds.length) return byRoom;
+    const rows = await selectRows<{ roomId: number | string; userId: number | string }>(
+      this.db.manager,
+      `SELECT room_id AS roomId, user_id AS userId FROM mediation_members WHERE room_id IN (${placeholders(roomIds.length)}) AND user_id IS NOT NULL`,
+      roomIds,
+    );
+    for (const r of rows) byRoom.get(Number(r.roomId))?.push(Number(r.userId));
+    return byRoom;
   }
 }

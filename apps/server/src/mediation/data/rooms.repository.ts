@@ -1,7 +1,7 @@
 import { RoomMemberRole, RoomStatus } from '@jws/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { Database } from '../../common/db';
+import { Database, placeholders, UnitOfWork } from '../../common/db';
 import { MediationMemberEntity } from './mediation-member.entity';
 import { MediationRoomEntity } from './mediation-room.entity';
 
@@ -91,25 +91,29 @@ export class RoomsRepository {
   }
 
   /**
-   * Reserves `count` sequence numbers in each of the rooms, all open, in `m`'s transaction (MySQL):
-   * one UPDATE over every room (row locks taken in primary-key order, so two batches cannot
-   * deadlock), then their new `last_seq`. Answers each room's last reserved number, or null when a
-   * room is not open (nothing reserved once the transaction rolls back).
+   * Reserves `count` sequence numbers in each of the rooms, all open, as the first statements of
+   * `uow` (MySQL): one UPDATE over every room (row locks taken in primary-key order, so two batches
+   * cannot deadlock) and the read of their new `last_seq`, sent with START TRANSACTION in one round
+   * trip. Answers each room's last reserved number, or null when a room is not open (nothing
+   * reserved once the unit rolls back).
    */
-  async reserveSeqs(m: EntityManager, counts: ReadonlyMap<number, number>): Promise<Map<number, number> | null> {
+  async reserveSeqs(uow: UnitOfWork, counts: ReadonlyMap<number, number>): Promise<Map<number, number> | null> {
     const ids = [...counts.keys()];
     if (ids.length === 1) {
       // One room (a lone message, the usual case at low load): its new last_seq comes back with the UPDATE.
-      const result = (await m.query('UPDATE mediation_rooms SET last_seq = LAST_INSERT_ID(last_seq + ?) WHERE id = ? AND status = ?', [counts.get(ids[0]), ids[0], RoomStatus.Open])) as { affectedRows: number; insertId: number };
+      const [result] = (await uow.query([{
+        sql: 'UPDATE mediation_rooms SET last_seq = LAST_INSERT_ID(last_seq + ?) WHERE id = ? AND status = ?', values: [counts.get(ids[0]), ids[0], RoomStatus.Open],
+      }])) as { affectedRows: number; insertId: number }[];
       return result.affectedRows ? new Map([[ids[0], Number(result.insertId)]]) : null;
     }
-    const cases = ids.map(() => 'WHEN ? THEN ?').join(' ');
-    const result = (await m.query(
-      `UPDATE mediation_rooms SET last_seq = last_seq + CASE id ${cases} END WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = ?`,
-      [...ids.flatMap((id) => [id, counts.get(id)]), ...ids, RoomStatus.Open],
-    )) as { affectedRows: number };
-    if (result.affectedRows !== ids.length) return null;
-    const rows = (await m.query(`SELECT id, last_seq AS lastSeq FROM mediation_rooms WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)) as { id: number; lastSeq: number }[];
+    const [updated, rows] = (await uow.query([
+      {
+        sql: `UPDATE mediation_rooms SET last_seq = last_seq + CASE id ${ids.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${placeholders(ids.length)}) AND status = ?`,
+        values: [...ids.flatMap((id) => [id, counts.get(id)]), ...ids, RoomStatus.Open],
+      },
+      { sql: `SELECT id, last_seq AS lastSeq FROM mediation_rooms WHERE id IN (${placeholders(ids.length)})`, values: ids },
+    ])) as [{ affectedRows: number }, { id: number; lastSeq: number }[]];
+    if (updated.affectedRows !== ids.length) return null;
     return new Map(rows.map((r) => [Number(r.id), Number(r.lastSeq)]));
   }
 

@@ -25,6 +25,15 @@ export interface OutboxInsert {
   createdAt: Date;
 }
 
+/** Some users of a room. */
+export interface RoomUsers {
+  roomId: number;
+  userIds: readonly number[];
+}
+
+/** `user_id, room_id` values, flat, for a `(user_id, room_id) IN (…)` row list. */
+const userRoomPairs = (rooms: readonly RoomUsers[]): number[] => rooms.flatMap((r) => r.userIds.flatMap((userId) => [userId, r.roomId]));
+
 interface Statement {
   sql: string;
   values: unknown[];
@@ -65,23 +74,30 @@ export class NotificationsRepository {
     for (const s of this.statements(inApp, outbox)) uow.later(s.sql, s.values);
   }
 
-  /** Which of `userIds` have an unread notice of the room with this title (plain read, no lock). */
-  async withUnreadRoomNotice(roomId: number, title: string, userIds: readonly number[]): Promise<Set<number>> {
-    if (!userIds.length) return new Set();
-    const rows = await selectRows<{ userId: number | string }>(
+  /**
+   * Which of each room's `userIds` have an unread notice of that room with this title (plain
+   * read, no lock): one read for all the rooms, on the (user, room) index.
+   */
+  async withUnreadRoomNotices(title: string, rooms: readonly RoomUsers[]): Promise<Map<number, Set<number>>> {
+    const byRoom = new Map<number, Set<number>>(rooms.map((r) => [r.roomId, new Set()]));
+    const pairs = userRoomPairs(rooms);
+    if (!pairs.length) return byRoom;
+    const rows = await selectRows<{ userId: number | string; roomId: number | string }>(
       this.db.manager,
-      `SELECT DISTINCT user_id AS userId FROM notifications WHERE room_id = ? AND title = ? AND read_at IS NULL AND user_id IN (${userIds.map(() => '?').join(', ')})`,
-      [roomId, title, ...userIds],
+      `SELECT DISTINCT user_id AS userId, room_id AS roomId FROM notifications WHERE title = ? AND read_at IS NULL AND (user_id, room_id) IN (${valueTuples(pairs.length / 2, 2)})`,
+      [title, ...pairs],
     );
-    return new Set(rows.map((r) => Number(r.userId)));
+    for (const r of rows) byRoom.get(Number(r.roomId))?.add(Number(r.userId));
+    return byRoom;
   }
 
-  /** Writes the rows and marks the room's notices of `readerId` read, together: one round trip. */
-  async writeAndMarkRoomRead(inApp: readonly InAppRow[], readerIds: readonly number[], roomId: number, at: Date): Promise<void> {
+  /** Writes the rows and marks the notices of each room's `userIds` in that room read, together: one round trip. */
+  async writeAndMarkRoomsRead(inApp: readonly InAppRow[], readers: readonly RoomUsers[], at: Date): Promise<void> {
     const batch = new StatementBatch();
     for (const s of this.statements(inApp, [])) batch.add(s.sql, s.values);
-    if (readerIds.length) {
-      batch.add(`UPDATE notifications SET read_at = ? WHERE user_id IN (${readerIds.map(() => '?').join(', ')}) AND room_id = ? AND read_at IS NULL`, [at, ...readerIds, roomId]);
+    const pairs = userRoomPairs(readers);
+    if (pairs.length) {
+      batch.add(`UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND (user_id, room_id) IN (${valueTuples(pairs.length / 2, 2)})`, [at, ...pairs]);
     }
     await batch.run(this.db.manager);
   }
