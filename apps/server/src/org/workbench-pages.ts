@@ -4,7 +4,8 @@ import { CommunityListVersion } from './community-list-version';
 
 /** How long a page is held at most: what the service did not write itself (an edit by hand in the database) shows within this time. */
 export const WORKBENCH_PAGES_TTL_MS = 5_000;
-const MAX_PAGES = 2_000;
+/** At most this many pages held (those loaded in the last WORKBENCH_PAGES_TTL_MS: the older ones are dropped as new ones come). */
+const MAX_PAGES = 1_000;
 
 type WorkbenchPage = Page<WorkbenchCommunity>;
 
@@ -39,7 +40,8 @@ export class WorkbenchPages {
     const pending = this.loading.get(loadKey);
     if (pending) return pending;
     const loaded = load().then((page) => {
-      this.keep(key, { version, expires: now() + WORKBENCH_PAGES_TTL_MS, page });
+      const at = now();
+      this.keep(key, { version, expires: at + WORKBENCH_PAGES_TTL_MS, page }, at);
       return page;
     });
     this.loading.set(loadKey, loaded);
@@ -50,11 +52,12 @@ export class WorkbenchPages {
     }
   }
 
-  private keep(key: string, entry: { version: string; expires: number; page: WorkbenchPage }): void {
+  /** Holds `entry` as the newest page; pages are kept in the order they were loaded, so the expired ones go first. */
+  private keep(key: string, entry: { version: string; expires: number; page: WorkbenchPage }, now: number): void {
     this.pages.delete(key);
-    if (this.pages.size >= MAX_PAGES) {
-      const oldest = this.pages.keys().next().value;
-      if (oldest !== undefined) this.pages.delete(oldest);
+    for (const [oldKey, old] of this.pages) {
+      if (old.expires > now && this.pages.size < MAX_PAGES) break;
+      this.pages.delete(oldKey);
     }
     this.pages.set(key, entry);
   }
