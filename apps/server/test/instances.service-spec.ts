@@ -21,7 +21,7 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms
  * Two instances of the service behind one imagined load balancer, on one database and one Redis.
  * Limits count once for both, and a revocation made on one holds on the other within 5 s. The
  * caller caches keep a user for a minute here, so only the Redis broadcast can bring a change
- * across in time.
+ * across in time. 工作台's lists show a change made on the other instance at the next read.
  */
 describe('two instances sharing MariaDB and Redis', () => {
   let a: TestApp;
@@ -122,6 +122,30 @@ describe('two instances sharing MariaDB and Redis', () => {
     const refreshed = (await b.http.post('/api/auth/refresh').send({ refreshToken: login.refreshToken }).expect(200)).body;
     expect((await b.http.get('/api/me').set(bearer(refreshed.accessToken)).expect(200)).body.roles).toContain('informant');
     await a.http.post(`/api/users/${resident.id}/informant`).set(fixtures.as('officer1')).send({ granted: false }).expect(200);
+  });
+
+  it('shows a join request, its approval and a handover made on one instance on the other’s 工作台 at the next read', async () => {
+    type Listed = { id: number; name: string; memberCount: number; pendingCount: number; officer: { name: string } | null };
+    const list = async (t: TestApp, token: string) => (await t.http.get('/api/workbench/communities').set(bearer(token)).expect(200)).body.items as Listed[];
+    const [city, officer4] = [await a.login('city_leader1'), await a.login('officer4')];
+    const weisilu = async (t: TestApp) => (await list(t, city)).find((c) => c.name === '纬四路社区') as Listed;
+    // Both instances hold the pages before the changes: the city leader's, officer1's and officer4's (empty).
+    const before = await weisilu(a);
+    expect(await weisilu(b)).toEqual(before);
+    expect((await list(b, tokens.officer1)).map((c) => c.name)).toContain('纬四路社区');
+    expect(await list(b, officer4)).toEqual([]);
+
+    const requested = await a.http.post(`/api/communities/${before.id}/join-requests`).set(bearer(await a.login('resident2'))).send({}).expect(201);
+    expect(await weisilu(b)).toMatchObject({ memberCount: before.memberCount, pendingCount: before.pendingCount + 1 });
+    await b.http.post(`/api/memberships/${requested.body.id}/approve`).set(fixtures.as('officer1')).expect(200);
+    expect(await weisilu(a)).toMatchObject({ memberCount: before.memberCount + 1, pendingCount: before.pendingCount });
+
+    const [{ id: officer4Id }] = await a.dataSource.query("SELECT id FROM users WHERE username = 'officer4'");
+    await a.http.post(`/api/communities/${before.id}/handover`).set(bearer(await a.login('station_leader1')))
+      .send({ newOfficerId: Number(officer4Id), reason: '王建国调任巡逻大队' }).expect(200);
+    expect((await weisilu(b)).officer?.name).toBe('赵立新');
+    expect((await list(b, officer4)).map((c) => c.name)).toEqual(['纬四路社区']);
+    expect((await list(b, tokens.officer1)).map((c) => c.name)).not.toContain('纬四路社区');
   });
 
   it('stops a disabled account within 5 s even when it was disabled in the database by hand', async () => {

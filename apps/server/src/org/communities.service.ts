@@ -8,6 +8,8 @@ import { MembershipsRepository } from './data/memberships.repository';
 import { OrgUnitEntity } from './data/org-unit.entity';
 import { OrgUnitsRepository } from './data/org-units.repository';
 import { CommunitySearch, toCommunityView, toWorkbenchCommunity } from './org-views';
+import { scopeKey } from './scope';
+import { WorkbenchPages } from './workbench-pages';
 
 /** The jurisdiction tree and its communities: the directory residents join from, 工作台's lists, the access check on a community id. */
 @Injectable()
@@ -17,6 +19,7 @@ export class CommunitiesService {
     private readonly units: OrgUnitsRepository,
     private readonly memberships: MembershipsRepository,
     private readonly access: Access,
+    private readonly pages: WorkbenchPages,
   ) {}
 
   /**
@@ -48,13 +51,19 @@ export class CommunitiesService {
     return station ? { id: station.id, name: station.name, address: station.address, phone: station.phone } : null;
   }
 
-  /** 工作台: one page of the communities in the caller's jurisdiction with their member counts. */
+  /**
+   * 工作台: one page of the communities in the caller's jurisdiction with their member counts,
+   * held per scope and query until a membership or a community's officer changes (WorkbenchPages).
+   */
   async workbenchCommunities(caller: Caller, query: CommunitySearch = {}): Promise<Page<WorkbenchCommunity>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
+    const q = query.q?.trim() || undefined;
     const under = query.under ? await this.requireUnitInScope(caller, query.under) : null;
-    const { rows, total } = await this.communities.countedCommunitiesInScope(caller.scope, page, pageSize, query.q?.trim() || undefined, under?.path);
-    return { items: rows.map(toWorkbenchCommunity), total, page, pageSize };
+    return this.pages.get(JSON.stringify([scopeKey(caller.scope), page, pageSize, q ?? null, under?.path ?? null]), async () => {
+      const { rows, total } = await this.communities.countedCommunitiesInScope(caller.scope, page, pageSize, q, under?.path);
+      return { items: rows.map(toWorkbenchCommunity), total, page, pageSize };
+    });
   }
 
   /** A branch or station the caller's jurisdiction covers (404 outside it, like a community). */

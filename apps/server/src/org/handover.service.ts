@@ -8,6 +8,7 @@ import type { Caller } from '../common/request-context';
 import { Accounts } from '../identity';
 import { NotificationsService } from '../notifications';
 import { CommunitiesService } from './communities.service';
+import { CommunityListVersion } from './community-list-version';
 import { CommunitiesRepository } from './data/communities.repository';
 import { HandoversRepository } from './data/handovers.repository';
 import { OrgUnitsRepository } from './data/org-units.repository';
@@ -28,6 +29,7 @@ export class HandoverService {
     private readonly access: Access,
     private readonly notifications: NotificationsService,
     private readonly hooks: HandoverHooks,
+    private readonly lists: CommunityListVersion,
   ) {}
 
   /** 民警交接: a leader reassigns a community; members and history stay with the community. */
@@ -38,7 +40,8 @@ export class HandoverService {
       throw new DomainException(ErrorCode.OfficerNotInStation);
     }
     const at = new Date();
-    await this.db.transaction(async ({ manager }) => {
+    // 工作台's lists show the community under its new officer (and in their scope, no longer in the old one's).
+    await this.lists.writing(() => this.db.transaction(async ({ manager }) => {
       await this.handovers.record(manager, {
         communityId: community.id, fromOfficerId: community.officerId, toOfficerId: officer.id,
         byUserId: caller.user.id, reason, at,
@@ -64,7 +67,7 @@ export class HandoverService {
         body: `${community.name}的社区民警现为${officer.nickname}${phone}，有事可在首页联系。`,
         caseId: null, link: NotificationLink.Home, communityId: community.id,
       }, `community:${community.id}:handover:${officer.id}:${Date.now()}`);
-    });
+    }));
     const updated = await this.communities.countedCommunityById(community.id);
     if (!updated) throw new Error('community vanished during handover');
     return toWorkbenchCommunity(updated);

@@ -7,6 +7,7 @@ import { DomainException } from '../common/domain.exception';
 import type { Caller } from '../common/request-context';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CommunitiesService } from './communities.service';
+import { CommunityListVersion } from './community-list-version';
 import { CommunitiesRepository, CommunityRow } from './data/communities.repository';
 import { InvitesRepository } from './data/invites.repository';
 import { leadersOf } from './data/leaders';
@@ -27,6 +28,7 @@ export class MembershipsService {
     private readonly directory: CommunitiesService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly lists: CommunityListVersion,
   ) {}
 
   /** The caller's memberships with their communities (read in one query, not one per membership). */
@@ -63,7 +65,7 @@ export class MembershipsService {
     const invite = await this.invites.findByCode(rawCode.toUpperCase());
     if (!invite) throw new DomainException(ErrorCode.InviteInvalid);
     if (invite.revokedAt || invite.expiresAt.getTime() <= Date.now()) throw new DomainException(ErrorCode.InviteExpired);
-    await this.db.transaction(async ({ manager }) => {
+    await this.lists.writing(() => this.db.transaction(async ({ manager }) => {
       const existing = await this.memberships.find(caller.user.id, invite.communityId, manager);
       if (existing?.status === MembershipStatus.Active) throw new DomainException(ErrorCode.AlreadyMember);
       const now = new Date();
@@ -75,7 +77,7 @@ export class MembershipsService {
         });
       }
       await this.invites.countUse(manager, invite.id);
-    });
+    }));
     return this.membershipViewFor(caller, invite.communityId);
   }
 
@@ -95,7 +97,7 @@ export class MembershipsService {
     const tellOfficer = existing?.status !== MembershipStatus.Pending;
     const written = note === undefined ? undefined : note.trim() || null;
     const now = new Date();
-    await this.db.transaction(async ({ manager }) => {
+    await this.lists.writing(() => this.db.transaction(async ({ manager }) => {
       let membershipId: number;
       if (existing) {
         membershipId = existing.id;
@@ -108,7 +110,7 @@ export class MembershipsService {
         });
       }
       if (tellOfficer) await this.tellOfficerOfRequest(manager, community, membershipId, now);
-    });
+    }));
     return this.membershipViewFor(caller, communityId);
   }
 
@@ -155,7 +157,7 @@ export class MembershipsService {
     const status = decision.approve ? MembershipStatus.Active : MembershipStatus.Refused;
     const reason = decision.approve ? null : decision.reason.trim();
     const now = new Date();
-    await this.db.transaction(async ({ manager }) => {
+    await this.lists.writing(() => this.db.transaction(async ({ manager }) => {
       const decided = await this.memberships.decidePending(manager, membership.id, {
         status, decidedBy: caller.user.id, joinedAt: decision.approve ? now : null, refusalReason: reason,
       });
@@ -166,7 +168,7 @@ export class MembershipsService {
         manager,
       );
       await this.notifications.notify(manager, [membership.userId], joinDecisionNotice(community, reason), `membership:${membership.id}:${status}:${now.getTime()}`);
-    });
+    }));
     const decided = await this.memberships.memberById(membership.id);
     if (!decided) throw new Error('decided membership is missing');
     return toMemberView(decided);

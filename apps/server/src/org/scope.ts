@@ -37,6 +37,20 @@ export function scopeFor(user: { id: number; role: Role }, orgPath: string | nul
   }
 }
 
+/** A scope as a string: two callers with the same key are shown the same records (a cache key). */
+export function scopeKey(scope: Scope): string {
+  switch (scope.kind) {
+    case 'subtree':
+      return `subtree:${scope.pathPrefix}`;
+    case 'officer':
+      return `officer:${scope.officerId}`;
+    case 'self':
+      return `self:${scope.userId}`;
+    case 'none':
+      return 'none';
+  }
+}
+
 /** Whether a community (with its materialised path and officer) lies inside a scope. */
 export function communityInScope(scope: Scope, community: { path: string; officerId: number | null }): boolean {
   switch (scope.kind) {

@@ -5,7 +5,6 @@ import { rawPage } from '../../common/paging';
 import { containsPattern, Database, selectRows } from '../../common/db';
 import { Scope } from '../scope';
 import { communityPage } from './community-page-sql';
-import { MemberCount, MemberCounts } from './member-counts';
 import { OrgUnitEntity } from './org-unit.entity';
 
 export interface CommunityRow {
@@ -37,16 +36,13 @@ export interface CommunityCountedRow extends CommunityRow {
  */
 @Injectable()
 export class CommunitiesRepository {
-  constructor(
-    private readonly db: Database,
-    private readonly counts: MemberCounts,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   /**
    * Communities with their station, branch, officer and group. `counts` adds the active and
-   * pending member counts as subqueries (a community's own page after a change); 工作台's list
-   * takes them from MemberCounts instead (countedCommunitiesInScope), and is paged: counting all
-   * 453 of the city's communities (their ~130,000 memberships) takes ~32 ms.
+   * pending member counts as subqueries (a community's own page); 工作台's list counts those of
+   * its page only (countedCommunitiesInScope): counting all 453 of the city's communities (their
+   * ~130,000 memberships) takes ~32 ms.
    */
   private communityQuery(counts = false): SelectQueryBuilder<OrgUnitEntity> {
     const qb = this.db.manager
@@ -129,27 +125,22 @@ export class CommunitiesRepository {
     };
   }
 
-  /** Active and pending member counts of communities: those held (MemberCounts), the rest in one grouped statement. */
-  private async memberCountsOf(ids: number[]): Promise<Map<number, MemberCount>> {
-    const stamp = this.counts.stamp();
-    const { found, missing } = this.counts.get(ids);
-    if (!missing.length) return found;
+  /** Active and pending member counts of communities, in one grouped statement. */
+  private async memberCountsOf(ids: number[]): Promise<Map<number, { memberCount: number; pendingCount: number }>> {
     const rows = await selectRows<{ id: unknown; status: string; n: unknown }>(
       this.db.manager,
-      `SELECT community_id AS id, status, COUNT(*) AS n FROM memberships WHERE community_id IN (${missing.map(() => '?').join(', ')}) ` +
+      `SELECT community_id AS id, status, COUNT(*) AS n FROM memberships WHERE community_id IN (${ids.map(() => '?').join(', ')}) ` +
         'AND status IN (?, ?) GROUP BY community_id, status',
-      [...missing, MembershipStatus.Active, MembershipStatus.Pending],
+      [...ids, MembershipStatus.Active, MembershipStatus.Pending],
     );
-    const loaded = new Map<number, MemberCount>(missing.map((id) => [id, { memberCount: 0, pendingCount: 0 }]));
+    const counts = new Map(ids.map((id) => [id, { memberCount: 0, pendingCount: 0 }]));
     for (const r of rows) {
-      const count = loaded.get(Number(r.id));
+      const count = counts.get(Number(r.id));
       if (!count) continue;
       if (r.status === MembershipStatus.Active) count.memberCount = Number(r.n);
       else count.pendingCount = Number(r.n);
     }
-    this.counts.set(loaded, stamp);
-    for (const [id, count] of loaded) found.set(id, count);
-    return found;
+    return counts;
   }
 
   /** A page of communities (raw rows), optionally those whose name or station's name contains `q`. */

@@ -11,7 +11,7 @@ import { OrgUnitEntity } from './org-unit.entity';
 export class HandoversRepository {
   constructor(private readonly db: Database) {}
 
-  /** In the caller's transaction: the community's officer becomes `toOfficerId`, and the handover is recorded. */
+  /** In the caller's transaction (run through CommunityListVersion.writing): the community's officer becomes `toOfficerId`, and the handover is recorded. */
   async record(m: EntityManager, handover: Omit<CommunityHandoverEntity, 'id'>): Promise<void> {
     await m.getRepository(OrgUnitEntity).update({ id: handover.communityId }, { officerId: handover.toOfficerId });
     await m.getRepository(CommunityHandoverEntity).insert(handover);

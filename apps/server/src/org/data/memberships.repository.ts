@@ -5,7 +5,6 @@ import { parseDbDate } from '../../common/db-date';
 import { rawPage } from '../../common/paging';
 import { Database } from '../../common/db';
 import { FieldCipher } from '../../personal-data/field-cipher';
-import { MemberCounts } from './member-counts';
 import { MembershipEntity } from './membership.entity';
 
 export interface MemberRow {
@@ -25,13 +24,14 @@ export interface MemberRow {
 /** The fields a join, a request or a decision writes on a membership. */
 export type MembershipFields = Partial<Omit<MembershipEntity, 'id' | 'userId' | 'communityId'>>;
 
-/** Every statement on `memberships`: a resident's memberships, joining, deciding, and member lists with the member's account. */
+/**
+ * Every statement on `memberships`: a resident's memberships, joining, deciding, and member lists
+ * with the member's account. A transaction that writes one is run through
+ * CommunityListVersion.writing (工作台's member counts).
+ */
 @Injectable()
 export class MembershipsRepository {
-  constructor(
-    private readonly db: Database,
-    private readonly counts: MemberCounts,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   /** The user's memberships, oldest first (`status`: only those). */
   ofUser(userId: number, status?: MembershipStatus): Promise<MembershipEntity[]> {
@@ -53,7 +53,6 @@ export class MembershipsRepository {
 
   /** A new membership of `userId` in `communityId`; its id. */
   async insert(m: EntityManager, userId: number, communityId: number, fields: MembershipFields & Pick<MembershipEntity, 'memberType' | 'status'>): Promise<number> {
-    this.counts.clear();
     const inserted = await m.getRepository(MembershipEntity).insert({
       userId, communityId, note: null, joinedAt: null, decidedBy: null, refusalReason: null, createdAt: new Date(), ...fields,
     });
@@ -61,13 +60,11 @@ export class MembershipsRepository {
   }
 
   async update(m: EntityManager, id: number, fields: MembershipFields): Promise<void> {
-    this.counts.clear();
     await m.getRepository(MembershipEntity).update({ id }, fields);
   }
 
   /** Decides a pending request: false when it was decided meanwhile. */
   async decidePending(m: EntityManager, id: number, fields: MembershipFields): Promise<boolean> {
-    this.counts.clear();
     const updated = await m.getRepository(MembershipEntity).update({ id, status: MembershipStatus.Pending }, fields);
     return Boolean(updated.affected);
   }
